@@ -1,0 +1,155 @@
+#include "actors/aws_engine.hpp"
+
+#include "actors/messages.hpp"
+#include "clock/calendar.hpp"
+#include "clock/duration.hpp"
+
+namespace tokenlab {
+
+namespace {
+
+using self_ptr = caf::stateful_actor<aws_engine_state>*;
+
+constexpr std::string_view upper_digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+constexpr std::string_view secret_chars =
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+api_response no_content() {
+  api_response r;
+  r.status = 204;
+  return r;
+}
+
+vault_error unsupported() {
+  return vault_error{404, {"unsupported path"}};
+}
+
+std::optional<std::string> after_prefix(const std::string& path, std::string_view prefix) {
+  if (path.size() <= prefix.size() || path.compare(0, prefix.size(), prefix) != 0)
+    return std::nullopt;
+  return path.substr(prefix.size());
+}
+
+// Vault's default IAM user name template: vault-<display name>-<role>-<unix time>-<20 random>,
+// each part truncated to 42 characters and the whole to 64.
+std::string user_name(self_ptr self, const std::string& display_name, const std::string& role) {
+  auto& st = self->state;
+  auto unix_now = unix_seconds(sim_now(self, st.ctx), st.ctx.epoch_unix);
+  auto name = "vault-" + display_name.substr(0, 42) + "-" + role.substr(0, 42) + "-" +
+              std::to_string(unix_now) + "-" + st.ids.chars(20, alnum);
+  return name.substr(0, 64);
+}
+
+outcome<api_response> on_write(self_ptr self, const logical_write_request& req) {
+  auto& st = self->state;
+  auto sub = req.path.substr(st.mount.size());
+  if (sub == "config/root") {
+    st.root_config = req.fields;
+    return no_content();
+  }
+  if (sub == "config/lease") {
+    auto lease = req.fields.find("lease");
+    auto lease_max = req.fields.find("lease_max");
+    if (lease == req.fields.end() || lease_max == req.fields.end())
+      return vault_error::invalid("'lease' and 'lease_max' are required");
+    auto l = parse_duration(lease->second);
+    auto m = parse_duration(lease_max->second);
+    if (!l || !m)
+      return vault_error::invalid("invalid lease duration");
+    st.lease = *l;
+    st.lease_max = *m;
+    return no_content();
+  }
+  if (auto role = after_prefix(sub, "roles/")) {
+    auto type = req.fields.find("credential_type");
+    if (type != req.fields.end() && type->second != "iam_user")
+      return vault_error::invalid("credential_type \"" + type->second +
+                                  "\" is not modelled by tokenlab yet (iam_user is)");
+    st.roles[*role] = req.fields;
+    trace_event ev;
+    ev.kind = trace_kind::role_written;
+    ev.subject = req.path;
+    emit(self, st.ctx, std::move(ev));
+    return no_content();
+  }
+  return unsupported();
+}
+
+outcome<secret_result> on_read(self_ptr self, const std::string& path, const std::string& display_name) {
+  auto& st = self->state;
+  auto sub = path.substr(st.mount.size());
+  if (auto role = after_prefix(sub, "roles/")) {
+    auto r = st.roles.find(*role);
+    if (r == st.roles.end())
+      return vault_error{404, {}};
+    secret_result out;
+    for (const auto& [k, v] : r->second)
+      out.data[k] = v;
+    out.data.try_emplace("credential_type", std::string{"iam_user"});
+    return out;
+  }
+  auto role = after_prefix(sub, "creds/");
+  if (!role)
+    return unsupported();
+  if (st.roles.count(*role) == 0)
+    return vault_error::invalid("Role \"" + *role + "\" not found");
+  auto name = user_name(self, display_name, *role);
+  iam_user user;
+  user.access_key = "AKIA" + st.ids.chars(16, upper_digits);
+  st.users[name] = user;
+  trace_event ev;
+  ev.kind = trace_kind::credential_created;
+  ev.subject = name;
+  ev.detail = user.access_key;
+  emit(self, st.ctx, std::move(ev));
+  secret_result out;
+  out.data["access_key"] = user.access_key;
+  out.data["secret_key"] = st.ids.chars(40, secret_chars);
+  out.data["security_token"] = std::monostate{};
+  out.ttl = st.lease;
+  out.max_ttl = st.lease_max;
+  out.handle = name;
+  out.credential = user.access_key;
+  return out;
+}
+
+} // namespace
+
+caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_context ctx,
+                               std::string mount) {
+  auto& st = self->state;
+  st.ctx = std::move(ctx);
+  st.mount = std::move(mount);
+  // Each mount draws from its own stream, keyed by its path, so mounts don't disturb each other.
+  std::uint64_t h = 1469598103934665603ULL;
+  for (char c : st.mount)
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  st.ids = id_source{st.ctx.seed ^ h, id_stream::secrets};
+  return {
+    [=](write_atom, const logical_write_request& req) -> api_outcome { return on_write(self, req); },
+    [=](read_atom, const std::string& path, const std::string& display_name) {
+      return on_read(self, path, display_name);
+    },
+    [=](unsecret_atom, const std::string& handle) {
+      auto u = self->state.users.find(handle);
+      if (u != self->state.users.end() && !u->second.deleted) {
+        u->second.deleted = true;
+        trace_event ev;
+        ev.kind = trace_kind::credential_deleted;
+        ev.subject = handle;
+        ev.detail = "IAM user and its access key " + u->second.access_key + " deleted";
+        emit(self, self->state.ctx, std::move(ev));
+      }
+      return true;
+    },
+    [=](state_atom, const std::string& key) {
+      for (const auto& [name, user] : self->state.users)
+        if (name == key || user.access_key == key)
+          return user.deleted ? life_state::deleted : life_state::active;
+      return life_state::unknown;
+    },
+  };
+}
+
+} // namespace tokenlab

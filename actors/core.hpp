@@ -1,0 +1,57 @@
+#pragma once
+// Vault's request handling (vault/request_handling.go, vault/router.go): every API call
+// enters here. The core authenticates the calling token with the token store, checks the
+// caller's policies (model/acl.hpp), routes the call to the token store, a secrets engine
+// or the system backend, and registers a lease for every leased secret a call returns,
+// owned by the calling token. It also keeps the mount table and the leases' registry.
+//
+// Messages:
+//   (request_atom, vault_request) -> api_outcome
+//   (state_atom, life_subject, id) -> life_state      for expectations
+//   (gone_atom, lease_id, tombstone)                   from a lease actor that finished
+//   (entry_atom) -> std::string                        the root token's ID
+
+#include "actors/context.hpp"
+#include "actors/messages.hpp"
+#include "model/ids.hpp"
+#include "model/ttl.hpp"
+
+#include <caf/behavior.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include <map>
+#include <string>
+
+namespace tokenlab {
+
+struct mount_entry {
+  std::string type;  ///< "aws"
+  caf::actor engine;
+  mount_tune tune;
+};
+
+struct lease_ref {
+  caf::actor actor;
+  std::string owner;  ///< token ID
+  std::string mount;  ///< "aws/"
+  std::string handle; ///< the engine's name for the secret
+  std::string credential;
+};
+
+struct core_state {
+  sim_context ctx;
+  system_config sys;
+  caf::actor store;
+  id_source requests{1, id_stream::requests};
+  id_source lease_ids{1, id_stream::secrets};
+  std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
+  std::map<std::string, lease_ref> leases;   ///< live leases by ID
+  std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
+  static inline const char* name = "core";
+};
+
+caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx, system_config sys,
+                         caf::actor store);
+
+} // namespace tokenlab

@@ -1,0 +1,38 @@
+#pragma once
+// Vault's storage layout for tokens and leases (vault/token_store.go, vault/expiration.go),
+// under the system barrier view `sys/`:
+//   sys/token/id/<salt(token)>                      the token entry
+//   sys/token/accessor/<salt(accessor)>             accessor index
+//   sys/token/parent/<salt(parent)>/<salt(child)>   parent index (non-orphans)
+//   sys/expire/id/<lease id>                        lease entries (a token's: <path>/<salt(token)>)
+//   sys/expire/token/<salt(token)>/<salt(lease id)> the leases a token holds
+
+#include "actors/context.hpp"
+#include "model/token_entry.hpp"
+
+#include <string>
+
+namespace tokenlab::keys {
+
+inline std::string token(const sim_context& c, const std::string& id) {
+  return "sys/token/id/" + salted(c, id);
+}
+inline std::string accessor(const sim_context& c, const std::string& acc) {
+  return "sys/token/accessor/" + salted(c, acc);
+}
+inline std::string parent(const sim_context& c, const std::string& parent_id, const std::string& id) {
+  return "sys/token/parent/" + salted(c, parent_id) + "/" + salted(c, id);
+}
+/// The token's own lease ID: its creation path and its salted ID.
+inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
+  return e.path + "/" + salted(c, e.id);
+}
+inline std::string lease(const std::string& lease_id) {
+  return "sys/expire/id/" + lease_id;
+}
+inline std::string token_lease_index(const sim_context& c, const std::string& token_id,
+                                     const std::string& lease_id) {
+  return "sys/expire/token/" + salted(c, token_id) + "/" + salted(c, lease_id);
+}
+
+} // namespace tokenlab::keys

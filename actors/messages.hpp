@@ -1,0 +1,141 @@
+#pragma once
+// The message vocabulary between tokenlab's actors: CAF 0.17 atoms and the model's value
+// types. Messages never carry text for dispatch; strings inside them are Vault data (ids,
+// paths, names).
+//
+// tokenlab's actors live in one process and messages are never serialised, so the model's
+// types are allowed as local message types instead of writing inspect() for each.
+
+#include "actors/context.hpp"
+#include "model/api.hpp"
+#include "model/token_entry.hpp"
+#include "model/trace.hpp"
+#include "model/ttl.hpp"
+#include "model/vault_error.hpp"
+
+#include <caf/allowed_unsafe_message_type.hpp>
+#include <caf/atom.hpp>
+
+#include <map>
+#include <string>
+#include <variant>
+
+namespace tokenlab {
+
+// Requests from the runner to the core.
+using request_atom = caf::atom_constant<caf::atom("request")>;
+using state_atom = caf::atom_constant<caf::atom("state")>;
+// Token store and token actors.
+using create_atom = caf::atom_constant<caf::atom("create")>;
+using lookup_atom = caf::atom_constant<caf::atom("lookup")>;
+using renew_atom = caf::atom_constant<caf::atom("renew")>;
+using revoke_atom = caf::atom_constant<caf::atom("revoke")>;
+using resolve_atom = caf::atom_constant<caf::atom("resolve")>;
+using tune_atom = caf::atom_constant<caf::atom("tune")>;
+using entry_atom = caf::atom_constant<caf::atom("entry")>;
+using child_atom = caf::atom_constant<caf::atom("child")>;
+using unchild_atom = caf::atom_constant<caf::atom("unchild")>;
+using lease_atom = caf::atom_constant<caf::atom("lease")>;
+using unlease_atom = caf::atom_constant<caf::atom("unlease")>;
+using orphan_atom = caf::atom_constant<caf::atom("orphan")>;
+using expire_atom = caf::atom_constant<caf::atom("expire")>;
+using gone_atom = caf::atom_constant<caf::atom("gone")>;
+// Storage and trace sink.
+using put_atom = caf::atom_constant<caf::atom("put")>;
+using delete_atom = caf::atom_constant<caf::atom("delete")>;
+using take_atom = caf::atom_constant<caf::atom("take")>;
+// Secrets engines.
+using read_atom = caf::atom_constant<caf::atom("read")>;
+using write_atom = caf::atom_constant<caf::atom("write")>;
+using unsecret_atom = caf::atom_constant<caf::atom("unsecret")>;
+
+/// `sys/mounts/<path>` (vault secrets enable).
+struct secrets_enable_request {
+  std::string type;
+  std::string path; ///< with a trailing '/'
+};
+/// A logical read (`vault read PATH`).
+struct logical_read_request {
+  std::string path;
+};
+/// A logical write (`vault write PATH k=v …`).
+struct logical_write_request {
+  std::string path;
+  std::map<std::string, std::string> fields;
+};
+/// `sys/leases/revoke` and `sys/leases/revoke-prefix/<prefix>`.
+struct lease_revoke_request {
+  std::string lease_id;
+  bool prefix = false;
+};
+
+/// One API call: the operation and the token it is made with (X-Vault-Token).
+struct vault_request {
+  std::string token;
+  std::variant<token_create_request, token_lookup_request, token_renew_request,
+               token_revoke_request, mount_tune_request, secrets_enable_request,
+               logical_read_request, logical_write_request, lease_revoke_request>
+    op;
+};
+
+/// The answer to a vault_request.
+using api_outcome = outcome<api_response>;
+
+/// A token the core has authenticated: its entry and its actor.
+struct resolved_token {
+  token_entry entry;
+  caf::actor handle;
+};
+
+/// What a secrets engine hands back for a leased read, before the core registers the lease.
+struct secret_result {
+  data_map data;
+  sim_duration ttl{0};      ///< backend TTL (0: mount default)
+  sim_duration max_ttl{0};  ///< backend max TTL (0: none)
+  bool renewable = true;
+  std::string handle;       ///< what the engine needs to revoke it (e.g. the IAM user name)
+  std::string credential;   ///< the credential a learner sees (e.g. the access key)
+};
+
+/// What a token's renewal produced: the decision and the entry after it.
+struct renewal {
+  ttl_decision decision;
+  token_entry entry;
+};
+
+/// Where an object's life stands, for `expect token|lease|credential … STATE`.
+enum class life_state { unknown, valid, revoked, expired, active, deleted };
+const char* to_string(life_state s);
+
+/// What an expectation asks about.
+enum class life_subject { token, lease, credential };
+
+/// What a gone token or lease leaves behind.
+struct tombstone {
+  life_state state = life_state::revoked;
+  std::string owner; ///< the lease's token, or the token's parent
+};
+
+} // namespace tokenlab
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::vault_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::api_outcome)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::resolved_token>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::secret_result>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::renewal>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_entry)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_create_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_lookup_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_renew_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_revoke_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::mount_tune_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::logical_write_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::system_view)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_event)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_cause)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::life_state)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::life_subject)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::resolved_token)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::sim_duration)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::tombstone)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<tokenlab::trace_event>)

@@ -1,0 +1,38 @@
+#pragma once
+// The storage backend under Vault's barrier: a key/value store that remembers which keys
+// exist and traces every write and delete, so reports can count storage cost per path
+// (sys/token/id/, sys/token/accessor/, sys/token/parent/, sys/expire/id/, ...).
+//
+// Messages: (put_atom, key) writes; (delete_atom, key) deletes;
+//           (take_atom) -> std::vector<std::string>: the keys present, sorted.
+
+#include "actors/context.hpp"
+
+#include <caf/behavior.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include <set>
+#include <string>
+
+namespace tokenlab {
+
+struct storage_state {
+  std::set<std::string> keys;
+  sim_context ctx;
+  static inline const char* name = "storage";
+};
+
+caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_context ctx);
+
+/// The trace sink: collects trace events in arrival order, numbering them 1, 2, 3, ...
+/// Messages: (trace_event); (take_atom) -> std::vector<trace_event> (and forgets them).
+struct tracer_state {
+  std::vector<trace_event> pending;
+  std::uint64_t seq = 0;
+  static inline const char* name = "tracer";
+};
+
+caf::behavior tracer_actor(caf::stateful_actor<tracer_state>* self);
+
+} // namespace tokenlab

@@ -1,0 +1,183 @@
+#include "actors/token.hpp"
+
+#include "actors/keys.hpp"
+#include "actors/messages.hpp"
+#include "model/token_rules.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+namespace tokenlab {
+
+namespace {
+
+using self_ptr = caf::stateful_actor<token_state>*;
+
+void arm_timer(self_ptr self) {
+  auto& st = self->state;
+  ++st.timer;
+  if (!st.entry.expire_time)
+    return;
+  auto delay = *st.entry.expire_time - sim_now(self, st.ctx);
+  self->delayed_send(self, std::max(delay, sim_duration::zero()), expire_atom::value, st.timer);
+}
+
+void erase_by_id(std::vector<std::pair<std::string, caf::actor>>& xs, const std::string& id) {
+  xs.erase(std::remove_if(xs.begin(), xs.end(), [&](const auto& x) { return x.first == id; }),
+           xs.end());
+}
+
+// Sends `ask(target)` to each target in turn, waiting for each reply (or its death) before
+// the next: Vault revokes one subtree after the other, and so do we.
+template <class Ask>
+void one_after_another(self_ptr self, std::shared_ptr<std::vector<caf::actor>> targets, size_t i,
+                       Ask ask, std::function<void()> done) {
+  if (i == targets->size()) {
+    done();
+    return;
+  }
+  auto next = [=] { one_after_another(self, targets, i + 1, ask, done); };
+  ask((*targets)[i]).then([=](bool) { next(); }, [=](caf::error&) { next(); });
+}
+
+std::shared_ptr<std::vector<caf::actor>> handles(const std::vector<std::pair<std::string, caf::actor>>& xs) {
+  auto out = std::make_shared<std::vector<caf::actor>>();
+  for (const auto& x : xs)
+    out->push_back(x.second);
+  return out;
+}
+
+// Steps 3-7 of revokeInternal, after the children and leases are gone.
+void finish_revocation(self_ptr self, bool orphan_children) {
+  auto& st = self->state;
+  auto& e = st.entry;
+  const auto& ctx = st.ctx;
+  if (e.has_lease)
+    storage_delete(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
+  if (!e.parent.empty())
+    storage_delete(self, ctx, keys::parent(ctx, e.parent, e.id));
+  storage_delete(self, ctx, keys::accessor(ctx, e.accessor));
+  if (orphan_children) {
+    for (const auto& [child_id, child] : st.children) {
+      self->send(child, orphan_atom::value);
+      storage_delete(self, ctx, keys::parent(ctx, e.id, child_id));
+    }
+  }
+  storage_delete(self, ctx, keys::token(ctx, e.id));
+  trace_event ev;
+  ev.kind = trace_kind::token_revoked;
+  ev.cause = st.cause;
+  ev.subject = e.id;
+  ev.related = e.parent;
+  emit(self, ctx, std::move(ev));
+  tombstone t;
+  t.state = st.cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
+  t.owner = e.parent;
+  self->send(st.store, gone_atom::value, e.id, t);
+  for (auto& rp : st.waiters)
+    rp.deliver(true);
+  st.waiters.clear();
+  self->quit();
+}
+
+void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
+  auto& st = self->state;
+  if (st.revoking)
+    return;
+  st.revoking = true;
+  st.cause = cause;
+  ++st.timer; // disarm
+  // 1. Mark the entry as pending revocation and persist it.
+  st.entry.num_uses = -1;
+  storage_put(self, st.ctx, keys::token(st.ctx, st.entry.id));
+  auto children = orphan_children ? std::make_shared<std::vector<caf::actor>>() : handles(st.children);
+  auto leases = handles(st.leases);
+  auto revoke_leases = [=] {
+    // 2. (cubbyhole: not modelled yet) 3. the token's leases.
+    one_after_another(
+      self, leases, 0,
+      [=](const caf::actor& lease) {
+        return self->request(lease, caf::infinite, revoke_atom::value, trace_cause::owner_revoked);
+      },
+      [=] { finish_revocation(self, orphan_children); });
+  };
+  // Children first, each with its whole subtree.
+  one_after_another(
+    self, children, 0,
+    [=](const caf::actor& child) {
+      return self->request(child, caf::infinite, revoke_atom::value, trace_cause::parent_revoked, false);
+    },
+    revoke_leases);
+}
+
+} // namespace
+
+caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry entry, sim_context ctx,
+                          caf::actor store) {
+  self->state.entry = std::move(entry);
+  self->state.ctx = std::move(ctx);
+  self->state.store = std::move(store);
+  arm_timer(self);
+  return {
+    [=](entry_atom) { return self->state.entry; },
+    [=](child_atom, const std::string& id, const caf::actor& child) {
+      self->state.children.emplace_back(id, child);
+    },
+    [=](unchild_atom, const std::string& id) { erase_by_id(self->state.children, id); },
+    [=](lease_atom, const std::string& id, const caf::actor& lease) {
+      self->state.leases.emplace_back(id, lease);
+    },
+    [=](unlease_atom, const std::string& id) { erase_by_id(self->state.leases, id); },
+    [=](renew_atom, const system_view& view, sim_duration increment) -> outcome<renewal> {
+      auto& st = self->state;
+      auto now = sim_now(self, st.ctx);
+      auto d = plan_token_renew(st.entry, increment, view, now);
+      if (!d)
+        return d.error();
+      apply_renewal(st.entry, *d, now);
+      storage_put(self, st.ctx, keys::lease(keys::token_lease_id(st.ctx, st.entry)));
+      arm_timer(self);
+      trace_event ev;
+      ev.kind = trace_kind::token_renewed;
+      ev.subject = st.entry.id;
+      ev.ttl = *d;
+      emit(self, st.ctx, std::move(ev));
+      return renewal{std::move(*d), st.entry};
+    },
+    [=](revoke_atom, trace_cause cause, bool orphan_children) {
+      auto rp = self->make_response_promise();
+      self->state.waiters.push_back(rp);
+      start_revocation(self, cause, orphan_children);
+      return rp;
+    },
+    [=](orphan_atom) {
+      auto& st = self->state;
+      auto former = st.entry.parent;
+      st.entry.parent.clear();
+      storage_put(self, st.ctx, keys::token(st.ctx, st.entry.id));
+      trace_event ev;
+      ev.kind = trace_kind::token_orphaned;
+      ev.subject = st.entry.id;
+      ev.related = former;
+      emit(self, st.ctx, std::move(ev));
+    },
+    [=](expire_atom, std::uint64_t timer) {
+      auto& st = self->state;
+      if (timer != st.timer || st.revoking)
+        return;
+      trace_event fired;
+      fired.kind = trace_kind::timer_fired;
+      fired.subject = st.entry.id;
+      emit(self, st.ctx, std::move(fired));
+      trace_event ev;
+      ev.kind = trace_kind::token_expired;
+      ev.cause = trace_cause::ttl_expired;
+      ev.subject = st.entry.id;
+      emit(self, st.ctx, std::move(ev));
+      start_revocation(self, trace_cause::ttl_expired, false);
+    },
+  };
+}
+
+} // namespace tokenlab

@@ -1,0 +1,52 @@
+#pragma once
+// One service token (Vault: a TokenEntry plus its lease in the expiration manager).
+//
+// The actor holds the entry, the TTL timer, the children and the leases of its token. When
+// its TTL runs out, or it is revoked, it revokes its tree in Vault's order (spec §5.2):
+// children first (each one's whole subtree, one child after the other), then its leases,
+// then its own lease entry, parent index, accessor index and primary entry. It then tells
+// the token store it is gone and stops.
+//
+// Messages:
+//   (entry_atom) -> token_entry
+//   (child_atom, id, actor) / (unchild_atom, id)          children bookkeeping
+//   (lease_atom, lease_id, actor) / (unlease_atom, lease_id) leases bookkeeping
+//   (renew_atom, system_view, sim_duration increment) -> outcome<renewal>
+//   (revoke_atom, trace_cause, bool orphan_children) -> bool   (replies when done)
+//   (orphan_atom)                                          its parent was revoked -mode=orphan
+//   (expire_atom, uint64 timer)                            its own TTL timer
+// Invariant: once revoking, num_uses is -1 (Vault's tokenRevocationPending), so lookups
+// treat it as gone.
+
+#include "actors/context.hpp"
+#include "model/token_entry.hpp"
+
+#include <caf/behavior.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/response_promise.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tokenlab {
+
+struct token_state {
+  token_entry entry;
+  sim_context ctx;
+  caf::actor store;
+  std::vector<std::pair<std::string, caf::actor>> children; ///< in creation order
+  std::vector<std::pair<std::string, caf::actor>> leases;   ///< in creation order
+  std::uint64_t timer = 0; ///< generation of the armed TTL timer
+  bool revoking = false;
+  trace_cause cause = trace_cause::none;
+  std::vector<caf::response_promise> waiters;
+  static inline const char* name = "token";
+};
+
+caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry entry, sim_context ctx,
+                          caf::actor store);
+
+} // namespace tokenlab

@@ -1,0 +1,49 @@
+#pragma once
+// The token store: Vault's `auth/token/` mount (vault/token_store.go). It creates tokens
+// (one token actor each), finds them by ID or accessor, forwards renewals and revocations
+// to them, keeps the mount's tune, and remembers what became of tokens that are gone.
+//
+// Rules live in model/token_rules.hpp; this actor gathers inputs and applies decisions.
+//
+// Messages (all replies are values; errors are vault_error values):
+//   (resolve_atom, token) -> outcome<resolved_token>   authenticate a presented token
+//   (create_atom, resolved_token caller, bool sudo, token_create_request) -> api_outcome
+//   (lookup_atom, resolved_token caller, token_lookup_request) -> api_outcome
+//   (renew_atom, resolved_token caller, token_renew_request) -> api_outcome
+//   (revoke_atom, resolved_token caller, bool sudo, token_revoke_request) -> api_outcome
+//   (tune_atom, mount_tune_request) -> api_outcome ; (tune_atom) -> system_view
+//   (gone_atom, id, tombstone)             from a token actor that finished revoking
+//   (unlease_atom, token_id, lease_id)     a lease of that token is gone
+//   (state_atom, token_id) -> life_state
+//   (entry_atom) -> std::string            the root token's ID
+
+#include "actors/context.hpp"
+#include "actors/messages.hpp"
+#include "model/ids.hpp"
+#include "model/ttl.hpp"
+
+#include <caf/behavior.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include <map>
+#include <string>
+
+namespace tokenlab {
+
+struct token_store_state {
+  sim_context ctx;
+  system_config sys;
+  mount_tune tune;
+  id_source ids{1, id_stream::token_store};
+  std::map<std::string, caf::actor> tokens;      ///< live tokens by internal ID
+  std::map<std::string, std::string> accessors;  ///< accessor -> token ID
+  std::map<std::string, tombstone> gone;         ///< what became of tokens no longer stored
+  std::string root_id;
+  static inline const char* name = "token_store";
+};
+
+caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, sim_context ctx,
+                                system_config sys);
+
+} // namespace tokenlab

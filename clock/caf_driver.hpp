@@ -1,0 +1,63 @@
+#pragma once
+// The deterministic driver: an actor system on CAF 0.17's `testing` scheduler, whose clock
+// moves only when the driver moves it. Every `delayed_send` of an actor becomes a virtual
+// timer; advance_to() fires them in due order (ties in insertion order) and runs every job
+// they cause before moving on, so a run is a pure function of its inputs.
+//
+// Single-threaded by construction: touch the system from the thread that owns the driver.
+
+#include "clock/sim_time.hpp"
+
+#include <caf/actor_clock.hpp>
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+
+#include <cstddef>
+
+namespace caf::scheduler {
+class test_coordinator;
+} // namespace caf::scheduler
+
+namespace tokenlab {
+
+/// The instant of CAF's clock that is the simulation's t=0.
+struct sim_epoch {
+  caf::actor_clock::time_point origin;
+
+  /// Converts a CAF clock instant to simulated time (truncated to milliseconds).
+  sim_time to_sim(caf::actor_clock::time_point tp) const {
+    return sim_time{std::chrono::duration_cast<sim_duration>(tp - origin)};
+  }
+};
+
+/// Owns an actor system on the testing scheduler and drives its virtual clock.
+class sim_driver {
+public:
+  sim_driver();
+  ~sim_driver();
+  sim_driver(const sim_driver&) = delete;
+  sim_driver& operator=(const sim_driver&) = delete;
+
+  caf::actor_system& system() { return sys_; }
+  sim_epoch epoch() const { return epoch_; }
+
+  /// Returns the current virtual time.
+  sim_time now() const;
+
+  /// Runs queued jobs until none is left; fires no timer. Returns the jobs run.
+  std::size_t drain();
+
+  /// Fires every timer due at or before `t`, in due order, draining the job queue after
+  /// each due time; then sets the clock to `t`. Returns the timers fired.
+  std::size_t advance_to(sim_time t);
+
+private:
+  static caf::actor_system_config& configure(caf::actor_system_config& cfg);
+
+  caf::actor_system_config cfg_;
+  caf::actor_system sys_;
+  caf::scheduler::test_coordinator& sched_;
+  sim_epoch epoch_;
+};
+
+} // namespace tokenlab

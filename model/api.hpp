@@ -1,0 +1,110 @@
+#pragma once
+// The value types of Vault's HTTP API that tokenlab models: the typed requests the lab's
+// actors take, and the response envelope of sdk/logical/translate_response.go (1.14):
+//   {request_id, lease_id, renewable, lease_duration, data, wrap_info, warnings, auth}
+// Reports turn an api_response into the CLI's table or into the API's JSON; nothing here
+// knows about either format.
+
+#include "clock/sim_time.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace tokenlab {
+
+/// A value in a response's `data` map. Durations are integer seconds (as in Vault's JSON);
+/// the CLI decides by key name which integers to print as durations.
+using field_value = std::variant<std::monostate, bool, std::int64_t, std::string,
+                                 std::vector<std::string>, std::map<std::string, std::string>>;
+
+/// A `data` map; sorted by key, as Go's encoder and the CLI print it.
+using data_map = std::map<std::string, field_value>;
+
+/// The `auth` block of a create, renew or login response.
+struct auth_block {
+  std::string client_token;
+  std::string accessor;
+  std::vector<std::string> policies;        ///< token + identity policies
+  std::vector<std::string> token_policies;
+  std::vector<std::string> identity_policies;
+  std::map<std::string, std::string> metadata;
+  std::int64_t lease_duration = 0;           ///< seconds; 0 = never expires
+  bool renewable = false;
+  std::string entity_id;
+  std::string token_type = "service";
+  bool orphan = false;
+  std::int64_t num_uses = 0;
+};
+
+/// A successful API response. Status 204 means "no body" (the CLI then prints its own
+/// success line).
+struct api_response {
+  int status = 200;
+  std::string request_id;
+  std::string lease_id;
+  bool renewable = false;
+  std::int64_t lease_duration = 0;
+  std::optional<data_map> data;
+  std::vector<std::string> warnings;
+  std::optional<auth_block> auth;
+};
+
+/// Token type as requested or stored.
+enum class token_type { service, batch };
+
+/// `auth/token/create` and `auth/token/create-orphan` (command/token_create.go flags).
+struct token_create_request {
+  bool orphan_endpoint = false;       ///< auth/token/create-orphan
+  std::vector<std::string> policies;  ///< -policy (repeatable); empty: none requested
+  std::map<std::string, std::string> meta;
+  bool no_parent = false;             ///< -orphan
+  bool no_default_policy = false;
+  bool renewable = true;              ///< -renewable (default true)
+  sim_duration ttl{0};
+  sim_duration explicit_max_ttl{0};
+  sim_duration period{0};
+  std::string display_name;
+  std::int64_t num_uses = 0;          ///< -use-limit
+  std::string type = "service";       ///< "service" | "batch" | other (refused)
+  std::string id;                     ///< -id (custom token id)
+};
+
+/// How a token is named in a lookup/renew/revoke request.
+enum class token_selector {
+  self,     ///< the calling token (…-self endpoints)
+  token,    ///< a token string in the body
+  accessor, ///< an accessor (…-accessor endpoints)
+};
+
+/// `auth/token/lookup`, `lookup-self`, `lookup-accessor`.
+struct token_lookup_request {
+  token_selector by = token_selector::self;
+  std::string value;
+};
+
+/// `auth/token/renew`, `renew-self`, `renew-accessor`.
+struct token_renew_request {
+  token_selector by = token_selector::self;
+  std::string value;
+  sim_duration increment{0};
+};
+
+/// `auth/token/revoke`, `revoke-self`, `revoke-accessor`, `revoke-orphan`.
+struct token_revoke_request {
+  token_selector by = token_selector::token;
+  std::string value;
+  bool orphan_children = false; ///< revoke-orphan: children become orphans
+};
+
+/// `sys/auth/<path>/tune` (and `sys/mounts/<path>/tune`).
+struct mount_tune_request {
+  std::string mount; ///< "auth/token/"
+  std::optional<sim_duration> default_lease_ttl;
+  std::optional<sim_duration> max_lease_ttl;
+};
+
+} // namespace tokenlab

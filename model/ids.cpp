@@ -1,0 +1,89 @@
+#include "model/ids.hpp"
+
+namespace tokenlab {
+
+namespace {
+
+constexpr std::string_view base62_alphabet =
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+constexpr std::string_view hex_digits = "0123456789abcdef";
+
+/// Bits needed to number `k` symbols (0 for a single symbol).
+unsigned bits_for(std::size_t k) {
+  unsigned bits = 0;
+  while (bits < 64 && (std::uint64_t{1} << bits) < k)
+    ++bits;
+  return bits;
+}
+
+} // namespace
+
+std::uint64_t splitmix64::mix64(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+std::uint64_t splitmix64::next() {
+  state_ += gamma;
+  return mix64(state_);
+}
+
+// Mixing the seed with the stream number (rather than adding it) keeps the streams of
+// neighbouring seeds from being shifted copies of one another.
+id_source::id_source(std::uint64_t seed, id_stream stream)
+    : rng_(splitmix64::mix64(seed ^ (static_cast<std::uint64_t>(stream) * splitmix64::gamma))) {}
+
+std::string id_source::chars(std::size_t n, std::string_view alphabet) {
+  std::string out;
+  if (alphabet.empty())
+    return out;
+  out.reserve(n);
+  // Rejection sampling on the smallest bit chunk that can number the alphabet: unbiased
+  // (a modulo would favour the first symbols) and deterministic for a given stream.
+  const unsigned bits = bits_for(alphabet.size());
+  if (bits == 0)
+    return std::string(n, alphabet.front());
+  const std::uint64_t mask = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
+  const unsigned per_word = 64 / bits;
+  while (out.size() < n) {
+    std::uint64_t word = rng_.next();
+    for (unsigned i = 0; i < per_word && out.size() < n; ++i) {
+      const std::uint64_t v = word & mask;
+      word = bits == 64 ? 0 : word >> bits;
+      if (v < alphabet.size())
+        out += alphabet[static_cast<std::size_t>(v)];
+    }
+  }
+  return out;
+}
+
+std::string id_source::base62(std::size_t n) { return chars(n, base62_alphabet); }
+
+std::string id_source::uuid() {
+  unsigned char bytes[16];
+  for (int half = 0; half < 2; ++half) {
+    std::uint64_t word = rng_.next();
+    for (int i = 0; i < 8; ++i) {
+      bytes[half * 8 + i] = static_cast<unsigned char>(word & 0xFF);
+      word >>= 8;
+    }
+  }
+  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40); // version 4
+  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80); // variant 10
+  std::string out;
+  out.reserve(36);
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10)
+      out += '-';
+    out += hex_digits[bytes[i] >> 4];
+    out += hex_digits[bytes[i] & 0x0F];
+  }
+  return out;
+}
+
+std::string make_service_token_id(id_source& ids) { return "hvs." + ids.base62(24); }
+
+std::string make_accessor(id_source& ids) { return ids.base62(24); }
+
+} // namespace tokenlab

@@ -1,0 +1,55 @@
+#pragma once
+// Identifiers that look like Vault's, drawn from the scenario's seed so that every run of a
+// scenario prints the same ones.
+//
+// The generator is splitmix64 (the same stream as ../shared/bench/capacity-workload.md).
+// Each component of the simulation draws from its own stream (`id_source(seed, stream)`),
+// so the ids one component hands out do not depend on how its work interleaves with others.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace tokenlab {
+
+/// splitmix64: state advanced by the golden gamma, output mixed by mix64.
+class splitmix64 {
+public:
+  static constexpr std::uint64_t gamma = 0x9E3779B97F4A7C15ULL;
+  explicit splitmix64(std::uint64_t state) : state_(state) {}
+  static std::uint64_t mix64(std::uint64_t z);
+  std::uint64_t next();
+
+private:
+  std::uint64_t state_;
+};
+
+/// Well-known stream numbers; any other number works too.
+enum class id_stream : std::uint64_t {
+  token_store = 1,
+  secrets = 2,
+  requests = 3,
+};
+
+/// A seeded source of Vault-shaped random strings.
+class id_source {
+public:
+  id_source(std::uint64_t seed, id_stream stream);
+  /// `n` characters of base62 (`0-9A-Za-z`), as Vault's base62.Random.
+  std::string base62(std::size_t n);
+  /// `n` characters drawn from `alphabet`.
+  std::string chars(std::size_t n, std::string_view alphabet);
+  /// A version-4 UUID string (lower-case hex), e.g. Vault's request_id.
+  std::string uuid();
+  std::uint64_t next() { return rng_.next(); }
+
+private:
+  splitmix64 rng_;
+};
+
+/// A service token's internal ID: "hvs." + 24 base62.
+std::string make_service_token_id(id_source& ids);
+/// An accessor: 24 base62, no prefix.
+std::string make_accessor(id_source& ids);
+
+} // namespace tokenlab

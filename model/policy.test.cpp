@@ -1,0 +1,43 @@
+#include "model/policy.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace tokenlab;
+using list = std::vector<std::string>;
+
+TEST_CASE("policy names are lower-cased, trimmed, de-duplicated and sorted") {
+  CHECK(sanitize_policies({" Dev", "ops ", "dev", "", "  ", "ADMIN"}, false) == list{"admin", "dev", "ops"});
+  CHECK(sanitize_policies({}, false) == list{});
+  CHECK(sanitize_policies({"\tdev\n"}, false) == list{"dev"});
+}
+
+TEST_CASE("default is added when asked and not already present") {
+  CHECK(sanitize_policies({"dev"}, true) == list{"default", "dev"});
+  CHECK(sanitize_policies({"Default", "dev"}, true) == list{"default", "dev"});
+  CHECK(sanitize_policies({}, true) == list{"default"});
+  CHECK(sanitize_policies({"dev"}, false) == list{"dev"});
+}
+
+TEST_CASE("a policy list containing root is exactly root, without default") {
+  CHECK(sanitize_policies({"dev", "root", "ops"}, true) == list{"root"});
+  CHECK(sanitize_policies({" ROOT "}, false) == list{"root"});
+  CHECK(sanitize_policies({"default", "root"}, true) == list{"root"});
+}
+
+TEST_CASE("a token is a root token when its policies are exactly root") {
+  CHECK(is_root_policy_set({"root"}));
+  CHECK_FALSE(is_root_policy_set({"root", "default"}));
+  CHECK_FALSE(is_root_policy_set({"default"}));
+  CHECK_FALSE(is_root_policy_set({}));
+}
+
+TEST_CASE("child policies must be a subset of the parent's") {
+  CHECK(policy_subset({"default", "dev"}, {"dev"}));
+  CHECK(policy_subset({"default", "dev"}, {}));
+  CHECK(policy_subset({"default", "dev"}, {"dev", "default", "dev"}));
+  CHECK_FALSE(policy_subset({"default", "dev"}, {"ops"}));
+  CHECK_FALSE(policy_subset({}, {"default"}));
+}

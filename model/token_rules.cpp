@@ -1,0 +1,260 @@
+#include "model/token_rules.hpp"
+
+#include "clock/calendar.hpp"
+#include "model/acl.hpp"
+#include "model/policy.hpp"
+#include "model/texts.hpp"
+
+#include <algorithm>
+
+namespace tokenlab {
+
+namespace {
+
+vault_error invalid(std::string_view text) {
+  return vault_error::invalid(std::string{text});
+}
+
+bool contains(const std::vector<std::string>& xs, std::string_view x) {
+  return std::find(xs.begin(), xs.end(), x) != xs.end();
+}
+
+// Spec §2.3, cases 3-5 (token roles and namespaces are not modelled here).
+outcome<std::vector<std::string>> child_policies(const caller_view& caller,
+                                                 const token_create_request& req) {
+  const auto& parent = caller.entry.policies;
+  std::vector<std::string> result;
+  if (req.policies.empty()) {
+    // No policies requested: the child copies the parent's exactly.
+    result = parent;
+  } else if (!caller.sudo) {
+    auto requested = sanitize_policies(req.policies, false);
+    if (!policy_subset(parent, requested))
+      return invalid(texts::child_policies_subset);
+    result = sanitize_policies(requested, contains(parent, "default"));
+  } else {
+    result = sanitize_policies(req.policies, true);
+  }
+  if (req.no_default_policy)
+    result.erase(std::remove(result.begin(), result.end(), "default"), result.end());
+  return result;
+}
+
+// Spec §2.9: the checks Vault makes on a custom ID before persisting it.
+std::optional<vault_error> check_custom_id(const std::string& id) {
+  if (id.rfind("hvs.", 0) == 0)
+    return invalid("custom token ID cannot have the 'hvs.' prefix");
+  if (id.rfind("s.", 0) == 0)
+    return invalid("custom token ID cannot have the 's.' prefix");
+  if (id.find('.') != std::string::npos)
+    return invalid("custom token ID cannot have a '.' in the value");
+  return std::nullopt;
+}
+
+} // namespace
+
+std::string token_display_name(const std::string& requested) {
+  std::string name = "token-" + requested;
+  for (auto& c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok)
+      c = '-';
+  }
+  if (!name.empty() && name.back() == '-')
+    name.pop_back();
+  return name;
+}
+
+outcome<create_plan> plan_token_create(const caller_view& caller, const token_create_request& req,
+                                       const system_view& view, sim_time now) {
+  const auto& parent = caller.entry;
+  if (parent.type == token_type::batch)
+    return invalid(texts::batch_cannot_create);
+  if (parent.num_uses > 0)
+    return invalid(texts::restricted_use_child);
+  if (req.type == "batch")
+    return invalid("batch tokens are not modelled by tokenlab yet");
+  if (!req.type.empty() && req.type != "service")
+    return invalid(texts::invalid_token_type);
+  if (req.num_uses < 0)
+    return invalid(texts::negative_num_uses);
+
+  create_plan plan;
+  auto& e = plan.entry;
+  e.parent = parent.id;
+  e.path = req.orphan_endpoint ? "auth/token/create-orphan" : "auth/token/create";
+  e.meta = req.meta;
+  e.num_uses = req.num_uses;
+  e.creation_time = truncate_to_second(now);
+  e.type = token_type::service;
+  if (!req.display_name.empty())
+    e.display_name = token_display_name(req.display_name);
+
+  if (!req.id.empty()) {
+    if (!caller.sudo)
+      return invalid(texts::sudo_for_id);
+    plan.custom_id = req.id;
+  }
+
+  auto policies = child_policies(caller, req);
+  if (!policies)
+    return policies.error();
+  e.policies = std::move(*policies);
+  for (const char* reserved : {"response-wrapping", "control-group"})
+    if (contains(e.policies, reserved))
+      return invalid("cannot assign policy \"" + std::string{reserved} + "\"");
+  if (contains(e.policies, "root") && !parent.is_root())
+    return invalid(texts::root_needs_root_parent);
+
+  if (req.orphan_endpoint) {
+    e.parent.clear();
+  } else if (req.no_parent) {
+    if (!caller.sudo)
+      return invalid(texts::sudo_for_orphan);
+    e.parent.clear();
+  }
+
+  if (req.explicit_max_ttl < sim_duration::zero())
+    return invalid(texts::explicit_max_ttl_negative);
+  e.explicit_max_ttl = req.explicit_max_ttl;
+  if (req.period < sim_duration::zero())
+    return invalid(texts::period_negative);
+  if (req.period > sim_duration::zero() && !caller.sudo)
+    return invalid(texts::sudo_for_period);
+  e.period = req.period;
+  if (req.ttl < sim_duration::zero())
+    return invalid(texts::ttl_negative);
+
+  // CalculateTTL runs unless this is a root token created without a TTL (spec §3.3).
+  sim_duration ttl{0};
+  if (req.period > sim_duration::zero() || req.ttl > sim_duration::zero() || !e.is_root()) {
+    ttl_request in;
+    in.backend_ttl = req.ttl;
+    in.period = req.period;
+    in.explicit_max_ttl = req.explicit_max_ttl;
+    in.now = now;
+    auto d = calculate_ttl(view, in);
+    if (!d)
+      return invalid(d.error().message());
+    ttl = d->ttl;
+    plan.warnings = d->warnings;
+    plan.ttl = std::move(*d);
+  } else if (req.explicit_max_ttl > sim_duration::zero()) {
+    // Quirk kept from Vault: the explicit max becomes the TTL, uncapped by the mount max.
+    ttl = req.explicit_max_ttl;
+  }
+
+  e.renewable = req.renewable;
+  if (ttl == sim_duration::zero()) {
+    if (parent.expire_time)
+      return invalid(texts::expiring_root_child);
+    e.renewable = false;
+  }
+  e.creation_ttl = ttl;
+  e.ttl = ttl;
+  e.issue_time = now;
+  if (ttl > sim_duration::zero())
+    e.expire_time = now + ttl;
+
+  if (!plan.custom_id.empty()) {
+    if (auto err = check_custom_id(plan.custom_id))
+      return *err;
+    plan.warnings.emplace_back(
+      "Supplying a custom ID for the token uses the weaker SHA1 hashing instead of the more secure "
+      "SHA2-256 HMAC for token obfuscation. SHA1 hashed tokens on the wire leads to less secure "
+      "lookups.");
+  }
+  for (const auto& p : e.policies)
+    if (!policy_exists(p))
+      plan.warnings.push_back(texts::policy_missing(p));
+  return plan;
+}
+
+outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increment,
+                                       const system_view& view, sim_time now) {
+  if (e.type == token_type::batch)
+    return invalid(texts::batch_cannot_renew);
+  if (!e.has_lease)
+    return invalid(texts::invalid_lease_id);
+  if (!e.expire_time)
+    return invalid(texts::lease_not_renewable);
+  if (*e.expire_time < now)
+    return invalid(texts::lease_expired);
+  if (!e.renewable)
+    return invalid(texts::lease_not_renewable);
+  ttl_request in;
+  in.increment = increment > sim_duration::zero() ? increment : sim_duration::zero();
+  in.backend_ttl = e.ttl;
+  in.period = e.period;
+  in.explicit_max_ttl = e.explicit_max_ttl;
+  in.start = e.issue_time;
+  in.now = now;
+  return calculate_ttl(view, in);
+}
+
+void apply_renewal(token_entry& e, const ttl_decision& d, sim_time now) {
+  e.ttl = d.ttl;
+  e.expire_time = now + d.ttl;
+  e.last_renewal = now;
+}
+
+std::int64_t remaining_ttl_seconds(const token_entry& e, sim_time now) {
+  if (!e.expire_time)
+    return 0;
+  // Vault: int64((expire_time - now.Round(time.Second)).Seconds()), truncated toward zero.
+  auto rounded = sim_time{std::chrono::round<std::chrono::seconds>(now.time_since_epoch())};
+  return whole_seconds(*e.expire_time - rounded);
+}
+
+bool token_valid_at(const token_entry& e, sim_time now) {
+  return !e.expire_time || *e.expire_time >= now;
+}
+
+data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time now,
+                     std::int64_t epoch_unix) {
+  data_map d;
+  d["accessor"] = e.accessor;
+  d["creation_time"] = unix_seconds(e.creation_time, epoch_unix);
+  d["creation_ttl"] = whole_seconds(e.creation_ttl);
+  d["display_name"] = e.display_name;
+  d["entity_id"] = std::string{};
+  d["expire_time"] = e.expire_time ? field_value{format_rfc3339(*e.expire_time, epoch_unix)}
+                                   : field_value{};
+  d["explicit_max_ttl"] = whole_seconds(e.explicit_max_ttl);
+  d["id"] = shown_id;
+  d["meta"] = e.meta.empty() ? field_value{} : field_value{e.meta};
+  d["num_uses"] = e.num_uses;
+  d["orphan"] = e.orphan();
+  d["path"] = e.path;
+  d["policies"] = e.policies;
+  d["ttl"] = remaining_ttl_seconds(e, now);
+  d["type"] = std::string{e.type == token_type::batch ? "batch" : "service"};
+  if (e.has_lease) {
+    d["issue_time"] = format_rfc3339(e.issue_time, epoch_unix);
+    d["renewable"] = e.renewable;
+  }
+  if (e.last_renewal) {
+    d["last_renewal_time"] = unix_seconds(*e.last_renewal, epoch_unix);
+    d["last_renewal"] = format_rfc3339(*e.last_renewal, epoch_unix);
+  }
+  if (e.period > sim_duration::zero())
+    d["period"] = whole_seconds(e.period);
+  return d;
+}
+
+auth_block make_auth_block(const token_entry& e, const std::string& client_token) {
+  auth_block a;
+  a.client_token = client_token;
+  a.accessor = e.accessor;
+  a.policies = e.policies;
+  a.token_policies = e.policies;
+  a.metadata = e.meta;
+  a.lease_duration = whole_seconds(e.ttl);
+  a.renewable = e.renewable;
+  a.token_type = e.type == token_type::batch ? "batch" : "service";
+  a.orphan = e.orphan();
+  a.num_uses = e.num_uses;
+  return a;
+}
+
+} // namespace tokenlab

@@ -1,0 +1,64 @@
+#pragma once
+// The token store's decisions as pure functions (vault/token_store.go, vault/expiration.go):
+// what a create request yields or which error wins, what a renewal grants, what a lookup
+// shows. The token-store actor only gathers the inputs and applies the decision.
+
+#include "clock/sim_time.hpp"
+#include "model/api.hpp"
+#include "model/token_entry.hpp"
+#include "model/ttl.hpp"
+#include "model/vault_error.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tokenlab {
+
+/// Who asks: the calling token's entry and whether it holds sudo on the create path.
+struct caller_view {
+  const token_entry& entry;
+  bool sudo = false;
+};
+
+/// A decided creation: the new entry (without id and accessor when not custom) and the
+/// response warnings, in Vault's order.
+struct create_plan {
+  token_entry entry;
+  std::optional<ttl_decision> ttl; ///< absent for a root token created without a TTL
+  std::vector<std::string> warnings;
+  std::string custom_id;           ///< -id, when given
+};
+
+/// handleCreateCommon's checks and computations, in Vault's order (spec §2.2–2.5, §3.3).
+outcome<create_plan> plan_token_create(const caller_view& caller, const token_create_request& req,
+                                       const system_view& view, sim_time now);
+
+/// The cleaned display name: "token-" + name, chars outside [A-Za-z0-9-] replaced by '-',
+/// one trailing '-' removed.
+std::string token_display_name(const std::string& requested);
+
+/// The renewal of a token (ExpirationManager.RenewToken + CalculateTTL), spec §3.4.
+/// Errors keep Vault's statuses: renewability 400, CalculateTTL 500.
+outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increment,
+                                       const system_view& view, sim_time now);
+
+/// The entry after a granted renewal.
+void apply_renewal(token_entry& e, const ttl_decision& d, sim_time now);
+
+/// The `data` of a token lookup (spec §7.1); `shown_id` is the `id` field as Vault
+/// prints it ("" for lookup-accessor).
+data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time now,
+                     std::int64_t epoch_unix);
+
+/// The `auth` block of a create or renew response (spec §7.2).
+auth_block make_auth_block(const token_entry& e, const std::string& client_token);
+
+/// Remaining whole seconds of a token's TTL at `now` (0 when it never expires).
+std::int64_t remaining_ttl_seconds(const token_entry& e, sim_time now);
+
+/// True when a presented token is valid at `now` (spec §10.1): it has no expiry (root), or
+/// its lease has not expired.
+bool token_valid_at(const token_entry& e, sim_time now);
+
+} // namespace tokenlab

@@ -1,0 +1,207 @@
+// The token store's decisions, in Vault's vocabulary (spec §2, §3.3, §3.4, §7.1).
+
+#include "model/token_rules.hpp"
+
+#include "model/acl.hpp"
+#include "model/texts.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tokenlab;
+using namespace std::chrono_literals;
+
+namespace {
+
+token_entry root_token() {
+  token_entry e;
+  e.id = "hvs.rootrootrootrootrootroot";
+  e.accessor = "rootaccessor000000000000";
+  e.policies = {"root"};
+  e.display_name = "root";
+  e.path = "auth/token/root";
+  e.has_lease = false;
+  e.renewable = false;
+  return e;
+}
+
+token_entry default_token() {
+  token_entry e;
+  e.id = "hvs.defaultdefaultdefault0";
+  e.accessor = "defaultaccessor000000000";
+  e.policies = {"default"};
+  e.parent = "hvs.rootrootrootrootrootroot";
+  e.ttl = std::chrono::hours{768};
+  e.expire_time = sim_time{std::chrono::hours{768}};
+  return e;
+}
+
+system_view sys_view(sim_duration def = std::chrono::hours{768}, sim_duration max = std::chrono::hours{768}) {
+  return effective_view(system_config{def, max}, mount_tune{}, "auth/token/");
+}
+
+std::string create_error(const token_entry& caller, bool sudo, const token_create_request& req) {
+  auto r = plan_token_create(caller_view{caller, sudo}, req, sys_view(), sim_time{});
+  REQUIRE_FALSE(r.ok());
+  return r.error().message();
+}
+
+} // namespace
+
+SCENARIO("root creating a token without policies gives a non-expiring root child") {
+  auto root = root_token();
+  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{});
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.policies == std::vector<std::string>{"root"});
+  CHECK(plan->entry.ttl == 0s);
+  CHECK_FALSE(plan->entry.expire_time);
+  CHECK_FALSE(plan->entry.renewable);
+  CHECK(plan->entry.parent == root.id);
+  CHECK(plan->entry.path == "auth/token/create");
+  CHECK(plan->entry.display_name == "token");
+}
+
+SCENARIO("a token with the default policy and no TTL gets the default lease TTL and is renewable") {
+  auto root = root_token();
+  token_create_request req;
+  req.policies = {"default"};
+  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{});
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.policies == std::vector<std::string>{"default"});
+  CHECK(whole_seconds(plan->entry.ttl) == 2764800);
+  CHECK(plan->entry.renewable);
+  CHECK(plan->warnings.empty());
+}
+
+SCENARIO("a policy that does not exist is granted with Vault's warning") {
+  auto root = root_token();
+  token_create_request req;
+  req.policies = {"web", "stage"};
+  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{});
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.policies == std::vector<std::string>{"default", "stage", "web"});
+  CHECK(plan->warnings == std::vector<std::string>{"Policy \"stage\" does not exist", "Policy \"web\" does not exist"});
+}
+
+SCENARIO("the create checks fail in Vault's order with Vault's texts") {
+  auto root = root_token();
+  auto user = default_token();
+  token_create_request req;
+  SECTION("a non-sudo caller asks for policies it does not have") {
+    req.policies = {"admin"};
+    CHECK(create_error(user, false, req) == texts::child_policies_subset);
+  }
+  SECTION("a non-sudo caller asks for an orphan") {
+    req.no_parent = true;
+    CHECK(create_error(user, false, req) == texts::sudo_for_orphan);
+  }
+  SECTION("a non-sudo caller asks for a periodic token") {
+    req.period = 1h;
+    CHECK(create_error(user, false, req) == texts::sudo_for_period);
+  }
+  SECTION("a non-sudo caller asks for a custom ID") {
+    req.id = "my-token";
+    CHECK(create_error(user, false, req) == texts::sudo_for_id);
+  }
+  SECTION("a non-root caller asks for the root policy") {
+    req.policies = {"root"};
+    CHECK(create_error(user, true, req) == texts::root_needs_root_parent);
+  }
+  SECTION("a use-limited caller creates a child") {
+    user.num_uses = 3;
+    CHECK(create_error(user, false, req) == texts::restricted_use_child);
+  }
+  SECTION("negative values") {
+    req.ttl = -1s;
+    CHECK(create_error(root, true, req) == texts::ttl_negative);
+    req.ttl = 0s;
+    req.explicit_max_ttl = -1s;
+    CHECK(create_error(root, true, req) == texts::explicit_max_ttl_negative);
+    req.explicit_max_ttl = 0s;
+    req.num_uses = -1;
+    CHECK(create_error(root, true, req) == texts::negative_num_uses);
+  }
+  SECTION("an expiring root token creates a non-expiring root token") {
+    root.expire_time = sim_time{1h};
+    CHECK(create_error(root, true, req) == texts::expiring_root_child);
+  }
+  SECTION("an unknown token type") {
+    req.type = "sometimes";
+    CHECK(create_error(root, true, req) == texts::invalid_token_type);
+  }
+}
+
+SCENARIO("a non-sudo child keeps default only when its parent has it") {
+  auto user = default_token();
+  token_create_request req;
+  req.policies = {"default"};
+  auto plan = plan_token_create(caller_view{user, false}, req, sys_view(), sim_time{});
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.policies == std::vector<std::string>{"default"});
+  req.no_default_policy = true;
+  plan = plan_token_create(caller_view{user, false}, req, sys_view(), sim_time{});
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.policies.empty());
+}
+
+SCENARIO("a display name is cleaned as Vault cleans it") {
+  CHECK(token_display_name("foo_bar.baz!") == "token-foo-bar-baz");
+  CHECK(token_display_name("parent") == "token-parent");
+}
+
+SCENARIO("a root token created with an explicit max and no TTL lives exactly the explicit max") {
+  auto root = root_token();
+  token_create_request req;
+  req.explicit_max_ttl = std::chrono::hours{1000};
+  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{});
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.ttl == std::chrono::hours{1000}); // quirk: uncapped by the 768h max
+}
+
+SCENARIO("renewal checks fail in Vault's order") {
+  auto view = sys_view();
+  auto root = root_token();
+  CHECK(plan_token_renew(root, 0s, view, sim_time{}).error().message() == texts::invalid_lease_id);
+  root.has_lease = true;
+  CHECK(plan_token_renew(root, 0s, view, sim_time{}).error().message() == texts::lease_not_renewable);
+  auto user = default_token();
+  user.renewable = false;
+  CHECK(plan_token_renew(user, 0s, view, sim_time{}).error().message() == texts::lease_not_renewable);
+}
+
+SCENARIO("a renewal without increment reuses the last granted TTL, not the default") {
+  auto user = default_token();
+  user.ttl = 1h;
+  user.expire_time = sim_time{1h};
+  auto d = plan_token_renew(user, 10min, sys_view(), sim_time{10min});
+  REQUIRE(d.ok());
+  apply_renewal(user, *d, sim_time{10min});
+  d = plan_token_renew(user, 0s, sys_view(), sim_time{15min});
+  REQUIRE(d.ok());
+  CHECK(d->ttl == 10min);
+  CHECK(d->basis == ttl_basis::backend_ttl);
+}
+
+SCENARIO("a lookup shows Vault's fields with whole seconds and RFC 3339 times") {
+  auto user = default_token();
+  user.issue_time = sim_time{};
+  auto d = lookup_data(user, user.id, sim_time{8s}, 1704067200);
+  CHECK(std::get<std::int64_t>(d.at("ttl")) == 2764792);
+  CHECK(std::get<std::int64_t>(d.at("creation_ttl")) == 0);
+  CHECK(std::get<std::string>(d.at("expire_time")) == "2024-02-02T00:00:00Z");
+  CHECK(std::get<std::string>(d.at("issue_time")) == "2024-01-01T00:00:00Z");
+  CHECK(std::get<bool>(d.at("orphan")) == false);
+  CHECK(std::get<std::string>(d.at("type")) == "service");
+  CHECK(d.count("period") == 0);
+  CHECK(std::holds_alternative<std::monostate>(d.at("meta")));
+}
+
+SCENARIO("the default policy lets a token look itself up but not create tokens or read AWS creds") {
+  std::vector<std::string> p{"default"};
+  CHECK(acl_allows(p, "auth/token/lookup-self", capability::read));
+  CHECK(acl_allows(p, "auth/token/renew-self", capability::update));
+  CHECK(acl_allows(p, "cubbyhole/token", capability::create));
+  CHECK_FALSE(acl_allows(p, "auth/token/create", capability::update));
+  CHECK_FALSE(acl_allows(p, "aws/creds/deploy", capability::read));
+  CHECK(acl_allows({"root"}, "aws/creds/deploy", capability::sudo));
+  CHECK_FALSE(acl_allows({"web"}, "auth/token/lookup-self", capability::read));
+}

@@ -1,0 +1,96 @@
+#pragma once
+// Vault's TTL rule, `framework.CalculateTTL` (sdk/framework/lease.go), with the inputs it
+// reads: the system config (`default_lease_ttl`, `max_lease_ttl`) and a mount's tune, whose
+// non-zero values replace the system's (vault/dynamic_system_view.go fetchTTLs).
+//
+// The result carries not only the TTL and its warning but every number of the formula
+// (which max, from where, the deadline, what remained, what was asked for): reports print
+// them because that is exactly what learners get wrong.
+
+#include "clock/sim_time.hpp"
+#include "model/vault_error.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tokenlab {
+
+/// The server's config file values (Vault's defaults: 768h and 768h).
+struct system_config {
+  sim_duration default_lease_ttl = std::chrono::hours{768};
+  sim_duration max_lease_ttl = std::chrono::hours{768};
+};
+
+/// A mount's tuned values; zero means "inherit the system value" (`system` in the CLI).
+struct mount_tune {
+  sim_duration default_lease_ttl{0};
+  sim_duration max_lease_ttl{0};
+};
+
+/// Where an effective default or max came from.
+enum class ttl_source { system_config, mount_tune };
+
+/// The values CalculateTTL reads for one mount, and where each came from.
+struct system_view {
+  std::string mount; ///< e.g. "auth/token/", "aws/"
+  sim_duration default_lease_ttl{0};
+  ttl_source default_source = ttl_source::system_config;
+  sim_duration max_lease_ttl{0};
+  ttl_source max_source = ttl_source::system_config;
+};
+
+/// The effective view of `mount`: a non-zero tuned value replaces the system value.
+system_view effective_view(const system_config& sys, const mount_tune& tune, std::string mount);
+
+/// Validates a tune request against the current tune (both values non-zero and
+/// max < default is refused with Vault's text); returns the new tune.
+outcome<mount_tune> apply_tune(const mount_tune& current, std::optional<sim_duration> default_lease_ttl,
+                               std::optional<sim_duration> max_lease_ttl);
+
+/// Which input became the TTL before capping.
+enum class ttl_basis {
+  period,          ///< periodic: TTL = period, the increment is ignored
+  increment,       ///< renewal with an increment
+  backend_ttl,     ///< the requested ttl (creation) or the last granted TTL (renewal)
+  system_default,  ///< nothing requested: the mount/system default TTL
+};
+
+/// Which limit set the effective max TTL.
+enum class max_basis { system_view, backend_max, explicit_max };
+
+/// The inputs of CalculateTTL. Durations of zero mean "not set".
+struct ttl_request {
+  sim_duration increment{0};
+  sim_duration backend_ttl{0};
+  sim_duration period{0};
+  sim_duration backend_max_ttl{0};
+  sim_duration explicit_max_ttl{0};
+  std::optional<sim_time> start; ///< unset: now (creation); renewal: the lease issue time
+  sim_time now{};
+};
+
+/// CalculateTTL's answer with the numbers that produced it.
+struct ttl_decision {
+  sim_duration ttl{0};                ///< granted TTL
+  std::vector<std::string> warnings;  ///< the period cap warning, then the TTL cap warning
+                                      ///< (both when a capped period also passes the deadline)
+  // The formula, for reports.
+  system_view view;
+  sim_duration max_ttl{0};            ///< effective max after backend and explicit max
+  max_basis max_from = max_basis::system_view;
+  ttl_basis basis = ttl_basis::system_default;
+  sim_duration requested{0};          ///< TTL before capping (period after its own cap)
+  sim_time start{};                   ///< truncated start
+  sim_time now{};                     ///< truncated now
+  std::optional<sim_time> deadline;   ///< start + max (non-periodic) or start + explicit max
+  std::optional<sim_duration> remaining; ///< deadline - now, when there is a deadline
+  bool capped = false;                ///< the TTL or period was lowered to the limit
+};
+
+/// framework.CalculateTTL. Errors: `max TTL must be greater than zero` (no limit is
+/// positive) and `past the max TTL, cannot renew` (the deadline has passed); both are
+/// returned with status 500, as the renewal path does.
+outcome<ttl_decision> calculate_ttl(const system_view& view, const ttl_request& req);
+
+} // namespace tokenlab

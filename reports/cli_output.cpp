@@ -1,0 +1,126 @@
+#include "reports/cli_output.hpp"
+
+#include "model/texts.hpp"
+#include "reports/api_json.hpp"
+#include "reports/go_format.hpp"
+
+namespace tokenlab {
+
+namespace {
+
+// command/write.go prints its success line only with the table format; every other
+// message-shaped command (token revoke, auth tune, secrets enable, lease revoke) prints
+// its line whatever the format.
+bool success_line_is_table_only(const std::string& success_text) {
+  const std::string prefix = texts::data_written("");
+  return success_text.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string line(const std::string& text) {
+  return text + "\n";
+}
+
+} // namespace
+
+std::string render_cli_warnings(const std::vector<std::string>& warnings) {
+  if (warnings.empty())
+    return {};
+  // ui.Warn("WARNING! …:\n") then, per warning, ui.Warn(wrapped) and ui.Warn("").
+  std::string out = std::string{texts::warnings_head} + "\n\n";
+  for (const auto& w : warnings)
+    out += go::wrap_at_length_with_padding("* " + w, 2) + "\n\n";
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> cli_table_rows(const api_response& r) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  if (r.lease_duration > 0) {
+    if (!r.lease_id.empty()) {
+      rows.emplace_back("lease_id", r.lease_id);
+      rows.emplace_back("lease_duration", go::human_duration_seconds(r.lease_duration));
+      rows.emplace_back("lease_renewable", r.renewable ? "true" : "false");
+    } else {
+      // A lease duration without a lease id: the CLI calls it a refresh interval.
+      rows.emplace_back("refresh_interval", go::human_duration_seconds(r.lease_duration));
+    }
+  }
+  if (r.auth) {
+    const auth_block& a = *r.auth;
+    rows.emplace_back("token", a.client_token);
+    rows.emplace_back("token_accessor", a.accessor);
+    // A zero duration is most likely a root token: the CLI prints infinity.
+    rows.emplace_back("token_duration",
+                      a.lease_duration == 0 ? "∞" : go::human_duration_seconds(a.lease_duration));
+    rows.emplace_back("token_renewable", a.renewable ? "true" : "false");
+    rows.emplace_back("token_policies", go::quote_list(a.token_policies));
+    rows.emplace_back("identity_policies", go::quote_list(a.identity_policies));
+    rows.emplace_back("policies", go::quote_list(a.policies));
+    // Go ranges over the metadata map in random order; the lab sorts (std::map).
+    for (const auto& [k, v] : a.metadata)
+      rows.emplace_back("token_meta_" + k, v);
+  }
+  if (r.data) {
+    for (const auto& [k, v] : *r.data) {
+      const auto* seconds = std::get_if<std::int64_t>(&v);
+      if (seconds && go::looks_like_duration(k))
+        rows.emplace_back(k, go::human_duration_seconds(*seconds));
+      else
+        rows.emplace_back(k, go::format_value(v));
+    }
+  }
+  return rows;
+}
+
+std::string render_cli_table(const api_response& r) {
+  const auto rows = cli_table_rows(r);
+  if (rows.empty())
+    return {};
+  return go::key_value_table(rows);
+}
+
+std::string render_cli_json(const api_response& r) {
+  return go_marshal_indent(cli_secret_json(r)) + "\n";
+}
+
+std::string render_cli_error(const vault_call_record& call, const vault_error& err) {
+  // api.ResponseError.Error(): the messages follow "Errors:\n\n" each as "* <msg>" with
+  // no separator between them (Go writes them back to back); ui.Error adds the newline.
+  std::string out = line(texts::cli_error_head(call.error_verb));
+  out += "\n";
+  out += line("URL: " + call.method + " " + cli_vault_addr + "/v1/" + call.path);
+  out += line("Code: " + std::to_string(err.status) + ". Errors:");
+  out += "\n";
+  std::string messages;
+  for (const auto& m : err.messages)
+    messages += "* " + m;
+  out += line(messages);
+  return out;
+}
+
+std::string render_cli_output(const vault_call_record& call) {
+  if (const auto* err = std::get_if<vault_error>(&call.result))
+    return render_cli_error(call, *err);
+  const api_response& r = std::get<api_response>(call.result);
+  const bool no_body = r.status == 204;
+
+  // Message-shaped commands (token revoke, auth tune, secrets enable, lease revoke) print
+  // their line and ignore the response; command/write.go prints it only for a 204 (and
+  // only with the table format), and otherwise prints the response like a read.
+  const bool table_only = success_line_is_table_only(call.success_text);
+  if (call.shape == output_shape::message && call.login_text.empty() && (!table_only || no_body))
+    return call.json && table_only ? std::string{} : line(call.success_text);
+
+  if (call.json) {
+    // JsonFormatter marshals the (possibly nil) *api.Secret: a 204 prints `null`.
+    return no_body ? std::string{"null\n"} : render_cli_json(r);
+  }
+  if (no_body)
+    return call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";
+  // Table format: OutputSecret writes the warnings (stderr) just before the table;
+  // `vault login` has already printed its banner and a blank line.
+  std::string out = call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";
+  out += render_cli_warnings(r.warnings);
+  return out + render_cli_table(r);
+}
+
+} // namespace tokenlab

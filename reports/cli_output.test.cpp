@@ -1,0 +1,243 @@
+#include "reports/cli_output.hpp"
+
+#include "reports/fixture.test.hpp"
+#include "reports/go_format.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tokenlab;
+
+namespace {
+
+vault_call_record table_call(api_response r, output_shape shape) {
+  vault_call_record c;
+  c.method = "POST";
+  c.path = "auth/token/create";
+  c.error_verb = "creating token";
+  c.shape = shape;
+  c.result = std::move(r);
+  return c;
+}
+
+} // namespace
+
+TEST_CASE("a token create prints the auth table of the Vault CLI", "[cli]") {
+  api_response r;
+  r.auth = fixture::token_auth(2764800);
+  CHECK(render_cli_output(table_call(r, output_shape::auth)) == R"(Key                  Value
+---                  -----
+token                hvs.nCwMAHonqaMiyqRi0liT8Lee
+token_accessor       ntL634hzE0CtQnyCIqkxSa82
+token_duration       768h
+token_renewable      true
+token_policies       ["default"]
+identity_policies    []
+policies             ["default"]
+)");
+}
+
+TEST_CASE("a root token's duration prints as infinity and its metadata sorted", "[cli]") {
+  api_response r;
+  r.auth = fixture::token_auth(0);
+  r.auth->renewable = false;
+  r.auth->policies = r.auth->token_policies = {"root"};
+  r.auth->metadata = {{"user", "armon"}, {"team", ""}};
+  CHECK(render_cli_output(table_call(r, output_shape::auth)) == R"(Key                  Value
+---                  -----
+token                hvs.nCwMAHonqaMiyqRi0liT8Lee
+token_accessor       ntL634hzE0CtQnyCIqkxSa82
+token_duration       ∞
+token_renewable      false
+token_policies       ["root"]
+identity_policies    []
+policies             ["root"]
+token_meta_team      n/a
+token_meta_user      armon
+)");
+}
+
+TEST_CASE("a token lookup prints the data table of spec 7.3", "[cli]") {
+  api_response r;
+  r.data = data_map{
+    {"accessor", std::string{"ntL634hzE0CtQnyCIqkxSa82"}},
+    {"creation_time", std::int64_t{1704067200}},
+    {"creation_ttl", std::int64_t{2764800}},
+    {"display_name", std::string{"token"}},
+    {"entity_id", std::string{}},
+    {"expire_time", std::string{"2024-02-02T00:00:00.123456789Z"}},
+    {"explicit_max_ttl", std::int64_t{0}},
+    {"id", std::string{"hvs.CAESI…"}},
+    {"issue_time", std::string{"2024-01-01T00:00:00.123456789Z"}},
+    {"meta", std::monostate{}},
+    {"num_uses", std::int64_t{0}},
+    {"orphan", false},
+    {"path", std::string{"auth/token/create"}},
+    {"policies", std::vector<std::string>{"default", "foo"}},
+    {"renewable", true},
+    {"ttl", std::int64_t{2764792}},
+    {"type", std::string{"service"}},
+  };
+  vault_call_record c = table_call(r, output_shape::data);
+  CHECK(render_cli_output(c) == R"(Key                 Value
+---                 -----
+accessor            ntL634hzE0CtQnyCIqkxSa82
+creation_time       1704067200
+creation_ttl        768h
+display_name        token
+entity_id           n/a
+expire_time         2024-02-02T00:00:00.123456789Z
+explicit_max_ttl    0s
+id                  hvs.CAESI…
+issue_time          2024-01-01T00:00:00.123456789Z
+meta                <nil>
+num_uses            0
+orphan              false
+path                auth/token/create
+policies            [default foo]
+renewable           true
+ttl                 767h59m52s
+type                service
+)");
+}
+
+TEST_CASE("a leased read prints lease rows before the data, maps as Go prints them", "[cli]") {
+  api_response r;
+  r.lease_id = "aws/creds/deploy/AbCdEfGhIjKlMnOpQrStUvWx";
+  r.lease_duration = 3600;
+  r.renewable = true;
+  r.data = data_map{{"access_key", std::string{"AKIAEXAMPLE"}},
+                    {"labels", std::map<std::string, std::string>{{"b", "2"}, {"a", "1"}}},
+                    {"security_token", std::monostate{}}};
+  CHECK(render_cli_output(table_call(r, output_shape::secret)) == R"(Key                Value
+---                -----
+lease_id           aws/creds/deploy/AbCdEfGhIjKlMnOpQrStUvWx
+lease_duration     1h
+lease_renewable    true
+access_key         AKIAEXAMPLE
+labels             map[a:1 b:2]
+security_token     <nil>
+)");
+}
+
+TEST_CASE("a failed renewal prints Vault's error block", "[cli]") {
+  vault_call_record c;
+  c.method = "PUT";
+  c.path = "auth/token/renew";
+  c.error_verb = "renewing token";
+  c.shape = output_shape::auth;
+  c.result = vault_error::internal("past the max TTL, cannot renew");
+  const std::string expected = R"(Error renewing token: Error making API request.
+
+URL: PUT http://127.0.0.1:8200/v1/auth/token/renew
+Code: 500. Errors:
+
+* past the max TTL, cannot renew
+)";
+  CHECK(render_cli_output(c) == expected);
+  c.json = true;
+  CHECK(render_cli_output(c) == expected);
+}
+
+TEST_CASE("a capped TTL warning is wrapped at 76 columns as the CLI wraps it", "[cli]") {
+  CHECK(render_cli_warnings({"TTL of \"784h\" exceeded the effective max_ttl of \"775h56m31s\"; "
+                             "TTL value is capped accordingly"}) ==
+        R"(WARNING! The following warnings were returned from Vault:
+
+  * TTL of "784h" exceeded the effective max_ttl of "775h56m31s"; TTL value is
+  capped accordingly
+
+)");
+}
+
+TEST_CASE("a short warning fits on one line and precedes the table", "[cli]") {
+  api_response r;
+  r.warnings = {"Policy \"web\" does not exist"};
+  r.auth = fixture::token_auth(3600);
+  const std::string out = render_cli_output(table_call(r, output_shape::auth));
+  CHECK(out.rfind(R"(WARNING! The following warnings were returned from Vault:
+
+  * Policy "web" does not exist
+
+Key                  Value
+---                  -----
+token                hvs.nCwMAHonqaMiyqRi0liT8Lee
+)",
+                  0) == 0);
+}
+
+TEST_CASE("the word wrap minimises raggedness like kr/text", "[cli]") {
+  // Greedy filling gives "aaa bb" / "cc" / "ddddd" (slack 0 + 16); kr/text balances the
+  // lines to "aaa" / "bb cc" / "ddddd" (slack 9 + 1); the last line costs nothing.
+  CHECK(go::wrap("aaa bb cc ddddd", 6) == std::vector<std::string>{"aaa", "bb cc", "ddddd"});
+  CHECK(go::wrap("one", 10) == std::vector<std::string>{"one"});
+  CHECK(go::wrap("a  b", 10) == std::vector<std::string>{"a  b"});
+}
+
+TEST_CASE("a token create with -format=json prints api.Secret as Go indents it", "[cli]") {
+  api_response r;
+  r.request_id = "6e0c4b0a-8bf1-4f8e-9a0e-4b1f2c3d4e5f";
+  r.auth = fixture::token_auth(2764800);
+  r.auth->metadata = {{"user", "<armon&co>"}};
+  vault_call_record c = table_call(r, output_shape::auth);
+  c.json = true;
+  CHECK(render_cli_output(c) == R"({
+  "request_id": "6e0c4b0a-8bf1-4f8e-9a0e-4b1f2c3d4e5f",
+  "lease_id": "",
+  "lease_duration": 0,
+  "renewable": false,
+  "data": null,
+  "warnings": null,
+  "auth": {
+    "client_token": "hvs.nCwMAHonqaMiyqRi0liT8Lee",
+    "accessor": "ntL634hzE0CtQnyCIqkxSa82",
+    "policies": [
+      "default"
+    ],
+    "token_policies": [
+      "default"
+    ],
+    "identity_policies": null,
+    "metadata": {
+      "user": "\u003carmon\u0026co\u003e"
+    },
+    "orphan": false,
+    "entity_id": "",
+    "lease_duration": 2764800,
+    "renewable": true,
+    "mfa_requirement": null
+  }
+}
+)");
+}
+
+TEST_CASE("message-shaped commands print their success line", "[cli]") {
+  api_response none;
+  none.status = 204;
+  vault_call_record c = table_call(none, output_shape::message);
+  c.success_text = "Success! Revoked token (if it existed)";
+  CHECK(render_cli_output(c) == "Success! Revoked token (if it existed)\n");
+  c.json = true;
+  CHECK(render_cli_output(c) == "Success! Revoked token (if it existed)\n");
+  // vault write prints its line only with the table format.
+  c.success_text = "Success! Data written to: aws/roles/deploy";
+  CHECK(render_cli_output(c).empty());
+  c.json = false;
+  CHECK(render_cli_output(c) == "Success! Data written to: aws/roles/deploy\n");
+}
+
+TEST_CASE("vault login prints its banner, a blank line, then the auth table", "[cli]") {
+  api_response r;
+  r.auth = fixture::token_auth(2764800);
+  vault_call_record c = table_call(r, output_shape::auth);
+  c.login_text = "Success! You are now authenticated.";
+  const std::string out = render_cli_output(c);
+  CHECK(out.rfind("Success! You are now authenticated.\n\nKey                  Value\n", 0) == 0);
+}
+
+TEST_CASE("a write that returns a body prints it like a read", "[cli]") {
+  api_response r;
+  r.data = data_map{{"token_ttl", std::int64_t{3600}}};
+  vault_call_record c = table_call(r, output_shape::message);
+  c.success_text = "Success! Data written to: auth/token/roles/app";
+  CHECK(render_cli_output(c) == "Key          Value\n---          -----\ntoken_ttl    1h\n");
+}

@@ -1,0 +1,55 @@
+#pragma once
+// The sentences every report format shares: how an effect reads (`#7 t+2h token_expired
+// hvs.X (TTL reached)`), why a TTL came out as it did (the numbers of CalculateTTL), the
+// one-line storage summary of a step, a step's time and place, an expectation's verdict.
+// Text and Markdown wrap these in their own layout; JSON keeps the raw values.
+
+#include "model/trace.hpp"
+#include "model/ttl.hpp"
+#include "reports/run_record.hpp"
+#include "reports/summary.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace tokenlab {
+
+/// Describes one effect: `#<seq> <time> <kind> <subject>` and, in parentheses, its
+/// related object, cause and detail in words (`(child of hvs.P)`, `(TTL reached)`,
+/// `(owner token hvs.X revoked)`).
+std::string describe_effect(const trace_event& e,
+                            const std::map<std::string, std::string>& names = {});
+
+/// Explains a TTL decision: `why 4h: max_ttl 10h (system config) from start t+0s →
+/// deadline t+10h; now t+6h, remaining 4h; requested 9h (increment) → capped to 4h`.
+/// `kind` is the event the decision belongs to (creation or renewal, token or lease).
+std::string explain_ttl(const ttl_decision& d, trace_kind kind);
+
+/// Summarises the storage events of one step: `storage: 4 writes (sys/expire/id/ 1,
+/// sys/token/id/ 3), 0 deletes`; empty when the step touched no storage.
+std::string storage_line(const std::vector<trace_event>& effects);
+
+/// The virtual time of a step: `t+6h`, or `t+0s → t+6h` when the step moved the clock.
+std::string step_time(const step_record& s);
+
+/// Where a step comes from: `file:line` (the run's file when the step has none).
+std::string step_place(const run_record& run, const step_record& s);
+
+/// An expectation's verdict: `✓ PASS <text> (actual: <actual>)` or `✗ FAIL …`.
+std::string expectation_verdict(const expectation_record& x);
+
+/// The server config: `default_lease_ttl 768h, max_lease_ttl 768h`.
+std::string config_text(const system_config& c);
+
+/// `n` and the noun, singular for one: `1 write`, `3 writes`.
+std::string count_of(std::int64_t n, std::string_view singular, std::string_view plural);
+
+/// The final line of a report: `N scenarios, M expectations: P passed, F failed`.
+std::string totals_line(const report_totals& t);
+
+/// Whether an effect is shown on its own line (storage events are summarised instead).
+bool is_storage_event(const trace_event& e);
+
+} // namespace tokenlab

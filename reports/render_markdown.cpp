@@ -1,0 +1,142 @@
+// The Markdown report: a handout. Per scenario a `#` heading with its title, a line of
+// facts (file, seed, epoch, config) and its sources; per step a `###` heading numbered as
+// in the text report, the time and place, the terminal session in a ```console block,
+// the effects as a list (each with its TTL explanation beneath), the storage line and the
+// verdicts; then a summary table. The last line gives the totals of all scenarios.
+
+#include "clock/calendar.hpp"
+#include "reports/cli_output.hpp"
+#include "reports/narrate.hpp"
+#include "reports/render.hpp"
+#include "reports/summary.hpp"
+
+namespace tokenlab {
+
+namespace {
+
+bool is_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Escapes what CommonMark would read as markup; underscores only where they could open or
+// close emphasis (not inside words such as max_ttl).
+std::string escape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '_') {
+      const bool inner = i > 0 && i + 1 < s.size() && is_word(s[i - 1]) && is_word(s[i + 1]);
+      if (!inner)
+        out += '\\';
+    } else if (c == '*' || c == '`' || c == '<' || c == '[' || c == ']' || c == '|' || c == '\\' ||
+               (i == 0 && (c == '#' || c == '>' || c == '-' || c == '+'))) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+// An inline code span that survives backticks in `s`.
+std::string code(const std::string& s) {
+  if (s.empty())
+    return "`\"\"`";
+  if (s.find('`') == std::string::npos)
+    return "`" + s + "`";
+  return "`` " + s + " ``";
+}
+
+// A fence longer than any backtick run in `body`.
+std::string fence_for(const std::string& body) {
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (char c : body) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+}
+
+void write_header(std::string& out, const run_record& run) {
+  out += "# " + escape(run.title.empty() ? run.file : run.title) + "\n\n";
+  out += code(run.file) + " · seed " + std::to_string(run.seed) + " · epoch " +
+         format_rfc3339(sim_time{}, run.epoch_unix) + " · " + escape(config_text(run.config)) +
+         "\n\n";
+  if (!run.sources.empty()) {
+    out += "Sources:\n\n";
+    for (const auto& s : run.sources)
+      out += "- " + escape(s) + "\n";
+    out += "\n";
+  }
+}
+
+void write_step(std::string& out, const run_record& run, const step_record& s, std::size_t n) {
+  out += "### " + std::to_string(n) + ". ";
+  out += s.kind == step_kind::note ? std::string{"Note"} : code(s.text);
+  out += "\n\n" + step_time(s) + " · " + code(step_place(run, s)) + "\n\n";
+  if (s.kind == step_kind::note)
+    out += escape(s.note.empty() ? s.text : s.note) + "\n\n";
+  if (s.call) {
+    const std::string body = "$ " + s.call->resolved + "\n" + render_cli_output(*s.call);
+    const std::string fence = fence_for(body);
+    out += fence + "console\n" + body + fence + "\n\n";
+  }
+  bool listed = false;
+  for (const auto& e : s.effects) {
+    if (is_storage_event(e))
+      continue;
+    if (!listed)
+      out += "Effects:\n\n";
+    listed = true;
+    out += "- " + code(describe_effect(e, run.names)) + "\n";
+    if (e.ttl)
+      out += "  - " + escape(explain_ttl(*e.ttl, e.kind)) + "\n";
+  }
+  if (listed)
+    out += "\n";
+  const std::string storage = storage_line(s.effects);
+  if (!storage.empty())
+    out += escape(storage) + "\n\n";
+  for (const auto& x : s.expectations)
+    out += std::string{x.passed ? "- ✓ **PASS** " : "- ✗ **FAIL** "} + code(x.text) +
+           " (actual: " + code(x.actual) + ")\n";
+  if (!s.expectations.empty())
+    out += "\n";
+}
+
+void write_summary(std::string& out, const run_summary& s) {
+  auto n = [](std::int64_t v) { return std::to_string(v); };
+  out += "## Summary\n\n";
+  out += "| | created | renewed | revoked | expired |\n";
+  out += "|---|---:|---:|---:|---:|\n";
+  out += "| tokens | " + n(s.tokens_created) + " | " + n(s.tokens_renewed) + " | " +
+         n(s.tokens_revoked) + " | " + n(s.tokens_expired) + " |\n";
+  out += "| leases | " + n(s.leases_created) + " | " + n(s.leases_renewed) + " | " +
+         n(s.leases_revoked) + " | " + n(s.leases_expired) + " |\n\n";
+  out += "| | created | deleted |\n|---|---:|---:|\n";
+  out +=
+    "| credentials | " + n(s.credentials_created) + " | " + n(s.credentials_deleted) + " |\n\n";
+  out += "| storage prefix | writes | deletes |\n|---|---:|---:|\n";
+  for (const auto& [prefix, c] : s.storage)
+    out += "| " + code(prefix) + " | " + n(c.writes) + " | " + n(c.deletes) + " |\n";
+  out += "| **total** | " + n(s.storage_writes) + " | " + n(s.storage_deletes) + " |\n\n";
+  out += "Expectations: " + n(s.expectations_passed) + " passed, " + n(s.expectations_failed) +
+         " failed.\n\n";
+}
+
+} // namespace
+
+std::string render_markdown(const std::vector<run_record>& runs) {
+  std::string out;
+  for (const auto& run : runs) {
+    write_header(out, run);
+    out += "## Steps\n\n";
+    for (std::size_t i = 0; i < run.steps.size(); ++i)
+      write_step(out, run, run.steps[i], i + 1);
+    write_summary(out, summarize(run));
+  }
+  out += "---\n\n" + totals_line(total(runs)) + "\n";
+  return out;
+}
+
+} // namespace tokenlab

@@ -1,0 +1,138 @@
+// The text report: what a terminal shows for `tokenlab run`. Layout per run:
+//
+//   scenario <file>: <title>
+//     source  <url>            (one line per source)
+//     seed    <n>
+//     epoch   <RFC 3339>
+//     config  default_lease_ttl <d>, max_lease_ttl <d>
+//
+//   [<n>] <time>  <file:line>  <step text>
+//       $ <resolved command>          (vault steps: the command, then the CLI output,
+//       <CLI output>                   both indented by 4)
+//     <narrative>                     (note steps)
+//     effects:
+//       #<seq> <time> <kind> <subject> (<in words>)
+//          why <ttl>: <the TTL formula>
+//       storage: <writes and deletes by prefix>
+//     ✓ PASS <expectation> (actual: <value>)
+//
+//   summary of <file>
+//     tokens        …
+//
+// and after all runs one line `N scenarios, M expectations: P passed, F failed`.
+// Blank lines carry no indentation, so no line ends in a space.
+
+#include "clock/calendar.hpp"
+#include "reports/cli_output.hpp"
+#include "reports/narrate.hpp"
+#include "reports/render.hpp"
+#include "reports/summary.hpp"
+
+#include <algorithm>
+
+namespace tokenlab {
+
+namespace {
+
+// Appends `text` with every non-empty line indented by `indent` spaces.
+void append_indented(std::string& out, const std::string& text, std::size_t indent) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos)
+      end = text.size();
+    if (end > pos)
+      out.append(indent, ' ').append(text, pos, end - pos);
+    out += '\n';
+    pos = end + 1;
+  }
+}
+
+void write_header(std::string& out, const run_record& run) {
+  out += "scenario " + run.file;
+  if (!run.title.empty())
+    out += ": " + run.title;
+  out += "\n";
+  for (const auto& s : run.sources)
+    out += "  source  " + s + "\n";
+  out += "  seed    " + std::to_string(run.seed) + "\n";
+  out += "  epoch   " + format_rfc3339(sim_time{}, run.epoch_unix) + "\n";
+  out += "  config  " + config_text(run.config) + "\n";
+}
+
+void write_effects(std::string& out, const run_record& run, const step_record& s) {
+  const std::string storage = storage_line(s.effects);
+  const bool any = std::any_of(s.effects.begin(), s.effects.end(),
+                               [](const trace_event& e) { return !is_storage_event(e); });
+  if (!any && storage.empty())
+    return;
+  out += "  effects:\n";
+  for (const auto& e : s.effects) {
+    if (is_storage_event(e))
+      continue;
+    out += "    " + describe_effect(e, run.names) + "\n";
+    if (e.ttl)
+      out += "       " + explain_ttl(*e.ttl, e.kind) + "\n";
+  }
+  if (!storage.empty())
+    out += "    " + storage + "\n";
+}
+
+void write_step(std::string& out, const run_record& run, const step_record& s, std::size_t n) {
+  out += "[" + std::to_string(n) + "] " + step_time(s) + "  " + step_place(run, s);
+  if (s.kind != step_kind::note && !s.text.empty())
+    out += "  " + s.text;
+  out += "\n";
+  if (s.kind == step_kind::note)
+    append_indented(out, s.note.empty() ? s.text : s.note, 2);
+  if (s.call) {
+    out += "    $ " + s.call->resolved + "\n";
+    append_indented(out, render_cli_output(*s.call), 4);
+  }
+  write_effects(out, run, s);
+  for (const auto& x : s.expectations)
+    out += "  " + expectation_verdict(x) + "\n";
+}
+
+void write_summary(std::string& out, const run_record& run) {
+  const run_summary s = summarize(run);
+  auto n = [](std::int64_t v) { return std::to_string(v); };
+  out += "summary of " + run.file + "\n";
+  out += "  tokens        " + n(s.tokens_created) + " created, " + n(s.tokens_renewed) +
+         " renewed, " + n(s.tokens_revoked) + " revoked, " + n(s.tokens_expired) + " expired\n";
+  out += "  leases        " + n(s.leases_created) + " created, " + n(s.leases_renewed) +
+         " renewed, " + n(s.leases_revoked) + " revoked, " + n(s.leases_expired) + " expired\n";
+  out += "  credentials   " + n(s.credentials_created) + " created, " + n(s.credentials_deleted) +
+         " deleted\n";
+  out += "  storage       " + count_of(s.storage_writes, "write", "writes") + ", " +
+         count_of(s.storage_deletes, "delete", "deletes") + "\n";
+  std::size_t widest = 0;
+  for (const auto& entry : s.storage)
+    widest = std::max(widest, entry.first.size());
+  for (const auto& [prefix, c] : s.storage)
+    out += "    " + prefix + std::string(widest - prefix.size() + 2, ' ') +
+           count_of(c.writes, "write", "writes") + ", " + count_of(c.deletes, "delete", "deletes") +
+           "\n";
+  out += "  expectations  " + n(s.expectations_passed) + " passed, " + n(s.expectations_failed) +
+         " failed\n";
+}
+
+} // namespace
+
+std::string render_text(const std::vector<run_record>& runs) {
+  std::string out;
+  for (const auto& run : runs) {
+    write_header(out, run);
+    out += "\n";
+    for (std::size_t i = 0; i < run.steps.size(); ++i) {
+      write_step(out, run, run.steps[i], i + 1);
+      out += "\n";
+    }
+    write_summary(out, run);
+    out += "\n";
+  }
+  out += totals_line(total(runs)) + "\n";
+  return out;
+}
+
+} // namespace tokenlab

@@ -1,0 +1,77 @@
+#pragma once
+// The record of one scenario run: what each step did, what it printed, what it caused and
+// whether its expectations held. The runner fills it; the renderers in reports/ turn it
+// into text, Markdown or JSON. Plain values only: no actors, no I/O.
+
+#include "clock/sim_time.hpp"
+#include "model/api.hpp"
+#include "model/trace.hpp"
+#include "model/ttl.hpp"
+#include "model/vault_error.hpp"
+#include "scenarios/scenario.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace tokenlab {
+
+/// How the Vault CLI prints a successful response of this command.
+enum class output_shape {
+  auth,    ///< token create / renew / login: token, token_accessor, token_duration, ...
+  data,    ///< lookup, read of a config path: the sorted data map
+  secret,  ///< read of a leased secret: lease_id, lease_duration, lease_renewable, then data
+  message, ///< no body: the CLI prints its success line
+};
+
+/// One Vault API call made by a `vault …` step.
+struct vault_call_record {
+  std::string resolved;      ///< the command line with references replaced by values
+  std::string method;        ///< "POST", "PUT", "GET"
+  std::string path;          ///< "auth/token/renew"
+  std::string error_verb;    ///< "renewing token" → `Error renewing token: …`
+  std::string success_text;  ///< the CLI's success line for message-shaped output
+  std::string login_text;    ///< `vault login` prints its banner before the table
+  output_shape shape = output_shape::data;
+  bool json = false;         ///< -format=json
+  std::string caller;        ///< the token the call was made with (as sent)
+  std::variant<api_response, vault_error> result;
+};
+
+struct expectation_record {
+  std::string text;   ///< the expectation as written
+  bool passed = false;
+  std::string actual; ///< what the lab found, rendered as text
+};
+
+enum class step_kind { vault, time, note, expect };
+
+struct step_record {
+  source_loc loc;
+  std::string text;
+  step_kind kind = step_kind::note;
+  sim_time from{};  ///< virtual time when the step began
+  sim_time at{};    ///< virtual time when it ended (differs only for time steps)
+  std::optional<vault_call_record> call;
+  std::string note;
+  std::vector<trace_event> effects; ///< what the step caused, in order (timers included)
+  std::vector<expectation_record> expectations;
+};
+
+struct run_record {
+  std::string file;
+  std::string title;
+  std::vector<std::string> sources;
+  std::uint64_t seed = 1;
+  std::int64_t epoch_unix = 0;
+  system_config config;
+  std::vector<step_record> steps;
+  /// Scenario names of the IDs the run met (token ID or lease ID -> "t1", root -> "root"),
+  /// so reports can say `hvs.X… [parent]` instead of a bare ID.
+  std::map<std::string, std::string> names;
+};
+
+} // namespace tokenlab

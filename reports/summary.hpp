@@ -1,0 +1,72 @@
+#pragma once
+// The closing numbers of a run: what Vault created, renewed, revoked and let expire, what
+// the storage backend wrote and deleted (grouped by key prefix, as Vault's storage layout
+// groups them: sys/token/id/, sys/expire/id/, …) and how many expectations held.
+//
+// Counting rules: a token or lease counts as *expired* when its own TTL ran out
+// (a token_expired / lease_expired event, or a revocation with cause ttl_expired), and as
+// *revoked* when it went away for any other reason (a request, its parent, its owner);
+// each object counts once. Renewals count every renewal.
+
+#include "model/trace.hpp"
+#include "reports/run_record.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tokenlab {
+
+struct storage_count {
+  std::int64_t writes = 0;
+  std::int64_t deletes = 0;
+};
+
+/// Storage operations by key prefix, sorted by prefix.
+using storage_by_prefix = std::map<std::string, storage_count>;
+
+struct run_summary {
+  std::int64_t steps = 0;
+  std::int64_t tokens_created = 0;
+  std::int64_t tokens_renewed = 0;
+  std::int64_t tokens_revoked = 0;
+  std::int64_t tokens_expired = 0;
+  std::int64_t leases_created = 0;
+  std::int64_t leases_renewed = 0;
+  std::int64_t leases_revoked = 0;
+  std::int64_t leases_expired = 0;
+  std::int64_t credentials_created = 0;
+  std::int64_t credentials_deleted = 0;
+  std::int64_t storage_writes = 0;
+  std::int64_t storage_deletes = 0;
+  storage_by_prefix storage;
+  std::int64_t expectations_passed = 0;
+  std::int64_t expectations_failed = 0;
+};
+
+/// Counts what happened in `run` (see the counting rules above).
+run_summary summarize(const run_record& run);
+
+/// Returns the prefix a storage key is grouped under: its first three '/'-separated
+/// segments and a '/' ("sys/token/id/hvs.X" → "sys/token/id/"); keys with fewer segments
+/// group under all but their last segment ("core/mounts" → "core/"), a single segment
+/// under itself.
+std::string storage_prefix(std::string_view key);
+
+/// Counts the storage_put / storage_delete events of `events` by prefix.
+storage_by_prefix count_storage(const std::vector<trace_event>& events);
+
+/// The totals of one invocation over all its runs.
+struct report_totals {
+  std::int64_t scenarios = 0;
+  std::int64_t expectations = 0;
+  std::int64_t passed = 0;
+  std::int64_t failed = 0;
+};
+
+/// Adds up the expectations of `runs`.
+report_totals total(const std::vector<run_record>& runs);
+
+} // namespace tokenlab

@@ -1,0 +1,52 @@
+#pragma once
+// Internal to the parser: the Vault commands tokenlab models, each as the flags it takes
+// (a command_spec) and a builder that turns the checked flags and positional arguments
+// into a typed command. Argument-count texts are the Vault CLI's own ("Not enough
+// arguments (expected 1, got 0)"), followed by the command's usage.
+
+#include "scenarios/flags.hpp"
+
+namespace tokenlab::detail {
+
+/// What a builder reads.
+struct build_input {
+  const command_args& args;
+  const line_context& ctx;
+  const command_spec& spec;
+  int command_col; ///< column of the first command word
+};
+
+using command_builder = maybe_error (*)(const build_input&, vault_command&);
+
+/// Checks min <= positionals <= max; `expected` is Vault's wording ("1", "0-1").
+maybe_error count_args(const build_input& in, std::size_t min, std::size_t max,
+                       std::string_view expected);
+
+/// Refuses a reference where Vault expects a path or a type (`what` names it).
+maybe_error plain_positional(const word& w, std::string_view what);
+
+extern const command_spec login_spec;
+extern const command_spec token_create_spec;
+extern const command_spec token_lookup_spec;
+extern const command_spec token_renew_spec;
+extern const command_spec token_revoke_spec;
+extern const command_spec auth_tune_spec;
+extern const command_spec mount_tune_spec;
+extern const command_spec secrets_enable_spec;
+extern const command_spec write_spec;
+extern const command_spec read_spec;
+extern const command_spec lease_revoke_spec;
+
+maybe_error build_login(const build_input& in, vault_command& out);
+maybe_error build_token_create(const build_input& in, vault_command& out);
+maybe_error build_token_lookup(const build_input& in, vault_command& out);
+maybe_error build_token_renew(const build_input& in, vault_command& out);
+maybe_error build_token_revoke(const build_input& in, vault_command& out);
+maybe_error build_auth_tune(const build_input& in, vault_command& out);
+maybe_error build_mount_tune(const build_input& in, vault_command& out);
+maybe_error build_secrets_enable(const build_input& in, vault_command& out);
+maybe_error build_write(const build_input& in, vault_command& out);
+maybe_error build_read(const build_input& in, vault_command& out);
+maybe_error build_lease_revoke(const build_input& in, vault_command& out);
+
+} // namespace tokenlab::detail

@@ -1,0 +1,285 @@
+// The JSON form: it means what the line language means, and its errors point into the JSON.
+
+#include "scenarios/parser.hpp"
+
+#include "clock/duration.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace tokenlab;
+
+namespace {
+
+// --- a field-by-field dump of a scenario, so that two ASTs can be compared ---
+
+std::string dump(const arg& a) {
+  return a.is_ref() ? "$" + a.ref_name + (a.ref_field.empty() ? "" : "." + a.ref_field)
+                    : "'" + a.literal + "'";
+}
+
+std::string dump(const std::optional<arg>& a) {
+  return a ? dump(*a) : "-";
+}
+
+std::string dump(const token_create_request& r) {
+  std::ostringstream out;
+  out << "create orphan_endpoint=" << r.orphan_endpoint << " policies=";
+  for (const auto& p : r.policies)
+    out << p << ",";
+  out << " meta=";
+  for (const auto& [k, v] : r.meta)
+    out << k << "=" << v << ",";
+  out << " no_parent=" << r.no_parent << " no_default=" << r.no_default_policy
+      << " renewable=" << r.renewable << " ttl=" << format_duration(r.ttl)
+      << " explicit=" << format_duration(r.explicit_max_ttl)
+      << " period=" << format_duration(r.period) << " display=" << r.display_name
+      << " uses=" << r.num_uses << " type=" << r.type << " id=" << r.id;
+  return out.str();
+}
+
+std::string dump(const std::optional<sim_duration>& d) {
+  return d ? format_duration(*d) : "-";
+}
+
+struct command_dumper {
+  std::string operator()(const cmd_login& c) const { return "login " + dump(c.token); }
+  std::string operator()(const cmd_token_create& c) const { return dump(c.req); }
+  std::string operator()(const cmd_token_lookup& c) const {
+    return "lookup " + std::to_string(static_cast<int>(c.by)) + " " + dump(c.value);
+  }
+  std::string operator()(const cmd_token_renew& c) const {
+    return "renew " + std::to_string(static_cast<int>(c.by)) + " " + dump(c.value) + " " +
+           format_duration(c.increment);
+  }
+  std::string operator()(const cmd_token_revoke& c) const {
+    return "revoke " + std::to_string(static_cast<int>(c.by)) + " " + dump(c.value) + " " + c.mode;
+  }
+  std::string operator()(const cmd_auth_tune& c) const {
+    return "tune " + c.req.mount + " " + dump(c.req.default_lease_ttl) + " " +
+           dump(c.req.max_lease_ttl);
+  }
+  std::string operator()(const cmd_secrets_enable& c) const {
+    return "enable " + c.type + " " + c.path;
+  }
+  std::string operator()(const cmd_write& c) const {
+    std::string out = "write " + c.path;
+    for (const auto& [k, v] : c.fields)
+      out += " " + k + "=" + dump(v);
+    return out;
+  }
+  std::string operator()(const cmd_read& c) const { return "read " + c.path; }
+  std::string operator()(const cmd_lease_revoke& c) const {
+    return "lease revoke " + dump(c.lease_id) + (c.prefix ? " prefix" : "");
+  }
+};
+
+struct step_dumper {
+  std::string operator()(const vault_step& v) const {
+    return "vault[" + v.spelling + "] json=" + std::to_string(v.json) +
+           " as=" + dump(v.vault_token) + " name=" + v.name + " " +
+           std::visit(command_dumper{}, v.cmd);
+  }
+  std::string operator()(const time_step& t) const {
+    return (t.absolute ? "at " : "advance ") + format_duration(t.value);
+  }
+  std::string operator()(const note_step& n) const { return "note " + n.text; }
+  std::string operator()(const expect_step& e) const {
+    if (const auto* s = std::get_if<expect_state>(&e.what))
+      return std::string("expect ") + to_string(s->kind) + " " + dump(s->subject) + " " +
+             to_string(s->state);
+    const auto& c = std::get<expect_compare>(e.what);
+    return "expect " + c.name + "." + c.field + " " + to_string(c.op) +
+           " kind=" + std::to_string(static_cast<int>(c.value.k)) + " text=" + c.value.text +
+           " n=" + std::to_string(c.value.number) + " d=" + format_duration(c.value.duration) +
+           " b=" + std::to_string(c.value.boolean);
+  }
+};
+
+std::string dump(const scenario& sc) {
+  std::ostringstream out;
+  out << "title=" << sc.title << "\nseed=" << sc.seed << "\nepoch=" << sc.epoch_unix
+      << "\nconfig=" << format_duration(sc.config.default_lease_ttl) << "/"
+      << format_duration(sc.config.max_lease_ttl) << "\n";
+  for (const auto& s : sc.sources)
+    out << "source=" << s << "\n";
+  for (const auto& s : sc.steps)
+    out << std::visit(step_dumper{}, s.body) << "\n";
+  return out.str();
+}
+
+scenario parse_ok(const parse_result& result) {
+  if (const auto* err = std::get_if<parse_error>(&result))
+    FAIL(err->render());
+  return std::get<scenario>(result);
+}
+
+std::string json_error(std::string_view text) {
+  const auto result = parse_scenario_json(text, "s.json");
+  if (const auto* err = std::get_if<parse_error>(&result))
+    return err->render();
+  return "(parsed)";
+}
+
+const char* const a01_text = R"scn(# A01
+title "Renewal is capped by the max TTL"
+source "tokens.html.md (2016)"
+seed 7
+epoch 2016-06-01T00:00:00Z
+config default_lease_ttl=1h max_lease_ttl=10h
+vault auth tune -max-lease-ttl=10h token/
+vault token create -policy=default -metadata=team=ops => t1
+vault secrets enable -path=aws aws
+vault write aws/roles/deploy credential_type=iam_user token=$t1
+vault read aws/creds/deploy => c
+advance 6h
+VAULT_TOKEN=$root vault token renew -increment=9h $t1 => r
+at 7h
+note it's capped: "4h" left
+expect r.ttl == 4h
+expect r.warnings contains "exceeded the effective max_ttl"
+expect r.auth.lease_duration >= 14400
+expect token $t1 valid
+vault lease revoke -prefix aws/creds
+expect credential $c deleted
+)scn";
+
+const char* const a01_json = R"json({
+  "title": "Renewal is capped by the max TTL",
+  "sources": ["tokens.html.md (2016)"],
+  "seed": 7,
+  "epoch": "2016-06-01T00:00:00Z",
+  "config": {"default_lease_ttl": "1h", "max_lease_ttl": 36000},
+  "steps": [
+    "vault auth tune -max-lease-ttl=10h token/",
+    {"vault": "token create -policy=default -metadata=team=ops", "name": "t1"},
+    "vault secrets enable -path=aws aws",
+    "vault write aws/roles/deploy credential_type=iam_user token=$t1",
+    {"vault": "read aws/creds/deploy", "name": "c"},
+    {"advance": "6h"},
+    {"vault": "token renew -increment=9h $t1", "name": "r", "token": "$root"},
+    {"at": 25200},
+    {"note": "it's capped: \"4h\" left"},
+    {"expect": "r.ttl == 4h"},
+    "expect r.warnings contains \"exceeded the effective max_ttl\"",
+    {"expect": "r.auth.lease_duration >= 14400"},
+    "expect token $t1 valid",
+    "vault lease revoke -prefix aws/creds",
+    {"expect": "credential $c deleted"}
+  ]
+})json";
+
+} // namespace
+
+TEST_CASE("the text and JSON forms of a scenario parse to the same steps") {
+  const auto text = parse_ok(parse_scenario_text(a01_text, "a01.scn"));
+  const auto json = parse_ok(parse_scenario_json(a01_json, "a01.json"));
+  CHECK(dump(json) == dump(text));
+  CHECK(text.steps.size() == 15);
+  CHECK(json.file == "a01.json");
+}
+
+TEST_CASE("a JSON step keeps its line-language text and where its value starts") {
+  const auto sc = parse_ok(parse_scenario_json(a01_json, "a01.json"));
+  CHECK(sc.steps[0].text == "vault auth tune -max-lease-ttl=10h token/");
+  CHECK(sc.steps[0].loc.line == 8);
+  CHECK(sc.steps[0].loc.col == 5);
+  CHECK(sc.steps[6].text == "VAULT_TOKEN=$root vault token renew -increment=9h $t1 => r");
+  CHECK(sc.steps[6].loc.line == 14);
+  CHECK(sc.steps[8].text == "note \"it's capped: \\\"4h\\\" left\"");
+}
+
+TEST_CASE("a reference inside a JSON string step points into that string") {
+  const auto sc = parse_ok(parse_scenario_json(a01_json, "a01.json"));
+  const auto& write = std::get<cmd_write>(std::get<vault_step>(sc.steps[3].body).cmd);
+  const source_loc& loc = write.fields[1].second.loc;
+  CHECK(loc.line == 11);
+  const std::string before = "vault write aws/roles/deploy credential_type=iam_user token=";
+  CHECK(loc.col == 5 + 1 + static_cast<int>(before.size()));
+}
+
+TEST_CASE("JSON syntax errors say where, in lines and columns") {
+  CHECK(json_error("{\"steps\": [\n  \"advance 1h\",\n  {\"advance\" \"6h\"}\n]}") ==
+        "s.json:3:17: invalid JSON: syntax error while parsing object separator - unexpected "
+        "string literal; expected ':'");
+  CHECK(json_error("") ==
+        "s.json:1:1: invalid JSON: syntax error while parsing value - unexpected end of input; "
+        "expected '[', '{', or a literal");
+  CHECK(json_error("[\"advance 1h\"]") ==
+        "s.json:1:1: a JSON scenario is an object: {\"title\": \"...\", \"steps\": [...]}");
+}
+
+TEST_CASE("unknown JSON keys are refused at the key, with a suggestion") {
+  CHECK(json_error("{\"title\": \"x\",\n \"setps\": []}") ==
+        "s.json:2:2: unknown key \"setps\" (did you mean \"steps\"?); a JSON scenario has title, "
+        "sources, seed, epoch, config and steps");
+  CHECK(json_error("{\"steps\": [{\"vault\": \"token create\", \"nmae\": \"t\"}]}") ==
+        "s.json:1:38: unknown key \"nmae\" (did you mean \"name\"?); a step object has one of "
+        "vault, advance, at, note or expect (a vault step may add name and token)");
+}
+
+TEST_CASE("a JSON step object has exactly one kind") {
+  CHECK(json_error("{\"steps\": [{\"advance\": \"1h\", \"note\": \"x\"}]}") ==
+        "s.json:1:12: a step object has exactly one of \"vault\", \"advance\", \"at\", \"note\" "
+        "or \"expect\"; this one has \"advance\" and \"note\"");
+  CHECK(json_error("{\"steps\": [{\"name\": \"t\"}]}") ==
+        "s.json:1:12: a step object has exactly one of \"vault\", \"advance\", \"at\", \"note\" "
+        "or \"expect\"; this one has none");
+  CHECK(json_error("{\"steps\": [{\"advance\": \"1h\", \"name\": \"t\"}]}") ==
+        "s.json:1:30: \"name\" belongs to a \"vault\" step, not to \"advance\"");
+  CHECK(json_error("{\"steps\": [42]}") ==
+        "s.json:1:12: a step is a string (one line of the line language) or an object like "
+        "{\"advance\": \"6h\"}");
+  CHECK(json_error("{\"steps\": [\"advance 1h\\nadvance 2h\"]}") ==
+        "s.json:1:12: a step is one line, but this string contains a line break");
+}
+
+TEST_CASE("errors inside a JSON step use the line language's messages") {
+  CHECK(json_error("{\"steps\": [\n  \"vault token create -ttl=6x\"]}") ==
+        "s.json:2:28: invalid duration \"6x\" for -ttl: unknown unit \"x\"");
+  CHECK(json_error(
+          "{\"steps\": [\"vault token create\", {\"advance\": \"1h\"},\n  {\"at\": \"30m\"}]}") ==
+        "s.json:2:11: at 30m is before the current time t+1h");
+  CHECK(json_error("{\"steps\": [{\"vault\": \"token lookup $t9\"}]}") ==
+        "s.json:1:36: unknown name \"t9\": no earlier step is named so (name a result with "
+        "\"=> t9\")");
+  CHECK(json_error("{\"steps\": [{\"vault\": \"token lookup\", \"token\": \"$t9\"}]}") ==
+        "s.json:1:48: unknown name \"t9\": no earlier step is named so (name a result with "
+        "\"=> t9\")");
+}
+
+TEST_CASE("JSON header values are checked like their directives") {
+  CHECK(json_error("{\"seed\": 1.5}") == "s.json:1:10: \"seed\" must be a whole number");
+  CHECK(json_error("{\"title\": 3}") == "s.json:1:11: \"title\" must be a string");
+  CHECK(json_error("{\"config\": {\"max_lease_ttl\": \"10h\"}}") ==
+        "s.json:1:12: cannot have DefaultLeaseTTL larger than MaxLeaseTTL: default_lease_ttl is "
+        "768h but max_lease_ttl is 10h, so Vault would not start (lower default_lease_ttl too)");
+  CHECK(json_error("{\"config\": {\"default_lease_ttl\": \"1h\",\n \"max_ttl\": \"1h\"}}") ==
+        "s.json:2:2: unknown config key \"max_ttl\": tokenlab models default_lease_ttl and "
+        "max_lease_ttl");
+  CHECK(json_error("{\"epoch\": \"yesterday\"}") ==
+        "s.json:1:12: the epoch must be a UTC time like 2024-01-01T00:00:00Z, got \"yesterday\"");
+}
+
+TEST_CASE("escapes in a JSON string step shift error columns to the raw text") {
+  // `\"` is two raw characters for one decoded one.
+  CHECK(json_error("{\"steps\": [\"note \\\"a\\\"\", \"vault write x k=\\\"v w\\\" k2=$zz\"]}") ==
+        "s.json:1:54: unknown name \"zz\": no earlier step is named so (name a result with "
+        "\"=> zz\")");
+}
+
+TEST_CASE("load_scenario reads JSON when the file name ends in .json") {
+  const std::string path = "/tmp/tokenlab-json-form-test.json";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    REQUIRE(f != nullptr);
+    std::fputs("{\"title\": \"from a file\", \"steps\": [\"advance 1h\"]}", f);
+    std::fclose(f);
+  }
+  const auto sc = parse_ok(load_scenario(path));
+  std::remove(path.c_str());
+  CHECK(sc.title == "from a file");
+  CHECK(sc.file == path);
+  CHECK(sc.steps.size() == 1);
+}

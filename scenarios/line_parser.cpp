@@ -1,0 +1,301 @@
+#include "scenarios/line_parser.hpp"
+
+#include "clock/calendar.hpp"
+#include "clock/duration.hpp"
+#include "model/texts.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+namespace tokenlab::detail {
+
+namespace {
+
+const std::vector<std::string_view> header_words = {"title", "source", "seed", "epoch", "config"};
+const std::vector<std::string_view> step_words = {"advance", "at", "note", "expect", "vault"};
+const std::vector<std::string_view> vault_words = {
+  "login", "token",        "auth",         "secrets",     "write",        "read",
+  "lease", "token-create", "token-lookup", "token-renew", "token-revoke", "mount-tune"};
+
+bool one_of(const std::string& s, const std::vector<std::string_view>& list) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string in_quotes(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
+
+// Checks that the line has exactly `n` words; `example` shows the directive's form.
+maybe_error exactly(const lexed_line& l, std::size_t n, std::string_view example) {
+  const auto& words = l.words;
+  if (words.size() < n)
+    return line_error{words.back().end_col,
+                      in_quotes(words[0].text) + " needs a value, e.g. " + std::string(example)};
+  if (words.size() > n)
+    return line_error{words[n].col, "unexpected " + in_quotes(words[n].text) + ": write " +
+                                      std::string(example) +
+                                      " (quote a value that contains spaces)"};
+  return std::nullopt;
+}
+
+line_error unknown_directive(const lexed_line& l) {
+  const word& w = l.words[0];
+  if (l.words.size() > 1 && l.words[1].text == "vault" && w.text.find('=') != std::string::npos)
+    return {w.col, "only VAULT_TOKEN=... may come before \"vault\"; " +
+                     w.text.substr(0, w.text.find('=')) + " is not modelled by tokenlab"};
+  if (one_of(w.text, vault_words))
+    return {w.col, "unknown directive " + in_quotes(w.text) +
+                     ": Vault commands start with \"vault\", e.g. vault " + w.text};
+  std::vector<std::string_view> known = header_words;
+  known.insert(known.end(), step_words.begin(), step_words.end());
+  const std::string near = closest(w.text, known);
+  if (!near.empty())
+    return {w.col,
+            "unknown directive " + in_quotes(w.text) + " (did you mean " + in_quotes(near) + "?)"};
+  return {w.col, "unknown directive " + in_quotes(w.text) +
+                   ": a line starts with title, source, "
+                   "seed, epoch, config, advance, at, note, expect or vault"};
+}
+
+// Removes a trailing `=> NAME` (or `=>NAME`) from `words` into `name`.
+maybe_error take_name(std::vector<word>& words, std::string& name) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const word& w = words[i];
+    if (w.quoted || !starts_with(w.text, "=>"))
+      continue;
+    const bool joined = w.text.size() > 2;
+    if (!joined && i + 1 >= words.size())
+      return line_error{w.end_col, "\"=>\" needs a name after it, e.g. => t1"};
+    const std::size_t last = joined ? i : i + 1;
+    const int col = joined ? w.col_at(2) : words[last].col;
+    name = joined ? w.text.substr(2) : words[last].text;
+    if (last + 1 != words.size())
+      return line_error{words[last + 1].col, "\"=> NAME\" must end the line; move " +
+                                               in_quotes(words[last + 1].text) + " before the =>"};
+    if (!is_name(name))
+      return line_error{col, in_quotes(name) + " is not a valid name: use letters, digits and _, "
+                                               "starting with a letter or _"};
+    if (name == "root")
+      return line_error{col, "the name \"root\" is taken: $root is the dev server's root token; "
+                             "pick another name"};
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+maybe_error refuse_names(const lexed_line& l) {
+  for (const word& w : l.words)
+    if (!w.quoted && starts_with(w.text, "=>"))
+      return line_error{w.col, "only vault steps have results to name with \"=>\""};
+  return std::nullopt;
+}
+
+} // namespace
+
+line_parser::line_parser(std::string file) {
+  scenario_.file = std::move(file);
+}
+
+maybe_error line_parser::once(const word& directive, const line_context& ctx) {
+  const auto [it, fresh] = given_.emplace(directive.text, ctx.where(directive.col));
+  if (fresh)
+    return std::nullopt;
+  return line_error{directive.col, in_quotes(directive.text) + " is given twice (first on line " +
+                                     std::to_string(it->second.line) + ")"};
+}
+
+maybe_error line_parser::config(const lexed_line& l, const line_context& ctx) {
+  if (l.words.size() < 2)
+    return exactly(l, 2, "config default_lease_ttl=1h max_lease_ttl=10h");
+  for (std::size_t i = 1; i < l.words.size(); ++i) {
+    const word& w = l.words[i];
+    const std::size_t eq = w.text.find('=');
+    if (eq == std::string::npos)
+      return line_error{w.col, "config takes key=value pairs, e.g. config max_lease_ttl=10h; "
+                               "got " +
+                                 in_quotes(w.text)};
+    const std::string key = w.text.substr(0, eq);
+    auto& cfg = scenario_.config;
+    sim_duration* target = key == "default_lease_ttl" ? &cfg.default_lease_ttl
+                           : key == "max_lease_ttl"   ? &cfg.max_lease_ttl
+                                                      : nullptr;
+    if (target == nullptr) {
+      const std::string near = closest(key, {"default_lease_ttl", "max_lease_ttl"});
+      return line_error{w.col, "unknown config key " + in_quotes(key) +
+                                 (near.empty() ? "" : " (did you mean " + in_quotes(near) + "?)") +
+                                 ": tokenlab models default_lease_ttl and max_lease_ttl"};
+    }
+    sim_duration d{0};
+    if (auto err = parse_duration_word(w, eq + 1, "for " + key, d))
+      return err;
+    if (d < sim_duration::zero())
+      return line_error{w.col_at(eq + 1), key + " cannot be negative"};
+    // Vault's server config: zero (unset) means the 768h default.
+    *target = d == sim_duration::zero() ? std::chrono::hours{768} : d;
+  }
+  config_loc_ = ctx.where(l.words[0].col);
+  return std::nullopt;
+}
+
+maybe_error line_parser::header(const lexed_line& l, const line_context& ctx) {
+  const word& d = l.words[0];
+  if (d.text == "config")
+    return config(l, ctx);
+  if (d.text == "source" || d.text == "title") {
+    if (auto err = exactly(l, 2, d.text + " \"...\""))
+      return err;
+    if (d.text == "source") {
+      scenario_.sources.push_back(l.words[1].text);
+      return std::nullopt;
+    }
+    scenario_.title = l.words[1].text;
+    return once(d, ctx);
+  }
+  if (d.text == "seed") {
+    if (auto err = exactly(l, 2, "seed 7"))
+      return err;
+    const std::string& v = l.words[1].text;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), scenario_.seed);
+    if (ec != std::errc{} || end != v.data() + v.size() || v.empty())
+      return line_error{l.words[1].col, "the seed must be a whole number from 0 to "
+                                        "18446744073709551615, got " +
+                                          in_quotes(v)};
+    return once(d, ctx);
+  }
+  if (auto err = exactly(l, 2, "epoch 2024-01-01T00:00:00Z"))
+    return err;
+  const auto epoch = parse_rfc3339_utc(l.words[1].text);
+  if (!epoch)
+    return line_error{l.words[1].col, "the epoch must be a UTC time like 2024-01-01T00:00:00Z, "
+                                      "got " +
+                                        in_quotes(l.words[1].text)};
+  scenario_.epoch_unix = *epoch;
+  return once(d, ctx);
+}
+
+maybe_error line_parser::time(const lexed_line& l, bool absolute, step_body& body) {
+  const std::string directive = absolute ? "at" : "advance";
+  if (auto err = exactly(l, 2, directive + " 6h"))
+    return err;
+  const word& w = l.words[1];
+  sim_duration d{0};
+  if (auto err = parse_duration_word(w, 0, "for " + directive, d))
+    return err;
+  if (!absolute && d <= sim_duration::zero())
+    return line_error{w.col,
+                      "advance needs a duration greater than zero, got " + in_quotes(w.text)};
+  if (absolute && d < now_)
+    return line_error{w.col, "at " + w.text + " is before the current time " +
+                               format_offset(sim_time{now_})};
+  if (!absolute && d > sim_duration::max() - now_)
+    return line_error{w.col, "advance " + w.text + " goes past the end of virtual time"};
+  now_ = absolute ? d : now_ + d;
+  body = time_step{absolute, d};
+  return std::nullopt;
+}
+
+maybe_error line_parser::vault(std::vector<word> words, const line_context& ctx, step_body& body) {
+  std::string name;
+  if (auto err = take_name(words, name))
+    return err;
+  vault_step step;
+  std::size_t first = 0;
+  if (starts_with(words[0].text, "VAULT_TOKEN=")) {
+    const word& w = words[0];
+    if (w.text.size() == 12)
+      return line_error{w.col_at(12), "VAULT_TOKEN= needs a token, e.g. VAULT_TOKEN=$t1 vault "
+                                      "token lookup"};
+    step.vault_token.emplace();
+    if (auto err = make_arg(w, 12, ctx, *step.vault_token))
+      return err;
+    if (words.size() < 2 || words[1].text != "vault")
+      return line_error{words.size() < 2 ? w.end_col : words[1].col,
+                        "VAULT_TOKEN=... is followed by a vault command, e.g. VAULT_TOKEN=$t1 "
+                        "vault token lookup"};
+    first = 1;
+  }
+  if (auto err = parse_vault_command(words, first, ctx, step))
+    return err;
+  if (!name.empty()) {
+    step.name = name;
+    names_.insert(name);
+  }
+  body = std::move(step);
+  return std::nullopt;
+}
+
+std::optional<parse_error> line_parser::end_header() {
+  if (in_steps_)
+    return std::nullopt;
+  in_steps_ = true;
+  const auto& cfg = scenario_.config;
+  if (!config_loc_ || cfg.default_lease_ttl <= cfg.max_lease_ttl)
+    return std::nullopt;
+  return parse_error{*config_loc_, std::string(texts::default_above_max_config) +
+                                     ": default_lease_ttl is " +
+                                     format_duration(cfg.default_lease_ttl) +
+                                     " but max_lease_ttl is " + format_duration(cfg.max_lease_ttl) +
+                                     ", so Vault would not start (lower default_lease_ttl too)"};
+}
+
+std::optional<parse_error> line_parser::finish() {
+  return end_header();
+}
+
+std::optional<parse_error> line_parser::feed(std::string_view line, const col_mapper& where,
+                                             const std::optional<source_loc>& step_loc) {
+  line_error lex_error;
+  const auto lexed = lex_line(line, lex_error);
+  if (!lexed)
+    return parse_error{where(lex_error.col), lex_error.message};
+  if (lexed->words.empty())
+    return std::nullopt;
+  const line_context ctx{where, names_};
+  const word& first = lexed->words[0];
+  const auto located = [&](maybe_error err) -> std::optional<parse_error> {
+    if (!err)
+      return std::nullopt;
+    return parse_error{where(err->col), err->message};
+  };
+  if (one_of(first.text, header_words)) {
+    if (in_steps_)
+      return parse_error{where(first.col),
+                         in_quotes(first.text) + " must come before the first step"};
+    return located(header(*lexed, ctx));
+  }
+  const bool is_vault = first.text == "vault" || starts_with(first.text, "VAULT_TOKEN=");
+  if (!is_vault && !one_of(first.text, step_words))
+    return located(unknown_directive(*lexed));
+  if (auto err = end_header())
+    return err;
+  step s;
+  s.loc = step_loc ? *step_loc : where(lexed->first_col);
+  s.text = lexed->text;
+  maybe_error err;
+  if (is_vault) {
+    err = vault(lexed->words, ctx, s.body);
+  } else if (first.text == "note") {
+    err = exactly(*lexed, 2, "note \"...\"");
+    s.body = note_step{lexed->words.size() > 1 ? lexed->words[1].text : ""};
+  } else if (auto names = refuse_names(*lexed)) {
+    err = names;
+  } else if (first.text == "advance" || first.text == "at") {
+    err = time(*lexed, first.text == "at", s.body);
+  } else {
+    expect_step e;
+    err = parse_expect(lexed->words, ctx, e);
+    s.body = std::move(e);
+  }
+  if (err)
+    return located(err);
+  scenario_.steps.push_back(std::move(s));
+  return std::nullopt;
+}
+
+} // namespace tokenlab::detail

@@ -1,0 +1,49 @@
+#pragma once
+// Internal to the parser: the state machine that both scenario forms feed, one line of the
+// line language at a time. It owns the scenario being built and what parsing must know
+// statically: whether the header is over, the names defined so far, and the virtual time
+// that `advance` and `at` have reached. The JSON form builds each step's line and feeds it
+// here, so that both forms mean the same.
+
+#include "scenarios/parse_context.hpp"
+#include "scenarios/parser.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace tokenlab::detail {
+
+class line_parser {
+public:
+  explicit line_parser(std::string file);
+
+  /// Parses one line. `where` maps its columns to the source; a step is located at
+  /// `step_loc` when given, else at its first character.
+  std::optional<parse_error> feed(std::string_view line, const col_mapper& where,
+                                  const std::optional<source_loc>& step_loc = std::nullopt);
+
+  /// Ends the input: checks the header if no step did.
+  std::optional<parse_error> finish();
+
+  /// Hands over the parsed scenario.
+  scenario take() { return std::move(scenario_); }
+
+private:
+  maybe_error header(const lexed_line& l, const line_context& ctx);
+  maybe_error config(const lexed_line& l, const line_context& ctx);
+  maybe_error once(const word& directive, const line_context& ctx);
+  maybe_error time(const lexed_line& l, bool absolute, step_body& body);
+  maybe_error vault(std::vector<word> words, const line_context& ctx, step_body& body);
+  std::optional<parse_error> end_header();
+
+  scenario scenario_;
+  std::set<std::string> names_{"root"};
+  sim_duration now_{0};
+  bool in_steps_ = false;
+  std::optional<source_loc> config_loc_;
+  std::map<std::string, source_loc> given_; ///< title, seed, epoch: where first given
+};
+
+} // namespace tokenlab::detail

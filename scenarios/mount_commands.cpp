@@ -1,0 +1,239 @@
+// `vault auth tune` (and the 0.x `mount-tune`), `vault secrets enable`, `vault write`,
+// `vault read` and `vault lease revoke`, after command/*.go. Texts in "…" are Vault's own.
+
+#include "scenarios/commands.hpp"
+
+#include <limits>
+
+namespace tokenlab::detail {
+
+using ft = flag_type;
+
+namespace {
+
+const std::vector<std::string_view> tune_not_modelled = {"description",
+                                                         "listing-visibility",
+                                                         "audit-non-hmac-request-keys",
+                                                         "audit-non-hmac-response-keys",
+                                                         "passthrough-request-headers",
+                                                         "allowed-response-headers",
+                                                         "options",
+                                                         "token-type",
+                                                         "version",
+                                                         "plugin-version",
+                                                         "user-lockout-threshold",
+                                                         "user-lockout-duration",
+                                                         "user-lockout-counter-reset-duration",
+                                                         "user-lockout-disable",
+                                                         "identity-token-key",
+                                                         "trim-request-trailing-slashes"};
+
+} // namespace
+
+const command_spec auth_tune_spec{
+  "vault auth tune [-default-lease-ttl=D|system] [-max-lease-ttl=D|system] PATH",
+  {{"default-lease-ttl", ft::tune_duration}, {"max-lease-ttl", ft::tune_duration}},
+  tune_not_modelled};
+
+const command_spec mount_tune_spec{
+  "vault mount-tune [-default-lease-ttl=D|system] [-max-lease-ttl=D|system] PATH",
+  {{"default-lease-ttl", ft::tune_duration}, {"max-lease-ttl", ft::tune_duration}},
+  tune_not_modelled};
+
+const command_spec secrets_enable_spec{"vault secrets enable [-path=P] TYPE",
+                                       {{"path", ft::text}},
+                                       {"description",
+                                        "default-lease-ttl",
+                                        "max-lease-ttl",
+                                        "force-no-cache",
+                                        "audit-non-hmac-request-keys",
+                                        "audit-non-hmac-response-keys",
+                                        "listing-visibility",
+                                        "passthrough-request-headers",
+                                        "allowed-response-headers",
+                                        "options",
+                                        "local",
+                                        "seal-wrap",
+                                        "external-entropy-access",
+                                        "plugin-name",
+                                        "plugin-version",
+                                        "version",
+                                        "allowed-managed-keys",
+                                        "delegated-auth-accessors",
+                                        "identity-token-key",
+                                        "trim-request-trailing-slashes"}};
+
+const command_spec write_spec{
+  "vault write PATH key=value ...", {{"format", ft::format}}, {"force", "f", "field"}};
+
+const command_spec read_spec{"vault read PATH", {{"format", ft::format}}, {"field"}};
+
+const command_spec lease_revoke_spec{
+  "vault lease revoke [-prefix] LEASE_ID", {{"prefix", ft::boolean}}, {"force", "f", "sync"}};
+
+maybe_error count_args(const build_input& in, std::size_t min, std::size_t max,
+                       std::string_view expected) {
+  const auto& pos = in.args.positionals;
+  const std::string tail =
+    ", got " + std::to_string(pos.size()) + "); usage: " + std::string(in.spec.usage);
+  if (pos.size() < min)
+    return line_error{in.command_col,
+                      "Not enough arguments (expected " + std::string(expected) + tail};
+  if (pos.size() > max)
+    return line_error{pos[max]->col,
+                      "Too many arguments (expected " + std::string(expected) + tail};
+  return std::nullopt;
+}
+
+maybe_error plain_positional(const word& w, std::string_view what) {
+  if (!w.ref_at(0))
+    return std::nullopt;
+  return line_error{w.col, std::string(what) +
+                             " is written out, not a reference: references "
+                             "($name) work in token arguments, lease ids, write values and "
+                             "VAULT_TOKEN"};
+}
+
+namespace {
+
+std::string trim_slashes(std::string_view p) {
+  while (!p.empty() && p.front() == '/')
+    p.remove_prefix(1);
+  while (!p.empty() && p.back() == '/')
+    p.remove_suffix(1);
+  return std::string(p);
+}
+
+// Builds a tune request; `normalise` turns the PATH as written into the mount ("" = bad).
+maybe_error build_tune(const build_input& in, vault_command& out,
+                       std::string (*normalise)(const std::string&)) {
+  if (auto err = count_args(in, 1, 1, "1"))
+    return err;
+  const word& path = *in.args.positionals[0];
+  if (auto err = plain_positional(path, "PATH"))
+    return err;
+  cmd_auth_tune cmd;
+  cmd.req.mount = normalise(trim_slashes(path.text));
+  if (cmd.req.mount.empty())
+    return line_error{path.col, "PATH names no mount: write the auth method's path, e.g. token/"};
+  if (const flag_use* f = in.args.last("default-lease-ttl"))
+    cmd.req.default_lease_ttl = f->duration;
+  if (const flag_use* f = in.args.last("max-lease-ttl"))
+    cmd.req.max_lease_ttl = f->duration;
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+// `auth tune` takes an auth method's path: token, token/, auth/token/ -> auth/token/.
+std::string auth_mount(const std::string& p) {
+  const std::string rest = p.compare(0, 5, "auth/") == 0 ? trim_slashes(p.substr(5)) : p;
+  return (rest.empty() || rest == "auth") ? "" : "auth/" + rest + "/";
+}
+
+// `mount-tune` takes a full mount path: auth/token -> auth/token/; a bare `token` means
+// the token auth method, as learners write it. Other paths are secrets engine mounts.
+std::string mount_tune_mount(const std::string& p) {
+  if (p == "token" || p.compare(0, 5, "auth/") == 0 || p == "auth")
+    return auth_mount(p);
+  return "";
+}
+
+} // namespace
+
+maybe_error build_auth_tune(const build_input& in, vault_command& out) {
+  return build_tune(in, out, auth_mount);
+}
+
+maybe_error build_mount_tune(const build_input& in, vault_command& out) {
+  const auto& pos = in.args.positionals;
+  if (pos.size() == 1 && !pos[0]->ref_at(0)) {
+    const std::string path = trim_slashes(pos[0]->text);
+    if (!path.empty() && mount_tune_mount(path).empty())
+      return line_error{pos[0]->col, "tuning the secrets engine mount \"" + path +
+                                       "/\" is not modelled by tokenlab yet: tokenlab tunes "
+                                       "auth methods, e.g. auth/token"};
+  }
+  return build_tune(in, out, mount_tune_mount);
+}
+
+maybe_error build_secrets_enable(const build_input& in, vault_command& out) {
+  if (auto err = count_args(in, 1, 1, "1"))
+    return err;
+  const word& type = *in.args.positionals[0];
+  if (auto err = plain_positional(type, "TYPE"))
+    return err;
+  cmd_secrets_enable cmd;
+  cmd.type = type.text;
+  const flag_use* path = in.args.last("path");
+  const std::string mount = trim_slashes(path != nullptr ? path->text : type.text);
+  if (mount.empty())
+    return line_error{path != nullptr ? path->value_col : type.col,
+                      "the mount path is empty: write e.g. -path=aws"};
+  cmd.path = mount + "/";
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+namespace {
+
+maybe_error write_field(const word& w, const line_context& ctx, cmd_write& cmd) {
+  if (w.text == "-" || (!w.text.empty() && w.text[0] == '@'))
+    return line_error{w.col, "reading write data from stdin or a file is not modelled by "
+                             "tokenlab yet: write key=value pairs"};
+  const std::size_t eq = w.text.find('=');
+  if (eq == std::string::npos || eq == 0)
+    return line_error{w.col, "Failed to parse K=V data: invalid key/value pair \"" + w.text +
+                               "\": format must be key=value"};
+  if (eq + 1 < w.text.size() && w.text[eq + 1] == '@')
+    return line_error{w.col_at(eq + 1), "reading a value from a file (@file) is not modelled by "
+                                        "tokenlab yet: write the value"};
+  arg value;
+  if (auto err = make_arg(w, eq + 1, ctx, value))
+    return err;
+  cmd.fields.emplace_back(w.text.substr(0, eq), std::move(value));
+  return std::nullopt;
+}
+
+} // namespace
+
+maybe_error build_write(const build_input& in, vault_command& out) {
+  const auto& pos = in.args.positionals;
+  if (auto err = count_args(in, 1, std::numeric_limits<std::size_t>::max(), "1"))
+    return err;
+  if (pos.size() == 1)
+    return line_error{pos[0]->end_col, "Must supply data or use -force (tokenlab models writes "
+                                       "with data: add key=value pairs)"};
+  if (auto err = plain_positional(*pos[0], "PATH"))
+    return err;
+  cmd_write cmd;
+  cmd.path = trim_slashes(pos[0]->text);
+  for (std::size_t i = 1; i < pos.size(); ++i)
+    if (auto err = write_field(*pos[i], in.ctx, cmd))
+      return err;
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+maybe_error build_read(const build_input& in, vault_command& out) {
+  if (auto err = count_args(in, 1, 1, "1"))
+    return err;
+  const word& path = *in.args.positionals[0];
+  if (auto err = plain_positional(path, "PATH"))
+    return err;
+  out = cmd_read{trim_slashes(path.text)};
+  return std::nullopt;
+}
+
+maybe_error build_lease_revoke(const build_input& in, vault_command& out) {
+  if (auto err = count_args(in, 1, 1, "1"))
+    return err;
+  cmd_lease_revoke cmd;
+  if (auto err = make_arg(*in.args.positionals[0], 0, in.ctx, cmd.lease_id))
+    return err;
+  const flag_use* prefix = in.args.last("prefix");
+  cmd.prefix = prefix != nullptr && prefix->boolean;
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+} // namespace tokenlab::detail

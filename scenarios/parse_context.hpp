@@ -1,0 +1,53 @@
+#pragma once
+// Internal to the parser: what parsing one line needs from the rest of the scenario (where
+// each column of the line lies in the source, which result names exist) and the step
+// parsers that the line parser dispatches to. Errors are `line_error`s: a column of the
+// line and a message; the caller maps the column to a `source_loc`.
+
+#include "scenarios/lexer.hpp"
+#include "scenarios/scenario.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tokenlab::detail {
+
+/// Maps a 1-based column of the line being parsed to its place in the source file.
+using col_mapper = std::function<source_loc(int col)>;
+
+/// An error, or nullopt for success.
+using maybe_error = std::optional<line_error>;
+
+/// What a line's parsing may consult: the source mapping and the names defined so far.
+struct line_context {
+  const col_mapper& where;
+  const std::set<std::string>& names; ///< includes "root"
+};
+
+/// Tells whether `s` is a result name: `[A-Za-z_][A-Za-z0-9_]*`.
+bool is_name(std::string_view s);
+
+/// Checks that `name` (written at column `col`) was defined by an earlier step.
+maybe_error check_name(std::string_view name, int col, const line_context& ctx);
+
+/// Reads byte `start` onwards of `w` as an argument: `$name`, `$name.field` or a literal.
+maybe_error make_arg(const word& w, std::size_t start, const line_context& ctx, arg& out);
+
+/// Parses `vault …` (words[first] is "vault"; a VAULT_TOKEN prefix is already in `out`).
+/// A trailing `=> NAME` must already be removed from `words`.
+maybe_error parse_vault_command(const std::vector<word>& words, std::size_t first,
+                                const line_context& ctx, vault_step& out);
+
+/// Parses `expect …` (words[0] is "expect").
+maybe_error parse_expect(const std::vector<word>& words, const line_context& ctx, expect_step& out);
+
+/// Parses a duration word with parse_duration; `what` names it in the error ("for -ttl").
+maybe_error parse_duration_word(const word& w, std::size_t start, std::string_view what,
+                                sim_duration& out);
+
+} // namespace tokenlab::detail

@@ -1,0 +1,297 @@
+#include "scenarios/runner.hpp"
+
+#include "actors/core.hpp"
+#include "actors/storage.hpp"
+#include "actors/token_store.hpp"
+#include "clock/caf_driver.hpp"
+#include "clock/calendar.hpp"
+#include "model/ids.hpp"
+#include "scenarios/cli_calls.hpp"
+#include "scenarios/fields.hpp"
+
+#include <caf/all.hpp>
+
+#include <map>
+
+namespace tokenlab {
+
+namespace {
+
+// One simulated Vault dev server and the client session that talks to it.
+class world {
+public:
+  explicit world(const scenario& sc) : sc_(sc) {
+    sim_context ctx;
+    ctx.epoch = driver_.epoch();
+    ctx.epoch_unix = sc.epoch_unix;
+    ctx.seed = sc.seed;
+    id_source salt{sc.seed, static_cast<id_stream>(99)};
+    ctx.salt_key = salt.base62(32);
+    auto& sys = driver_.system();
+    tracer_ = sys.spawn(tracer_actor);
+    ctx.tracer = tracer_;
+    storage_ = sys.spawn(storage_actor, ctx);
+    ctx.storage = storage_;
+    store_ = sys.spawn(token_store_actor, ctx, sc.config);
+    core_ = sys.spawn(core_actor, ctx, sc.config, store_);
+    root_ = ask<std::string>(core_, entry_atom::value);
+    token_ = root_;
+    labels_[root_] = "root";
+    take_effects(); // the dev server's own start-up (root token) is not part of any step
+  }
+
+  ~world() {
+    // Timers hold their receivers; stop everything explicitly (spawned children are linked).
+    for (auto* a : {&core_, &store_, &storage_, &tracer_})
+      caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    driver_.drain();
+  }
+
+  run_record run() {
+    run_record rec;
+    rec.file = sc_.file;
+    rec.title = sc_.title;
+    rec.sources = sc_.sources;
+    rec.seed = sc_.seed;
+    rec.epoch_unix = sc_.epoch_unix;
+    rec.config = sc_.config;
+    for (const auto& s : sc_.steps)
+      rec.steps.push_back(run_step(s));
+    rec.names = std::move(labels_);
+    return rec;
+  }
+
+private:
+  // Sends a request and runs the simulation until its answer is in (nothing runs unpumped
+  // on the testing scheduler). Every request here is answered in the same virtual instant.
+  template <class T, class... Ts>
+  std::optional<T> ask_opt(const caf::actor& dest, Ts&&... xs) {
+    caf::scoped_actor self{driver_.system()};
+    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
+    driver_.drain();
+    std::optional<T> out;
+    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
+    return out;
+  }
+
+  template <class T, class... Ts>
+  T ask(const caf::actor& dest, Ts&&... xs) {
+    auto out = ask_opt<T>(dest, std::forward<Ts>(xs)...);
+    return out ? std::move(*out) : T{};
+  }
+
+  std::vector<trace_event> take_effects() {
+    return ask<std::vector<trace_event>>(tracer_, take_atom::value);
+  }
+
+  std::optional<std::string> resolve(const arg& a, std::string& why) {
+    if (!a.is_ref())
+      return a.literal;
+    if (a.ref_name == "root" && a.ref_field.empty())
+      return root_;
+    auto n = names_.find(a.ref_name);
+    if (n == names_.end()) {
+      why = "$" + a.ref_name + " names no result";
+      return std::nullopt;
+    }
+    if (a.ref_field.empty()) {
+      auto v = main_value(n->second, why);
+      if (!v)
+        why = "$" + a.ref_name + ": " + why;
+      return v;
+    }
+    auto v = result_field(n->second, a.ref_field, why);
+    if (!v)
+      return std::nullopt;
+    if (auto s = std::get_if<std::string>(&*v))
+      return *s;
+    auto shown = show_value(*v);
+    return shown;
+  }
+
+  // The command line with each $reference replaced by its value, as a shell would run it.
+  std::string resolved_line(const std::string& text) {
+    std::string out;
+    auto end = text.rfind("=>");
+    auto line = end == std::string::npos ? text : text.substr(0, end);
+    while (!line.empty() && line.back() == ' ')
+      line.pop_back();
+    for (size_t i = 0; i < line.size();) {
+      if (line[i] != '$') {
+        out += line[i++];
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '_' ||
+                                 (line[j] == '.' && j + 1 < line.size() &&
+                                  std::isalpha(static_cast<unsigned char>(line[j + 1])))))
+        ++j;
+      auto ref = line.substr(i + 1, j - i - 1);
+      arg a;
+      auto dot = ref.find('.');
+      a.ref_name = ref.substr(0, dot);
+      if (dot != std::string::npos)
+        a.ref_field = ref.substr(dot + 1);
+      std::string why;
+      auto v = resolve(a, why);
+      out += v ? *v : line.substr(i, j - i);
+      i = j;
+    }
+    return out;
+  }
+
+  step_record run_step(const step& s) {
+    step_record r;
+    r.loc = s.loc;
+    r.text = s.text;
+    r.from = driver_.now();
+    std::visit([&](const auto& body) { apply(body, r); }, s.body);
+    r.at = driver_.now();
+    auto effects = take_effects();
+    r.effects.insert(r.effects.end(), effects.begin(), effects.end());
+    return r;
+  }
+
+  void fail(step_record& r, std::string why) {
+    r.expectations.push_back(expectation_record{r.text, false, std::move(why)});
+  }
+
+  void apply(const vault_step& v, step_record& r) {
+    r.kind = step_kind::vault;
+    std::string why;
+    arg_resolver resolver = [this](const arg& a, std::string& w) { return resolve(a, w); };
+    auto call = make_cli_call(v.cmd, resolver, why);
+    std::string caller = token_;
+    if (call && v.vault_token) {
+      auto t = resolve(*v.vault_token, why);
+      if (!t)
+        call.reset();
+      else
+        caller = *t;
+    }
+    if (!call)
+      return fail(r, "cannot run this step: " + why);
+    if (!call->login)
+      call->request.token = caller;
+    auto rec = call->record;
+    rec.json = v.json;
+    rec.caller = call->request.token;
+    rec.resolved = resolved_line(r.text);
+    auto answer = ask_opt<api_outcome>(core_, request_atom::value, call->request);
+    api_outcome out = answer ? std::move(*answer) : api_outcome{vault_error::internal("no answer")};
+    if (out && call->login)
+      out = login_view(*out, call->request.token);
+    if (out) {
+      if (call->login)
+        token_ = call->request.token;
+      if (rec.shape == output_shape::data && !out->lease_id.empty())
+        rec.shape = output_shape::secret;
+      rec.result = *out;
+    } else {
+      rec.result = out.error();
+    }
+    if (!v.name.empty()) {
+      names_[v.name] = named_result{rec.result};
+      if (auto resp = std::get_if<api_response>(&rec.result)) {
+        if (resp->auth && !resp->auth->client_token.empty() && !call->login)
+          labels_.emplace(resp->auth->client_token, v.name);
+        if (!resp->lease_id.empty())
+          labels_.emplace(resp->lease_id, v.name);
+      }
+    }
+    r.call = std::move(rec);
+  }
+
+  // `vault login` looks the token up and prints it as an auth table.
+  static api_outcome login_view(const api_response& lookup, const std::string& token) {
+    api_response resp = lookup;
+    auth_block a;
+    a.client_token = token;
+    const auto& d = *lookup.data;
+    auto str = [&](const char* k) {
+      auto it = d.find(k);
+      auto s = it == d.end() ? nullptr : std::get_if<std::string>(&it->second);
+      return s ? *s : std::string{};
+    };
+    a.accessor = str("accessor");
+    if (auto it = d.find("policies"); it != d.end())
+      if (auto p = std::get_if<std::vector<std::string>>(&it->second))
+        a.policies = a.token_policies = *p;
+    if (auto it = d.find("ttl"); it != d.end())
+      a.lease_duration = std::get<std::int64_t>(it->second);
+    if (auto it = d.find("renewable"); it != d.end())
+      a.renewable = std::get<bool>(it->second);
+    if (auto it = d.find("orphan"); it != d.end())
+      a.orphan = std::get<bool>(it->second);
+    a.token_type = str("type");
+    resp.auth = a;
+    resp.data.reset();
+    return resp;
+  }
+
+  void apply(const time_step& t, step_record& r) {
+    r.kind = step_kind::time;
+    auto target = t.absolute ? sim_time{t.value} : driver_.now() + t.value;
+    driver_.advance_to(target);
+  }
+
+  void apply(const note_step& n, step_record& r) {
+    r.kind = step_kind::note;
+    r.note = n.text;
+  }
+
+  void apply(const expect_step& e, step_record& r) {
+    r.kind = step_kind::expect;
+    std::visit([&](const auto& what) { expect(what, r); }, e.what);
+  }
+
+  void expect(const expect_compare& e, step_record& r) {
+    expectation_record x;
+    x.text = r.text;
+    auto n = names_.find(e.name);
+    if (n == names_.end()) {
+      x.actual = "no result is named " + e.name;
+    } else {
+      x.passed = evaluate_compare(e, n->second, x.actual);
+    }
+    r.expectations.push_back(std::move(x));
+  }
+
+  void expect(const expect_state& e, step_record& r) {
+    expectation_record x;
+    x.text = r.text;
+    std::string why;
+    auto id = resolve(e.subject, why);
+    if (!id) {
+      x.actual = why;
+    } else {
+      auto subject = e.kind == object_kind::token   ? life_subject::token
+                     : e.kind == object_kind::lease ? life_subject::lease
+                                                    : life_subject::credential;
+      auto s = ask<life_state>(core_, state_atom::value, subject, *id);
+      x.actual = to_string(s);
+      x.passed = x.actual == to_string(e.state);
+    }
+    r.expectations.push_back(std::move(x));
+  }
+
+  const scenario& sc_;
+  sim_driver driver_;
+  caf::actor tracer_;
+  caf::actor storage_;
+  caf::actor store_;
+  caf::actor core_;
+  std::string root_;
+  std::string token_; ///< the CLI's current token (vault login changes it)
+  std::map<std::string, named_result> names_;
+  std::map<std::string, std::string> labels_; ///< ID -> the scenario's name for it
+};
+
+} // namespace
+
+run_record run_scenario(const scenario& sc) {
+  world w{sc};
+  return w.run();
+}
+
+} // namespace tokenlab

@@ -1,0 +1,169 @@
+#pragma once
+// A parsed scenario: its header (title, sources, seed, epoch, server config) and its steps
+// as typed values. Both scenario forms (the line language and JSON, see FORMAT.md) parse
+// into this; the runner executes it. Every step keeps the file, line and column it came
+// from, so that errors and reports can point at it.
+
+#include "clock/calendar.hpp"
+#include "clock/sim_time.hpp"
+#include "model/api.hpp"
+#include "model/ttl.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace tokenlab {
+
+/// A place in a scenario file; line and col are 1-based.
+struct source_loc {
+  std::string file;
+  int line = 0;
+  int col = 0;
+};
+
+/// An argument: literal text, or a reference to an earlier step's named result
+/// (`$t1`, `$t1.accessor`, `$c.lease_id`; `$root` names the root token).
+struct arg {
+  std::string literal;   ///< used when ref_name is empty
+  std::string ref_name;  ///< "t1"
+  std::string ref_field; ///< "" (the result's main value) or a field name
+  source_loc loc;
+  bool is_ref() const { return !ref_name.empty(); }
+};
+
+/// `vault login TOKEN`
+struct cmd_login {
+  arg token;
+};
+/// `vault token create …` (also `token-create`): the flags are already the API request.
+struct cmd_token_create {
+  token_create_request req;
+};
+/// `vault token lookup [-accessor] [TOKEN]` (also `token-lookup`)
+struct cmd_token_lookup {
+  token_selector by = token_selector::self;
+  std::optional<arg> value;
+};
+/// `vault token renew [-increment=D] [-accessor] [TOKEN]` (also `token-renew`)
+struct cmd_token_renew {
+  token_selector by = token_selector::self;
+  std::optional<arg> value;
+  sim_duration increment{0};
+};
+/// `vault token revoke [-mode=orphan|path] [-self] [-accessor] [TOKEN]` (also `token-revoke`)
+struct cmd_token_revoke {
+  token_selector by = token_selector::token;
+  std::optional<arg> value;
+  std::string mode; ///< "", "orphan" or "path"
+};
+/// `vault auth tune [-default-lease-ttl=D] [-max-lease-ttl=D] PATH`
+/// (also `mount-tune … auth/token`). A value of `system` resets to zero (inherit).
+struct cmd_auth_tune {
+  mount_tune_request req; ///< req.mount is normalised: "auth/token/"
+};
+/// `vault secrets enable [-path=P] TYPE`
+struct cmd_secrets_enable {
+  std::string type;
+  std::string path; ///< normalised with a trailing '/': "aws/"
+};
+/// `vault write PATH k=v …`
+struct cmd_write {
+  std::string path;
+  std::vector<std::pair<std::string, arg>> fields;
+};
+/// `vault read PATH`
+struct cmd_read {
+  std::string path;
+};
+/// `vault lease revoke [-prefix] LEASE_ID`
+struct cmd_lease_revoke {
+  arg lease_id;
+  bool prefix = false;
+};
+
+using vault_command = std::variant<cmd_login, cmd_token_create, cmd_token_lookup, cmd_token_renew,
+                                   cmd_token_revoke, cmd_auth_tune, cmd_secrets_enable, cmd_write,
+                                   cmd_read, cmd_lease_revoke>;
+
+/// One `vault …` line.
+struct vault_step {
+  vault_command cmd;
+  std::string spelling;          ///< the command words as written: "token create", "token-renew"
+  bool json = false;             ///< -format=json
+  std::optional<arg> vault_token; ///< a `VAULT_TOKEN=… ` prefix: the token the call is made with
+  std::string name;              ///< `=> name`, or empty
+};
+
+/// `advance D` (relative) or `at D` (absolute offset from t=0).
+struct time_step {
+  bool absolute = false;
+  sim_duration value{0};
+};
+
+/// `note TEXT`: narrative shown in the report.
+struct note_step {
+  std::string text;
+};
+
+enum class expect_op { eq, ne, lt, le, gt, ge, contains, lacks };
+
+/// A literal on the right of an expectation.
+struct expect_literal {
+  enum class kind { string, number, duration, boolean, null };
+  kind k = kind::string;
+  std::string text;            ///< as written (unquoted for strings)
+  std::int64_t number = 0;     ///< kind::number
+  sim_duration duration{0};    ///< kind::duration (and kind::number, as seconds)
+  bool boolean = false;        ///< kind::boolean
+};
+
+/// `expect NAME.FIELD OP LITERAL`, e.g. `expect r.ttl == 4h`.
+struct expect_compare {
+  std::string name;       ///< a named result
+  std::string field;      ///< "ttl", "warnings", "error", "auth.lease_duration", ...
+  expect_op op = expect_op::eq;
+  expect_literal value;
+};
+
+enum class object_kind { token, lease, credential };
+enum class object_state { valid, revoked, expired, active, deleted };
+
+/// `expect token $t valid|revoked|expired`, `expect lease $c.lease_id …`,
+/// `expect credential $c active|deleted`.
+struct expect_state {
+  object_kind kind = object_kind::token;
+  arg subject;
+  object_state state = object_state::valid;
+};
+
+struct expect_step {
+  std::variant<expect_compare, expect_state> what;
+};
+
+using step_body = std::variant<vault_step, time_step, note_step, expect_step>;
+
+struct step {
+  source_loc loc;
+  std::string text; ///< the step as written (one line; JSON steps: its text form)
+  step_body body;
+};
+
+struct scenario {
+  std::string file;
+  std::string title;
+  std::vector<std::string> sources;  ///< `source "…"` lines: where the behaviour is documented
+  std::uint64_t seed = 1;
+  std::int64_t epoch_unix = default_epoch_unix;
+  system_config config;              ///< `config default_lease_ttl=… max_lease_ttl=…`
+  std::vector<step> steps;
+};
+
+const char* to_string(expect_op op);
+const char* to_string(object_kind k);
+const char* to_string(object_state s);
+
+} // namespace tokenlab
