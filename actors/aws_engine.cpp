@@ -3,6 +3,7 @@
 #include "actors/messages.hpp"
 #include "clock/calendar.hpp"
 #include "clock/duration.hpp"
+#include "model/go_text.hpp"
 
 namespace tokenlab {
 
@@ -93,7 +94,7 @@ outcome<secret_result> on_read(self_ptr self, const std::string& path, const std
   if (!role)
     return unsupported();
   if (st.roles.count(*role) == 0)
-    return vault_error::invalid("Role \"" + *role + "\" not found");
+    return vault_error::invalid("Role " + go_quote(*role) + " not found");
   auto name = user_name(self, display_name, *role);
   iam_user user;
   user.access_key = "AKIA" + st.ids.chars(16, upper_digits);

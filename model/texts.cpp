@@ -1,22 +1,11 @@
 #include "model/texts.hpp"
 
 #include "clock/duration.hpp"
+#include "model/go_text.hpp"
 
 namespace tokenlab::texts {
 
 namespace {
-
-// Go's %q for the plain ASCII paths and durations Vault puts in these messages.
-std::string quoted(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
 
 // Mount paths are stored with a trailing slash in Vault's mount table; callers may hold
 // them either way.
@@ -30,17 +19,17 @@ std::string with_slash(std::string_view path) {
 } // namespace
 
 std::string ttl_capped(sim_duration ttl, sim_duration max) {
-  return "TTL of " + quoted(format_duration(ttl)) + " exceeded the effective max_ttl of " +
-         quoted(format_duration(max)) + "; TTL value is capped accordingly";
+  return "TTL of " + go_quote(format_duration(ttl)) + " exceeded the effective max_ttl of " +
+         go_quote(format_duration(max)) + "; TTL value is capped accordingly";
 }
 
 std::string period_capped(sim_duration period, sim_duration max) {
-  return "period of " + quoted(format_duration(period)) + " exceeded the effective max_ttl of " +
-         quoted(format_duration(max)) + "; period value is capped accordingly";
+  return "period of " + go_quote(format_duration(period)) + " exceeded the effective max_ttl of " +
+         go_quote(format_duration(max)) + "; period value is capped accordingly";
 }
 
 std::string policy_missing(std::string_view name) {
-  return "Policy " + quoted(name) + " does not exist";
+  return "Policy " + go_quote(name) + " does not exist";
 }
 
 std::string tune_max_below_default(sim_duration max, sim_duration def) {
@@ -54,7 +43,7 @@ std::string path_in_use(std::string_view path) {
 }
 
 std::string no_handler_for_route(std::string_view path) {
-  return "no handler for route " + quoted(path) + ". route entry not found.";
+  return "no handler for route " + go_quote(path) + ". route entry not found.";
 }
 
 std::string tuned_auth(std::string_view path) {

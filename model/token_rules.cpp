@@ -2,6 +2,7 @@
 
 #include "clock/calendar.hpp"
 #include "model/acl.hpp"
+#include "model/go_text.hpp"
 #include "model/policy.hpp"
 #include "model/texts.hpp"
 
@@ -102,7 +103,7 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   e.policies = std::move(*policies);
   for (const char* reserved : {"response-wrapping", "control-group"})
     if (contains(e.policies, reserved))
-      return invalid("cannot assign policy \"" + std::string{reserved} + "\"");
+      return invalid("cannot assign policy " + go_quote(reserved));
   if (contains(e.policies, "root") && !parent.is_root())
     return invalid(texts::root_needs_root_parent);
 

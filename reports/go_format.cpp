@@ -1,5 +1,7 @@
 #include "reports/go_format.hpp"
 
+#include "model/go_text.hpp"
+
 #include "clock/duration.hpp"
 
 #include <cstdint>
@@ -129,40 +131,12 @@ std::string key_value_table(const std::vector<std::pair<std::string, std::string
   return out;
 }
 
-std::string quote(std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += "\\x";
-          out += hex[c >> 4];
-          out += hex[c & 0xF];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
-
 std::string quote_list(const std::vector<std::string>& items) {
   std::string out = "[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0)
       out += ' ';
-    out += quote(items[i]);
+    out += go_quote(items[i]);
   }
   out += ']';
   return out;

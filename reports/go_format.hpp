@@ -35,9 +35,6 @@ std::string key_value_table(const std::vector<std::pair<std::string, std::string
 /// fmt's %q of a []string: `["default" "foo"]`, `[]` when empty.
 std::string quote_list(const std::vector<std::string>& items);
 
-/// strconv.Quote of one string (ASCII escapes; UTF-8 above ASCII passes through).
-std::string quote(std::string_view s);
-
 /// fmt's %v of a value decoded from Vault's JSON: strings as is, `[a b]`, `map[k:v]`
 /// (keys sorted), `<nil>`, `true`/`false`, decimal integers.
 std::string format_value(const field_value& v);

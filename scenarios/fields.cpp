@@ -1,6 +1,7 @@
 #include "scenarios/fields.hpp"
 
 #include "clock/duration.hpp"
+#include "scenarios/lexer.hpp"
 
 #include <algorithm>
 
@@ -87,16 +88,6 @@ bool duration_key(const std::string& field) {
          ends("_period") || ends("_ttl") || ends("_duration");
 }
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
 bool text_contains(const std::string& hay, const std::string& needle) {
   return hay.find(needle) != std::string::npos;
 }
@@ -166,18 +157,18 @@ std::string show_value(const field_value& v) {
     std::string operator()(std::monostate) const { return "null"; }
     std::string operator()(bool b) const { return b ? "true" : "false"; }
     std::string operator()(std::int64_t n) const { return std::to_string(n); }
-    std::string operator()(const std::string& s) const { return quoted(s); }
+    std::string operator()(const std::string& s) const { return detail::quote_string(s); }
     std::string operator()(const std::vector<std::string>& xs) const {
       std::string out = "[";
       for (size_t i = 0; i < xs.size(); ++i)
-        out += (i ? ", " : "") + quoted(xs[i]);
+        out += (i ? ", " : "") + detail::quote_string(xs[i]);
       return out + "]";
     }
     std::string operator()(const std::map<std::string, std::string>& m) const {
       std::string out = "{";
       bool first = true;
       for (const auto& [k, x] : m) {
-        out += (first ? "" : ", ") + k + ": " + quoted(x);
+        out += (first ? "" : ", ") + k + ": " + detail::quote_string(x);
         first = false;
       }
       return out + "}";

@@ -163,7 +163,9 @@ std::optional<lexed_line> lex_line(std::string_view line, line_error& err) {
 
 namespace {
 
-std::string double_quoted(std::string_view s) {
+} // namespace
+
+std::string quote_string(std::string_view s) {
   std::string out = "\"";
   for (const char c : s) {
     if (c == '"' || c == '\\')
@@ -173,20 +175,18 @@ std::string double_quoted(std::string_view s) {
   return out + '"';
 }
 
-} // namespace
-
 std::string quote_word(std::string_view s) {
   const bool plain = !s.empty() && std::none_of(s.begin(), s.end(), [](char c) {
     return is_space(c) || c == '"' || c == '\'' || c == '\\' || c == '#';
   });
-  return plain ? std::string(s) : double_quoted(s);
+  return plain ? std::string(s) : quote_string(s);
 }
 
 std::string quote_free_text(std::string_view s) {
   const bool plain = !s.empty() && !is_space(s.front()) && !is_space(s.back()) &&
                      s.find_first_of("\"#") == std::string_view::npos &&
                      !(s.size() >= 2 && s.front() == '\'' && s.back() == '\'');
-  return plain ? std::string(s) : double_quoted(s);
+  return plain ? std::string(s) : quote_string(s);
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -52,6 +52,9 @@ std::optional<lexed_line> lex_line(std::string_view line, line_error& err);
 /// Quotes `s` as one word when it needs quoting (whitespace, quotes, `#`, backslash).
 std::string quote_word(std::string_view s);
 
+/// Always quotes `s` as a scenario string literal: "…" with \" and \\ escaped.
+std::string quote_string(std::string_view s);
+
 /// Quotes `s` for a free-text directive when its text would not survive as written.
 std::string quote_free_text(std::string_view s);
 

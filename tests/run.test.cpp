@@ -70,7 +70,8 @@ size_t failed(const run_record& r) {
 
 SCENARIO("the bundled scenarios hold every documented expectation") {
   auto name = GENERATE(as<std::string>{}, "renew-capped-by-max-ttl-6h-9h.vlab",
-                       "mount-tune-shrinks-max-ttl-7157.vlab", "parent-revocation-kills-aws-leases.vlab");
+                       "mount-tune-shrinks-max-ttl-7157.vlab", "mount-tune-shrinks-max-ttl-7157-modern.vlab",
+                       "parent-revocation-kills-aws-leases.vlab");
   CAPTURE(name);
   auto r = run_file(name);
   CHECK(failed(r) == 0);
