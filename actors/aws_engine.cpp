@@ -77,7 +77,8 @@ outcome<api_response> on_write(self_ptr self, const logical_write_request& req) 
   return unsupported();
 }
 
-outcome<secret_result> on_read(self_ptr self, const std::string& path, const std::string& display_name) {
+outcome<secret_result> on_read(self_ptr self, const std::string& path,
+                               const std::string& display_name) {
   auto& st = self->state;
   auto sub = path.substr(st.mount.size());
   if (auto role = after_prefix(sub, "roles/")) {
@@ -128,7 +129,9 @@ caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_
     h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   st.ids = id_source{st.ctx.seed ^ h, id_stream::secrets};
   return {
-    [=](write_atom, const logical_write_request& req) -> api_outcome { return on_write(self, req); },
+    [=](write_atom, const logical_write_request& req) -> api_outcome {
+      return on_write(self, req);
+    },
     [=](read_atom, const std::string& path, const std::string& display_name) {
       return on_read(self, path, display_name);
     },

@@ -20,7 +20,7 @@ struct sim_context {
   std::uint64_t seed = 1;
   caf::actor tracer;
   caf::actor storage;
-  std::string salt_key;        ///< the storage salt (Vault's sys/token/salt), from the seed
+  std::string salt_key; ///< the storage salt (Vault's sys/token/salt), from the seed
 };
 
 /// Returns the virtual time an actor sees now.

@@ -52,7 +52,8 @@ bool allows(const resolved_token& who, const std::string& path, capability c) {
 const std::pair<const std::string, mount_entry>* route(core_state& st, const std::string& path) {
   const std::pair<const std::string, mount_entry>* best = nullptr;
   for (const auto& m : st.mounts)
-    if (path.compare(0, m.first.size(), m.first) == 0 && (!best || m.first.size() > best->first.size()))
+    if (path.compare(0, m.first.size(), m.first) == 0 &&
+        (!best || m.first.size() > best->first.size()))
       best = &m;
   return best;
 }
@@ -94,7 +95,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.data = std::move(s.data);
   resp.warnings = d->warnings;
   auto id = e.id;
-  auto actor = self->spawn<caf::linked>(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
+  auto actor =
+    self->spawn<caf::linked>(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
   st.leases[id] = lease_ref{actor, who.entry.id, mount, s.handle, s.credential};
   self->send(who.handle, lease_atom::value, id, actor);
   answer(self, rp, std::move(resp));
@@ -156,7 +158,8 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     });
 }
 
-void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w, promise rp) {
+void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
+              promise rp) {
   auto& st = self->state;
   if (!allows(who, w.path, capability::update))
     return answer(self, rp, denied());
@@ -172,7 +175,8 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
   forward(self, m->second.engine, rp, write_atom::value, w);
 }
 
-void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_request& r, promise rp) {
+void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_request& r,
+               promise rp) {
   auto& st = self->state;
   if (!allows(who, "sys/mounts/" + r.path, capability::update))
     return answer(self, rp, denied());
@@ -192,7 +196,8 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
   answer(self, rp, no_content());
 }
 
-void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, size_t i, promise rp) {
+void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, size_t i,
+                   promise rp) {
   if (i == xs->size())
     return answer(self, rp, no_content());
   auto next = [=] { revoke_leases(self, xs, i + 1, rp); };
@@ -203,7 +208,8 @@ void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, s
 void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r,
                      promise rp) {
   auto& st = self->state;
-  auto path = r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id : std::string{"sys/leases/revoke"};
+  auto path =
+    r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id : std::string{"sys/leases/revoke"};
   if (!allows(who, path, capability::update) || (r.prefix && !allows(who, path, capability::sudo)))
     return answer(self, rp, denied());
   if (r.lease_id.empty())
@@ -224,9 +230,10 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
         auto path = op.orphan_endpoint ? "auth/token/create-orphan" : "auth/token/create";
         if (!allows(who, path, capability::update))
           return answer(self, rp, denied());
-        forward(self, st.store, rp, create_atom::value, who, allows(who, path, capability::sudo), op);
+        forward(self, st.store, rp, create_atom::value, who, allows(who, path, capability::sudo),
+                op);
       } else if constexpr (std::is_same_v<op_t, token_lookup_request>) {
-        auto path = op.by == token_selector::self     ? "auth/token/lookup-self"
+        auto path = op.by == token_selector::self    ? "auth/token/lookup-self"
                     : op.by == token_selector::token ? "auth/token/lookup"
                                                      : "auth/token/lookup-accessor";
         auto cap = op.by == token_selector::self ? capability::read : capability::update;
@@ -234,20 +241,21 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
           return answer(self, rp, denied());
         forward(self, st.store, rp, lookup_atom::value, who, op);
       } else if constexpr (std::is_same_v<op_t, token_renew_request>) {
-        auto path = op.by == token_selector::self     ? "auth/token/renew-self"
+        auto path = op.by == token_selector::self    ? "auth/token/renew-self"
                     : op.by == token_selector::token ? "auth/token/renew"
                                                      : "auth/token/renew-accessor";
         if (!allows(who, path, capability::update))
           return answer(self, rp, denied());
         forward(self, st.store, rp, renew_atom::value, who, op);
       } else if constexpr (std::is_same_v<op_t, token_revoke_request>) {
-        auto path = op.orphan_children                 ? "auth/token/revoke-orphan"
+        auto path = op.orphan_children                  ? "auth/token/revoke-orphan"
                     : op.by == token_selector::self     ? "auth/token/revoke-self"
                     : op.by == token_selector::accessor ? "auth/token/revoke-accessor"
                                                         : "auth/token/revoke";
         if (!allows(who, path, capability::update))
           return answer(self, rp, denied());
-        forward(self, st.store, rp, revoke_atom::value, who, allows(who, path, capability::sudo), op);
+        forward(self, st.store, rp, revoke_atom::value, who, allows(who, path, capability::sudo),
+                op);
       } else if constexpr (std::is_same_v<op_t, mount_tune_request>) {
         if (!allows(who, "sys/auth/" + op.mount.substr(5) + "tune", capability::update))
           return answer(self, rp, denied());
@@ -268,7 +276,8 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
     req.op);
 }
 
-void credential_state(self_ptr self, std::shared_ptr<std::vector<std::pair<caf::actor, std::string>>> asks,
+void credential_state(self_ptr self,
+                      std::shared_ptr<std::vector<std::pair<caf::actor, std::string>>> asks,
                       size_t i, promise rp) {
   if (i == asks->size()) {
     rp.deliver(life_state::unknown);
@@ -317,9 +326,8 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
       auto rp = self->make_response_promise();
       auto& s = self->state;
       if (what == life_subject::token) {
-        self->request(s.store, caf::infinite, state_atom::value, id).then([=](life_state x) mutable {
-          rp.deliver(x);
-        });
+        self->request(s.store, caf::infinite, state_atom::value, id)
+          .then([=](life_state x) mutable { rp.deliver(x); });
         return rp;
       }
       const lease_ref* ref = nullptr;
@@ -346,9 +354,8 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
     },
     [=](entry_atom) {
       auto rp = self->make_response_promise();
-      self->request(self->state.store, caf::infinite, entry_atom::value).then([=](std::string& id) mutable {
-        rp.deliver(std::move(id));
-      });
+      self->request(self->state.store, caf::infinite, entry_atom::value)
+        .then([=](std::string& id) mutable { rp.deliver(std::move(id)); });
       return rp;
     },
   };

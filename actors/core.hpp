@@ -26,7 +26,7 @@
 namespace tokenlab {
 
 struct mount_entry {
-  std::string type;  ///< "aws"
+  std::string type; ///< "aws"
   caf::actor engine;
   mount_tune tune;
 };

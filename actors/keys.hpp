@@ -20,7 +20,8 @@ inline std::string token(const sim_context& c, const std::string& id) {
 inline std::string accessor(const sim_context& c, const std::string& acc) {
   return "sys/token/accessor/" + salted(c, acc);
 }
-inline std::string parent(const sim_context& c, const std::string& parent_id, const std::string& id) {
+inline std::string parent(const sim_context& c, const std::string& parent_id,
+                          const std::string& id) {
   return "sys/token/parent/" + salted(c, parent_id) + "/" + salted(c, id);
 }
 /// The token's own lease ID: its creation path and its salted ID.

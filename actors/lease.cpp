@@ -43,8 +43,8 @@ void start_revocation(self_ptr self, trace_cause cause) {
 
 } // namespace
 
-caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry, sim_context ctx,
-                          caf::actor engine, caf::actor core) {
+caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
+                          sim_context ctx, caf::actor engine, caf::actor core) {
   auto& st = self->state;
   st.entry = std::move(entry);
   st.ctx = std::move(ctx);

@@ -25,8 +25,8 @@ namespace tokenlab {
 
 struct lease_entry {
   std::string id;
-  std::string owner;       ///< the token the lease belongs to
-  std::string handle;      ///< the engine's name for the secret (IAM user name)
+  std::string owner;  ///< the token the lease belongs to
+  std::string handle; ///< the engine's name for the secret (IAM user name)
   sim_time issue_time{};
   sim_time expire_time{};
   sim_duration ttl{0};
@@ -44,7 +44,7 @@ struct lease_state {
   static inline const char* name = "lease";
 };
 
-caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry, sim_context ctx,
-                          caf::actor engine, caf::actor core);
+caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
+                          sim_context ctx, caf::actor engine, caf::actor core);
 
 } // namespace tokenlab

@@ -90,11 +90,11 @@ struct resolved_token {
 /// What a secrets engine hands back for a leased read, before the core registers the lease.
 struct secret_result {
   data_map data;
-  sim_duration ttl{0};      ///< backend TTL (0: mount default)
-  sim_duration max_ttl{0};  ///< backend max TTL (0: none)
+  sim_duration ttl{0};     ///< backend TTL (0: mount default)
+  sim_duration max_ttl{0}; ///< backend max TTL (0: none)
   bool renewable = true;
-  std::string handle;       ///< what the engine needs to revoke it (e.g. the IAM user name)
-  std::string credential;   ///< the credential a learner sees (e.g. the access key)
+  std::string handle;     ///< what the engine needs to revoke it (e.g. the IAM user name)
+  std::string credential; ///< the credential a learner sees (e.g. the access key)
 };
 
 /// What a token's renewal produced: the decision and the entry after it.

@@ -41,7 +41,8 @@ void one_after_another(self_ptr self, std::shared_ptr<std::vector<caf::actor>> t
   ask((*targets)[i]).then([=](bool) { next(); }, [=](caf::error&) { next(); });
 }
 
-std::shared_ptr<std::vector<caf::actor>> handles(const std::vector<std::pair<std::string, caf::actor>>& xs) {
+std::shared_ptr<std::vector<caf::actor>>
+handles(const std::vector<std::pair<std::string, caf::actor>>& xs) {
   auto out = std::make_shared<std::vector<caf::actor>>();
   for (const auto& x : xs)
     out->push_back(x.second);
@@ -91,7 +92,8 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   // 1. Mark the entry as pending revocation and persist it.
   st.entry.num_uses = -1;
   storage_put(self, st.ctx, keys::token(st.ctx, st.entry.id));
-  auto children = orphan_children ? std::make_shared<std::vector<caf::actor>>() : handles(st.children);
+  auto children =
+    orphan_children ? std::make_shared<std::vector<caf::actor>>() : handles(st.children);
   auto leases = handles(st.leases);
   auto revoke_leases = [=] {
     // 2. (cubbyhole: not modelled yet) 3. the token's leases.
@@ -106,15 +108,16 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   one_after_another(
     self, children, 0,
     [=](const caf::actor& child) {
-      return self->request(child, caf::infinite, revoke_atom::value, trace_cause::parent_revoked, false);
+      return self->request(child, caf::infinite, revoke_atom::value, trace_cause::parent_revoked,
+                           false);
     },
     revoke_leases);
 }
 
 } // namespace
 
-caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry entry, sim_context ctx,
-                          caf::actor store) {
+caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry entry,
+                          sim_context ctx, caf::actor store) {
   self->state.entry = std::move(entry);
   self->state.ctx = std::move(ctx);
   self->state.store = std::move(store);

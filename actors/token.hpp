@@ -39,14 +39,14 @@ struct token_state {
   caf::actor store;
   std::vector<std::pair<std::string, caf::actor>> children; ///< in creation order
   std::vector<std::pair<std::string, caf::actor>> leases;   ///< in creation order
-  std::uint64_t timer = 0; ///< generation of the armed TTL timer
+  std::uint64_t timer = 0;                                  ///< generation of the armed TTL timer
   bool revoking = false;
   trace_cause cause = trace_cause::none;
   std::vector<caf::response_promise> waiters;
   static inline const char* name = "token";
 };
 
-caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry entry, sim_context ctx,
-                          caf::actor store);
+caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry entry,
+                          sim_context ctx, caf::actor store);
 
 } // namespace tokenlab

@@ -50,15 +50,11 @@ void make_root_token(self_ptr self) {
 }
 
 // Finds the live token a request names: itself, by token, or by accessor.
-const caf::actor* find_target(token_store_state& st, const resolved_token& caller, token_selector by,
-                              const std::string& value, std::string& id_out) {
+const caf::actor* find_target(token_store_state& st, const resolved_token& caller,
+                              token_selector by, const std::string& value, std::string& id_out) {
   switch (by) {
-    case token_selector::self:
-      id_out = caller.entry.id;
-      return &caller.handle;
-    case token_selector::token:
-      id_out = value;
-      break;
+    case token_selector::self: id_out = caller.entry.id; return &caller.handle;
+    case token_selector::token: id_out = value; break;
     case token_selector::accessor: {
       auto a = st.accessors.find(value);
       if (a == st.accessors.end())
@@ -149,15 +145,17 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto rp = self->make_response_promise();
       auto& st = self->state;
       if (req.by != token_selector::self && req.value.empty()) {
-        rp.deliver(api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
-                                                                        : texts::missing_token_id)});
+        rp.deliver(
+          api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
+                                                                  : texts::missing_token_id)});
         return rp;
       }
       std::string id;
       auto target = find_target(st, caller, req.by, req.value, id);
       if (target == nullptr) {
-        rp.deliver(api_outcome{req.by == token_selector::accessor ? err(400, texts::invalid_accessor)
-                                                                 : err(403, texts::bad_token)});
+        rp.deliver(api_outcome{req.by == token_selector::accessor
+                                 ? err(400, texts::invalid_accessor)
+                                 : err(403, texts::bad_token)});
         return rp;
       }
       // lookup shows the token as supplied; lookup-self the caller's; lookup-accessor none.
@@ -185,16 +183,20 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       std::string id;
       auto target = find_target(st, caller, req.by, req.value, id);
       if (req.by != token_selector::self && req.value.empty()) {
-        rp.deliver(api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
-                                                                        : texts::missing_token_id)});
+        rp.deliver(
+          api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
+                                                                  : texts::missing_token_id)});
         return rp;
       }
       if (target == nullptr) {
-        rp.deliver(api_outcome{err(400, req.by == token_selector::accessor ? texts::invalid_accessor
-                                                                        : texts::token_not_found)});
+        rp.deliver(
+          api_outcome{err(400, req.by == token_selector::accessor ? texts::invalid_accessor
+                                                                  : texts::token_not_found)});
         return rp;
       }
-      auto shown = req.by == token_selector::accessor ? std::string{} : req.by == token_selector::self ? caller.entry.id : req.value;
+      auto shown = req.by == token_selector::accessor ? std::string{}
+                   : req.by == token_selector::self   ? caller.entry.id
+                                                      : req.value;
       self->request(*target, caf::infinite, renew_atom::value, token_view(st), req.increment)
         .then(
           [=](outcome<renewal>& r) mutable {
@@ -214,8 +216,9 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto rp = self->make_response_promise();
       auto& st = self->state;
       if (req.by != token_selector::self && req.value.empty()) {
-        rp.deliver(api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
-                                                                        : texts::missing_token_id)});
+        rp.deliver(
+          api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
+                                                                  : texts::missing_token_id)});
         return rp;
       }
       if (req.orphan_children && !sudo) {
@@ -238,7 +241,9 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         }
         return rp;
       }
-      self->request(*target, caf::infinite, revoke_atom::value, trace_cause::request, req.orphan_children)
+      self
+        ->request(*target, caf::infinite, revoke_atom::value, trace_cause::request,
+                  req.orphan_children)
         .then(
           [=](bool) mutable {
             api_response done;
@@ -262,10 +267,12 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       trace_event ev;
       ev.kind = trace_kind::mount_tuned;
       ev.subject = "auth/token/";
-      auto from = [](ttl_source src) { return src == ttl_source::mount_tune ? "mount tune" : "system config"; };
+      auto from = [](ttl_source src) {
+        return src == ttl_source::mount_tune ? "mount tune" : "system config";
+      };
       ev.detail = "effective default_lease_ttl " + format_duration(view.default_lease_ttl) + " (" +
-                  from(view.default_source) + "), max_lease_ttl " + format_duration(view.max_lease_ttl) +
-                  " (" + from(view.max_source) + ")";
+                  from(view.default_source) + "), max_lease_ttl " +
+                  format_duration(view.max_lease_ttl) + " (" + from(view.max_source) + ")";
       emit(self, st.ctx, std::move(ev));
       api_response done;
       done.status = 204;

@@ -36,9 +36,9 @@ struct token_store_state {
   system_config sys;
   mount_tune tune;
   id_source ids{1, id_stream::token_store};
-  std::map<std::string, caf::actor> tokens;      ///< live tokens by internal ID
-  std::map<std::string, std::string> accessors;  ///< accessor -> token ID
-  std::map<std::string, tombstone> gone;         ///< what became of tokens no longer stored
+  std::map<std::string, caf::actor> tokens;     ///< live tokens by internal ID
+  std::map<std::string, std::string> accessors; ///< accessor -> token ID
+  std::map<std::string, tombstone> gone;        ///< what became of tokens no longer stored
   std::string root_id;
   static inline const char* name = "token_store";
 };

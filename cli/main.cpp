@@ -46,8 +46,8 @@ po::options_description run_flags() {
   po::options_description d{"tokenlab run options"};
   d.add_options()("format,f", po::value<std::string>()->default_value("text"),
                   "report format: text (terminal), md (Markdown handout) or json")(
-    "output,o", po::value<std::string>(), "write the report to PATH instead of standard output")(
-    "help,h", "show this help");
+    "output,o", po::value<std::string>(),
+    "write the report to PATH instead of standard output")("help,h", "show this help");
   return d;
 }
 
@@ -58,7 +58,8 @@ po::options_description check_flags() {
 }
 
 // Parses the arguments after the command word; files are the positional arguments.
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& flags) {
+po::variables_map parse(const std::vector<std::string>& args,
+                        const po::options_description& flags) {
   po::options_description all;
   all.add(flags);
   all.add_options()("file", po::value<std::vector<std::string>>());

@@ -13,11 +13,11 @@ caf::actor_system_config& sim_driver::configure(caf::actor_system_config& cfg) {
 }
 
 sim_driver::sim_driver()
-  : sys_(configure(cfg_)),
-    // Throws std::bad_cast if the policy did not take: better than silent real time.
-    sched_(dynamic_cast<caf::scheduler::test_coordinator&>(sys_.scheduler())),
-    epoch_{sched_.clock().now()} {
-}
+  : sys_(configure(cfg_))
+  ,
+  // Throws std::bad_cast if the policy did not take: better than silent real time.
+  sched_(dynamic_cast<caf::scheduler::test_coordinator&>(sys_.scheduler()))
+  , epoch_{sched_.clock().now()} {}
 
 sim_driver::~sim_driver() {
   drain();

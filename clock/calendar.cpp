@@ -38,7 +38,9 @@ civil civil_from_days(std::int64_t z) {
   return {y, m, d};
 }
 
-bool is_leap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(std::int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned days_in_month(std::int64_t y, unsigned m) {
   static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -95,8 +97,8 @@ std::string format_rfc3339(sim_time t, std::int64_t epoch_unix) {
 
 std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text) {
   // Positions of "YYYY-MM-DDTHH:MM:SSZ".
-  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-      text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || text[19] != 'Z')
     return std::nullopt;
   const int year = read_digits(text, 0, 4);
   const int month = read_digits(text, 5, 2);
@@ -110,7 +112,7 @@ std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text) {
   if (static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month)))
     return std::nullopt;
   const std::int64_t days =
-      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   return days * 86400 + hour * 3600 + minute * 60 + second;
 }
 

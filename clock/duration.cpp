@@ -21,17 +21,13 @@ struct unit_entry {
 
 // Go's time.unitMap, including both spellings of "µs" (U+00B5 micro sign, U+03BC mu).
 constexpr unit_entry units[] = {
-    {"ns", 1},
-    {"us", 1'000},
-    {"\xC2\xB5s", 1'000},
-    {"\xCE\xBCs", 1'000},
-    {"ms", ns_per_ms},
-    {"s", ns_per_s},
-    {"m", 60 * ns_per_s},
-    {"h", 3600 * ns_per_s},
+  {"ns", 1},         {"us", 1'000},   {"\xC2\xB5s", 1'000}, {"\xCE\xBCs", 1'000},
+  {"ms", ns_per_ms}, {"s", ns_per_s}, {"m", 60 * ns_per_s}, {"h", 3600 * ns_per_s},
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string quote(std::string_view s) {
   std::string out = "\"";
@@ -179,8 +175,8 @@ std::optional<sim_duration> parse_go(std::string_view text, duration_error* err)
     whole *= unit;
     if (frac > 0) {
       // Same float expression as Go, so fractional hours round to the same nanosecond.
-      whole += static_cast<std::uint64_t>(static_cast<double>(frac) *
-                                          (static_cast<double>(unit) / scale));
+      whole +=
+        static_cast<std::uint64_t>(static_cast<double>(frac) * (static_cast<double>(unit) / scale));
       if (whole > two_63)
         return fail(err, text, part_start, "out of range");
     }
@@ -195,7 +191,9 @@ std::optional<sim_duration> parse_go(std::string_view text, duration_error* err)
   return sim_duration{neg ? -ms : ms};
 }
 
-void append_uint(std::string& out, std::uint64_t v) { out += std::to_string(v); }
+void append_uint(std::string& out, std::uint64_t v) {
+  out += std::to_string(v);
+}
 
 } // namespace
 
@@ -230,7 +228,8 @@ std::optional<sim_duration> parse_duration(std::string_view text, duration_error
 std::string format_go_duration(sim_duration d) {
   const std::int64_t ms = d.count();
   // Magnitude in unsigned arithmetic so that the most negative value has one too.
-  const std::uint64_t u = ms < 0 ? 0 - static_cast<std::uint64_t>(ms) : static_cast<std::uint64_t>(ms);
+  const std::uint64_t u =
+    ms < 0 ? 0 - static_cast<std::uint64_t>(ms) : static_cast<std::uint64_t>(ms);
   std::string out = ms < 0 ? "-" : "";
   if (u == 0)
     return "0s";

@@ -14,18 +14,20 @@ using std::chrono::minutes;
 
 namespace {
 
-sim_duration ms(std::int64_t n) { return milliseconds{n}; }
+sim_duration ms(std::int64_t n) {
+  return milliseconds{n};
+}
 
 } // namespace
 
 TEST_CASE("a plain integer duration is a number of seconds, as in Vault's API") {
   auto [text, expected] = GENERATE(table<std::string, std::int64_t>({
-      {"3600", 3'600'000},
-      {"0", 0},
-      {"-5", -5'000},
-      {"+7", 7'000},
-      {"007", 7'000},
-      {"2764800", 2'764'800'000},
+    {"3600", 3'600'000},
+    {"0", 0},
+    {"-5", -5'000},
+    {"+7", 7'000},
+    {"007", 7'000},
+    {"2764800", 2'764'800'000},
   }));
   CAPTURE(text);
   auto d = parse_duration(text);
@@ -35,25 +37,25 @@ TEST_CASE("a plain integer duration is a number of seconds, as in Vault's API") 
 
 TEST_CASE("a Go duration string parses with Go's units, signs and decimals") {
   auto [text, expected] = GENERATE(table<std::string, std::int64_t>({
-      {"768h", 2'764'800'000},
-      {"1h30m", 5'400'000},
-      {"1.5h", 5'400'000},
-      {"1.5s", 1'500},
-      {"500ms", 500},
-      {"30m", 1'800'000},
-      {"38s", 38'000},
-      {"1h59m17s", 7'157'000},
-      {"-1m30s", -90'000},
-      {"+2h", 7'200'000},
-      {"-0", 0},
-      {".5s", 500},
-      {"5.s", 5'000},
-      {"1m0.25s", 60'250},
-      {"2000000us", 2'000},
-      {"2000000\xC2\xB5s", 2'000},  // U+00B5 micro sign
-      {"2000000\xCE\xBCs", 2'000},  // U+03BC greek mu
-      {"3000000000ns", 3'000},
-      {"10h0m0s", 36'000'000},
+    {"768h", 2'764'800'000},
+    {"1h30m", 5'400'000},
+    {"1.5h", 5'400'000},
+    {"1.5s", 1'500},
+    {"500ms", 500},
+    {"30m", 1'800'000},
+    {"38s", 38'000},
+    {"1h59m17s", 7'157'000},
+    {"-1m30s", -90'000},
+    {"+2h", 7'200'000},
+    {"-0", 0},
+    {".5s", 500},
+    {"5.s", 5'000},
+    {"1m0.25s", 60'250},
+    {"2000000us", 2'000},
+    {"2000000\xC2\xB5s", 2'000}, // U+00B5 micro sign
+    {"2000000\xCE\xBCs", 2'000}, // U+03BC greek mu
+    {"3000000000ns", 3'000},
+    {"10h0m0s", 36'000'000},
   }));
   CAPTURE(text);
   auto d = parse_duration(text);
@@ -77,22 +79,22 @@ TEST_CASE("sub-millisecond parts of a duration are truncated toward zero") {
 
 TEST_CASE("an invalid duration names the problem and where it starts") {
   auto [text, offset, message] = GENERATE(table<std::string, std::size_t, std::string>({
-      {"", 0, R"(invalid duration "": empty duration)"},
-      {"6x", 1, R"(invalid duration "6x": unknown unit "x")"},
-      {"1h30", 4, R"(invalid duration "1h30": missing unit)"},
-      {"h", 0, R"(invalid duration "h": expected a number)"},
-      {"-", 1, R"(invalid duration "-": expected a number)"},
-      {"1h.m", 2, R"(invalid duration "1h.m": expected a number)"},
-      {"1.5d", 1, R"(invalid duration "1.5d": days must be a whole number)"},
-      {"xd", 0, R"(invalid duration "xd": days must be a whole number)"},
-      {"3 h", 1, R"(invalid duration "3 h": unknown unit " h")"},
-      {"1H", 1, R"(invalid duration "1H": unknown unit "H")"},
-      {"99999999999999999999", 0, R"(invalid duration "99999999999999999999": out of range)"},
-      {"9223372037s", 0, R"(invalid duration "9223372037s": out of range)"},
-      {"9223372037", 0, R"(invalid duration "9223372037": out of range)"},
-      {"106752d", 0, R"(invalid duration "106752d": out of range)"},
-      {"2562048h", 0, R"(invalid duration "2562048h": out of range)"},
-      {"1h2562047h", 2, R"(invalid duration "1h2562047h": out of range)"},
+    {"", 0, R"(invalid duration "": empty duration)"},
+    {"6x", 1, R"(invalid duration "6x": unknown unit "x")"},
+    {"1h30", 4, R"(invalid duration "1h30": missing unit)"},
+    {"h", 0, R"(invalid duration "h": expected a number)"},
+    {"-", 1, R"(invalid duration "-": expected a number)"},
+    {"1h.m", 2, R"(invalid duration "1h.m": expected a number)"},
+    {"1.5d", 1, R"(invalid duration "1.5d": days must be a whole number)"},
+    {"xd", 0, R"(invalid duration "xd": days must be a whole number)"},
+    {"3 h", 1, R"(invalid duration "3 h": unknown unit " h")"},
+    {"1H", 1, R"(invalid duration "1H": unknown unit "H")"},
+    {"99999999999999999999", 0, R"(invalid duration "99999999999999999999": out of range)"},
+    {"9223372037s", 0, R"(invalid duration "9223372037s": out of range)"},
+    {"9223372037", 0, R"(invalid duration "9223372037": out of range)"},
+    {"106752d", 0, R"(invalid duration "106752d": out of range)"},
+    {"2562048h", 0, R"(invalid duration "2562048h": out of range)"},
+    {"1h2562047h", 2, R"(invalid duration "1h2562047h": out of range)"},
   }));
   CAPTURE(text);
   duration_error err;
@@ -110,24 +112,24 @@ TEST_CASE("the largest durations Go can hold still parse") {
 
 TEST_CASE("the CLI prints durations the way Vault's humanDuration does") {
   auto [value, expected] = GENERATE(table<std::int64_t, std::string>({
-      {2'764'800'000, "768h"},
-      {2'592'000'000, "720h"},
-      {1'800'000, "30m"},
-      {7'157'000, "1h59m17s"},
-      {3'600'000, "1h"},
-      {14'400'000, "4h"},
-      {38'000, "38s"},
-      {90'000, "1m30s"},
-      {0, "0s"},
-      {36'000'000, "10h"},
-      {3'661'000, "1h1m1s"},
-      {3'605'000, "1h5s"},
-      {1'500, "1.5s"},
-      {500, "500ms"},
-      {-90'000, "-1m30s"},
-      {-3'600'000, "-1h"},
-      {60'000, "1m"},
-      {4'200'000, "1h10m"},
+    {2'764'800'000, "768h"},
+    {2'592'000'000, "720h"},
+    {1'800'000, "30m"},
+    {7'157'000, "1h59m17s"},
+    {3'600'000, "1h"},
+    {14'400'000, "4h"},
+    {38'000, "38s"},
+    {90'000, "1m30s"},
+    {0, "0s"},
+    {36'000'000, "10h"},
+    {3'661'000, "1h1m1s"},
+    {3'605'000, "1h5s"},
+    {1'500, "1.5s"},
+    {500, "500ms"},
+    {-90'000, "-1m30s"},
+    {-3'600'000, "-1h"},
+    {60'000, "1m"},
+    {4'200'000, "1h10m"},
   }));
   CAPTURE(value);
   CHECK(format_duration(ms(value)) == expected);
@@ -135,18 +137,18 @@ TEST_CASE("the CLI prints durations the way Vault's humanDuration does") {
 
 TEST_CASE("a duration prints exactly as Go's Duration.String") {
   auto [value, expected] = GENERATE(table<std::int64_t, std::string>({
-      {32'400'000, "9h0m0s"},
-      {1'500, "1.5s"},
-      {0, "0s"},
-      {250, "250ms"},
-      {1, "1ms"},
-      {90'000, "1m30s"},
-      {7'157'000, "1h59m17s"},
-      {2'764'800'000, "768h0m0s"},
-      {60'250, "1m0.25s"},
-      {1'001, "1.001s"},
-      {-1'500, "-1.5s"},
-      {-250, "-250ms"},
+    {32'400'000, "9h0m0s"},
+    {1'500, "1.5s"},
+    {0, "0s"},
+    {250, "250ms"},
+    {1, "1ms"},
+    {90'000, "1m30s"},
+    {7'157'000, "1h59m17s"},
+    {2'764'800'000, "768h0m0s"},
+    {60'250, "1m0.25s"},
+    {1'001, "1.001s"},
+    {-1'500, "-1.5s"},
+    {-250, "-250ms"},
   }));
   CAPTURE(value);
   CHECK(format_go_duration(ms(value)) == expected);

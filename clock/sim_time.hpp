@@ -23,7 +23,9 @@ using sim_duration = sim_clock::duration;
 using sim_time = sim_clock::time_point;
 
 /// A duration of `n` whole seconds.
-constexpr sim_duration secs(std::int64_t n) { return std::chrono::seconds{n}; }
+constexpr sim_duration secs(std::int64_t n) {
+  return std::chrono::seconds{n};
+}
 
 /// Whole seconds of `d`, truncated toward zero (the unit of Vault's API).
 constexpr std::int64_t whole_seconds(sim_duration d) {
@@ -36,6 +38,8 @@ constexpr sim_time truncate_to_second(sim_time t) {
 }
 
 /// Milliseconds since t=0.
-constexpr std::int64_t millis(sim_time t) { return t.time_since_epoch().count(); }
+constexpr std::int64_t millis(sim_time t) {
+  return t.time_since_epoch().count();
+}
 
 } // namespace tokenlab

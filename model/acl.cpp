@@ -11,9 +11,11 @@ struct rule {
   unsigned caps;
 };
 
-constexpr unsigned cap(capability c) { return static_cast<unsigned>(c); }
-constexpr unsigned crudl = cap(capability::create) | cap(capability::read) | cap(capability::update) |
-                           cap(capability::del) | cap(capability::list);
+constexpr unsigned cap(capability c) {
+  return static_cast<unsigned>(c);
+}
+constexpr unsigned crudl = cap(capability::create) | cap(capability::read) |
+                           cap(capability::update) | cap(capability::del) | cap(capability::list);
 
 // Vault 1.14's built-in `default` policy (vault/policy_store.go), minus the identity paths
 // whose templates tokenlab has no entities for.
@@ -64,7 +66,8 @@ bool policy_exists(std::string_view name) {
   return name == "root" || name == "default";
 }
 
-bool acl_allows(const std::vector<std::string>& policies, std::string_view path, capability needed) {
+bool acl_allows(const std::vector<std::string>& policies, std::string_view path,
+                capability needed) {
   unsigned granted = 0;
   for (const auto& p : policies) {
     if (p == "root")

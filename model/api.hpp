@@ -28,11 +28,11 @@ using data_map = std::map<std::string, field_value>;
 struct auth_block {
   std::string client_token;
   std::string accessor;
-  std::vector<std::string> policies;        ///< token + identity policies
+  std::vector<std::string> policies; ///< token + identity policies
   std::vector<std::string> token_policies;
   std::vector<std::string> identity_policies;
   std::map<std::string, std::string> metadata;
-  std::int64_t lease_duration = 0;           ///< seconds; 0 = never expires
+  std::int64_t lease_duration = 0; ///< seconds; 0 = never expires
   bool renewable = false;
   std::string entity_id;
   std::string token_type = "service";
@@ -58,19 +58,19 @@ enum class token_type { service, batch };
 
 /// `auth/token/create` and `auth/token/create-orphan` (command/token_create.go flags).
 struct token_create_request {
-  bool orphan_endpoint = false;       ///< auth/token/create-orphan
-  std::vector<std::string> policies;  ///< -policy (repeatable); empty: none requested
+  bool orphan_endpoint = false;      ///< auth/token/create-orphan
+  std::vector<std::string> policies; ///< -policy (repeatable); empty: none requested
   std::map<std::string, std::string> meta;
-  bool no_parent = false;             ///< -orphan
+  bool no_parent = false; ///< -orphan
   bool no_default_policy = false;
-  bool renewable = true;              ///< -renewable (default true)
+  bool renewable = true; ///< -renewable (default true)
   sim_duration ttl{0};
   sim_duration explicit_max_ttl{0};
   sim_duration period{0};
   std::string display_name;
-  std::int64_t num_uses = 0;          ///< -use-limit
-  std::string type = "service";       ///< "service" | "batch" | other (refused)
-  std::string id;                     ///< -id (custom token id)
+  std::int64_t num_uses = 0;    ///< -use-limit
+  std::string type = "service"; ///< "service" | "batch" | other (refused)
+  std::string id;               ///< -id (custom token id)
 };
 
 /// How a token is named in a lookup/renew/revoke request.

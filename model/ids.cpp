@@ -5,7 +5,7 @@ namespace tokenlab {
 namespace {
 
 constexpr std::string_view base62_alphabet =
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 constexpr std::string_view hex_digits = "0123456789abcdef";
 
 /// Bits needed to number `k` symbols (0 for a single symbol).
@@ -32,7 +32,7 @@ std::uint64_t splitmix64::next() {
 // Mixing the seed with the stream number (rather than adding it) keeps the streams of
 // neighbouring seeds from being shifted copies of one another.
 id_source::id_source(std::uint64_t seed, id_stream stream)
-    : rng_(splitmix64::mix64(seed ^ (static_cast<std::uint64_t>(stream) * splitmix64::gamma))) {}
+  : rng_(splitmix64::mix64(seed ^ (static_cast<std::uint64_t>(stream) * splitmix64::gamma))) {}
 
 std::string id_source::chars(std::size_t n, std::string_view alphabet) {
   std::string out;
@@ -58,7 +58,9 @@ std::string id_source::chars(std::size_t n, std::string_view alphabet) {
   return out;
 }
 
-std::string id_source::base62(std::size_t n) { return chars(n, base62_alphabet); }
+std::string id_source::base62(std::size_t n) {
+  return chars(n, base62_alphabet);
+}
 
 std::string id_source::uuid() {
   unsigned char bytes[16];
@@ -82,8 +84,12 @@ std::string id_source::uuid() {
   return out;
 }
 
-std::string make_service_token_id(id_source& ids) { return "hvs." + ids.base62(24); }
+std::string make_service_token_id(id_source& ids) {
+  return "hvs." + ids.base62(24);
+}
 
-std::string make_accessor(id_source& ids) { return ids.base62(24); }
+std::string make_accessor(id_source& ids) {
+  return ids.base62(24);
+}
 
 } // namespace tokenlab

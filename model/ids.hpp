@@ -16,7 +16,8 @@ namespace tokenlab {
 class splitmix64 {
 public:
   static constexpr std::uint64_t gamma = 0x9E3779B97F4A7C15ULL;
-  explicit splitmix64(std::uint64_t state) : state_(state) {}
+  explicit splitmix64(std::uint64_t state)
+    : state_(state) {}
   static std::uint64_t mix64(std::uint64_t z);
   std::uint64_t next();
 

@@ -9,7 +9,8 @@ using namespace tokenlab;
 using list = std::vector<std::string>;
 
 TEST_CASE("policy names are lower-cased, trimmed, de-duplicated and sorted") {
-  CHECK(sanitize_policies({" Dev", "ops ", "dev", "", "  ", "ADMIN"}, false) == list{"admin", "dev", "ops"});
+  CHECK(sanitize_policies({" Dev", "ops ", "dev", "", "  ", "ADMIN"}, false) ==
+        list{"admin", "dev", "ops"});
   CHECK(sanitize_policies({}, false) == list{});
   CHECK(sanitize_policies({"\tdev\n"}, false) == list{"dev"});
 }

@@ -58,7 +58,9 @@ std::string data_written(std::string_view path) {
   return "Success! Data written to: " + std::string{path};
 }
 
-std::string revoked_lease(std::string_view id) { return "Success! Revoked lease: " + std::string{id}; }
+std::string revoked_lease(std::string_view id) {
+  return "Success! Revoked lease: " + std::string{id};
+}
 
 std::string revoked_lease_prefix(std::string_view prefix) {
   return "Success! Revoked any leases with prefix: " + std::string{prefix};

@@ -23,22 +23,24 @@ std::string period_capped(sim_duration period, sim_duration max);
 inline constexpr std::string_view no_parent_found = "parent token lookup failed: no parent found";
 inline constexpr std::string_view batch_cannot_create = "batch tokens cannot create more tokens";
 inline constexpr std::string_view restricted_use_child =
-    "restricted use token cannot generate child tokens";
+  "restricted use token cannot generate child tokens";
 inline constexpr std::string_view invalid_token_type = "invalid 'token_type' value";
 inline constexpr std::string_view negative_num_uses = "number of uses cannot be negative";
-inline constexpr std::string_view sudo_for_id = "root or sudo privileges required to specify token id";
+inline constexpr std::string_view sudo_for_id =
+  "root or sudo privileges required to specify token id";
 inline constexpr std::string_view child_policies_subset = "child policies must be subset of parent";
 inline constexpr std::string_view root_needs_root_parent =
-    "root tokens may not be created without parent token being root";
+  "root tokens may not be created without parent token being root";
 inline constexpr std::string_view batch_cannot_be_root = "batch tokens cannot be root tokens";
-inline constexpr std::string_view sudo_for_orphan = "root or sudo privileges required to create orphan token";
+inline constexpr std::string_view sudo_for_orphan =
+  "root or sudo privileges required to create orphan token";
 inline constexpr std::string_view explicit_max_ttl_negative = "explicit_max_ttl must be positive";
 inline constexpr std::string_view period_negative = "period must be positive";
 inline constexpr std::string_view sudo_for_period =
-    "root or sudo privileges required to create periodic token";
+  "root or sudo privileges required to create periodic token";
 inline constexpr std::string_view ttl_negative = "ttl must be positive";
 inline constexpr std::string_view expiring_root_child =
-    "expiring root tokens cannot create non-expiring root tokens";
+  "expiring root tokens cannot create non-expiring root tokens";
 /// `Policy "<name>" does not exist`
 std::string policy_missing(std::string_view name);
 
@@ -55,7 +57,7 @@ inline constexpr std::string_view lease_not_found = "lease not found";
 inline constexpr std::string_view lease_not_renewable = "lease is not renewable";
 inline constexpr std::string_view lease_expired = "lease expired";
 inline constexpr std::string_view sudo_for_revoke_orphan =
-    "root or sudo privileges required to revoke and orphan";
+  "root or sudo privileges required to revoke and orphan";
 inline constexpr std::string_view token_to_revoke_not_found = "token to revoke not found";
 inline constexpr std::string_view no_token_with_accessor = "No token found with this accessor";
 inline constexpr std::string_view permission_denied = "permission denied";
@@ -65,7 +67,7 @@ inline constexpr std::string_view permission_denied = "permission denied";
 /// both in whole seconds (tuneMountTTLs, vault/logical_system_helpers.go).
 std::string tune_max_below_default(sim_duration max, sim_duration def);
 inline constexpr std::string_view default_above_max_config =
-    "cannot have DefaultLeaseTTL larger than MaxLeaseTTL";
+  "cannot have DefaultLeaseTTL larger than MaxLeaseTTL";
 /// `path is already in use at <path>/` (Core.mount: <path> is the *existing* mount that
 /// conflicts; a missing trailing slash is added). Vault 1.x returns it with status 409.
 std::string path_in_use(std::string_view path);
@@ -90,11 +92,12 @@ std::string revoked_lease(std::string_view id);
 /// `Success! Revoked any leases with prefix: <prefix>`
 std::string revoked_lease_prefix(std::string_view prefix);
 inline constexpr std::string_view login_success =
-    "Success! You are now authenticated. The token information displayed below\n"
-    "is already stored in the token helper. You do NOT need to run \"vault login\"\n"
-    "again. Future Vault requests will automatically use this token.";
+  "Success! You are now authenticated. The token information displayed below\n"
+  "is already stored in the token helper. You do NOT need to run \"vault login\"\n"
+  "again. Future Vault requests will automatically use this token.";
 /// `Error <verb>: Error making API request.` (the CLI's first error line)
 std::string cli_error_head(std::string_view verb);
-inline constexpr std::string_view warnings_head = "WARNING! The following warnings were returned from Vault:";
+inline constexpr std::string_view warnings_head =
+  "WARNING! The following warnings were returned from Vault:";
 
 } // namespace tokenlab::texts

@@ -13,19 +13,24 @@ using std::chrono::minutes;
 TEST_CASE("the TTL cap warning names both durations as the CLI prints them") {
   CHECK(texts::ttl_capped(hours{9}, hours{4}) ==
         R"(TTL of "9h" exceeded the effective max_ttl of "4h"; TTL value is capped accordingly)");
-  CHECK(texts::ttl_capped(hours{768}, secs(7157)) ==
-        R"(TTL of "768h" exceeded the effective max_ttl of "1h59m17s"; TTL value is capped accordingly)");
-  CHECK(texts::ttl_capped(hours{1000}, hours{768}) ==
-        R"(TTL of "1000h" exceeded the effective max_ttl of "768h"; TTL value is capped accordingly)");
-  CHECK(texts::ttl_capped(minutes{90}, secs(3605)) ==
-        R"(TTL of "1h30m" exceeded the effective max_ttl of "1h5s"; TTL value is capped accordingly)");
+  CHECK(
+    texts::ttl_capped(hours{768}, secs(7157)) ==
+    R"(TTL of "768h" exceeded the effective max_ttl of "1h59m17s"; TTL value is capped accordingly)");
+  CHECK(
+    texts::ttl_capped(hours{1000}, hours{768}) ==
+    R"(TTL of "1000h" exceeded the effective max_ttl of "768h"; TTL value is capped accordingly)");
+  CHECK(
+    texts::ttl_capped(minutes{90}, secs(3605)) ==
+    R"(TTL of "1h30m" exceeded the effective max_ttl of "1h5s"; TTL value is capped accordingly)");
 }
 
 TEST_CASE("the period cap warning names the period and the effective max") {
-  CHECK(texts::period_capped(hours{2}, hours{1}) ==
-        R"(period of "2h" exceeded the effective max_ttl of "1h"; period value is capped accordingly)");
-  CHECK(texts::period_capped(hours{24}, milliseconds{1500}) ==
-        R"(period of "24h" exceeded the effective max_ttl of "1.5s"; period value is capped accordingly)");
+  CHECK(
+    texts::period_capped(hours{2}, hours{1}) ==
+    R"(period of "2h" exceeded the effective max_ttl of "1h"; period value is capped accordingly)");
+  CHECK(
+    texts::period_capped(hours{24}, milliseconds{1500}) ==
+    R"(period of "24h" exceeded the effective max_ttl of "1.5s"; period value is capped accordingly)");
 }
 
 TEST_CASE("a tune with max below default is refused in whole seconds") {
@@ -46,18 +51,22 @@ TEST_CASE("mount and routing errors name the path as Vault does") {
 TEST_CASE("the CLI's success lines name what was done and where") {
   CHECK(texts::tuned_auth("token/") == "Success! Tuned the auth method at: token/");
   CHECK(texts::tuned_auth("token") == "Success! Tuned the auth method at: token/");
-  CHECK(texts::enabled_secrets("aws", "aws/") == "Success! Enabled the aws secrets engine at: aws/");
+  CHECK(texts::enabled_secrets("aws", "aws/") ==
+        "Success! Enabled the aws secrets engine at: aws/");
   CHECK(texts::enabled_secrets("aws", "cloud") ==
         "Success! Enabled the aws secrets engine at: cloud/");
   CHECK(texts::data_written("aws/roles/deploy") == "Success! Data written to: aws/roles/deploy");
-  CHECK(texts::revoked_lease("aws/creds/deploy/abc") == "Success! Revoked lease: aws/creds/deploy/abc");
+  CHECK(texts::revoked_lease("aws/creds/deploy/abc") ==
+        "Success! Revoked lease: aws/creds/deploy/abc");
   CHECK(texts::revoked_lease_prefix("aws/creds") ==
         "Success! Revoked any leases with prefix: aws/creds");
 }
 
 TEST_CASE("a failed CLI command starts with the verb and the API request error") {
-  CHECK(texts::cli_error_head("renewing token") == "Error renewing token: Error making API request.");
-  CHECK(texts::cli_error_head("creating token") == "Error creating token: Error making API request.");
+  CHECK(texts::cli_error_head("renewing token") ==
+        "Error renewing token: Error making API request.");
+  CHECK(texts::cli_error_head("creating token") ==
+        "Error creating token: Error making API request.");
 }
 
 TEST_CASE("trace events and causes have stable report names") {

@@ -15,16 +15,16 @@
 namespace tokenlab {
 
 struct token_entry {
-  std::string id;        ///< internal ID ("hvs." + 24 base62) or a custom ID
-  std::string accessor;  ///< 24 base62
-  std::string parent;    ///< parent's internal ID; "" for an orphan
+  std::string id;                    ///< internal ID ("hvs." + 24 base62) or a custom ID
+  std::string accessor;              ///< 24 base62
+  std::string parent;                ///< parent's internal ID; "" for an orphan
   std::vector<std::string> policies; ///< sanitized, sorted
   std::map<std::string, std::string> meta;
   std::string display_name = "token";
   std::string path = "auth/token/create";
   std::int64_t num_uses = 0;
-  sim_time creation_time{};          ///< whole seconds, as Vault stores unix seconds
-  sim_duration creation_ttl{0};      ///< TTL at creation; never changes
+  sim_time creation_time{};     ///< whole seconds, as Vault stores unix seconds
+  sim_duration creation_ttl{0}; ///< TTL at creation; never changes
   sim_duration explicit_max_ttl{0};
   sim_duration period{0};
   token_type type = token_type::service;
@@ -32,9 +32,9 @@ struct token_entry {
   // The token's lease. `operator init` / dev-server root tokens have none.
   bool has_lease = true;
   sim_time issue_time{};
-  std::optional<sim_time> expire_time;  ///< nullopt: never expires (root without TTL)
+  std::optional<sim_time> expire_time; ///< nullopt: never expires (root without TTL)
   std::optional<sim_time> last_renewal;
-  sim_duration ttl{0};                  ///< last granted TTL (creation or last renewal)
+  sim_duration ttl{0}; ///< last granted TTL (creation or last renewal)
   bool renewable = true;
 
   bool is_root() const;

@@ -57,7 +57,8 @@ std::optional<vault_error> check_custom_id(const std::string& id) {
 std::string token_display_name(const std::string& requested) {
   std::string name = "token-" + requested;
   for (auto& c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    bool ok =
+      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     if (!ok)
       c = '-';
   }
@@ -219,8 +220,8 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
   d["creation_ttl"] = whole_seconds(e.creation_ttl);
   d["display_name"] = e.display_name;
   d["entity_id"] = std::string{};
-  d["expire_time"] = e.expire_time ? field_value{format_rfc3339(*e.expire_time, epoch_unix)}
-                                   : field_value{};
+  d["expire_time"] =
+    e.expire_time ? field_value{format_rfc3339(*e.expire_time, epoch_unix)} : field_value{};
   d["explicit_max_ttl"] = whole_seconds(e.explicit_max_ttl);
   d["id"] = shown_id;
   d["meta"] = e.meta.empty() ? field_value{} : field_value{e.meta};

@@ -27,7 +27,7 @@ struct create_plan {
   token_entry entry;
   std::optional<ttl_decision> ttl; ///< absent for a root token created without a TTL
   std::vector<std::string> warnings;
-  std::string custom_id;           ///< -id, when given
+  std::string custom_id; ///< -id, when given
 };
 
 /// handleCreateCommon's checks and computations, in Vault's order (spec §2.2–2.5, §3.3).

@@ -35,7 +35,8 @@ token_entry default_token() {
   return e;
 }
 
-system_view sys_view(sim_duration def = std::chrono::hours{768}, sim_duration max = std::chrono::hours{768}) {
+system_view sys_view(sim_duration def = std::chrono::hours{768},
+                     sim_duration max = std::chrono::hours{768}) {
   return effective_view(system_config{def, max}, mount_tune{}, "auth/token/");
 }
 
@@ -49,7 +50,8 @@ std::string create_error(const token_entry& caller, bool sudo, const token_creat
 
 SCENARIO("root creating a token without policies gives a non-expiring root child") {
   auto root = root_token();
-  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{});
+  auto plan =
+    plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{});
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"root"});
   CHECK(plan->entry.ttl == 0s);
@@ -79,7 +81,8 @@ SCENARIO("a policy that does not exist is granted with Vault's warning") {
   auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{});
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"default", "stage", "web"});
-  CHECK(plan->warnings == std::vector<std::string>{"Policy \"stage\" does not exist", "Policy \"web\" does not exist"});
+  CHECK(plan->warnings == std::vector<std::string>{"Policy \"stage\" does not exist",
+                                                   "Policy \"web\" does not exist"});
 }
 
 SCENARIO("the create checks fail in Vault's order with Vault's texts") {
@@ -162,10 +165,12 @@ SCENARIO("renewal checks fail in Vault's order") {
   auto root = root_token();
   CHECK(plan_token_renew(root, 0s, view, sim_time{}).error().message() == texts::invalid_lease_id);
   root.has_lease = true;
-  CHECK(plan_token_renew(root, 0s, view, sim_time{}).error().message() == texts::lease_not_renewable);
+  CHECK(plan_token_renew(root, 0s, view, sim_time{}).error().message() ==
+        texts::lease_not_renewable);
   auto user = default_token();
   user.renewable = false;
-  CHECK(plan_token_renew(user, 0s, view, sim_time{}).error().message() == texts::lease_not_renewable);
+  CHECK(plan_token_renew(user, 0s, view, sim_time{}).error().message() ==
+        texts::lease_not_renewable);
 }
 
 SCENARIO("a renewal without increment reuses the last granted TTL, not the default") {

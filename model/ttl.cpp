@@ -24,7 +24,8 @@ system_view effective_view(const system_config& sys, const mount_tune& tune, std
   return v;
 }
 
-outcome<mount_tune> apply_tune(const mount_tune& current, std::optional<sim_duration> default_lease_ttl,
+outcome<mount_tune> apply_tune(const mount_tune& current,
+                               std::optional<sim_duration> default_lease_ttl,
                                std::optional<sim_duration> max_lease_ttl) {
   mount_tune next = current;
   if (default_lease_ttl)
@@ -36,7 +37,7 @@ outcome<mount_tune> apply_tune(const mount_tune& current, std::optional<sim_dura
   if (next.default_lease_ttl.count() != 0 && next.max_lease_ttl.count() != 0 &&
       next.max_lease_ttl < next.default_lease_ttl)
     return vault_error::invalid(
-        texts::tune_max_below_default(next.max_lease_ttl, next.default_lease_ttl));
+      texts::tune_max_below_default(next.max_lease_ttl, next.default_lease_ttl));
   return next;
 }
 

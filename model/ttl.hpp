@@ -45,15 +45,16 @@ system_view effective_view(const system_config& sys, const mount_tune& tune, std
 
 /// Validates a tune request against the current tune (both values non-zero and
 /// max < default is refused with Vault's text); returns the new tune.
-outcome<mount_tune> apply_tune(const mount_tune& current, std::optional<sim_duration> default_lease_ttl,
+outcome<mount_tune> apply_tune(const mount_tune& current,
+                               std::optional<sim_duration> default_lease_ttl,
                                std::optional<sim_duration> max_lease_ttl);
 
 /// Which input became the TTL before capping.
 enum class ttl_basis {
-  period,          ///< periodic: TTL = period, the increment is ignored
-  increment,       ///< renewal with an increment
-  backend_ttl,     ///< the requested ttl (creation) or the last granted TTL (renewal)
-  system_default,  ///< nothing requested: the mount/system default TTL
+  period,         ///< periodic: TTL = period, the increment is ignored
+  increment,      ///< renewal with an increment
+  backend_ttl,    ///< the requested ttl (creation) or the last granted TTL (renewal)
+  system_default, ///< nothing requested: the mount/system default TTL
 };
 
 /// Which limit set the effective max TTL.
@@ -72,20 +73,20 @@ struct ttl_request {
 
 /// CalculateTTL's answer with the numbers that produced it.
 struct ttl_decision {
-  sim_duration ttl{0};                ///< granted TTL
-  std::vector<std::string> warnings;  ///< the period cap warning, then the TTL cap warning
-                                      ///< (both when a capped period also passes the deadline)
+  sim_duration ttl{0};               ///< granted TTL
+  std::vector<std::string> warnings; ///< the period cap warning, then the TTL cap warning
+                                     ///< (both when a capped period also passes the deadline)
   // The formula, for reports.
   system_view view;
-  sim_duration max_ttl{0};            ///< effective max after backend and explicit max
+  sim_duration max_ttl{0}; ///< effective max after backend and explicit max
   max_basis max_from = max_basis::system_view;
   ttl_basis basis = ttl_basis::system_default;
-  sim_duration requested{0};          ///< TTL before capping (period after its own cap)
-  sim_time start{};                   ///< truncated start
-  sim_time now{};                     ///< truncated now
-  std::optional<sim_time> deadline;   ///< start + max (non-periodic) or start + explicit max
+  sim_duration requested{0};             ///< TTL before capping (period after its own cap)
+  sim_time start{};                      ///< truncated start
+  sim_time now{};                        ///< truncated now
+  std::optional<sim_time> deadline;      ///< start + max (non-periodic) or start + explicit max
   std::optional<sim_duration> remaining; ///< deadline - now, when there is a deadline
-  bool capped = false;                ///< the TTL or period was lowered to the limit
+  bool capped = false;                   ///< the TTL or period was lowered to the limit
 };
 
 /// framework.CalculateTTL. Errors: `max TTL must be greater than zero` (no limit is

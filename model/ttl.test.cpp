@@ -15,11 +15,21 @@ using std::chrono::minutes;
 
 namespace {
 
-sim_duration h(std::int64_t n) { return hours{n}; }
-sim_duration m(std::int64_t n) { return minutes{n}; }
-sim_duration s(std::int64_t n) { return secs(n); }
-sim_duration ms(std::int64_t n) { return milliseconds{n}; }
-sim_time at(sim_duration d) { return sim_time{d}; }
+sim_duration h(std::int64_t n) {
+  return hours{n};
+}
+sim_duration m(std::int64_t n) {
+  return minutes{n};
+}
+sim_duration s(std::int64_t n) {
+  return secs(n);
+}
+sim_duration ms(std::int64_t n) {
+  return milliseconds{n};
+}
+sim_time at(sim_duration d) {
+  return sim_time{d};
+}
 
 system_view view_of(sim_duration def, sim_duration max) {
   return effective_view(system_config{def, max}, mount_tune{}, "auth/token/");
@@ -35,8 +45,8 @@ struct ttl_case {
 };
 
 ttl_request request(sim_duration increment, sim_duration backend_ttl, sim_duration period,
-                    sim_duration backend_max, sim_duration explicit_max, std::optional<sim_time> start,
-                    sim_time now) {
+                    sim_duration backend_max, sim_duration explicit_max,
+                    std::optional<sim_time> start, sim_time now) {
   ttl_request r;
   r.increment = increment;
   r.backend_ttl = backend_ttl;
@@ -92,19 +102,44 @@ TEST_CASE("a tune is accepted unless both of the mount's values are set and max 
     std::string error;
   };
   const std::vector<tune_case> cases = {
-      {"max alone", {}, std::nullopt, h(2), mount_tune{s(0), h(2)}, ""},
-      {"default alone above the system max", {}, h(1000), std::nullopt, mount_tune{h(1000), s(0)}, ""},
-      {"both, max below default", {}, h(2), h(1), std::nullopt,
-       "backend max lease TTL of 3600 would be less than backend default lease TTL of 7200"},
-      {"new max below the current default", {h(2), s(0)}, std::nullopt, h(1), std::nullopt,
-       "backend max lease TTL of 3600 would be less than backend default lease TTL of 7200"},
-      {"new default above the current max", {s(0), h(2)}, h(3), std::nullopt, std::nullopt,
-       "backend max lease TTL of 7200 would be less than backend default lease TTL of 10800"},
-      {"max reset to system (0) lifts the check", {h(2), h(6)}, std::nullopt, s(0),
-       mount_tune{h(2), s(0)}, ""},
-      {"equal values", {}, h(2), h(2), mount_tune{h(2), h(2)}, ""},
-      {"nothing given keeps the current tune", {h(1), h(6)}, std::nullopt, std::nullopt,
-       mount_tune{h(1), h(6)}, ""},
+    {"max alone", {}, std::nullopt, h(2), mount_tune{s(0), h(2)}, ""},
+    {"default alone above the system max",
+     {},
+     h(1000),
+     std::nullopt,
+     mount_tune{h(1000), s(0)},
+     ""},
+    {"both, max below default",
+     {},
+     h(2),
+     h(1),
+     std::nullopt,
+     "backend max lease TTL of 3600 would be less than backend default lease TTL of 7200"},
+    {"new max below the current default",
+     {h(2), s(0)},
+     std::nullopt,
+     h(1),
+     std::nullopt,
+     "backend max lease TTL of 3600 would be less than backend default lease TTL of 7200"},
+    {"new default above the current max",
+     {s(0), h(2)},
+     h(3),
+     std::nullopt,
+     std::nullopt,
+     "backend max lease TTL of 7200 would be less than backend default lease TTL of 10800"},
+    {"max reset to system (0) lifts the check",
+     {h(2), h(6)},
+     std::nullopt,
+     s(0),
+     mount_tune{h(2), s(0)},
+     ""},
+    {"equal values", {}, h(2), h(2), mount_tune{h(2), h(2)}, ""},
+    {"nothing given keeps the current tune",
+     {h(1), h(6)},
+     std::nullopt,
+     std::nullopt,
+     mount_tune{h(1), h(6)},
+     ""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
@@ -132,61 +167,104 @@ TEST_CASE("CalculateTTL grants what the rules of sdk/framework/lease.go say") {
   const std::optional<sim_time> created{}; // start unset: creation, start = now
 
   const std::vector<ttl_case> cases = {
-      // --- the documented examples (spec §3.5, §11) ---
-      {"PR #1375: max 10h, issued 6h ago, renew +9h gives 4h", v10h,
-       request(h(9), z, z, z, z, at(z), at(h(6))), h(4),
-       {R"(TTL of "9h" exceeded the effective max_ttl of "4h"; TTL value is capped accordingly)"}},
-      {"tune max 2h, renew 43 s after creation gives 7157 s", tuned2h,
-       request(z, h(768), z, z, z, at(z), at(s(43))), s(7157),
-       {R"(TTL of "768h" exceeded the effective max_ttl of "1h59m17s"; TTL value is capped accordingly)"}},
-      {"the same renewal at t+100s gives 7100 s", tuned2h,
-       request(z, s(7157), z, z, z, at(z), at(s(100))), s(7100),
-       {R"(TTL of "1h59m17s" exceeded the effective max_ttl of "1h58m20s"; TTL value is capped accordingly)"}},
-      {"now is truncated to the second: 43.9 s counts as 43 s", tuned2h,
-       request(z, h(768), z, z, z, at(ms(700)), at(ms(43'900))), s(7157),
-       {R"(TTL of "768h" exceeded the effective max_ttl of "1h59m17s"; TTL value is capped accordingly)"}},
-      // --- creation (spec §3.3) ---
-      {"a token created without a ttl gets the default", v768,
-       request(z, z, z, z, z, created, at(s(5))), h(768), {}},
-      {"ttl 1000h is capped to the 768h max", v768,
-       request(z, h(1000), z, z, z, created, at(s(5))), h(768),
-       {R"(TTL of "1000h" exceeded the effective max_ttl of "768h"; TTL value is capped accordingly)"}},
-      {"explicit_max_ttl 10m caps a 1h ttl", v768,
-       request(z, h(1), z, z, m(10), created, at(z)), m(10),
-       {R"(TTL of "1h" exceeded the effective max_ttl of "10m"; TTL value is capped accordingly)"}},
-      {"a negative increment falls through to the stored TTL", v768,
-       request(h(-1), m(30), z, z, z, at(z), at(m(5))), m(30), {}},
-      // --- periodic ---
-      {"a periodic renewal ignores the increment", v768,
-       request(h(5), h(2), h(1), z, z, at(z), at(h(100))), h(1), {}},
-      {"a period above the mount max is capped with the period warning", v2h,
-       request(z, z, h(24), z, z, at(z), at(h(50))), h(2),
-       {R"(period of "24h" exceeded the effective max_ttl of "2h"; period value is capped accordingly)"}},
-      {"a periodic token with an explicit max stops at start + explicit max", v768,
-       request(z, z, h(1), z, m(90), at(z), at(h(1))), m(30),
-       {R"(TTL of "1h" exceeded the effective max_ttl of "30m"; TTL value is capped accordingly)"}},
-      // --- TestTokenStore_RolePeriod / _Periodic_ExplicitMax numbers (spec §3.5(c)) ---
-      {"RolePeriod: a plain token gets the 10 s max", v10s,
-       request(z, z, z, z, z, created, at(z)), s(10), {}},
-      {"RolePeriod: renew-self after 2 s is capped to 8 s", v10s,
-       request(z, s(10), z, z, z, at(z), at(s(2))), s(8),
-       {R"(TTL of "10s" exceeded the effective max_ttl of "8s"; TTL value is capped accordingly)"}},
-      {"RolePeriod: a period-5 token gets 5 s", v10s,
-       request(z, z, s(5), z, z, created, at(z)), s(5), {}},
-      {"RolePeriod: renew +2 after 3 s gives the period back", v10s,
-       request(s(2), s(5), s(5), z, z, at(z), at(s(3))), s(5), {}},
-      {"Periodic_ExplicitMax: period 5, explicit max 4 gives 4 s", v10s,
-       request(z, z, s(5), z, s(4), created, at(z)), s(4),
-       {R"(period of "5s" exceeded the effective max_ttl of "4s"; period value is capped accordingly)"}},
-      {"Periodic_ExplicitMax: renew +76 after 2 s gives 2 s and both warnings", v10s,
-       request(s(76), s(4), s(5), z, s(4), at(z), at(s(2))), s(2),
-       {R"(period of "5s" exceeded the effective max_ttl of "4s"; period value is capped accordingly)",
-        R"(TTL of "4s" exceeded the effective max_ttl of "2s"; TTL value is capped accordingly)"}},
-      // --- §11: ttl=2h token, mount max 6h ---
-      {"§11: renew at 1h keeps 2h", v6h, request(z, h(2), z, z, z, at(z), at(h(1))), h(2), {}},
-      {"§11: renew at 3h keeps 2h", v6h, request(z, h(2), z, z, z, at(z), at(h(3))), h(2), {}},
-      {"§11: renew +2h at 5h is capped at 6h", v6h, request(h(2), h(2), z, z, z, at(z), at(h(5))),
-       h(1), {R"(TTL of "2h" exceeded the effective max_ttl of "1h"; TTL value is capped accordingly)"}},
+    // --- the documented examples (spec §3.5, §11) ---
+    {"PR #1375: max 10h, issued 6h ago, renew +9h gives 4h",
+     v10h,
+     request(h(9), z, z, z, z, at(z), at(h(6))),
+     h(4),
+     {R"(TTL of "9h" exceeded the effective max_ttl of "4h"; TTL value is capped accordingly)"}},
+    {"tune max 2h, renew 43 s after creation gives 7157 s",
+     tuned2h,
+     request(z, h(768), z, z, z, at(z), at(s(43))),
+     s(7157),
+     {R"(TTL of "768h" exceeded the effective max_ttl of "1h59m17s"; TTL value is capped accordingly)"}},
+    {"the same renewal at t+100s gives 7100 s",
+     tuned2h,
+     request(z, s(7157), z, z, z, at(z), at(s(100))),
+     s(7100),
+     {R"(TTL of "1h59m17s" exceeded the effective max_ttl of "1h58m20s"; TTL value is capped accordingly)"}},
+    {"now is truncated to the second: 43.9 s counts as 43 s",
+     tuned2h,
+     request(z, h(768), z, z, z, at(ms(700)), at(ms(43'900))),
+     s(7157),
+     {R"(TTL of "768h" exceeded the effective max_ttl of "1h59m17s"; TTL value is capped accordingly)"}},
+    // --- creation (spec §3.3) ---
+    {"a token created without a ttl gets the default",
+     v768,
+     request(z, z, z, z, z, created, at(s(5))),
+     h(768),
+     {}},
+    {"ttl 1000h is capped to the 768h max",
+     v768,
+     request(z, h(1000), z, z, z, created, at(s(5))),
+     h(768),
+     {R"(TTL of "1000h" exceeded the effective max_ttl of "768h"; TTL value is capped accordingly)"}},
+    {"explicit_max_ttl 10m caps a 1h ttl",
+     v768,
+     request(z, h(1), z, z, m(10), created, at(z)),
+     m(10),
+     {R"(TTL of "1h" exceeded the effective max_ttl of "10m"; TTL value is capped accordingly)"}},
+    {"a negative increment falls through to the stored TTL",
+     v768,
+     request(h(-1), m(30), z, z, z, at(z), at(m(5))),
+     m(30),
+     {}},
+    // --- periodic ---
+    {"a periodic renewal ignores the increment",
+     v768,
+     request(h(5), h(2), h(1), z, z, at(z), at(h(100))),
+     h(1),
+     {}},
+    {"a period above the mount max is capped with the period warning",
+     v2h,
+     request(z, z, h(24), z, z, at(z), at(h(50))),
+     h(2),
+     {R"(period of "24h" exceeded the effective max_ttl of "2h"; period value is capped accordingly)"}},
+    {"a periodic token with an explicit max stops at start + explicit max",
+     v768,
+     request(z, z, h(1), z, m(90), at(z), at(h(1))),
+     m(30),
+     {R"(TTL of "1h" exceeded the effective max_ttl of "30m"; TTL value is capped accordingly)"}},
+    // --- TestTokenStore_RolePeriod / _Periodic_ExplicitMax numbers (spec §3.5(c)) ---
+    {"RolePeriod: a plain token gets the 10 s max",
+     v10s,
+     request(z, z, z, z, z, created, at(z)),
+     s(10),
+     {}},
+    {"RolePeriod: renew-self after 2 s is capped to 8 s",
+     v10s,
+     request(z, s(10), z, z, z, at(z), at(s(2))),
+     s(8),
+     {R"(TTL of "10s" exceeded the effective max_ttl of "8s"; TTL value is capped accordingly)"}},
+    {"RolePeriod: a period-5 token gets 5 s",
+     v10s,
+     request(z, z, s(5), z, z, created, at(z)),
+     s(5),
+     {}},
+    {"RolePeriod: renew +2 after 3 s gives the period back",
+     v10s,
+     request(s(2), s(5), s(5), z, z, at(z), at(s(3))),
+     s(5),
+     {}},
+    {"Periodic_ExplicitMax: period 5, explicit max 4 gives 4 s",
+     v10s,
+     request(z, z, s(5), z, s(4), created, at(z)),
+     s(4),
+     {R"(period of "5s" exceeded the effective max_ttl of "4s"; period value is capped accordingly)"}},
+    {"Periodic_ExplicitMax: renew +76 after 2 s gives 2 s and both warnings",
+     v10s,
+     request(s(76), s(4), s(5), z, s(4), at(z), at(s(2))),
+     s(2),
+     {R"(period of "5s" exceeded the effective max_ttl of "4s"; period value is capped accordingly)",
+      R"(TTL of "4s" exceeded the effective max_ttl of "2s"; TTL value is capped accordingly)"}},
+    // --- §11: ttl=2h token, mount max 6h ---
+    {"§11: renew at 1h keeps 2h", v6h, request(z, h(2), z, z, z, at(z), at(h(1))), h(2), {}},
+    {"§11: renew at 3h keeps 2h", v6h, request(z, h(2), z, z, z, at(z), at(h(3))), h(2), {}},
+    {"§11: renew +2h at 5h is capped at 6h",
+     v6h,
+     request(h(2), h(2), z, z, z, at(z), at(h(5))),
+     h(1),
+     {R"(TTL of "2h" exceeded the effective max_ttl of "1h"; TTL value is capped accordingly)"}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
@@ -208,32 +286,66 @@ TEST_CASE("CalculateTTL matches every case of Vault's lease_test.go TestCalculat
     std::vector<std::string> warnings;
   };
   const std::vector<row> rows = {
-      {"valid request, good bounds, increment is preferred", h(1), h(30), z, z, z, h(1), {}},
-      {"valid request, zero backend default, uses increment", h(1), z, z, z, z, h(1), {}},
-      {"lease increment is zero, uses backend default", z, h(30), z, z, z, h(30), {}},
-      {"lease increment and default are zero, uses systemview", z, z, z, z, z, h(5), {}},
-      {"backend max and associated request are too long", z, h(40), h(45), z, z, h(30),
-       {R"(TTL of "40h" exceeded the effective max_ttl of "30h"; TTL value is capped accordingly)"}},
-      {"all request values are larger than the system view, so the system view limits", h(40), h(40),
-       h(50), z, z, h(30),
-       {R"(TTL of "40h" exceeded the effective max_ttl of "30h"; TTL value is capped accordingly)"}},
-      {"request within backend max", h(4), h(9), h(5), z, z, h(4), {}},
-      {"request outside backend max", h(5), h(9), h(4), z, z, h(4),
-       {R"(TTL of "5h" exceeded the effective max_ttl of "4h"; TTL value is capped accordingly)"}},
-      {"request is negative, no backend default, use sysview", h(-7), z, z, z, z, h(5), {}},
-      {"lease increment too large", h(40), z, z, z, z, h(30),
-       {R"(TTL of "40h" exceeded the effective max_ttl of "30h"; TTL value is capped accordingly)"}},
-      {"periodic, good request, period is preferred", h(3), h(4), h(2), h(1), z, h(1), {}},
-      {"period too large, explicit max ttl is preferred", z, z, z, h(2), h(1), h(1),
-       {R"(period of "2h" exceeded the effective max_ttl of "1h"; period value is capped accordingly)"}},
-      {"period too large, capped by backend max", z, z, h(1), h(2), z, h(1),
-       {R"(period of "2h" exceeded the effective max_ttl of "1h"; period value is capped accordingly)"}},
+    {"valid request, good bounds, increment is preferred", h(1), h(30), z, z, z, h(1), {}},
+    {"valid request, zero backend default, uses increment", h(1), z, z, z, z, h(1), {}},
+    {"lease increment is zero, uses backend default", z, h(30), z, z, z, h(30), {}},
+    {"lease increment and default are zero, uses systemview", z, z, z, z, z, h(5), {}},
+    {"backend max and associated request are too long",
+     z,
+     h(40),
+     h(45),
+     z,
+     z,
+     h(30),
+     {R"(TTL of "40h" exceeded the effective max_ttl of "30h"; TTL value is capped accordingly)"}},
+    {"all request values are larger than the system view, so the system view limits",
+     h(40),
+     h(40),
+     h(50),
+     z,
+     z,
+     h(30),
+     {R"(TTL of "40h" exceeded the effective max_ttl of "30h"; TTL value is capped accordingly)"}},
+    {"request within backend max", h(4), h(9), h(5), z, z, h(4), {}},
+    {"request outside backend max",
+     h(5),
+     h(9),
+     h(4),
+     z,
+     z,
+     h(4),
+     {R"(TTL of "5h" exceeded the effective max_ttl of "4h"; TTL value is capped accordingly)"}},
+    {"request is negative, no backend default, use sysview", h(-7), z, z, z, z, h(5), {}},
+    {"lease increment too large",
+     h(40),
+     z,
+     z,
+     z,
+     z,
+     h(30),
+     {R"(TTL of "40h" exceeded the effective max_ttl of "30h"; TTL value is capped accordingly)"}},
+    {"periodic, good request, period is preferred", h(3), h(4), h(2), h(1), z, h(1), {}},
+    {"period too large, explicit max ttl is preferred",
+     z,
+     z,
+     z,
+     h(2),
+     h(1),
+     h(1),
+     {R"(period of "2h" exceeded the effective max_ttl of "1h"; period value is capped accordingly)"}},
+    {"period too large, capped by backend max",
+     z,
+     z,
+     h(1),
+     h(2),
+     z,
+     h(1),
+     {R"(period of "2h" exceeded the effective max_ttl of "1h"; period value is capped accordingly)"}},
   };
   for (const auto& c : rows) {
     CAPTURE(c.name);
-    const auto r = calculate_ttl(
-        sys, request(c.increment, c.backend_default, c.period, c.backend_max, c.explicit_max,
-                     std::nullopt, now));
+    const auto r = calculate_ttl(sys, request(c.increment, c.backend_default, c.period,
+                                              c.backend_max, c.explicit_max, std::nullopt, now));
     REQUIRE(r.ok());
     CHECK(r->ttl == c.result);
     CHECK(r->warnings == c.warnings);
@@ -249,18 +361,18 @@ TEST_CASE("CalculateTTL refuses with Vault's internal errors") {
   };
   const sim_duration z{0};
   const std::vector<err_case> cases = {
-      {"a renewal at 3h past a 2h max fails", view_of(h(768), h(2)),
-       request(z, h(768), z, z, z, at(z), at(h(3))), "past the max TTL, cannot renew"},
-      {"a renewal exactly at the deadline fails", view_of(h(768), h(6)),
-       request(h(2), h(1), z, z, z, at(z), at(h(6))), "past the max TTL, cannot renew"},
-      {"a renewal 0.9 s past the deadline still counts as the deadline", view_of(h(768), h(2)),
-       request(z, h(1), z, z, z, at(z), at(h(2) + ms(900))), "past the max TTL, cannot renew"},
-      {"a periodic token past its explicit max fails", view_of(h(768), h(768)),
-       request(z, z, h(1), z, h(24), at(z), at(h(24))), "past the max TTL, cannot renew"},
-      {"no positive max fails", view_of(h(1), z), request(z, z, z, z, z, std::nullopt, at(z)),
-       "max TTL must be greater than zero"},
-      {"an explicit max only lowers the max, so it cannot rescue a zero one", view_of(h(1), z),
-       request(z, z, z, h(1), h(1), std::nullopt, at(z)), "max TTL must be greater than zero"},
+    {"a renewal at 3h past a 2h max fails", view_of(h(768), h(2)),
+     request(z, h(768), z, z, z, at(z), at(h(3))), "past the max TTL, cannot renew"},
+    {"a renewal exactly at the deadline fails", view_of(h(768), h(6)),
+     request(h(2), h(1), z, z, z, at(z), at(h(6))), "past the max TTL, cannot renew"},
+    {"a renewal 0.9 s past the deadline still counts as the deadline", view_of(h(768), h(2)),
+     request(z, h(1), z, z, z, at(z), at(h(2) + ms(900))), "past the max TTL, cannot renew"},
+    {"a periodic token past its explicit max fails", view_of(h(768), h(768)),
+     request(z, z, h(1), z, h(24), at(z), at(h(24))), "past the max TTL, cannot renew"},
+    {"no positive max fails", view_of(h(1), z), request(z, z, z, z, z, std::nullopt, at(z)),
+     "max TTL must be greater than zero"},
+    {"an explicit max only lowers the max, so it cannot rescue a zero one", view_of(h(1), z),
+     request(z, z, z, h(1), h(1), std::nullopt, at(z)), "max TTL must be greater than zero"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
@@ -275,7 +387,8 @@ SCENARIO("a renewal past the max TTL is capped to what remains, and the decision
   GIVEN("auth/token/ tuned to max 2h and a default token issued at t+0.7s") {
     const auto v = effective_view(system_config{}, mount_tune{s(0), h(2)}, "auth/token/");
     WHEN("it is renewed without increment at t+43.9s") {
-      const auto r = calculate_ttl(v, request(s(0), h(768), s(0), s(0), s(0), at(ms(700)), at(ms(43'900))));
+      const auto r =
+        calculate_ttl(v, request(s(0), h(768), s(0), s(0), s(0), at(ms(700)), at(ms(43'900))));
       REQUIRE(r.ok());
       THEN("every number of the formula is reported") {
         CHECK(r->ttl == s(7157));
@@ -300,8 +413,8 @@ SCENARIO("a renewal past the max TTL is capped to what remains, and the decision
 SCENARIO("the decision records which limit and which input were used") {
   const sim_duration z{0};
   GIVEN("a backend max below the system max") {
-    const auto r = calculate_ttl(view_of(h(5), h(30)),
-                                 request(h(1), z, z, h(4), z, std::nullopt, at(h(1))));
+    const auto r =
+      calculate_ttl(view_of(h(5), h(30)), request(h(1), z, z, h(4), z, std::nullopt, at(h(1))));
     REQUIRE(r.ok());
     THEN("the max comes from the backend and the TTL from the increment, uncapped") {
       CHECK(r->max_from == max_basis::backend_max);
@@ -315,8 +428,8 @@ SCENARIO("the decision records which limit and which input were used") {
     }
   }
   GIVEN("an explicit max below both others") {
-    const auto r = calculate_ttl(view_of(h(5), h(30)),
-                                 request(z, z, z, h(4), m(10), std::nullopt, at(z)));
+    const auto r =
+      calculate_ttl(view_of(h(5), h(30)), request(z, z, z, h(4), m(10), std::nullopt, at(z)));
     REQUIRE(r.ok());
     THEN("the explicit max wins and the system default is asked for") {
       CHECK(r->max_from == max_basis::explicit_max);
@@ -328,8 +441,8 @@ SCENARIO("the decision records which limit and which input were used") {
     }
   }
   GIVEN("a periodic token without explicit max") {
-    const auto r = calculate_ttl(view_of(h(5), h(30)),
-                                 request(h(9), z, h(40), z, z, at(z), at(h(500))));
+    const auto r =
+      calculate_ttl(view_of(h(5), h(30)), request(h(9), z, h(40), z, z, at(z), at(h(500))));
     REQUIRE(r.ok());
     THEN("it has no deadline and its capped period is what it asked for") {
       CHECK(r->basis == ttl_basis::period);

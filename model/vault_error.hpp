@@ -33,8 +33,10 @@ struct vault_error {
 template <class T>
 class outcome {
 public:
-  outcome(T value) : v_(std::move(value)) {}
-  outcome(vault_error err) : v_(std::move(err)) {}
+  outcome(T value)
+    : v_(std::move(value)) {}
+  outcome(vault_error err)
+    : v_(std::move(err)) {}
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

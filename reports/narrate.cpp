@@ -91,7 +91,8 @@ bool is_storage_event(const trace_event& e) {
   return e.kind == trace_kind::storage_put || e.kind == trace_kind::storage_delete;
 }
 
-std::string describe_effect(const trace_event& ev, const std::map<std::string, std::string>& names) {
+std::string describe_effect(const trace_event& ev,
+                            const std::map<std::string, std::string>& names) {
   // IDs the scenario named are shown with their name: "hvs.X [parent]".
   auto label = [&](const std::string& id) {
     auto n = names.find(id);
@@ -117,9 +118,7 @@ std::string describe_effect(const trace_event& ev, const std::map<std::string, s
     case trace_kind::token_revoked:
       used_related = true; // its parent: named by the cause when it matters
       break;
-    case trace_kind::lease_revoked:
-      used_related = e.cause == trace_cause::owner_revoked;
-      break;
+    case trace_kind::lease_revoked: used_related = e.cause == trace_cause::owner_revoked; break;
     case trace_kind::token_orphaned:
       words.push_back((e.related.empty() ? std::string{"parent"} : "parent " + e.related) +
                       " revoked with -mode=orphan");

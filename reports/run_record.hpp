@@ -29,20 +29,20 @@ enum class output_shape {
 
 /// One Vault API call made by a `vault …` step.
 struct vault_call_record {
-  std::string resolved;      ///< the command line with references replaced by values
-  std::string method;        ///< "POST", "PUT", "GET"
-  std::string path;          ///< "auth/token/renew"
-  std::string error_verb;    ///< "renewing token" → `Error renewing token: …`
-  std::string success_text;  ///< the CLI's success line for message-shaped output
-  std::string login_text;    ///< `vault login` prints its banner before the table
+  std::string resolved;     ///< the command line with references replaced by values
+  std::string method;       ///< "POST", "PUT", "GET"
+  std::string path;         ///< "auth/token/renew"
+  std::string error_verb;   ///< "renewing token" → `Error renewing token: …`
+  std::string success_text; ///< the CLI's success line for message-shaped output
+  std::string login_text;   ///< `vault login` prints its banner before the table
   output_shape shape = output_shape::data;
-  bool json = false;         ///< -format=json
-  std::string caller;        ///< the token the call was made with (as sent)
+  bool json = false;  ///< -format=json
+  std::string caller; ///< the token the call was made with (as sent)
   std::variant<api_response, vault_error> result;
 };
 
 struct expectation_record {
-  std::string text;   ///< the expectation as written
+  std::string text; ///< the expectation as written
   bool passed = false;
   std::string actual; ///< what the lab found, rendered as text
 };
@@ -53,8 +53,8 @@ struct step_record {
   source_loc loc;
   std::string text;
   step_kind kind = step_kind::note;
-  sim_time from{};  ///< virtual time when the step began
-  sim_time at{};    ///< virtual time when it ended (differs only for time steps)
+  sim_time from{}; ///< virtual time when the step began
+  sim_time at{};   ///< virtual time when it ended (differs only for time steps)
   std::optional<vault_call_record> call;
   std::string note;
   std::vector<trace_event> effects; ///< what the step caused, in order (timers included)

@@ -60,8 +60,8 @@ struct builder {
     if (!value(c.value, req.value))
       return false;
     out.request.op = req;
-    call(c.by == token_selector::self ? "GET" : "POST", std::string{"auth/token/lookup"} + suffix(c.by),
-         "looking up token", output_shape::data);
+    call(c.by == token_selector::self ? "GET" : "POST",
+         std::string{"auth/token/lookup"} + suffix(c.by), "looking up token", output_shape::data);
     return true;
   }
   bool operator()(const cmd_token_renew& c) {
@@ -71,7 +71,8 @@ struct builder {
     if (!value(c.value, req.value))
       return false;
     out.request.op = req;
-    call("PUT", std::string{"auth/token/renew"} + suffix(c.by), "renewing token", output_shape::auth);
+    call("PUT", std::string{"auth/token/renew"} + suffix(c.by), "renewing token",
+         output_shape::auth);
     return true;
   }
   bool operator()(const cmd_token_revoke& c) {

@@ -82,10 +82,11 @@ std::optional<field_value> response_field(const api_response& r, const std::stri
 bool duration_key(const std::string& field) {
   auto key = field.substr(field.rfind('.') == std::string::npos ? 0 : field.rfind('.') + 1);
   auto ends = [&](std::string_view suffix) {
-    return key.size() >= suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return key.size() >= suffix.size() &&
+           key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
-  return key == "period" || key == "ttl" || key == "duration" || key == "lease_max" || key == "ttl_max" ||
-         ends("_period") || ends("_ttl") || ends("_duration");
+  return key == "period" || key == "ttl" || key == "duration" || key == "lease_max" ||
+         key == "ttl_max" || ends("_period") || ends("_ttl") || ends("_duration");
 }
 
 bool text_contains(const std::string& hay, const std::string& needle) {
@@ -96,7 +97,8 @@ bool contains(const field_value& v, const std::string& needle) {
   if (auto s = std::get_if<std::string>(&v))
     return text_contains(*s, needle);
   if (auto xs = std::get_if<std::vector<std::string>>(&v))
-    return std::any_of(xs->begin(), xs->end(), [&](const auto& x) { return text_contains(x, needle); });
+    return std::any_of(xs->begin(), xs->end(),
+                       [&](const auto& x) { return text_contains(x, needle); });
   if (auto m = std::get_if<std::map<std::string, std::string>>(&v))
     return m->count(needle) > 0;
   return false;
@@ -117,7 +119,8 @@ bool ordered(expect_op op, const T& a, const T& b) {
 
 } // namespace
 
-std::optional<field_value> result_field(const named_result& r, const std::string& field, std::string& why) {
+std::optional<field_value> result_field(const named_result& r, const std::string& field,
+                                        std::string& why) {
   if (auto e = std::get_if<vault_error>(&r.result)) {
     if (field == "error")
       return e->message();

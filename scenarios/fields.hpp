@@ -20,7 +20,8 @@ struct named_result {
 };
 
 /// The value of `field` in `r`; nullopt (with `why`) when the result has no such field.
-std::optional<field_value> result_field(const named_result& r, const std::string& field, std::string& why);
+std::optional<field_value> result_field(const named_result& r, const std::string& field,
+                                        std::string& why);
 
 /// The value `$name` stands for: the token of an auth result, the lease ID of a leased secret.
 std::optional<std::string> main_value(const named_result& r, std::string& why);

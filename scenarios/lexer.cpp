@@ -161,9 +161,7 @@ std::optional<lexed_line> lex_line(std::string_view line, line_error& err) {
   return out;
 }
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 std::string quote_string(std::string_view s) {
   std::string out = "\"";

@@ -20,7 +20,8 @@ namespace {
 // One simulated Vault dev server and the client session that talks to it.
 class world {
 public:
-  explicit world(const scenario& sc) : sc_(sc) {
+  explicit world(const scenario& sc)
+    : sc_(sc) {
     sim_context ctx;
     ctx.epoch = driver_.epoch();
     ctx.epoch_unix = sc.epoch_unix;
@@ -122,9 +123,10 @@ private:
         continue;
       }
       size_t j = i + 1;
-      while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '_' ||
-                                 (line[j] == '.' && j + 1 < line.size() &&
-                                  std::isalpha(static_cast<unsigned char>(line[j + 1])))))
+      while (j < line.size() &&
+             (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '_' ||
+              (line[j] == '.' && j + 1 < line.size() &&
+               std::isalpha(static_cast<unsigned char>(line[j + 1])))))
         ++j;
       auto ref = line.substr(i + 1, j - i - 1);
       arg a;

@@ -85,17 +85,17 @@ struct cmd_lease_revoke {
   bool prefix = false;
 };
 
-using vault_command = std::variant<cmd_login, cmd_token_create, cmd_token_lookup, cmd_token_renew,
-                                   cmd_token_revoke, cmd_auth_tune, cmd_secrets_enable, cmd_write,
-                                   cmd_read, cmd_lease_revoke>;
+using vault_command =
+  std::variant<cmd_login, cmd_token_create, cmd_token_lookup, cmd_token_renew, cmd_token_revoke,
+               cmd_auth_tune, cmd_secrets_enable, cmd_write, cmd_read, cmd_lease_revoke>;
 
 /// One `vault …` line.
 struct vault_step {
   vault_command cmd;
-  std::string spelling;          ///< the command words as written: "token create", "token-renew"
-  bool json = false;             ///< -format=json
+  std::string spelling;           ///< the command words as written: "token create", "token-renew"
+  bool json = false;              ///< -format=json
   std::optional<arg> vault_token; ///< a `VAULT_TOKEN=… ` prefix: the token the call is made with
-  std::string name;              ///< `=> name`, or empty
+  std::string name;               ///< `=> name`, or empty
 };
 
 /// `advance D` (relative) or `at D` (absolute offset from t=0).
@@ -115,16 +115,16 @@ enum class expect_op { eq, ne, lt, le, gt, ge, contains, lacks };
 struct expect_literal {
   enum class kind { string, number, duration, boolean, null };
   kind k = kind::string;
-  std::string text;            ///< as written (unquoted for strings)
-  std::int64_t number = 0;     ///< kind::number
-  sim_duration duration{0};    ///< kind::duration (and kind::number, as seconds)
-  bool boolean = false;        ///< kind::boolean
+  std::string text;         ///< as written (unquoted for strings)
+  std::int64_t number = 0;  ///< kind::number
+  sim_duration duration{0}; ///< kind::duration (and kind::number, as seconds)
+  bool boolean = false;     ///< kind::boolean
 };
 
 /// `expect NAME.FIELD OP LITERAL`, e.g. `expect r.ttl == 4h`.
 struct expect_compare {
-  std::string name;       ///< a named result
-  std::string field;      ///< "ttl", "warnings", "error", "auth.lease_duration", ...
+  std::string name;  ///< a named result
+  std::string field; ///< "ttl", "warnings", "error", "auth.lease_duration", ...
   expect_op op = expect_op::eq;
   expect_literal value;
 };
@@ -155,10 +155,10 @@ struct step {
 struct scenario {
   std::string file;
   std::string title;
-  std::vector<std::string> sources;  ///< `source "…"` lines: where the behaviour is documented
+  std::vector<std::string> sources; ///< `source "…"` lines: where the behaviour is documented
   std::uint64_t seed = 1;
   std::int64_t epoch_unix = default_epoch_unix;
-  system_config config;              ///< `config default_lease_ttl=… max_lease_ttl=…`
+  system_config config; ///< `config default_lease_ttl=… max_lease_ttl=…`
   std::vector<step> steps;
 };
 

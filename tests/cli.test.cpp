@@ -39,7 +39,8 @@ struct scratch {
   }
   bool exists(const std::string& name) const { return std::ifstream{dir + "/" + name}.good(); }
   outcome_of_run tokenlab(const std::string& args) const {
-    auto cmd = std::string{TOKENLAB_BINARY} + " " + args + " >'" + dir + "/stdout' 2>'" + dir + "/stderr'";
+    auto cmd =
+      std::string{TOKENLAB_BINARY} + " " + args + " >'" + dir + "/stdout' 2>'" + dir + "/stderr'";
     int status = std::system(cmd.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read("stdout"), read("stderr")};
   }
@@ -57,9 +58,10 @@ SCENARIO("a malformed scenario is reported at file:line:col, exits 2 and writes 
   };
   auto c = GENERATE(values<bad_case>({
     {"unknown command", "seed 1\nvault tokn create\n", ":2:7: ", "unknown vault command"},
-    {"bad duration", "vault token create -policy=default => t\nadvance 6x\n", ":2:9: ",
-     "invalid duration \"6x\""},
-    {"unknown flag", "\nvault token create -frobnicate\n", ":2:20: ", "flag provided but not defined: -frobnicate"},
+    {"bad duration", "vault token create -policy=default => t\nadvance 6x\n",
+     ":2:9: ", "invalid duration \"6x\""},
+    {"unknown flag", "\nvault token create -frobnicate\n",
+     ":2:20: ", "flag provided but not defined: -frobnicate"},
     {"missing name", "vault token renew $nope\n", ":1:19: ", "unknown name \"nope\""},
   }));
   CAPTURE(c.what);
@@ -90,8 +92,10 @@ SCENARIO("an unknown option or report format exits 2 with a usage hint") {
 
 SCENARIO("check prints the verdicts and exits 1 when an expectation fails") {
   scratch s;
-  auto good = s.write("good.vlab", "vault token create -policy=default -ttl=1h => t\nexpect t.ttl == 1h\n");
-  auto bad = s.write("bad.vlab", "vault token create -policy=default -ttl=1h => t\nexpect t.ttl == 2h\n");
+  auto good =
+    s.write("good.vlab", "vault token create -policy=default -ttl=1h => t\nexpect t.ttl == 1h\n");
+  auto bad =
+    s.write("bad.vlab", "vault token create -policy=default -ttl=1h => t\nexpect t.ttl == 2h\n");
   auto r = s.tokenlab("check '" + good + "'");
   CHECK(r.code == 0);
   CHECK(r.out.find("1 passed, 0 failed\n") != std::string::npos);

@@ -69,9 +69,9 @@ size_t failed(const run_record& r) {
 } // namespace
 
 SCENARIO("the bundled scenarios hold every documented expectation") {
-  auto name = GENERATE(as<std::string>{}, "renew-capped-by-max-ttl-6h-9h.vlab",
-                       "mount-tune-shrinks-max-ttl-7157.vlab", "mount-tune-shrinks-max-ttl-7157-modern.vlab",
-                       "parent-revocation-kills-aws-leases.vlab");
+  auto name = GENERATE(
+    as<std::string>{}, "renew-capped-by-max-ttl-6h-9h.vlab", "mount-tune-shrinks-max-ttl-7157.vlab",
+    "mount-tune-shrinks-max-ttl-7157-modern.vlab", "parent-revocation-kills-aws-leases.vlab");
   CAPTURE(name);
   auto r = run_file(name);
   CHECK(failed(r) == 0);
@@ -85,8 +85,10 @@ SCENARIO("a token renewed at 6h with increment 9h under a 10h max gets 4h and th
   const auto& renew = ok(call_of(r, 3));
   REQUIRE(renew.auth);
   CHECK(renew.auth->lease_duration == 14400);
-  CHECK(renew.warnings ==
-        std::vector<std::string>{"TTL of \"9h\" exceeded the effective max_ttl of \"4h\"; TTL value is capped accordingly"});
+  CHECK(
+    renew.warnings ==
+    std::vector<std::string>{
+      "TTL of \"9h\" exceeded the effective max_ttl of \"4h\"; TTL value is capped accordingly"});
   REQUIRE(count(r.steps[3], trace_kind::token_renewed) == 1);
 }
 
@@ -98,8 +100,9 @@ SCENARIO("auth/token tuned to 2h caps a default-TTL token renewed 43 s later at 
                     "at 2h\n");
   const auto& renew = ok(call_of(r, 3));
   CHECK(renew.auth->lease_duration == 7157);
-  CHECK(renew.warnings == std::vector<std::string>{
-                            "TTL of \"768h\" exceeded the effective max_ttl of \"1h59m17s\"; TTL value is capped accordingly"});
+  CHECK(renew.warnings ==
+        std::vector<std::string>{"TTL of \"768h\" exceeded the effective max_ttl of \"1h59m17s\"; "
+                                 "TTL value is capped accordingly"});
   CHECK(count(r.steps[4], trace_kind::token_expired) == 1);
   CHECK(r.steps[4].effects.front().at == sim_time{std::chrono::hours{2}});
 }
@@ -111,7 +114,8 @@ SCENARIO("creating a child service token costs 4 storage writes, an orphan 3") {
   CHECK(count(r.steps[1], trace_kind::storage_put) == 3);
 }
 
-SCENARIO("revoking a tree with leases leaves no token, no lease, no credential and no storage entry") {
+SCENARIO(
+  "revoking a tree with leases leaves no token, no lease, no credential and no storage entry") {
   auto r = run_text("vault secrets enable aws\n"
                     "vault write aws/roles/r credential_type=iam_user\n"
                     "vault token create -ttl=1h => a\n"
