@@ -69,7 +69,7 @@ outcome<api_response> on_write(self_ptr self, const logical_write_request& req) 
                                   "\" is not modelled by tokenlab yet (iam_user is)");
     st.roles[*role] = req.fields;
     trace_event ev;
-    ev.kind = trace_kind::role_written;
+    ev.kind = trace_kind::config_written;
     ev.subject = req.path;
     emit(self, st.ctx, std::move(ev));
     return no_content();

@@ -1,65 +1,32 @@
 #include "actors/core.hpp"
 
-#include "actors/aws_engine.hpp"
+#include "actors/core_internal.hpp"
 #include "actors/keys.hpp"
 #include "actors/lease.hpp"
-#include "clock/duration.hpp"
-#include "model/acl.hpp"
-#include "model/texts.hpp"
 
 #include <caf/event_based_actor.hpp>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace tokenlab {
 
+using namespace core_detail;
+
 namespace {
-
-using self_ptr = caf::stateful_actor<core_state>*;
-using promise = caf::response_promise;
-
-vault_error denied() {
-  return vault_error::denied(std::string{texts::permission_denied});
-}
-
-api_response no_content() {
-  api_response r;
-  r.status = 204;
-  return r;
-}
-
-// Stamps a successful response with the next request ID and delivers it.
-void answer(self_ptr self, promise rp, api_outcome r) {
-  if (r)
-    r->request_id = self->state.requests.uuid();
-  rp.deliver(std::move(r));
-}
-
-// Sends a request whose reply is an api_outcome and answers with it.
-template <class... Ts>
-void forward(self_ptr self, const caf::actor& dest, promise rp, Ts&&... xs) {
-  self->request(dest, caf::infinite, std::forward<Ts>(xs)...)
-    .then([=](api_outcome& r) mutable { answer(self, rp, std::move(r)); },
-          [=](caf::error&) mutable { answer(self, rp, vault_error::internal("internal error")); });
-}
-
-bool allows(const resolved_token& who, const std::string& path, capability c) {
-  return acl_allows(who.entry.policies, path, c);
-}
 
 // The mount serving `path`: the longest mounted prefix.
 const std::pair<const std::string, mount_entry>* route(core_state& st, const std::string& path) {
   const std::pair<const std::string, mount_entry>* best = nullptr;
   for (const auto& m : st.mounts)
-    if (path.compare(0, m.first.size(), m.first) == 0 &&
-        (!best || m.first.size() > best->first.size()))
+    if (under(path, m.first) && (!best || m.first.size() > best->first.size()))
       best = &m;
   return best;
 }
 
 void register_lease(self_ptr self, const resolved_token& who, const std::string& mount,
-                    const std::string& path, secret_result s, promise rp) {
+                    const std::string& path, secret_result s, const reply& done) {
   auto& st = self->state;
   const auto& m = st.mounts.at(mount);
   auto now = sim_now(self, st.ctx);
@@ -68,10 +35,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   in.backend_max_ttl = s.max_ttl;
   in.now = now;
   auto d = calculate_ttl(effective_view(st.sys, m.tune, mount), in);
-  if (!d) {
-    answer(self, rp, d.error());
-    return;
-  }
+  if (!d)
+    return done(d.error());
   lease_entry e;
   e.id = path + "/" + st.lease_ids.base62(24);
   e.owner = who.entry.id;
@@ -95,190 +60,220 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.data = std::move(s.data);
   resp.warnings = d->warnings;
   auto id = e.id;
-  auto actor =
-    self->spawn<caf::linked>(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
+  auto actor = self->spawn<caf::linked>(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
   st.leases[id] = lease_ref{actor, who.entry.id, mount, s.handle, s.credential};
   self->send(who.handle, lease_atom::value, id, actor);
-  answer(self, rp, std::move(resp));
+  done(std::move(resp));
 }
 
-data_map tune_data(const system_view& v) {
-  data_map d;
-  d["default_lease_ttl"] = whole_seconds(v.default_lease_ttl);
-  d["description"] = std::string{"token based credentials"};
-  d["force_no_cache"] = false;
-  d["max_lease_ttl"] = whole_seconds(v.max_lease_ttl);
-  d["token_type"] = std::string{"default-service"};
-  return d;
+// The calling token's own cubbyhole (cubbyhole/<path>).
+void cubbyhole(self_ptr self, const resolved_token& who, cubby_op op, const std::string& path,
+               std::map<std::string, std::string> fields, const reply& done) {
+  auto sub = path.size() > 10 ? path.substr(10) : std::string{};
+  self->request(who.handle, caf::infinite, cubby_atom::value, op, sub, std::move(fields))
+    .then([=](api_outcome& r) { done(std::move(r)); }, [=](caf::error&) { done(denied()); });
 }
 
-outcome<mount_tune_request> tune_from_fields(const logical_write_request& w) {
-  mount_tune_request req;
-  req.mount = "auth/token/";
-  for (const auto& [k, v] : w.fields) {
-    std::optional<sim_duration>* slot = k == "default_lease_ttl" ? &req.default_lease_ttl
-                                        : k == "max_lease_ttl"   ? &req.max_lease_ttl
-                                                                 : nullptr;
-    if (!slot)
-      continue;
-    auto d = v == "system" ? std::optional<sim_duration>{sim_duration::zero()} : parse_duration(v);
-    if (!d)
-      return vault_error::invalid("invalid duration \"" + v + "\" for " + k);
-    *slot = d;
-  }
-  return req;
+bool policy_path(const std::string& path) {
+  return under(path, "sys/policy/") || under(path, "sys/policies/acl/");
 }
 
-void on_read(self_ptr self, const resolved_token& who, const logical_read_request& r, promise rp) {
+std::string last_segment(const std::string& path) {
+  return path.substr(path.rfind('/') + 1);
+}
+
+void on_read(self_ptr self, const resolved_token& who, const logical_read_request& r, const reply& done) {
   auto& st = self->state;
-  if (!allows(who, r.path, capability::read))
-    return answer(self, rp, denied());
-  if (r.path == "sys/auth/token/tune") {
-    self->request(st.store, caf::infinite, tune_atom::value).then([=](system_view& v) mutable {
-      api_response resp;
-      resp.data = tune_data(v);
-      answer(self, rp, std::move(resp));
-    });
-    return;
-  }
+  if (!allows(self, who, r.path, capability::read))
+    return done(denied());
+  if (under(r.path, "cubbyhole/"))
+    return cubbyhole(self, who, cubby_op::read, r.path, {}, done);
+  if (r.path == "sys/auth/token/tune" || r.path == "sys/mounts/auth/token/tune")
+    return read_tune(self, done);
+  if (under(r.path, "auth/token/"))
+    return forward(self, st.store, done, read_atom::value, r.path);
+  if (policy_path(r.path))
+    return read_policy(self, last_segment(r.path), done);
   auto m = route(st, r.path);
   if (!m)
-    return answer(self, rp, vault_error{404, {texts::no_handler_for_route(r.path)}});
+    return done(no_route(r.path));
   auto mount = m->first;
   self->request(m->second.engine, caf::infinite, read_atom::value, r.path, who.entry.display_name)
-    .then([=](outcome<secret_result>& s) mutable {
+    .then([=](outcome<secret_result>& s) {
       if (!s)
-        return answer(self, rp, s.error());
+        return done(s.error());
       if (s->handle.empty()) {
         api_response resp;
         resp.data = std::move(s->data);
-        return answer(self, rp, std::move(resp));
+        return done(std::move(resp));
       }
-      register_lease(self, who, mount, r.path, std::move(*s), rp);
+      register_lease(self, who, mount, r.path, std::move(*s), done);
     });
 }
 
-void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
-              promise rp) {
+void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w, const reply& done) {
   auto& st = self->state;
-  if (!allows(who, w.path, capability::update))
-    return answer(self, rp, denied());
-  if (w.path == "sys/auth/token/tune") {
+  if (!allows(self, who, w.path, capability::update) && !allows(self, who, w.path, capability::create))
+    return done(denied());
+  if (under(w.path, "cubbyhole/"))
+    return cubbyhole(self, who, cubby_op::write, w.path, w.fields, done);
+  if (w.path == "sys/auth/token/tune" || w.path == "sys/mounts/auth/token/tune") {
     auto req = tune_from_fields(w);
     if (!req)
-      return answer(self, rp, req.error());
-    return forward(self, st.store, rp, tune_atom::value, *req);
+      return done(req.error());
+    return forward(self, st.store, done, tune_atom::value, *req);
+  }
+  if (under(w.path, "auth/token/"))
+    return forward(self, st.store, done, write_atom::value, who, allows(self, who, w.path, capability::sudo), w,
+                   st.policies.names());
+  if (policy_path(w.path)) {
+    auto rules = w.fields.find(under(w.path, "sys/policy/") ? "rules" : "policy");
+    return write_policy(self, last_segment(w.path), rules == w.fields.end() ? std::string{} : rules->second, done);
   }
   auto m = route(st, w.path);
   if (!m)
-    return answer(self, rp, vault_error{404, {texts::no_handler_for_route(w.path)}});
-  forward(self, m->second.engine, rp, write_atom::value, w);
+    return done(no_route(w.path));
+  forward(self, m->second.engine, done, write_atom::value, w);
 }
 
-void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_request& r,
-               promise rp) {
+void on_list(self_ptr self, const resolved_token& who, const logical_list_request& l, const reply& done) {
   auto& st = self->state;
-  if (!allows(who, "sys/mounts/" + r.path, capability::update))
-    return answer(self, rp, denied());
-  if (st.mounts.count(r.path) > 0)
-    return answer(self, rp, vault_error{409, {texts::path_in_use(r.path)}});
-  if (r.type != "aws")
-    return answer(self, rp,
-                  vault_error::invalid("secrets engine \"" + r.type +
-                                       "\" is not modelled by tokenlab yet (aws is)"));
-  auto engine = self->spawn<caf::linked>(aws_engine_actor, st.ctx, r.path);
-  st.mounts[r.path] = mount_entry{r.type, engine, {}};
-  trace_event ev;
-  ev.kind = trace_kind::engine_enabled;
-  ev.subject = r.path;
-  ev.detail = r.type;
-  emit(self, st.ctx, std::move(ev));
-  answer(self, rp, no_content());
+  auto path = l.path.empty() || l.path.back() == '/' ? l.path : l.path + "/";
+  if (!allows(self, who, path, capability::list))
+    return done(denied());
+  if (under(path, "cubbyhole/"))
+    return cubbyhole(self, who, cubby_op::list, path, {}, done);
+  // Listing accessors can enumerate every token: it also needs sudo (spec §2.1).
+  if (path == "auth/token/accessors/" && !allows(self, who, path, capability::sudo))
+    return done(denied());
+  if (under(path, "auth/token/"))
+    return forward(self, st.store, done, list_atom::value, path);
+  if (path == "sys/policy/" || path == "sys/policies/acl/")
+    return done(list_response(st.policies.names()));
+  done(no_route(l.path));
 }
 
-void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, size_t i,
-                   promise rp) {
+void on_delete(self_ptr self, const resolved_token& who, const logical_delete_request& d, const reply& done) {
+  if (!allows(self, who, d.path, capability::del))
+    return done(denied());
+  if (under(d.path, "cubbyhole/"))
+    return cubbyhole(self, who, cubby_op::del, d.path, {}, done);
+  if (under(d.path, "auth/token/"))
+    return forward(self, self->state.store, done, delete_path_atom::value, d.path);
+  if (policy_path(d.path))
+    return delete_policy(self, last_segment(d.path), done);
+  done(no_route(d.path));
+}
+
+void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, size_t i, const reply& done) {
   if (i == xs->size())
-    return answer(self, rp, no_content());
-  auto next = [=] { revoke_leases(self, xs, i + 1, rp); };
+    return done(no_content());
+  auto next = [=] { revoke_leases(self, xs, i + 1, done); };
   self->request((*xs)[i], caf::infinite, revoke_atom::value, trace_cause::request)
     .then([=](bool) { next(); }, [=](caf::error&) { next(); });
 }
 
-void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r,
-                     promise rp) {
+void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r, const reply& done) {
   auto& st = self->state;
-  auto path =
-    r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id : std::string{"sys/leases/revoke"};
-  if (!allows(who, path, capability::update) || (r.prefix && !allows(who, path, capability::sudo)))
-    return answer(self, rp, denied());
+  auto path = r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id : std::string{"sys/leases/revoke"};
+  if (!allows(self, who, path, capability::update) || (r.prefix && !allows(self, who, path, capability::sudo)))
+    return done(denied());
   if (r.lease_id.empty())
-    return answer(self, rp, vault_error::invalid(std::string{texts::lease_id_required}));
+    return done(vault_error::invalid(std::string{texts::lease_id_required}));
   auto targets = std::make_shared<std::vector<caf::actor>>();
   for (const auto& [id, ref] : st.leases)
-    if (r.prefix ? id.compare(0, r.lease_id.size(), r.lease_id) == 0 : id == r.lease_id)
+    if (r.prefix ? under(id, r.lease_id) : id == r.lease_id)
       targets->push_back(ref.actor);
-  revoke_leases(self, targets, 0, rp);
+  revoke_leases(self, targets, 0, done);
 }
 
-void dispatch(self_ptr self, const resolved_token& who, const vault_request& req, promise rp) {
+// The token endpoints: the ACL path depends on how the token is named (spec §2.1).
+std::string token_path(const char* op, token_selector by) {
+  std::string path = std::string{"auth/token/"} + op;
+  return by == token_selector::self       ? path + "-self"
+         : by == token_selector::accessor ? path + "-accessor"
+                                          : path;
+}
+
+void dispatch(self_ptr self, const resolved_token& who, const vault_request& req, const reply& done) {
   auto& st = self->state;
   std::visit(
     [&](const auto& op) {
       using op_t = std::decay_t<decltype(op)>;
       if constexpr (std::is_same_v<op_t, token_create_request>) {
-        auto path = op.orphan_endpoint ? "auth/token/create-orphan" : "auth/token/create";
-        if (!allows(who, path, capability::update))
-          return answer(self, rp, denied());
-        forward(self, st.store, rp, create_atom::value, who, allows(who, path, capability::sudo),
-                op);
+        auto path = !op.role.empty()      ? "auth/token/create/" + op.role
+                    : op.orphan_endpoint ? std::string{"auth/token/create-orphan"}
+                                         : std::string{"auth/token/create"};
+        if (!allows(self, who, path, capability::update) && !allows(self, who, path, capability::create))
+          return done(denied());
+        forward(self, st.store, done, create_atom::value, who, allows(self, who, path, capability::sudo), op,
+                st.policies.names());
       } else if constexpr (std::is_same_v<op_t, token_lookup_request>) {
-        auto path = op.by == token_selector::self    ? "auth/token/lookup-self"
-                    : op.by == token_selector::token ? "auth/token/lookup"
-                                                     : "auth/token/lookup-accessor";
         auto cap = op.by == token_selector::self ? capability::read : capability::update;
-        if (!allows(who, path, cap))
-          return answer(self, rp, denied());
-        forward(self, st.store, rp, lookup_atom::value, who, op);
+        if (!allows(self, who, token_path("lookup", op.by), cap))
+          return done(denied());
+        forward(self, st.store, done, lookup_atom::value, who, op);
       } else if constexpr (std::is_same_v<op_t, token_renew_request>) {
-        auto path = op.by == token_selector::self    ? "auth/token/renew-self"
-                    : op.by == token_selector::token ? "auth/token/renew"
-                                                     : "auth/token/renew-accessor";
-        if (!allows(who, path, capability::update))
-          return answer(self, rp, denied());
-        forward(self, st.store, rp, renew_atom::value, who, op);
+        if (!allows(self, who, token_path("renew", op.by), capability::update))
+          return done(denied());
+        forward(self, st.store, done, renew_atom::value, who, op);
       } else if constexpr (std::is_same_v<op_t, token_revoke_request>) {
-        auto path = op.orphan_children                  ? "auth/token/revoke-orphan"
-                    : op.by == token_selector::self     ? "auth/token/revoke-self"
-                    : op.by == token_selector::accessor ? "auth/token/revoke-accessor"
-                                                        : "auth/token/revoke";
-        if (!allows(who, path, capability::update))
-          return answer(self, rp, denied());
-        forward(self, st.store, rp, revoke_atom::value, who, allows(who, path, capability::sudo),
-                op);
+        auto path = op.orphan_children ? std::string{"auth/token/revoke-orphan"} : token_path("revoke", op.by);
+        if (!allows(self, who, path, capability::update))
+          return done(denied());
+        forward(self, st.store, done, revoke_atom::value, who, allows(self, who, path, capability::sudo), op);
       } else if constexpr (std::is_same_v<op_t, mount_tune_request>) {
-        if (!allows(who, "sys/auth/" + op.mount.substr(5) + "tune", capability::update))
-          return answer(self, rp, denied());
+        if (!allows(self, who, "sys/auth/" + op.mount.substr(5) + "tune", capability::update))
+          return done(denied());
         if (op.mount != "auth/token/")
-          return answer(self, rp,
-                        vault_error::invalid("cannot fetch sysview for path \"" + op.mount + "\""));
-        forward(self, st.store, rp, tune_atom::value, op);
+          return done(vault_error::invalid("cannot fetch sysview for path \"" + op.mount + "\""));
+        forward(self, st.store, done, tune_atom::value, op);
       } else if constexpr (std::is_same_v<op_t, secrets_enable_request>) {
-        on_enable(self, who, op, rp);
+        on_enable(self, who, op, done);
       } else if constexpr (std::is_same_v<op_t, logical_read_request>) {
-        on_read(self, who, op, rp);
+        on_read(self, who, op, done);
       } else if constexpr (std::is_same_v<op_t, logical_write_request>) {
-        on_write(self, who, op, rp);
+        on_write(self, who, op, done);
+      } else if constexpr (std::is_same_v<op_t, lease_revoke_request>) {
+        on_lease_revoke(self, who, op, done);
+      } else if constexpr (std::is_same_v<op_t, logical_list_request>) {
+        on_list(self, who, op, done);
+      } else if constexpr (std::is_same_v<op_t, logical_delete_request>) {
+        on_delete(self, who, op, done);
+      } else if constexpr (std::is_same_v<op_t, policy_write_request>) {
+        if (!allows(self, who, "sys/policies/acl/" + op.name, capability::update))
+          return done(denied());
+        write_policy(self, op.name, op.text, done);
+      } else if constexpr (std::is_same_v<op_t, policy_read_request>) {
+        if (!allows(self, who, "sys/policies/acl/" + op.name, capability::read))
+          return done(denied());
+        read_policy(self, op.name, done);
       } else {
-        on_lease_revoke(self, who, op, rp);
+        on_capabilities(self, who, op, done);
       }
     },
     req.op);
 }
 
-void credential_state(self_ptr self,
-                      std::shared_ptr<std::vector<std::pair<caf::actor, std::string>>> asks,
-                      size_t i, promise rp) {
+// The answer path of a request: stamps the request ID; after a token's last use, revokes
+// the token (and with it any lease just issued) and withholds the secret (spec §4.2).
+reply reply_to(self_ptr self, caf::response_promise rp, std::optional<caf::actor> spent) {
+  return [self, rp, spent](api_outcome r) mutable {
+    if (spent) {
+      if (r && !r->lease_id.empty())
+        r = vault_error::invalid(
+          "Secret cannot be returned; token had one use left, so leased credentials were immediately revoked.");
+      self->request(*spent, caf::infinite, revoke_atom::value, trace_cause::last_use, false)
+        .then([](bool) {}, [](caf::error&) {});
+    }
+    if (r)
+      r->request_id = self->state.requests.uuid();
+    rp.deliver(std::move(r));
+  };
+}
+
+void credential_state(self_ptr self, std::shared_ptr<std::vector<std::pair<caf::actor, std::string>>> asks,
+                      size_t i, caf::response_promise rp) {
   if (i == asks->size()) {
     rp.deliver(life_state::unknown);
     return;
@@ -305,11 +300,23 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   return {
     [=](request_atom, const vault_request& req) {
       auto rp = self->make_response_promise();
-      self->request(self->state.store, caf::infinite, resolve_atom::value, req.token)
+      self->request(self->state.store, caf::infinite, resolve_atom::value, req.token, false)
         .then([=](outcome<resolved_token>& who) mutable {
-          if (!who)
-            return answer(self, rp, who.error());
-          dispatch(self, *who, req, rp);
+          if (!who) {
+            rp.deliver(api_outcome{who.error()});
+            return;
+          }
+          if (who->entry.num_uses <= 0)
+            return dispatch(self, *who, req, reply_to(self, rp, std::nullopt));
+          // Every authenticated request spends one use, before routing (spec §4.1).
+          auto handle = who->handle;
+          self->request(handle, caf::infinite, use_atom::value)
+            .then(
+              [=](token_entry& used) mutable {
+                auto spent = used.num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
+                dispatch(self, resolved_token{std::move(used), handle}, req, reply_to(self, rp, spent));
+              },
+              [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
         });
       return rp;
     },

@@ -1,9 +1,11 @@
 #pragma once
 // Vault's request handling (vault/request_handling.go, vault/router.go): every API call
 // enters here. The core authenticates the calling token with the token store, checks the
-// caller's policies (model/acl.hpp), routes the call to the token store, a secrets engine
-// or the system backend, and registers a lease for every leased secret a call returns,
-// owned by the calling token. It also keeps the mount table and the leases' registry.
+// caller's policies (model/acl.hpp), spends one use of a use-limited token (and revokes it
+// after its last use), routes the call to the token store, the caller's cubbyhole, a
+// secrets engine or the system backend (policies, capabilities, tuning), and registers a
+// lease for every leased secret a call returns, owned by the calling token. It keeps the
+// mount table, the policy store and the leases' registry.
 //
 // Messages:
 //   (request_atom, vault_request) -> api_outcome
@@ -13,6 +15,7 @@
 
 #include "actors/context.hpp"
 #include "actors/messages.hpp"
+#include "model/acl.hpp"
 #include "model/ids.hpp"
 #include "model/ttl.hpp"
 
@@ -48,6 +51,7 @@ struct core_state {
   std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
+  policy_store policies; ///< `root`, `default` and every `vault policy write`
   static inline const char* name = "core";
 };
 

@@ -6,6 +6,7 @@
 //   sys/token/parent/<salt(parent)>/<salt(child)>   parent index (non-orphans)
 //   sys/expire/id/<lease id>                        lease entries (a token's: <path>/<salt(token)>)
 //   sys/expire/token/<salt(token)>/<salt(lease id)> the leases a token holds
+//   logical/cubbyhole/<cubbyhole id>/<path>         a token's cubbyhole entries
 
 #include "actors/context.hpp"
 #include "model/token_entry.hpp"
@@ -34,6 +35,12 @@ inline std::string lease(const std::string& lease_id) {
 inline std::string token_lease_index(const sim_context& c, const std::string& token_id,
                                      const std::string& lease_id) {
   return "sys/expire/token/" + salted(c, token_id) + "/" + salted(c, lease_id);
+}
+
+/// A cubbyhole entry: the cubbyhole mount's storage view, keyed by the token's
+/// cubbyhole ID (Vault keys it by that ID under the mount's `logical/<uuid>/` view).
+inline std::string cubbyhole(const std::string& cubbyhole_id, const std::string& path) {
+  return "logical/cubbyhole/" + cubbyhole_id + "/" + path;
 }
 
 } // namespace tokenlab::keys

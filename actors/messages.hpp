@@ -9,6 +9,7 @@
 #include "actors/context.hpp"
 #include "model/api.hpp"
 #include "model/token_entry.hpp"
+#include "model/token_role.hpp"
 #include "model/trace.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
@@ -48,6 +49,12 @@ using take_atom = caf::atom_constant<caf::atom("take")>;
 using read_atom = caf::atom_constant<caf::atom("read")>;
 using write_atom = caf::atom_constant<caf::atom("write")>;
 using unsecret_atom = caf::atom_constant<caf::atom("unsecret")>;
+// Use limits, cubbyholes, roles, lists.
+using use_atom = caf::atom_constant<caf::atom("use")>;
+using cubby_atom = caf::atom_constant<caf::atom("cubby")>;
+using role_atom = caf::atom_constant<caf::atom("role")>;
+using list_atom = caf::atom_constant<caf::atom("list")>;
+using delete_path_atom = caf::atom_constant<caf::atom("delpath")>;
 
 /// `sys/mounts/<path>` (vault secrets enable).
 struct secrets_enable_request {
@@ -69,12 +76,39 @@ struct lease_revoke_request {
   bool prefix = false;
 };
 
+/// `vault list PATH` and `vault delete PATH`.
+struct logical_list_request {
+  std::string path;
+};
+struct logical_delete_request {
+  std::string path;
+};
+/// `sys/policy/<name>` (vault policy write / read).
+struct policy_write_request {
+  std::string name;
+  std::string text;
+};
+struct policy_read_request {
+  std::string name;
+};
+/// `sys/capabilities-self`, `sys/capabilities`, `sys/capabilities-accessor`.
+struct capabilities_request {
+  token_selector by = token_selector::self;
+  std::string value;
+  std::string path;
+};
+
+/// A cubbyhole operation on the calling token's own cubbyhole.
+enum class cubby_op { read, write, list, del };
+
 /// One API call: the operation and the token it is made with (X-Vault-Token).
 struct vault_request {
   std::string token;
   std::variant<token_create_request, token_lookup_request, token_renew_request,
                token_revoke_request, mount_tune_request, secrets_enable_request,
-               logical_read_request, logical_write_request, lease_revoke_request>
+               logical_read_request, logical_write_request, lease_revoke_request,
+               logical_list_request, logical_delete_request, policy_write_request,
+               policy_read_request, capabilities_request>
     op;
 };
 
@@ -138,4 +172,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::life_subject)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::resolved_token)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::sim_duration)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::tombstone)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::cubby_op)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<tokenlab::token_role>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_role)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<tokenlab::trace_event>)

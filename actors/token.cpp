@@ -2,6 +2,7 @@
 
 #include "actors/keys.hpp"
 #include "actors/messages.hpp"
+#include "model/api.hpp"
 #include "model/token_rules.hpp"
 
 #include <algorithm>
@@ -92,11 +93,21 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   // 1. Mark the entry as pending revocation and persist it.
   st.entry.num_uses = -1;
   storage_put(self, st.ctx, keys::token(st.ctx, st.entry.id));
+  // 2. Destroy the cubbyhole, before anything else goes.
+  if (!st.cubbyhole.empty()) {
+    for (const auto& [path, fields] : st.cubbyhole)
+      storage_delete(self, st.ctx, keys::cubbyhole(st.entry.cubbyhole_id, path));
+    st.cubbyhole.clear();
+    trace_event ev;
+    ev.kind = trace_kind::cubbyhole_destroyed;
+    ev.subject = st.entry.id;
+    emit(self, st.ctx, std::move(ev));
+  }
   auto children =
     orphan_children ? std::make_shared<std::vector<caf::actor>>() : handles(st.children);
   auto leases = handles(st.leases);
   auto revoke_leases = [=] {
-    // 2. (cubbyhole: not modelled yet) 3. the token's leases.
+    // 3. The token's leases.
     one_after_another(
       self, leases, 0,
       [=](const caf::actor& lease) {
@@ -112,6 +123,57 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
                            false);
     },
     revoke_leases);
+}
+
+// The cubbyhole backend (vault/logical_cubbyhole.go) for this token's own namespace.
+api_outcome cubbyhole_op(self_ptr self, cubby_op op, const std::string& path,
+                         const std::map<std::string, std::string>& fields) {
+  auto& st = self->state;
+  auto& box = st.cubbyhole;
+  api_response done;
+  done.status = 204;
+  switch (op) {
+    case cubby_op::write:
+      if (fields.empty())
+        return vault_error::invalid("missing data fields");
+      box[path] = fields;
+      storage_put(self, st.ctx, keys::cubbyhole(st.entry.cubbyhole_id, path));
+      return done;
+    case cubby_op::del:
+      if (box.erase(path) > 0)
+        storage_delete(self, st.ctx, keys::cubbyhole(st.entry.cubbyhole_id, path));
+      return done;
+    case cubby_op::read: {
+      auto it = box.find(path);
+      if (it == box.end())
+        return vault_error{404, {}};
+      api_response r;
+      data_map d;
+      for (const auto& [k, v] : it->second)
+        d[k] = v;
+      r.data = std::move(d);
+      return r;
+    }
+    case cubby_op::list: {
+      auto prefix = path.empty() || path.back() == '/' ? path : path + "/";
+      std::vector<std::string> keys;
+      for (const auto& [p, f] : box) {
+        if (p.compare(0, prefix.size(), prefix) != 0)
+          continue;
+        auto rest = p.substr(prefix.size());
+        auto slash = rest.find('/');
+        auto key = slash == std::string::npos ? rest : rest.substr(0, slash + 1);
+        if (keys.empty() || keys.back() != key)
+          keys.push_back(key);
+      }
+      if (keys.empty())
+        return vault_error{404, {}};
+      api_response r;
+      r.data = data_map{{"keys", keys}};
+      return r;
+    }
+  }
+  return vault_error::internal("unknown cubbyhole operation");
 }
 
 } // namespace
@@ -132,10 +194,11 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
       self->state.leases.emplace_back(id, lease);
     },
     [=](unlease_atom, const std::string& id) { erase_by_id(self->state.leases, id); },
-    [=](renew_atom, const system_view& view, sim_duration increment) -> outcome<renewal> {
+    [=](renew_atom, const system_view& view, sim_duration increment,
+        const std::optional<token_role>& role) -> outcome<renewal> {
       auto& st = self->state;
       auto now = sim_now(self, st.ctx);
-      auto d = plan_token_renew(st.entry, increment, view, now);
+      auto d = plan_token_renew(st.entry, increment, view, now, role ? &*role : nullptr);
       if (!d)
         return d.error();
       apply_renewal(st.entry, *d, now);
@@ -153,6 +216,25 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
       self->state.waiters.push_back(rp);
       start_revocation(self, cause, orphan_children);
       return rp;
+    },
+    [=](use_atom) {
+      auto& st = self->state;
+      auto& e = st.entry;
+      if (e.num_uses > 0 && !st.revoking) {
+        // The last use leaves -1 (pending revocation) until the request completes.
+        e.num_uses = e.num_uses == 1 ? -1 : e.num_uses - 1;
+        storage_put(self, st.ctx, keys::token(st.ctx, e.id));
+        trace_event ev;
+        ev.kind = trace_kind::token_used;
+        ev.subject = e.id;
+        ev.detail = e.num_uses < 0 ? "its last use" : std::to_string(e.num_uses) + " uses left";
+        emit(self, st.ctx, std::move(ev));
+      }
+      return e;
+    },
+    [=](cubby_atom, cubby_op op, const std::string& path,
+        const std::map<std::string, std::string>& fields) -> api_outcome {
+      return cubbyhole_op(self, op, path, fields);
     },
     [=](orphan_atom) {
       auto& st = self->state;

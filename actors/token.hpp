@@ -11,7 +11,9 @@
 //   (entry_atom) -> token_entry
 //   (child_atom, id, actor) / (unchild_atom, id)          children bookkeeping
 //   (lease_atom, lease_id, actor) / (unlease_atom, lease_id) leases bookkeeping
-//   (renew_atom, system_view, sim_duration increment) -> outcome<renewal>
+//   (renew_atom, system_view, sim_duration increment, optional<token_role>) -> outcome<renewal>
+//   (use_atom) -> token_entry                              one use of a use-limited token
+//   (cubby_atom, cubby_op, path, fields) -> api_outcome    its cubbyhole
 //   (revoke_atom, trace_cause, bool orphan_children) -> bool   (replies when done)
 //   (orphan_atom)                                          its parent was revoked -mode=orphan
 //   (expire_atom, uint64 timer)                            its own TTL timer
@@ -27,6 +29,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +46,8 @@ struct token_state {
   bool revoking = false;
   trace_cause cause = trace_cause::none;
   std::vector<caf::response_promise> waiters;
+  /// The token's cubbyhole: path -> fields. Destroyed first when the token is revoked.
+  std::map<std::string, std::map<std::string, std::string>> cubbyhole;
   static inline const char* name = "token";
 };
 

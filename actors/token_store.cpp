@@ -3,6 +3,11 @@
 #include "actors/keys.hpp"
 #include "actors/token.hpp"
 #include "clock/duration.hpp"
+#include "model/go_text.hpp"
+#include "model/token_role.hpp"
+
+#include <algorithm>
+#include <optional>
 #include "model/texts.hpp"
 #include "model/token_rules.hpp"
 
@@ -38,6 +43,7 @@ void make_root_token(self_ptr self) {
   token_entry root;
   root.id = make_service_token_id(st.ids);
   root.accessor = make_accessor(st.ids);
+  root.cubbyhole_id = st.cubbyhole_ids.base62(24);
   root.policies = {"root"};
   root.display_name = "root";
   root.path = "auth/token/root";
@@ -67,11 +73,21 @@ const caf::actor* find_target(token_store_state& st, const resolved_token& calle
   return t == st.tokens.end() ? nullptr : &t->second;
 }
 
-api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
-                      const token_create_request& req) {
+api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo, const token_create_request& req,
+                      const std::vector<std::string>& known_policies) {
   auto& st = self->state;
   auto now = sim_now(self, st.ctx);
-  auto plan = plan_token_create(caller_view{caller.entry, sudo}, req, token_view(st), now);
+  const token_role* role = nullptr;
+  if (!req.role.empty()) {
+    auto r = st.roles.find(req.role);
+    if (r == st.roles.end())
+      return err(400, "unknown role " + req.role);
+    role = &r->second;
+  }
+  auto exists = [&](const std::string& p) {
+    return std::find(known_policies.begin(), known_policies.end(), p) != known_policies.end();
+  };
+  auto plan = plan_token_create(caller_view{caller.entry, sudo}, req, token_view(st), now, role, exists);
   if (!plan)
     return plan.error();
   auto& e = plan->entry;
@@ -83,6 +99,7 @@ api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
     e.id = make_service_token_id(st.ids);
   }
   e.accessor = make_accessor(st.ids);
+  e.cubbyhole_id = st.cubbyhole_ids.base62(24);
   // Vault's order (spec §9.3): accessor index, parent index, the entry, then its lease.
   const auto& ctx = st.ctx;
   storage_put(self, ctx, keys::accessor(ctx, e.accessor));
@@ -107,6 +124,93 @@ api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
   return resp;
 }
 
+// `vault write auth/token/create…` with API fields instead of CLI flags.
+outcome<token_create_request> create_request_from(const logical_write_request& w) {
+  token_create_request req;
+  auto sub = w.path.substr(std::string{"auth/token/"}.size());
+  req.orphan_endpoint = sub == "create-orphan";
+  if (sub.rfind("create/", 0) == 0)
+    req.role = sub.substr(7);
+  for (const auto& [k, v] : w.fields) {
+    auto flag = [&](bool& b) { b = v == "true" || v == "1"; };
+    auto ttl = [&](sim_duration& d) -> bool {
+      auto parsed = parse_duration(v);
+      if (parsed)
+        d = *parsed;
+      return parsed.has_value();
+    };
+    if (k == "policies") {
+      size_t start = 0;
+      while (start <= v.size()) {
+        auto comma = v.find(',', start);
+        req.policies.push_back(v.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos)
+          break;
+        start = comma + 1;
+      }
+    } else if (k == "no_parent") {
+      flag(req.no_parent);
+    } else if (k == "no_default_policy") {
+      flag(req.no_default_policy);
+    } else if (k == "renewable") {
+      flag(req.renewable);
+    } else if (k == "ttl" || k == "lease" || k == "explicit_max_ttl" || k == "period") {
+      auto& slot = k == "explicit_max_ttl" ? req.explicit_max_ttl : k == "period" ? req.period : req.ttl;
+      if (!ttl(slot))
+        return vault_error::invalid("error converting input " + v + " for field \"" + k + "\"");
+    } else if (k == "display_name") {
+      req.display_name = v;
+    } else if (k == "num_uses") {
+      req.num_uses = std::atoll(v.c_str());
+    } else if (k == "type") {
+      req.type = v;
+    } else if (k == "id") {
+      req.id = v;
+    } else if (k == "role_name") {
+      req.role = v;
+    }
+  }
+  return req;
+}
+
+// Asks the token actor to renew and answers with the auth block of the renewed token.
+void renew_with(self_ptr self, const caf::actor& token, const system_view& view, sim_duration increment,
+                const std::optional<token_role>& role, const std::string& shown, caf::response_promise rp) {
+  self->request(token, caf::infinite, renew_atom::value, view, increment, role)
+    .then(
+      [=](outcome<renewal>& r) mutable {
+        if (!r) {
+          rp.deliver(api_outcome{r.error()});
+          return;
+        }
+        api_response resp;
+        resp.warnings = r->decision.warnings;
+        resp.auth = make_auth_block(r->entry, shown);
+        rp.deliver(api_outcome{std::move(resp)});
+      },
+      [=](caf::error&) mutable { rp.deliver(api_outcome{err(400, texts::token_not_found)}); });
+}
+
+std::optional<std::string> role_name(const std::string& path) {
+  static const std::string prefix = "auth/token/roles/";
+  if (path.size() <= prefix.size() || path.compare(0, prefix.size(), prefix) != 0)
+    return std::nullopt;
+  return path.substr(prefix.size());
+}
+
+std::vector<std::string> keys_of(const std::map<std::string, token_role>& roles) {
+  std::vector<std::string> out;
+  for (const auto& [name, r] : roles)
+    out.push_back(name);
+  return out;
+}
+
+api_response list_response(std::vector<std::string> keys) {
+  api_response r;
+  r.data = data_map{{"keys", std::move(keys)}};
+  return r;
+}
+
 } // namespace
 
 caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, sim_context ctx,
@@ -114,10 +218,18 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
   self->state.ctx = std::move(ctx);
   self->state.sys = sys;
   self->state.ids = id_source{self->state.ctx.seed, id_stream::token_store};
+  self->state.cubbyhole_ids = id_source{self->state.ctx.seed, id_stream::cubbyholes};
   make_root_token(self);
   return {
-    [=](resolve_atom, const std::string& token) {
+    [=](resolve_atom, const std::string& value, bool by_accessor) {
       auto rp = self->make_response_promise();
+      // An accessor only names a token for the capabilities endpoint; it never
+      // authenticates (the core always resolves by token).
+      auto token = value;
+      if (by_accessor) {
+        auto a = self->state.accessors.find(value);
+        token = a == self->state.accessors.end() ? std::string{} : a->second;
+      }
       auto t = self->state.tokens.find(token);
       if (t == self->state.tokens.end()) {
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
@@ -138,8 +250,70 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
           });
       return rp;
     },
-    [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req) {
-      return on_create(self, caller, sudo, req);
+    [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,
+        const std::vector<std::string>& known) { return on_create(self, caller, sudo, req, known); },
+    // Writes under auth/token/: roles, and the create endpoints with API fields.
+    [=](write_atom, const resolved_token& caller, bool sudo, const logical_write_request& w,
+        const std::vector<std::string>& known) -> api_outcome {
+      auto& st = self->state;
+      if (auto name = role_name(w.path)) {
+        auto old = st.roles.find(*name);
+        auto written = write_token_role(*name, w.fields, old == st.roles.end() ? nullptr : &old->second,
+                                        token_view(st));
+        if (!written)
+          return written.error();
+        st.roles[*name] = written->role;
+        storage_put(self, st.ctx, "sys/token/roles/" + *name);
+        trace_event ev;
+        ev.kind = trace_kind::config_written;
+        ev.subject = w.path;
+        emit(self, st.ctx, std::move(ev));
+        api_response r;
+        r.status = written->warnings.empty() ? 204 : 200;
+        r.warnings = written->warnings;
+        return r;
+      }
+      if (w.path == "auth/token/create" || w.path == "auth/token/create-orphan" ||
+          w.path.rfind("auth/token/create/", 0) == 0) {
+        auto req = create_request_from(w);
+        if (!req)
+          return req.error();
+        return on_create(self, caller, sudo, *req, known);
+      }
+      return vault_error{404, {"unsupported path"}};
+    },
+    [=](read_atom, const std::string& path) -> api_outcome {
+      auto& st = self->state;
+      auto name = role_name(path);
+      auto r = name ? st.roles.find(*name) : st.roles.end();
+      if (r == st.roles.end())
+        return vault_error{404, {}};
+      api_response resp;
+      resp.data = token_role_data(r->second);
+      return resp;
+    },
+    [=](list_atom, const std::string& path) -> api_outcome {
+      auto& st = self->state;
+      if (path == "auth/token/roles" || path == "auth/token/roles/")
+        return st.roles.empty() ? api_outcome{vault_error{404, {}}} : api_outcome{list_response(keys_of(st.roles))};
+      if (path == "auth/token/accessors" || path == "auth/token/accessors/") {
+        std::vector<std::string> keys;
+        for (const auto& [acc, id] : st.accessors)
+          keys.push_back(acc);
+        return list_response(std::move(keys));
+      }
+      return vault_error{404, {"unsupported path"}};
+    },
+    [=](delete_path_atom, const std::string& path) -> api_outcome {
+      auto& st = self->state;
+      auto name = role_name(path);
+      if (!name)
+        return vault_error{405, {"unsupported operation"}};
+      if (st.roles.erase(*name) > 0)
+        storage_delete(self, st.ctx, "sys/token/roles/" + *name);
+      api_response r;
+      r.status = 204;
+      return r;
     },
     [=](lookup_atom, const resolved_token& caller, const token_lookup_request& req) {
       auto rp = self->make_response_promise();
@@ -197,17 +371,24 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto shown = req.by == token_selector::accessor ? std::string{}
                    : req.by == token_selector::self   ? caller.entry.id
                                                       : req.value;
-      self->request(*target, caf::infinite, renew_atom::value, token_view(st), req.increment)
+      auto handle = *target;
+      auto view = token_view(st);
+      auto increment = req.increment;
+      // Role tokens renew with their role's current values; a deleted role refuses.
+      self->request(handle, caf::infinite, entry_atom::value)
         .then(
-          [=](outcome<renewal>& r) mutable {
-            if (!r) {
-              rp.deliver(api_outcome{r.error()});
-              return;
+          [=](token_entry& e) mutable {
+            std::optional<token_role> role;
+            if (!e.role.empty()) {
+              auto r = self->state.roles.find(e.role);
+              if (r == self->state.roles.end()) {
+                rp.deliver(api_outcome{vault_error::internal("original token role " + go_quote(e.role) +
+                                                             " could not be found, not renewing")});
+                return;
+              }
+              role = r->second;
             }
-            api_response resp;
-            resp.warnings = r->decision.warnings;
-            resp.auth = make_auth_block(r->entry, shown);
-            rp.deliver(api_outcome{std::move(resp)});
+            renew_with(self, handle, view, increment, role, shown, rp);
           },
           [=](caf::error&) mutable { rp.deliver(api_outcome{err(400, texts::token_not_found)}); });
       return rp;

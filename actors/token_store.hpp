@@ -6,8 +6,13 @@
 // Rules live in model/token_rules.hpp; this actor gathers inputs and applies decisions.
 //
 // Messages (all replies are values; errors are vault_error values):
-//   (resolve_atom, token) -> outcome<resolved_token>   authenticate a presented token
-//   (create_atom, resolved_token caller, bool sudo, token_create_request) -> api_outcome
+//   (resolve_atom, value, bool by_accessor) -> outcome<resolved_token>
+//                                          authenticate a presented token (or find one by accessor)
+//   (create_atom, resolved_token caller, bool sudo, token_create_request, known policies) -> api_outcome
+//   (write_atom, resolved_token caller, bool sudo, logical_write_request, known policies) -> api_outcome
+//                                          roles and the create endpoints under auth/token/
+//   (read_atom, path) / (list_atom, path) / (delete_path_atom, path) -> api_outcome
+//                                          roles, and the accessor list
 //   (lookup_atom, resolved_token caller, token_lookup_request) -> api_outcome
 //   (renew_atom, resolved_token caller, token_renew_request) -> api_outcome
 //   (revoke_atom, resolved_token caller, bool sudo, token_revoke_request) -> api_outcome
@@ -36,9 +41,11 @@ struct token_store_state {
   system_config sys;
   mount_tune tune;
   id_source ids{1, id_stream::token_store};
+  id_source cubbyhole_ids{1, id_stream::cubbyholes};
   std::map<std::string, caf::actor> tokens;     ///< live tokens by internal ID
   std::map<std::string, std::string> accessors; ///< accessor -> token ID
   std::map<std::string, tombstone> gone;        ///< what became of tokens no longer stored
+  std::map<std::string, token_role> roles;      ///< auth/token/roles/<name>
   std::string root_id;
   static inline const char* name = "token_store";
 };

@@ -1,15 +1,32 @@
 #pragma once
-// Vault's ACL check for the policies tokenlab knows: `root` (every capability on every
-// path) and Vault's built-in `default` policy (vault/policy_store.go defaultPolicy). A
-// policy name that does not exist grants nothing. Path rules follow Vault's HCL: an exact
-// path, or a prefix ending in `*`; `+` matches one path segment.
+// Vault's ACL policies and the ACL check, as Vault 1.14 does them:
+// * parse_policy is ParseACLPolicy (vault/policy.go) over the HCL of model/policy_text.hpp:
+//   `path "<p>" { capabilities = [...] }`, the legacy `policy = "deny|read|write|sudo"`, a
+//   trailing `*` (prefix glob), `+` segment wildcards, `deny`, with Vault's error texts.
+// * policy_store holds the named policies (vault/policy_store.go): the built-in `default` (its
+//   real 1.14 text), `root` (no rules; grants everything) and the hidden `response-wrapping`.
+// * capabilities_on / acl_allows / capability_names are NewACL + AllowOperation + Capabilities
+//   (vault/acl.go, vault/capabilities.go): rules of all the token's policies merged per path
+//   (deny wins, otherwise capabilities add up); an exact path beats any wildcard; among
+//   wildcards, the priority of CheckAllowedFromNonExactPaths (the longest prefix glob, then `+`
+//   paths by first-wildcard position, prefix-ness, wildcard count, length).
+//
+// Path-block keys that restrict requests (`allowed_parameters`, `denied_parameters`,
+// `required_parameters`, `min_wrapping_ttl`, `max_wrapping_ttl`, `mfa_methods`,
+// `control_group`) are parsed and validated as Vault does but not applied: path_rule::ignored
+// lists them. Templated paths (`{{identity.entity.id}}`) never match: Vault drops them for a
+// token without an entity, and tokenlab has no entities. Namespaces are not modelled.
 
+#include "model/vault_error.hpp"
+
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tokenlab {
 
+/// A capability of Vault's policy language, as a bit of a capability set.
 enum class capability : unsigned {
   create = 1u << 0,
   read = 1u << 1,
@@ -18,12 +35,95 @@ enum class capability : unsigned {
   list = 1u << 4,
   sudo = 1u << 5,
   deny = 1u << 6,
+  patch = 1u << 7,
 };
 
-/// True when `policies` grant `needed` on `path` (deny wins; root grants all).
-bool acl_allows(const std::vector<std::string>& policies, std::string_view path, capability needed);
+/// Returns the bit of `c` in a capability set.
+constexpr unsigned cap_bit(capability c) {
+  return static_cast<unsigned>(c);
+}
 
-/// True when `name` names a policy that exists (`root`, `default`).
-bool policy_exists(std::string_view name);
+/// Every capability a root token has (all but deny).
+constexpr unsigned all_capabilities = cap_bit(capability::create) | cap_bit(capability::read) |
+                                      cap_bit(capability::update) | cap_bit(capability::del) |
+                                      cap_bit(capability::list) | cap_bit(capability::sudo) |
+                                      cap_bit(capability::patch);
+
+/// One `path` block after ParseACLPolicy (vault.PathRules).
+struct path_rule {
+  /// The path without a leading `/`; a glob loses its trailing `*`. As in Vault, a path with
+  /// `+` segments keeps its trailing `*` (and glob stays false).
+  std::string path;
+  /// IsPrefix: the path ended in `*` and has no `+` segment.
+  bool glob = false;
+  /// HasSegmentWildcards: the path is `+`, starts with `+/` or contains `/+`.
+  bool segment_wildcards = false;
+  /// The path holds `{{...}}` identity templates, so it never matches in tokenlab.
+  bool templated = false;
+  /// The capability bits; a denying rule holds the deny bit alone.
+  unsigned caps = 0;
+  /// The capability names as Vault keeps them, legacy `policy` mapping applied.
+  std::vector<std::string> capabilities;
+  /// The keys of the block that were parsed but are not modelled, in order of appearance.
+  std::vector<std::string> ignored;
+};
+
+/// A named ACL policy: the HCL as written and its rules in order of appearance.
+struct policy {
+  std::string name;
+  std::string text;
+  std::vector<path_rule> rules;
+};
+
+/// Parses `hcl` as Vault's ParseACLPolicy. Errors: Vault's texts (`failed to parse policy: ...`),
+/// status 400. JSON policies are refused (not modelled).
+outcome<policy> parse_policy(const std::string& name, const std::string& hcl);
+
+/// Returns the text of Vault 1.14's built-in `default` policy (vault/policy_store.go).
+const std::string& default_policy_text();
+
+/// The policies Vault knows by name (`sys/policies/acl`).
+class policy_store {
+public:
+  /// Creates a store holding `default`, `root` and the unlisted `response-wrapping`.
+  policy_store();
+
+  /// Writes a policy, as `vault policy write` (handlePoliciesSet, SetPolicy): the name is
+  /// lower-cased, a base64 text is decoded, `root` (and `response-wrapping`, `control-group`)
+  /// cannot be written, `default` can. Returns the response's warnings.
+  outcome<std::vector<std::string>> put(const std::string& name, const std::string& hcl);
+
+  /// Deletes a policy, as `vault policy delete`; true when it existed. `root` and `default`
+  /// cannot be deleted.
+  outcome<bool> remove(const std::string& name);
+
+  /// Returns the policy named `name` (lower-cased and trimmed, as GetPolicy), or nullptr.
+  const policy* find(const std::string& name) const;
+
+  /// True when a policy named `name` exists (`root` and `default` always do).
+  bool exists(const std::string& name) const;
+
+  /// Returns the names `vault policy list` prints: stored names sorted, then `root`.
+  std::vector<std::string> names() const;
+
+private:
+  std::map<std::string, policy> policies_;
+};
+
+/// Returns the capability bits a token with `policies` has on `path` (acl.Capabilities, which
+/// checks as a list request: `foo/` also finds an exact rule for `foo`); root: all_capabilities.
+unsigned capabilities_on(const policy_store& store, const std::vector<std::string>& policies,
+                         std::string_view path);
+
+/// True when `policies` grant `needed` on `path` (AllowOperation; root grants everything; only a
+/// list check falls back from `foo/` to an exact rule for `foo`). Sudo is acl_allows(.., sudo).
+bool acl_allows(const policy_store& store, const std::vector<std::string>& policies,
+                std::string_view path, capability needed);
+
+/// Returns what sys/capabilities(-self) answers: ["root"] for a root token, ["deny"] when nothing
+/// is granted (or deny is), else the granted names sorted (`create`, `delete`, `list`, ...).
+std::vector<std::string> capability_names(const policy_store& store,
+                                          const std::vector<std::string>& policies,
+                                          std::string_view path);
 
 } // namespace tokenlab

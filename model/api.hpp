@@ -71,6 +71,7 @@ struct token_create_request {
   std::int64_t num_uses = 0;    ///< -use-limit
   std::string type = "service"; ///< "service" | "batch" | other (refused)
   std::string id;               ///< -id (custom token id)
+  std::string role; ///< -role: create through auth/token/create/<role>
 };
 
 /// How a token is named in a lookup/renew/revoke request.

@@ -30,6 +30,7 @@ enum class id_stream : std::uint64_t {
   token_store = 1,
   secrets = 2,
   requests = 3,
+  cubbyholes = 4,
 };
 
 /// A seeded source of Vault-shaped random strings.

@@ -86,7 +86,7 @@ TEST_CASE("trace events and causes have stable report names") {
   CHECK(std::string{to_string(trace_kind::timer_fired)} == "timer_fired");
   CHECK(std::string{to_string(trace_kind::mount_tuned)} == "mount_tuned");
   CHECK(std::string{to_string(trace_kind::engine_enabled)} == "engine_enabled");
-  CHECK(std::string{to_string(trace_kind::role_written)} == "role_written");
+  CHECK(std::string{to_string(trace_kind::config_written)} == "config_written");
   CHECK(std::string{to_string(trace_cause::none)} == "none");
   CHECK(std::string{to_string(trace_cause::request)} == "request");
   CHECK(std::string{to_string(trace_cause::ttl_expired)} == "ttl_expired");

@@ -28,6 +28,8 @@ struct token_entry {
   sim_duration explicit_max_ttl{0};
   sim_duration period{0};
   token_type type = token_type::service;
+  std::string role;         ///< the token role it was created through, if any
+  std::string cubbyhole_id; ///< 24 base62: the key of its cubbyhole
 
   // The token's lease. `operator init` / dev-server root tokens have none.
   bool has_lease = true;

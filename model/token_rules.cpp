@@ -1,7 +1,6 @@
 #include "model/token_rules.hpp"
 
 #include "clock/calendar.hpp"
-#include "model/acl.hpp"
 #include "model/go_text.hpp"
 #include "model/policy.hpp"
 #include "model/texts.hpp"
@@ -68,16 +67,27 @@ std::string token_display_name(const std::string& requested) {
 }
 
 outcome<create_plan> plan_token_create(const caller_view& caller, const token_create_request& req,
-                                       const system_view& view, sim_time now) {
+                                       const system_view& view, sim_time now, const token_role* role,
+                                       const std::function<bool(const std::string&)>& policy_exists) {
   const auto& parent = caller.entry;
+  // A use-limited caller spent its last use on this very request (spec §4.2): the token
+  // store no longer finds it.
+  if (parent.num_uses < 0)
+    return invalid(texts::no_parent_found);
   if (parent.type == token_type::batch)
     return invalid(texts::batch_cannot_create);
   if (parent.num_uses > 0)
     return invalid(texts::restricted_use_child);
-  if (req.type == "batch")
-    return invalid("batch tokens are not modelled by tokenlab yet");
-  if (!req.type.empty() && req.type != "service")
+  // The type: a role's service/batch forces it; default-batch makes "" mean batch.
+  std::string type = req.type;
+  if (role && (role->token_type == "service" || role->token_type == "batch"))
+    type = role->token_type;
+  else if (role && role->token_type == "default-batch" && type.empty())
+    type = "batch";
+  if (!type.empty() && type != "service" && type != "batch")
     return invalid(texts::invalid_token_type);
+  if (type == "batch")
+    return invalid("batch tokens are not modelled by tokenlab yet");
   if (req.num_uses < 0)
     return invalid(texts::negative_num_uses);
 
@@ -87,6 +97,15 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   e.path = req.orphan_endpoint ? "auth/token/create-orphan" : "auth/token/create";
   e.meta = req.meta;
   e.num_uses = req.num_uses;
+  if (role) {
+    e.role = role->name;
+    e.path = "auth/token/create/" + role->name;
+    if (!role->path_suffix.empty())
+      e.path += "/" + role->path_suffix;
+    // Role use limit: 0 on either side takes the other; otherwise the smaller.
+    if (role->token_num_uses > 0 && (e.num_uses == 0 || role->token_num_uses < e.num_uses))
+      e.num_uses = role->token_num_uses;
+  }
   e.creation_time = truncate_to_second(now);
   e.type = token_type::service;
   if (!req.display_name.empty())
@@ -98,7 +117,9 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
     plan.custom_id = req.id;
   }
 
-  auto policies = child_policies(caller, req);
+  auto policies = role && role->restricts_policies()
+                    ? role_policies(*role, req.policies, req.no_default_policy, parent.policies)
+                    : child_policies(caller, req);
   if (!policies)
     return policies.error();
   e.policies = std::move(*policies);
@@ -108,7 +129,11 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   if (contains(e.policies, "root") && !parent.is_root())
     return invalid(texts::root_needs_root_parent);
 
-  if (req.orphan_endpoint) {
+  if (role) {
+    // Only the role's orphan flag decides; -orphan is ignored (issues #1562, #1465).
+    if (role->orphan)
+      e.parent.clear();
+  } else if (req.orphan_endpoint) {
     e.parent.clear();
   } else if (req.no_parent) {
     if (!caller.sudo)
@@ -127,26 +152,49 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   if (req.ttl < sim_duration::zero())
     return invalid(texts::ttl_negative);
 
+  // A role's explicit max and period are used (the lesser when both are set) but only the
+  // request's values are stored on the entry (spec §2.2 step 19).
+  auto explicit_max = req.explicit_max_ttl;
+  auto period = req.period;
+  if (role) {
+    auto merge = [&](sim_duration& value, sim_duration from_role, const char* what) {
+      if (from_role <= sim_duration::zero())
+        return;
+      if (value > sim_duration::zero()) {
+        value = std::min(value, from_role);
+        plan.warnings.push_back(std::string{what} +
+                                " specified both during creation call and in role; using the lesser value of " +
+                                std::to_string(whole_seconds(value)) + " seconds");
+      } else {
+        value = from_role;
+      }
+    };
+    merge(explicit_max, role->token_explicit_max_ttl, "Explicit max TTL");
+    merge(period, role->token_period, "Period");
+    if (!role->renewable)
+      e.renewable = false;
+  }
+
   // CalculateTTL runs unless this is a root token created without a TTL (spec §3.3).
   sim_duration ttl{0};
-  if (req.period > sim_duration::zero() || req.ttl > sim_duration::zero() || !e.is_root()) {
+  if (period > sim_duration::zero() || req.ttl > sim_duration::zero() || !e.is_root()) {
     ttl_request in;
     in.backend_ttl = req.ttl;
-    in.period = req.period;
-    in.explicit_max_ttl = req.explicit_max_ttl;
+    in.period = period;
+    in.explicit_max_ttl = explicit_max;
     in.now = now;
     auto d = calculate_ttl(view, in);
     if (!d)
       return invalid(d.error().message());
     ttl = d->ttl;
-    plan.warnings = d->warnings;
+    plan.warnings.insert(plan.warnings.end(), d->warnings.begin(), d->warnings.end());
     plan.ttl = std::move(*d);
-  } else if (req.explicit_max_ttl > sim_duration::zero()) {
+  } else if (explicit_max > sim_duration::zero()) {
     // Quirk kept from Vault: the explicit max becomes the TTL, uncapped by the mount max.
-    ttl = req.explicit_max_ttl;
+    ttl = explicit_max;
   }
 
-  e.renewable = req.renewable;
+  e.renewable = e.renewable && req.renewable;
   if (ttl == sim_duration::zero()) {
     if (parent.expire_time)
       return invalid(texts::expiring_root_child);
@@ -173,7 +221,7 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
 }
 
 outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increment,
-                                       const system_view& view, sim_time now) {
+                                       const system_view& view, sim_time now, const token_role* role) {
   if (e.type == token_type::batch)
     return invalid(texts::batch_cannot_renew);
   if (!e.has_lease)
@@ -187,8 +235,9 @@ outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increm
   ttl_request in;
   in.increment = increment > sim_duration::zero() ? increment : sim_duration::zero();
   in.backend_ttl = e.ttl;
-  in.period = e.period;
-  in.explicit_max_ttl = e.explicit_max_ttl;
+  // Role tokens take the role's current values at every renewal (authRenew).
+  in.period = role ? role->token_period : e.period;
+  in.explicit_max_ttl = role ? role->token_explicit_max_ttl : e.explicit_max_ttl;
   in.start = e.issue_time;
   in.now = now;
   return calculate_ttl(view, in);
@@ -241,6 +290,8 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
   }
   if (e.period > sim_duration::zero())
     d["period"] = whole_seconds(e.period);
+  if (!e.role.empty())
+    d["role"] = e.role;
   return d;
 }
 

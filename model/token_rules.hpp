@@ -6,9 +6,11 @@
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
 #include "model/token_entry.hpp"
+#include "model/token_role.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,18 +32,24 @@ struct create_plan {
   std::string custom_id; ///< -id, when given
 };
 
-/// handleCreateCommon's checks and computations, in Vault's order (spec §2.2–2.5, §3.3).
+/// handleCreateCommon's checks and computations, in Vault's order (spec §2.2–2.5, §2.10,
+/// §3.3). `role` is the token role of auth/token/create/<role> (nullptr: none);
+/// `policy_exists` says which policies exist (for the "does not exist" warnings).
 outcome<create_plan> plan_token_create(const caller_view& caller, const token_create_request& req,
-                                       const system_view& view, sim_time now);
+                                       const system_view& view, sim_time now, const token_role* role,
+                                       const std::function<bool(const std::string&)>& policy_exists);
 
 /// The cleaned display name: "token-" + name, chars outside [A-Za-z0-9-] replaced by '-',
 /// one trailing '-' removed.
 std::string token_display_name(const std::string& requested);
 
 /// The renewal of a token (ExpirationManager.RenewToken + CalculateTTL), spec §3.4.
-/// Errors keep Vault's statuses: renewability 400, CalculateTTL 500.
+/// A role token renews with its role's current period and explicit max (`role`; the
+/// caller has already refused a token whose role is gone). Errors keep Vault's statuses:
+/// renewability 400, CalculateTTL 500.
 outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increment,
-                                       const system_view& view, sim_time now);
+                                       const system_view& view, sim_time now,
+                                       const token_role* role = nullptr);
 
 /// The entry after a granted renewal.
 void apply_renewal(token_entry& e, const ttl_decision& d, sim_time now);

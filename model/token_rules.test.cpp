@@ -2,7 +2,7 @@
 
 #include "model/token_rules.hpp"
 
-#include "model/acl.hpp"
+#include "model/token_role.hpp"
 #include "model/texts.hpp"
 
 #include <catch2/catch.hpp>
@@ -11,6 +11,11 @@ using namespace tokenlab;
 using namespace std::chrono_literals;
 
 namespace {
+
+// Only Vault's built-in policies exist in these tests.
+bool builtin(const std::string& name) {
+  return name == "root" || name == "default";
+}
 
 token_entry root_token() {
   token_entry e;
@@ -41,7 +46,7 @@ system_view sys_view(sim_duration def = std::chrono::hours{768},
 }
 
 std::string create_error(const token_entry& caller, bool sudo, const token_create_request& req) {
-  auto r = plan_token_create(caller_view{caller, sudo}, req, sys_view(), sim_time{});
+  auto r = plan_token_create(caller_view{caller, sudo}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE_FALSE(r.ok());
   return r.error().message();
 }
@@ -51,7 +56,7 @@ std::string create_error(const token_entry& caller, bool sudo, const token_creat
 SCENARIO("root creating a token without policies gives a non-expiring root child") {
   auto root = root_token();
   auto plan =
-    plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{});
+    plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"root"});
   CHECK(plan->entry.ttl == 0s);
@@ -66,7 +71,7 @@ SCENARIO("a token with the default policy and no TTL gets the default lease TTL 
   auto root = root_token();
   token_create_request req;
   req.policies = {"default"};
-  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{});
+  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"default"});
   CHECK(whole_seconds(plan->entry.ttl) == 2764800);
@@ -78,7 +83,7 @@ SCENARIO("a policy that does not exist is granted with Vault's warning") {
   auto root = root_token();
   token_create_request req;
   req.policies = {"web", "stage"};
-  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{});
+  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"default", "stage", "web"});
   CHECK(plan->warnings == std::vector<std::string>{"Policy \"stage\" does not exist",
@@ -137,11 +142,11 @@ SCENARIO("a non-sudo child keeps default only when its parent has it") {
   auto user = default_token();
   token_create_request req;
   req.policies = {"default"};
-  auto plan = plan_token_create(caller_view{user, false}, req, sys_view(), sim_time{});
+  auto plan = plan_token_create(caller_view{user, false}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"default"});
   req.no_default_policy = true;
-  plan = plan_token_create(caller_view{user, false}, req, sys_view(), sim_time{});
+  plan = plan_token_create(caller_view{user, false}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies.empty());
 }
@@ -155,7 +160,7 @@ SCENARIO("a root token created with an explicit max and no TTL lives exactly the
   auto root = root_token();
   token_create_request req;
   req.explicit_max_ttl = std::chrono::hours{1000};
-  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{});
+  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.ttl == std::chrono::hours{1000}); // quirk: uncapped by the 768h max
 }
@@ -200,13 +205,120 @@ SCENARIO("a lookup shows Vault's fields with whole seconds and RFC 3339 times") 
   CHECK(std::holds_alternative<std::monostate>(d.at("meta")));
 }
 
-SCENARIO("the default policy lets a token look itself up but not create tokens or read AWS creds") {
-  std::vector<std::string> p{"default"};
-  CHECK(acl_allows(p, "auth/token/lookup-self", capability::read));
-  CHECK(acl_allows(p, "auth/token/renew-self", capability::update));
-  CHECK(acl_allows(p, "cubbyhole/token", capability::create));
-  CHECK_FALSE(acl_allows(p, "auth/token/create", capability::update));
-  CHECK_FALSE(acl_allows(p, "aws/creds/deploy", capability::read));
-  CHECK(acl_allows({"root"}, "aws/creds/deploy", capability::sudo));
-  CHECK_FALSE(acl_allows({"web"}, "auth/token/lookup-self", capability::read));
+namespace {
+
+token_role make_role(const std::map<std::string, std::string>& fields) {
+  auto w = write_token_role("zabbix", fields, nullptr, sys_view());
+  REQUIRE(w.ok());
+  return w->role;
+}
+
+} // namespace
+
+SCENARIO("a token created through an orphan periodic role gets the role's policies, default and period") {
+  // The official tutorial's role: allowed_policies="policy1, policy2, policy3" orphan=true period=8h.
+  auto role = make_role({{"allowed_policies", "policy1, policy2, policy3"}, {"orphan", "true"}, {"period", "8h"}});
+  auto root = root_token();
+  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{}, &role, builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.policies == std::vector<std::string>{"default", "policy1", "policy2", "policy3"});
+  CHECK(plan->entry.orphan());
+  CHECK(plan->entry.ttl == std::chrono::hours{8});
+  CHECK(plan->entry.period == 0s); // the role's period is used, not stored
+  CHECK(plan->entry.role == "zabbix");
+  CHECK(plan->entry.path == "auth/token/create/zabbix");
+  CHECK(plan->warnings == std::vector<std::string>{"Policy \"policy1\" does not exist", "Policy \"policy2\" does not exist",
+                                                   "Policy \"policy3\" does not exist"});
+}
+
+SCENARIO("a role's orphan flag decides, whatever -orphan says") {
+  auto role = make_role({{"orphan", "false"}});
+  auto root = root_token();
+  token_create_request req;
+  req.no_parent = true;
+  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
+  REQUIRE(plan.ok());
+  CHECK_FALSE(plan->entry.orphan());
+}
+
+SCENARIO("a role refuses policies outside its allowed list and policies it disallows") {
+  auto root = root_token();
+  token_create_request req;
+  req.policies = {"web"};
+  auto allowed = make_role({{"allowed_policies", "db"}});
+  auto r = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &allowed, builtin);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message() == "token policies ([\"default\" \"web\"]) must be subset of the role's allowed "
+                               "policies ([\"db\" \"default\"]) or glob policies ([])");
+  auto disallowed = make_role({{"disallowed_policies", "web"}});
+  r = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &disallowed, builtin);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message() == "token policy \"web\" is disallowed by this role");
+  auto glob = make_role({{"allowed_policies_glob", "we*"}});
+  r = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &glob, builtin);
+  REQUIRE(r.ok());
+  CHECK(r->entry.policies == std::vector<std::string>{"default", "web"});
+}
+
+SCENARIO("an explicit max given in the request and in the role: the lesser wins, with Vault's warning") {
+  auto role = make_role({{"token_explicit_max_ttl", "2h"}});
+  auto root = root_token();
+  token_create_request req;
+  req.policies = {"default"};
+  req.explicit_max_ttl = 1h;
+  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.ttl == 1h);
+  REQUIRE_FALSE(plan->warnings.empty());
+  CHECK(plan->warnings.front() ==
+        "Explicit max TTL specified both during creation call and in role; using the lesser value of 3600 seconds");
+}
+
+SCENARIO("a role's use limit merges with the request's: zero takes the other, else the smaller") {
+  auto root = root_token();
+  auto role = make_role({{"token_num_uses", "10"}});
+  for (auto [asked, got] : std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 10}, {15, 10}, {5, 5}}) {
+    token_create_request req;
+    req.policies = {"default"};
+    req.num_uses = asked;
+    auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
+    REQUIRE(plan.ok());
+    CHECK(plan->entry.num_uses == got);
+  }
+}
+
+SCENARIO("a role token renews with its role's current period, ignoring the increment") {
+  auto root = root_token();
+  auto role = make_role({{"period", "5s"}});
+  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{}, &role, builtin);
+  REQUIRE(plan.ok());
+  auto e = plan->entry;
+  CHECK(e.ttl == 5s);
+  role.token_period = 30s; // the role changed since
+  auto d = plan_token_renew(e, 2s, sys_view(), sim_time{3s}, &role);
+  REQUIRE(d.ok());
+  CHECK(d->ttl == 30s);
+}
+
+SCENARIO("role writes are validated with Vault's texts") {
+  auto bad = [](std::map<std::string, std::string> f) {
+    auto w = write_token_role("r", f, nullptr, sys_view());
+    REQUIRE_FALSE(w.ok());
+    return w.error().message();
+  };
+  CHECK(bad({{"token_type", "sometimes"}}) == "invalid 'token_type' value \"sometimes\"");
+  CHECK(bad({{"token_type", "batch"}}) == "'token_type' cannot be 'batch' when role is set to generate non-orphan tokens");
+  CHECK(bad({{"token_type", "batch"}, {"orphan", "true"}}) ==
+        "'token_type' cannot be 'batch' when role is set to generate renewable tokens");
+  CHECK(bad({{"path_suffix", "a..b"}}) == "error registering path suffix: path cannot contain parent references");
+  CHECK(bad({{"path_suffix", "!"}}) == "given role path suffix contains invalid characters; must match \\w[\\w-.]+\\w");
+  auto w = write_token_role("r", {{"token_explicit_max_ttl", "1000h"}, {"period", "1h"}, {"token_period", "2h"}},
+                            nullptr, sys_view());
+  REQUIRE(w.ok());
+  CHECK(w->role.token_period == 2h);
+  CHECK(w->warnings == std::vector<std::string>{
+                         "Both 'token_period' and deprecated 'period' value supplied, ignoring the deprecated value",
+                         "Given explicit max TTL of 3600000 is greater than system/mount allowed value of 2764800 "
+                         "seconds; until this is fixed attempting to create tokens against this role will result in an "
+                         "error"});
 }

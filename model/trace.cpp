@@ -22,7 +22,9 @@ const char* to_string(trace_kind k) {
     case trace_kind::timer_fired: return "timer_fired";
     case trace_kind::mount_tuned: return "mount_tuned";
     case trace_kind::engine_enabled: return "engine_enabled";
-    case trace_kind::role_written: return "role_written";
+    case trace_kind::config_written: return "config_written";
+    case trace_kind::token_used: return "token_used";
+    case trace_kind::cubbyhole_destroyed: return "cubbyhole_destroyed";
   }
   return "unknown";
 }
@@ -34,6 +36,7 @@ const char* to_string(trace_cause c) {
     case trace_cause::ttl_expired: return "ttl_expired";
     case trace_cause::parent_revoked: return "parent_revoked";
     case trace_cause::owner_revoked: return "owner_revoked";
+    case trace_cause::last_use: return "last_use";
   }
   return "unknown";
 }

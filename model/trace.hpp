@@ -29,7 +29,9 @@ enum class trace_kind {
   timer_fired,        ///< subject: token or lease id whose expiry timer fired
   mount_tuned,        ///< subject: mount path; detail: the new effective values
   engine_enabled,     ///< subject: mount path; detail: engine type
-  role_written,       ///< subject: role path
+  config_written,     ///< subject: the configuration path written (a role, a policy)
+  token_used,         ///< subject: token id; detail: its use count after this request
+  cubbyhole_destroyed, ///< subject: token id whose cubbyhole was emptied at revocation
 };
 
 /// Why a token or lease went away.
@@ -39,6 +41,7 @@ enum class trace_cause {
   ttl_expired,    ///< its own TTL ran out
   parent_revoked, ///< its parent token was revoked (tree revocation)
   owner_revoked,  ///< the token holding the lease was revoked
+  last_use,       ///< a use-limited token finished its last use
 };
 
 struct trace_event {

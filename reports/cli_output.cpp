@@ -97,9 +97,43 @@ std::string render_cli_error(const vault_call_record& call, const vault_error& e
   return out;
 }
 
+// What `-field=X` (and `vault policy read`, `vault token capabilities`) print: the field's
+// value alone; a list joined by ", " as command/token_capabilities.go joins capabilities.
+std::string render_field(const api_response& r, const std::string& field) {
+  if (!r.data)
+    return {};
+  auto it = r.data->find(field);
+  if (it == r.data->end())
+    return {};
+  if (const auto* s = std::get_if<std::string>(&it->second))
+    return *s;
+  if (const auto* xs = std::get_if<std::vector<std::string>>(&it->second)) {
+    std::string out;
+    for (size_t i = 0; i < xs->size(); ++i)
+      out += (i ? ", " : "") + (*xs)[i];
+    return out;
+  }
+  return go::format_value(it->second);
+}
+
+// `vault list`: a one-column table headed "Keys".
+std::string render_keys(const api_response& r) {
+  std::string out = "Keys\n----\n";
+  if (r.data)
+    if (auto it = r.data->find("keys"); it != r.data->end())
+      if (const auto* xs = std::get_if<std::vector<std::string>>(&it->second))
+        for (const auto& k : *xs)
+          out += k + "\n";
+  return out;
+}
+
 std::string render_cli_output(const vault_call_record& call) {
-  if (const auto* err = std::get_if<vault_error>(&call.result))
+  if (const auto* err = std::get_if<vault_error>(&call.result)) {
+    // A 404 with no error is "nothing there": the CLI says so in its own words.
+    if (err->status == 404 && err->messages.empty() && !call.not_found_text.empty())
+      return line(call.not_found_text);
     return render_cli_error(call, *err);
+  }
   const api_response& r = std::get<api_response>(call.result);
   const bool no_body = r.status == 204;
 
@@ -116,6 +150,12 @@ std::string render_cli_output(const vault_call_record& call) {
   }
   if (no_body)
     return call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";
+  if (!call.print_field.empty()) {
+    auto text = render_field(r, call.print_field);
+    return render_cli_warnings(r.warnings) + (text.empty() || text.back() != '\n' ? line(text) : text);
+  }
+  if (call.shape == output_shape::list)
+    return render_cli_warnings(r.warnings) + render_keys(r);
   // Table format: OutputSecret writes the warnings (stderr) just before the table;
   // `vault login` has already printed its banner and a blank line.
   std::string out = call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";

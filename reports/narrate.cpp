@@ -29,6 +29,7 @@ std::string cause_words(trace_cause c, const std::string& related) {
       return related.empty() ? "parent revoked" : "parent " + related + " revoked";
     case trace_cause::owner_revoked:
       return related.empty() ? "owner token revoked" : "owner token " + related + " revoked";
+    case trace_cause::last_use: return "its last use is spent";
   }
   return to_string(c);
 }

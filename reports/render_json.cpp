@@ -35,6 +35,7 @@ const char* name_of(output_shape s) {
     case output_shape::data: return "data";
     case output_shape::secret: return "secret";
     case output_shape::message: return "message";
+    case output_shape::list: return "list";
   }
   return "unknown";
 }

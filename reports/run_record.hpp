@@ -25,6 +25,7 @@ enum class output_shape {
   data,    ///< lookup, read of a config path: the sorted data map
   secret,  ///< read of a leased secret: lease_id, lease_duration, lease_renewable, then data
   message, ///< no body: the CLI prints its success line
+  list,    ///< `vault list`: a "Keys" column of data.keys
 };
 
 /// One Vault API call made by a `vault …` step.
@@ -35,6 +36,8 @@ struct vault_call_record {
   std::string error_verb;   ///< "renewing token" → `Error renewing token: …`
   std::string success_text; ///< the CLI's success line for message-shaped output
   std::string login_text;   ///< `vault login` prints its banner before the table
+  std::string print_field;    ///< print only this data field, raw (policy rules; a list joined by ", ")
+  std::string not_found_text; ///< what the CLI prints for a 404 with no errors ("No value found at …")
   output_shape shape = output_shape::data;
   bool json = false;  ///< -format=json
   std::string caller; ///< the token the call was made with (as sent)

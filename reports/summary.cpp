@@ -79,7 +79,9 @@ run_summary summarize(const run_record& run) {
         case trace_kind::timer_fired:
         case trace_kind::mount_tuned:
         case trace_kind::engine_enabled:
-        case trace_kind::role_written: break;
+        case trace_kind::config_written:
+        case trace_kind::token_used:
+        case trace_kind::cubbyhole_destroyed: break;
       }
     }
   }

@@ -50,8 +50,10 @@ struct builder {
   }
   bool operator()(const cmd_token_create& c) {
     out.request.op = c.req;
-    call("POST", c.req.orphan_endpoint ? "auth/token/create-orphan" : "auth/token/create",
-         "creating token", output_shape::auth);
+    auto path = !c.req.role.empty()      ? "auth/token/create/" + c.req.role
+                : c.req.orphan_endpoint ? std::string{"auth/token/create-orphan"}
+                                        : std::string{"auth/token/create"};
+    call("POST", path, "creating token", output_shape::auth);
     return true;
   }
   bool operator()(const cmd_token_lookup& c) {
@@ -123,6 +125,46 @@ struct builder {
   bool operator()(const cmd_read& c) {
     out.request.op = logical_read_request{c.path};
     call("GET", c.path, "reading " + c.path, output_shape::data);
+    out.record.not_found_text = "No value found at " + c.path;
+    return true;
+  }
+  bool operator()(const cmd_list& c) {
+    out.request.op = logical_list_request{c.path};
+    call("LIST", c.path, "listing " + c.path, output_shape::list);
+    out.record.not_found_text = "No value found at " + c.path;
+    return true;
+  }
+  bool operator()(const cmd_delete& c) {
+    out.request.op = logical_delete_request{c.path};
+    call("DELETE", c.path, "deleting " + c.path, output_shape::message);
+    out.record.success_text = "Success! Data deleted (if it existed) at: " + c.path;
+    return true;
+  }
+  bool operator()(const cmd_policy_write& c) {
+    out.request.op = policy_write_request{c.name, c.text};
+    call("PUT", "sys/policies/acl/" + c.name, "uploading policy", output_shape::message);
+    out.record.success_text = "Success! Uploaded policy: " + c.name;
+    return true;
+  }
+  bool operator()(const cmd_policy_read& c) {
+    out.request.op = policy_read_request{c.name};
+    call("GET", "sys/policies/acl/" + c.name, "reading policy named " + c.name, output_shape::data);
+    out.record.print_field = "rules";
+    out.record.not_found_text = "No policy named: " + c.name;
+    return true;
+  }
+  bool operator()(const cmd_token_capabilities& c) {
+    capabilities_request req;
+    req.by = c.by;
+    req.path = c.path;
+    if (!value(c.value, req.value))
+      return false;
+    out.request.op = req;
+    auto endpoint = c.by == token_selector::self       ? "sys/capabilities-self"
+                    : c.by == token_selector::accessor ? "sys/capabilities-accessor"
+                                                       : "sys/capabilities";
+    call("POST", endpoint, "listing capabilities", output_shape::data);
+    out.record.print_field = "capabilities";
     return true;
   }
   bool operator()(const cmd_lease_revoke& c) {

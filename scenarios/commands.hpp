@@ -13,7 +13,8 @@ struct build_input {
   const command_args& args;
   const line_context& ctx;
   const command_spec& spec;
-  int command_col; ///< column of the first command word
+  int command_col;              ///< column of the first command word
+  std::optional<int> stdin_col; ///< the heredoc marker's column, when the step has stdin
 };
 
 using command_builder = maybe_error (*)(const build_input&, vault_command&);
@@ -36,6 +37,11 @@ extern const command_spec secrets_enable_spec;
 extern const command_spec write_spec;
 extern const command_spec read_spec;
 extern const command_spec lease_revoke_spec;
+extern const command_spec list_spec;
+extern const command_spec delete_spec;
+extern const command_spec policy_write_spec;
+extern const command_spec policy_read_spec;
+extern const command_spec token_capabilities_spec;
 
 maybe_error build_login(const build_input& in, vault_command& out);
 maybe_error build_token_create(const build_input& in, vault_command& out);
@@ -48,5 +54,10 @@ maybe_error build_secrets_enable(const build_input& in, vault_command& out);
 maybe_error build_write(const build_input& in, vault_command& out);
 maybe_error build_read(const build_input& in, vault_command& out);
 maybe_error build_lease_revoke(const build_input& in, vault_command& out);
+maybe_error build_list(const build_input& in, vault_command& out);
+maybe_error build_delete(const build_input& in, vault_command& out);
+maybe_error build_policy_write(const build_input& in, vault_command& out);
+maybe_error build_policy_read(const build_input& in, vault_command& out);
+maybe_error build_token_capabilities(const build_input& in, vault_command& out);
 
 } // namespace tokenlab::detail

@@ -49,8 +49,8 @@ std::optional<field_value> response_field(const api_response& r, const std::stri
     return static_cast<std::int64_t>(r.status);
   if (f == "error")
     return std::string{};
-  if (f == "warnings")
-    return r.warnings;
+  if (f == "warnings") // null when there are none, as the API's JSON says
+    return r.warnings.empty() ? field_value{} : field_value{r.warnings};
   if (f == "request_id")
     return r.request_id;
   if (f.rfind("auth.", 0) == 0)
@@ -191,6 +191,11 @@ bool evaluate_compare(const expect_compare& e, const named_result& r, std::strin
   const auto& lit = e.value;
   if (auto n = std::get_if<std::int64_t>(&*v); n && duration_key(e.field))
     actual += " (" + format_duration(secs(*n)) + ")";
+  if (std::holds_alternative<std::vector<std::string>>(*v) && e.op != expect_op::contains &&
+      e.op != expect_op::lacks) {
+    actual += " (a list: compare its items with contains or lacks)";
+    return false;
+  }
   if (e.op == expect_op::contains || e.op == expect_op::lacks) {
     bool has = contains(*v, lit.text);
     return e.op == expect_op::contains ? has : !has;

@@ -39,6 +39,7 @@ struct command_spec {
   std::string_view usage;                     ///< "vault lease revoke [-prefix] LEASE_ID"
   std::vector<flag_def> flags;                ///< modelled
   std::vector<std::string_view> not_modelled; ///< Vault has them; tokenlab does not yet
+  bool reads_stdin = false;                   ///< may have a heredoc (`vault policy write`)
 };
 
 /// One use of a flag, with its checked value.

@@ -1,6 +1,8 @@
 // The JSON form of a scenario. Each header field and each step is turned into its line of
 // the line language and fed to the same line parser, so both forms mean the same; a column
-// map sends every error back to the place in the JSON text it came from.
+// map sends every error back to the place in the JSON text it came from. A vault step's
+// "stdin" is the heredoc the line language would have: its line ends with `<<EOF`, and the
+// text comes with the line instead of in the lines after it.
 
 #include "scenarios/json_positions.hpp"
 #include "scenarios/line_parser.hpp"
@@ -96,6 +98,23 @@ std::vector<std::pair<std::string, const json_pos*>> in_text_order(const json_po
   return out;
 }
 
+// A heredoc word that no line of `text` equals: EOF, else EOF1, EOF2, ...
+std::string heredoc_delimiter(const std::string& text) {
+  const auto has_line = [&text](const std::string& d) {
+    for (std::size_t start = 0; start < text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      if (text.compare(start, end - start, d) == 0)
+        return true;
+      start = end + 1;
+    }
+    return false;
+  };
+  std::string d = "EOF";
+  for (int n = 1; has_line(d); ++n)
+    d = "EOF" + std::to_string(n);
+  return d;
+}
+
 form kind_form(const std::string& kind) {
   if (kind == "note")
     return form::free_text;
@@ -107,7 +126,7 @@ public:
   json_reader(std::string_view text, const std::string& file)
     : text_(text)
     , index_(text, file)
-    , parser_(file) {}
+    , parser_(file, false) {}
 
   parse_result read();
 
@@ -119,7 +138,8 @@ private:
   error check_keys(const json_pos& pos, const std::vector<std::string_view>& allowed,
                    std::string_view where) const;
   error one_line(const json& v, const json_pos& pos, std::string_view what) const;
-  error feed(const line_builder& line, const std::optional<source_loc>& step_loc = std::nullopt);
+  error feed(const line_builder& line, const std::optional<source_loc>& step_loc = std::nullopt,
+             const std::string* stdin_text = nullptr);
   error feed_value(std::string_view directive, const json& v, const json_pos& pos, form how,
                    const std::optional<source_loc>& step_loc = std::nullopt);
   error header(const json& doc, const json_pos& pos);
@@ -164,9 +184,10 @@ error json_reader::one_line(const json& v, const json_pos& pos, std::string_view
   return std::nullopt;
 }
 
-error json_reader::feed(const line_builder& line, const std::optional<source_loc>& step_loc) {
+error json_reader::feed(const line_builder& line, const std::optional<source_loc>& step_loc,
+                        const std::string* stdin_text) {
   const detail::col_mapper where = [&](int col) { return line.locate(col, index_); };
-  return parser_.feed(line.text(), where, step_loc);
+  return parser_.feed(line.text(), where, step_loc, stdin_text);
 }
 
 // Feeds `directive VALUE`, the value written the way `how` says.
@@ -227,9 +248,10 @@ error json_reader::header(const json& doc, const json_pos& pos) {
 }
 
 error json_reader::object_step(const json& v, const json_pos& pos) {
-  if (auto err = check_keys(pos, {"vault", "name", "token", "advance", "at", "note", "expect"},
-                            "a step object has one of vault, advance, at, note or expect "
-                            "(a vault step may add name and token)"))
+  if (auto err =
+        check_keys(pos, {"vault", "name", "token", "stdin", "advance", "at", "note", "expect"},
+                   "a step object has one of vault, advance, at, note or expect "
+                   "(a vault step may add name, token and stdin)"))
     return err;
   std::vector<std::string> kinds;
   for (const char* k : {"vault", "advance", "at", "note", "expect"})
@@ -241,7 +263,7 @@ error json_reader::object_step(const json& v, const json_pos& pos) {
                            (kinds.empty() ? std::string("none")
                                           : in_quotes(kinds[0]) + " and " + in_quotes(kinds[1])));
   const std::string& kind = kinds[0];
-  for (const char* extra : {"name", "token"})
+  for (const char* extra : {"name", "token", "stdin"})
     if (kind != "vault" && v.contains(extra))
       return at(pos.members.at(extra).key_start,
                 in_quotes(extra) + " belongs to a \"vault\" step, not to " + in_quotes(kind));
@@ -266,7 +288,17 @@ error json_reader::object_step(const json& v, const json_pos& pos) {
     line.put(" => ", at_name)
       .put_value(v.at("name").get_ref<const std::string&>(), at_name, text_, form::word);
   }
-  return feed(line, index_.at(pos.start));
+  if (!v.contains("stdin"))
+    return feed(line, index_.at(pos.start));
+  // The heredoc the text form would have: the marker ends the line, the text comes with it.
+  const json_pos& at_stdin = pos.members.at("stdin");
+  if (!v.at("stdin").is_string())
+    return at(at_stdin.start, "\"stdin\" must be a string");
+  std::string body = v.at("stdin").get<std::string>();
+  if (!body.empty() && body.back() != '\n')
+    body += '\n'; // a heredoc's text is whole lines
+  line.put(" <<" + heredoc_delimiter(body), at_stdin.start);
+  return feed(line, index_.at(pos.start), &body);
 }
 
 error json_reader::step(const json& v, const json_pos& pos) {

@@ -35,7 +35,7 @@ std::string dump(const token_create_request& r) {
       << " renewable=" << r.renewable << " ttl=" << format_duration(r.ttl)
       << " explicit=" << format_duration(r.explicit_max_ttl)
       << " period=" << format_duration(r.period) << " display=" << r.display_name
-      << " uses=" << r.num_uses << " type=" << r.type << " id=" << r.id;
+      << " uses=" << r.num_uses << " type=" << r.type << " id=" << r.id << " role=" << r.role;
   return out.str();
 }
 
@@ -73,6 +73,16 @@ struct command_dumper {
   std::string operator()(const cmd_lease_revoke& c) const {
     return "lease revoke " + dump(c.lease_id) + (c.prefix ? " prefix" : "");
   }
+  std::string operator()(const cmd_policy_write& c) const {
+    return "policy write " + c.name + " from " + c.origin + " text=[" + c.text + "]";
+  }
+  std::string operator()(const cmd_policy_read& c) const { return "policy read " + c.name; }
+  std::string operator()(const cmd_token_capabilities& c) const {
+    return "capabilities " + std::to_string(static_cast<int>(c.by)) + " " + dump(c.value) + " " +
+           c.path;
+  }
+  std::string operator()(const cmd_list& c) const { return "list " + c.path; }
+  std::string operator()(const cmd_delete& c) const { return "delete " + c.path; }
 };
 
 struct step_dumper {
@@ -216,7 +226,7 @@ TEST_CASE("unknown JSON keys are refused at the key, with a suggestion") {
         "sources, seed, epoch, config and steps");
   CHECK(json_error("{\"steps\": [{\"vault\": \"token create\", \"nmae\": \"t\"}]}") ==
         "s.json:1:38: unknown key \"nmae\" (did you mean \"name\"?); a step object has one of "
-        "vault, advance, at, note or expect (a vault step may add name and token)");
+        "vault, advance, at, note or expect (a vault step may add name, token and stdin)");
 }
 
 TEST_CASE("a JSON step object has exactly one kind") {
@@ -282,4 +292,72 @@ TEST_CASE("load_scenario reads JSON when the file name ends in .json") {
   CHECK(sc.title == "from a file");
   CHECK(sc.file == path);
   CHECK(sc.steps.size() == 1);
+}
+
+TEST_CASE("a JSON vault step's stdin is the heredoc of its line-language form") {
+  const char* const text = "vault policy write p - => w <<EOF\n"
+                           "path \"secret/*\" {\n"
+                           "  capabilities = [\"read\"]\n"
+                           "}\n"
+                           "EOF\n"
+                           "vault policy read p\n";
+  const char* const json = R"json({"steps": [
+    {"vault": "policy write p -", "name": "w",
+     "stdin": "path \"secret/*\" {\n  capabilities = [\"read\"]\n}"},
+    "vault policy read p"
+  ]})json";
+  const auto from_text = parse_ok(parse_scenario_text(text, "p.scn"));
+  const auto from_json = parse_ok(parse_scenario_json(json, "p.json"));
+  CHECK(dump(from_json) == dump(from_text));
+  CHECK(from_json.steps[0].text == "vault policy write p - => w <<EOF");
+  const auto& write = std::get<cmd_policy_write>(std::get<vault_step>(from_json.steps[0].body).cmd);
+  CHECK(write.text == "path \"secret/*\" {\n  capabilities = [\"read\"]\n}\n"); // whole lines
+}
+
+TEST_CASE("a JSON stdin holding a line EOF gets another heredoc word") {
+  const auto sc = parse_ok(parse_scenario_json(
+    R"({"steps": [{"vault": "policy write p -", "stdin": "EOF\nEOF1\nx\n"}]})", "p.json"));
+  CHECK(sc.steps[0].text == "vault policy write p - <<EOF2");
+  const auto& write = std::get<cmd_policy_write>(std::get<vault_step>(sc.steps[0].body).cmd);
+  CHECK(write.text == "EOF\nEOF1\nx\n");
+}
+
+TEST_CASE("a JSON step cannot carry a heredoc in its line") {
+  const std::string hint = "a JSON step is one line, so it cannot have a heredoc (<<EOF): give "
+                           "the text as \"stdin\" in a step object, e.g. {\"vault\": \"policy "
+                           "write NAME -\", \"stdin\": \"...\"}";
+  CHECK(json_error(R"({"steps": ["vault policy write p - <<EOF"]})") == "s.json:1:36: " + hint);
+  CHECK(json_error(R"({"steps": [{"vault": "policy write p - <<EOF"}]})") ==
+        "s.json:1:40: " + hint);
+}
+
+TEST_CASE("JSON stdin belongs to a vault step that reads it, and is a string") {
+  CHECK(json_error(R"({"steps": [{"advance": "1h", "stdin": "x"}]})") ==
+        "s.json:1:30: \"stdin\" belongs to a \"vault\" step, not to \"advance\"");
+  CHECK(json_error(R"({"steps": [{"vault": "policy write p -", "stdin": 7}]})") ==
+        "s.json:1:51: \"stdin\" must be a string");
+  CHECK(json_error(R"({"steps": [{"vault": "token create", "stdin": "x"}]})") ==
+        "s.json:1:47: this command reads no standard input, so it cannot have a heredoc (of the "
+        "commands tokenlab models, only vault policy write NAME - reads one)");
+  CHECK(json_error(R"({"steps": [{"vault": "policy write p -"}]})") ==
+        "s.json:1:38: FILE - reads the policy from standard input: end this line with <<EOF "
+        "and write the policy on the lines below it, up to a line EOF (in a JSON step object: "
+        "\"stdin\")");
+}
+
+TEST_CASE("the JSON form knows the new commands and -role") {
+  const auto sc = parse_ok(parse_scenario_json(
+    R"({"steps": [
+      {"vault": "token create -role=web", "name": "t"},
+      "vault token capabilities $t secret/foo",
+      {"vault": "list auth/token/accessors", "token": "$t"},
+      "vault delete secret/foo"
+    ]})",
+    "n.json"));
+  const auto& create = std::get<cmd_token_create>(std::get<vault_step>(sc.steps[0].body).cmd);
+  CHECK(create.req.role == "web");
+  CHECK(std::holds_alternative<cmd_token_capabilities>(std::get<vault_step>(sc.steps[1].body).cmd));
+  CHECK(std::get<cmd_list>(std::get<vault_step>(sc.steps[2].body).cmd).path ==
+        "auth/token/accessors");
+  CHECK(std::get<cmd_delete>(std::get<vault_step>(sc.steps[3].body).cmd).path == "secret/foo");
 }

@@ -130,6 +130,56 @@ word free_text_word(std::string_view line, std::size_t start, std::size_t end) {
   return w;
 }
 
+// Tells whether the word read from `line` starts with an unquoted `<<`.
+bool is_heredoc_marker(std::string_view line, const word& w) {
+  return line.compare(static_cast<std::size_t>(w.col - 1), 2, "<<") == 0;
+}
+
+bool is_delimiter(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// Reads the marker `<<WORD` or `<< WORD` that starts with `w`; nothing may follow it.
+bool read_heredoc(std::string_view line, std::size_t& i, const word& w, lexed_line& out,
+                  line_error& err) {
+  heredoc_marker marker{w.text.substr(2), w.col};
+  int delimiter_col = w.col_at(2);
+  const auto skip_space = [&] {
+    while (i < line.size() && is_space(line[i]))
+      ++i;
+  };
+  skip_space();
+  if (marker.delimiter.empty() && i < line.size() && line[i] != '#') {
+    word next;
+    if (!read_word(line, i, next, err))
+      return false;
+    marker.delimiter = next.text;
+    delimiter_col = next.col;
+    skip_space();
+  }
+  if (!is_delimiter(marker.delimiter)) {
+    err = {delimiter_col, marker.delimiter.empty()
+                            ? "<< needs the word that ends the text, e.g. <<EOF"
+                            : "the heredoc word \"" + marker.delimiter +
+                                "\" must be letters, digits or _, e.g. <<EOF"};
+    return false;
+  }
+  if (i < line.size() && line[i] != '#') {
+    word next;
+    if (!read_word(line, i, next, err))
+      return false;
+    err = {next.col, is_heredoc_marker(line, next)
+                       ? "a line can have only one heredoc"
+                       : "the heredoc <<" + marker.delimiter + " must end the line; move \"" +
+                           next.text + "\" before it"};
+    return false;
+  }
+  out.heredoc = std::move(marker);
+  return true;
+}
+
 } // namespace
 
 std::optional<lexed_line> lex_line(std::string_view line, line_error& err) {
@@ -151,17 +201,23 @@ std::optional<lexed_line> lex_line(std::string_view line, line_error& err) {
     if (!read_word(line, i, w, err))
       return std::nullopt;
     text_end = i;
+    if (is_heredoc_marker(line, w)) {
+      if (!read_heredoc(line, i, w, out, err))
+        return std::nullopt;
+      text_end = i;
+      while (text_end > 0 && is_space(line[text_end - 1]))
+        --text_end;
+      break;
+    }
     out.words.push_back(std::move(w));
   }
-  if (!out.words.empty()) {
-    const auto start = static_cast<std::size_t>(out.words.front().col - 1);
-    out.first_col = out.words.front().col;
+  if (!out.words.empty() || out.heredoc) {
+    out.first_col = out.words.empty() ? out.heredoc->col : out.words.front().col;
+    const auto start = static_cast<std::size_t>(out.first_col - 1);
     out.text = std::string(line.substr(start, text_end - start));
   }
   return out;
 }
-
-namespace {} // namespace
 
 std::string quote_string(std::string_view s) {
   std::string out = "\"";

@@ -6,6 +6,11 @@
 //
 // Free-text directives (title, source, note) take the rest of the line as one word; there
 // an apostrophe is just a character ("it's capped"), and only "..." quotes.
+//
+// A line may end with a heredoc marker, `<<WORD` (or `<< WORD`, `<<'WORD'`): the lines that
+// follow, up to a line that is exactly WORD, are the command's standard input. The lexer
+// only recognises the marker and takes it out of the words; the line parser collects the
+// lines and decides which steps may read them.
 
 #include <optional>
 #include <string>
@@ -38,15 +43,22 @@ struct word {
   bool ref_at(std::size_t i) const { return i < text.size() && text[i] == '$' && !literal[i]; }
 };
 
+/// A heredoc marker that ends a line: `<<EOF`.
+struct heredoc_marker {
+  std::string delimiter; ///< "EOF": the line that ends the text
+  int col = 0;           ///< column of the `<<`
+};
+
 /// A line split into words.
 struct lexed_line {
-  std::vector<word> words;
-  std::string text;  ///< the line without its comment, trimmed
-  int first_col = 0; ///< column of the first character of `text`
+  std::vector<word> words;               ///< without the heredoc marker
+  std::optional<heredoc_marker> heredoc; ///< the line ends with `<<WORD`
+  std::string text;                      ///< the line without its comment, trimmed
+  int first_col = 0;                     ///< column of the first character of `text`
 };
 
 /// Splits `line`; free-text directives keep the rest of the line as their second word.
-/// On an unterminated quote returns nullopt and fills `err`.
+/// On an unterminated quote or a malformed heredoc marker returns nullopt and fills `err`.
 std::optional<lexed_line> lex_line(std::string_view line, line_error& err);
 
 /// Quotes `s` as one word when it needs quoting (whitespace, quotes, `#`, backslash).

@@ -15,8 +15,9 @@ namespace {
 const std::vector<std::string_view> header_words = {"title", "source", "seed", "epoch", "config"};
 const std::vector<std::string_view> step_words = {"advance", "at", "note", "expect", "vault"};
 const std::vector<std::string_view> vault_words = {
-  "login", "token",        "auth",         "secrets",     "write",        "read",
-  "lease", "token-create", "token-lookup", "token-renew", "token-revoke", "mount-tune"};
+  "login",        "token",        "auth",        "secrets",      "write",
+  "read",         "lease",        "list",        "delete",       "policy",
+  "token-create", "token-lookup", "token-renew", "token-revoke", "mount-tune"};
 
 bool one_of(const std::string& s, const std::vector<std::string_view>& list) {
   return std::find(list.begin(), list.end(), s) != list.end();
@@ -98,7 +99,10 @@ maybe_error refuse_names(const lexed_line& l) {
 
 } // namespace
 
-line_parser::line_parser(std::string file) {
+line_parser::line_parser(std::string file, bool heredoc_lines)
+  : heredoc_lines_(heredoc_lines) {
+  const std::size_t slash = file.rfind('/');
+  dir_ = slash == std::string::npos ? "" : file.substr(0, slash + 1);
   scenario_.file = std::move(file);
 }
 
@@ -200,7 +204,8 @@ maybe_error line_parser::time(const lexed_line& l, bool absolute, step_body& bod
   return std::nullopt;
 }
 
-maybe_error line_parser::vault(std::vector<word> words, const line_context& ctx, step_body& body) {
+maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, step_body& body) {
+  std::vector<word> words = l.words;
   std::string name;
   if (auto err = take_name(words, name))
     return err;
@@ -220,7 +225,8 @@ maybe_error line_parser::vault(std::vector<word> words, const line_context& ctx,
                         "vault token lookup"};
     first = 1;
   }
-  if (auto err = parse_vault_command(words, first, ctx, step))
+  const auto stdin_col = l.heredoc ? std::optional<int>{l.heredoc->col} : std::nullopt;
+  if (auto err = parse_vault_command(words, first, ctx, stdin_col, step))
     return err;
   if (!name.empty()) {
     step.name = name;
@@ -245,31 +251,76 @@ std::optional<parse_error> line_parser::end_header() {
 }
 
 std::optional<parse_error> line_parser::finish() {
+  if (heredoc_) {
+    const std::string& d = heredoc_->delimiter;
+    return parse_error{heredoc_->marker, "the heredoc <<" + d +
+                                           " has no end: its text runs to the end of the file; "
+                                           "end it with a line that is exactly " +
+                                           d};
+  }
   return end_header();
 }
 
+// A line of an open heredoc: its text, or the delimiter that closes it and adds its step.
+void line_parser::heredoc_line(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') // a CRLF file: the CR ends the line, as LF does
+    line.remove_suffix(1);
+  if (line != heredoc_->delimiter) {
+    heredoc_->text.append(line).append("\n");
+    return;
+  }
+  step s = std::move(heredoc_->pending);
+  give_stdin(std::get<vault_step>(s.body).cmd, std::move(heredoc_->text));
+  scenario_.steps.push_back(std::move(s));
+  heredoc_.reset();
+}
+
 std::optional<parse_error> line_parser::feed(std::string_view line, const col_mapper& where,
-                                             const std::optional<source_loc>& step_loc) {
+                                             const std::optional<source_loc>& step_loc,
+                                             const std::string* stdin_text) {
+  if (heredoc_) {
+    heredoc_line(line);
+    return std::nullopt;
+  }
   line_error lex_error;
   const auto lexed = lex_line(line, lex_error);
   if (!lexed)
     return parse_error{where(lex_error.col), lex_error.message};
-  if (lexed->words.empty())
+  const auto& heredoc = lexed->heredoc;
+  if (stdin_text != nullptr && !heredoc)
+    return parse_error{where(lexed->first_col > 0 ? lexed->first_col : 1),
+                       "the step's \"stdin\" is not read: a # comment in the command hides it; "
+                       "remove the comment"};
+  if (heredoc && stdin_text == nullptr && !heredoc_lines_)
+    return parse_error{where(heredoc->col),
+                       "a JSON step is one line, so it cannot have a heredoc (<<" +
+                         heredoc->delimiter +
+                         "): give the text as \"stdin\" in a step object, e.g. "
+                         "{\"vault\": \"policy write NAME -\", \"stdin\": \"...\"}"};
+  if (lexed->words.empty()) {
+    if (heredoc)
+      return parse_error{where(heredoc->col),
+                         "a heredoc ends a vault step's line, e.g. vault policy write NAME - <<" +
+                           heredoc->delimiter};
     return std::nullopt;
-  const line_context ctx{where, names_};
+  }
+  const line_context ctx{where, names_, dir_};
   const word& first = lexed->words[0];
   const auto located = [&](maybe_error err) -> std::optional<parse_error> {
     if (!err)
       return std::nullopt;
     return parse_error{where(err->col), err->message};
   };
+  const bool is_vault = first.text == "vault" || starts_with(first.text, "VAULT_TOKEN=");
+  if (heredoc && !is_vault)
+    return parse_error{where(heredoc->col),
+                       "only vault steps read standard input: remove <<" + heredoc->delimiter};
   if (one_of(first.text, header_words)) {
     if (in_steps_)
       return parse_error{where(first.col),
                          in_quotes(first.text) + " must come before the first step"};
     return located(header(*lexed, ctx));
   }
-  const bool is_vault = first.text == "vault" || starts_with(first.text, "VAULT_TOKEN=");
   if (!is_vault && !one_of(first.text, step_words))
     return located(unknown_directive(*lexed));
   if (auto err = end_header())
@@ -279,7 +330,7 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
   s.text = lexed->text;
   maybe_error err;
   if (is_vault) {
-    err = vault(lexed->words, ctx, s.body);
+    err = vault(*lexed, ctx, s.body);
   } else if (first.text == "note") {
     err = exactly(*lexed, 2, "note \"...\"");
     s.body = note_step{lexed->words.size() > 1 ? lexed->words[1].text : ""};
@@ -294,6 +345,12 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
   }
   if (err)
     return located(err);
+  if (heredoc && stdin_text != nullptr) {
+    give_stdin(std::get<vault_step>(s.body).cmd, *stdin_text);
+  } else if (heredoc) {
+    heredoc_ = open_heredoc{std::move(s), heredoc->delimiter, where(heredoc->col), ""};
+    return std::nullopt;
+  }
   scenario_.steps.push_back(std::move(s));
   return std::nullopt;
 }

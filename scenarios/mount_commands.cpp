@@ -1,5 +1,6 @@
 // `vault auth tune` (and the 0.x `mount-tune`), `vault secrets enable`, `vault write`,
-// `vault read` and `vault lease revoke`, after command/*.go. Texts in "…" are Vault's own.
+// `vault read`, `vault list`, `vault delete` and `vault lease revoke`, after command/*.go.
+// Texts in "…" are Vault's own.
 
 #include "scenarios/commands.hpp"
 
@@ -67,6 +68,10 @@ const command_spec write_spec{
   "vault write PATH key=value ...", {{"format", ft::format}}, {"force", "f", "field"}};
 
 const command_spec read_spec{"vault read PATH", {{"format", ft::format}}, {"field"}};
+
+const command_spec list_spec{"vault list PATH", {{"format", ft::format}}, {"detailed"}};
+
+const command_spec delete_spec{"vault delete PATH", {}, {}};
 
 const command_spec lease_revoke_spec{
   "vault lease revoke [-prefix] LEASE_ID", {{"prefix", ft::boolean}}, {"force", "f", "sync"}};
@@ -214,13 +219,47 @@ maybe_error build_write(const build_input& in, vault_command& out) {
   return std::nullopt;
 }
 
-maybe_error build_read(const build_input& in, vault_command& out) {
+namespace {
+
+// A command on a path that Vault sanitises (command/base_helpers.go sanitizePath: no leading
+// or trailing slash): read, list, delete.
+maybe_error path_only(const build_input& in, std::string& out) {
   if (auto err = count_args(in, 1, 1, "1"))
     return err;
   const word& path = *in.args.positionals[0];
   if (auto err = plain_positional(path, "PATH"))
     return err;
-  out = cmd_read{trim_slashes(path.text)};
+  out = trim_slashes(path.text);
+  return std::nullopt;
+}
+
+} // namespace
+
+maybe_error build_read(const build_input& in, vault_command& out) {
+  cmd_read cmd;
+  if (auto err = path_only(in, cmd.path))
+    return err;
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+maybe_error build_list(const build_input& in, vault_command& out) {
+  cmd_list cmd;
+  if (auto err = path_only(in, cmd.path))
+    return err;
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+maybe_error build_delete(const build_input& in, vault_command& out) {
+  const auto& pos = in.args.positionals;
+  if (pos.size() > 1)
+    return line_error{pos[1]->col, "deleting with data (key=value after PATH) is not modelled "
+                                   "by tokenlab yet: write vault delete PATH"};
+  cmd_delete cmd;
+  if (auto err = path_only(in, cmd.path))
+    return err;
+  out = std::move(cmd);
   return std::nullopt;
 }
 

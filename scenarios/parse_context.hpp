@@ -23,10 +23,12 @@ using col_mapper = std::function<source_loc(int col)>;
 /// An error, or nullopt for success.
 using maybe_error = std::optional<line_error>;
 
-/// What a line's parsing may consult: the source mapping and the names defined so far.
+/// What a line's parsing may consult: the source mapping, the names defined so far and the
+/// scenario's directory (files a step names are relative to it).
 struct line_context {
   const col_mapper& where;
   const std::set<std::string>& names; ///< includes "root"
+  const std::string& dir;             ///< "" or ends with '/'
 };
 
 /// Tells whether `s` is a result name: `[A-Za-z_][A-Za-z0-9_]*`.
@@ -39,9 +41,18 @@ maybe_error check_name(std::string_view name, int col, const line_context& ctx);
 maybe_error make_arg(const word& w, std::size_t start, const line_context& ctx, arg& out);
 
 /// Parses `vault …` (words[first] is "vault"; a VAULT_TOKEN prefix is already in `out`).
-/// A trailing `=> NAME` must already be removed from `words`.
+/// A trailing `=> NAME` must already be removed from `words`. `stdin_col` is the column of
+/// the line's heredoc marker when the step has standard input; its text comes later, see
+/// give_stdin.
 maybe_error parse_vault_command(const std::vector<word>& words, std::size_t first,
-                                const line_context& ctx, vault_step& out);
+                                const line_context& ctx, std::optional<int> stdin_col,
+                                vault_step& out);
+
+/// Hands a parsed command that reads standard input its text.
+void give_stdin(vault_command& cmd, std::string text);
+
+/// Reads the file at `path` into `out`; returns 0 or an errno value.
+int read_whole_file(const std::string& path, std::string& out);
 
 /// Parses `expect …` (words[0] is "expect").
 maybe_error parse_expect(const std::vector<word>& words, const line_context& ctx, expect_step& out);

@@ -4,6 +4,7 @@
 #include "scenarios/parser.hpp"
 
 #include "scenarios/line_parser.hpp"
+#include "scenarios/parse_context.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -47,28 +48,29 @@ bool ends_with(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-parse_error unreadable(const std::string& path, int error_number) {
-  return parse_error{source_loc{path, 0, 0},
-                     std::string("cannot read file: ") + std::strerror(error_number)};
-}
-
 } // namespace
 
-parse_result load_scenario(const std::string& path) {
+int detail::read_whole_file(const std::string& path, std::string& out) {
   errno = 0;
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr)
-    return unreadable(path, errno != 0 ? errno : ENOENT);
-  std::string text;
+    return errno != 0 ? errno : ENOENT;
+  out.clear();
   char buffer[65536];
   std::size_t n = 0;
   while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-    text.append(buffer, n);
+    out.append(buffer, n);
   const bool failed = std::ferror(f) != 0;
   const int error_number = errno != 0 ? errno : EIO;
   std::fclose(f);
-  if (failed)
-    return unreadable(path, error_number);
+  return failed ? error_number : 0;
+}
+
+parse_result load_scenario(const std::string& path) {
+  std::string text;
+  if (const int error_number = detail::read_whole_file(path, text); error_number != 0)
+    return parse_error{source_loc{path, 0, 0},
+                       std::string("cannot read file: ") + std::strerror(error_number)};
   if (ends_with(path, ".json"))
     return parse_scenario_json(text, path);
   return parse_scenario_text(text, path);

@@ -5,13 +5,18 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace tokenlab;
 using namespace std::chrono_literals;
 
 namespace {
 
-scenario parse_ok(std::string_view text) {
-  auto result = parse_scenario_text(text, "t.scn");
+scenario parse_ok(std::string_view text, const std::string& file = "t.scn") {
+  auto result = parse_scenario_text(text, file);
   if (const auto* err = std::get_if<parse_error>(&result))
     FAIL(err->render());
   return std::get<scenario>(std::move(result));
@@ -38,6 +43,53 @@ Cmd only(std::string_view line) {
     "vault token create => t1\nvault read aws/creds/r => c\n" + std::string(line) + "\n";
   return command<Cmd>(parse_ok(text), 2);
 }
+
+/// A fresh directory under /tmp, removed with its files when the test ends.
+class temp_dir {
+public:
+  temp_dir() {
+    char pattern[] = "/tmp/tokenlab-parser-test-XXXXXX";
+    REQUIRE(mkdtemp(pattern) != nullptr);
+    path_ = pattern;
+  }
+  ~temp_dir() {
+    for (auto it = files_.rbegin(); it != files_.rend(); ++it)
+      std::remove(it->c_str());
+    std::remove(path_.c_str());
+  }
+  temp_dir(const temp_dir&) = delete;
+  temp_dir& operator=(const temp_dir&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  /// Writes `text` to `name` inside the directory (a subdirectory is created if needed).
+  std::string write(const std::string& name, std::string_view text) {
+    const std::size_t slash = name.find('/');
+    if (slash != std::string::npos) {
+      const std::string sub = path_ + "/" + name.substr(0, slash);
+      mkdir_once(sub);
+    }
+    const std::string file = path_ + "/" + name;
+    std::FILE* f = std::fopen(file.c_str(), "wb");
+    REQUIRE(f != nullptr);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+    files_.push_back(file);
+    return file;
+  }
+
+private:
+  void mkdir_once(const std::string& dir) {
+    for (const auto& f : files_)
+      if (f == dir)
+        return;
+    REQUIRE(::mkdir(dir.c_str(), 0700) == 0);
+    files_.push_back(dir);
+  }
+
+  std::string path_;
+  std::vector<std::string> files_; ///< files and directories, in creation order
+};
 
 } // namespace
 
@@ -363,4 +415,130 @@ TEST_CASE("a file ending in CRLF lines parses like LF lines") {
   CHECK(sc.title == "x");
   CHECK(vault_at(sc, 0).name == "t1");
   CHECK(sc.steps[0].text == "vault token create -ttl=1h => t1");
+}
+
+TEST_CASE("token create -role creates the token through the named role") {
+  const auto req = only<cmd_token_create>("vault token create -role=zabbix -ttl=1h").req;
+  CHECK(req.role == "zabbix");
+  CHECK(req.ttl == 1h);
+  CHECK(only<cmd_token_create>("vault token create -role ops").req.role == "ops");
+  CHECK(only<cmd_token_create>("vault token create").req.role.empty());
+}
+
+TEST_CASE("policy write reads the policy file relative to the scenario's directory") {
+  temp_dir dir;
+  const std::string hcl = "path \"secret/*\" {\n  capabilities = [\"read\"]\n}\n";
+  const std::string absolute = dir.write("policies/app.hcl", hcl);
+  const auto sc = parse_ok("vault policy write app policies/app.hcl => w\nvault policy write abs " +
+                             absolute + "\n",
+                           dir.path() + "/s.vlab");
+  const auto& rel = command<cmd_policy_write>(sc, 0);
+  CHECK(rel.name == "app");
+  CHECK(rel.origin == "policies/app.hcl");
+  CHECK(rel.text == hcl);
+  CHECK(vault_at(sc, 0).spelling == "policy write");
+  CHECK(vault_at(sc, 0).name == "w");
+  CHECK(command<cmd_policy_write>(sc, 1).origin == absolute);
+  CHECK(command<cmd_policy_write>(sc, 1).text == hcl);
+}
+
+TEST_CASE("a scenario loaded from a file finds its policy files next to it") {
+  temp_dir dir;
+  dir.write("app.hcl", "path \"auth/token/lookup-self\" { capabilities = [\"read\"] }\n");
+  const std::string file = dir.write("s.vlab", "vault policy write App app.hcl\n");
+  const auto result = load_scenario(file);
+  const auto* sc = std::get_if<scenario>(&result);
+  REQUIRE(sc != nullptr);
+  CHECK(command<cmd_policy_write>(*sc).name == "App"); // Vault lower-cases it; we keep it
+  CHECK(command<cmd_policy_write>(*sc).text ==
+        "path \"auth/token/lookup-self\" { capabilities = [\"read\"] }\n");
+}
+
+TEST_CASE("policy write - takes the policy verbatim from the heredoc that follows the line") {
+  const auto sc = parse_ok("vault policy write test - => w <<EOF\n"
+                           "# a comment stays\n"
+                           "path \"secret/*\" {\n"
+                           "  capabilities = [\"read\", 'list']   \n"
+                           "\n"
+                           "}\n"
+                           " EOF\n"
+                           "EOF\n"
+                           "vault policy read test\n");
+  REQUIRE(sc.steps.size() == 2);
+  const auto& write = command<cmd_policy_write>(sc, 0);
+  CHECK(write.name == "test");
+  CHECK(write.origin == "-");
+  CHECK(write.text == "# a comment stays\n"
+                      "path \"secret/*\" {\n"
+                      "  capabilities = [\"read\", 'list']   \n"
+                      "\n"
+                      "}\n"
+                      " EOF\n");
+  CHECK(vault_at(sc, 0).name == "w");
+  CHECK(sc.steps[0].text == "vault policy write test - => w <<EOF");
+  CHECK(sc.steps[0].loc.line == 1);
+  CHECK(sc.steps[1].loc.line == 9);
+  CHECK(command<cmd_policy_read>(sc, 1).name == "test");
+}
+
+TEST_CASE("a heredoc may be empty, and its word may be spaced, quoted or any name") {
+  const auto sc =
+    parse_ok("vault policy write a - <<EOF\nEOF\n"
+             "vault policy write b - << END_1 # a comment after the marker\nx\nEND_1\n"
+             "vault policy write c - <<'HCL'\ny\nHCL\n");
+  CHECK(command<cmd_policy_write>(sc, 0).text.empty());
+  CHECK(command<cmd_policy_write>(sc, 1).text == "x\n");
+  CHECK(sc.steps[1].text == "vault policy write b - << END_1");
+  CHECK(command<cmd_policy_write>(sc, 2).text == "y\n");
+}
+
+TEST_CASE("a heredoc in a CRLF file has LF lines and ends at its word") {
+  const auto sc =
+    parse_ok("vault policy write a - <<EOF\r\npath \"x\" {}\r\nEOF\r\nadvance 1s\r\n");
+  CHECK(command<cmd_policy_write>(sc, 0).text == "path \"x\" {}\n");
+  CHECK(sc.steps.size() == 2);
+}
+
+TEST_CASE("a quoted << is an ordinary word, not a heredoc") {
+  const auto w = only<cmd_write>("vault write secret/x a='<<EOF'");
+  CHECK(w.fields[0].second.literal == "<<EOF");
+}
+
+TEST_CASE("policy read takes a policy name") {
+  const auto sc = parse_ok("vault policy read -format=json default\n");
+  CHECK(command<cmd_policy_read>(sc).name == "default");
+  CHECK(vault_at(sc, 0).json);
+  CHECK(vault_at(sc, 0).spelling == "policy read");
+}
+
+TEST_CASE("token capabilities asks for the caller, a token or an accessor on a path") {
+  const auto self = only<cmd_token_capabilities>("vault token capabilities secret/foo");
+  CHECK(self.by == token_selector::self);
+  CHECK_FALSE(self.value);
+  CHECK(self.path == "secret/foo");
+  const auto tok = only<cmd_token_capabilities>("vault token capabilities $t1 cubbyhole/foo/");
+  CHECK(tok.by == token_selector::token);
+  CHECK(tok.value->ref_name == "t1");
+  CHECK(tok.path == "cubbyhole/foo/"); // as written: a trailing slash matters to policies
+  const auto acc =
+    only<cmd_token_capabilities>("vault token capabilities -accessor $t1.accessor auth/token/x");
+  CHECK(acc.by == token_selector::accessor);
+  CHECK(acc.value->ref_field == "accessor");
+  CHECK(acc.path == "auth/token/x");
+  const auto literal = only<cmd_token_capabilities>("vault token capabilities s.abc sys/mounts");
+  CHECK(literal.value->literal == "s.abc");
+  const auto sc = parse_ok("vault token capabilities -format=json secret/foo\n");
+  CHECK(vault_at(sc, 0).json);
+  CHECK(vault_at(sc, 0).spelling == "token capabilities");
+}
+
+TEST_CASE("list and delete take a path, without its outer slashes as Vault sends it") {
+  CHECK(only<cmd_list>("vault list auth/token/accessors/").path == "auth/token/accessors");
+  CHECK(only<cmd_list>("vault list -format=json sys/policies/acl").path == "sys/policies/acl");
+  CHECK(only<cmd_delete>("vault delete /secret/x").path == "secret/x");
+  const auto sc = parse_ok("vault list -format=json secret/\nvault delete secret/x => d\n");
+  CHECK(vault_at(sc, 0).spelling == "list");
+  CHECK(vault_at(sc, 0).json);
+  CHECK(vault_at(sc, 1).spelling == "delete");
+  CHECK(vault_at(sc, 1).name == "d");
 }

@@ -26,9 +26,10 @@ std::string step_error(const std::string& line) {
 TEST_CASE("an unknown vault command is named, with a suggestion and the supported list") {
   CHECK(error_of("vault tokn create -ttl=1h\n") ==
         "e.scn:1:7: unknown vault command \"tokn create\" (did you mean \"token create\"?); "
-        "tokenlab models login, token create, token lookup, token renew, token revoke, auth "
-        "tune, secrets enable, write, read and lease revoke (and the 0.x spellings token-create, "
-        "token-lookup, token-renew, token-revoke and mount-tune)");
+        "tokenlab models login, token create, token lookup, token renew, token revoke, token "
+        "capabilities, auth tune, secrets enable, write, read, list, delete, lease revoke, "
+        "policy write and policy read (and the 0.x spellings token-create, token-lookup, "
+        "token-renew, token-revoke and mount-tune)");
   CHECK(error_of("vault\n") ==
         "e.scn:1:1: \"vault\" needs a command, e.g. vault token create -policy=default");
 }
@@ -42,8 +43,10 @@ TEST_CASE("an unknown flag is Go's flag error at the flag") {
 }
 
 TEST_CASE("a Vault flag that tokenlab does not model yet says so") {
-  CHECK(error_of("vault token create -role=zabbix\n") ==
-        "e.scn:1:20: flag -role is not modelled by tokenlab yet");
+  CHECK(error_of("vault token create -entity-alias=web\n") ==
+        "e.scn:1:20: flag -entity-alias is not modelled by tokenlab yet");
+  CHECK(error_of("vault list -detailed auth/token/accessors\n") ==
+        "e.scn:1:12: flag -detailed is not modelled by tokenlab yet");
   CHECK(error_of("vault token lookup -wrap-ttl=1m\n") ==
         "e.scn:1:20: flag -wrap-ttl is not modelled by tokenlab yet");
   CHECK(error_of("vault token create -format=yaml\n") ==
@@ -77,7 +80,7 @@ TEST_CASE("wrong argument counts use the Vault CLI's texts and show the usage") 
         "e.scn:1:20: Too many arguments (expected 0, got 1); usage: vault token create "
         "[-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
         "[-no-default-policy] [-renewable=false] [-display-name=S] [-use-limit=N] [-type=batch] "
-        "[-id=S] [-metadata=k=v ...]");
+        "[-id=S] [-role=NAME] [-metadata=k=v ...]");
   CHECK(error_of("vault lease revoke\n") ==
         "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault lease revoke "
         "[-prefix] LEASE_ID");
@@ -264,4 +267,111 @@ TEST_CASE("a file that cannot be read is reported without a line") {
   REQUIRE(err != nullptr);
   CHECK(err->loc.line == 0);
   CHECK(err->render() == "/nonexistent/dir/x.scn: cannot read file: No such file or directory");
+}
+
+TEST_CASE("a heredoc without its closing word is an error at the <<") {
+  CHECK(error_of("vault token create => t\nvault policy write p - <<EOF\npath \"x\" {}\nEOFX\n") ==
+        "e.scn:2:24: the heredoc <<EOF has no end: its text runs to the end of the file; end it "
+        "with a line that is exactly EOF");
+  CHECK(error_of("vault policy write p - <<EOF\n  EOF\n") ==
+        "e.scn:1:24: the heredoc <<EOF has no end: its text runs to the end of the file; end it "
+        "with a line that is exactly EOF");
+}
+
+TEST_CASE("a heredoc on a command that reads no standard input is refused at the <<") {
+  CHECK(error_of("vault token create -ttl=1h <<EOF\nx\nEOF\n") ==
+        "e.scn:1:28: this command reads no standard input, so it cannot have a heredoc (of the "
+        "commands tokenlab models, only vault policy write NAME - reads one)");
+  CHECK(error_of("vault write secret/x a=b <<EOF\nEOF\n") ==
+        "e.scn:1:26: this command reads no standard input, so it cannot have a heredoc (of the "
+        "commands tokenlab models, only vault policy write NAME - reads one)");
+  CHECK(error_of("advance 1h <<EOF\nEOF\n") ==
+        "e.scn:1:12: only vault steps read standard input: remove <<EOF");
+  CHECK(error_of("seed 1 <<EOF\nEOF\n") == "e.scn:1:8: only vault steps read standard input: "
+                                           "remove <<EOF");
+  CHECK(error_of("<<EOF\n") ==
+        "e.scn:1:1: a heredoc ends a vault step's line, e.g. vault policy write NAME - <<EOF");
+}
+
+TEST_CASE("a heredoc marker ends the line and names its closing word") {
+  CHECK(error_of("vault policy write p - <<EOF => w\nEOF\n") ==
+        "e.scn:1:30: the heredoc <<EOF must end the line; move \"=>\" before it");
+  CHECK(error_of("vault policy write p - <<EOF <<END\nEOF\n") ==
+        "e.scn:1:30: a line can have only one heredoc");
+  CHECK(error_of("vault policy write p - <<\n") ==
+        "e.scn:1:26: << needs the word that ends the text, e.g. <<EOF");
+  CHECK(error_of("vault policy write p - <<-EOF\n\tEOF\n") ==
+        "e.scn:1:26: the heredoc word \"-EOF\" must be letters, digits or _, e.g. <<EOF");
+}
+
+TEST_CASE("policy write needs a heredoc for - and refuses one for a file") {
+  CHECK(error_of("vault policy write p -\n") ==
+        "e.scn:1:22: FILE - reads the policy from standard input: end this line with <<EOF and "
+        "write the policy on the lines below it, up to a line EOF (in a JSON step object: "
+        "\"stdin\")");
+  CHECK(error_of("vault policy write p p.hcl <<EOF\nEOF\n") ==
+        "e.scn:1:28: vault policy write reads standard input only when FILE is -: write vault "
+        "policy write p - to use the heredoc's text");
+}
+
+TEST_CASE("an unreadable policy file is an error at the file's name") {
+  CHECK(error_of("vault policy write p nonexistent/p.hcl\n") ==
+        "e.scn:1:22: cannot read policy file \"nonexistent/p.hcl\": No such file or directory");
+  // A directory opens, but cannot be read.
+  CHECK(error_of("vault policy write p /tmp\n") ==
+        "e.scn:1:22: cannot read policy file \"/tmp\": Is a directory");
+}
+
+TEST_CASE("policy commands check their arguments with Vault's texts") {
+  CHECK(error_of("vault policy write p\n") ==
+        "e.scn:1:7: Not enough arguments (expected 2, got 1); usage: vault policy write NAME "
+        "FILE|-");
+  CHECK(error_of("vault policy write p a.hcl b.hcl\n") ==
+        "e.scn:1:28: Too many arguments (expected 2, got 3); usage: vault policy write NAME "
+        "FILE|-");
+  CHECK(step_error("vault policy write $t1 -") ==
+        "e.scn:2:20: NAME is written out, not a reference: references ($name) work in token "
+        "arguments, lease ids, write values and VAULT_TOKEN");
+  CHECK(error_of("vault policy write -format=json p -\n") ==
+        "e.scn:1:20: flag provided but not defined: -format");
+  CHECK(error_of("vault policy read\n") ==
+        "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault policy read NAME");
+  CHECK(error_of("vault policy read a b\n") ==
+        "e.scn:1:21: Too many arguments (expected 1, got 2); usage: vault policy read NAME");
+}
+
+TEST_CASE("token capabilities checks its arguments with Vault's texts") {
+  CHECK(error_of("vault token capabilities\n") ==
+        "e.scn:1:7: Not enough arguments (expected 1-2, got 0); usage: vault token capabilities "
+        "[-accessor] [TOKEN] PATH");
+  CHECK(step_error("vault token capabilities $t1 a b") ==
+        "e.scn:2:32: Too many arguments (expected 1-2, got 3); usage: vault token capabilities "
+        "[-accessor] [TOKEN] PATH");
+  CHECK(step_error("vault token capabilities -accessor secret/foo") ==
+        "e.scn:2:7: Not enough arguments with -accessor (expected 2, got 1)");
+  CHECK(step_error("vault token capabilities -accessor $t1.accessor a b") ==
+        "e.scn:2:51: Too many arguments with -accessor (expected 2, got 3)");
+  CHECK(step_error("vault token capabilities $t1 $t1") ==
+        "e.scn:2:30: PATH is written out, not a reference: references ($name) work in token "
+        "arguments, lease ids, write values and VAULT_TOKEN");
+  CHECK(error_of("vault token capabilities $t9 secret/foo\n") ==
+        "e.scn:1:26: unknown name \"t9\": no earlier step is named so (name a result with "
+        "\"=> t9\")");
+}
+
+TEST_CASE("list and delete take exactly one path") {
+  CHECK(error_of("vault list\n") ==
+        "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault list PATH");
+  CHECK(error_of("vault list a b\n") ==
+        "e.scn:1:14: Too many arguments (expected 1, got 2); usage: vault list PATH");
+  CHECK(error_of("vault delete\n") ==
+        "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault delete PATH");
+  CHECK(error_of("vault delete secret/x version=2\n") ==
+        "e.scn:1:23: deleting with data (key=value after PATH) is not modelled by tokenlab yet: "
+        "write vault delete PATH");
+  CHECK(error_of("vault delete -format=json secret/x\n") ==
+        "e.scn:1:14: flag provided but not defined: -format");
+  CHECK(step_error("vault list $t1") ==
+        "e.scn:2:12: PATH is written out, not a reference: references ($name) work in token "
+        "arguments, lease ids, write values and VAULT_TOKEN");
 }

@@ -85,9 +85,37 @@ struct cmd_lease_revoke {
   bool prefix = false;
 };
 
+/// `vault policy write NAME FILE` (FILE relative to the scenario's directory) or
+/// `vault policy write NAME -` followed by a heredoc (`<<EOF` … `EOF`) holding the HCL.
+struct cmd_policy_write {
+  std::string name;
+  std::string text;   ///< the policy's HCL
+  std::string origin; ///< the file as written, or "-" for inline text
+};
+/// `vault policy read NAME`
+struct cmd_policy_read {
+  std::string name;
+};
+/// `vault token capabilities [-accessor] [TOKEN] PATH`: with one argument, the calling
+/// token's capabilities on PATH (sys/capabilities-self).
+struct cmd_token_capabilities {
+  token_selector by = token_selector::self;
+  std::optional<arg> value;
+  std::string path;
+};
+/// `vault list PATH`
+struct cmd_list {
+  std::string path;
+};
+/// `vault delete PATH`
+struct cmd_delete {
+  std::string path;
+};
+
 using vault_command =
   std::variant<cmd_login, cmd_token_create, cmd_token_lookup, cmd_token_renew, cmd_token_revoke,
-               cmd_auth_tune, cmd_secrets_enable, cmd_write, cmd_read, cmd_lease_revoke>;
+               cmd_auth_tune, cmd_secrets_enable, cmd_write, cmd_read, cmd_lease_revoke,
+               cmd_policy_write, cmd_policy_read, cmd_token_capabilities, cmd_list, cmd_delete>;
 
 /// One `vault …` line.
 struct vault_step {

@@ -1,5 +1,6 @@
-// `vault login` and `vault token create|lookup|renew|revoke` (and their legacy spellings),
-// after command/login.go and command/token_*.go. Texts in "…" below are Vault's own.
+// `vault login` and `vault token create|lookup|renew|revoke|capabilities` (and their legacy
+// spellings), after command/login.go and command/token_*.go. Texts in "…" below are Vault's
+// own.
 
 #include "scenarios/commands.hpp"
 
@@ -16,7 +17,7 @@ const command_spec login_spec{"vault login [-method=token] TOKEN",
 const command_spec token_create_spec{
   "vault token create [-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
   "[-no-default-policy] [-renewable=false] [-display-name=S] [-use-limit=N] [-type=batch] "
-  "[-id=S] [-metadata=k=v ...]",
+  "[-id=S] [-role=NAME] [-metadata=k=v ...]",
   {{"policy", ft::list},
    {"metadata", ft::key_value},
    {"ttl", ft::duration},
@@ -30,8 +31,9 @@ const command_spec token_create_spec{
    {"use-limit", ft::integer},
    {"type", ft::text},
    {"id", ft::text},
+   {"role", ft::text},
    {"format", ft::format}},
-  {"role", "entity-alias", "field"}};
+  {"entity-alias", "field"}};
 
 const command_spec token_lookup_spec{"vault token lookup [-accessor] [TOKEN]",
                                      {{"accessor", ft::boolean}, {"format", ft::format}},
@@ -46,6 +48,10 @@ const command_spec token_revoke_spec{
   "vault token revoke [-mode=orphan|path] [-self] [-accessor] [TOKEN]",
   {{"mode", ft::text}, {"self", ft::boolean}, {"accessor", ft::boolean}},
   {}};
+
+const command_spec token_capabilities_spec{"vault token capabilities [-accessor] [TOKEN] PATH",
+                                           {{"accessor", ft::boolean}, {"format", ft::format}},
+                                           {}};
 
 namespace {
 
@@ -103,6 +109,7 @@ maybe_error build_token_create(const build_input& in, vault_command& out) {
   set_if(in, "use-limit", &flag_use::integer, req.num_uses);
   set_if(in, "type", &flag_use::text, req.type);
   set_if(in, "id", &flag_use::text, req.id);
+  set_if(in, "role", &flag_use::text, req.role);
   // command/token_create.go: `if c.flagType == "batch" { c.flagRenewable = false }`
   if (req.type == "batch")
     req.renewable = false;
@@ -202,6 +209,33 @@ maybe_error build_token_revoke(const build_input& in, vault_command& out) {
     cmd.by = flag_on(in, "accessor") ? token_selector::accessor : token_selector::token;
     cmd.value.emplace();
     if (auto err = make_arg(*in.args.positionals[0], 0, in.ctx, *cmd.value))
+      return err;
+  }
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+// With -accessor, command/token_capabilities.go (Vault 1.16+) wants both ACCESSOR and PATH.
+maybe_error build_token_capabilities(const build_input& in, vault_command& out) {
+  const auto& pos = in.args.positionals;
+  const bool accessor = flag_on(in, "accessor");
+  if (accessor && pos.size() < 2)
+    return line_error{in.command_col, "Not enough arguments with -accessor (expected 2, got " +
+                                        count_text(pos.size()) + ")"};
+  if (accessor && pos.size() > 2)
+    return line_error{pos[2]->col, "Too many arguments with -accessor (expected 2, got " +
+                                     count_text(pos.size()) + ")"};
+  if (auto err = count_args(in, 1, 2, "1-2"))
+    return err;
+  const word& path = *pos.back();
+  if (auto err = plain_positional(path, "PATH"))
+    return err;
+  cmd_token_capabilities cmd;
+  cmd.path = path.text;
+  if (pos.size() == 2) {
+    cmd.by = accessor ? token_selector::accessor : token_selector::token;
+    cmd.value.emplace();
+    if (auto err = make_arg(*pos[0], 0, in.ctx, *cmd.value))
       return err;
   }
   out = std::move(cmd);

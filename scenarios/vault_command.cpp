@@ -1,5 +1,6 @@
 // Recognising the command of a `vault …` step (current and 0.x spellings) and handing its
-// words to that command's flag spec and builder.
+// words to that command's flag spec and builder; standard input (a heredoc) goes only to
+// the commands that read it.
 
 #include "scenarios/commands.hpp"
 
@@ -19,11 +20,16 @@ const command_entry commands[] = {
   {"token lookup", &token_lookup_spec, build_token_lookup},
   {"token renew", &token_renew_spec, build_token_renew},
   {"token revoke", &token_revoke_spec, build_token_revoke},
+  {"token capabilities", &token_capabilities_spec, build_token_capabilities},
   {"auth tune", &auth_tune_spec, build_auth_tune},
   {"secrets enable", &secrets_enable_spec, build_secrets_enable},
   {"write", &write_spec, build_write},
   {"read", &read_spec, build_read},
+  {"list", &list_spec, build_list},
+  {"delete", &delete_spec, build_delete},
   {"lease revoke", &lease_revoke_spec, build_lease_revoke},
+  {"policy write", &policy_write_spec, build_policy_write},
+  {"policy read", &policy_read_spec, build_policy_read},
   // 0.x spellings
   {"token-create", &token_create_spec, build_token_create},
   {"token-lookup", &token_lookup_spec, build_token_lookup},
@@ -33,9 +39,10 @@ const command_entry commands[] = {
 };
 
 constexpr std::string_view supported =
-  "tokenlab models login, token create, token lookup, token renew, token revoke, auth tune, "
-  "secrets enable, write, read and lease revoke (and the 0.x spellings token-create, "
-  "token-lookup, token-renew, token-revoke and mount-tune)";
+  "tokenlab models login, token create, token lookup, token renew, token revoke, token "
+  "capabilities, auth tune, secrets enable, write, read, list, delete, lease revoke, policy "
+  "write and policy read (and the 0.x spellings token-create, token-lookup, token-renew, "
+  "token-revoke and mount-tune)";
 
 const command_entry* match(const std::vector<word>& words, std::size_t first, std::size_t& used) {
   if (first + 1 < words.size()) {
@@ -79,7 +86,8 @@ line_error unknown_command(const std::vector<word>& words, std::size_t first) {
 } // namespace
 
 maybe_error parse_vault_command(const std::vector<word>& words, std::size_t first,
-                                const line_context& ctx, vault_step& out) {
+                                const line_context& ctx, std::optional<int> stdin_col,
+                                vault_step& out) {
   const std::size_t command = first + 1;
   if (command >= words.size())
     return line_error{words[first].col,
@@ -91,10 +99,20 @@ maybe_error parse_vault_command(const std::vector<word>& words, std::size_t firs
   command_args args;
   if (auto err = split_command(words, command + used, *entry->spec, args))
     return err;
+  if (stdin_col && !entry->spec->reads_stdin)
+    return line_error{*stdin_col, "this command reads no standard input, so it cannot have a "
+                                  "heredoc (of the commands tokenlab models, only vault policy "
+                                  "write NAME - reads one)"};
   out.spelling = std::string(entry->spelling);
   out.json = args.json;
-  const build_input in{args, ctx, *entry->spec, words[command].col};
+  const build_input in{args, ctx, *entry->spec, words[command].col, stdin_col};
   return entry->build(in, out.cmd);
+}
+
+void give_stdin(vault_command& cmd, std::string text) {
+  // Only `policy write NAME -` reads standard input; the parser refuses a heredoc elsewhere.
+  if (auto* write = std::get_if<cmd_policy_write>(&cmd))
+    write->text = std::move(text);
 }
 
 } // namespace tokenlab::detail

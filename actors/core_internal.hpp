@@ -1,0 +1,70 @@
+#pragma once
+// Pieces shared by the core's two files: core.cpp (request flow, routing, leases) and
+// core_system.cpp (the system backend: policies, capabilities, tuning, mounts). Private to
+// actors/.
+
+#include "actors/core.hpp"
+#include "model/texts.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tokenlab::core_detail {
+
+using self_ptr = caf::stateful_actor<core_state>*;
+
+/// Where a request's answer goes. The request handler builds it around the response
+/// promise: it stamps the request ID and, after a token's last use, revokes the token.
+using reply = std::function<void(api_outcome)>;
+
+inline vault_error denied() {
+  return vault_error::denied(std::string{texts::permission_denied});
+}
+
+inline api_response no_content() {
+  api_response r;
+  r.status = 204;
+  return r;
+}
+
+inline api_response list_response(std::vector<std::string> keys) {
+  api_response r;
+  r.data = data_map{{"keys", std::move(keys)}};
+  return r;
+}
+
+inline bool under(const std::string& path, std::string_view prefix) {
+  return path.compare(0, prefix.size(), prefix) == 0;
+}
+
+inline vault_error no_route(const std::string& path) {
+  return vault_error{404, {texts::no_handler_for_route(path)}};
+}
+
+/// True when the caller's policies grant `c` on `path`.
+inline bool allows(self_ptr self, const resolved_token& who, const std::string& path, capability c) {
+  return acl_allows(self->state.policies, who.entry.policies, path, c);
+}
+
+/// Sends a request whose answer is an api_outcome and passes the answer on.
+template <class... Ts>
+void forward(self_ptr self, const caf::actor& dest, const reply& done, Ts&&... xs) {
+  self->request(dest, caf::infinite, std::forward<Ts>(xs)...)
+    .then([=](api_outcome& r) { done(std::move(r)); },
+          [=](caf::error&) { done(vault_error::internal("internal error")); });
+}
+
+// core_system.cpp
+void write_policy(self_ptr self, const std::string& name, const std::string& text, const reply& done);
+void read_policy(self_ptr self, const std::string& name, const reply& done);
+void delete_policy(self_ptr self, const std::string& name, const reply& done);
+void on_capabilities(self_ptr self, const resolved_token& who, const capabilities_request& c,
+                     const reply& done);
+void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_request& r,
+               const reply& done);
+void read_tune(self_ptr self, const reply& done);
+outcome<mount_tune_request> tune_from_fields(const logical_write_request& w);
+
+} // namespace tokenlab::core_detail

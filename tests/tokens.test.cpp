@@ -1,0 +1,197 @@
+// Service and root tokens end to end (issue: every rule of the token model): use limits,
+// token roles, accessors, revocation modes, policies, cubbyholes — each in Vault's words.
+
+#include "scenarios/parser.hpp"
+#include "scenarios/runner.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tokenlab;
+
+namespace {
+
+run_record run_text(const std::string& text) {
+  auto parsed = parse_scenario_text(text, "test.vlab");
+  if (auto err = std::get_if<parse_error>(&parsed))
+    FAIL(err->render());
+  return run_scenario(std::get<scenario>(parsed));
+}
+
+const std::variant<api_response, vault_error>& result(const run_record& r, size_t step) {
+  REQUIRE(r.steps.at(step).call);
+  return r.steps.at(step).call->result;
+}
+
+const api_response& ok(const run_record& r, size_t step) {
+  if (auto e = std::get_if<vault_error>(&result(r, step)))
+    FAIL("step " << step << " failed: " << e->message());
+  return std::get<api_response>(result(r, step));
+}
+
+vault_error failure(const run_record& r, size_t step) {
+  if (!std::holds_alternative<vault_error>(result(r, step)))
+    FAIL("step " << step << " succeeded");
+  return std::get<vault_error>(result(r, step));
+}
+
+size_t failed(const run_record& r) {
+  size_t n = 0;
+  for (const auto& s : r.steps)
+    for (const auto& e : s.expectations)
+      n += e.passed ? 0 : 1;
+  return n;
+}
+
+} // namespace
+
+SCENARIO("every request made with a use-limited token spends a use, lookups included") {
+  // The Tokens and Leases guide: -use-limit=2; lookup (use 1) shows num_uses 1; a cubbyhole
+  // write (use 2) succeeds; the next request is denied.
+  auto r = run_text("vault token create -policy=default -use-limit=2 => t\n"
+                    "VAULT_TOKEN=$t vault token lookup => l\n"
+                    "VAULT_TOKEN=$t vault write cubbyhole/token value=x\n"
+                    "VAULT_TOKEN=$t vault read cubbyhole/token\n"
+                    "expect l.num_uses == 1\n"
+                    "expect token $t revoked\n");
+  CHECK(failed(r) == 0);
+  CHECK(ok(r, 2).status == 204);
+  auto denied = failure(r, 3);
+  CHECK(denied.status == 403);
+  CHECK(denied.message() == "permission denied");
+}
+
+SCENARIO("a use-limited token cannot create children; with one use left it finds no parent") {
+  auto r = run_text("vault token create -use-limit=3 => three\n"
+                    "vault token create -use-limit=1 => one\n"
+                    "VAULT_TOKEN=$three vault token create\n"
+                    "VAULT_TOKEN=$one vault token create\n");
+  CHECK(failure(r, 2).message() == "restricted use token cannot generate child tokens");
+  CHECK(failure(r, 3).message() == "parent token lookup failed: no parent found");
+}
+
+SCENARIO("a leased secret read with a token's last use is withheld and its lease revoked") {
+  auto r = run_text("vault secrets enable aws\n"
+                    "vault write aws/roles/r credential_type=iam_user\n"
+                    "vault token create -use-limit=1 => t\n"
+                    "VAULT_TOKEN=$t vault read aws/creds/r\n");
+  auto err = failure(r, 3);
+  CHECK(err.status == 400);
+  CHECK(err.message() ==
+        "Secret cannot be returned; token had one use left, so leased credentials were immediately revoked.");
+  size_t credentials_deleted = 0;
+  for (const auto& e : r.steps[3].effects)
+    credentials_deleted += e.kind == trace_kind::credential_deleted ? 1 : 0;
+  CHECK(credentials_deleted == 1);
+}
+
+SCENARIO("a token role decides policies, orphan status and period, and renewals read it again") {
+  auto r = run_text("vault write auth/token/roles/zabbix allowed_policies=\"policy1, policy2, policy3\" "
+                    "orphan=true period=8h\n"
+                    "vault token create -role=zabbix -orphan => t\n"
+                    "expect t.token_duration == 8h\n");
+  const auto& auth = *ok(r, 1).auth;
+  CHECK(auth.policies == std::vector<std::string>{"default", "policy1", "policy2", "policy3"});
+  CHECK(auth.orphan);
+  CHECK(auth.lease_duration == 8 * 3600);
+}
+
+SCENARIO("renewing a token whose role was deleted fails with Vault's text") {
+  auto r = run_text("vault write auth/token/roles/app period=1h\n"
+                    "vault token create -role=app => t\n"
+                    "vault delete auth/token/roles/app\n"
+                    "vault token renew $t\n");
+  auto err = failure(r, 3);
+  CHECK(err.status == 500);
+  CHECK(err.message() == "original token role \"app\" could not be found, not renewing");
+}
+
+SCENARIO("an unknown role is refused") {
+  auto r = run_text("vault token create -role=nope\n");
+  CHECK(failure(r, 0).message() == "unknown role nope");
+}
+
+SCENARIO("an accessor looks up, renews and revokes a token but never authenticates") {
+  auto r = run_text("vault token create -policy=default -ttl=1h => t\n"
+                    "vault token lookup -accessor $t.accessor => l\n"
+                    "VAULT_TOKEN=$t.accessor vault token lookup\n"
+                    "vault token renew -accessor $t.accessor => r\n"
+                    "vault token revoke -accessor $t.accessor\n"
+                    "expect l.id == \"\"\n"
+                    "expect r.token == \"\"\n"
+                    "expect token $t revoked\n");
+  CHECK(failed(r) == 0);
+  CHECK(failure(r, 2).status == 403);
+}
+
+SCENARIO("listing accessors needs sudo") {
+  auto r = run_text("vault token create -policy=default => t\n"
+                    "vault list auth/token/accessors => all\n"
+                    "VAULT_TOKEN=$t vault list auth/token/accessors\n");
+  CHECK(ok(r, 1).data->count("keys") == 1);
+  CHECK(failure(r, 2).status == 403);
+}
+
+SCENARIO("revoke -mode=orphan revokes only the token; its children become orphans and live on") {
+  auto r = run_text("vault token create -ttl=1h => p\n"
+                    "VAULT_TOKEN=$p vault token create -ttl=2h => c\n"
+                    "VAULT_TOKEN=$c vault token create -ttl=3h => g\n"
+                    "vault token revoke -mode=orphan $p\n"
+                    "vault token lookup $c => lc\n"
+                    "vault token lookup $g => lg\n"
+                    "expect token $p revoked\n"
+                    "expect lc.orphan == true\n"
+                    "expect lg.orphan == false\n"
+                    "advance 1h\n"
+                    "expect token $c valid\n");
+  CHECK(failed(r) == 0);
+}
+
+SCENARIO("revoke-orphan without sudo is refused with Vault's text") {
+  auto r = run_text("vault policy write revoker - <<EOF\n"
+                    "path \"auth/token/revoke-orphan\" { capabilities = [\"update\"] }\n"
+                    "EOF\n"
+                    "vault token create -policy=revoker => t\n"
+                    "vault token create -policy=default => other\n"
+                    "VAULT_TOKEN=$t vault token revoke -mode=orphan $other\n"
+                    "vault token create -policy=default => plain\n"
+                    "VAULT_TOKEN=$plain vault token revoke -mode=orphan $other\n");
+  auto err = failure(r, 3);
+  CHECK(err.status == 400);
+  CHECK(err.message() == "root or sudo privileges required to revoke and orphan");
+  CHECK(failure(r, 5).status == 403); // the default policy has no update on revoke-orphan
+}
+
+SCENARIO("a written policy grants exactly its paths, and sudo on the create path allows orphans") {
+  auto r = run_text("vault policy write test - <<EOF\n"
+                    "path \"auth/token/create\" {\n"
+                    "  capabilities = [\"create\", \"read\", \"update\", \"delete\", \"list\", \"sudo\"]\n"
+                    "}\n"
+                    "EOF\n"
+                    "vault token create -ttl=60 -policy=test => parent\n"
+                    "VAULT_TOKEN=$parent vault token create -ttl=180 -policy=default => child\n"
+                    "VAULT_TOKEN=$parent vault token create -orphan -ttl=180 -policy=default => orphan\n"
+                    "vault token capabilities $parent auth/token/create => caps\n"
+                    "vault token revoke $parent\n"
+                    "expect token $child revoked\n"
+                    "expect token $orphan valid\n");
+  CHECK(failed(r) == 0);
+  CHECK(ok(r, 3).auth->orphan);
+  CHECK(std::get<std::vector<std::string>>(ok(r, 4).data->at("capabilities")) ==
+        std::vector<std::string>{"create", "delete", "list", "read", "sudo", "update"});
+}
+
+SCENARIO("a cubbyhole is private to its token and destroyed with it") {
+  auto r = run_text("vault token create -policy=default => a\n"
+                    "vault token create -policy=default => b\n"
+                    "VAULT_TOKEN=$a vault write cubbyhole/secret value=1\n"
+                    "VAULT_TOKEN=$b vault read cubbyhole/secret\n"
+                    "VAULT_TOKEN=$a vault read cubbyhole/secret => mine\n"
+                    "vault token revoke $a\n"
+                    "expect mine.value == \"1\"\n");
+  CHECK(failed(r) == 0);
+  CHECK(failure(r, 3).status == 404);
+  bool destroyed = false;
+  for (const auto& e : r.steps[5].effects)
+    destroyed |= e.kind == trace_kind::cubbyhole_destroyed;
+  CHECK(destroyed);
+}
