@@ -60,7 +60,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.data = std::move(s.data);
   resp.warnings = d->warnings;
   auto id = e.id;
-  auto actor = self->spawn<caf::linked>(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
+  auto actor =
+    self->spawn<caf::linked>(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
   st.leases[id] = lease_ref{actor, who.entry.id, mount, s.handle, s.credential};
   self->send(who.handle, lease_atom::value, id, actor);
   done(std::move(resp));
@@ -82,7 +83,8 @@ std::string last_segment(const std::string& path) {
   return path.substr(path.rfind('/') + 1);
 }
 
-void on_read(self_ptr self, const resolved_token& who, const logical_read_request& r, const reply& done) {
+void on_read(self_ptr self, const resolved_token& who, const logical_read_request& r,
+             const reply& done) {
   auto& st = self->state;
   if (!allows(self, who, r.path, capability::read))
     return done(denied());
@@ -111,9 +113,11 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     });
 }
 
-void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w, const reply& done) {
+void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
+              const reply& done) {
   auto& st = self->state;
-  if (!allows(self, who, w.path, capability::update) && !allows(self, who, w.path, capability::create))
+  if (!allows(self, who, w.path, capability::update) &&
+      !allows(self, who, w.path, capability::create))
     return done(denied());
   if (under(w.path, "cubbyhole/"))
     return cubbyhole(self, who, cubby_op::write, w.path, w.fields, done);
@@ -124,11 +128,12 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
     return forward(self, st.store, done, tune_atom::value, *req);
   }
   if (under(w.path, "auth/token/"))
-    return forward(self, st.store, done, write_atom::value, who, allows(self, who, w.path, capability::sudo), w,
-                   st.policies.names());
+    return forward(self, st.store, done, write_atom::value, who,
+                   allows(self, who, w.path, capability::sudo), w, st.policies.names());
   if (policy_path(w.path)) {
     auto rules = w.fields.find(under(w.path, "sys/policy/") ? "rules" : "policy");
-    return write_policy(self, last_segment(w.path), rules == w.fields.end() ? std::string{} : rules->second, done);
+    return write_policy(self, last_segment(w.path),
+                        rules == w.fields.end() ? std::string{} : rules->second, done);
   }
   auto m = route(st, w.path);
   if (!m)
@@ -136,7 +141,8 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
   forward(self, m->second.engine, done, write_atom::value, w);
 }
 
-void on_list(self_ptr self, const resolved_token& who, const logical_list_request& l, const reply& done) {
+void on_list(self_ptr self, const resolved_token& who, const logical_list_request& l,
+             const reply& done) {
   auto& st = self->state;
   auto path = l.path.empty() || l.path.back() == '/' ? l.path : l.path + "/";
   if (!allows(self, who, path, capability::list))
@@ -153,7 +159,8 @@ void on_list(self_ptr self, const resolved_token& who, const logical_list_reques
   done(no_route(l.path));
 }
 
-void on_delete(self_ptr self, const resolved_token& who, const logical_delete_request& d, const reply& done) {
+void on_delete(self_ptr self, const resolved_token& who, const logical_delete_request& d,
+               const reply& done) {
   if (!allows(self, who, d.path, capability::del))
     return done(denied());
   if (under(d.path, "cubbyhole/"))
@@ -165,7 +172,8 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
   done(no_route(d.path));
 }
 
-void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, size_t i, const reply& done) {
+void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, size_t i,
+                   const reply& done) {
   if (i == xs->size())
     return done(no_content());
   auto next = [=] { revoke_leases(self, xs, i + 1, done); };
@@ -173,10 +181,13 @@ void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, s
     .then([=](bool) { next(); }, [=](caf::error&) { next(); });
 }
 
-void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r, const reply& done) {
+void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r,
+                     const reply& done) {
   auto& st = self->state;
-  auto path = r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id : std::string{"sys/leases/revoke"};
-  if (!allows(self, who, path, capability::update) || (r.prefix && !allows(self, who, path, capability::sudo)))
+  auto path =
+    r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id : std::string{"sys/leases/revoke"};
+  if (!allows(self, who, path, capability::update) ||
+      (r.prefix && !allows(self, who, path, capability::sudo)))
     return done(denied());
   if (r.lease_id.empty())
     return done(vault_error::invalid(std::string{texts::lease_id_required}));
@@ -195,19 +206,21 @@ std::string token_path(const char* op, token_selector by) {
                                           : path;
 }
 
-void dispatch(self_ptr self, const resolved_token& who, const vault_request& req, const reply& done) {
+void dispatch(self_ptr self, const resolved_token& who, const vault_request& req,
+              const reply& done) {
   auto& st = self->state;
   std::visit(
     [&](const auto& op) {
       using op_t = std::decay_t<decltype(op)>;
       if constexpr (std::is_same_v<op_t, token_create_request>) {
-        auto path = !op.role.empty()      ? "auth/token/create/" + op.role
+        auto path = !op.role.empty()     ? "auth/token/create/" + op.role
                     : op.orphan_endpoint ? std::string{"auth/token/create-orphan"}
                                          : std::string{"auth/token/create"};
-        if (!allows(self, who, path, capability::update) && !allows(self, who, path, capability::create))
+        if (!allows(self, who, path, capability::update) &&
+            !allows(self, who, path, capability::create))
           return done(denied());
-        forward(self, st.store, done, create_atom::value, who, allows(self, who, path, capability::sudo), op,
-                st.policies.names());
+        forward(self, st.store, done, create_atom::value, who,
+                allows(self, who, path, capability::sudo), op, st.policies.names());
       } else if constexpr (std::is_same_v<op_t, token_lookup_request>) {
         auto cap = op.by == token_selector::self ? capability::read : capability::update;
         if (!allows(self, who, token_path("lookup", op.by), cap))
@@ -218,10 +231,12 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
           return done(denied());
         forward(self, st.store, done, renew_atom::value, who, op);
       } else if constexpr (std::is_same_v<op_t, token_revoke_request>) {
-        auto path = op.orphan_children ? std::string{"auth/token/revoke-orphan"} : token_path("revoke", op.by);
+        auto path = op.orphan_children ? std::string{"auth/token/revoke-orphan"}
+                                       : token_path("revoke", op.by);
         if (!allows(self, who, path, capability::update))
           return done(denied());
-        forward(self, st.store, done, revoke_atom::value, who, allows(self, who, path, capability::sudo), op);
+        forward(self, st.store, done, revoke_atom::value, who,
+                allows(self, who, path, capability::sudo), op);
       } else if constexpr (std::is_same_v<op_t, mount_tune_request>) {
         if (!allows(self, who, "sys/auth/" + op.mount.substr(5) + "tune", capability::update))
           return done(denied());
@@ -261,8 +276,7 @@ reply reply_to(self_ptr self, caf::response_promise rp, std::optional<caf::actor
   return [self, rp, spent](api_outcome r) mutable {
     if (spent) {
       if (r && !r->lease_id.empty())
-        r = vault_error::invalid(
-          "Secret cannot be returned; token had one use left, so leased credentials were immediately revoked.");
+        r = vault_error::invalid(std::string{texts::last_use_secret});
       self->request(*spent, caf::infinite, revoke_atom::value, trace_cause::last_use, false)
         .then([](bool) {}, [](caf::error&) {});
     }
@@ -272,7 +286,8 @@ reply reply_to(self_ptr self, caf::response_promise rp, std::optional<caf::actor
   };
 }
 
-void credential_state(self_ptr self, std::shared_ptr<std::vector<std::pair<caf::actor, std::string>>> asks,
+void credential_state(self_ptr self,
+                      std::shared_ptr<std::vector<std::pair<caf::actor, std::string>>> asks,
                       size_t i, caf::response_promise rp) {
   if (i == asks->size()) {
     rp.deliver(life_state::unknown);
@@ -314,7 +329,8 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
             .then(
               [=](token_entry& used) mutable {
                 auto spent = used.num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
-                dispatch(self, resolved_token{std::move(used), handle}, req, reply_to(self, rp, spent));
+                dispatch(self, resolved_token{std::move(used), handle}, req,
+                         reply_to(self, rp, spent));
               },
               [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
         });

@@ -44,7 +44,8 @@ inline vault_error no_route(const std::string& path) {
 }
 
 /// True when the caller's policies grant `c` on `path`.
-inline bool allows(self_ptr self, const resolved_token& who, const std::string& path, capability c) {
+inline bool allows(self_ptr self, const resolved_token& who, const std::string& path,
+                   capability c) {
   return acl_allows(self->state.policies, who.entry.policies, path, c);
 }
 
@@ -57,7 +58,8 @@ void forward(self_ptr self, const caf::actor& dest, const reply& done, Ts&&... x
 }
 
 // core_system.cpp
-void write_policy(self_ptr self, const std::string& name, const std::string& text, const reply& done);
+void write_policy(self_ptr self, const std::string& name, const std::string& text,
+                  const reply& done);
 void read_policy(self_ptr self, const std::string& name, const reply& done);
 void delete_policy(self_ptr self, const std::string& name, const reply& done);
 void on_capabilities(self_ptr self, const resolved_token& who, const capabilities_request& c,

@@ -10,7 +10,8 @@
 
 namespace tokenlab::core_detail {
 
-void write_policy(self_ptr self, const std::string& name, const std::string& text, const reply& done) {
+void write_policy(self_ptr self, const std::string& name, const std::string& text,
+                  const reply& done) {
   auto& st = self->state;
   auto put = st.policies.put(name, text);
   if (!put)
@@ -66,7 +67,8 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
   self->request(self->state.store, caf::infinite, resolve_atom::value, c.value, by_accessor)
     .then([=](outcome<resolved_token>& target) {
       if (!target)
-        return done(vault_error::invalid(by_accessor ? "invalid accessor" : "invalid token"));
+        return done(vault_error::invalid(
+          std::string{by_accessor ? texts::invalid_accessor : texts::invalid_token}));
       respond(target->entry.policies);
     });
 }
@@ -79,7 +81,8 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
   if (st.mounts.count(r.path) > 0)
     return done(vault_error{409, {texts::path_in_use(r.path)}});
   if (r.type != "aws")
-    return done(vault_error::invalid("secrets engine \"" + r.type + "\" is not modelled by tokenlab yet (aws is)"));
+    return done(
+      vault_error::invalid(texts::not_modelled("secrets engine \"" + r.type + "\"") + " (aws is)"));
   auto engine = self->spawn<caf::linked>(aws_engine_actor, st.ctx, r.path);
   st.mounts[r.path] = mount_entry{r.type, engine, {}};
   trace_event ev;

@@ -3,6 +3,7 @@
 #include "actors/keys.hpp"
 #include "actors/messages.hpp"
 #include "model/api.hpp"
+#include "model/texts.hpp"
 #include "model/token_rules.hpp"
 
 #include <algorithm>
@@ -135,7 +136,7 @@ api_outcome cubbyhole_op(self_ptr self, cubby_op op, const std::string& path,
   switch (op) {
     case cubby_op::write:
       if (fields.empty())
-        return vault_error::invalid("missing data fields");
+        return vault_error::invalid(std::string{texts::missing_data_fields});
       box[path] = fields;
       storage_put(self, st.ctx, keys::cubbyhole(st.entry.cubbyhole_id, path));
       return done;

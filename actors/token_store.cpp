@@ -6,10 +6,10 @@
 #include "model/go_text.hpp"
 #include "model/token_role.hpp"
 
-#include <algorithm>
-#include <optional>
 #include "model/texts.hpp"
 #include "model/token_rules.hpp"
+#include <algorithm>
+#include <optional>
 
 #include <caf/event_based_actor.hpp>
 
@@ -73,7 +73,8 @@ const caf::actor* find_target(token_store_state& st, const resolved_token& calle
   return t == st.tokens.end() ? nullptr : &t->second;
 }
 
-api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo, const token_create_request& req,
+api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
+                      const token_create_request& req,
                       const std::vector<std::string>& known_policies) {
   auto& st = self->state;
   auto now = sim_now(self, st.ctx);
@@ -81,19 +82,20 @@ api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo, co
   if (!req.role.empty()) {
     auto r = st.roles.find(req.role);
     if (r == st.roles.end())
-      return err(400, "unknown role " + req.role);
+      return err(400, texts::unknown_role(req.role));
     role = &r->second;
   }
   auto exists = [&](const std::string& p) {
     return std::find(known_policies.begin(), known_policies.end(), p) != known_policies.end();
   };
-  auto plan = plan_token_create(caller_view{caller.entry, sudo}, req, token_view(st), now, role, exists);
+  auto plan =
+    plan_token_create(caller_view{caller.entry, sudo}, req, token_view(st), now, role, exists);
   if (!plan)
     return plan.error();
   auto& e = plan->entry;
   if (!plan->custom_id.empty()) {
     if (st.tokens.count(plan->custom_id) > 0)
-      return err(400, "cannot create a token with a duplicate ID");
+      return err(400, texts::duplicate_token_id);
     e.id = plan->custom_id;
   } else {
     e.id = make_service_token_id(st.ids);
@@ -143,7 +145,8 @@ outcome<token_create_request> create_request_from(const logical_write_request& w
       size_t start = 0;
       while (start <= v.size()) {
         auto comma = v.find(',', start);
-        req.policies.push_back(v.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        req.policies.push_back(
+          v.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         if (comma == std::string::npos)
           break;
         start = comma + 1;
@@ -155,9 +158,11 @@ outcome<token_create_request> create_request_from(const logical_write_request& w
     } else if (k == "renewable") {
       flag(req.renewable);
     } else if (k == "ttl" || k == "lease" || k == "explicit_max_ttl" || k == "period") {
-      auto& slot = k == "explicit_max_ttl" ? req.explicit_max_ttl : k == "period" ? req.period : req.ttl;
+      auto& slot = k == "explicit_max_ttl" ? req.explicit_max_ttl
+                   : k == "period"         ? req.period
+                                           : req.ttl;
       if (!ttl(slot))
-        return vault_error::invalid("error converting input " + v + " for field \"" + k + "\"");
+        return vault_error::invalid(texts::field_conversion(v, k, "invalid duration"));
     } else if (k == "display_name") {
       req.display_name = v;
     } else if (k == "num_uses") {
@@ -174,8 +179,9 @@ outcome<token_create_request> create_request_from(const logical_write_request& w
 }
 
 // Asks the token actor to renew and answers with the auth block of the renewed token.
-void renew_with(self_ptr self, const caf::actor& token, const system_view& view, sim_duration increment,
-                const std::optional<token_role>& role, const std::string& shown, caf::response_promise rp) {
+void renew_with(self_ptr self, const caf::actor& token, const system_view& view,
+                sim_duration increment, const std::optional<token_role>& role,
+                const std::string& shown, caf::response_promise rp) {
   self->request(token, caf::infinite, renew_atom::value, view, increment, role)
     .then(
       [=](outcome<renewal>& r) mutable {
@@ -251,15 +257,17 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return rp;
     },
     [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,
-        const std::vector<std::string>& known) { return on_create(self, caller, sudo, req, known); },
+        const std::vector<std::string>& known) {
+      return on_create(self, caller, sudo, req, known);
+    },
     // Writes under auth/token/: roles, and the create endpoints with API fields.
     [=](write_atom, const resolved_token& caller, bool sudo, const logical_write_request& w,
         const std::vector<std::string>& known) -> api_outcome {
       auto& st = self->state;
       if (auto name = role_name(w.path)) {
         auto old = st.roles.find(*name);
-        auto written = write_token_role(*name, w.fields, old == st.roles.end() ? nullptr : &old->second,
-                                        token_view(st));
+        auto written = write_token_role(
+          *name, w.fields, old == st.roles.end() ? nullptr : &old->second, token_view(st));
         if (!written)
           return written.error();
         st.roles[*name] = written->role;
@@ -280,7 +288,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
           return req.error();
         return on_create(self, caller, sudo, *req, known);
       }
-      return vault_error{404, {"unsupported path"}};
+      return vault_error{404, {std::string{texts::unsupported_path}}};
     },
     [=](read_atom, const std::string& path) -> api_outcome {
       auto& st = self->state;
@@ -295,14 +303,15 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     [=](list_atom, const std::string& path) -> api_outcome {
       auto& st = self->state;
       if (path == "auth/token/roles" || path == "auth/token/roles/")
-        return st.roles.empty() ? api_outcome{vault_error{404, {}}} : api_outcome{list_response(keys_of(st.roles))};
+        return st.roles.empty() ? api_outcome{vault_error{404, {}}}
+                                : api_outcome{list_response(keys_of(st.roles))};
       if (path == "auth/token/accessors" || path == "auth/token/accessors/") {
         std::vector<std::string> keys;
         for (const auto& [acc, id] : st.accessors)
           keys.push_back(acc);
         return list_response(std::move(keys));
       }
-      return vault_error{404, {"unsupported path"}};
+      return vault_error{404, {std::string{texts::unsupported_path}}};
     },
     [=](delete_path_atom, const std::string& path) -> api_outcome {
       auto& st = self->state;
@@ -340,7 +349,9 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         .then(
           [=](token_entry& e) mutable {
             auto now = sim_now(self, self->state.ctx);
-            if (e.num_uses < 0 || !token_valid_at(e, now)) {
+            // The lookup endpoints use Vault's tainted lookup: a token on its last use
+            // (num_uses -1) still shows; an expired or revoked one does not.
+            if (!token_valid_at(e, now)) {
               rp.deliver(api_outcome{err(403, texts::bad_token)});
               return;
             }
@@ -378,12 +389,17 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       self->request(handle, caf::infinite, entry_atom::value)
         .then(
           [=](token_entry& e) mutable {
+            // Renewal uses the normal lookup: a token on its last use is not found (§3.4).
+            if (e.num_uses < 0) {
+              rp.deliver(api_outcome{err(400, texts::token_not_found)});
+              return;
+            }
             std::optional<token_role> role;
             if (!e.role.empty()) {
               auto r = self->state.roles.find(e.role);
               if (r == self->state.roles.end()) {
-                rp.deliver(api_outcome{vault_error::internal("original token role " + go_quote(e.role) +
-                                                             " could not be found, not renewing")});
+                rp.deliver(
+                  api_outcome{vault_error::internal(texts::role_gone_not_renewing(e.role))});
                 return;
               }
               role = r->second;

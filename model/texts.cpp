@@ -70,4 +70,76 @@ std::string cli_error_head(std::string_view verb) {
   return "Error " + std::string{verb} + ": Error making API request.";
 }
 
+std::string cannot_assign_policy(std::string_view name) {
+  return "cannot assign policy " + go_quote(name);
+}
+
+std::string deprecated_both(std::string_view now, std::string_view old) {
+  return "Both '" + std::string{now} + "' and deprecated '" + std::string{old} +
+         "' value supplied, ignoring the deprecated value";
+}
+
+std::string role_explicit_max_above(std::int64_t explicit_max, std::int64_t mount_max) {
+  return "Given explicit max TTL of " + std::to_string(explicit_max) +
+         " is greater than system/mount allowed value of " + std::to_string(mount_max) +
+         " seconds; until this is fixed attempting to create tokens against this role will result "
+         "in an error";
+}
+
+std::string role_token_type_invalid(std::string_view value) {
+  return "invalid 'token_type' value " + go_quote(value);
+}
+
+std::string ignored_parameters(const std::vector<std::string>& names) {
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i)
+    list += (i ? " " : "") + names[i];
+  return "Endpoint ignored these unrecognized parameters: [" + list + "]";
+}
+
+namespace {
+
+std::string go_quote_list(const std::vector<std::string>& xs) {
+  std::string out = "[";
+  for (size_t i = 0; i < xs.size(); ++i)
+    out += (i ? " " : "") + go_quote(xs[i]);
+  return out + "]";
+}
+
+} // namespace
+
+std::string role_policies_not_subset(const std::vector<std::string>& requested,
+                                     const std::vector<std::string>& allowed,
+                                     const std::vector<std::string>& glob) {
+  return "token policies (" + go_quote_list(requested) +
+         ") must be subset of the role's allowed policies (" + go_quote_list(allowed) +
+         ") or glob policies (" + go_quote_list(glob) + ")";
+}
+
+std::string role_policy_disallowed(std::string_view policy) {
+  return "token policy " + go_quote(policy) + " is disallowed by this role";
+}
+
+std::string field_conversion(std::string_view value, std::string_view field,
+                             std::string_view detail) {
+  return "error converting input " + std::string{value} + " for field " + go_quote(field) + ": " +
+         std::string{detail};
+}
+
+std::string parse_bool_error(std::string_view value) {
+  return "strconv.ParseBool: parsing " + go_quote(value) + ": invalid syntax";
+}
+
+std::string unknown_role(std::string_view name) {
+  return "unknown role " + std::string{name};
+}
+
+std::string role_gone_not_renewing(std::string_view name) {
+  return "original token role " + go_quote(name) + " could not be found, not renewing";
+}
+
+std::string not_modelled(std::string_view what) {
+  return std::string{what} + " is not modelled by tokenlab yet";
+}
+
 } // namespace tokenlab::texts

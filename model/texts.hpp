@@ -6,8 +6,10 @@
 
 #include "clock/sim_time.hpp"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tokenlab::texts {
 
@@ -99,5 +101,71 @@ inline constexpr std::string_view login_success =
 std::string cli_error_head(std::string_view verb);
 inline constexpr std::string_view warnings_head =
   "WARNING! The following warnings were returned from Vault:";
+
+// --- custom token IDs (vault/token_store.go create, spec §2.9) ---
+inline constexpr std::string_view custom_id_hvs_prefix =
+  "custom token ID cannot have the 'hvs.' prefix";
+inline constexpr std::string_view custom_id_s_prefix =
+  "custom token ID cannot have the 's.' prefix";
+inline constexpr std::string_view custom_id_dot = "custom token ID cannot have a '.' in the value";
+inline constexpr std::string_view duplicate_token_id = "cannot create a token with a duplicate ID";
+inline constexpr std::string_view custom_id_sha1 =
+  "Supplying a custom ID for the token uses the weaker SHA1 hashing instead of the more secure "
+  "SHA2-256 HMAC for token obfuscation. SHA1 hashed tokens on the wire leads to less secure "
+  "lookups.";
+/// `cannot assign policy "<name>"` (response-wrapping, control-group)
+std::string cannot_assign_policy(std::string_view name);
+
+// --- token roles (tokenStoreRoleCreateUpdate, handleCreateCommon, authRenew) ---
+inline constexpr std::string_view role_name_empty = "role name cannot be empty";
+inline constexpr std::string_view role_suffix_invalid =
+  "given role path suffix contains invalid characters; must match \\w[\\w-.]+\\w";
+inline constexpr std::string_view role_suffix_parent =
+  "error registering path suffix: path cannot contain parent references";
+inline constexpr std::string_view role_batch_non_orphan =
+  "'token_type' cannot be 'batch' when role is set to generate non-orphan tokens";
+inline constexpr std::string_view role_batch_periodic =
+  "'token_type' cannot be 'batch' when role is set to generate periodic tokens";
+inline constexpr std::string_view role_batch_renewable =
+  "'token_type' cannot be 'batch' when role is set to generate renewable tokens";
+inline constexpr std::string_view role_batch_explicit_max =
+  "'token_type' cannot be 'batch' when role is set to generate tokens with an explicit max TTL";
+/// `Both '<now>' and deprecated '<old>' value supplied, ignoring the deprecated value`
+std::string deprecated_both(std::string_view now, std::string_view old);
+/// `Given explicit max TTL of <N> is greater than system/mount allowed value of <M> seconds; …`
+std::string role_explicit_max_above(std::int64_t explicit_max, std::int64_t mount_max);
+/// `invalid 'token_type' value "<v>"`
+std::string role_token_type_invalid(std::string_view value);
+/// `Endpoint ignored these unrecognized parameters: [a b]`
+std::string ignored_parameters(const std::vector<std::string>& names);
+/// `token policies ([…]) must be subset of the role's allowed policies ([…]) or glob policies
+/// ([…])`
+std::string role_policies_not_subset(const std::vector<std::string>& requested,
+                                     const std::vector<std::string>& allowed,
+                                     const std::vector<std::string>& glob);
+/// `token policy "<p>" is disallowed by this role`
+std::string role_policy_disallowed(std::string_view policy);
+/// `error converting input <v> for field "<field>": <detail>` (sdk/framework field_data.go)
+std::string field_conversion(std::string_view value, std::string_view field,
+                             std::string_view detail);
+/// Go's strconv.ParseBool error: `strconv.ParseBool: parsing "<v>": invalid syntax`
+std::string parse_bool_error(std::string_view value);
+inline constexpr std::string_view token_num_uses_negative = "'token_num_uses' cannot be negative";
+/// `unknown role <name>`
+std::string unknown_role(std::string_view name);
+/// `original token role "<name>" could not be found, not renewing`
+std::string role_gone_not_renewing(std::string_view name);
+
+// --- requests (vault/request_handling.go, logical backends) ---
+inline constexpr std::string_view last_use_secret =
+  "Secret cannot be returned; token had one use left, so leased credentials were immediately "
+  "revoked.";
+inline constexpr std::string_view unsupported_path = "unsupported path";
+inline constexpr std::string_view missing_data_fields = "missing data fields";
+inline constexpr std::string_view invalid_token = "invalid token";
+
+// --- the lab's own refusal, for what it does not model ---
+/// `<what> is not modelled by tokenlab yet`
+std::string not_modelled(std::string_view what);
 
 } // namespace tokenlab::texts

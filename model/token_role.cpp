@@ -3,6 +3,7 @@
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
 #include "model/policy.hpp"
+#include "model/texts.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -28,7 +29,8 @@ std::vector<std::string> split_list(const std::string& s) {
   size_t start = 0;
   while (start <= s.size()) {
     auto comma = s.find(',', start);
-    auto item = trim(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    auto item =
+      trim(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
     if (!item.empty())
       out.push_back(item);
     if (comma == std::string::npos)
@@ -49,26 +51,19 @@ std::vector<std::string> dedupe_lower(const std::vector<std::string>& in) {
   return {out.begin(), out.end()};
 }
 
-std::string go_quote_list(const std::vector<std::string>& xs) {
-  std::string out = "[";
-  for (size_t i = 0; i < xs.size(); ++i)
-    out += (i ? " " : "") + go_quote(xs[i]);
-  return out + "]";
-}
-
 outcome<bool> parse_bool(const std::string& key, const std::string& v) {
   if (v == "true" || v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "True")
     return true;
   if (v == "false" || v == "0" || v == "f" || v == "F" || v == "FALSE" || v == "False")
     return false;
-  return invalid("error converting input " + v + " for field \"" + key + "\": cannot parse '' as bool");
+  return invalid(texts::field_conversion(v, key, texts::parse_bool_error(v)));
 }
 
 outcome<sim_duration> parse_ttl(const std::string& key, const std::string& v) {
   duration_error err;
   auto d = parse_duration(v, &err);
   if (!d)
-    return invalid("error converting input " + v + " for field \"" + key + "\": " + err.message);
+    return invalid(texts::field_conversion(v, key, err.message));
   return *d;
 }
 
@@ -99,8 +94,8 @@ bool in_list_or_glob(const std::string& p, const std::vector<std::string>& exact
 } // namespace
 
 bool token_role::restricts_policies() const {
-  return !allowed_policies.empty() || !disallowed_policies.empty() || !allowed_policies_glob.empty() ||
-         !disallowed_policies_glob.empty();
+  return !allowed_policies.empty() || !disallowed_policies.empty() ||
+         !allowed_policies_glob.empty() || !disallowed_policies_glob.empty();
 }
 
 bool glob_match(const std::string& pattern, const std::string& text) {
@@ -125,10 +120,11 @@ bool glob_match(const std::string& pattern, const std::string& text) {
   return p == pattern.size();
 }
 
-outcome<role_write> write_token_role(const std::string& name, const std::map<std::string, std::string>& fields,
+outcome<role_write> write_token_role(const std::string& name,
+                                     const std::map<std::string, std::string>& fields,
                                      const token_role* existing, const system_view& view) {
   if (name.empty())
-    return invalid("role name cannot be empty");
+    return invalid(std::string{texts::role_name_empty});
   role_write out;
   auto& r = out.role;
   if (existing)
@@ -140,17 +136,29 @@ outcome<role_write> write_token_role(const std::string& name, const std::map<std
     auto n = fields.find(now);
     auto o = fields.find(old);
     if (n != fields.end() && o != fields.end())
-      out.warnings.push_back("Both '" + now + "' and deprecated '" + old +
-                             "' value supplied, ignoring the deprecated value");
+      out.warnings.push_back(texts::deprecated_both(now, old));
     if (n != fields.end())
       return &n->second;
     return o != fields.end() ? &o->second : nullptr;
   };
-  static const std::set<std::string> known{
-    "allowed_policies", "disallowed_policies", "allowed_policies_glob", "disallowed_policies_glob",
-    "orphan", "renewable", "path_suffix", "allowed_entity_aliases", "token_period", "period",
-    "token_explicit_max_ttl", "explicit_max_ttl", "token_bound_cidrs", "bound_cidrs", "token_type",
-    "token_no_default_policy", "token_num_uses", "role_name"};
+  static const std::set<std::string> known{"allowed_policies",
+                                           "disallowed_policies",
+                                           "allowed_policies_glob",
+                                           "disallowed_policies_glob",
+                                           "orphan",
+                                           "renewable",
+                                           "path_suffix",
+                                           "allowed_entity_aliases",
+                                           "token_period",
+                                           "period",
+                                           "token_explicit_max_ttl",
+                                           "explicit_max_ttl",
+                                           "token_bound_cidrs",
+                                           "bound_cidrs",
+                                           "token_type",
+                                           "token_no_default_policy",
+                                           "token_num_uses",
+                                           "role_name"};
   for (const auto& [k, v] : fields)
     if (known.count(k) == 0)
       unknown.push_back(k);
@@ -191,29 +199,27 @@ outcome<role_write> write_token_role(const std::string& name, const std::map<std
   }
   if (auto v = pick("token_bound_cidrs", "bound_cidrs"))
     r.token_bound_cidrs = split_list(*v);
-  if (r.token_explicit_max_ttl > sim_duration::zero() && view.max_lease_ttl > sim_duration::zero() &&
-      r.token_explicit_max_ttl > view.max_lease_ttl)
-    out.warnings.push_back("Given explicit max TTL of " + std::to_string(whole_seconds(r.token_explicit_max_ttl)) +
-                           " is greater than system/mount allowed value of " +
-                           std::to_string(whole_seconds(view.max_lease_ttl)) +
-                           " seconds; until this is fixed attempting to create tokens against this role will "
-                           "result in an error");
+  if (r.token_explicit_max_ttl > sim_duration::zero() &&
+      view.max_lease_ttl > sim_duration::zero() && r.token_explicit_max_ttl > view.max_lease_ttl)
+    out.warnings.push_back(texts::role_explicit_max_above(whole_seconds(r.token_explicit_max_ttl),
+                                                          whole_seconds(view.max_lease_ttl)));
   if (auto v = get("token_num_uses")) {
     try {
       r.token_num_uses = std::stoll(*v);
     } catch (...) {
-      return invalid("error converting input " + *v + " for field \"token_num_uses\"");
+      return invalid(texts::field_conversion(
+        *v, "token_num_uses", "strconv.Atoi: parsing " + go_quote(*v) + ": invalid syntax"));
     }
     if (r.token_num_uses < 0)
-      return invalid("token_num_uses cannot be negative");
+      return invalid(std::string{texts::token_num_uses_negative});
   }
   if (auto v = get("path_suffix")) {
     if (!v->empty() && !suffix_matches(*v))
-      return invalid("given role path suffix contains invalid characters; must match \\w[\\w-.]+\\w");
+      return invalid(std::string{texts::role_suffix_invalid});
     r.path_suffix = *v;
   }
   if (r.path_suffix.find("..") != std::string::npos)
-    return invalid("error registering path suffix: path cannot contain parent references");
+    return invalid(std::string{texts::role_suffix_parent});
   if (auto v = get("allowed_policies"))
     r.allowed_policies = sanitize_policies(split_list(*v), false);
   if (auto v = get("disallowed_policies"))
@@ -225,28 +231,25 @@ outcome<role_write> write_token_role(const std::string& name, const std::map<std
   if (auto v = get("allowed_entity_aliases"))
     r.allowed_entity_aliases = dedupe_lower(split_list(*v));
   if (auto v = get("token_type")) {
-    static const std::set<std::string> types{"service", "batch", "default-service", "default-batch"};
+    static const std::set<std::string> types{"service", "batch", "default-service",
+                                             "default-batch"};
     auto t = *v == "default" ? std::string{"default-service"} : *v;
     if (types.count(t) == 0)
-      return invalid("invalid 'token_type' value " + go_quote(*v));
+      return invalid(texts::role_token_type_invalid(*v));
     r.token_type = t;
   }
   if (r.token_type == "batch") {
     if (!r.orphan)
-      return invalid("'token_type' cannot be 'batch' when role is set to generate non-orphan tokens");
+      return invalid(std::string{texts::role_batch_non_orphan});
     if (r.token_period > sim_duration::zero())
-      return invalid("'token_type' cannot be 'batch' when role is set to generate periodic tokens");
+      return invalid(std::string{texts::role_batch_periodic});
     if (r.renewable)
-      return invalid("'token_type' cannot be 'batch' when role is set to generate renewable tokens");
+      return invalid(std::string{texts::role_batch_renewable});
     if (r.token_explicit_max_ttl > sim_duration::zero())
-      return invalid("'token_type' cannot be 'batch' when role is set to generate tokens with an explicit max TTL");
+      return invalid(std::string{texts::role_batch_explicit_max});
   }
-  if (!unknown.empty()) {
-    std::string list;
-    for (size_t i = 0; i < unknown.size(); ++i)
-      list += (i ? " " : "") + unknown[i];
-    out.warnings.push_back("Endpoint ignored these unrecognized parameters: [" + list + "]");
-  }
+  if (!unknown.empty())
+    out.warnings.push_back(texts::ignored_parameters(unknown));
   return out;
 }
 
@@ -276,10 +279,13 @@ data_map token_role_data(const token_role& r) {
   return d;
 }
 
-outcome<std::vector<std::string>> role_policies(const token_role& role, const std::vector<std::string>& requested,
-                                                bool no_default, const std::vector<std::string>& parent_policies) {
-  bool add_default = !no_default && !role.token_no_default_policy &&
-                     !in_list_or_glob("default", role.disallowed_policies, role.disallowed_policies_glob);
+outcome<std::vector<std::string>> role_policies(const token_role& role,
+                                                const std::vector<std::string>& requested,
+                                                bool no_default,
+                                                const std::vector<std::string>& parent_policies) {
+  bool add_default =
+    !no_default && !role.token_no_default_policy &&
+    !in_list_or_glob("default", role.disallowed_policies, role.disallowed_policies_glob);
   bool has_allowed = !role.allowed_policies.empty() || !role.allowed_policies_glob.empty();
   std::vector<std::string> out;
   if (requested.empty()) {
@@ -292,14 +298,12 @@ outcome<std::vector<std::string>> role_policies(const token_role& role, const st
       auto allowed = sanitize_policies(role.allowed_policies, add_default);
       for (const auto& p : out)
         if (!in_list_or_glob(p, allowed, role.allowed_policies_glob))
-          return invalid("token policies (" + go_quote_list(out) + ") must be subset of the role's allowed policies (" +
-                         go_quote_list(allowed) + ") or glob policies (" + go_quote_list(role.allowed_policies_glob) +
-                         ")");
+          return invalid(texts::role_policies_not_subset(out, allowed, role.allowed_policies_glob));
     }
   }
   for (const auto& p : out)
     if (in_list_or_glob(p, role.disallowed_policies, role.disallowed_policies_glob))
-      return invalid("token policy " + go_quote(p) + " is disallowed by this role");
+      return invalid(texts::role_policy_disallowed(p));
   return out;
 }
 

@@ -44,7 +44,8 @@ struct role_write {
 
 /// Applies a write of `fields` (CLI/API values as text) to `existing` (nullptr: create),
 /// with Vault's validations, defaults and warnings; `view` is the token mount's.
-outcome<role_write> write_token_role(const std::string& name, const std::map<std::string, std::string>& fields,
+outcome<role_write> write_token_role(const std::string& name,
+                                     const std::map<std::string, std::string>& fields,
                                      const token_role* existing, const system_view& view);
 
 /// What `vault read auth/token/roles/<name>` shows.
@@ -54,8 +55,10 @@ data_map token_role_data(const token_role& role);
 /// `requested` are the request's policies, `no_default` its no_default_policy; with no
 /// request and no allowed list the parent's policies are taken. Roles escape the
 /// subset-of-parent rule.
-outcome<std::vector<std::string>> role_policies(const token_role& role, const std::vector<std::string>& requested,
-                                                bool no_default, const std::vector<std::string>& parent_policies);
+outcome<std::vector<std::string>> role_policies(const token_role& role,
+                                                const std::vector<std::string>& requested,
+                                                bool no_default,
+                                                const std::vector<std::string>& parent_policies);
 
 /// Go-glob matching as Vault's strutil.StrListContainsGlob uses it: `*` matches any run.
 bool glob_match(const std::string& pattern, const std::string& text);

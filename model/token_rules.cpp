@@ -43,11 +43,11 @@ outcome<std::vector<std::string>> child_policies(const caller_view& caller,
 // Spec §2.9: the checks Vault makes on a custom ID before persisting it.
 std::optional<vault_error> check_custom_id(const std::string& id) {
   if (id.rfind("hvs.", 0) == 0)
-    return invalid("custom token ID cannot have the 'hvs.' prefix");
+    return invalid(texts::custom_id_hvs_prefix);
   if (id.rfind("s.", 0) == 0)
-    return invalid("custom token ID cannot have the 's.' prefix");
+    return invalid(texts::custom_id_s_prefix);
   if (id.find('.') != std::string::npos)
-    return invalid("custom token ID cannot have a '.' in the value");
+    return invalid(texts::custom_id_dot);
   return std::nullopt;
 }
 
@@ -66,9 +66,10 @@ std::string token_display_name(const std::string& requested) {
   return name;
 }
 
-outcome<create_plan> plan_token_create(const caller_view& caller, const token_create_request& req,
-                                       const system_view& view, sim_time now, const token_role* role,
-                                       const std::function<bool(const std::string&)>& policy_exists) {
+outcome<create_plan>
+plan_token_create(const caller_view& caller, const token_create_request& req,
+                  const system_view& view, sim_time now, const token_role* role,
+                  const std::function<bool(const std::string&)>& policy_exists) {
   const auto& parent = caller.entry;
   // A use-limited caller spent its last use on this very request (spec §4.2): the token
   // store no longer finds it.
@@ -87,7 +88,7 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   if (!type.empty() && type != "service" && type != "batch")
     return invalid(texts::invalid_token_type);
   if (type == "batch")
-    return invalid("batch tokens are not modelled by tokenlab yet");
+    return invalid(texts::not_modelled("batch tokens"));
   if (req.num_uses < 0)
     return invalid(texts::negative_num_uses);
 
@@ -125,7 +126,7 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   e.policies = std::move(*policies);
   for (const char* reserved : {"response-wrapping", "control-group"})
     if (contains(e.policies, reserved))
-      return invalid("cannot assign policy " + go_quote(reserved));
+      return invalid(texts::cannot_assign_policy(reserved));
   if (contains(e.policies, "root") && !parent.is_root())
     return invalid(texts::root_needs_root_parent);
 
@@ -162,9 +163,10 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
         return;
       if (value > sim_duration::zero()) {
         value = std::min(value, from_role);
-        plan.warnings.push_back(std::string{what} +
-                                " specified both during creation call and in role; using the lesser value of " +
-                                std::to_string(whole_seconds(value)) + " seconds");
+        plan.warnings.push_back(
+          std::string{what} +
+          " specified both during creation call and in role; using the lesser value of " +
+          std::to_string(whole_seconds(value)) + " seconds");
       } else {
         value = from_role;
       }
@@ -209,10 +211,7 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   if (!plan.custom_id.empty()) {
     if (auto err = check_custom_id(plan.custom_id))
       return *err;
-    plan.warnings.emplace_back(
-      "Supplying a custom ID for the token uses the weaker SHA1 hashing instead of the more secure "
-      "SHA2-256 HMAC for token obfuscation. SHA1 hashed tokens on the wire leads to less secure "
-      "lookups.");
+    plan.warnings.emplace_back(texts::custom_id_sha1);
   }
   for (const auto& p : e.policies)
     if (!policy_exists(p))
@@ -221,7 +220,8 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
 }
 
 outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increment,
-                                       const system_view& view, sim_time now, const token_role* role) {
+                                       const system_view& view, sim_time now,
+                                       const token_role* role) {
   if (e.type == token_type::batch)
     return invalid(texts::batch_cannot_renew);
   if (!e.has_lease)

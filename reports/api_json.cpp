@@ -51,6 +51,10 @@ ojson to_json(const field_value& v) {
   return std::visit(visitor{}, v);
 }
 
+ojson field_json(const field_value& v) {
+  return to_json(v);
+}
+
 ojson cli_secret_json(const api_response& r) {
   ojson j = ojson::object();
   j["request_id"] = r.request_id;

@@ -30,6 +30,9 @@ nlohmann::ordered_json cli_secret_json(const api_response& r);
 /// fields, token_policies and identity_policies omitted when empty).
 nlohmann::ordered_json http_response_json(const api_response& r);
 
+/// Builds the JSON of one data value, as Go's encoder writes it.
+nlohmann::ordered_json field_json(const field_value& v);
+
 /// Builds Vault's error body, `{"errors": [...]}`.
 nlohmann::ordered_json http_error_json(const vault_error& e);
 

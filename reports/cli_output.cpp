@@ -144,6 +144,11 @@ std::string render_cli_output(const vault_call_record& call) {
   if (call.shape == output_shape::message && call.login_text.empty() && (!table_only || no_body))
     return call.json && table_only ? std::string{} : line(call.success_text);
 
+  if (call.json && !call.print_field.empty() && r.data) {
+    // Commands that print one field (token capabilities) print just its value as JSON.
+    if (auto it = r.data->find(call.print_field); it != r.data->end())
+      return go_marshal_indent(field_json(it->second)) + "\n";
+  }
   if (call.json) {
     // JsonFormatter marshals the (possibly nil) *api.Secret: a 204 prints `null`.
     return no_body ? std::string{"null\n"} : render_cli_json(r);
@@ -152,7 +157,8 @@ std::string render_cli_output(const vault_call_record& call) {
     return call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";
   if (!call.print_field.empty()) {
     auto text = render_field(r, call.print_field);
-    return render_cli_warnings(r.warnings) + (text.empty() || text.back() != '\n' ? line(text) : text);
+    return render_cli_warnings(r.warnings) +
+           (text.empty() || text.back() != '\n' ? line(text) : text);
   }
   if (call.shape == output_shape::list)
     return render_cli_warnings(r.warnings) + render_keys(r);

@@ -76,8 +76,8 @@ SCENARIO("a leased secret read with a token's last use is withheld and its lease
                     "VAULT_TOKEN=$t vault read aws/creds/r\n");
   auto err = failure(r, 3);
   CHECK(err.status == 400);
-  CHECK(err.message() ==
-        "Secret cannot be returned; token had one use left, so leased credentials were immediately revoked.");
+  CHECK(err.message() == "Secret cannot be returned; token had one use left, so leased credentials "
+                         "were immediately revoked.");
   size_t credentials_deleted = 0;
   for (const auto& e : r.steps[3].effects)
     credentials_deleted += e.kind == trace_kind::credential_deleted ? 1 : 0;
@@ -85,10 +85,11 @@ SCENARIO("a leased secret read with a token's last use is withheld and its lease
 }
 
 SCENARIO("a token role decides policies, orphan status and period, and renewals read it again") {
-  auto r = run_text("vault write auth/token/roles/zabbix allowed_policies=\"policy1, policy2, policy3\" "
-                    "orphan=true period=8h\n"
-                    "vault token create -role=zabbix -orphan => t\n"
-                    "expect t.token_duration == 8h\n");
+  auto r =
+    run_text("vault write auth/token/roles/zabbix allowed_policies=\"policy1, policy2, policy3\" "
+             "orphan=true period=8h\n"
+             "vault token create -role=zabbix -orphan => t\n"
+             "expect t.token_duration == 8h\n");
   const auto& auth = *ok(r, 1).auth;
   CHECK(auth.policies == std::vector<std::string>{"default", "policy1", "policy2", "policy3"});
   CHECK(auth.orphan);
@@ -162,18 +163,19 @@ SCENARIO("revoke-orphan without sudo is refused with Vault's text") {
 }
 
 SCENARIO("a written policy grants exactly its paths, and sudo on the create path allows orphans") {
-  auto r = run_text("vault policy write test - <<EOF\n"
-                    "path \"auth/token/create\" {\n"
-                    "  capabilities = [\"create\", \"read\", \"update\", \"delete\", \"list\", \"sudo\"]\n"
-                    "}\n"
-                    "EOF\n"
-                    "vault token create -ttl=60 -policy=test => parent\n"
-                    "VAULT_TOKEN=$parent vault token create -ttl=180 -policy=default => child\n"
-                    "VAULT_TOKEN=$parent vault token create -orphan -ttl=180 -policy=default => orphan\n"
-                    "vault token capabilities $parent auth/token/create => caps\n"
-                    "vault token revoke $parent\n"
-                    "expect token $child revoked\n"
-                    "expect token $orphan valid\n");
+  auto r =
+    run_text("vault policy write test - <<EOF\n"
+             "path \"auth/token/create\" {\n"
+             "  capabilities = [\"create\", \"read\", \"update\", \"delete\", \"list\", \"sudo\"]\n"
+             "}\n"
+             "EOF\n"
+             "vault token create -ttl=60 -policy=test => parent\n"
+             "VAULT_TOKEN=$parent vault token create -ttl=180 -policy=default => child\n"
+             "VAULT_TOKEN=$parent vault token create -orphan -ttl=180 -policy=default => orphan\n"
+             "vault token capabilities $parent auth/token/create => caps\n"
+             "vault token revoke $parent\n"
+             "expect token $child revoked\n"
+             "expect token $orphan valid\n");
   CHECK(failed(r) == 0);
   CHECK(ok(r, 3).auth->orphan);
   CHECK(std::get<std::vector<std::string>>(ok(r, 4).data->at("capabilities")) ==
@@ -194,4 +196,73 @@ SCENARIO("a cubbyhole is private to its token and destroyed with it") {
   for (const auto& e : r.steps[5].effects)
     destroyed |= e.kind == trace_kind::cubbyhole_destroyed;
   CHECK(destroyed);
+}
+
+SCENARIO(
+  "every error the spec lists for token operations is reachable and printed with Vault's text") {
+  struct row {
+    const char* steps; // the last step is the failing one
+    int status;
+    const char* message;
+  };
+  auto c = GENERATE(values<row>({
+    {"vault token create -policy=response-wrapping\n", 400,
+     "cannot assign policy \"response-wrapping\""},
+    {"vault token create -id=hvs.mine\n", 400, "custom token ID cannot have the 'hvs.' prefix"},
+    {"vault token create -id=s.mine\n", 400, "custom token ID cannot have the 's.' prefix"},
+    {"vault token create -id=my.token\n", 400, "custom token ID cannot have a '.' in the value"},
+    {"vault token create -id=mine\nvault token create -id=mine\n", 400,
+     "cannot create a token with a duplicate ID"},
+    {"vault token create -ttl=1h => t\nVAULT_TOKEN=$t vault token create\n", 400,
+     "expiring root tokens cannot create non-expiring root tokens"},
+    {"vault token create -policy=default => t\nVAULT_TOKEN=$t vault token create -policy=root\n",
+     403, "permission denied"},
+    {"vault token lookup hvs.000000000000000000000000\n", 403, "bad token"},
+    {"vault token lookup -accessor 000000000000000000000000\n", 400, "invalid accessor"},
+    {"vault token renew hvs.000000000000000000000000\n", 400, "token not found"},
+    {"vault token renew $root\n", 400, "invalid lease ID"},
+    {"vault token create => r\nvault token renew $r\n", 400, "lease is not renewable"},
+    {"vault token create -policy=default -renewable=false => t\nvault token renew $t\n", 400,
+     "lease is not renewable"},
+    {"vault token revoke -mode=orphan hvs.000000000000000000000000\n", 400,
+     "token to revoke not found"},
+    {"vault token create -policy=default -period=-1s\n", 400, "period must be positive"},
+  }));
+  CAPTURE(c.steps);
+  auto r = run_text(c.steps);
+  auto err = failure(r, r.steps.size() - 1);
+  CHECK(err.status == c.status);
+  CHECK(err.message() == c.message);
+}
+
+SCENARIO("a custom token ID is accepted from a sudo caller with Vault's SHA1 warning") {
+  auto r = run_text("vault token create -id=my-token -policy=default => t\n"
+                    "vault token lookup my-token => l\n"
+                    "expect l.id == \"my-token\"\n");
+  const auto& created = ok(r, 0);
+  CHECK(created.auth->client_token == "my-token");
+  REQUIRE(created.warnings.size() == 1);
+  CHECK(created.warnings[0].rfind(
+          "Supplying a custom ID for the token uses the weaker SHA1 hashing", 0) == 0);
+  CHECK(failed(r) == 0);
+}
+
+SCENARIO("revoking by an unknown accessor succeeds with Vault's warning") {
+  auto r = run_text("vault token revoke -accessor 000000000000000000000000\n");
+  const auto& resp = ok(r, 0);
+  CHECK(resp.warnings == std::vector<std::string>{"No token found with this accessor"});
+}
+
+SCENARIO("a token on its last use can look itself up (num_uses -1) but cannot renew itself") {
+  // Lookups use Vault's tainted lookup; renewal uses the normal one (spec §4.1, §3.4).
+  auto r = run_text("vault token create -policy=default -use-limit=1 => t\n"
+                    "VAULT_TOKEN=$t vault token lookup => l\n"
+                    "vault token create -policy=default -use-limit=1 => u\n"
+                    "VAULT_TOKEN=$u vault token renew\n"
+                    "expect l.num_uses == -1\n"
+                    "expect token $t revoked\n"
+                    "expect token $u revoked\n");
+  CHECK(failed(r) == 0);
+  auto err = failure(r, 3);
+  CHECK((err.status == 400 && err.message() == "token not found"));
 }

@@ -1,0 +1,22 @@
+#pragma once
+// Pieces shared by the files of Vault's ACL policies (private to model/): policy_parse.cpp
+// (ParseACLPolicy, vault/policy.go) and acl.cpp (NewACL and the ACL check, vault/acl.go) both
+// speak in capability bits. model/acl.hpp is the public side.
+
+#include "model/acl.hpp"
+
+#include <string_view>
+#include <utility>
+
+namespace tokenlab::acl_detail {
+
+inline constexpr unsigned deny_bit = cap_bit(capability::deny);
+
+// The capability names of vault/policy.go with their bits.
+inline constexpr std::pair<std::string_view, capability> cap_names[] = {
+  {"create", capability::create}, {"read", capability::read}, {"update", capability::update},
+  {"delete", capability::del},    {"list", capability::list}, {"sudo", capability::sudo},
+  {"patch", capability::patch},
+};
+
+} // namespace tokenlab::acl_detail
