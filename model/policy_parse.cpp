@@ -9,6 +9,7 @@
 #include "model/acl_internal.hpp"
 #include "model/go_text.hpp"
 #include "model/policy_text.hpp"
+#include "model/texts.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -259,7 +260,7 @@ std::optional<std::string> parse_path(const item& it, path_rule& pc) {
   else if (legacy == "sudo")
     caps.insert(caps.end(), {"create", "read", "update", "delete", "list", "sudo"});
   else if (!legacy.empty())
-    return prefix + "invalid policy " + go_quote(legacy);
+    return texts::invalid_legacy_policy(prefix, legacy);
   for (const auto& c : caps) {
     if (c == "deny") { // deny drops every other capability and skips the remaining checks
       caps = {"deny"};
@@ -269,7 +270,7 @@ std::optional<std::string> parse_path(const item& it, path_rule& pc) {
     auto n = std::find_if(std::begin(cap_names), std::end(cap_names),
                           [&](const auto& p) { return p.first == c; });
     if (n == std::end(cap_names))
-      return prefix + "invalid capability " + go_quote(c);
+      return texts::invalid_capability(prefix, c);
     pc.caps |= cap_bit(n->second);
   }
   return check_unmodelled(u, caps);
@@ -279,10 +280,10 @@ std::optional<std::string> parse_path(const item& it, path_rule& pc) {
 
 outcome<policy> parse_policy(const std::string& name, const std::string& hcl_text) {
   auto fail = [](const std::string& msg) {
-    return vault_error::invalid("failed to parse policy: " + msg);
+    return vault_error::invalid(std::string{texts::policy_parse_failed_prefix} + msg);
   };
   if (hcl::is_json(hcl_text))
-    return fail("JSON policies are not modelled by tokenlab");
+    return fail(texts::not_modelled_plural("JSON policies"));
   auto items = hcl::parse(hcl_text);
   if (!items)
     return fail(items.error().message());

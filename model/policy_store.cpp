@@ -6,6 +6,7 @@
 #include "model/acl.hpp"
 
 #include "model/go_text.hpp"
+#include "model/texts.hpp"
 
 #include <cctype>
 #include <optional>
@@ -194,18 +195,18 @@ outcome<std::vector<std::string>> policy_store::put(const std::string& name,
   for (auto& c : lower)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower.empty())
-    return vault_error::invalid("policy name must be provided in the URL");
+    return vault_error::invalid(std::string{texts::policy_name_missing});
   std::vector<std::string> warnings;
   if (lower != name)
-    warnings.push_back("policy name was converted to " + lower);
+    warnings.push_back(texts::policy_name_converted(lower));
   if (hcl_text.empty())
-    return vault_error::invalid("'policy' parameter not supplied or empty");
+    return vault_error::invalid(std::string{texts::policy_text_missing});
   std::string text = base64_decode(hcl_text).value_or(hcl_text);
   auto p = parse_policy(sanitize_name(lower), text);
   if (!p)
     return p.error();
   if (immutable(p->name))
-    return vault_error::invalid("cannot update " + go_quote(p->name) + " policy");
+    return vault_error::invalid(texts::cannot_update_policy(p->name));
   policies_[p->name] = std::move(*p);
   return warnings;
 }
@@ -213,9 +214,9 @@ outcome<std::vector<std::string>> policy_store::put(const std::string& name,
 outcome<bool> policy_store::remove(const std::string& name) {
   auto n = sanitize_name(name);
   if (immutable(n))
-    return vault_error::invalid("cannot delete " + go_quote(n) + " policy");
+    return vault_error::invalid(texts::cannot_delete_policy(n));
   if (n == "default")
-    return vault_error::invalid("cannot delete default policy");
+    return vault_error::invalid(std::string{texts::cannot_delete_default_policy});
   return policies_.erase(n) > 0;
 }
 

@@ -184,7 +184,7 @@ TEST_CASE("bad policies are refused with Vault's texts") {
     {"a word where a value belongs", "path \"a\" { capabilities = read }",
      pre + "At 1:27: Unknown token: 1:27 IDENT read"},
     {"JSON policies are not modelled", "{\"path\": {}}",
-     pre + "JSON policies are not modelled by tokenlab"},
+     pre + "JSON policies are not modelled by tokenlab yet"},
   };
   for (const auto& t : table) {
     CAPTURE(t.why, t.text);

@@ -138,8 +138,32 @@ std::string role_gone_not_renewing(std::string_view name) {
   return "original token role " + go_quote(name) + " could not be found, not renewing";
 }
 
+std::string policy_name_converted(std::string_view lower) {
+  return "policy name was converted to " + std::string{lower};
+}
+
+std::string cannot_update_policy(std::string_view name) {
+  return "cannot update " + go_quote(name) + " policy";
+}
+
+std::string cannot_delete_policy(std::string_view name) {
+  return "cannot delete " + go_quote(name) + " policy";
+}
+
+std::string invalid_capability(std::string_view prefix, std::string_view capability) {
+  return std::string{prefix} + "invalid capability " + go_quote(capability);
+}
+
+std::string invalid_legacy_policy(std::string_view prefix, std::string_view value) {
+  return std::string{prefix} + "invalid policy " + go_quote(value);
+}
+
 std::string not_modelled(std::string_view what) {
   return std::string{what} + " is not modelled by tokenlab yet";
+}
+
+std::string not_modelled_plural(std::string_view what) {
+  return std::string{what} + " are not modelled by tokenlab yet";
 }
 
 } // namespace tokenlab::texts

@@ -1,6 +1,8 @@
 #pragma once
-// Every text Vault prints that tokenlab reproduces, in one table, copied byte for byte from
-// Vault's source (vault/token_store.go, vault/expiration.go, sdk/framework/lease.go,
+// Every text Vault prints that tokenlab reproduces, in one table (two families live with the
+// code they belong to: the HCL library's parse messages in model/hcl_*.cpp, and the CLI's
+// argument-usage texts with the CLI command table in scenarios/vault_command.cpp), copied byte for
+// byte from Vault's source (vault/token_store.go, vault/expiration.go, sdk/framework/lease.go,
 // command/*.go; see ../shared/spec/token-model.md). Tests assert these texts; nothing else
 // in the code spells them.
 
@@ -164,8 +166,25 @@ inline constexpr std::string_view unsupported_path = "unsupported path";
 inline constexpr std::string_view missing_data_fields = "missing data fields";
 inline constexpr std::string_view invalid_token = "invalid token";
 
+// --- ACL policies (vault/policy.go ParseACLPolicy, vault/logical_system.go, policy_store.go).
+// HCL's own parse messages come from the HCL port (model/hcl_*.cpp), as Vault relays them.
+inline constexpr std::string_view policy_parse_failed_prefix = "failed to parse policy: ";
+inline constexpr std::string_view policy_name_missing = "policy name must be provided in the URL";
+inline constexpr std::string_view policy_text_missing = "'policy' parameter not supplied or empty";
+inline constexpr std::string_view cannot_delete_default_policy = "cannot delete default policy";
+/// `policy name was converted to <lower>`
+std::string policy_name_converted(std::string_view lower);
+/// `cannot update "<name>" policy` / `cannot delete "<name>" policy`
+std::string cannot_update_policy(std::string_view name);
+std::string cannot_delete_policy(std::string_view name);
+/// `path "<p>": invalid capability "<c>"` / `path "<p>": invalid policy "<v>"` (the prefix
+/// `path "<p>": ` is passed in)
+std::string invalid_capability(std::string_view prefix, std::string_view capability);
+std::string invalid_legacy_policy(std::string_view prefix, std::string_view value);
+
 // --- the lab's own refusal, for what it does not model ---
-/// `<what> is not modelled by tokenlab yet`
+/// `<what> is not modelled by tokenlab yet`; `not_modelled_plural`: `<what> are …`
 std::string not_modelled(std::string_view what);
+std::string not_modelled_plural(std::string_view what);
 
 } // namespace tokenlab::texts

@@ -88,7 +88,7 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
   if (!type.empty() && type != "service" && type != "batch")
     return invalid(texts::invalid_token_type);
   if (type == "batch")
-    return invalid(texts::not_modelled("batch tokens"));
+    return invalid(texts::not_modelled_plural("batch tokens"));
   if (req.num_uses < 0)
     return invalid(texts::negative_num_uses);
 
