@@ -103,7 +103,7 @@ outcome<secret_result> on_read(self_ptr self, const std::string& path,
   trace_event ev;
   ev.kind = trace_kind::credential_created;
   ev.subject = name;
-  ev.detail = user.access_key;
+  ev.detail = "IAM user with access key " + user.access_key;
   emit(self, st.ctx, std::move(ev));
   secret_result out;
   out.data["access_key"] = user.access_key;

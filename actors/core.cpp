@@ -1,5 +1,6 @@
 #include "actors/core.hpp"
 
+#include "actors/auth_method.hpp"
 #include "actors/core_internal.hpp"
 #include "actors/keys.hpp"
 #include "actors/lease.hpp"
@@ -45,6 +46,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   e.expire_time = now + d->ttl;
   e.ttl = d->ttl;
   e.renewable = s.renewable;
+  e.backend_ttl = s.ttl;
+  e.backend_max_ttl = s.max_ttl;
   storage_put(self, st.ctx, keys::lease(e.id));
   storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
   trace_event ev;
@@ -94,6 +97,19 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return read_tune(self, done);
   if (under(r.path, "auth/token/"))
     return forward(self, st.store, done, read_atom::value, r.path);
+  if (auto a = auth_mount_of(self, r.path)) {
+    self->request(*a, caf::infinite, read_atom::value, r.path, who.entry.display_name)
+      .then(
+        [=](outcome<secret_result>& s) {
+          if (!s)
+            return done(s.error());
+          api_response resp;
+          resp.data = std::move(s->data);
+          done(std::move(resp));
+        },
+        [=](caf::error&) { done(vault_error::internal("internal error")); });
+    return;
+  }
   if (policy_path(r.path))
     return read_policy(self, last_segment(r.path), done);
   auto m = route(st, r.path);
@@ -107,6 +123,14 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
       if (s->handle.empty()) {
         api_response resp;
         resp.data = std::move(s->data);
+        // KV shows a refresh interval, not a lease: the secret's own ttl, or the mount's
+        // default lease TTL (passthrough.go).
+        auto& mounted = self->state.mounts.at(mount);
+        if (mounted.type == "kv")
+          resp.lease_duration = whole_seconds(
+            s->ttl_from_data
+              ? s->ttl
+              : effective_view(self->state.sys, mounted.tune, mount).default_lease_ttl);
         return done(std::move(resp));
       }
       register_lease(self, who, mount, r.path, std::move(*s), done);
@@ -127,6 +151,8 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
       return done(req.error());
     return forward(self, st.store, done, tune_atom::value, *req);
   }
+  if (auto a = auth_mount_of(self, w.path))
+    return forward(self, *a, done, write_atom::value, w);
   if (under(w.path, "auth/token/"))
     return forward(self, st.store, done, write_atom::value, who,
                    allows(self, who, w.path, capability::sudo), w, st.policies.names());
@@ -141,6 +167,8 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
   forward(self, m->second.engine, done, write_atom::value, w);
 }
 
+void list_leases(self_ptr self, const std::string& path, const reply& done);
+
 void on_list(self_ptr self, const resolved_token& who, const logical_list_request& l,
              const reply& done) {
   auto& st = self->state;
@@ -152,10 +180,19 @@ void on_list(self_ptr self, const resolved_token& who, const logical_list_reques
   // Listing accessors can enumerate every token: it also needs sudo (spec §2.1).
   if (path == "auth/token/accessors/" && !allows(self, who, path, capability::sudo))
     return done(denied());
+  if (under(path, "sys/leases/lookup/"))
+    return allows(self, who, path, capability::sudo) ? list_leases(self, path, done)
+                                                     : done(denied());
   if (under(path, "auth/token/"))
     return forward(self, st.store, done, list_atom::value, path);
+  if (auto a = auth_mount_of(self, path))
+    return forward(self, *a, done, list_atom::value, path);
   if (path == "sys/policy/" || path == "sys/policies/acl/")
     return done(list_response(st.policies.names()));
+  if (auto m = route(st, path); m && m->second.type != "aws")
+    return forward(self, m->second.engine, done, list_atom::value, path);
+  if (route(st, path))
+    return done(vault_error{404, {std::string{texts::unsupported_path}}});
   done(no_route(l.path));
 }
 
@@ -167,8 +204,15 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
     return cubbyhole(self, who, cubby_op::del, d.path, {}, done);
   if (under(d.path, "auth/token/"))
     return forward(self, self->state.store, done, delete_path_atom::value, d.path);
+  if (auto a = auth_mount_of(self, d.path))
+    return forward(self, *a, done, delete_path_atom::value, d.path);
   if (policy_path(d.path))
     return delete_policy(self, last_segment(d.path), done);
+  auto& st = self->state;
+  if (auto m = route(st, d.path); m && m->second.type != "aws")
+    return forward(self, m->second.engine, done, delete_path_atom::value, d.path);
+  if (route(st, d.path))
+    return done(vault_error{405, {std::string{texts::unsupported_path}}});
   done(no_route(d.path));
 }
 
@@ -181,11 +225,69 @@ void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, s
     .then([=](bool) { next(); }, [=](caf::error&) { next(); });
 }
 
+// sys/leases/lookup and sys/leases/renew on one lease (vault/logical_system.go).
+void on_lease_lookup(self_ptr self, const resolved_token& who, const lease_lookup_request& r,
+                     const reply& done) {
+  auto& st = self->state;
+  if (!allows(self, who, "sys/leases/lookup", capability::update))
+    return done(denied());
+  if (r.lease_id.empty())
+    return done(vault_error::invalid(std::string{texts::lease_id_required}));
+  auto l = st.leases.find(r.lease_id);
+  if (l == st.leases.end())
+    return done(vault_error::invalid(std::string{texts::invalid_lease}));
+  self->request(l->second.actor, caf::infinite, lookup_atom::value)
+    .then(
+      [=](data_map& d) {
+        api_response resp;
+        resp.data = std::move(d);
+        done(std::move(resp));
+      },
+      [=](caf::error&) { done(vault_error::invalid(std::string{texts::invalid_lease})); });
+}
+
+void on_lease_renew(self_ptr self, const resolved_token& who, const lease_renew_request& r,
+                    const reply& done) {
+  auto& st = self->state;
+  if (!allows(self, who, "sys/leases/renew", capability::update))
+    return done(denied());
+  if (r.lease_id.empty())
+    return done(vault_error::invalid(std::string{texts::lease_id_required}));
+  if (under(r.lease_id, "auth/"))
+    return done(vault_error::denied(std::string{texts::tokens_not_renewable_here}));
+  auto l = st.leases.find(r.lease_id);
+  if (l == st.leases.end())
+    return done(vault_error::invalid(std::string{texts::lease_not_found}));
+  const auto& m = st.mounts.at(l->second.mount);
+  forward(self, l->second.actor, done, renew_atom::value,
+          effective_view(st.sys, m.tune, l->second.mount), r.increment);
+}
+
+// `vault list sys/leases/lookup/<prefix>` (sudo): the next path segment of every lease.
+void list_leases(self_ptr self, const std::string& path, const reply& done) {
+  static const std::string root = "sys/leases/lookup/";
+  auto prefix = path.substr(root.size());
+  std::vector<std::string> keys;
+  for (const auto& [id, ref] : self->state.leases) {
+    if (!under(id, prefix))
+      continue;
+    auto rest = id.substr(prefix.size());
+    auto slash = rest.find('/');
+    auto key = slash == std::string::npos ? rest : rest.substr(0, slash + 1);
+    if (keys.empty() || keys.back() != key)
+      keys.push_back(key);
+  }
+  if (keys.empty())
+    return done(vault_error{404, {}});
+  done(list_response(std::move(keys)));
+}
+
 void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r,
                      const reply& done) {
   auto& st = self->state;
-  auto path =
-    r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id : std::string{"sys/leases/revoke"};
+  auto path = r.force    ? "sys/leases/revoke-force/" + r.lease_id
+              : r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id
+                         : std::string{"sys/leases/revoke"};
   if (!allows(self, who, path, capability::update) ||
       (r.prefix && !allows(self, who, path, capability::sudo)))
     return done(denied());
@@ -195,8 +297,17 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revok
   for (const auto& [id, ref] : st.leases)
     if (r.prefix ? under(id, r.lease_id) : id == r.lease_id)
       targets->push_back(ref.actor);
-  revoke_leases(self, targets, 0, done);
+  // Without sync Vault queues the revocations and answers 202; the queue runs in the same
+  // virtual instant, so the report shows the revocations under this step either way.
+  auto status = r.sync || r.force ? 204 : 202;
+  revoke_leases(self, targets, 0, [done, status](api_outcome out) {
+    if (out)
+      out->status = status;
+    done(std::move(out));
+  });
 }
+
+void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& done);
 
 // The token endpoints: the ACL path depends on how the token is named (spec §2.1).
 std::string token_path(const char* op, token_selector by) {
@@ -238,11 +349,15 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
         forward(self, st.store, done, revoke_atom::value, who,
                 allows(self, who, path, capability::sudo), op);
       } else if constexpr (std::is_same_v<op_t, mount_tune_request>) {
-        if (!allows(self, who, "sys/auth/" + op.mount.substr(5) + "tune", capability::update))
+        auto tune_path = under(op.mount, "auth/") ? "sys/auth/" + op.mount.substr(5) + "tune"
+                                                  : "sys/mounts/" + op.mount + "tune";
+        if (!allows(self, who, tune_path, capability::update))
           return done(denied());
-        if (op.mount != "auth/token/")
-          return done(vault_error::invalid("cannot fetch sysview for path \"" + op.mount + "\""));
-        forward(self, st.store, done, tune_atom::value, op);
+        if (op.mount == "auth/token/")
+          return forward(self, st.store, done, tune_atom::value, op);
+        if (under(op.mount, "auth/"))
+          return tune_auth_mount(self, op, done);
+        tune_secrets_mount(self, op, done);
       } else if constexpr (std::is_same_v<op_t, secrets_enable_request>) {
         on_enable(self, who, op, done);
       } else if constexpr (std::is_same_v<op_t, logical_read_request>) {
@@ -263,11 +378,51 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
         if (!allows(self, who, "sys/policies/acl/" + op.name, capability::read))
           return done(denied());
         read_policy(self, op.name, done);
+      } else if constexpr (std::is_same_v<op_t, lease_lookup_request>) {
+        on_lease_lookup(self, who, op, done);
+      } else if constexpr (std::is_same_v<op_t, lease_renew_request>) {
+        on_lease_renew(self, who, op, done);
+      } else if constexpr (std::is_same_v<op_t, auth_enable_request>) {
+        on_auth_enable(self, who, op, done);
+      } else if constexpr (std::is_same_v<op_t, login_request>) {
+        on_login(self, op, done);
       } else {
         on_capabilities(self, who, op, done);
       }
     },
     req.op);
+}
+
+// A login needs no token: `vault login -method=…`, or a write to an auth mount's login path.
+std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
+  if (auto l = std::get_if<login_request>(&req.op))
+    return *l;
+  auto w = std::get_if<logical_write_request>(&req.op);
+  std::string mount;
+  if (!w || !auth_mount_of(self, w->path, &mount))
+    return std::nullopt;
+  auto rest = w->path.substr(mount.size());
+  if (rest != "login" && !under(rest, "login/"))
+    return std::nullopt;
+  return login_request{mount, w->path, w->fields};
+}
+
+void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& done) {
+  auto& st = self->state;
+  auto method = st.auth_mounts.find(op.mount);
+  if (method == st.auth_mounts.end())
+    return done(vault_error::invalid(texts::no_mount_to_tune(op.mount)));
+  auto actor = method->second;
+  auto mount = op.mount;
+  self->request(st.store, caf::infinite, tune_atom::value, op).then([=](api_outcome& r) {
+    if (!r)
+      return done(std::move(r));
+    self->request(self->state.store, caf::infinite, tune_atom::value, mount)
+      .then([=](system_view& view) {
+        self->send(actor, tune_atom::value, view);
+        done(std::move(r));
+      });
+  });
 }
 
 // The answer path of a request: stamps the request ID; after a token's last use, revokes
@@ -315,6 +470,10 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   return {
     [=](request_atom, const vault_request& req) {
       auto rp = self->make_response_promise();
+      if (auto login = as_login(self, req)) {
+        on_login(self, *login, reply_to(self, rp, std::nullopt));
+        return rp;
+      }
       self->request(self->state.store, caf::infinite, resolve_atom::value, req.token, false)
         .then([=](outcome<resolved_token>& who) mutable {
           if (!who) {

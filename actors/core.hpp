@@ -52,6 +52,7 @@ struct core_state {
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
   policy_store policies; ///< `root`, `default` and every `vault policy write`
+  std::map<std::string, caf::actor> auth_mounts; ///< auth methods by mount ("auth/userpass/")
   static inline const char* name = "core";
 };
 

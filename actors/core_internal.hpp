@@ -67,6 +67,13 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
 void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_request& r,
                const reply& done);
 void read_tune(self_ptr self, const reply& done);
+void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_request& r,
+                    const reply& done);
+void on_login(self_ptr self, const login_request& r, const reply& done);
+/// The auth mount serving `path` ("auth/userpass/…"), or nullptr.
+const caf::actor* auth_mount_of(self_ptr self, const std::string& path,
+                                std::string* mount = nullptr);
+void tune_secrets_mount(self_ptr self, const mount_tune_request& req, const reply& done);
 outcome<mount_tune_request> tune_from_fields(const logical_write_request& w);
 
 } // namespace tokenlab::core_detail

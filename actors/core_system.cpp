@@ -1,8 +1,11 @@
 // The system backend's parts of the core (vault/logical_system.go): ACL policies,
 // capabilities, the token mount's tune, and mounting secrets engines.
 
+#include "actors/auth_method.hpp"
 #include "actors/aws_engine.hpp"
 #include "actors/core_internal.hpp"
+#include "actors/database_engine.hpp"
+#include "actors/kv_engine.hpp"
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
 
@@ -80,10 +83,16 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
     return done(denied());
   if (st.mounts.count(r.path) > 0)
     return done(vault_error{409, {texts::path_in_use(r.path)}});
-  if (r.type != "aws")
-    return done(
-      vault_error::invalid(texts::not_modelled("secrets engine \"" + r.type + "\"") + " (aws is)"));
-  auto engine = self->spawn<caf::linked>(aws_engine_actor, st.ctx, r.path);
+  caf::actor engine;
+  if (r.type == "aws")
+    engine = self->spawn<caf::linked>(aws_engine_actor, st.ctx, r.path);
+  else if (r.type == "kv")
+    engine = self->spawn<caf::linked>(kv_engine_actor, st.ctx, r.path);
+  else if (r.type == "database")
+    engine = self->spawn<caf::linked>(database_engine_actor, st.ctx, r.path);
+  else
+    return done(vault_error::invalid(texts::not_modelled("secrets engine \"" + r.type + "\"") +
+                                     " (aws, database and kv are)"));
   st.mounts[r.path] = mount_entry{r.type, engine, {}};
   trace_event ev;
   ev.kind = trace_kind::engine_enabled;
@@ -91,6 +100,80 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
   ev.detail = r.type;
   emit(self, st.ctx, std::move(ev));
   done(no_content());
+}
+
+void tune_secrets_mount(self_ptr self, const mount_tune_request& req, const reply& done) {
+  auto& st = self->state;
+  auto m = st.mounts.find(req.mount);
+  if (m == st.mounts.end())
+    return done(vault_error::invalid(texts::no_mount_to_tune(req.mount)));
+  auto tuned = apply_tune(m->second.tune, req.default_lease_ttl, req.max_lease_ttl);
+  if (!tuned)
+    return done(tuned.error());
+  m->second.tune = *tuned;
+  auto view = effective_view(st.sys, m->second.tune, req.mount);
+  trace_event ev;
+  ev.kind = trace_kind::mount_tuned;
+  ev.subject = req.mount;
+  ev.detail = "effective default_lease_ttl " + format_duration(view.default_lease_ttl) +
+              ", max_lease_ttl " + format_duration(view.max_lease_ttl);
+  emit(self, st.ctx, std::move(ev));
+  storage_put(self, st.ctx, "core/mounts");
+  done(no_content());
+}
+
+const caf::actor* auth_mount_of(self_ptr self, const std::string& path, std::string* mount) {
+  if (!under(path, "auth/"))
+    return nullptr;
+  auto slash = path.find('/', 5);
+  auto m = self->state.auth_mounts.find(slash == std::string::npos ? path + "/"
+                                                                   : path.substr(0, slash + 1));
+  if (m == self->state.auth_mounts.end())
+    return nullptr;
+  if (mount)
+    *mount = m->first;
+  return &m->second;
+}
+
+void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_request& r,
+                    const reply& done) {
+  auto& st = self->state;
+  auto mount = "auth/" + r.path;
+  if (!allows(self, who, "sys/auth/" + r.path, capability::update))
+    return done(denied());
+  if (!is_modelled_auth_type(r.type))
+    return done(vault_error::invalid(texts::not_modelled("auth method \"" + r.type + "\"") +
+                                     " (userpass, approle and kubernetes are)"));
+  if (st.auth_mounts.count(mount) > 0 || mount == "auth/token/")
+    return done(vault_error{409, {texts::path_in_use(mount)}});
+  self->send(st.store, enable_auth_atom::value, mount);
+  auto view = effective_view(st.sys, mount_tune{}, mount);
+  st.auth_mounts[mount] = self->spawn<caf::linked>(auth_method_actor, st.ctx, mount, r.type, view);
+  trace_event ev;
+  ev.kind = trace_kind::engine_enabled;
+  ev.subject = mount;
+  ev.detail = r.type;
+  emit(self, st.ctx, std::move(ev));
+  storage_put(self, st.ctx, "core/auth");
+  done(no_content());
+}
+
+// A login: the method decides who you are and what token you get; the token store issues
+// it as an orphan through the mount's TTLs (spec §2.6). Logins need no token.
+void on_login(self_ptr self, const login_request& r, const reply& done) {
+  auto& st = self->state;
+  auto m = st.auth_mounts.find(r.mount);
+  if (m == st.auth_mounts.end())
+    return done(no_route(r.path));
+  self->request(m->second, caf::infinite, login_atom::value, r.path, r.fields)
+    .then(
+      [=](outcome<login_auth>& auth) {
+        if (!auth)
+          return done(auth.error());
+        forward(self, self->state.store, done, login_atom::value, r.mount, r.path, *auth,
+                self->state.policies.names());
+      },
+      [=](caf::error&) { done(vault_error::internal("internal error")); });
 }
 
 void read_tune(self_ptr self, const reply& done) {

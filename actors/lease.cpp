@@ -2,6 +2,8 @@
 
 #include "actors/keys.hpp"
 #include "actors/messages.hpp"
+#include "clock/calendar.hpp"
+#include "model/texts.hpp"
 
 namespace tokenlab {
 
@@ -41,6 +43,68 @@ void start_revocation(self_ptr self, trace_cause cause) {
     .then([=](bool) { finish(self, cause); }, [=](caf::error&) { finish(self, cause); });
 }
 
+void arm(self_ptr self) {
+  auto& st = self->state;
+  ++st.timer;
+  auto delay = st.entry.expire_time - sim_now(self, st.ctx);
+  self->delayed_send(self, std::max(delay, sim_duration::zero()), expire_atom::value, st.timer);
+}
+
+// sys/leases/lookup (vault/logical_system.go handleLeaseLookup).
+data_map lookup_data(self_ptr self) {
+  auto& st = self->state;
+  const auto& e = st.entry;
+  auto now = sim_now(self, st.ctx);
+  data_map d;
+  d["id"] = e.id;
+  d["issue_time"] = format_rfc3339(e.issue_time, st.ctx.epoch_unix);
+  d["expire_time"] = format_rfc3339(e.expire_time, st.ctx.epoch_unix);
+  d["last_renewal"] = e.last_renewal
+                        ? field_value{format_rfc3339(*e.last_renewal, st.ctx.epoch_unix)}
+                        : field_value{};
+  d["renewable"] = e.renewable;
+  auto rounded = sim_time{std::chrono::round<std::chrono::seconds>(now.time_since_epoch())};
+  d["ttl"] = whole_seconds(e.expire_time - rounded);
+  return d;
+}
+
+// ExpirationManager.Renew: the max counts from the lease's issue time (spec §6.2).
+api_outcome renew(self_ptr self, const system_view& view, sim_duration increment) {
+  auto& st = self->state;
+  auto& e = st.entry;
+  auto now = sim_now(self, st.ctx);
+  if (e.expire_time < now)
+    return vault_error::invalid(std::string{texts::lease_expired});
+  if (!e.renewable)
+    return vault_error::invalid(std::string{texts::lease_not_renewable});
+  ttl_request in;
+  in.increment = increment > sim_duration::zero() ? increment : sim_duration::zero();
+  in.backend_ttl = e.backend_ttl;
+  in.backend_max_ttl = e.backend_max_ttl;
+  in.start = e.issue_time;
+  in.now = now;
+  auto d = calculate_ttl(view, in);
+  if (!d)
+    return vault_error::invalid(d.error().message());
+  e.ttl = d->ttl;
+  e.expire_time = now + d->ttl;
+  e.last_renewal = now;
+  storage_put(self, st.ctx, keys::lease(e.id));
+  arm(self);
+  trace_event ev;
+  ev.kind = trace_kind::lease_renewed;
+  ev.subject = e.id;
+  ev.related = e.owner;
+  ev.ttl = *d;
+  emit(self, st.ctx, std::move(ev));
+  api_response r;
+  r.lease_id = e.id;
+  r.renewable = e.renewable;
+  r.lease_duration = whole_seconds(d->ttl);
+  r.warnings = d->warnings;
+  return r;
+}
+
 } // namespace
 
 caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
@@ -50,15 +114,17 @@ caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry en
   st.ctx = std::move(ctx);
   st.engine = std::move(engine);
   st.core = std::move(core);
-  ++st.timer;
-  auto delay = st.entry.expire_time - sim_now(self, st.ctx);
-  self->delayed_send(self, std::max(delay, sim_duration::zero()), expire_atom::value, st.timer);
+  arm(self);
   return {
     [=](revoke_atom, trace_cause cause) {
       auto rp = self->make_response_promise();
       self->state.waiters.push_back(rp);
       start_revocation(self, cause);
       return rp;
+    },
+    [=](lookup_atom) { return lookup_data(self); },
+    [=](renew_atom, const system_view& view, sim_duration increment) -> api_outcome {
+      return renew(self, view, increment);
     },
     [=](expire_atom, std::uint64_t timer) {
       auto& s = self->state;

@@ -7,6 +7,8 @@
 //
 // Messages:
 //   (revoke_atom, trace_cause) -> bool   (replies when done)
+//   (lookup_atom) -> data_map            sys/leases/lookup
+//   (renew_atom, system_view, sim_duration increment) -> api_outcome   sys/leases/renew
 //   (expire_atom, uint64 timer)          its own TTL timer
 
 #include "actors/context.hpp"
@@ -31,6 +33,9 @@ struct lease_entry {
   sim_time expire_time{};
   sim_duration ttl{0};
   bool renewable = true;
+  sim_duration backend_ttl{0};     ///< what the engine asked for (renewals reuse it)
+  sim_duration backend_max_ttl{0}; ///< the engine's max, if any
+  std::optional<sim_time> last_renewal;
 };
 
 struct lease_state {

@@ -8,6 +8,7 @@
 
 #include "actors/context.hpp"
 #include "model/api.hpp"
+#include "model/auth_login.hpp"
 #include "model/token_entry.hpp"
 #include "model/token_role.hpp"
 #include "model/trace.hpp"
@@ -55,6 +56,9 @@ using cubby_atom = caf::atom_constant<caf::atom("cubby")>;
 using role_atom = caf::atom_constant<caf::atom("role")>;
 using list_atom = caf::atom_constant<caf::atom("list")>;
 using delete_path_atom = caf::atom_constant<caf::atom("delpath")>;
+using enable_auth_atom = caf::atom_constant<caf::atom("authon")>;
+// Auth methods: a login on an auth mount (actors/auth_method.hpp).
+using login_atom = caf::atom_constant<caf::atom("login")>;
 
 /// `sys/mounts/<path>` (vault secrets enable).
 struct secrets_enable_request {
@@ -70,10 +74,21 @@ struct logical_write_request {
   std::string path;
   std::map<std::string, std::string> fields;
 };
-/// `sys/leases/revoke` and `sys/leases/revoke-prefix/<prefix>`.
+/// `sys/leases/revoke`, `sys/leases/revoke-prefix/<prefix>`, `sys/leases/revoke-force/<prefix>`.
 struct lease_revoke_request {
   std::string lease_id;
   bool prefix = false;
+  bool force = false;
+  bool sync = true; ///< the API's default; the CLI sends false unless -sync
+};
+/// `sys/leases/lookup`.
+struct lease_lookup_request {
+  std::string lease_id;
+};
+/// `sys/leases/renew`.
+struct lease_renew_request {
+  std::string lease_id;
+  sim_duration increment{0};
 };
 
 /// `vault list PATH` and `vault delete PATH`.
@@ -98,6 +113,19 @@ struct capabilities_request {
   std::string path;
 };
 
+/// `sys/auth/<path>` (vault auth enable).
+struct auth_enable_request {
+  std::string type;
+  std::string path; ///< "userpass/"
+};
+/// A login on an auth mount: unauthenticated (`vault login -method=…`, or a write to
+/// `auth/<mount>/login…`).
+struct login_request {
+  std::string mount; ///< "auth/userpass/"
+  std::string path;  ///< "auth/userpass/login/alice"
+  std::map<std::string, std::string> fields;
+};
+
 /// A cubbyhole operation on the calling token's own cubbyhole.
 enum class cubby_op { read, write, list, del };
 
@@ -108,7 +136,8 @@ struct vault_request {
                token_revoke_request, mount_tune_request, secrets_enable_request,
                logical_read_request, logical_write_request, lease_revoke_request,
                logical_list_request, logical_delete_request, policy_write_request,
-               policy_read_request, capabilities_request>
+               policy_read_request, capabilities_request, lease_lookup_request, lease_renew_request,
+               auth_enable_request, login_request>
     op;
 };
 
@@ -129,6 +158,9 @@ struct secret_result {
   bool renewable = true;
   std::string handle;     ///< what the engine needs to revoke it (e.g. the IAM user name)
   std::string credential; ///< the credential a learner sees (e.g. the access key)
+  /// KV (passthrough) only: `ttl` came from the secret's own `ttl`/`lease` key (even 0).
+  /// Unset, the core shows the mount's default lease TTL as the refresh interval.
+  bool ttl_from_data = false;
 };
 
 /// What a token's renewal produced: the decision and the entry after it.
@@ -157,6 +189,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::api_outcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::resolved_token>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::secret_result>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::renewal>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::login_auth>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_entry)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_create_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_lookup_request)
@@ -175,4 +208,6 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::tombstone)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::cubby_op)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<tokenlab::token_role>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_role)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::data_map)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::login_auth)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<tokenlab::trace_event>)

@@ -27,6 +27,21 @@ system_view token_view(const token_store_state& st) {
   return effective_view(st.sys, st.tune, "auth/token/");
 }
 
+// The auth mount a token path belongs to: "auth/userpass/login/alice" -> "auth/userpass/".
+std::string mount_of(const std::string& path) {
+  auto slash = path.find('/', 5);
+  return slash == std::string::npos ? path : path.substr(0, slash + 1);
+}
+
+// The TTLs a token renews under: its own auth mount's (spec §3.1).
+system_view view_for(const token_store_state& st, const token_entry& e) {
+  auto mount = mount_of(e.path);
+  auto m = st.auth_tunes.find(mount);
+  if (mount == "auth/token/" || m == st.auth_tunes.end())
+    return token_view(st);
+  return effective_view(st.sys, m->second, mount);
+}
+
 caf::actor spawn_token(self_ptr self, token_entry e) {
   auto& st = self->state;
   auto id = e.id;
@@ -73,6 +88,8 @@ const caf::actor* find_target(token_store_state& st, const resolved_token& calle
   return t == st.tokens.end() ? nullptr : &t->second;
 }
 
+api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_actor);
+
 api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
                       const token_create_request& req,
                       const std::vector<std::string>& known_policies) {
@@ -100,6 +117,16 @@ api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
   } else {
     e.id = make_service_token_id(st.ids);
   }
+  return issue(self, std::move(*plan), caller.handle);
+}
+
+// Gives a decided token its ID, accessor and cubbyhole, writes it in Vault's order and
+// starts its actor. `parent` is the parent's actor (none for orphans).
+api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_actor) {
+  auto& st = self->state;
+  auto& e = plan.entry;
+  if (e.id.empty())
+    e.id = make_service_token_id(st.ids);
   e.accessor = make_accessor(st.ids);
   e.cubbyhole_id = st.cubbyhole_ids.base62(24);
   // Vault's order (spec §9.3): accessor index, parent index, the entry, then its lease.
@@ -113,16 +140,16 @@ api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
   ev.kind = trace_kind::token_created;
   ev.subject = e.id;
   ev.related = e.parent;
-  ev.ttl = plan->ttl;
+  ev.ttl = plan.ttl;
   emit(self, ctx, std::move(ev));
   api_response resp;
-  resp.warnings = plan->warnings;
+  resp.warnings = plan.warnings;
   resp.auth = make_auth_block(e, e.id);
   auto parent = e.parent;
   auto id = e.id;
   auto handle = spawn_token(self, std::move(e));
   if (!parent.empty())
-    self->send(caller.handle, child_atom::value, id, handle);
+    self->send(parent_actor, child_atom::value, id, handle);
   return resp;
 }
 
@@ -383,7 +410,6 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
                    : req.by == token_selector::self   ? caller.entry.id
                                                       : req.value;
       auto handle = *target;
-      auto view = token_view(st);
       auto increment = req.increment;
       // Role tokens renew with their role's current values; a deleted role refuses.
       self->request(handle, caf::infinite, entry_atom::value)
@@ -404,7 +430,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
               }
               role = r->second;
             }
-            renew_with(self, handle, view, increment, role, shown, rp);
+            renew_with(self, handle, view_for(self->state, e), increment, role, shown, rp);
           },
           [=](caf::error&) mutable { rp.deliver(api_outcome{err(400, texts::token_not_found)}); });
       return rp;
@@ -456,14 +482,19 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     },
     [=](tune_atom, const mount_tune_request& req) -> api_outcome {
       auto& st = self->state;
-      auto tuned = apply_tune(st.tune, req.default_lease_ttl, req.max_lease_ttl);
+      bool token_mount = req.mount == "auth/token/";
+      auto m = st.auth_tunes.find(req.mount);
+      if (!token_mount && m == st.auth_tunes.end())
+        return vault_error::invalid(texts::no_mount_to_tune(req.mount));
+      auto& tune = token_mount ? st.tune : m->second;
+      auto tuned = apply_tune(tune, req.default_lease_ttl, req.max_lease_ttl);
       if (!tuned)
         return tuned.error();
-      st.tune = *tuned;
-      auto view = token_view(st);
+      tune = *tuned;
+      auto view = effective_view(st.sys, tune, req.mount);
       trace_event ev;
       ev.kind = trace_kind::mount_tuned;
-      ev.subject = "auth/token/";
+      ev.subject = req.mount;
       auto from = [](ttl_source src) {
         return src == ttl_source::mount_tune ? "mount tune" : "system config";
       };
@@ -476,6 +507,30 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return done;
     },
     [=](tune_atom) { return token_view(self->state); },
+    [=](tune_atom, const std::string& mount) {
+      auto& st = self->state;
+      auto m = st.auth_tunes.find(mount);
+      return m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
+    },
+    // An auth method was mounted: its tokens renew under its tune from now on.
+    [=](enable_auth_atom, const std::string& mount) {
+      self->state.auth_tunes.emplace(mount, mount_tune{});
+    },
+    // A login: the orphan token the auth method decided on (spec §2.6; 3 storage writes).
+    [=](login_atom, const std::string& mount, const std::string& path, const login_auth& auth,
+        const std::vector<std::string>& known) -> api_outcome {
+      auto& st = self->state;
+      auto exists = [&](const std::string& p) {
+        return std::find(known.begin(), known.end(), p) != known.end();
+      };
+      auto m = st.auth_tunes.find(mount);
+      auto view =
+        m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
+      auto plan = plan_login(auth, mount, path, view, sim_now(self, st.ctx), exists);
+      if (!plan)
+        return plan.error();
+      return issue(self, std::move(*plan), caf::actor{});
+    },
     [=](gone_atom, const std::string& id, const tombstone& t) {
       auto& st = self->state;
       auto it = st.tokens.find(id);

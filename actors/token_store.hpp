@@ -8,8 +8,9 @@
 // Messages (all replies are values; errors are vault_error values):
 //   (resolve_atom, value, bool by_accessor) -> outcome<resolved_token>
 //                                          authenticate a presented token (or find one by accessor)
-//   (create_atom, resolved_token caller, bool sudo, token_create_request, known policies) -> api_outcome
-//   (write_atom, resolved_token caller, bool sudo, logical_write_request, known policies) -> api_outcome
+//   (create_atom, resolved_token caller, bool sudo, token_create_request, known policies) ->
+//   api_outcome (write_atom, resolved_token caller, bool sudo, logical_write_request, known
+//   policies) -> api_outcome
 //                                          roles and the create endpoints under auth/token/
 //   (read_atom, path) / (list_atom, path) / (delete_path_atom, path) -> api_outcome
 //                                          roles, and the accessor list
@@ -17,6 +18,9 @@
 //   (renew_atom, resolved_token caller, token_renew_request) -> api_outcome
 //   (revoke_atom, resolved_token caller, bool sudo, token_revoke_request) -> api_outcome
 //   (tune_atom, mount_tune_request) -> api_outcome ; (tune_atom) -> system_view
+//   (tune_atom, mount) -> system_view                the effective TTLs of an auth mount
+//   (enable_auth_atom, mount)                        an auth method was mounted
+//   (login_atom, mount, path, login_auth, known policies) -> api_outcome   a login's token
 //   (gone_atom, id, tombstone)             from a token actor that finished revoking
 //   (unlease_atom, token_id, lease_id)     a lease of that token is gone
 //   (state_atom, token_id) -> life_state
@@ -46,6 +50,8 @@ struct token_store_state {
   std::map<std::string, std::string> accessors; ///< accessor -> token ID
   std::map<std::string, tombstone> gone;        ///< what became of tokens no longer stored
   std::map<std::string, token_role> roles;      ///< auth/token/roles/<name>
+  std::map<std::string, mount_tune>
+    auth_tunes; ///< other auth mounts ("auth/userpass/") and their tune
   std::string root_id;
   static inline const char* name = "token_store";
 };

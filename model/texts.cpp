@@ -158,6 +158,129 @@ std::string invalid_legacy_policy(std::string_view prefix, std::string_view valu
   return std::string{prefix} + "invalid policy " + go_quote(value);
 }
 
+std::string no_mount_to_tune(std::string_view path) {
+  return "no mount entry found at " + std::string{path};
+}
+
+std::string force_revoked_lease_prefix(std::string_view prefix) {
+  return "Success! Force revoked any leases with prefix: " + std::string{prefix};
+}
+
+std::string tuned_secrets(std::string_view path) {
+  return "Success! Tuned the secrets engine at: " + with_slash(path);
+}
+
+std::string handler_error(std::string_view msg) {
+  return "1 error occurred:\n\t* " + std::string{msg} + "\n\n";
+}
+
+std::string db_unknown_role(std::string_view name) {
+  return "unknown role: " + std::string{name};
+}
+
+std::string db_connection_not_found(std::string_view name) {
+  return "failed to find entry for connection with name: " + go_quote(name);
+}
+
+std::string db_role_not_allowed(std::string_view role) {
+  return go_quote(role) + " is not an allowed role";
+}
+
+std::string db_object_error(std::string_view detail) {
+  return "error creating database object: " + std::string{detail};
+}
+
+// --- auth methods ---
+
+std::string field_validation_failed(std::string_view msg) {
+  return "Field validation failed: " + std::string{msg};
+}
+
+std::string cannot_parse_as(std::string_view kind, std::string_view detail) {
+  return "cannot parse '' as " + std::string{kind} + ": " + std::string{detail};
+}
+
+std::string parse_int_error(std::string_view value, std::string_view reason) {
+  return "strconv.ParseInt: parsing " + go_quote(value) + ": " + std::string{reason};
+}
+
+std::string go_invalid_duration(std::string_view text) {
+  return "time: invalid duration " + go_quote(text);
+}
+
+std::string go_missing_unit(std::string_view text) {
+  return "time: missing unit in duration " + go_quote(text);
+}
+
+std::string go_unknown_unit(std::string_view unit, std::string_view text) {
+  return "time: unknown unit " + go_quote(unit) + " in duration " + go_quote(text);
+}
+
+std::string negative_value(std::int64_t seconds) {
+  return "cannot provide negative value '" + std::to_string(seconds) + "'";
+}
+
+std::string address_parse_error(std::string_view addr) {
+  return "error parsing address " + go_quote(addr) + ": Unable to convert " + go_quote(addr) +
+         " to an IPv4 or IPv6 address, or a UNIX Socket";
+}
+
+std::string invalid_cidr_address(std::string_view text) {
+  return "invalid CIDR address: " + std::string{text};
+}
+
+std::string failed_to_validate_cidrs(std::string_view detail) {
+  return "failed to validate CIDR blocks: " + std::string{detail};
+}
+
+std::string failed_to_validate_token_cidrs(std::string_view detail) {
+  return "failed to validate token CIDR blocks: " + std::string{detail};
+}
+
+std::string approle_role_missing(std::string_view name) {
+  return "role " + go_quote(name) + " does not exist";
+}
+
+std::string approle_period_above_max(sim_duration period, sim_duration max) {
+  return "period of " + go_quote(format_go_duration(period)) +
+         " is greater than the backend's maximum lease TTL of " + go_quote(format_go_duration(max));
+}
+
+std::string metadata_parse_failed(std::string_view detail) {
+  return "failed to parse metadata: " + std::string{detail};
+}
+
+std::string kv_invalid_pair(std::string_view key, std::string_view value) {
+  return "failed to parse the input: invalid <key,value> pair: key: " + go_quote(key) +
+         " value: " + go_quote(value);
+}
+
+std::string kv_invalid_value(std::string_view key) {
+  return "invalid value for key " + go_quote(key);
+}
+
+std::string k8s_missing(std::string_view param) {
+  return "missing " + std::string{param};
+}
+
+std::string k8s_invalid_role_name(std::string_view name) {
+  return "invalid role name " + go_quote(name);
+}
+
+std::string k8s_cannot_be_empty(std::string_view field) {
+  return go_quote(field) + " can not be empty";
+}
+
+std::string k8s_period_above_max(sim_duration period, sim_duration max) {
+  return "token period of '" + go_quote(format_go_duration(period)) +
+         "' is greater than the backend's maximum lease TTL of '" +
+         go_quote(format_go_duration(max)) + "'";
+}
+
+std::string enabled_auth(std::string_view type, std::string_view path) {
+  return "Success! Enabled " + std::string{type} + " auth method at: " + with_slash(path);
+}
+
 std::string not_modelled(std::string_view what) {
   return std::string{what} + " is not modelled by tokenlab yet";
 }

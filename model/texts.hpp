@@ -82,6 +82,10 @@ std::string no_handler_for_route(std::string_view path);
 // --- leases (vault/expiration.go, vault/logical_system.go) ---
 inline constexpr std::string_view lease_id_required = "lease_id must be specified";
 inline constexpr std::string_view invalid_lease = "invalid lease";
+inline constexpr std::string_view tokens_not_renewable_here =
+  "tokens cannot be renewed through this endpoint";
+/// `no mount entry found at <path>`: tuning a path where nothing is mounted
+std::string no_mount_to_tune(std::string_view path);
 
 // --- CLI success lines (command/*.go) ---
 inline constexpr std::string_view revoked_token = "Success! Revoked token (if it existed)";
@@ -95,6 +99,14 @@ std::string data_written(std::string_view path);
 std::string revoked_lease(std::string_view id);
 /// `Success! Revoked any leases with prefix: <prefix>`
 std::string revoked_lease_prefix(std::string_view prefix);
+inline constexpr std::string_view revocations_queued =
+  "All revocation operations queued successfully!";
+/// `Success! Force revoked any leases with prefix: <prefix>`
+std::string force_revoked_lease_prefix(std::string_view prefix);
+inline constexpr std::string_view force_revoke_warning =
+  "Warning! Force-removing leases can cause Vault to become out of sync with secret engines!";
+/// `Success! Tuned the secrets engine at: <path>/`
+std::string tuned_secrets(std::string_view path);
 inline constexpr std::string_view login_success =
   "Success! You are now authenticated. The token information displayed below\n"
   "is already stored in the token helper. You do NOT need to run \"vault login\"\n"
@@ -158,6 +170,12 @@ std::string unknown_role(std::string_view name);
 /// `original token role "<name>" could not be found, not renewing`
 std::string role_gone_not_renewing(std::string_view name);
 
+// --- logins (vault/request_handling.go LoginCreateToken) ---
+inline constexpr std::string_view login_root = "auth methods cannot create root tokens";
+inline constexpr std::string_view login_zero_ttl = "refusing to create a non-root zero TTL token";
+/// `Success! Enabled <type> auth method at: <path>/`
+std::string enabled_auth(std::string_view type, std::string_view path);
+
 // --- requests (vault/request_handling.go, logical backends) ---
 inline constexpr std::string_view last_use_secret =
   "Secret cannot be returned; token had one use left, so leased credentials were immediately "
@@ -181,6 +199,140 @@ std::string cannot_delete_policy(std::string_view name);
 /// `path "<p>": ` is passed in)
 std::string invalid_capability(std::string_view prefix, std::string_view capability);
 std::string invalid_legacy_policy(std::string_view prefix, std::string_view value);
+
+// --- secrets engines: kv v1 (vault-plugin-secrets-kv passthrough.go) and database
+// (builtin/logical/database, sdk/database/helper, plugins/database/postgresql) ---
+/// A plain Go error a backend handler returns (not an error response) reaches the client as
+/// status 500, wrapped by request_handling.go's go-multierror: `1 error occurred:\n\t* <msg>\n\n`.
+std::string handler_error(std::string_view msg);
+inline constexpr std::string_view kv_missing_path = "missing path"; ///< write to the mount root
+/// logical.ErrUnsupportedOperation: a backend path exists but not for this operation (405)
+inline constexpr std::string_view unsupported_operation = "unsupported operation";
+/// `unknown role: <name>` (path_creds_create.go, 400)
+std::string db_unknown_role(std::string_view name);
+/// `failed to find entry for connection with name: "<name>"` (backend.go DatabaseConfig; a
+/// plain error: wrap it with handler_error)
+std::string db_connection_not_found(std::string_view name);
+/// `"<role>" is not an allowed role` (path_creds_create.go; a plain error)
+std::string db_role_not_allowed(std::string_view role);
+/// dbutil.ErrEmptyCreationStatement (the plugin's NewUser; a plain error)
+inline constexpr std::string_view db_empty_creation_statements = "empty creation statements";
+inline constexpr std::string_view db_name_required = "database name is required";
+inline constexpr std::string_view db_empty_plugin_name = "empty plugin name";
+/// `error creating database object: <detail>` (path_config_connection.go, 400)
+std::string db_object_error(std::string_view detail);
+inline constexpr std::string_view db_connection_url_empty = "connection_url cannot be empty";
+inline constexpr std::string_view db_template_in_credentials =
+  "username and/or password cannot contain the template variables";
+inline constexpr std::string_view db_password_in_url =
+  "Password found in connection_url, use a templated url to enable root rotation and prevent "
+  "read access to password information.";
+
+// --- auth methods (sdk/framework/field_data.go, sdk/helper/tokenutil/tokenutil.go,
+// builtin/credential/userpass, builtin/credential/approle, vault-plugin-auth-kubernetes
+// v0.16.0 as bundled with Vault 1.14, vault/request_handling.go user lockout) ---
+/// `Field validation failed: <msg>` (framework HandleRequest, paths without an existence check)
+std::string field_validation_failed(std::string_view msg);
+/// mapstructure.WeakDecode of a string: `cannot parse '' as <kind>: <detail>`
+std::string cannot_parse_as(std::string_view kind, std::string_view detail);
+/// strconv.ParseInt: `strconv.ParseInt: parsing "<v>": <reason>` (invalid syntax | value out of
+/// range)
+std::string parse_int_error(std::string_view value, std::string_view reason);
+/// time.ParseDuration: `time: invalid duration "<s>"`
+std::string go_invalid_duration(std::string_view text);
+/// time.ParseDuration: `time: missing unit in duration "<s>"`
+std::string go_missing_unit(std::string_view text);
+/// time.ParseDuration: `time: unknown unit "<u>" in duration "<s>"`
+std::string go_unknown_unit(std::string_view unit, std::string_view text);
+/// TypeDurationSecond: `cannot provide negative value '<n>'`
+std::string negative_value(std::int64_t seconds);
+/// parseutil.ParseAddrs: `error parsing address "<a>": Unable to convert "<a>" to an IPv4 or
+/// IPv6 address, or a UNIX Socket`
+std::string address_parse_error(std::string_view addr);
+/// net.ParseCIDR: `invalid CIDR address: <s>`
+std::string invalid_cidr_address(std::string_view text);
+inline constexpr std::string_view token_batch_periodic =
+  "'token_type' cannot be 'batch' or 'default_batch' when set to generate periodic tokens";
+inline constexpr std::string_view token_batch_num_uses =
+  "'token_type' cannot be 'batch' or 'default_batch' when set to generate tokens with limited use "
+  "count";
+inline constexpr std::string_view token_ttl_above_max =
+  "'token_ttl' cannot be greater than 'token_max_ttl'";
+// userpass
+inline constexpr std::string_view missing_password = "missing password";
+inline constexpr std::string_view invalid_username_or_password = "invalid username or password";
+inline constexpr std::string_view username_does_not_exist = "username does not exist";
+// approle
+inline constexpr std::string_view missing_role_id = "missing role_id";
+inline constexpr std::string_view missing_secret_id = "missing secret_id";
+inline constexpr std::string_view invalid_role_or_secret_id = "invalid role or secret ID";
+inline constexpr std::string_view approle_no_constraint =
+  "at least one constraint should be enabled on the role";
+inline constexpr std::string_view role_id_in_use = "role_id already in use";
+inline constexpr std::string_view invalid_role_id_supplied =
+  "invalid role_id supplied, or failed to generate a role_id";
+inline constexpr std::string_view local_secret_ids_create_only =
+  "local_secret_ids can only be modified during role creation";
+inline constexpr std::string_view secret_id_num_uses_negative =
+  "secret_id_num_uses cannot be negative";
+inline constexpr std::string_view bind_secret_id_not_set = "bind_secret_id is not set on the role";
+inline constexpr std::string_view num_uses_negative = "num_uses cannot be negative";
+inline constexpr std::string_view num_uses_above_role =
+  "num_uses cannot be higher than the role's secret_id_num_uses";
+inline constexpr std::string_view ttl_above_role =
+  "ttl cannot be longer than the role's secret_id_ttl";
+inline constexpr std::string_view invalid_cidr_blocks = "invalid CIDR blocks";
+/// `failed to validate CIDR blocks: <detail>` (a plain error: wrap it with handler_error)
+std::string failed_to_validate_cidrs(std::string_view detail);
+/// `failed to validate token CIDR blocks: <detail>` (a plain error)
+std::string failed_to_validate_token_cidrs(std::string_view detail);
+/// `role "<name>" does not exist`
+std::string approle_role_missing(std::string_view name);
+/// `period of "<p>" is greater than the backend's maximum lease TTL of "<max>"` (Go durations)
+std::string approle_period_above_max(sim_duration period, sim_duration max);
+inline constexpr std::string_view approle_token_max_ttl_above_mount =
+  "token_max_ttl is greater than the backend mount's maximum TTL value; issued tokens' max TTL "
+  "value will be truncated";
+inline constexpr std::string_view default_service_adjusted =
+  "default-service has no useful meaning; adjusting to service";
+inline constexpr std::string_view default_batch_adjusted =
+  "default-batch has no useful meaning; adjusting to batch";
+/// `failed to parse metadata: <detail>`
+std::string metadata_parse_failed(std::string_view detail);
+/// strutil.ParseArbitraryKeyValues's texts
+inline constexpr std::string_view kv_invalid_format =
+  "failed to parse the input: invalid <key,value> format";
+/// `failed to parse the input: invalid <key,value> pair: key: "<k>" value: "<v>"`
+std::string kv_invalid_pair(std::string_view key, std::string_view value);
+/// `invalid value for key "<k>"`
+std::string kv_invalid_value(std::string_view key);
+inline constexpr std::string_view tidy_started =
+  "Tidy operation successfully started. Any information from the operation will be printed to "
+  "Vault's server logs.";
+// kubernetes
+/// `missing <param>` (getFieldValueStr: "missing role", "missing jwt")
+std::string k8s_missing(std::string_view param);
+/// `invalid role name "<name>"`
+std::string k8s_invalid_role_name(std::string_view name);
+inline constexpr std::string_view k8s_no_config = "could not load backend configuration";
+inline constexpr std::string_view k8s_namespace_not_authorized = "namespace not authorized";
+inline constexpr std::string_view k8s_name_not_authorized = "service account name not authorized";
+/// `"<field>" can not be empty`
+std::string k8s_cannot_be_empty(std::string_view field);
+inline constexpr std::string_view k8s_cannot_mix_star = "can not mix \"*\" with values";
+/// `token period of '"<p>"' is greater than the backend's maximum lease TTL of '"<max>"'`
+/// (the plugin's '%q' of Go duration strings)
+std::string k8s_period_above_max(sim_duration period, sim_duration max);
+inline constexpr std::string_view k8s_ttl_above_max =
+  "token ttl should not be greater than token max ttl";
+inline constexpr std::string_view k8s_max_ttl_above_mount =
+  "max_ttl is greater than the system or backend mount's maximum TTL value; issued tokens' max TTL "
+  "value will be truncated";
+inline constexpr std::string_view k8s_invalid_alias_name_source =
+  "invalid alias_name_source, must be one of: serviceaccount_uid, serviceaccount_name";
+inline constexpr std::string_view k8s_no_host = "no host provided";
+inline constexpr std::string_view k8s_ca_cert_required =
+  "kubernetes_ca_cert must be given when disable_local_ca_jwt is true";
 
 // --- the lab's own refusal, for what it does not model ---
 /// `<what> is not modelled by tokenlab yet`; `not_modelled_plural`: `<what> are …`

@@ -30,6 +30,11 @@ struct token_entry {
   token_type type = token_type::service;
   std::string role;         ///< the token role it was created through, if any
   std::string cubbyhole_id; ///< 24 base62: the key of its cubbyhole
+  /// For a login token: what its auth method gave at login (token_ttl, token_max_ttl). A
+  /// renewal asks the method again in Vault; the lab keeps the login's values.
+  sim_duration login_ttl{0};
+  sim_duration login_max_ttl{0};
+  bool from_login = false;
 
   // The token's lease. `operator init` / dev-server root tokens have none.
   bool has_lease = true;

@@ -219,6 +219,57 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
   return plan;
 }
 
+outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount,
+                                const std::string& request_path, const system_view& view,
+                                sim_time now,
+                                const std::function<bool(const std::string&)>& policy_exists) {
+  create_plan plan;
+  auto& e = plan.entry;
+  e.policies = sanitize_policies(auth.policies, !auth.no_default_policy);
+  if (e.is_root())
+    return invalid(texts::login_root);
+  if (auth.token_type == "batch" || auth.token_type == "default-batch")
+    return invalid(texts::not_modelled_plural("batch tokens"));
+  ttl_request in;
+  in.backend_ttl = auth.ttl;
+  in.period = auth.period;
+  in.backend_max_ttl = auth.max_ttl;
+  in.explicit_max_ttl = auth.explicit_max_ttl;
+  in.now = now;
+  auto d = calculate_ttl(view, in);
+  if (!d)
+    return vault_error::internal(d.error().message());
+  if (d->ttl <= sim_duration::zero())
+    return vault_error::internal(std::string{texts::login_zero_ttl});
+  // Display name: the mount path without "auth/", '/' -> '-', then the backend's part.
+  auto name = mount.substr(5);
+  std::replace(name.begin(), name.end(), '/', '-');
+  name += auth.display_name;
+  while (!name.empty() && name.back() == '-')
+    name.pop_back();
+  e.display_name = name;
+  e.path = request_path;
+  e.meta = auth.metadata;
+  e.num_uses = auth.num_uses;
+  e.period = auth.period;
+  e.explicit_max_ttl = auth.explicit_max_ttl;
+  e.creation_time = truncate_to_second(now);
+  e.issue_time = now;
+  e.creation_ttl = d->ttl;
+  e.ttl = d->ttl;
+  e.expire_time = now + d->ttl;
+  e.renewable = true;
+  e.from_login = true;
+  e.login_ttl = auth.ttl;
+  e.login_max_ttl = auth.max_ttl;
+  plan.warnings = d->warnings;
+  plan.ttl = std::move(*d);
+  for (const auto& p : e.policies)
+    if (!policy_exists(p))
+      plan.warnings.push_back(texts::policy_missing(p));
+  return plan;
+}
+
 outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increment,
                                        const system_view& view, sim_time now,
                                        const token_role* role) {
@@ -234,7 +285,10 @@ outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increm
     return invalid(texts::lease_not_renewable);
   ttl_request in;
   in.increment = increment > sim_duration::zero() ? increment : sim_duration::zero();
-  in.backend_ttl = e.ttl;
+  // A login token renews with its method's TTLs (the auth backend's renew handler), not
+  // with its last granted TTL.
+  in.backend_ttl = e.from_login ? e.login_ttl : e.ttl;
+  in.backend_max_ttl = e.from_login ? e.login_max_ttl : sim_duration::zero();
   // Role tokens take the role's current values at every renewal (authRenew).
   in.period = role ? role->token_period : e.period;
   in.explicit_max_ttl = role ? role->token_explicit_max_ttl : e.explicit_max_ttl;

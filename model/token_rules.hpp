@@ -5,6 +5,7 @@
 
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
+#include "model/auth_login.hpp"
 #include "model/token_entry.hpp"
 #include "model/token_role.hpp"
 #include "model/ttl.hpp"
@@ -35,9 +36,17 @@ struct create_plan {
 /// handleCreateCommon's checks and computations, in Vault's order (spec §2.2–2.5, §2.10,
 /// §3.3). `role` is the token role of auth/token/create/<role> (nullptr: none);
 /// `policy_exists` says which policies exist (for the "does not exist" warnings).
-outcome<create_plan> plan_token_create(const caller_view& caller, const token_create_request& req,
-                                       const system_view& view, sim_time now, const token_role* role,
-                                       const std::function<bool(const std::string&)>& policy_exists);
+outcome<create_plan>
+plan_token_create(const caller_view& caller, const token_create_request& req,
+                  const system_view& view, sim_time now, const token_role* role,
+                  const std::function<bool(const std::string&)>& policy_exists);
+
+/// LoginCreateToken (vault/request_handling.go, spec §2.6): the orphan service token a login
+/// on `mount` ("auth/userpass/") at `request_path` gets, through the mount's TTLs.
+outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount,
+                                const std::string& request_path, const system_view& view,
+                                sim_time now,
+                                const std::function<bool(const std::string&)>& policy_exists);
 
 /// The cleaned display name: "token-" + name, chars outside [A-Za-z0-9-] replaced by '-',
 /// one trailing '-' removed.

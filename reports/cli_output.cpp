@@ -85,7 +85,8 @@ std::string render_cli_json(const api_response& r) {
 std::string render_cli_error(const vault_call_record& call, const vault_error& err) {
   // api.ResponseError.Error(): the messages follow "Errors:\n\n" each as "* <msg>" with
   // no separator between them (Go writes them back to back); ui.Error adds the newline.
-  std::string out = line(texts::cli_error_head(call.error_verb));
+  std::string out = line(call.error_head.empty() ? texts::cli_error_head(call.error_verb)
+                                                 : call.error_head + ": Error making API request.");
   out += "\n";
   out += line("URL: " + call.method + " " + cli_vault_addr + "/v1/" + call.path);
   out += line("Code: " + std::to_string(err.status) + ". Errors:");

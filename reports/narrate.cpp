@@ -130,11 +130,7 @@ std::string describe_effect(const trace_event& ev,
         words.push_back("owner token " + e.related);
       used_related = true;
       break;
-    case trace_kind::credential_created:
-      if (!e.detail.empty())
-        words.push_back("access key " + e.detail);
-      used_detail = true;
-      break;
+    case trace_kind::credential_created: break; // the engine's detail says what was made
     case trace_kind::engine_enabled:
       if (!e.detail.empty())
         words.push_back("type " + e.detail);

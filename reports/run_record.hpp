@@ -36,8 +36,11 @@ struct vault_call_record {
   std::string error_verb;   ///< "renewing token" → `Error renewing token: …`
   std::string success_text; ///< the CLI's success line for message-shaped output
   std::string login_text;   ///< `vault login` prints its banner before the table
-  std::string print_field;    ///< print only this data field, raw (policy rules; a list joined by ", ")
-  std::string not_found_text; ///< what the CLI prints for a 404 with no errors ("No value found at …")
+  std::string
+    print_field; ///< print only this data field, raw (policy rules; a list joined by ", ")
+  std::string
+    not_found_text; ///< what the CLI prints for a 404 with no errors ("No value found at …")
+  std::string error_head; ///< replaces "Error <verb>" where the CLI words it otherwise
   output_shape shape = output_shape::data;
   bool json = false;  ///< -format=json
   std::string caller; ///< the token the call was made with (as sent)

@@ -39,6 +39,27 @@ struct builder {
   }
 
   bool operator()(const cmd_login& c) {
+    if (c.method != "token") {
+      // command/login.go with the userpass CLI handler: POST auth/<path>login/<username>.
+      login_request req;
+      req.mount = "auth/" + c.path;
+      std::string username;
+      for (const auto& [k, a] : c.fields) {
+        std::string v;
+        if (!value(a, v))
+          return false;
+        if (k == "username")
+          username = v;
+        else
+          req.fields[k] = v;
+      }
+      req.path = req.mount + "login/" + username;
+      out.request.op = req;
+      out.login = true;
+      call("PUT", req.path, "authenticating", output_shape::auth);
+      out.record.login_text = std::string{texts::login_success};
+      return true;
+    }
     token_lookup_request req;
     if (!value(c.token, out.request.token))
       return false;
@@ -50,7 +71,7 @@ struct builder {
   }
   bool operator()(const cmd_token_create& c) {
     out.request.op = c.req;
-    auto path = !c.req.role.empty()      ? "auth/token/create/" + c.req.role
+    auto path = !c.req.role.empty()     ? "auth/token/create/" + c.req.role
                 : c.req.orphan_endpoint ? std::string{"auth/token/create-orphan"}
                                         : std::string{"auth/token/create"};
     call("POST", path, "creating token", output_shape::auth);
@@ -170,17 +191,60 @@ struct builder {
   bool operator()(const cmd_lease_revoke& c) {
     lease_revoke_request req;
     req.prefix = c.prefix;
+    req.force = c.force;
+    req.sync = c.sync;
     if (!value(c.lease_id, req.lease_id))
       return false;
     out.request.op = req;
-    if (c.prefix) {
+    // command/lease_revoke.go: -force (with -prefix) warns, then always succeeds loudly;
+    // otherwise the revocation is queued unless -sync.
+    if (c.force) {
+      call("PUT", "sys/leases/revoke-force/" + req.lease_id,
+           "force revoking leases with prefix " + req.lease_id, output_shape::message);
+      out.record.success_text = std::string{texts::force_revoke_warning} + "\n" +
+                                texts::force_revoked_lease_prefix(req.lease_id);
+    } else if (c.prefix) {
       call("PUT", "sys/leases/revoke-prefix/" + req.lease_id,
            "revoking leases with prefix " + req.lease_id, output_shape::message);
-      out.record.success_text = texts::revoked_lease_prefix(req.lease_id);
+      out.record.success_text =
+        c.sync ? texts::revoked_lease_prefix(req.lease_id) : std::string{texts::revocations_queued};
     } else {
-      call("PUT", "sys/leases/revoke", "revoking lease", output_shape::message);
-      out.record.success_text = texts::revoked_lease(req.lease_id);
+      call("PUT", "sys/leases/revoke", "revoking lease " + req.lease_id, output_shape::message);
+      out.record.success_text =
+        c.sync ? texts::revoked_lease(req.lease_id) : std::string{texts::revocations_queued};
     }
+    return true;
+  }
+  bool operator()(const cmd_lease_lookup& c) {
+    lease_lookup_request req;
+    if (!value(c.lease_id, req.lease_id))
+      return false;
+    out.request.op = req;
+    call("PUT", "sys/leases/lookup", "looking up lease", output_shape::data);
+    out.record.error_head = "error looking up lease id " + req.lease_id;
+    return true;
+  }
+  bool operator()(const cmd_lease_renew& c) {
+    lease_renew_request req;
+    req.increment = c.increment;
+    if (!value(c.lease_id, req.lease_id))
+      return false;
+    out.request.op = req;
+    call("PUT", "sys/leases/renew", "renewing " + req.lease_id, output_shape::secret);
+    return true;
+  }
+  bool operator()(const cmd_secrets_tune& c) {
+    out.request.op = c.req;
+    call("PUT", "sys/mounts/" + c.req.mount + "tune", "tuning secrets engine " + c.req.mount,
+         output_shape::message);
+    out.record.success_text = texts::tuned_secrets(c.req.mount);
+    return true;
+  }
+  bool operator()(const cmd_auth_enable& c) {
+    out.request.op = auth_enable_request{c.type, c.path};
+    auto bare = c.path.substr(0, c.path.size() - 1);
+    call("POST", "sys/auth/" + bare, "enabling " + c.type + " auth", output_shape::message);
+    out.record.success_text = texts::enabled_auth(c.type, c.path);
     return true;
   }
 };

@@ -26,6 +26,15 @@ maybe_error count_args(const build_input& in, std::size_t min, std::size_t max,
 /// Refuses a reference where Vault expects a path or a type (`what` names it).
 maybe_error plain_positional(const word& w, std::string_view what);
 
+/// Reads `w` as a `key=value` argument of `command` ("write", "login"); the value may be a
+/// reference. A malformed pair is Vault's kvbuilder error after `failed` (the command's
+/// own prefix, "Failed to parse K=V data: ").
+maybe_error kv_arg(const word& w, const line_context& ctx, std::string_view command,
+                   std::string_view failed, std::pair<std::string, arg>& out);
+
+/// Drops the slashes at both ends of a path (command/base_helpers.go sanitizePath).
+std::string trim_slashes(std::string_view p);
+
 extern const command_spec login_spec;
 extern const command_spec token_create_spec;
 extern const command_spec token_lookup_spec;
@@ -34,9 +43,13 @@ extern const command_spec token_revoke_spec;
 extern const command_spec auth_tune_spec;
 extern const command_spec mount_tune_spec;
 extern const command_spec secrets_enable_spec;
+extern const command_spec secrets_tune_spec;
+extern const command_spec auth_enable_spec;
 extern const command_spec write_spec;
 extern const command_spec read_spec;
 extern const command_spec lease_revoke_spec;
+extern const command_spec lease_lookup_spec;
+extern const command_spec lease_renew_spec;
 extern const command_spec list_spec;
 extern const command_spec delete_spec;
 extern const command_spec policy_write_spec;
@@ -51,9 +64,13 @@ maybe_error build_token_revoke(const build_input& in, vault_command& out);
 maybe_error build_auth_tune(const build_input& in, vault_command& out);
 maybe_error build_mount_tune(const build_input& in, vault_command& out);
 maybe_error build_secrets_enable(const build_input& in, vault_command& out);
+maybe_error build_secrets_tune(const build_input& in, vault_command& out);
+maybe_error build_auth_enable(const build_input& in, vault_command& out);
 maybe_error build_write(const build_input& in, vault_command& out);
 maybe_error build_read(const build_input& in, vault_command& out);
 maybe_error build_lease_revoke(const build_input& in, vault_command& out);
+maybe_error build_lease_lookup(const build_input& in, vault_command& out);
+maybe_error build_lease_renew(const build_input& in, vault_command& out);
 maybe_error build_list(const build_input& in, vault_command& out);
 maybe_error build_delete(const build_input& in, vault_command& out);
 maybe_error build_policy_write(const build_input& in, vault_command& out);

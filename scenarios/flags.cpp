@@ -133,9 +133,10 @@ maybe_error check_value(const flag_def& def, const word& w, std::size_t start, f
                                flag + ", " + flag + "=true or " + flag + "=false"};
     case flag_type::text:
       if (w.ref_at(start))
-        return line_error{col, flag + " takes a plain value, not a reference: references ($name) "
-                                      "work in token arguments, lease ids, write values and "
-                                      "VAULT_TOKEN"};
+        return line_error{col, flag +
+                                 " takes a plain value, not a reference: references ($name) "
+                                 "work in token arguments, lease ids, write and login values and "
+                                 "VAULT_TOKEN"};
       return std::nullopt;
     case flag_type::tune_duration:
       if (value == "system")

@@ -43,8 +43,20 @@ std::string dump(const std::optional<sim_duration>& d) {
   return d ? format_duration(*d) : "-";
 }
 
+std::string dump(const std::vector<std::pair<std::string, arg>>& fields) {
+  std::string out;
+  for (const auto& [k, v] : fields)
+    out += " " + k + "=" + dump(v);
+  return out;
+}
+
 struct command_dumper {
-  std::string operator()(const cmd_login& c) const { return "login " + dump(c.token); }
+  std::string operator()(const cmd_login& c) const {
+    return "login " + c.method + " " + c.path + " " + dump(c.token) + dump(c.fields);
+  }
+  std::string operator()(const cmd_auth_enable& c) const {
+    return "auth enable " + c.type + " " + c.path;
+  }
   std::string operator()(const cmd_token_create& c) const { return dump(c.req); }
   std::string operator()(const cmd_token_lookup& c) const {
     return "lookup " + std::to_string(static_cast<int>(c.by)) + " " + dump(c.value);
@@ -63,15 +75,21 @@ struct command_dumper {
   std::string operator()(const cmd_secrets_enable& c) const {
     return "enable " + c.type + " " + c.path;
   }
-  std::string operator()(const cmd_write& c) const {
-    std::string out = "write " + c.path;
-    for (const auto& [k, v] : c.fields)
-      out += " " + k + "=" + dump(v);
-    return out;
+  std::string operator()(const cmd_secrets_tune& c) const {
+    return "secrets tune " + c.req.mount + " " + dump(c.req.default_lease_ttl) + " " +
+           dump(c.req.max_lease_ttl);
   }
+  std::string operator()(const cmd_write& c) const { return "write " + c.path + dump(c.fields); }
   std::string operator()(const cmd_read& c) const { return "read " + c.path; }
   std::string operator()(const cmd_lease_revoke& c) const {
-    return "lease revoke " + dump(c.lease_id) + (c.prefix ? " prefix" : "");
+    return "lease revoke " + dump(c.lease_id) + (c.prefix ? " prefix" : "") +
+           (c.force ? " force" : "") + (c.sync ? " sync" : "");
+  }
+  std::string operator()(const cmd_lease_lookup& c) const {
+    return "lease lookup " + dump(c.lease_id);
+  }
+  std::string operator()(const cmd_lease_renew& c) const {
+    return "lease renew " + dump(c.lease_id) + " " + format_duration(c.increment);
   }
   std::string operator()(const cmd_policy_write& c) const {
     return "policy write " + c.name + " from " + c.origin + " text=[" + c.text + "]";
@@ -188,6 +206,54 @@ TEST_CASE("the text and JSON forms of a scenario parse to the same steps") {
   CHECK(dump(json) == dump(text));
   CHECK(text.steps.size() == 15);
   CHECK(json.file == "a01.json");
+}
+
+TEST_CASE("the lease, auth and secrets commands mean the same in both forms") {
+  const char* const text = "vault auth enable -path=people userpass\n"
+                           "vault write auth/people/users/alice password=pw policies=default\n"
+                           "vault login -method=userpass -path=people username=alice password=pw "
+                           "=> li\n"
+                           "vault login $li\n"
+                           "vault secrets tune -default-lease-ttl=system -max-lease-ttl=1h aws\n"
+                           "vault read aws/creds/deploy => c\n"
+                           "vault lease lookup -format=json $c.lease_id => l\n"
+                           "vault lease renew -increment=600 $c\n"
+                           "vault lease revoke -force -prefix -sync aws/creds\n";
+  const char* const json = R"json({"steps": [
+    "vault auth enable -path=people userpass",
+    "vault write auth/people/users/alice password=pw policies=default",
+    {"vault": "login -method=userpass -path=people username=alice password=pw", "name": "li"},
+    "vault login $li",
+    {"vault": "secrets tune -default-lease-ttl=system -max-lease-ttl=1h aws"},
+    {"vault": "read aws/creds/deploy", "name": "c"},
+    {"vault": "lease lookup -format=json $c.lease_id", "name": "l"},
+    "vault lease renew -increment=600 $c",
+    {"vault": "lease revoke -force -prefix -sync aws/creds"}
+  ]})json";
+  const auto from_text = parse_ok(parse_scenario_text(text, "n.scn"));
+  const auto from_json = parse_ok(parse_scenario_json(json, "n.json"));
+  CHECK(dump(from_json) == dump(from_text));
+  CHECK(dump(from_text) ==
+        "title=\nseed=1\nepoch=1704067200\nconfig=768h/768h\n"
+        "vault[auth enable] json=0 as=- name= auth enable userpass people/\n"
+        "vault[write] json=0 as=- name= write auth/people/users/alice password='pw' "
+        "policies='default'\n"
+        "vault[login] json=0 as=- name=li login userpass people/ '' username='alice' "
+        "password='pw'\n"
+        "vault[login] json=0 as=- name= login token token/ $li\n"
+        "vault[secrets tune] json=0 as=- name= secrets tune aws/ 0s 1h\n"
+        "vault[read] json=0 as=- name=c read aws/creds/deploy\n"
+        "vault[lease lookup] json=1 as=- name=l lease lookup $c.lease_id\n"
+        "vault[lease renew] json=0 as=- name= lease renew $c 10m\n"
+        "vault[lease revoke] json=0 as=- name= lease revoke 'aws/creds' prefix force sync\n");
+}
+
+TEST_CASE("an error in a login pair points into the JSON string") {
+  CHECK(json_error("{\"steps\": [\n  {\"vault\": \"login -method=userpass username=$u9\"}]}") ==
+        "s.json:2:46: unknown name \"u9\": no earlier step is named so (name a result with "
+        "\"=> u9\")");
+  CHECK(json_error("{\"steps\": [\"vault lease revoke -force x\"]}") ==
+        "s.json:1:32: Specifying -force requires also specifying -prefix");
 }
 
 TEST_CASE("a JSON step keeps its line-language text and where its value starts") {

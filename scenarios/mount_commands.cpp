@@ -1,6 +1,6 @@
-// `vault auth tune` (and the 0.x `mount-tune`), `vault secrets enable`, `vault write`,
-// `vault read`, `vault list`, `vault delete` and `vault lease revoke`, after command/*.go.
-// Texts in "…" are Vault's own.
+// `vault auth tune` (and the 0.x `mount-tune`), `vault auth enable`, `vault secrets enable`,
+// `vault secrets tune`, `vault write`, `vault read`, `vault list` and `vault delete`, after
+// command/*.go. Texts in "…" are Vault's own.
 
 #include "scenarios/commands.hpp"
 
@@ -41,6 +41,22 @@ const command_spec mount_tune_spec{
   {{"default-lease-ttl", ft::tune_duration}, {"max-lease-ttl", ft::tune_duration}},
   tune_not_modelled};
 
+const command_spec secrets_tune_spec{
+  "vault secrets tune [-default-lease-ttl=D|system] [-max-lease-ttl=D|system] PATH",
+  {{"default-lease-ttl", ft::tune_duration}, {"max-lease-ttl", ft::tune_duration}},
+  {"description", "listing-visibility", "audit-non-hmac-request-keys",
+   "audit-non-hmac-response-keys", "passthrough-request-headers", "allowed-response-headers",
+   "options", "version", "plugin-version", "allowed-managed-keys", "delegated-auth-accessors",
+   "identity-token-key", "trim-request-trailing-slashes"}};
+
+const command_spec auth_enable_spec{
+  "vault auth enable [-path=P] TYPE",
+  {{"path", ft::text}},
+  {"description", "default-lease-ttl", "max-lease-ttl", "audit-non-hmac-request-keys",
+   "audit-non-hmac-response-keys", "listing-visibility", "passthrough-request-headers",
+   "allowed-response-headers", "plugin-name", "options", "local", "seal-wrap",
+   "external-entropy-access", "token-type", "version", "plugin-version", "identity-token-key"}};
+
 const command_spec secrets_enable_spec{"vault secrets enable [-path=P] TYPE",
                                        {{"path", ft::text}},
                                        {"description",
@@ -73,9 +89,6 @@ const command_spec list_spec{"vault list PATH", {{"format", ft::format}}, {"deta
 
 const command_spec delete_spec{"vault delete PATH", {}, {}};
 
-const command_spec lease_revoke_spec{
-  "vault lease revoke [-prefix] LEASE_ID", {{"prefix", ft::boolean}}, {"force", "f", "sync"}};
-
 maybe_error count_args(const build_input& in, std::size_t min, std::size_t max,
                        std::string_view expected) {
   const auto& pos = in.args.positionals;
@@ -93,13 +106,12 @@ maybe_error count_args(const build_input& in, std::size_t min, std::size_t max,
 maybe_error plain_positional(const word& w, std::string_view what) {
   if (!w.ref_at(0))
     return std::nullopt;
-  return line_error{w.col, std::string(what) +
-                             " is written out, not a reference: references "
-                             "($name) work in token arguments, lease ids, write values and "
-                             "VAULT_TOKEN"};
+  return line_error{w.col,
+                    std::string(what) +
+                      " is written out, not a reference: references "
+                      "($name) work in token arguments, lease ids, write and login values and "
+                      "VAULT_TOKEN"};
 }
-
-namespace {
 
 std::string trim_slashes(std::string_view p) {
   while (!p.empty() && p.front() == '/')
@@ -109,23 +121,59 @@ std::string trim_slashes(std::string_view p) {
   return std::string(p);
 }
 
-// Builds a tune request; `normalise` turns the PATH as written into the mount ("" = bad).
-maybe_error build_tune(const build_input& in, vault_command& out,
-                       std::string (*normalise)(const std::string&)) {
+namespace {
+
+// Builds a tune request; `normalise` turns the PATH as written into the mount ("" = bad),
+// and `example` is the kind of path the command wants ("the auth method's path, e.g. token/").
+maybe_error tune_request(const build_input& in, std::string (*normalise)(const std::string&),
+                         std::string_view example, mount_tune_request& req) {
   if (auto err = count_args(in, 1, 1, "1"))
     return err;
   const word& path = *in.args.positionals[0];
   if (auto err = plain_positional(path, "PATH"))
     return err;
-  cmd_auth_tune cmd;
-  cmd.req.mount = normalise(trim_slashes(path.text));
-  if (cmd.req.mount.empty())
-    return line_error{path.col, "PATH names no mount: write the auth method's path, e.g. token/"};
+  req.mount = normalise(trim_slashes(path.text));
+  if (req.mount.empty())
+    return line_error{path.col, "PATH names no mount: write " + std::string(example)};
   if (const flag_use* f = in.args.last("default-lease-ttl"))
-    cmd.req.default_lease_ttl = f->duration;
+    req.default_lease_ttl = f->duration;
   if (const flag_use* f = in.args.last("max-lease-ttl"))
-    cmd.req.max_lease_ttl = f->duration;
+    req.max_lease_ttl = f->duration;
+  return std::nullopt;
+}
+
+constexpr std::string_view auth_path_example = "the auth method's path, e.g. token/";
+
+maybe_error build_tune(const build_input& in, vault_command& out,
+                       std::string (*normalise)(const std::string&)) {
+  cmd_auth_tune cmd;
+  if (auto err = tune_request(in, normalise, auth_path_example, cmd.req))
+    return err;
   out = std::move(cmd);
+  return std::nullopt;
+}
+
+// `secrets tune` takes a mount path as Vault sends it: aws, /aws/ -> aws/.
+std::string secrets_mount(const std::string& p) {
+  return p.empty() ? "" : p + "/";
+}
+
+// The mount path of `secrets enable` and `auth enable`: -path, else TYPE, with one
+// trailing slash (command/*_enable.go: ensureTrailingSlash).
+maybe_error enable_path(const build_input& in, std::string_view example, std::string& type,
+                        std::string& path) {
+  if (auto err = count_args(in, 1, 1, "1"))
+    return err;
+  const word& type_word = *in.args.positionals[0];
+  if (auto err = plain_positional(type_word, "TYPE"))
+    return err;
+  type = type_word.text;
+  const flag_use* flag = in.args.last("path");
+  const std::string mount = trim_slashes(flag != nullptr ? flag->text : type_word.text);
+  if (mount.empty())
+    return line_error{flag != nullptr ? flag->value_col : type_word.col,
+                      "the mount path is empty: write e.g. -path=" + std::string(example)};
+  path = mount + "/";
   return std::nullopt;
 }
 
@@ -161,45 +209,46 @@ maybe_error build_mount_tune(const build_input& in, vault_command& out) {
   return build_tune(in, out, mount_tune_mount);
 }
 
-maybe_error build_secrets_enable(const build_input& in, vault_command& out) {
-  if (auto err = count_args(in, 1, 1, "1"))
+maybe_error build_secrets_tune(const build_input& in, vault_command& out) {
+  cmd_secrets_tune cmd;
+  if (auto err = tune_request(in, secrets_mount, "the secrets engine's path, e.g. aws/", cmd.req))
     return err;
-  const word& type = *in.args.positionals[0];
-  if (auto err = plain_positional(type, "TYPE"))
-    return err;
-  cmd_secrets_enable cmd;
-  cmd.type = type.text;
-  const flag_use* path = in.args.last("path");
-  const std::string mount = trim_slashes(path != nullptr ? path->text : type.text);
-  if (mount.empty())
-    return line_error{path != nullptr ? path->value_col : type.col,
-                      "the mount path is empty: write e.g. -path=aws"};
-  cmd.path = mount + "/";
   out = std::move(cmd);
   return std::nullopt;
 }
 
-namespace {
+maybe_error build_secrets_enable(const build_input& in, vault_command& out) {
+  cmd_secrets_enable cmd;
+  if (auto err = enable_path(in, "aws", cmd.type, cmd.path))
+    return err;
+  out = std::move(cmd);
+  return std::nullopt;
+}
 
-maybe_error write_field(const word& w, const line_context& ctx, cmd_write& cmd) {
+maybe_error build_auth_enable(const build_input& in, vault_command& out) {
+  cmd_auth_enable cmd;
+  if (auto err = enable_path(in, "userpass", cmd.type, cmd.path))
+    return err;
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+maybe_error kv_arg(const word& w, const line_context& ctx, std::string_view command,
+                   std::string_view failed, std::pair<std::string, arg>& out) {
   if (w.text == "-" || (!w.text.empty() && w.text[0] == '@'))
-    return line_error{w.col, "reading write data from stdin or a file is not modelled by "
-                             "tokenlab yet: write key=value pairs"};
+    return line_error{w.col, "reading " + std::string(command) +
+                               " data from stdin or a file is not modelled by tokenlab yet: "
+                               "write key=value pairs"};
   const std::size_t eq = w.text.find('=');
   if (eq == std::string::npos || eq == 0)
-    return line_error{w.col, "Failed to parse K=V data: invalid key/value pair \"" + w.text +
+    return line_error{w.col, std::string(failed) + "invalid key/value pair \"" + w.text +
                                "\": format must be key=value"};
   if (eq + 1 < w.text.size() && w.text[eq + 1] == '@')
     return line_error{w.col_at(eq + 1), "reading a value from a file (@file) is not modelled by "
                                         "tokenlab yet: write the value"};
-  arg value;
-  if (auto err = make_arg(w, eq + 1, ctx, value))
-    return err;
-  cmd.fields.emplace_back(w.text.substr(0, eq), std::move(value));
-  return std::nullopt;
+  out.first = w.text.substr(0, eq);
+  return make_arg(w, eq + 1, ctx, out.second);
 }
-
-} // namespace
 
 maybe_error build_write(const build_input& in, vault_command& out) {
   const auto& pos = in.args.positionals;
@@ -212,9 +261,11 @@ maybe_error build_write(const build_input& in, vault_command& out) {
     return err;
   cmd_write cmd;
   cmd.path = trim_slashes(pos[0]->text);
-  for (std::size_t i = 1; i < pos.size(); ++i)
-    if (auto err = write_field(*pos[i], in.ctx, cmd))
+  for (std::size_t i = 1; i < pos.size(); ++i) {
+    if (auto err =
+          kv_arg(*pos[i], in.ctx, "write", "Failed to parse K=V data: ", cmd.fields.emplace_back()))
       return err;
+  }
   out = std::move(cmd);
   return std::nullopt;
 }
@@ -259,18 +310,6 @@ maybe_error build_delete(const build_input& in, vault_command& out) {
   cmd_delete cmd;
   if (auto err = path_only(in, cmd.path))
     return err;
-  out = std::move(cmd);
-  return std::nullopt;
-}
-
-maybe_error build_lease_revoke(const build_input& in, vault_command& out) {
-  if (auto err = count_args(in, 1, 1, "1"))
-    return err;
-  cmd_lease_revoke cmd;
-  if (auto err = make_arg(*in.args.positionals[0], 0, in.ctx, cmd.lease_id))
-    return err;
-  const flag_use* prefix = in.args.last("prefix");
-  cmd.prefix = prefix != nullptr && prefix->boolean;
   out = std::move(cmd);
   return std::nullopt;
 }

@@ -184,9 +184,55 @@ TEST_CASE("boolean flags take -flag, -flag=true or -flag=false, and the last use
 TEST_CASE("login takes a token, literal or referenced") {
   const auto a = only<cmd_login>("vault login -method=token $t1");
   CHECK(a.token.ref_name == "t1");
+  CHECK(a.method == "token");
+  CHECK(a.path == "token/");
+  CHECK(a.fields.empty());
   const auto b = only<cmd_login>("vault login s.abc");
   CHECK(b.token.literal == "s.abc");
   CHECK_FALSE(b.token.is_ref());
+  CHECK(b.method == "token");
+}
+
+TEST_CASE("login with a token also takes token=, other pairs and an empty -method") {
+  const auto a = only<cmd_login>("vault login token=$t1");
+  CHECK(a.token.ref_name == "t1");
+  CHECK(a.token.loc.col == 19);
+  CHECK(a.fields.empty());
+  const auto b = only<cmd_login>("vault login -method= -path=/tok/ s.abc note=x");
+  CHECK(b.method == "token");
+  CHECK(b.path == "tok/");
+  CHECK(b.token.literal == "s.abc");
+  REQUIRE(b.fields.size() == 1);
+  CHECK(b.fields[0].first == "note");
+  CHECK(b.fields[0].second.literal == "x");
+}
+
+TEST_CASE("login -method=userpass keeps its pairs as fields and finds its mount") {
+  const auto a = only<cmd_login>("vault login -method=userpass username=alice password=$t1");
+  CHECK(a.method == "userpass");
+  CHECK(a.path == "userpass/");
+  CHECK(a.token.literal.empty());
+  CHECK_FALSE(a.token.is_ref());
+  REQUIRE(a.fields.size() == 2);
+  CHECK(a.fields[0].first == "username");
+  CHECK(a.fields[0].second.literal == "alice");
+  CHECK(a.fields[1].first == "password");
+  CHECK(a.fields[1].second.ref_name == "t1");
+  CHECK(a.fields[1].second.loc.col == 54);
+  CHECK(
+    only<cmd_login>("vault login -method=/userpass/ -path=/people/ username=a password=p").path ==
+    "people/");
+  CHECK(only<cmd_login>("vault login -method userpass username=$t1.accessor password=p")
+          .fields[0]
+          .second.ref_field == "accessor");
+  // A mount= pair names the mount as -path does, and wins over it (login.go); it is no field.
+  const auto m = only<cmd_login>("vault login -method=userpass -path=a mount=b/ username=u "
+                                 "password=p");
+  CHECK(m.path == "b/");
+  CHECK(m.fields.size() == 2);
+  CHECK(only<cmd_login>("vault login -method=userpass -format=json username=u password=p "
+                        "passcode=123")
+          .fields.size() == 3);
 }
 
 TEST_CASE("token lookup looks up self, a token or an accessor") {
@@ -265,6 +311,38 @@ TEST_CASE("secrets enable mounts at the type unless -path says otherwise") {
   CHECK(b.path == "team/aws/");
 }
 
+TEST_CASE("auth enable mounts at the type unless -path says otherwise") {
+  const auto a = only<cmd_auth_enable>("vault auth enable userpass");
+  CHECK(a.type == "userpass");
+  CHECK(a.path == "userpass/");
+  const auto b = only<cmd_auth_enable>("vault auth enable -path=/people// userpass");
+  CHECK(b.type == "userpass");
+  CHECK(b.path == "people/");
+  const auto sc = parse_ok("vault auth enable -path people userpass\n");
+  CHECK(vault_at(sc, 0).spelling == "auth enable");
+  CHECK(command<cmd_auth_enable>(sc).path == "people/");
+}
+
+TEST_CASE("secrets tune normalises the mount path with one trailing slash") {
+  for (const char* path : {"aws", "aws/", "/aws/", "aws//"}) {
+    INFO(path);
+    const auto tune =
+      only<cmd_secrets_tune>(std::string("vault secrets tune -max-lease-ttl=1h ") + path);
+    CHECK(tune.req.mount == "aws/");
+    CHECK(tune.req.max_lease_ttl == std::optional<sim_duration>{1h});
+    CHECK_FALSE(tune.req.default_lease_ttl);
+  }
+  const auto reset =
+    only<cmd_secrets_tune>("vault secrets tune -default-lease-ttl=system -max-lease-ttl 2h aws");
+  CHECK(reset.req.default_lease_ttl == std::optional<sim_duration>{0s});
+  CHECK(reset.req.max_lease_ttl == std::optional<sim_duration>{2h});
+  CHECK(only<cmd_secrets_tune>("vault secrets tune secret/data").req.mount == "secret/data/");
+  CHECK(only<cmd_secrets_tune>("vault secrets tune auth/token").req.mount == "auth/token/");
+  const auto none = only<cmd_secrets_tune>("vault secrets tune aws");
+  CHECK_FALSE(none.req.default_lease_ttl);
+  CHECK_FALSE(none.req.max_lease_ttl);
+}
+
 TEST_CASE("write keeps its fields in order, with literal and referenced values") {
   const auto w = only<cmd_write>("vault write cubbyhole/token value=$t1 note='$t1' other=\"a b\"");
   CHECK(w.path == "cubbyhole/token");
@@ -281,9 +359,41 @@ TEST_CASE("read and lease revoke take a path and a lease id") {
   CHECK(lease.lease_id.ref_name == "c");
   CHECK(lease.lease_id.ref_field == "lease_id");
   CHECK_FALSE(lease.prefix);
+  CHECK_FALSE(lease.force);
+  CHECK_FALSE(lease.sync);
   const auto prefix = only<cmd_lease_revoke>("vault lease revoke -prefix aws/creds");
   CHECK(prefix.prefix);
   CHECK(prefix.lease_id.literal == "aws/creds");
+}
+
+TEST_CASE("lease revoke takes -force with -prefix, and -sync") {
+  const auto force = only<cmd_lease_revoke>("vault lease revoke -force -prefix aws/creds/deploy");
+  CHECK(force.force);
+  CHECK(force.prefix);
+  CHECK_FALSE(force.sync);
+  CHECK(only<cmd_lease_revoke>("vault lease revoke -prefix -f aws/creds").force);
+  const auto sync = only<cmd_lease_revoke>("vault lease revoke -sync $c.lease_id");
+  CHECK(sync.sync);
+  CHECK_FALSE(sync.prefix);
+  CHECK(sync.lease_id.ref_field == "lease_id");
+  CHECK_FALSE(only<cmd_lease_revoke>("vault lease revoke -sync=false $c").sync);
+}
+
+TEST_CASE("lease lookup and lease renew take a lease id, renew an -increment") {
+  const auto lookup = only<cmd_lease_lookup>("vault lease lookup $c.lease_id");
+  CHECK(lookup.lease_id.ref_name == "c");
+  CHECK(lookup.lease_id.ref_field == "lease_id");
+  const auto sc = parse_ok("vault lease lookup -format=json aws/creds/deploy/abc\n"
+                           "vault lease renew -increment=3600 aws/creds/deploy/abc\n");
+  CHECK(vault_at(sc, 0).spelling == "lease lookup");
+  CHECK(vault_at(sc, 0).json);
+  CHECK(command<cmd_lease_lookup>(sc, 0).lease_id.literal == "aws/creds/deploy/abc");
+  CHECK(vault_at(sc, 1).spelling == "lease renew");
+  CHECK(command<cmd_lease_renew>(sc, 1).increment == 1h);
+  const auto renew = only<cmd_lease_renew>("vault lease renew $c -increment 10m");
+  CHECK(renew.lease_id.ref_name == "c");
+  CHECK(renew.increment == 10min);
+  CHECK(only<cmd_lease_renew>("vault lease renew $c").increment == 0s);
 }
 
 TEST_CASE("VAULT_TOKEN names the token a command is made with") {

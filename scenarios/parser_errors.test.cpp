@@ -27,9 +27,15 @@ TEST_CASE("an unknown vault command is named, with a suggestion and the supporte
   CHECK(error_of("vault tokn create -ttl=1h\n") ==
         "e.scn:1:7: unknown vault command \"tokn create\" (did you mean \"token create\"?); "
         "tokenlab models login, token create, token lookup, token renew, token revoke, token "
-        "capabilities, auth tune, secrets enable, write, read, list, delete, lease revoke, "
-        "policy write and policy read (and the 0.x spellings token-create, token-lookup, "
-        "token-renew, token-revoke and mount-tune)");
+        "capabilities, auth enable, auth tune, secrets enable, secrets tune, write, read, list, "
+        "delete, lease lookup, lease renew, lease revoke, policy write and policy read (and the "
+        "0.x spellings token-create, token-lookup, token-renew, token-revoke and mount-tune)");
+  CHECK(error_of("vault lease lokup x\n") ==
+        "e.scn:1:7: unknown vault command \"lease lokup\" (did you mean \"lease lookup\"?); "
+        "tokenlab models login, token create, token lookup, token renew, token revoke, token "
+        "capabilities, auth enable, auth tune, secrets enable, secrets tune, write, read, list, "
+        "delete, lease lookup, lease renew, lease revoke, policy write and policy read (and the "
+        "0.x spellings token-create, token-lookup, token-renew, token-revoke and mount-tune)");
   CHECK(error_of("vault\n") ==
         "e.scn:1:1: \"vault\" needs a command, e.g. vault token create -policy=default");
 }
@@ -51,8 +57,11 @@ TEST_CASE("a Vault flag that tokenlab does not model yet says so") {
         "e.scn:1:20: flag -wrap-ttl is not modelled by tokenlab yet");
   CHECK(error_of("vault token create -format=yaml\n") ==
         "e.scn:1:28: -format=yaml is not modelled by tokenlab yet: use table or json");
-  CHECK(error_of("vault login -method=userpass u\n") ==
-        "e.scn:1:21: -method=userpass is not modelled by tokenlab yet: only -method=token");
+  CHECK(error_of("vault login -method=ldap u\n") ==
+        "e.scn:1:21: -method=ldap is not modelled by tokenlab yet: only -method=token and "
+        "-method=userpass");
+  CHECK(error_of("vault lease revoke -sink -prefix aws/\n") ==
+        "e.scn:1:20: flag provided but not defined: -sink (did you mean -sync?)");
 }
 
 TEST_CASE("bad flag values are reported at the value") {
@@ -72,7 +81,7 @@ TEST_CASE("bad flag values are reported at the value") {
   CHECK(error_of("vault token create -ttl\n") == "e.scn:1:20: flag needs an argument: -ttl");
   CHECK(step_error("vault token create -display-name=$t1") ==
         "e.scn:2:34: -display-name takes a plain value, not a reference: references ($name) "
-        "work in token arguments, lease ids, write values and VAULT_TOKEN");
+        "work in token arguments, lease ids, write and login values and VAULT_TOKEN");
 }
 
 TEST_CASE("wrong argument counts use the Vault CLI's texts and show the usage") {
@@ -83,7 +92,7 @@ TEST_CASE("wrong argument counts use the Vault CLI's texts and show the usage") 
         "[-id=S] [-role=NAME] [-metadata=k=v ...]");
   CHECK(error_of("vault lease revoke\n") ==
         "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault lease revoke "
-        "[-prefix] LEASE_ID");
+        "[-prefix] [-force] [-sync] LEASE_ID");
   CHECK(step_error("vault token lookup $t1 $t1") ==
         "e.scn:2:24: Too many arguments (expected 0-1, got 2); usage: vault token lookup "
         "[-accessor] [TOKEN]");
@@ -112,7 +121,7 @@ TEST_CASE("tuning a secrets engine mount is not modelled yet") {
         "tokenlab tunes auth methods, e.g. auth/token");
   CHECK(error_of("vault auth tune -max-lease-ttl=1h $root\n") ==
         "e.scn:1:35: PATH is written out, not a reference: references ($name) work in token "
-        "arguments, lease ids, write values and VAULT_TOKEN");
+        "arguments, lease ids, write and login values and VAULT_TOKEN");
 }
 
 TEST_CASE("token revoke checks its flags with Vault's own texts") {
@@ -331,7 +340,7 @@ TEST_CASE("policy commands check their arguments with Vault's texts") {
         "FILE|-");
   CHECK(step_error("vault policy write $t1 -") ==
         "e.scn:2:20: NAME is written out, not a reference: references ($name) work in token "
-        "arguments, lease ids, write values and VAULT_TOKEN");
+        "arguments, lease ids, write and login values and VAULT_TOKEN");
   CHECK(error_of("vault policy write -format=json p -\n") ==
         "e.scn:1:20: flag provided but not defined: -format");
   CHECK(error_of("vault policy read\n") ==
@@ -353,7 +362,7 @@ TEST_CASE("token capabilities checks its arguments with Vault's texts") {
         "e.scn:2:51: Too many arguments with -accessor (expected 2, got 3)");
   CHECK(step_error("vault token capabilities $t1 $t1") ==
         "e.scn:2:30: PATH is written out, not a reference: references ($name) work in token "
-        "arguments, lease ids, write values and VAULT_TOKEN");
+        "arguments, lease ids, write and login values and VAULT_TOKEN");
   CHECK(error_of("vault token capabilities $t9 secret/foo\n") ==
         "e.scn:1:26: unknown name \"t9\": no earlier step is named so (name a result with "
         "\"=> t9\")");
@@ -373,5 +382,146 @@ TEST_CASE("list and delete take exactly one path") {
         "e.scn:1:14: flag provided but not defined: -format");
   CHECK(step_error("vault list $t1") ==
         "e.scn:2:12: PATH is written out, not a reference: references ($name) work in token "
-        "arguments, lease ids, write values and VAULT_TOKEN");
+        "arguments, lease ids, write and login values and VAULT_TOKEN");
+}
+
+TEST_CASE("lease revoke -force needs -prefix, with Vault's text at the flag") {
+  CHECK(error_of("vault lease revoke -force aws/creds\n") ==
+        "e.scn:1:20: Specifying -force requires also specifying -prefix");
+  CHECK(error_of("vault lease revoke -sync -f aws/creds\n") ==
+        "e.scn:1:26: Specifying -force requires also specifying -prefix");
+  CHECK(error_of("vault lease revoke -prefix -force=false -force aws/creds\n") == "(parsed)");
+  // Vault counts the arguments first.
+  CHECK(error_of("vault lease revoke -force\n") ==
+        "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault lease revoke "
+        "[-prefix] [-force] [-sync] LEASE_ID");
+  CHECK(error_of("vault lease revoke -prefix=maybe aws/\n") ==
+        "e.scn:1:28: invalid boolean \"maybe\" for -prefix: write -prefix, -prefix=true or "
+        "-prefix=false");
+}
+
+TEST_CASE("lease lookup and lease renew want one lease id, with Vault's texts") {
+  CHECK(error_of("vault lease lookup\n") ==
+        "e.scn:1:7: Missing ID!; usage: vault lease lookup LEASE_ID");
+  CHECK(error_of("vault lease lookup a b\n") ==
+        "e.scn:1:22: Too many arguments (expected 1, got 2); usage: vault lease lookup LEASE_ID");
+  CHECK(error_of("vault lease renew -increment=1h\n") ==
+        "e.scn:1:7: Missing ID!; usage: vault lease renew [-increment=D] LEASE_ID");
+  // Vault's own text says 1-2 (the 0.x `vault renew ID INCREMENT`); only -increment works.
+  CHECK(error_of("vault lease renew a 1h\n") ==
+        "e.scn:1:21: Too many arguments (expected 1-2, got 2); usage: vault lease renew "
+        "[-increment=D] LEASE_ID");
+  CHECK(error_of("vault lease renew -increment=6x a\n") ==
+        "e.scn:1:30: invalid duration \"6x\" for -increment: unknown unit \"x\"");
+  CHECK(error_of("vault lease lookup $c9\n") ==
+        "e.scn:1:20: unknown name \"c9\": no earlier step is named so (name a result with "
+        "\"=> c9\")");
+  CHECK(error_of("vault lease lookup -format=yaml a\n") ==
+        "e.scn:1:28: -format=yaml is not modelled by tokenlab yet: use table or json");
+  CHECK(error_of("vault lease revoke -format=json a\n") ==
+        "e.scn:1:20: flag provided but not defined: -format");
+}
+
+TEST_CASE("secrets tune takes one written-out mount path") {
+  CHECK(error_of("vault secrets tune -max-lease-ttl=1h\n") ==
+        "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault secrets tune "
+        "[-default-lease-ttl=D|system] [-max-lease-ttl=D|system] PATH");
+  CHECK(error_of("vault secrets tune aws gcp\n") ==
+        "e.scn:1:24: Too many arguments (expected 1, got 2); usage: vault secrets tune "
+        "[-default-lease-ttl=D|system] [-max-lease-ttl=D|system] PATH");
+  CHECK(error_of("vault secrets tune -max-lease-ttl=1h //\n") ==
+        "e.scn:1:38: PATH names no mount: write the secrets engine's path, e.g. aws/");
+  CHECK(error_of("vault secrets tune -max-lease-ttl=1h $root\n") ==
+        "e.scn:1:38: PATH is written out, not a reference: references ($name) work in token "
+        "arguments, lease ids, write and login values and VAULT_TOKEN");
+  CHECK(error_of("vault secrets tune -max-lease-ttl=soon aws\n") ==
+        "e.scn:1:35: invalid duration \"soon\" for -max-lease-ttl: expected a number");
+  CHECK(error_of("vault secrets tune -description=x aws\n") ==
+        "e.scn:1:20: flag -description is not modelled by tokenlab yet");
+  CHECK(error_of("vault secrets tune -token-type=batch aws\n") ==
+        "e.scn:1:20: flag provided but not defined: -token-type");
+}
+
+TEST_CASE("auth enable takes one written-out type and a mount path") {
+  CHECK(error_of("vault auth enable\n") ==
+        "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault auth enable "
+        "[-path=P] TYPE");
+  CHECK(error_of("vault auth enable userpass ldap\n") ==
+        "e.scn:1:28: Too many arguments (expected 1, got 2); usage: vault auth enable "
+        "[-path=P] TYPE");
+  CHECK(error_of("vault auth enable -path=/ userpass\n") ==
+        "e.scn:1:25: the mount path is empty: write e.g. -path=userpass");
+  CHECK(error_of("vault auth enable $root\n") ==
+        "e.scn:1:19: TYPE is written out, not a reference: references ($name) work in token "
+        "arguments, lease ids, write and login values and VAULT_TOKEN");
+  CHECK(step_error("vault auth enable -path=$t1 userpass") ==
+        "e.scn:2:25: -path takes a plain value, not a reference: references ($name) work in "
+        "token arguments, lease ids, write and login values and VAULT_TOKEN");
+  CHECK(error_of("vault auth enable -local userpass\n") ==
+        "e.scn:1:19: flag -local is not modelled by tokenlab yet");
+  CHECK(error_of("vault auth enable -max-lease-ttl=1h userpass\n") ==
+        "e.scn:1:19: flag -max-lease-ttl is not modelled by tokenlab yet");
+}
+
+TEST_CASE("login checks its method and its key=value pairs with Vault's texts") {
+  CHECK(error_of("vault login -method=approle role_id=r\n") ==
+        "e.scn:1:21: Unknown auth method: approle. Use \"vault auth list\" to see the complete "
+        "list of auth methods. Additionally, some auth methods are only available via the HTTP "
+        "API.");
+  CHECK(error_of("vault login -method=userpass u\n") ==
+        "e.scn:1:30: Error parsing configuration: invalid key/value pair \"u\": format must be "
+        "key=value");
+  CHECK(error_of("vault login -method=userpass =alice password=p\n") ==
+        "e.scn:1:30: Error parsing configuration: invalid key/value pair \"=alice\": format "
+        "must be key=value");
+  CHECK(error_of("vault login -method=userpass password=p\n") ==
+        "e.scn:1:7: Error authenticating: 'username' must be specified");
+  CHECK(error_of("vault login -method=userpass username= password=p\n") ==
+        "e.scn:1:30: Error authenticating: 'username' must be specified");
+  CHECK(error_of("vault login -method=userpass username=alice\n") ==
+        "e.scn:1:7: tokenlab cannot prompt for a password, so write it, e.g. vault login "
+        "-method=userpass username=alice password=secret");
+  CHECK(error_of("vault login -method=userpass username=alice password=''\n") ==
+        "e.scn:1:45: tokenlab cannot prompt for a password, so write it, e.g. vault login "
+        "-method=userpass username=alice password=secret");
+  CHECK(error_of("vault login -method=userpass username=a username=b password=p\n") ==
+        "e.scn:1:41: the key \"username\" is given twice; keep one");
+  CHECK(step_error("vault login -method=userpass mount=$t1 username=a password=p") ==
+        "e.scn:2:36: mount= is written out, not a reference: references ($name) work in token "
+        "arguments, lease ids, write and login values and VAULT_TOKEN");
+  CHECK(error_of("vault login -method=userpass -path=// username=a password=p\n") ==
+        "e.scn:1:36: the mount path is empty: write e.g. -path=userpass");
+  CHECK(error_of("vault login -method=userpass @creds.json\n") ==
+        "e.scn:1:30: reading login data from stdin or a file is not modelled by tokenlab yet: "
+        "write key=value pairs");
+  CHECK(error_of("vault login -method=userpass username=alice password=@pw.txt\n") ==
+        "e.scn:1:54: reading a value from a file (@file) is not modelled by tokenlab yet: write "
+        "the value");
+  CHECK(error_of("vault login -no-store s.abc\n") ==
+        "e.scn:1:13: flag -no-store is not modelled by tokenlab yet");
+}
+
+TEST_CASE("login with a token takes it as the first argument or as token=") {
+  CHECK(error_of("vault login s.abc extra\n") ==
+        "e.scn:1:19: Error parsing configuration: invalid key/value pair \"extra\": format "
+        "must be key=value");
+  CHECK(error_of("vault login s.abc token=s.def\n") ==
+        "e.scn:1:19: the key \"token\" is given twice; keep one");
+  CHECK(error_of("vault login foo=bar\n") ==
+        "e.scn:1:7: no token given: tokenlab cannot prompt for a token, so write it, e.g. vault "
+        "login $t1");
+  CHECK(error_of("vault login \" \"\n") ==
+        "e.scn:1:13: Error authenticating: a token must be passed to auth, please view the help "
+        "for more information");
+  CHECK(error_of("vault login token=\n") ==
+        "e.scn:1:13: Error authenticating: a token must be passed to auth, please view the help "
+        "for more information");
+  CHECK(error_of("vault login -\n") ==
+        "e.scn:1:13: reading the token from standard input (-) is not modelled by tokenlab yet: "
+        "write the token, e.g. vault login $t1");
+  CHECK(error_of("vault login s.abc lookup=false\n") ==
+        "e.scn:1:19: lookup=false is not modelled by tokenlab yet: vault login looks the token "
+        "up (lookup-self)");
+  CHECK(error_of("vault login -method=token -path=/ s.abc\n") ==
+        "e.scn:1:33: the mount path is empty: write e.g. -path=token");
 }

@@ -181,11 +181,13 @@ private:
     rec.resolved = resolved_line(r.text);
     auto answer = ask_opt<api_outcome>(core_, request_atom::value, call->request);
     api_outcome out = answer ? std::move(*answer) : api_outcome{vault_error::internal("no answer")};
-    if (out && call->login)
+    bool token_login =
+      call->login && std::holds_alternative<token_lookup_request>(call->request.op);
+    if (out && token_login)
       out = login_view(*out, call->request.token);
     if (out) {
-      if (call->login)
-        token_ = call->request.token;
+      if (call->login && out->auth)
+        token_ = out->auth->client_token; // the token helper keeps the new token
       if (rec.shape == output_shape::data && !out->lease_id.empty())
         rec.shape = output_shape::secret;
       rec.result = *out;
@@ -195,7 +197,7 @@ private:
     if (!v.name.empty()) {
       names_[v.name] = named_result{rec.result};
       if (auto resp = std::get_if<api_response>(&rec.result)) {
-        if (resp->auth && !resp->auth->client_token.empty() && !call->login)
+        if (resp->auth && !resp->auth->client_token.empty() && !token_login)
           labels_.emplace(resp->auth->client_token, v.name);
         if (!resp->lease_id.empty())
           labels_.emplace(resp->lease_id, v.name);

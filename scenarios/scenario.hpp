@@ -35,9 +35,18 @@ struct arg {
   bool is_ref() const { return !ref_name.empty(); }
 };
 
-/// `vault login TOKEN`
+/// `vault login TOKEN` (method token), or `vault login -method=M [-path=P] k=v …`
+/// (userpass: `username=alice password=…`).
 struct cmd_login {
-  arg token;
+  arg token; ///< method token only
+  std::string method = "token";
+  std::string path; ///< the auth mount, normalised "userpass/"; default: the method's name
+  std::vector<std::pair<std::string, arg>> fields;
+};
+/// `vault auth enable [-path=P] TYPE`
+struct cmd_auth_enable {
+  std::string type;
+  std::string path; ///< normalised with a trailing '/': "userpass/"
 };
 /// `vault token create …` (also `token-create`): the flags are already the API request.
 struct cmd_token_create {
@@ -79,10 +88,25 @@ struct cmd_write {
 struct cmd_read {
   std::string path;
 };
-/// `vault lease revoke [-prefix] LEASE_ID`
+/// `vault lease revoke [-prefix] [-force] [-sync] LEASE_ID` (-force needs -prefix)
 struct cmd_lease_revoke {
   arg lease_id;
   bool prefix = false;
+  bool force = false;
+  bool sync = false; ///< -sync; without it the CLI asks for a queued revocation (sync=false)
+};
+/// `vault lease lookup LEASE_ID`
+struct cmd_lease_lookup {
+  arg lease_id;
+};
+/// `vault lease renew [-increment=D] LEASE_ID`
+struct cmd_lease_renew {
+  arg lease_id;
+  sim_duration increment{0};
+};
+/// `vault secrets tune [-default-lease-ttl=D] [-max-lease-ttl=D] PATH`; `system` resets.
+struct cmd_secrets_tune {
+  mount_tune_request req; ///< req.mount normalised with a trailing '/': "aws/"
 };
 
 /// `vault policy write NAME FILE` (FILE relative to the scenario's directory) or
@@ -115,7 +139,8 @@ struct cmd_delete {
 using vault_command =
   std::variant<cmd_login, cmd_token_create, cmd_token_lookup, cmd_token_renew, cmd_token_revoke,
                cmd_auth_tune, cmd_secrets_enable, cmd_write, cmd_read, cmd_lease_revoke,
-               cmd_policy_write, cmd_policy_read, cmd_token_capabilities, cmd_list, cmd_delete>;
+               cmd_policy_write, cmd_policy_read, cmd_token_capabilities, cmd_list, cmd_delete,
+               cmd_lease_lookup, cmd_lease_renew, cmd_secrets_tune, cmd_auth_enable>;
 
 /// One `vault …` line.
 struct vault_step {

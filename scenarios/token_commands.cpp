@@ -1,6 +1,5 @@
-// `vault login` and `vault token create|lookup|renew|revoke|capabilities` (and their legacy
-// spellings), after command/login.go and command/token_*.go. Texts in "…" below are Vault's
-// own.
+// `vault token create|lookup|renew|revoke|capabilities` (and their legacy spellings), after
+// command/token_*.go. Texts in "…" below are Vault's own.
 
 #include "scenarios/commands.hpp"
 
@@ -9,10 +8,6 @@
 namespace tokenlab::detail {
 
 using ft = flag_type;
-
-const command_spec login_spec{"vault login [-method=token] TOKEN",
-                              {{"method", ft::text}, {"format", ft::format}},
-                              {"path", "no-print", "no-store", "token-only", "field"}};
 
 const command_spec token_create_spec{
   "vault token create [-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
@@ -71,22 +66,6 @@ std::string count_text(std::size_t n) {
 }
 
 } // namespace
-
-maybe_error build_login(const build_input& in, vault_command& out) {
-  if (const flag_use* m = in.args.last("method"); m != nullptr && m->text != "token")
-    return line_error{m->value_col, "-method=" + m->text +
-                                      " is not modelled by tokenlab yet: only -method=token"};
-  if (in.args.positionals.empty())
-    return line_error{in.command_col, "Not enough arguments (expected 1, got 0): tokenlab cannot "
-                                      "prompt for a token, so write it, e.g. vault login $t1"};
-  if (auto err = count_args(in, 1, 1, "1"))
-    return err;
-  cmd_login cmd;
-  if (auto err = make_arg(*in.args.positionals[0], 0, in.ctx, cmd.token))
-    return err;
-  out = std::move(cmd);
-  return std::nullopt;
-}
 
 maybe_error build_token_create(const build_input& in, vault_command& out) {
   if (auto err = count_args(in, 0, 0, "0"))

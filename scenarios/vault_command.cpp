@@ -21,12 +21,16 @@ const command_entry commands[] = {
   {"token renew", &token_renew_spec, build_token_renew},
   {"token revoke", &token_revoke_spec, build_token_revoke},
   {"token capabilities", &token_capabilities_spec, build_token_capabilities},
+  {"auth enable", &auth_enable_spec, build_auth_enable},
   {"auth tune", &auth_tune_spec, build_auth_tune},
   {"secrets enable", &secrets_enable_spec, build_secrets_enable},
+  {"secrets tune", &secrets_tune_spec, build_secrets_tune},
   {"write", &write_spec, build_write},
   {"read", &read_spec, build_read},
   {"list", &list_spec, build_list},
   {"delete", &delete_spec, build_delete},
+  {"lease lookup", &lease_lookup_spec, build_lease_lookup},
+  {"lease renew", &lease_renew_spec, build_lease_renew},
   {"lease revoke", &lease_revoke_spec, build_lease_revoke},
   {"policy write", &policy_write_spec, build_policy_write},
   {"policy read", &policy_read_spec, build_policy_read},
@@ -40,9 +44,9 @@ const command_entry commands[] = {
 
 constexpr std::string_view supported =
   "tokenlab models login, token create, token lookup, token renew, token revoke, token "
-  "capabilities, auth tune, secrets enable, write, read, list, delete, lease revoke, policy "
-  "write and policy read (and the 0.x spellings token-create, token-lookup, token-renew, "
-  "token-revoke and mount-tune)";
+  "capabilities, auth enable, auth tune, secrets enable, secrets tune, write, read, list, "
+  "delete, lease lookup, lease renew, lease revoke, policy write and policy read (and the 0.x "
+  "spellings token-create, token-lookup, token-renew, token-revoke and mount-tune)";
 
 const command_entry* match(const std::vector<word>& words, std::size_t first, std::size_t& used) {
   if (first + 1 < words.size()) {

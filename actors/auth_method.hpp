@@ -1,0 +1,53 @@
+#pragma once
+// One auth mount (`vault auth enable userpass|approle|kubernetes`): an actor holding that
+// method's state (model/auth_methods.hpp has the rules). Paths in messages are full request
+// paths, mount included ("auth/userpass/users/alice"); the actor strips its mount.
+//
+// Messages:
+//   (write_atom, logical_write_request) -> api_outcome
+//   (read_atom, path, display_name) -> outcome<secret_result>   handle "" (never leased)
+//   (list_atom, path) -> api_outcome
+//   (delete_path_atom, path) -> api_outcome
+//   (login_atom, path, fields) -> outcome<login_auth>           the token the login should get
+//   (tune_atom, system_view) -> bool          the mount's effective TTLs after a tune
+//   (state_atom, secret ID or accessor) -> life_state           AppRole secret IDs
+//
+// A login answers what the method decided (Vault's texts and statuses); the core then turns
+// the login_auth into an orphan token through the mount's TTLs (spec §2.6). Secret IDs, role
+// IDs and service-account UIDs are UUIDs from the mount's own seeded stream. AppRole's tidy of
+// expired secret IDs runs on a virtual timer at the rollback ticks (every minute of the run).
+// Trace: config_written for users, roles and config; credential_created / credential_deleted
+// for AppRole secret IDs (subject: the secret ID accessor).
+
+#include "actors/context.hpp"
+#include "model/auth_methods.hpp"
+#include "model/ids.hpp"
+#include "model/ttl.hpp"
+
+#include <caf/behavior.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace tokenlab {
+
+struct auth_method_state {
+  sim_context ctx;
+  std::string mount; ///< "auth/userpass/"
+  std::string type;  ///< "userpass" | "approle" | "kubernetes"
+  system_view view;
+  id_source ids{1, id_stream::secrets};
+  std::unique_ptr<auth_backend> backend;
+  std::optional<sim_time> tidy_timer; ///< the instant a tidy timer is already set for
+  static inline const char* name = "auth_method";
+};
+
+/// Spawns the mount `mount` ("auth/<path>/") of `type`; `view` is its effective TTLs. An
+/// unmodelled type answers every request with the lab's refusal.
+caf::behavior auth_method_actor(caf::stateful_actor<auth_method_state>* self, sim_context ctx,
+                                std::string mount, std::string type, system_view view);
+
+} // namespace tokenlab

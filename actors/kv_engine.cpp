@@ -1,0 +1,126 @@
+#include "actors/kv_engine.hpp"
+
+#include "actors/messages.hpp"
+#include "clock/duration.hpp"
+#include "model/texts.hpp"
+
+#include <vector>
+
+namespace tokenlab {
+
+namespace {
+
+using self_ptr = caf::stateful_actor<kv_engine_state>*;
+
+api_response no_content() {
+  api_response r;
+  r.status = 204;
+  return r;
+}
+
+// The path relative to the mount (passthrough's `path` field, framework.MatchAllRegex).
+std::string relative(const kv_engine_state& st, const std::string& path) {
+  return path.size() > st.mount.size() ? path.substr(st.mount.size()) : std::string{};
+}
+
+std::string storage_key(const kv_engine_state& st, const std::string& key) {
+  return "logical/" + st.mount + key;
+}
+
+outcome<api_response> on_write(self_ptr self, const logical_write_request& req) {
+  auto& st = self->state;
+  auto key = relative(st, req.path);
+  if (key.empty())
+    return vault_error::invalid(std::string{texts::kv_missing_path});
+  if (req.fields.empty())
+    return vault_error::invalid(std::string{texts::missing_data_fields});
+  st.entries[key] = req.fields;
+  storage_put(self, st.ctx, storage_key(st, key));
+  return no_content();
+}
+
+// passthrough handleRead: the data as stored; the refresh interval is the `ttl` key (or,
+// without one, `lease`) when it parses as parseutil.ParseDurationSecond does, else the
+// mount's default lease TTL, which the core knows.
+outcome<secret_result> on_read(self_ptr self, const std::string& path) {
+  auto& st = self->state;
+  auto it = st.entries.find(relative(st, path));
+  if (it == st.entries.end())
+    return vault_error{404, {}};
+  secret_result out;
+  for (const auto& [k, v] : it->second)
+    out.data[k] = v;
+  out.renewable = false;
+  auto ttl = it->second.find("ttl");
+  if (ttl == it->second.end())
+    ttl = it->second.find("lease");
+  if (ttl != it->second.end()) {
+    // ParseDurationSecond("") is 0 with no error.
+    auto d = ttl->second.empty() ? std::optional<sim_duration>{sim_duration::zero()}
+                                 : parse_duration(ttl->second);
+    if (d) {
+      out.ttl = *d;
+      out.ttl_from_data = true;
+    }
+  }
+  return out;
+}
+
+// passthrough handleList: the keys one level below the prefix, folders with a trailing '/'.
+api_outcome on_list(self_ptr self, const std::string& path) {
+  auto& st = self->state;
+  auto prefix = relative(st, path);
+  if (!prefix.empty() && prefix.back() != '/')
+    prefix += '/';
+  std::vector<std::string> keys;
+  for (const auto& entry : st.entries) {
+    const auto& p = entry.first;
+    if (p.size() <= prefix.size() || p.compare(0, prefix.size(), prefix) != 0)
+      continue;
+    auto rest = p.substr(prefix.size());
+    auto slash = rest.find('/');
+    auto key = slash == std::string::npos ? rest : rest.substr(0, slash + 1);
+    if (keys.empty() || keys.back() != key)
+      keys.push_back(key);
+  }
+  // logical.ListResponse omits `keys` when there are none; the HTTP layer then answers 404.
+  if (keys.empty())
+    return vault_error{404, {}};
+  api_response r;
+  r.data = data_map{{"keys", keys}};
+  return r;
+}
+
+api_outcome on_delete(self_ptr self, const std::string& path) {
+  auto& st = self->state;
+  auto key = relative(st, path);
+  if (st.entries.erase(key) > 0)
+    storage_delete(self, st.ctx, storage_key(st, key));
+  return no_content();
+}
+
+} // namespace
+
+caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_context ctx,
+                              std::string mount) {
+  auto& st = self->state;
+  st.ctx = std::move(ctx);
+  st.mount = std::move(mount);
+  // Each mount draws from its own stream, keyed by its path, as aws_engine does.
+  std::uint64_t h = 1469598103934665603ULL;
+  for (char c : st.mount)
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  st.ids = id_source{st.ctx.seed ^ h, id_stream::secrets};
+  return {
+    [=](write_atom, const logical_write_request& req) -> api_outcome {
+      return on_write(self, req);
+    },
+    [=](read_atom, const std::string& path, const std::string&) { return on_read(self, path); },
+    [=](list_atom, const std::string& path) { return on_list(self, path); },
+    [=](delete_path_atom, const std::string& path) { return on_delete(self, path); },
+    [=](unsecret_atom, const std::string&) { return true; },
+    [=](state_atom, const std::string&) { return life_state::unknown; },
+  };
+}
+
+} // namespace tokenlab

@@ -1,0 +1,45 @@
+#pragma once
+// The KV secrets engine, version 1 (Vault's passthrough backend, vault-plugin-secrets-kv
+// passthrough.go, mounted with `vault secrets enable kv`): any path under the mount holds a
+// map of strings. Nothing is leased: a read returns the data with no lease, and the core
+// shows a refresh interval (the mount's default lease TTL, or the secret's own `ttl` / `lease`
+// key, as passthrough does).
+//
+// Storage: each secret is one key, `logical/<mount><path>` (Vault keys it under the mount's
+// `logical/<mount uuid>/` view), written on write and deleted on delete.
+//
+// Messages:
+//   (write_atom, logical_write_request) -> api_outcome            204
+//   (read_atom, path, display_name) -> outcome<secret_result>     handle "" (never leased);
+//       ttl + ttl_from_data when the data has a parseable `ttl` (else `lease`) key
+//   (list_atom, path) -> api_outcome                              {"keys": [...]}, 404 if none
+//   (delete_path_atom, path) -> api_outcome                       204
+//   (unsecret_atom, handle) -> bool                               true (nothing to revoke)
+//   (state_atom, key) -> life_state                               unknown
+// Paths are full request paths, starting with the mount ("secret/app/db").
+
+#include "actors/context.hpp"
+#include "model/ids.hpp"
+
+#include <caf/behavior.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include <map>
+#include <string>
+
+namespace tokenlab {
+
+struct kv_engine_state {
+  sim_context ctx;
+  std::string mount; ///< "secret/"
+  id_source ids{1, id_stream::secrets};
+  /// The secrets, by path relative to the mount ("app/db").
+  std::map<std::string, std::map<std::string, std::string>> entries;
+  static inline const char* name = "kv_engine";
+};
+
+caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_context ctx,
+                              std::string mount);
+
+} // namespace tokenlab
