@@ -1,4 +1,11 @@
+// The database secrets engine's actor (Vault's builtin/logical/database with a simulated
+// PostgreSQL server): the routing of a mount's paths, `creds/<role>` creating a database user
+// with a generated password as a leased secret, reads and lists of configs and roles, and the
+// lease's revocation dropping the user. Connections are in database_config.cpp, roles in
+// database_roles.cpp.
+
 #include "actors/database_engine.hpp"
+#include "actors/database_internal.hpp"
 
 #include "actors/messages.hpp"
 #include "clock/calendar.hpp"
@@ -11,19 +18,37 @@
 
 namespace tokenlab {
 
+namespace database_detail {
+
 namespace {
 
-using self_ptr = caf::stateful_actor<database_engine_state>*;
-
-constexpr std::string_view postgresql_plugin = "postgresql-database-plugin";
 // random.DefaultStringGenerator's charset: the union of its rules' runes, sorted.
 constexpr std::string_view password_chars =
   "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-// Fields of the config path's schema; every other field is a connection detail.
-constexpr std::string_view config_fields[] = {
-  "name",          "plugin_name",     "plugin_version",           "verify_connection",
-  "allowed_roles", "password_policy", "root_rotation_statements",
-};
+
+bool word(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// framework.GenericNameRegex: \w(([\w-.@]+)?\w)?
+bool generic_name(const std::string& s) {
+  if (s.empty() || !word(s.front()) || !word(s.back()))
+    return false;
+  for (char c : s)
+    if (!word(c) && c != '-' && c != '.' && c != '@')
+      return false;
+  return true;
+}
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos)
+    return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+} // namespace
 
 api_response no_content() {
   api_response r;
@@ -48,20 +73,6 @@ vault_error handler_error(std::string_view msg) {
   return vault_error::internal(texts::handler_error(msg));
 }
 
-bool word(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
-
-// framework.GenericNameRegex: \w(([\w-.@]+)?\w)?
-bool generic_name(const std::string& s) {
-  if (s.empty() || !word(s.front()) || !word(s.back()))
-    return false;
-  for (char c : s)
-    if (!word(c) && c != '-' && c != '.' && c != '@')
-      return false;
-  return true;
-}
-
 // The name after `prefix` ("roles/"), when the path is `prefix` + a generic name.
 std::optional<std::string> named(const std::string& sub, std::string_view prefix) {
   if (sub.size() <= prefix.size() || sub.compare(0, prefix.size(), prefix) != 0)
@@ -84,14 +95,6 @@ bool unmodelled_path(const std::string& sub) {
     if (sub.compare(0, p.size(), p) == 0)
       return true;
   return false;
-}
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos)
-    return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
 }
 
 // TypeStringSlice from one string: mapstructure lifts it into a one-element slice; "" is [].
@@ -127,284 +130,18 @@ outcome<bool> parse_bool(const std::string& key, const std::string& v) {
     texts::field_conversion(v, key, texts::cannot_parse_as("bool", texts::parse_bool_error(v))));
 }
 
-// strconv.ParseInt(s, 10, 64); on failure `err` is its error text.
-std::optional<std::int64_t> go_parse_int(std::string_view s, std::string& err) {
-  auto d = s;
-  bool neg = false;
-  if (!d.empty() && (d[0] == '+' || d[0] == '-')) {
-    neg = d[0] == '-';
-    d.remove_prefix(1);
-  }
-  std::uint64_t n = 0;
-  constexpr std::uint64_t cutoff = UINT64_MAX / 10 + 1;
-  bool ok = !d.empty();
-  for (char c : d) {
-    if (c < '0' || c > '9') {
-      ok = false;
-      break;
-    }
-    if (n >= cutoff || n * 10 > UINT64_MAX - static_cast<std::uint64_t>(c - '0')) {
-      err = texts::parse_int_error(s, "value out of range");
-      return std::nullopt;
-    }
-    n = n * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  if (!ok) {
-    err = texts::parse_int_error(s, "invalid syntax");
-    return std::nullopt;
-  }
-  constexpr std::uint64_t max = static_cast<std::uint64_t>(INT64_MAX);
-  if ((!neg && n > max) || (neg && n > max + 1)) {
-    err = texts::parse_int_error(s, "value out of range");
-    return std::nullopt;
-  }
-  return neg ? static_cast<std::int64_t>(0 - n) : static_cast<std::int64_t>(n);
+void config_written(self_ptr self, const std::string& path) {
+  trace_event ev;
+  ev.kind = trace_kind::config_written;
+  ev.subject = path;
+  emit(self, self->state.ctx, std::move(ev));
 }
 
-// Go's time.ParseDuration, in nanoseconds; on failure `err` is its error text.
-std::optional<std::int64_t> go_parse_duration(std::string_view orig, std::string& err) {
-  constexpr std::uint64_t top = std::uint64_t{1} << 63;
-  auto s = orig;
-  bool neg = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    neg = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s == "0")
-    return 0;
-  auto invalid = [&] {
-    err = texts::go_invalid_duration(orig);
-    return std::nullopt;
-  };
-  if (s.empty())
-    return invalid();
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::uint64_t d = 0;
-  while (!s.empty()) {
-    if (!(s[0] == '.' || digit(s[0])))
-      return invalid();
-    // leadingInt
-    std::uint64_t v = 0;
-    size_t i = 0;
-    for (; i < s.size() && digit(s[i]); ++i) {
-      if (v > top / 10)
-        return invalid();
-      v = v * 10 + static_cast<std::uint64_t>(s[i] - '0');
-      if (v > top)
-        return invalid();
-    }
-    bool pre = i > 0;
-    s.remove_prefix(i);
-    // leadingFraction
-    std::uint64_t f = 0;
-    double scale = 1;
-    bool post = false;
-    if (!s.empty() && s[0] == '.') {
-      s.remove_prefix(1);
-      bool overflow = false;
-      size_t j = 0;
-      for (; j < s.size() && digit(s[j]); ++j) {
-        if (overflow)
-          continue;
-        if (f > (top - 1) / 10) {
-          overflow = true;
-          continue;
-        }
-        auto y = f * 10 + static_cast<std::uint64_t>(s[j] - '0');
-        if (y > top) {
-          overflow = true;
-          continue;
-        }
-        f = y;
-        scale *= 10;
-      }
-      post = j > 0;
-      s.remove_prefix(j);
-    }
-    if (!pre && !post)
-      return invalid();
-    size_t u = 0;
-    while (u < s.size() && s[u] != '.' && !digit(s[u]))
-      ++u;
-    if (u == 0) {
-      err = texts::go_missing_unit(orig);
-      return std::nullopt;
-    }
-    auto name = s.substr(0, u);
-    s.remove_prefix(u);
-    std::uint64_t unit = 0;
-    if (name == "ns")
-      unit = 1;
-    else if (name == "us" || name == "\u00b5s" || name == "\u03bcs")
-      unit = 1000;
-    else if (name == "ms")
-      unit = 1000000;
-    else if (name == "s")
-      unit = 1000000000;
-    else if (name == "m")
-      unit = 60ULL * 1000000000;
-    else if (name == "h")
-      unit = 3600ULL * 1000000000;
-    if (unit == 0) {
-      err = texts::go_unknown_unit(name, orig);
-      return std::nullopt;
-    }
-    if (v > top / unit)
-      return invalid();
-    v *= unit;
-    if (f > 0) {
-      v += static_cast<std::uint64_t>(static_cast<double>(f) * (static_cast<double>(unit) / scale));
-      if (v > top)
-        return invalid();
-    }
-    d += v;
-    if (d > top)
-      return invalid();
-  }
-  if (neg)
-    return static_cast<std::int64_t>(0 - d);
-  if (d > top - 1)
-    return invalid();
-  return static_cast<std::int64_t>(d);
-}
+} // namespace database_detail
 
-// TypeDurationSecond: parseutil.ParseDurationSecond ("" is 0; an integer is seconds; "<n>d"
-// is days; else Go's time.ParseDuration), then whole seconds, negatives refused.
-outcome<sim_duration> parse_ttl(const std::string& key, const std::string& v) {
-  std::int64_t seconds = 0;
-  std::string err;
-  if (!v.empty()) {
-    if (auto n = go_parse_int(v, err)) {
-      seconds = *n;
-    } else if (v.back() == 'd') {
-      auto days = go_parse_int(std::string_view{v}.substr(0, v.size() - 1), err);
-      if (!days)
-        return vault_error::invalid(texts::field_conversion(v, key, err));
-      // Go's Duration arithmetic wraps; the lab saturates instead.
-      constexpr std::int64_t limit = INT64_MAX / 86400;
-      seconds = (*days > limit ? limit : *days < -limit ? -limit : *days) * 86400;
-    } else {
-      auto ns = go_parse_duration(v, err);
-      if (!ns)
-        return vault_error::invalid(texts::field_conversion(v, key, err));
-      seconds = *ns / 1000000000;
-    }
-  }
-  if (seconds < 0)
-    return vault_error::invalid(texts::field_conversion(v, key, texts::negative_value(seconds)));
-  return secs(seconds);
-}
+namespace {
 
-// ryanuber/go-glob's Glob, as strutil.StrListContainsGlob uses it.
-bool glob(const std::string& pattern, std::string subj) {
-  if (pattern.empty())
-    return subj.empty();
-  if (pattern == "*")
-    return true;
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    auto star = pattern.find('*', start);
-    parts.push_back(pattern.substr(start, star == std::string::npos ? star : star - start));
-    if (star == std::string::npos)
-      break;
-    start = star + 1;
-  }
-  if (parts.size() == 1)
-    return subj == pattern;
-  bool leading = pattern.front() == '*';
-  bool trailing = pattern.back() == '*';
-  auto end = parts.size() - 1;
-  for (size_t i = 0; i < end; ++i) {
-    auto idx = subj.find(parts[i]);
-    // With a leading glob parts[0] is "", found at 0.
-    if (i == 0 ? (!leading && idx != 0) : idx == std::string::npos)
-      return false;
-    subj = subj.substr(idx + parts[i].size());
-  }
-  const auto& last = parts[end];
-  return trailing || (subj.size() >= last.size() &&
-                      subj.compare(subj.size() - last.size(), last.size(), last) == 0);
-}
-
-bool role_allowed(const db_connection& c, const std::string& role) {
-  for (const auto& pattern : c.allowed_roles)
-    if (pattern == "*" || glob(pattern, role))
-      return true;
-  return false;
-}
-
-bool hex(char c) {
-  return std::isxdigit(static_cast<unsigned char>(c)) != 0;
-}
-
-// Go's url.Parse on a connection URL, as far as it decides whether the URL has a password:
-// returns the [begin, end) of the password in `url`, or nullopt when the URL has none or does
-// not parse (a templated `{{username}}:{{password}}@` does not: braces are invalid userinfo).
-std::optional<std::pair<size_t, size_t>> url_password(const std::string& url) {
-  for (char c : url)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-      return std::nullopt;
-  auto raw = url.substr(0, url.find('#'));
-  // getScheme: a letter, then letters, digits, '+', '-', '.', up to ':'.
-  size_t colon = std::string::npos;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (std::isalpha(static_cast<unsigned char>(c)))
-      continue;
-    if (i > 0 && (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
-      continue;
-    if (c == ':' && i > 0)
-      colon = i;
-    break;
-  }
-  if (colon == std::string::npos)
-    return std::nullopt;
-  auto rest_at = colon + 1;
-  auto rest = raw.substr(rest_at, raw.find('?', rest_at) - rest_at);
-  if (rest.compare(0, 2, "//") != 0)
-    return std::nullopt;
-  auto authority = rest.substr(2, rest.find('/', 2) - 2);
-  auto at = authority.rfind('@');
-  if (at == std::string::npos)
-    return std::nullopt;
-  // parseHost: a port after the last ':' must be digits; host characters must be valid.
-  auto host = authority.substr(at + 1);
-  if (host.empty() || host.front() != '[') {
-    auto port = host.rfind(':');
-    if (port != std::string::npos)
-      for (size_t i = port + 1; i < host.size(); ++i)
-        if (!std::isdigit(static_cast<unsigned char>(host[i])))
-          return std::nullopt;
-    for (char c : host)
-      if (!std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80 &&
-          std::string_view{"-_.~!$&'()*+,;=:[]<>\"%"}.find(c) == std::string_view::npos)
-        return std::nullopt;
-  }
-  // validUserinfo, and well-formed %-escapes.
-  auto userinfo = authority.substr(0, at);
-  for (size_t i = 0; i < userinfo.size(); ++i) {
-    char c = userinfo[i];
-    if (c == '%' && (i + 2 >= userinfo.size() || !hex(userinfo[i + 1]) || !hex(userinfo[i + 2])))
-      return std::nullopt;
-    if (!std::isalnum(static_cast<unsigned char>(c)) &&
-        std::string_view{"-._:~!$&'()*+,;=%@"}.find(c) == std::string_view::npos)
-      return std::nullopt;
-  }
-  auto sep = userinfo.find(':');
-  if (sep == std::string::npos)
-    return std::nullopt;
-  auto begin = rest_at + 2 + sep + 1;
-  return std::make_pair(begin, rest_at + 2 + at);
-}
-
-// url.URL.Redacted(): the password shown as "xxxxx".
-std::string redacted(const std::string& url) {
-  auto pw = url_password(url);
-  if (!pw)
-    return url;
-  return url.substr(0, pw->first) + "xxxxx" + url.substr(pw->second);
-}
+using namespace database_detail;
 
 // random.DefaultStringGenerator: 20 runes from [-0-9A-Za-z], drawn again until there is at
 // least one lower-case letter, one upper-case letter, one digit and one '-'.
@@ -432,131 +169,6 @@ std::string user_name(self_ptr self, const std::string& display_name, const std:
   auto name = "v-" + display_name.substr(0, 8) + "-" + role.substr(0, 8) + "-" + st.ids.base62(20) +
               "-" + std::to_string(unix_now);
   return name.substr(0, 63);
-}
-
-void config_written(self_ptr self, const std::string& path) {
-  trace_event ev;
-  ev.kind = trace_kind::config_written;
-  ev.subject = path;
-  emit(self, self->state.ctx, std::move(ev));
-}
-
-// path_config_connection.go connectionWriteHandler, with the postgresql plugin's Initialize.
-api_outcome write_config(self_ptr self, const std::string& name, const logical_write_request& req) {
-  auto& st = self->state;
-  auto existing = st.connections.find(name);
-  bool create = existing == st.connections.end();
-  db_connection c = create ? db_connection{} : existing->second;
-  auto get = [&](const char* key) -> std::optional<std::string> {
-    auto it = req.fields.find(key);
-    if (it == req.fields.end())
-      return std::nullopt;
-    return it->second;
-  };
-  // The framework converts the typed fields first (the existence check validates them).
-  std::optional<bool> verify;
-  if (auto v = get("verify_connection")) {
-    auto b = parse_bool("verify_connection", *v);
-    if (!b)
-      return b.error();
-    verify = *b;
-  }
-  if (verify)
-    c.verify_connection = *verify;
-  if (auto v = get("plugin_name"))
-    c.plugin_name = *v;
-  if (c.plugin_name.empty())
-    return vault_error::invalid(std::string{texts::db_empty_plugin_name});
-  if (auto v = get("plugin_version"); v && !v->empty())
-    return not_modelled("plugin_version");
-  if (auto v = get("allowed_roles"))
-    c.allowed_roles = comma_slice(*v);
-  if (auto v = get("root_rotation_statements"))
-    c.root_rotation_statements = string_slice(*v);
-  if (auto v = get("password_policy"); v && !v->empty())
-    return vault_error::invalid(texts::not_modelled_plural("password policies"));
-  // Every other field is a connection detail: replaced on create, merged on update.
-  std::map<std::string, std::string> details =
-    create ? std::map<std::string, std::string>{} : c.details;
-  std::vector<std::string> ignored;
-  for (const auto& [k, v] : req.fields) {
-    bool schema = false;
-    for (auto f : config_fields)
-      schema |= k == f;
-    if (schema)
-      continue;
-    details[k] = v;
-    ignored.push_back(k);
-  }
-  if (c.plugin_name != postgresql_plugin)
-    return vault_error::invalid(texts::not_modelled("database plugin " + go_quote(c.plugin_name)) +
-                                " (" + std::string{postgresql_plugin} + " is)");
-  // The plugin's Initialize (connutil.SQLConnectionProducer.Init).
-  auto detail = [&](const char* key) {
-    auto it = details.find(key);
-    return it == details.end() ? std::string{} : it->second;
-  };
-  if (detail("connection_url").empty())
-    return vault_error::invalid(texts::db_object_error(texts::db_connection_url_empty));
-  for (const auto& v : {detail("username"), detail("password")})
-    if (v.find("{{username}}") != std::string::npos || v.find("{{password}}") != std::string::npos)
-      return vault_error::invalid(texts::db_object_error(texts::db_template_in_credentials));
-  if (!detail("username_template").empty())
-    return not_modelled("username_template");
-  c.details = std::move(details);
-  st.connections[name] = c;
-  config_written(self, req.path);
-  api_response resp;
-  if (url_password(c.details["connection_url"]))
-    resp.warnings.push_back(std::string{texts::db_password_in_url});
-  if (resp.warnings.empty())
-    return no_content();
-  // A non-nil response: the framework adds its warning about fields outside the path's schema.
-  if (!ignored.empty())
-    resp.warnings.push_back(texts::ignored_parameters(ignored));
-  return resp;
-}
-
-// path_roles.go pathRoleCreateUpdate.
-api_outcome write_role(self_ptr self, const std::string& name, const logical_write_request& req) {
-  auto& st = self->state;
-  auto existing = st.roles.find(name);
-  db_role r = existing == st.roles.end() ? db_role{} : existing->second;
-  auto get = [&](const char* key) -> std::optional<std::string> {
-    auto it = req.fields.find(key);
-    if (it == req.fields.end())
-      return std::nullopt;
-    return it->second;
-  };
-  std::optional<sim_duration> default_ttl, max_ttl;
-  for (auto [key, slot] : {std::pair{"default_ttl", &default_ttl}, std::pair{"max_ttl", &max_ttl}})
-    if (auto v = get(key)) {
-      auto d = parse_ttl(key, *v);
-      if (!d)
-        return d.error();
-      *slot = *d;
-    }
-  if (auto v = get("db_name"))
-    r.db_name = *v;
-  if (r.db_name.empty())
-    return vault_error::invalid(std::string{texts::db_name_required});
-  if (auto v = get("credential_type"); v && *v != "password")
-    return not_modelled("credential_type " + go_quote(*v) + " (password is)");
-  if (auto v = get("credential_config"); v && !v->empty())
-    return not_modelled("credential_config");
-  for (auto [key, slot] : {std::pair{"creation_statements", &r.creation_statements},
-                           std::pair{"revocation_statements", &r.revocation_statements},
-                           std::pair{"rollback_statements", &r.rollback_statements},
-                           std::pair{"renew_statements", &r.renew_statements}})
-    if (auto v = get(key))
-      *slot = string_slice(*v);
-  if (default_ttl)
-    r.default_ttl = *default_ttl;
-  if (max_ttl)
-    r.max_ttl = *max_ttl;
-  st.roles[name] = r;
-  config_written(self, req.path);
-  return no_content();
 }
 
 // The path relative to the mount.

@@ -19,6 +19,9 @@ struct build_input {
 
 using command_builder = maybe_error (*)(const build_input&, vault_command&);
 
+/// True when the boolean flag `name` was given (its last use wins).
+bool flag_on(const build_input& in, std::string_view name);
+
 /// Checks min <= positionals <= max; `expected` is Vault's wording ("1", "0-1").
 maybe_error count_args(const build_input& in, std::size_t min, std::size_t max,
                        std::string_view expected);

@@ -20,11 +20,6 @@ const command_spec lease_renew_spec{"vault lease renew [-increment=D] LEASE_ID",
 
 namespace {
 
-bool flag_on(const build_input& in, std::string_view name) {
-  const flag_use* f = in.args.last(name);
-  return f != nullptr && f->boolean;
-}
-
 // lease lookup and lease renew: `case 0: "Missing ID!"`, then Vault's too-many text, whose
 // count `expected` differs between them.
 maybe_error one_lease_id(const build_input& in, std::string_view expected, arg& out) {

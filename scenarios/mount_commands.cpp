@@ -80,14 +80,20 @@ const command_spec secrets_enable_spec{"vault secrets enable [-path=P] TYPE",
                                         "identity-token-key",
                                         "trim-request-trailing-slashes"}};
 
-const command_spec write_spec{
-  "vault write PATH key=value ...", {{"format", ft::format}}, {"force", "f", "field"}};
+const command_spec write_spec{"vault write [-force] PATH [key=value ...]",
+                              {{"format", ft::format}, {"force", ft::boolean, "f"}},
+                              {"field"}};
 
 const command_spec read_spec{"vault read PATH", {{"format", ft::format}}, {"field"}};
 
 const command_spec list_spec{"vault list PATH", {{"format", ft::format}}, {"detailed"}};
 
 const command_spec delete_spec{"vault delete PATH", {}, {}};
+
+bool flag_on(const build_input& in, std::string_view name) {
+  const flag_use* f = in.args.last(name);
+  return f != nullptr && f->boolean;
+}
 
 maybe_error count_args(const build_input& in, std::size_t min, std::size_t max,
                        std::string_view expected) {
@@ -254,9 +260,9 @@ maybe_error build_write(const build_input& in, vault_command& out) {
   const auto& pos = in.args.positionals;
   if (auto err = count_args(in, 1, std::numeric_limits<std::size_t>::max(), "1"))
     return err;
-  if (pos.size() == 1)
-    return line_error{pos[0]->end_col, "Must supply data or use -force (tokenlab models writes "
-                                       "with data: add key=value pairs)"};
+  // command/write.go: a write without data needs -force (e.g. an AppRole secret ID).
+  if (pos.size() == 1 && !flag_on(in, "force"))
+    return line_error{pos[0]->end_col, "Must supply data or use -force"};
   if (auto err = plain_positional(*pos[0], "PATH"))
     return err;
   cmd_write cmd;

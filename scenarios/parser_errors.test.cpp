@@ -104,9 +104,8 @@ TEST_CASE("wrong argument counts use the Vault CLI's texts and show the usage") 
   CHECK(step_error("vault token renew -increment=1h $t1 2h") ==
         "e.scn:2:37: the increment is given twice: as -increment and as the second argument; "
         "keep one");
-  CHECK(error_of("vault write secret/x\n") ==
-        "e.scn:1:21: Must supply data or use -force (tokenlab models writes with data: add "
-        "key=value pairs)");
+  CHECK(error_of("vault write secret/x\n") == "e.scn:1:21: Must supply data or use -force");
+  CHECK(error_of("vault write -force auth/approle/role/r/secret-id\n") == "(parsed)");
   CHECK(error_of("vault write secret/x novalue\n") ==
         "e.scn:1:22: Failed to parse K=V data: invalid key/value pair \"novalue\": format must "
         "be key=value");

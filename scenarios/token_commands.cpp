@@ -50,11 +50,6 @@ const command_spec token_capabilities_spec{"vault token capabilities [-accessor]
 
 namespace {
 
-bool flag_on(const build_input& in, std::string_view name) {
-  const flag_use* f = in.args.last(name);
-  return f != nullptr && f->boolean;
-}
-
 template <class Field>
 void set_if(const build_input& in, std::string_view name, Field flag_use::*member, Field& out) {
   if (const flag_use* f = in.args.last(name))

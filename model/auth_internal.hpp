@@ -1,0 +1,76 @@
+#pragma once
+// Pieces shared by the files of Vault's auth methods (private to model/): the framework's
+// request and response helpers every method's paths use (auth_methods.cpp), Go's conversions
+// of field values (auth_fields.cpp), cidrutil's check (token_params.cpp), strutil's key-value
+// parsing of AppRole metadata (auth_approle_metadata.cpp), and the constructors of the three
+// methods (auth_userpass.cpp, auth_approle.cpp, auth_kubernetes.cpp). model/auth_methods.hpp
+// is the public side.
+
+#include "model/auth_methods.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tokenlab::auth_detail {
+
+// --- text and Go's conversions (auth_fields.cpp) ---
+
+bool is_digit(char c);
+char lower_ascii(char c);
+std::string lower(std::string s);
+std::string trim(std::string_view s);
+
+/// Conversions of values that passed validate_fields.
+bool as_bool(std::string_view v);
+std::int64_t as_int(std::string_view v);
+sim_duration as_duration(std::string_view v);
+
+// --- addresses (token_params.cpp) ---
+
+/// cidrutil.ValidateCIDRListSlice: the first block that is not a CIDR.
+std::optional<std::string> invalid_cidr(const std::vector<std::string>& blocks);
+
+// --- the framework's requests and responses (auth_methods.cpp) ---
+
+const std::string* get(const field_map& m, const std::string& key);
+std::string get_or_empty(const field_map& m, const std::string& key);
+vault_error bad(std::string_view msg);
+/// A plain Go error of a handler outside login paths: 500, wrapped by go-multierror.
+vault_error handler_failed(std::string_view msg);
+vault_error unsupported_path(bool login_path);
+vault_error unsupported_operation(bool login_path);
+vault_error not_found();
+vault_error lab_refusal(std::string_view what);
+api_response no_content();
+api_response with_data(data_map d);
+/// A handler's response: 204 without warnings; with warnings a 200 that also carries the
+/// framework's warning about unrecognized parameters.
+api_response write_response(std::vector<std::string> warnings, const field_map& fields,
+                            const field_schema& schema);
+api_response list_response(std::vector<std::string> keys);
+/// framework.GenericNameRegex: \w(([\w-.]+)?\w)?
+bool generic_name(std::string_view s);
+std::vector<std::string> split_path(std::string_view p);
+/// `<prefix>` or `<prefix>/`: a list path of the framework (pattern "<prefix>/?").
+bool list_path(std::string_view p, std::string_view prefix);
+std::int64_t seconds_of(sim_duration d);
+/// A positive system max, or none (0: unknown to the lab, no limit).
+bool above_max(sim_duration d, const system_view& view);
+
+// --- strutil.ParseArbitraryKeyValues (auth_approle_metadata.cpp) ---
+
+std::optional<std::string> parse_arbitrary_key_values(const std::string& input,
+                                                      std::map<std::string, std::string>& out);
+
+// --- the methods ---
+
+std::unique_ptr<auth_backend> make_userpass_backend();
+std::unique_ptr<auth_backend> make_approle_backend();
+std::unique_ptr<auth_backend> make_kubernetes_backend();
+
+} // namespace tokenlab::auth_detail
