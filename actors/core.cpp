@@ -93,8 +93,15 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return done(denied());
   if (under(r.path, "cubbyhole/"))
     return cubbyhole(self, who, cubby_op::read, r.path, {}, done);
-  if (r.path == "sys/auth/token/tune" || r.path == "sys/mounts/auth/token/tune")
-    return read_tune(self, done);
+  // sys/auth/<path>/tune (auth mounts) and sys/mounts/<path>/tune (any mount).
+  auto tune_suffix = std::string{"/tune"};
+  if ((under(r.path, "sys/auth/") || under(r.path, "sys/mounts/")) &&
+      r.path.size() > tune_suffix.size() &&
+      r.path.compare(r.path.size() - tune_suffix.size(), tune_suffix.size(), tune_suffix) == 0) {
+    auto inner = r.path.substr(0, r.path.size() - tune_suffix.size() + 1); // keeps the '/'
+    auto mount = under(inner, "sys/auth/") ? "auth/" + inner.substr(9) : inner.substr(11);
+    return read_tune(self, mount, done);
+  }
   if (under(r.path, "auth/token/"))
     return forward(self, st.store, done, read_atom::value, r.path);
   if (auto a = auth_mount_of(self, r.path)) {
@@ -419,7 +426,8 @@ void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& d
       return done(std::move(r));
     self->request(self->state.store, caf::infinite, tune_atom::value, mount)
       .then([=](system_view& view) {
-        self->send(actor, tune_atom::value, view);
+        self->request(actor, caf::infinite, tune_atom::value, view)
+          .then([](bool) {}, [](caf::error&) {});
         done(std::move(r));
       });
   });

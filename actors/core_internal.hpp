@@ -66,7 +66,8 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
                      const reply& done);
 void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_request& r,
                const reply& done);
-void read_tune(self_ptr self, const reply& done);
+/// Reads a mount's tune: "auth/token/", an auth mount or a secrets mount.
+void read_tune(self_ptr self, const std::string& mount, const reply& done);
 void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_request& r,
                     const reply& done);
 void on_login(self_ptr self, const login_request& r, const reply& done);

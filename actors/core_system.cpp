@@ -176,18 +176,37 @@ void on_login(self_ptr self, const login_request& r, const reply& done) {
       [=](caf::error&) { done(vault_error::internal("internal error")); });
 }
 
-void read_tune(self_ptr self, const reply& done) {
-  self->request(self->state.store, caf::infinite, tune_atom::value).then([=](system_view& v) {
-    data_map d;
-    d["default_lease_ttl"] = whole_seconds(v.default_lease_ttl);
-    d["description"] = std::string{"token based credentials"};
-    d["force_no_cache"] = false;
-    d["max_lease_ttl"] = whole_seconds(v.max_lease_ttl);
+namespace {
+
+// sys/mounts/<path>/tune and sys/auth/<path>/tune: the effective values, in seconds.
+api_response tune_response(const system_view& v, const std::string& description, bool token_type) {
+  data_map d;
+  d["default_lease_ttl"] = whole_seconds(v.default_lease_ttl);
+  d["description"] = description;
+  d["force_no_cache"] = false;
+  d["max_lease_ttl"] = whole_seconds(v.max_lease_ttl);
+  if (token_type)
     d["token_type"] = std::string{"default-service"};
-    api_response resp;
-    resp.data = std::move(d);
-    done(std::move(resp));
-  });
+  api_response resp;
+  resp.data = std::move(d);
+  return resp;
+}
+
+} // namespace
+
+void read_tune(self_ptr self, const std::string& mount, const reply& done) {
+  auto& st = self->state;
+  if (mount == "auth/token/" || st.auth_mounts.count(mount) > 0) {
+    bool token = mount == "auth/token/";
+    self->request(st.store, caf::infinite, tune_atom::value, mount).then([=](system_view& v) {
+      done(tune_response(v, token ? "token based credentials" : "", true));
+    });
+    return;
+  }
+  auto m = st.mounts.find(mount);
+  if (m == st.mounts.end())
+    return done(vault_error::invalid(texts::no_mount_to_tune(mount)));
+  done(tune_response(effective_view(st.sys, m->second.tune, mount), "", false));
 }
 
 outcome<mount_tune_request> tune_from_fields(const logical_write_request& w) {

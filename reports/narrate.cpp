@@ -56,9 +56,12 @@ std::string basis_text(const ttl_decision& d, trace_kind kind) {
     case ttl_basis::period: return "period";
     case ttl_basis::increment: return "increment";
     case ttl_basis::backend_ttl:
-      if (is_renewal(kind))
+      // A token renews from its last granted TTL; a lease from its engine's TTL.
+      if (kind == trace_kind::token_renewed)
         return "last granted TTL";
-      return kind == trace_kind::lease_created ? "backend TTL" : "requested ttl";
+      return kind == trace_kind::lease_created || kind == trace_kind::lease_renewed
+               ? "backend TTL"
+               : "requested ttl";
     case ttl_basis::system_default:
       return "default lease TTL from " + source_text(d.view.default_source, d.view.mount);
   }

@@ -180,6 +180,13 @@ ojson summary_json(const run_summary& s) {
   j["steps"] = s.steps;
   j["tokens"] = family(s.tokens_created, s.tokens_renewed, s.tokens_revoked, s.tokens_expired);
   j["leases"] = family(s.leases_created, s.leases_renewed, s.leases_revoked, s.leases_expired);
+  ojson by_engine = ojson::object();
+  for (const auto& [mount, c] : s.leases) {
+    auto e = family(c.created, c.renewed, c.revoked, c.expired);
+    e["live"] = c.live;
+    by_engine[mount] = std::move(e);
+  }
+  j["leases_by_engine"] = std::move(by_engine);
   j["credentials"] = {{"created", s.credentials_created}, {"deleted", s.credentials_deleted}};
   ojson by_prefix = ojson::object();
   for (const auto& [prefix, c] : s.storage)

@@ -112,7 +112,11 @@ void write_summary(std::string& out, const run_summary& s) {
   out += "| tokens | " + n(s.tokens_created) + " | " + n(s.tokens_renewed) + " | " +
          n(s.tokens_revoked) + " | " + n(s.tokens_expired) + " |\n";
   out += "| leases | " + n(s.leases_created) + " | " + n(s.leases_renewed) + " | " +
-         n(s.leases_revoked) + " | " + n(s.leases_expired) + " |\n\n";
+         n(s.leases_revoked) + " | " + n(s.leases_expired) + " |\n";
+  for (const auto& [mount, c] : s.leases)
+    out += "| leases of `" + mount + "` (" + n(c.live) + " live) | " + n(c.created) + " | " +
+           n(c.renewed) + " | " + n(c.revoked) + " | " + n(c.expired) + " |\n";
+  out += "\n";
   out += "| | created | deleted |\n|---|---:|---:|\n";
   out +=
     "| credentials | " + n(s.credentials_created) + " | " + n(s.credentials_deleted) + " |\n\n";

@@ -102,6 +102,12 @@ void write_summary(std::string& out, const run_record& run) {
          " renewed, " + n(s.tokens_revoked) + " revoked, " + n(s.tokens_expired) + " expired\n";
   out += "  leases        " + n(s.leases_created) + " created, " + n(s.leases_renewed) +
          " renewed, " + n(s.leases_revoked) + " revoked, " + n(s.leases_expired) + " expired\n";
+  for (const auto& [mount, c] : s.leases) {
+    std::string label = "    " + mount;
+    label.append(label.size() < 23 ? 23 - label.size() : 1, ' ');
+    out += label + n(c.created) + " created, " + n(c.renewed) + " renewed, " + n(c.revoked) +
+           " revoked, " + n(c.expired) + " expired, " + n(c.live) + " live\n";
+  }
   out += "  credentials   " + n(s.credentials_created) + " created, " + n(s.credentials_deleted) +
          " deleted\n";
   out += "  storage       " + count_of(s.storage_writes, "write", "writes") + ", " +

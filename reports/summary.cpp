@@ -44,6 +44,12 @@ void note_ending(endings& e, const trace_event& ev, bool ttl_ran_out) {
     e.expired.insert(ev.subject);
 }
 
+// The mount a lease belongs to: the first segment of its ID ("aws/creds/r/x" -> "aws/").
+std::string lease_mount(const std::string& lease_id) {
+  auto slash = lease_id.find('/');
+  return slash == std::string::npos ? lease_id : lease_id.substr(0, slash + 1);
+}
+
 } // namespace
 
 run_summary summarize(const run_record& run) {
@@ -61,8 +67,14 @@ run_summary summarize(const run_record& run) {
         case trace_kind::token_renewed: ++s.tokens_renewed; break;
         case trace_kind::token_expired: note_ending(tokens, ev, true); break;
         case trace_kind::token_revoked: note_ending(tokens, ev, ttl_cause); break;
-        case trace_kind::lease_created: ++s.leases_created; break;
-        case trace_kind::lease_renewed: ++s.leases_renewed; break;
+        case trace_kind::lease_created:
+          ++s.leases_created;
+          ++s.leases[lease_mount(ev.subject)].created;
+          break;
+        case trace_kind::lease_renewed:
+          ++s.leases_renewed;
+          ++s.leases[lease_mount(ev.subject)].renewed;
+          break;
         case trace_kind::lease_expired: note_ending(leases, ev, true); break;
         case trace_kind::lease_revoked: note_ending(leases, ev, ttl_cause); break;
         case trace_kind::credential_created: ++s.credentials_created; break;
@@ -89,6 +101,11 @@ run_summary summarize(const run_record& run) {
   s.tokens_revoked = static_cast<std::int64_t>(tokens.gone.size() - tokens.expired.size());
   s.leases_expired = static_cast<std::int64_t>(leases.expired.size());
   s.leases_revoked = static_cast<std::int64_t>(leases.gone.size() - leases.expired.size());
+  for (const auto& id : leases.gone)
+    ++(leases.expired.count(id) ? s.leases[lease_mount(id)].expired
+                                : s.leases[lease_mount(id)].revoked);
+  for (auto& [mount, c] : s.leases)
+    c.live = c.created - c.revoked - c.expired;
   return s;
 }
 

@@ -27,6 +27,17 @@ struct storage_count {
 /// Storage operations by key prefix, sorted by prefix.
 using storage_by_prefix = std::map<std::string, storage_count>;
 
+/// The leases of one secrets engine (its mount, "aws/"), by what became of them.
+struct lease_count {
+  std::int64_t created = 0;
+  std::int64_t renewed = 0;
+  std::int64_t revoked = 0;
+  std::int64_t expired = 0;
+  std::int64_t live = 0; ///< still valid at the end of the run
+};
+
+using leases_by_engine = std::map<std::string, lease_count>;
+
 struct run_summary {
   std::int64_t steps = 0;
   std::int64_t tokens_created = 0;
@@ -37,6 +48,7 @@ struct run_summary {
   std::int64_t leases_renewed = 0;
   std::int64_t leases_revoked = 0;
   std::int64_t leases_expired = 0;
+  leases_by_engine leases;
   std::int64_t credentials_created = 0;
   std::int64_t credentials_deleted = 0;
   std::int64_t storage_writes = 0;

@@ -1,0 +1,157 @@
+// Leases, secrets engines and auth methods end to end: a lease never outlives its token,
+// lease operations answer with Vault's texts, logins give orphans through their mount.
+
+#include "scenarios/parser.hpp"
+#include "scenarios/runner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace tokenlab;
+
+namespace {
+
+run_record run_text(const std::string& text) {
+  auto parsed = parse_scenario_text(text, "test.vlab");
+  if (auto err = std::get_if<parse_error>(&parsed))
+    FAIL(err->render());
+  return run_scenario(std::get<scenario>(parsed));
+}
+
+vault_error failure(const run_record& r, size_t step) {
+  REQUIRE(r.steps.at(step).call);
+  if (!std::holds_alternative<vault_error>(r.steps[step].call->result))
+    FAIL("step " << step << " succeeded");
+  return std::get<vault_error>(r.steps[step].call->result);
+}
+
+size_t failed(const run_record& r) {
+  size_t n = 0;
+  for (const auto& s : r.steps)
+    for (const auto& e : s.expectations)
+      n += e.passed ? 0 : 1;
+  return n;
+}
+
+// What the run left alive: leases created and not revoked, credentials created and not deleted.
+std::pair<std::set<std::string>, std::set<std::string>> survivors(const run_record& r) {
+  std::set<std::string> leases, credentials;
+  for (const auto& s : r.steps)
+    for (const auto& e : s.effects) {
+      if (e.kind == trace_kind::lease_created)
+        leases.insert(e.subject);
+      if (e.kind == trace_kind::lease_revoked)
+        leases.erase(e.subject);
+      if (e.kind == trace_kind::credential_created)
+        credentials.insert(e.subject);
+      if (e.kind == trace_kind::credential_deleted)
+        credentials.erase(e.subject);
+    }
+  return {leases, credentials};
+}
+
+const char* engines =
+  "vault secrets enable aws\n"
+  "vault write aws/roles/r credential_type=iam_user\n"
+  "vault secrets enable database\n"
+  "vault write database/config/pg plugin_name=postgresql-database-plugin "
+  "connection_url=postgresql://db:5432/app allowed_roles=ro\n"
+  "vault write database/roles/ro db_name=pg creation_statements=x default_ttl=24h\n";
+
+} // namespace
+
+SCENARIO("no lease and no credential outlives a revoked tree of tokens, whatever the engine") {
+  auto r = run_text(std::string{engines} + "vault token create -ttl=8h => a\n"
+                                           "VAULT_TOKEN=$a vault token create -ttl=8h => b\n"
+                                           "VAULT_TOKEN=$b vault token create -ttl=8h => c\n"
+                                           "VAULT_TOKEN=$a vault read aws/creds/r\n"
+                                           "VAULT_TOKEN=$b vault read database/creds/ro\n"
+                                           "VAULT_TOKEN=$c vault read aws/creds/r\n"
+                                           "VAULT_TOKEN=$c vault read database/creds/ro\n"
+                                           "vault token revoke $a\n");
+  auto [leases, credentials] = survivors(r);
+  CHECK(leases.empty());
+  CHECK(credentials.empty());
+}
+
+SCENARIO("no lease outlives a login token that expires, though the lease's own TTL is longer") {
+  auto r =
+    run_text(std::string{engines} +
+             "vault policy write reader - <<EOF\n"
+             "path \"aws/creds/*\" { capabilities = [\"read\"] }\n"
+             "path \"database/creds/*\" { capabilities = [\"read\"] }\n"
+             "EOF\n"
+             "vault auth enable userpass\n"
+             "vault write auth/userpass/users/u password=p token_ttl=1h token_policies=reader\n"
+             "vault login -method=userpass username=u password=p => u\n"
+             "vault read aws/creds/r => c1\n"
+             "vault read database/creds/ro => c2\n"
+             "vault login $root\n"
+             "advance 1h\n"
+             "expect lease $c1 revoked\n"
+             "expect lease $c2 revoked\n");
+  CHECK(failed(r) == 0);
+  auto [leases, credentials] = survivors(r);
+  CHECK(leases.empty());
+  CHECK(credentials.empty());
+}
+
+SCENARIO("auth methods cannot create root tokens") {
+  auto r = run_text("vault auth enable userpass\n"
+                    "vault write auth/userpass/users/u password=p token_policies=root\n"
+                    "vault login -method=userpass username=u password=p\n");
+  auto err = failure(r, 2);
+  CHECK(err.message() == "auth methods cannot create root tokens");
+}
+
+SCENARIO("lease operations fail with Vault's texts") {
+  struct row {
+    const char* steps;
+    int status;
+    const char* message;
+  };
+  auto c = GENERATE(values<row>({
+    {"vault lease lookup aws/creds/r/nope\n", 400, "invalid lease"},
+    {"vault lease renew aws/creds/r/nope\n", 400, "lease not found"},
+    {"vault token create => t\nvault lease renew auth/token/create/h0123\n", 403,
+     "tokens cannot be renewed through this endpoint"},
+  }));
+  CAPTURE(c.steps);
+  auto r = run_text(c.steps);
+  auto err = failure(r, r.steps.size() - 1);
+  CHECK(err.status == c.status);
+  CHECK(err.message() == c.message);
+}
+
+SCENARIO("a lease renewal counts the increment from now and the max from the lease's issue time") {
+  auto r = run_text(std::string{engines} +
+                    "vault secrets tune -max-lease-ttl=2h aws\n"
+                    "vault read aws/creds/r => c\n"
+                    "advance 1h30m\n"
+                    "vault lease renew -increment=1h $c => r1\n"
+                    "expect r1.lease_duration == 30m\n"
+                    "expect r1.warnings contains \"TTL of \\\"1h\\\" exceeded the effective "
+                    "max_ttl of \\\"30m\\\"\"\n"
+                    "vault lease lookup $c => l\n"
+                    "expect l.ttl == 30m\n"
+                    "advance 30m\n"
+                    "expect lease $c expired\n");
+  CHECK(failed(r) == 0);
+}
+
+SCENARIO("a mount's tune reads back as its effective TTLs, and tuning an auth method keeps Vault "
+         "answering") {
+  auto r = run_text("vault secrets enable aws\n"
+                    "vault secrets tune -max-lease-ttl=1h aws\n"
+                    "vault read sys/mounts/aws/tune => a\n"
+                    "vault auth enable userpass\n"
+                    "vault auth tune -default-lease-ttl=2h userpass/\n"
+                    "vault read sys/auth/userpass/tune => u\n"
+                    "vault read sys/mounts/auth/token/tune => t\n"
+                    "expect a.max_lease_ttl == 1h\n"
+                    "expect a.default_lease_ttl == 768h\n"
+                    "expect u.default_lease_ttl == 2h\n"
+                    "expect t.description == \"token based credentials\"\n");
+  CHECK(failed(r) == 0);
+}
