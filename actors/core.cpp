@@ -4,6 +4,7 @@
 #include "actors/core_internal.hpp"
 #include "actors/keys.hpp"
 #include "actors/lease.hpp"
+#include "clock/duration.hpp"
 
 #include <caf/event_based_actor.hpp>
 
@@ -144,6 +145,43 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     });
 }
 
+void on_lease_lookup(self_ptr self, const resolved_token& who, const lease_lookup_request& r,
+                     const reply& done);
+void on_lease_renew(self_ptr self, const resolved_token& who, const lease_renew_request& r,
+                    const reply& done);
+void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r,
+                     const reply& done);
+
+// The sys/leases/* API written directly (`vault write sys/leases/renew lease_id=…`): the
+// same operations as the lease commands (vault/logical_system.go).
+bool lease_api(self_ptr self, const resolved_token& who, const logical_write_request& w,
+               const reply& done) {
+  auto field = [&](const char* k) {
+    auto it = w.fields.find(k);
+    return it == w.fields.end() ? std::string{} : it->second;
+  };
+  auto path = w.path == "sys/renew" ? std::string{"sys/leases/renew"} : w.path;
+  if (path == "sys/leases/lookup") {
+    on_lease_lookup(self, who, lease_lookup_request{field("lease_id")}, done);
+  } else if (path == "sys/leases/renew") {
+    lease_renew_request r{field("lease_id"), sim_duration::zero()};
+    if (auto inc = field("increment"); !inc.empty())
+      r.increment = parse_duration(inc).value_or(sim_duration::zero());
+    on_lease_renew(self, who, r, done);
+  } else if (path == "sys/leases/revoke" || under(path, "sys/leases/revoke-prefix/") ||
+             under(path, "sys/leases/revoke-force/")) {
+    lease_revoke_request r;
+    r.force = under(path, "sys/leases/revoke-force/");
+    r.prefix = r.force || under(path, "sys/leases/revoke-prefix/");
+    r.lease_id = r.prefix ? path.substr(path.find('/', 11) + 1) : field("lease_id");
+    r.sync = field("sync") != "false"; // the API's default is sync (spec §6.3)
+    on_lease_revoke(self, who, r, done);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
               const reply& done) {
   auto& st = self->state;
@@ -152,6 +190,8 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
     return done(denied());
   if (under(w.path, "cubbyhole/"))
     return cubbyhole(self, who, cubby_op::write, w.path, w.fields, done);
+  if ((under(w.path, "sys/leases/") || w.path == "sys/renew") && lease_api(self, who, w, done))
+    return;
   if (w.path == "sys/auth/token/tune" || w.path == "sys/mounts/auth/token/tune") {
     auto req = tune_from_fields(w);
     if (!req)

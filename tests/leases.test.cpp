@@ -155,3 +155,17 @@ SCENARIO("a mount's tune reads back as its effective TTLs, and tuning an auth me
                     "expect t.description == \"token based credentials\"\n");
   CHECK(failed(r) == 0);
 }
+
+SCENARIO("the sys/leases API written directly does what the lease commands do") {
+  auto r =
+    run_text(std::string{engines} + "vault read aws/creds/r => c\n"
+                                    "vault write sys/leases/lookup lease_id=$c => l\n"
+                                    "advance 1h\n"
+                                    "vault write sys/leases/renew lease_id=$c increment=1800 => n\n"
+                                    "vault write sys/leases/revoke lease_id=$c => v\n"
+                                    "expect l.ttl == 768h\n"
+                                    "expect n.lease_duration == 30m\n"
+                                    "expect v.status == 204\n"
+                                    "expect lease $c revoked\n");
+  CHECK(failed(r) == 0);
+}
