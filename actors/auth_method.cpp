@@ -93,11 +93,8 @@ caf::behavior auth_method_actor(caf::stateful_actor<auth_method_state>* self, si
   st.type = std::move(type);
   st.view = std::move(view);
   st.backend = make_auth_backend(st.type);
-  // Each mount draws from its own stream, keyed by its path, as the secrets engines do.
-  std::uint64_t h = 1469598103934665603ULL;
-  for (char c : st.mount)
-    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  st.ids = id_source{st.ctx.seed ^ h, id_stream::secrets};
+  // Each mount draws from its own stream, so mounts don't disturb each other's IDs.
+  st.ids = mount_ids(st.ctx.seed, st.mount);
   return {
     [=](write_atom, const logical_write_request& req) -> api_outcome {
       return with_backend<api_response>(self, req.path, [&](const std::string& sub, auth_env& env) {

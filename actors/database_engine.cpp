@@ -319,11 +319,8 @@ caf::behavior database_engine_actor(caf::stateful_actor<database_engine_state>* 
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.mount = std::move(mount);
-  // Each mount draws from its own stream, keyed by its path, as aws_engine does.
-  std::uint64_t h = 1469598103934665603ULL;
-  for (char c : st.mount)
-    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  st.ids = id_source{st.ctx.seed ^ h, id_stream::secrets};
+  // Each mount draws from its own stream, so mounts don't disturb each other's IDs.
+  st.ids = mount_ids(st.ctx.seed, st.mount);
   return {
     [=](write_atom, const logical_write_request& req) -> api_outcome {
       return on_write(self, req);

@@ -84,6 +84,13 @@ std::string id_source::uuid() {
   return out;
 }
 
+id_source mount_ids(std::uint64_t seed, const std::string& mount) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (char c : mount)
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  return id_source{seed ^ h, id_stream::secrets};
+}
+
 std::string make_service_token_id(id_source& ids) {
   return "hvs." + ids.base62(24);
 }

@@ -49,6 +49,10 @@ private:
   splitmix64 rng_;
 };
 
+/// The stream of one mount (a secrets engine or an auth method): keyed by its path (FNV-1a),
+/// so that mounts do not disturb each other's IDs.
+id_source mount_ids(std::uint64_t seed, const std::string& mount);
+
 /// A service token's internal ID: "hvs." + 24 base62.
 std::string make_service_token_id(id_source& ids);
 /// An accessor: 24 base62, no prefix.
