@@ -64,12 +64,7 @@ public:
   outcome<api_response> list(const std::string& path, auth_env& env) override {
     tidy(env.now);
     if (list_path(path, "role")) {
-      std::vector<std::string> keys;
-      for (const auto& r : roles_)
-        keys.push_back(r.first);
-      if (keys.empty())
-        return not_found();
-      return list_response(std::move(keys));
+      return list_keys(roles_);
     }
     const auto p = split_path(path);
     if (p.size() >= 3 && p[0] == "role" && generic_name(p[1]) && p[2] == "secret-id" &&

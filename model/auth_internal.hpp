@@ -53,6 +53,17 @@ api_response with_data(data_map d);
 api_response write_response(std::vector<std::string> warnings, const field_map& fields,
                             const field_schema& schema);
 api_response list_response(std::vector<std::string> keys);
+
+/// A LIST of a map's names (users, roles): the keys, or a 404 when there are none.
+template <class Map>
+outcome<api_response> list_keys(const Map& named) {
+  std::vector<std::string> keys;
+  for (const auto& entry : named)
+    keys.push_back(entry.first);
+  if (keys.empty())
+    return not_found();
+  return list_response(std::move(keys));
+}
 /// framework.GenericNameRegex: \w(([\w-.]+)?\w)?
 bool generic_name(std::string_view s);
 std::vector<std::string> split_path(std::string_view p);

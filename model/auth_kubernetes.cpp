@@ -47,12 +47,7 @@ public:
   outcome<api_response> list(const std::string& path, auth_env&) override {
     if (!list_path(path, "role"))
       return other(path);
-    std::vector<std::string> keys;
-    for (const auto& r : roles_)
-      keys.push_back(r.first);
-    if (keys.empty())
-      return not_found();
-    return list_response(std::move(keys));
+    return list_keys(roles_);
   }
 
   outcome<api_response> remove(const std::string& path, auth_env&) override {

@@ -55,12 +55,7 @@ public:
   outcome<api_response> list(const std::string& path, auth_env&) override {
     if (!list_path(path, "users"))
       return other(path);
-    std::vector<std::string> keys;
-    for (const auto& u : users_)
-      keys.push_back(u.first);
-    if (keys.empty())
-      return not_found();
-    return list_response(std::move(keys));
+    return list_keys(users_);
   }
 
   outcome<api_response> remove(const std::string& path, auth_env&) override {
