@@ -5,6 +5,7 @@
 #include "actors/keys.hpp"
 #include "actors/lease.hpp"
 #include "clock/duration.hpp"
+#include "model/paths.hpp"
 
 #include <caf/event_based_actor.hpp>
 
@@ -314,16 +315,7 @@ void on_lease_renew(self_ptr self, const resolved_token& who, const lease_renew_
 void list_leases(self_ptr self, const std::string& path, const reply& done) {
   static const std::string root = "sys/leases/lookup/";
   auto prefix = path.substr(root.size());
-  std::vector<std::string> keys;
-  for (const auto& [id, ref] : self->state.leases) {
-    if (!under(id, prefix))
-      continue;
-    auto rest = id.substr(prefix.size());
-    auto slash = rest.find('/');
-    auto key = slash == std::string::npos ? rest : rest.substr(0, slash + 1);
-    if (keys.empty() || keys.back() != key)
-      keys.push_back(key);
-  }
+  auto keys = next_segments(self->state.leases, prefix);
   if (keys.empty())
     return done(vault_error{404, {}});
   done(list_response(std::move(keys)));

@@ -2,6 +2,7 @@
 
 #include "actors/messages.hpp"
 #include "clock/duration.hpp"
+#include "model/paths.hpp"
 #include "model/texts.hpp"
 
 #include <vector>
@@ -72,17 +73,7 @@ api_outcome on_list(self_ptr self, const std::string& path) {
   auto prefix = relative(st, path);
   if (!prefix.empty() && prefix.back() != '/')
     prefix += '/';
-  std::vector<std::string> keys;
-  for (const auto& entry : st.entries) {
-    const auto& p = entry.first;
-    if (p.size() <= prefix.size() || p.compare(0, prefix.size(), prefix) != 0)
-      continue;
-    auto rest = p.substr(prefix.size());
-    auto slash = rest.find('/');
-    auto key = slash == std::string::npos ? rest : rest.substr(0, slash + 1);
-    if (keys.empty() || keys.back() != key)
-      keys.push_back(key);
-  }
+  auto keys = next_segments(st.entries, prefix);
   // logical.ListResponse omits `keys` when there are none; the HTTP layer then answers 404.
   if (keys.empty())
     return vault_error{404, {}};

@@ -3,6 +3,7 @@
 #include "actors/keys.hpp"
 #include "actors/messages.hpp"
 #include "model/api.hpp"
+#include "model/paths.hpp"
 #include "model/texts.hpp"
 #include "model/token_rules.hpp"
 
@@ -157,16 +158,7 @@ api_outcome cubbyhole_op(self_ptr self, cubby_op op, const std::string& path,
     }
     case cubby_op::list: {
       auto prefix = path.empty() || path.back() == '/' ? path : path + "/";
-      std::vector<std::string> keys;
-      for (const auto& [p, f] : box) {
-        if (p.compare(0, prefix.size(), prefix) != 0)
-          continue;
-        auto rest = p.substr(prefix.size());
-        auto slash = rest.find('/');
-        auto key = slash == std::string::npos ? rest : rest.substr(0, slash + 1);
-        if (keys.empty() || keys.back() != key)
-          keys.push_back(key);
-      }
+      auto keys = next_segments(box, prefix);
       if (keys.empty())
         return vault_error{404, {}};
       api_response r;
