@@ -425,6 +425,8 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
         on_auth_enable(self, who, op, done);
       } else if constexpr (std::is_same_v<op_t, login_request>) {
         on_login(self, op, done);
+      } else if constexpr (std::is_same_v<op_t, auth_list_request>) {
+        on_auth_list(self, who, done);
       } else {
         on_capabilities(self, who, op, done);
       }
@@ -507,6 +509,9 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   st.store = std::move(store);
   st.requests = id_source{st.ctx.seed, id_stream::requests};
   st.lease_ids = id_source{st.ctx.seed, id_stream::secrets};
+  st.mount_ids = id_source{st.ctx.seed, id_stream::mount_table};
+  st.auth_table["token/"] =
+    new_auth_mount(st.mount_ids, "token/", "token", "token based credentials");
   return {
     [=](request_atom, const vault_request& req) {
       auto rp = self->make_response_promise();

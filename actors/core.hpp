@@ -17,6 +17,7 @@
 #include "actors/messages.hpp"
 #include "model/acl.hpp"
 #include "model/ids.hpp"
+#include "model/mount_table.hpp"
 #include "model/ttl.hpp"
 
 #include <caf/behavior.hpp>
@@ -53,6 +54,9 @@ struct core_state {
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
   policy_store policies; ///< `root`, `default` and every `vault policy write`
   std::map<std::string, caf::actor> auth_mounts; ///< auth methods by mount ("auth/userpass/")
+  /// The auth mount table (`vault auth list`): token/ first, then each enabled method.
+  std::map<std::string, auth_mount_info> auth_table;
+  id_source mount_ids{1, id_stream::mount_table};
   static inline const char* name = "core";
 };
 

@@ -68,6 +68,8 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
                const reply& done);
 /// Reads a mount's tune: "auth/token/", an auth mount or a secrets mount.
 void read_tune(self_ptr self, const std::string& mount, const reply& done);
+/// `vault auth list`: the mount table with each mount's own TTLs (from the token store).
+void on_auth_list(self_ptr self, const resolved_token& who, const reply& done);
 void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_request& r,
                     const reply& done);
 void on_login(self_ptr self, const login_request& r, const reply& done);

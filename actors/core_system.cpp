@@ -149,6 +149,7 @@ void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_
   self->send(st.store, enable_auth_atom::value, mount);
   auto view = effective_view(st.sys, mount_tune{}, mount);
   st.auth_mounts[mount] = self->spawn<caf::linked>(auth_method_actor, st.ctx, mount, r.type, view);
+  st.auth_table[r.path] = new_auth_mount(st.mount_ids, r.path, r.type, "");
   trace_event ev;
   ev.kind = trace_kind::engine_enabled;
   ev.subject = mount;
@@ -156,6 +157,23 @@ void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_
   emit(self, st.ctx, std::move(ev));
   storage_put(self, st.ctx, "core/auth");
   done(no_content());
+}
+
+void on_auth_list(self_ptr self, const resolved_token& who, const reply& done) {
+  if (!allows(self, who, "sys/auth", capability::read))
+    return done(denied());
+  self->request(self->state.store, caf::infinite, tune_atom::value, list_atom::value)
+    .then([=](const mount_tunes& tunes) {
+      std::vector<auth_mount_info> rows;
+      for (auto info : self->state.auth_table) {
+        if (auto t = tunes.find("auth/" + info.first); t != tunes.end())
+          info.second.tune = t->second;
+        rows.push_back(std::move(info.second));
+      }
+      api_response resp;
+      resp.data = auth_list_data(rows);
+      done(std::move(resp));
+    });
 }
 
 // A login: the method decides who you are and what token you get; the token store issues

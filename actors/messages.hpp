@@ -118,6 +118,8 @@ struct auth_enable_request {
   std::string type;
   std::string path; ///< "userpass/"
 };
+/// `GET sys/auth` (vault auth list): the auth mount table.
+struct auth_list_request {};
 /// A login on an auth mount: unauthenticated (`vault login -method=…`, or a write to
 /// `auth/<mount>/login…`).
 struct login_request {
@@ -137,7 +139,7 @@ struct vault_request {
                logical_read_request, logical_write_request, lease_revoke_request,
                logical_list_request, logical_delete_request, policy_write_request,
                policy_read_request, capabilities_request, lease_lookup_request, lease_renew_request,
-               auth_enable_request, login_request>
+               auth_enable_request, login_request, auth_list_request>
     op;
 };
 
@@ -149,6 +151,9 @@ struct resolved_token {
   token_entry entry;
   caf::actor handle;
 };
+
+/// Auth mounts' own tune values by mount ("auth/token/").
+using mount_tunes = std::map<std::string, mount_tune>;
 
 /// What a secrets engine hands back for a leased read, before the core registers the lease.
 struct secret_result {
@@ -198,6 +203,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_revoke_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::mount_tune_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::logical_write_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::system_view)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::mount_tunes)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_event)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_cause)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::life_state)

@@ -507,6 +507,13 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return done;
     },
     [=](tune_atom) { return token_view(self->state); },
+    // The own values of every auth mount, auth/token/ included (vault auth list).
+    [=](tune_atom, list_atom) {
+      auto& st = self->state;
+      mount_tunes out(st.auth_tunes.begin(), st.auth_tunes.end());
+      out["auth/token/"] = st.tune;
+      return out;
+    },
     [=](tune_atom, const std::string& mount) {
       auto& st = self->state;
       auto m = st.auth_tunes.find(mount);

@@ -19,6 +19,7 @@
 //   (revoke_atom, resolved_token caller, bool sudo, token_revoke_request) -> api_outcome
 //   (tune_atom, mount_tune_request) -> api_outcome ; (tune_atom) -> system_view
 //   (tune_atom, mount) -> system_view                the effective TTLs of an auth mount
+//   (tune_atom, list_atom) -> mount_tunes             every auth mount's own values
 //   (enable_auth_atom, mount)                        an auth method was mounted
 //   (login_atom, mount, path, login_auth, known policies) -> api_outcome   a login's token
 //   (gone_atom, id, tombstone)             from a token actor that finished revoking

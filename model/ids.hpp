@@ -31,6 +31,7 @@ enum class id_stream : std::uint64_t {
   secrets = 2,
   requests = 3,
   cubbyholes = 4,
+  mount_table = 5, ///< mount accessors and UUIDs
 };
 
 /// A seeded source of Vault-shaped random strings.

@@ -1,5 +1,6 @@
 #include "reports/cli_output.hpp"
 
+#include "model/mount_table.hpp"
 #include "model/texts.hpp"
 #include "reports/api_json.hpp"
 #include "reports/go_format.hpp"
@@ -128,6 +129,32 @@ std::string render_keys(const api_response& r) {
   return out;
 }
 
+// `vault auth list [-detailed]`: a row per mount, sorted by path (data: path -> row).
+std::string render_mount_table(const api_response& r, bool detailed) {
+  const auto& columns = auth_list_columns(detailed);
+  std::vector<std::vector<std::string>> rows(1);
+  for (const auto& c : columns)
+    rows.front().emplace_back(c.header);
+  if (r.data)
+    for (const auto& [path, value] : *r.data) {
+      const auto* cells = std::get_if<std::map<std::string, std::string>>(&value);
+      std::vector<std::string> row;
+      for (const auto& c : columns) {
+        if (c.key == "path") {
+          row.push_back(path);
+          continue;
+        }
+        std::string cell;
+        if (cells)
+          if (auto it = cells->find(std::string{c.key}); it != cells->end())
+            cell = it->second;
+        row.push_back(std::move(cell));
+      }
+      rows.push_back(std::move(row));
+    }
+  return go::table(rows);
+}
+
 std::string render_cli_output(const vault_call_record& call) {
   if (const auto* err = std::get_if<vault_error>(&call.result)) {
     // A 404 with no error is "nothing there": the CLI says so in its own words.
@@ -163,6 +190,8 @@ std::string render_cli_output(const vault_call_record& call) {
   }
   if (call.shape == output_shape::list)
     return render_cli_warnings(r.warnings) + render_keys(r);
+  if (call.shape == output_shape::mount_table || call.shape == output_shape::mount_table_detailed)
+    return render_mount_table(r, call.shape == output_shape::mount_table_detailed);
   // Table format: OutputSecret writes the warnings (stderr) just before the table;
   // `vault login` has already printed its banner and a blank line.
   std::string out = call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";

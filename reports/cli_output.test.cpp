@@ -1,5 +1,7 @@
 #include "reports/cli_output.hpp"
 
+#include "model/mount_table.hpp"
+
 #include "reports/fixture.test.hpp"
 #include "reports/go_format.hpp"
 
@@ -240,4 +242,38 @@ TEST_CASE("a write that returns a body prints it like a read", "[cli]") {
   vault_call_record c = table_call(r, output_shape::message);
   c.success_text = "Success! Data written to: auth/token/roles/app";
   CHECK(render_cli_output(c) == "Key          Value\n---          -----\ntoken_ttl    1h\n");
+}
+
+TEST_CASE("vault auth list prints the mount table with Vault's columns", "[cli]") {
+  id_source ids{7, id_stream::mount_table};
+  auto token = new_auth_mount(ids, "token/", "token", "token based credentials");
+  auto people = new_auth_mount(ids, "people/", "userpass", "");
+  people.tune.max_lease_ttl = std::chrono::hours(2);
+  api_response r;
+  r.data = auth_list_data({people, token});
+  vault_call_record c = table_call(r, output_shape::mount_table);
+  c.method = "GET";
+  c.path = "sys/auth";
+  const std::string simple = render_cli_output(c);
+  CHECK(simple ==
+        "Path       Type        Accessor                  Description                Version\n"
+        "----       ----        --------                  -----------                -------\n"
+        "people/    userpass    " +
+          people.accessor +
+          "    n/a                        n/a\n"
+          "token/     token       " +
+          token.accessor + "       token based credentials    n/a\n");
+  c.shape = output_shape::mount_table_detailed;
+  const std::string detailed = render_cli_output(c);
+  CHECK(detailed.rfind("Path       Plugin      Accessor                  Default TTL    Max TTL    "
+                       "Token Type         Replication    Seal Wrap    External Entropy Access    "
+                       "Options    Description                UUID",
+                       0) == 0);
+  CHECK(
+    detailed.find("people/    userpass    " + people.accessor +
+                  "    system         7200       default-service    replicated     false        "
+                  "false                      map[]      n/a                        " +
+                  people.uuid +
+                  "    n/a        v1.14.0+builtin.vault    n/a               "
+                  "supported\n") != std::string::npos);
 }

@@ -108,27 +108,52 @@ std::string wrap_at_length_with_padding(std::string_view text, std::size_t pad) 
   return out;
 }
 
-std::string key_value_table(const std::vector<std::pair<std::string, std::string>>& rows) {
-  std::vector<std::pair<std::string, std::string>> cells;
-  cells.reserve(rows.size() + 2);
-  cells.emplace_back("Key", "Value");
-  cells.emplace_back("---", "-----");
-  for (const auto& [k, v] : rows) {
-    std::string key{trim(k)};
-    std::string value{trim(v)};
-    cells.emplace_back(key.empty() ? "n/a" : key, value.empty() ? "n/a" : value);
+std::string table(const std::vector<std::vector<std::string>>& rows) {
+  if (rows.empty())
+    return {};
+  // Every cell trimmed, empty ones as `n/a`; the header's underline of dashes.
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(rows.size() + 1);
+  for (const auto& row : rows) {
+    std::vector<std::string> line;
+    for (const auto& cell : row) {
+      std::string text{trim(cell)};
+      line.push_back(text.empty() ? "n/a" : text);
+    }
+    cells.push_back(std::move(line));
+    if (cells.size() == 1) {
+      std::vector<std::string> dashes;
+      for (const auto& header : cells.front())
+        dashes.emplace_back(header.size(), '-');
+      cells.push_back(std::move(dashes));
+    }
   }
-  std::size_t widest = 0;
-  for (const auto& cell : cells)
-    widest = std::max(widest, rune_count(cell.first));
+  std::vector<std::size_t> widest;
+  for (const auto& line : cells)
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (widest.size() <= i)
+        widest.push_back(0);
+      widest[i] = std::max(widest[i], rune_count(line[i]));
+    }
   std::string out;
-  for (const auto& [k, v] : cells) {
-    out += k;
-    out.append(widest - rune_count(k) + 4, ' ');
-    out += v;
+  for (const auto& line : cells) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      out += line[i];
+      if (i + 1 < line.size())
+        out.append(widest[i] - rune_count(line[i]) + 4, ' ');
+    }
     out += '\n';
   }
   return out;
+}
+
+std::string key_value_table(const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(rows.size() + 1);
+  cells.push_back({"Key", "Value"});
+  for (const auto& [k, v] : rows)
+    cells.push_back({k, v});
+  return table(cells);
 }
 
 std::string quote_list(const std::vector<std::string>& items) {

@@ -26,10 +26,13 @@ std::vector<std::string> wrap(std::string_view text, std::size_t limit);
 /// line by `pad` spaces. Lines are joined with '\n' (no trailing newline).
 std::string wrap_at_length_with_padding(std::string_view text, std::size_t pad);
 
-/// Vault's tableOutput over columnize: `rows` are (key, value) pairs printed under a
-/// `Key`/`Value` header and its `---`/`-----` underline. Cells are trimmed, empty cells
-/// print as `n/a`, the first column is padded (in runes) to the widest cell, the glue is
-/// four spaces, the last column is not padded. Every line ends in '\n'.
+/// Vault's tableOutput over columnize: the first row is the header, printed with an
+/// underline of dashes as long as each header; cells are trimmed, empty cells print as
+/// `n/a`, every column but the last is padded (in runes) to its widest cell and followed
+/// by four spaces. Every line ends in '\n'.
+std::string table(const std::vector<std::vector<std::string>>& rows);
+
+/// `table` of (key, value) pairs under a `Key`/`Value` header.
 std::string key_value_table(const std::vector<std::pair<std::string, std::string>>& rows);
 
 /// fmt's %q of a []string: `["default" "foo"]`, `[]` when empty.

@@ -36,6 +36,8 @@ const char* name_of(output_shape s) {
     case output_shape::secret: return "secret";
     case output_shape::message: return "message";
     case output_shape::list: return "list";
+    case output_shape::mount_table: return "mount_table";
+    case output_shape::mount_table_detailed: return "mount_table_detailed";
   }
   return "unknown";
 }

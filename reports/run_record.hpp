@@ -21,11 +21,13 @@ namespace tokenlab {
 
 /// How the Vault CLI prints a successful response of this command.
 enum class output_shape {
-  auth,    ///< token create / renew / login: token, token_accessor, token_duration, ...
-  data,    ///< lookup, read of a config path: the sorted data map
-  secret,  ///< read of a leased secret: lease_id, lease_duration, lease_renewable, then data
-  message, ///< no body: the CLI prints its success line
-  list,    ///< `vault list`: a "Keys" column of data.keys
+  auth,        ///< token create / renew / login: token, token_accessor, token_duration, ...
+  data,        ///< lookup, read of a config path: the sorted data map
+  secret,      ///< read of a leased secret: lease_id, lease_duration, lease_renewable, then data
+  message,     ///< no body: the CLI prints its success line
+  list,        ///< `vault list`: a "Keys" column of data.keys
+  mount_table, ///< `vault auth list`: one row per mount (data: path -> row)
+  mount_table_detailed, ///< `vault auth list -detailed`
 };
 
 /// One Vault API call made by a `vault …` step.

@@ -240,6 +240,12 @@ struct builder {
     out.record.success_text = texts::tuned_secrets(c.req.mount);
     return true;
   }
+  bool operator()(const cmd_auth_list& c) {
+    out.request.op = auth_list_request{};
+    call("GET", "sys/auth", "listing enabled authentications",
+         c.detailed ? output_shape::mount_table_detailed : output_shape::mount_table);
+    return true;
+  }
   bool operator()(const cmd_auth_enable& c) {
     out.request.op = auth_enable_request{c.type, c.path};
     auto bare = c.path.substr(0, c.path.size() - 1);

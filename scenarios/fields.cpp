@@ -37,11 +37,20 @@ std::optional<field_value> auth_field(const auth_block& a, const std::string& f)
   return std::nullopt;
 }
 
+// A data key, or `KEY.SUB` for the entry SUB of a map-valued key (a `vault auth list` row:
+// `token/.default_ttl`; a token's meta: `meta.team`).
 std::optional<field_value> data_field(const data_map& d, const std::string& f) {
-  auto it = d.find(f);
-  if (it == d.end())
-    return std::nullopt;
-  return it->second;
+  if (auto it = d.find(f); it != d.end())
+    return it->second;
+  for (auto dot = f.find('.'); dot != std::string::npos; dot = f.find('.', dot + 1)) {
+    auto it = d.find(f.substr(0, dot));
+    if (it == d.end())
+      continue;
+    if (const auto* m = std::get_if<std::map<std::string, std::string>>(&it->second))
+      if (auto sub = m->find(f.substr(dot + 1)); sub != m->end())
+        return sub->second;
+  }
+  return std::nullopt;
 }
 
 std::optional<field_value> response_field(const api_response& r, const std::string& f) {

@@ -57,6 +57,9 @@ struct command_dumper {
   std::string operator()(const cmd_auth_enable& c) const {
     return "auth enable " + c.type + " " + c.path;
   }
+  std::string operator()(const cmd_auth_list& c) const {
+    return std::string{"auth list"} + (c.detailed ? " -detailed" : "");
+  }
   std::string operator()(const cmd_token_create& c) const { return dump(c.req); }
   std::string operator()(const cmd_token_lookup& c) const {
     return "lookup " + std::to_string(static_cast<int>(c.by)) + " " + dump(c.value);

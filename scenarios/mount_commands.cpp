@@ -57,6 +57,9 @@ const command_spec auth_enable_spec{
    "allowed-response-headers", "plugin-name", "options", "local", "seal-wrap",
    "external-entropy-access", "token-type", "version", "plugin-version", "identity-token-key"}};
 
+const command_spec auth_list_spec{
+  "vault auth list [-detailed]", {{"format", ft::format}, {"detailed", ft::boolean}}, {}};
+
 const command_spec secrets_enable_spec{"vault secrets enable [-path=P] TYPE",
                                        {{"path", ft::text}},
                                        {"description",
@@ -236,6 +239,17 @@ maybe_error build_auth_enable(const build_input& in, vault_command& out) {
   if (auto err = enable_path(in, "userpass", cmd.type, cmd.path))
     return err;
   out = std::move(cmd);
+  return std::nullopt;
+}
+
+maybe_error build_auth_list(const build_input& in, vault_command& out) {
+  if (auto err = count_args(in, 0, 0, "0"))
+    return err;
+  if (in.args.json)
+    return line_error{in.args.last("format")->value_col,
+                      "-format=json for vault auth list is " +
+                        std::string{"not modelled by tokenlab yet (the table is)"}};
+  out = cmd_auth_list{flag_on(in, "detailed")};
   return std::nullopt;
 }
 

@@ -323,6 +323,12 @@ TEST_CASE("auth enable mounts at the type unless -path says otherwise") {
   CHECK(command<cmd_auth_enable>(sc).path == "people/");
 }
 
+TEST_CASE("auth list takes -detailed") {
+  CHECK_FALSE(only<cmd_auth_list>("vault auth list").detailed);
+  CHECK(only<cmd_auth_list>("vault auth list -detailed").detailed);
+  CHECK(only<cmd_auth_list>("vault auth list -detailed -format=table").detailed);
+}
+
 TEST_CASE("secrets tune normalises the mount path with one trailing slash") {
   for (const char* path : {"aws", "aws/", "/aws/", "aws//"}) {
     INFO(path);

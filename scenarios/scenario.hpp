@@ -74,6 +74,10 @@ struct cmd_token_revoke {
 struct cmd_auth_tune {
   mount_tune_request req; ///< req.mount is normalised: "auth/token/"
 };
+/// `vault auth list [-detailed]`
+struct cmd_auth_list {
+  bool detailed = false;
+};
 /// `vault secrets enable [-path=P] TYPE`
 struct cmd_secrets_enable {
   std::string type;
@@ -140,7 +144,7 @@ using vault_command =
   std::variant<cmd_login, cmd_token_create, cmd_token_lookup, cmd_token_renew, cmd_token_revoke,
                cmd_auth_tune, cmd_secrets_enable, cmd_write, cmd_read, cmd_lease_revoke,
                cmd_policy_write, cmd_policy_read, cmd_token_capabilities, cmd_list, cmd_delete,
-               cmd_lease_lookup, cmd_lease_renew, cmd_secrets_tune, cmd_auth_enable>;
+               cmd_lease_lookup, cmd_lease_renew, cmd_secrets_tune, cmd_auth_enable, cmd_auth_list>;
 
 /// One `vault …` line.
 struct vault_step {

@@ -23,6 +23,7 @@ const command_entry commands[] = {
   {"token capabilities", &token_capabilities_spec, build_token_capabilities},
   {"auth enable", &auth_enable_spec, build_auth_enable},
   {"auth tune", &auth_tune_spec, build_auth_tune},
+  {"auth list", &auth_list_spec, build_auth_list},
   {"secrets enable", &secrets_enable_spec, build_secrets_enable},
   {"secrets tune", &secrets_tune_spec, build_secrets_tune},
   {"write", &write_spec, build_write},
@@ -44,7 +45,8 @@ const command_entry commands[] = {
 
 constexpr std::string_view supported =
   "tokenlab models login, token create, token lookup, token renew, token revoke, token "
-  "capabilities, auth enable, auth tune, secrets enable, secrets tune, write, read, list, "
+  "capabilities, auth enable, auth tune, auth list, secrets enable, secrets tune, write, read, "
+  "list, "
   "delete, lease lookup, lease renew, lease revoke, policy write and policy read (and the 0.x "
   "spellings token-create, token-lookup, token-renew, token-revoke and mount-tune)";
 

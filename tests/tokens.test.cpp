@@ -266,3 +266,25 @@ SCENARIO("a token on its last use can look itself up (num_uses -1) but cannot re
   auto err = failure(r, 3);
   CHECK((err.status == 400 && err.message() == "token not found"));
 }
+
+SCENARIO("vault auth list reads sys/auth: the mount table, for callers with read on it") {
+  auto r = run_text("vault auth enable -path=people userpass\n"
+                    "vault auth tune -max-lease-ttl=2h people/\n"
+                    "vault auth list -detailed => all\n"
+                    "vault token create -policy=default => t\n"
+                    "VAULT_TOKEN=$t vault auth list\n"
+                    "expect all.people/.max_ttl == \"7200\"\n"
+                    "expect all.people/.default_ttl == \"system\"\n"
+                    "expect all.token/.max_ttl == \"system\"\n");
+  CHECK(failed(r) == 0);
+  const auto& mounts = *ok(r, 2).data;
+  REQUIRE(mounts.size() == 2);
+  CHECK(mounts.count("people/") == 1);
+  CHECK(mounts.count("token/") == 1);
+  auto denied = failure(r, 4);
+  CHECK(denied.status == 403);
+  CHECK(denied.message() == "permission denied");
+  REQUIRE(r.steps.at(4).call);
+  CHECK(r.steps.at(4).call->path == "sys/auth");
+  CHECK(r.steps.at(4).call->error_verb == "listing enabled authentications");
+}
