@@ -42,39 +42,53 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
     return done(d.error());
   lease_entry e;
   e.id = path + "/" + st.lease_ids.base62(24);
-  e.owner = who.entry.id;
+  // A batch token's lease belongs to its parent, or to no token (spec §5.4).
+  const bool batch = who.entry.type == token_type::batch;
+  e.owner = batch ? who.entry.parent : who.entry.id;
   e.handle = s.handle;
   e.issue_time = now;
-  e.expire_time = now + d->ttl;
   e.ttl = d->ttl;
+  if (batch) {
+    e.cap = who.entry.expire_time;
+    if (e.cap && now + e.ttl > *e.cap)
+      e.ttl = *e.cap - now;
+  }
+  e.expire_time = now + e.ttl;
   e.renewable = s.renewable;
   e.backend_ttl = s.ttl;
   e.backend_max_ttl = s.max_ttl;
   storage_put(self, st.ctx, keys::lease(e.id));
-  storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
+  if (!e.owner.empty())
+    storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
   trace_event ev;
   ev.kind = trace_kind::lease_created;
   ev.subject = e.id;
   ev.related = e.owner;
   ev.ttl = *d;
+  if (e.ttl < d->ttl)
+    ev.detail = "capped at its batch token's expiry: " + format_duration(e.ttl);
   emit(self, st.ctx, std::move(ev));
   api_response resp;
   resp.lease_id = e.id;
   resp.renewable = e.renewable;
-  resp.lease_duration = whole_seconds(d->ttl);
+  resp.lease_duration = whole_seconds(e.ttl);
   resp.data = std::move(s.data);
   resp.warnings = d->warnings;
   auto id = e.id;
+  auto owner = e.owner;
   auto actor =
     self->spawn<caf::linked>(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
-  st.leases[id] = lease_ref{actor, who.entry.id, mount, s.handle, s.credential};
-  self->send(who.handle, lease_atom::value, id, actor);
+  st.leases[id] = lease_ref{actor, owner, mount, s.handle, s.credential};
+  if (who.lease_holder)
+    self->send(who.lease_holder, lease_atom::value, id, actor);
   done(std::move(resp));
 }
 
 // The calling token's own cubbyhole (cubbyhole/<path>).
 void cubbyhole(self_ptr self, const resolved_token& who, cubby_op op, const std::string& path,
                std::map<std::string, std::string> fields, const reply& done) {
+  if (who.entry.type == token_type::batch)
+    return done(vault_error::invalid(std::string{texts::batch_no_cubbyhole}));
   auto sub = path.size() > 10 ? path.substr(10) : std::string{};
   self->request(who.handle, caf::infinite, cubby_atom::value, op, sub, std::move(fields))
     .then([=](api_outcome& r) { done(std::move(r)); }, [=](caf::error&) { done(denied()); });
@@ -533,7 +547,7 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
             .then(
               [=](token_entry& used) mutable {
                 auto spent = used.num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
-                dispatch(self, resolved_token{std::move(used), handle}, req,
+                dispatch(self, resolved_token{std::move(used), handle, handle}, req,
                          reply_to(self, rp, spent));
               },
               [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });

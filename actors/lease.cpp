@@ -87,7 +87,9 @@ api_outcome renew(self_ptr self, const system_view& view, sim_duration increment
   if (!d)
     return vault_error::invalid(d.error().message());
   e.ttl = d->ttl;
-  e.expire_time = now + d->ttl;
+  if (e.cap && now + e.ttl > *e.cap)
+    e.ttl = *e.cap - now;
+  e.expire_time = now + e.ttl;
   e.last_renewal = now;
   storage_put(self, st.ctx, keys::lease(e.id));
   arm(self);
@@ -100,7 +102,7 @@ api_outcome renew(self_ptr self, const system_view& view, sim_duration increment
   api_response r;
   r.lease_id = e.id;
   r.renewable = e.renewable;
-  r.lease_duration = whole_seconds(d->ttl);
+  r.lease_duration = whole_seconds(e.ttl);
   r.warnings = d->warnings;
   return r;
 }

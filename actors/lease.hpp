@@ -36,6 +36,9 @@ struct lease_entry {
   sim_duration backend_ttl{0};     ///< what the engine asked for (renewals reuse it)
   sim_duration backend_max_ttl{0}; ///< the engine's max, if any
   std::optional<sim_time> last_renewal;
+  /// A batch token's expiry: a lease read with a batch token never outlives it, at issue
+  /// and at every renewal (spec §6.1).
+  std::optional<sim_time> cap;
 };
 
 struct lease_state {

@@ -149,7 +149,10 @@ using api_outcome = outcome<api_response>;
 /// A token the core has authenticated: its entry and its actor.
 struct resolved_token {
   token_entry entry;
-  caf::actor handle;
+  caf::actor handle; ///< none for a batch token (it is not an actor)
+  /// The token that holds the leases this caller reads: itself, a non-orphan batch token's
+  /// parent, or none (an orphan batch token's leases belong to no token, spec §5.4).
+  caf::actor lease_holder;
 };
 
 /// Auth mounts' own tune values by mount ("auth/token/").

@@ -2,6 +2,7 @@
 
 #include "actors/keys.hpp"
 #include "actors/token.hpp"
+#include "actors/token_store_batch.hpp"
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
 #include "model/token_role.hpp"
@@ -90,6 +91,25 @@ const caf::actor* find_target(token_store_state& st, const resolved_token& calle
 
 api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_actor);
 
+// The batch token a lookup, renew or revoke names: the calling batch token itself, or a
+// batch token given by value. Accessors never name one (batch tokens have none).
+std::optional<std::string> batch_target(const resolved_token& caller, token_selector by,
+                                        const std::string& value) {
+  if (by == token_selector::self && caller.entry.type == token_type::batch)
+    return caller.entry.id;
+  if (by == token_selector::token && is_batch_token_string(value))
+    return value;
+  return std::nullopt;
+}
+
+// The batch token `token`, checked now; the caller needs no second check of itself.
+void with_batch(self_ptr self, const resolved_token& caller, const std::string& token,
+                std::function<void(outcome<resolved_token>)> done) {
+  if (token == caller.entry.id)
+    return done(caller);
+  store_detail::resolve_batch(self, token, std::move(done));
+}
+
 api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
                       const token_create_request& req,
                       const std::vector<std::string>& known_policies) {
@@ -110,6 +130,8 @@ api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
   if (!plan)
     return plan.error();
   auto& e = plan->entry;
+  if (e.type == token_type::batch)
+    return store_detail::issue_batch(self, std::move(*plan));
   if (!plan->custom_id.empty()) {
     if (st.tokens.count(plan->custom_id) > 0)
       return err(400, texts::duplicate_token_id);
@@ -125,6 +147,8 @@ api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
 api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_actor) {
   auto& st = self->state;
   auto& e = plan.entry;
+  if (e.type == token_type::batch)
+    return store_detail::issue_batch(self, std::move(plan));
   if (e.id.empty())
     e.id = make_service_token_id(st.ids);
   e.accessor = make_accessor(st.ids);
@@ -156,6 +180,7 @@ api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_acto
 // `vault write auth/token/create…` with API fields instead of CLI flags.
 outcome<token_create_request> create_request_from(const logical_write_request& w) {
   token_create_request req;
+  req.explicit_max_ttl_sent = w.fields.count("explicit_max_ttl") > 0;
   auto sub = w.path.substr(std::string{"auth/token/"}.size());
   req.orphan_endpoint = sub == "create-orphan";
   if (sub.rfind("create/", 0) == 0)
@@ -252,6 +277,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
   self->state.sys = sys;
   self->state.ids = id_source{self->state.ctx.seed, id_stream::token_store};
   self->state.cubbyhole_ids = id_source{self->state.ctx.seed, id_stream::cubbyholes};
+  self->state.barrier = barrier_keyring{self->state.ctx.seed};
   make_root_token(self);
   return {
     [=](resolve_atom, const std::string& value, bool by_accessor) {
@@ -259,6 +285,11 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       // An accessor only names a token for the capabilities endpoint; it never
       // authenticates (the core always resolves by token).
       auto token = value;
+      if (!by_accessor && is_batch_token_string(token)) {
+        store_detail::resolve_batch(
+          self, token, [=](outcome<resolved_token> who) mutable { rp.deliver(std::move(who)); });
+        return rp;
+      }
       if (by_accessor) {
         auto a = self->state.accessors.find(value);
         token = a == self->state.accessors.end() ? std::string{} : a->second;
@@ -276,7 +307,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
             if (e.num_uses < 0 || !token_valid_at(e, now))
               rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
             else
-              rp.deliver(outcome<resolved_token>{resolved_token{std::move(e), handle}});
+              rp.deliver(outcome<resolved_token>{resolved_token{std::move(e), handle, handle}});
           },
           [=](caf::error&) mutable {
             rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
@@ -360,6 +391,20 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
                                                                   : texts::missing_token_id)});
         return rp;
       }
+      if (auto batch = batch_target(caller, req.by, req.value)) {
+        // A batch token shows what its blob holds (no accessor, no use count).
+        with_batch(self, caller, *batch, [=](outcome<resolved_token> t) mutable {
+          if (!t) {
+            rp.deliver(api_outcome{err(403, texts::bad_token)});
+            return;
+          }
+          api_response resp;
+          resp.data = lookup_data(t->entry, t->entry.id, sim_now(self, self->state.ctx),
+                                  self->state.ctx.epoch_unix);
+          rp.deliver(api_outcome{std::move(resp)});
+        });
+        return rp;
+      }
       std::string id;
       auto target = find_target(st, caller, req.by, req.value, id);
       if (target == nullptr) {
@@ -392,6 +437,12 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     [=](renew_atom, const resolved_token& caller, const token_renew_request& req) {
       auto rp = self->make_response_promise();
       auto& st = self->state;
+      if (auto batch = batch_target(caller, req.by, req.value)) {
+        with_batch(self, caller, *batch, [=](outcome<resolved_token> t) mutable {
+          rp.deliver(api_outcome{err(400, t ? texts::batch_cannot_renew : texts::token_not_found)});
+        });
+        return rp;
+      }
       std::string id;
       auto target = find_target(st, caller, req.by, req.value, id);
       if (req.by != token_selector::self && req.value.empty()) {
@@ -446,6 +497,15 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       }
       if (req.orphan_children && !sudo) {
         rp.deliver(api_outcome{err(400, texts::sudo_for_revoke_orphan)});
+        return rp;
+      }
+      if (auto batch = batch_target(caller, req.by, req.value)) {
+        // Only a live batch token is refused; revoking an unknown one is a no-op.
+        with_batch(self, caller, *batch, [=](outcome<resolved_token> t) mutable {
+          api_response none;
+          none.status = 204;
+          rp.deliver(t ? api_outcome{err(400, texts::batch_cannot_revoke)} : api_outcome{none});
+        });
         return rp;
       }
       std::string id;
@@ -561,6 +621,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     },
     [=](state_atom, const std::string& id) {
       auto& st = self->state;
+      if (is_batch_token_string(id))
+        return store_detail::batch_state(st, id, sim_now(self, st.ctx));
       if (st.tokens.count(id) > 0)
         return life_state::valid;
       auto g = st.gone.find(id);

@@ -29,6 +29,7 @@
 
 #include "actors/context.hpp"
 #include "actors/messages.hpp"
+#include "model/batch_rules.hpp"
 #include "model/ids.hpp"
 #include "model/ttl.hpp"
 
@@ -54,6 +55,7 @@ struct token_store_state {
   std::map<std::string, mount_tune>
     auth_tunes; ///< other auth mounts ("auth/userpass/") and their tune
   std::string root_id;
+  barrier_keyring barrier{1}; ///< seals and opens batch tokens (never stored)
   static inline const char* name = "token_store";
 };
 

@@ -70,7 +70,10 @@ struct token_create_request {
   std::string display_name;
   std::int64_t num_uses = 0;    ///< -use-limit
   std::string type = "service"; ///< "service" | "batch" | other (refused)
-  std::string id;               ///< -id (custom token id)
+  /// The CLI always sends explicit_max_ttl ("0s"); a raw API write may leave it out, which
+  /// changes which batch restriction Vault checks (spec §2.7, the first-match quirk).
+  bool explicit_max_ttl_sent = true;
+  std::string id;   ///< -id (custom token id)
   std::string role; ///< -role: create through auth/token/create/<role>
 };
 

@@ -31,7 +31,9 @@ enum class id_stream : std::uint64_t {
   secrets = 2,
   requests = 3,
   cubbyholes = 4,
-  mount_table = 5, ///< mount accessors and UUIDs
+  mount_table = 5,    ///< mount accessors and UUIDs
+  barrier_keys = 6,   ///< the simulated barrier's AES-256 key
+  barrier_nonces = 7, ///< the nonces of its encryptions (batch tokens)
 };
 
 /// A seeded source of Vault-shaped random strings.

@@ -36,6 +36,10 @@ inline constexpr std::string_view child_policies_subset = "child policies must b
 inline constexpr std::string_view root_needs_root_parent =
   "root tokens may not be created without parent token being root";
 inline constexpr std::string_view batch_cannot_be_root = "batch tokens cannot be root tokens";
+inline constexpr std::string_view batch_explicit_max_ttl =
+  "batch tokens cannot have \"explicit_max_ttl\" set";
+inline constexpr std::string_view batch_num_uses = "batch tokens cannot have \"num_uses\" set";
+inline constexpr std::string_view batch_period = "batch tokens cannot have \"period\" set";
 inline constexpr std::string_view sudo_for_orphan =
   "root or sudo privileges required to create orphan token";
 inline constexpr std::string_view explicit_max_ttl_negative = "explicit_max_ttl must be positive";
@@ -56,6 +60,8 @@ inline constexpr std::string_view invalid_accessor = "invalid accessor";
 inline constexpr std::string_view token_not_found = "token not found";
 inline constexpr std::string_view batch_cannot_renew = "batch tokens cannot be renewed";
 inline constexpr std::string_view batch_cannot_revoke = "batch tokens cannot be revoked";
+inline constexpr std::string_view batch_no_cubbyhole =
+  "cubbyhole operations are only supported by \"service\" type tokens";
 inline constexpr std::string_view invalid_lease_id = "invalid lease ID";
 inline constexpr std::string_view lease_not_found = "lease not found";
 inline constexpr std::string_view lease_not_renewable = "lease is not renewable";

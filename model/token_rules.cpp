@@ -87,8 +87,19 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
     type = "batch";
   if (!type.empty() && type != "service" && type != "batch")
     return invalid(texts::invalid_token_type);
-  if (type == "batch")
-    return invalid(texts::not_modelled_plural("batch tokens"));
+  const bool batch = type == "batch";
+  if (batch) {
+    // A first-match switch in Vault: when explicit_max_ttl is sent at all (the CLI always
+    // sends it), only it is checked, and num_uses and period are dropped (spec §2.7).
+    if (req.explicit_max_ttl_sent) {
+      if (req.explicit_max_ttl != sim_duration::zero())
+        return invalid(texts::batch_explicit_max_ttl);
+    } else if (req.num_uses != 0) {
+      return invalid(texts::batch_num_uses);
+    } else if (req.period != sim_duration::zero()) {
+      return invalid(texts::batch_period);
+    }
+  }
   if (req.num_uses < 0)
     return invalid(texts::negative_num_uses);
 
@@ -129,6 +140,8 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
       return invalid(texts::cannot_assign_policy(reserved));
   if (contains(e.policies, "root") && !parent.is_root())
     return invalid(texts::root_needs_root_parent);
+  if (batch && contains(e.policies, "root"))
+    return invalid(texts::batch_cannot_be_root);
 
   if (role) {
     // Only the role's orphan flag decides; -orphan is ignored (issues #1562, #1465).
@@ -208,6 +221,19 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
   if (ttl > sim_duration::zero())
     e.expire_time = now + ttl;
 
+  if (batch) {
+    // Not renewable, no use limit, nothing of the explicit max or the period kept: the
+    // blob carries none of them (spec §1.5). A custom ID is ignored, its warning is not.
+    e.type = token_type::batch;
+    e.renewable = false;
+    e.num_uses = 0;
+    e.explicit_max_ttl = sim_duration::zero();
+    e.period = sim_duration::zero();
+    e.role.clear();
+    if (!plan.custom_id.empty())
+      plan.warnings.emplace_back(texts::custom_id_sha1);
+    plan.custom_id.clear();
+  }
   if (!plan.custom_id.empty()) {
     if (auto err = check_custom_id(plan.custom_id))
       return *err;
@@ -228,8 +254,6 @@ outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount
   e.policies = sanitize_policies(auth.policies, !auth.no_default_policy);
   if (e.is_root())
     return invalid(texts::login_root);
-  if (auth.token_type == "batch" || auth.token_type == "default-batch")
-    return invalid(texts::not_modelled_plural("batch tokens"));
   ttl_request in;
   in.backend_ttl = auth.ttl;
   in.period = auth.period;
@@ -262,6 +286,15 @@ outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount
   e.from_login = true;
   e.login_ttl = auth.ttl;
   e.login_max_ttl = auth.max_ttl;
+  if (auth.token_type == "batch" || auth.token_type == "default-batch") {
+    // The method's token_type asks for a batch token (its params already refused a period
+    // or a use limit with it): an orphan blob, not renewable.
+    e.type = token_type::batch;
+    e.renewable = false;
+    e.num_uses = 0;
+    e.period = sim_duration::zero();
+    e.explicit_max_ttl = sim_duration::zero();
+  }
   plan.warnings = d->warnings;
   plan.ttl = std::move(*d);
   for (const auto& p : e.policies)

@@ -2,8 +2,8 @@
 
 #include "model/token_rules.hpp"
 
-#include "model/token_role.hpp"
 #include "model/texts.hpp"
+#include "model/token_role.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -46,7 +46,8 @@ system_view sys_view(sim_duration def = std::chrono::hours{768},
 }
 
 std::string create_error(const token_entry& caller, bool sudo, const token_create_request& req) {
-  auto r = plan_token_create(caller_view{caller, sudo}, req, sys_view(), sim_time{}, nullptr, builtin);
+  auto r =
+    plan_token_create(caller_view{caller, sudo}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE_FALSE(r.ok());
   return r.error().message();
 }
@@ -55,8 +56,8 @@ std::string create_error(const token_entry& caller, bool sudo, const token_creat
 
 SCENARIO("root creating a token without policies gives a non-expiring root child") {
   auto root = root_token();
-  auto plan =
-    plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{}, nullptr, builtin);
+  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(),
+                                sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"root"});
   CHECK(plan->entry.ttl == 0s);
@@ -71,7 +72,8 @@ SCENARIO("a token with the default policy and no TTL gets the default lease TTL 
   auto root = root_token();
   token_create_request req;
   req.policies = {"default"};
-  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
+  auto plan =
+    plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"default"});
   CHECK(whole_seconds(plan->entry.ttl) == 2764800);
@@ -83,7 +85,8 @@ SCENARIO("a policy that does not exist is granted with Vault's warning") {
   auto root = root_token();
   token_create_request req;
   req.policies = {"web", "stage"};
-  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
+  auto plan =
+    plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"default", "stage", "web"});
   CHECK(plan->warnings == std::vector<std::string>{"Policy \"stage\" does not exist",
@@ -142,7 +145,8 @@ SCENARIO("a non-sudo child keeps default only when its parent has it") {
   auto user = default_token();
   token_create_request req;
   req.policies = {"default"};
-  auto plan = plan_token_create(caller_view{user, false}, req, sys_view(), sim_time{}, nullptr, builtin);
+  auto plan =
+    plan_token_create(caller_view{user, false}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.policies == std::vector<std::string>{"default"});
   req.no_default_policy = true;
@@ -160,7 +164,8 @@ SCENARIO("a root token created with an explicit max and no TTL lives exactly the
   auto root = root_token();
   token_create_request req;
   req.explicit_max_ttl = std::chrono::hours{1000};
-  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
+  auto plan =
+    plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.ttl == std::chrono::hours{1000}); // quirk: uncapped by the 768h max
 }
@@ -215,19 +220,25 @@ token_role make_role(const std::map<std::string, std::string>& fields) {
 
 } // namespace
 
-SCENARIO("a token created through an orphan periodic role gets the role's policies, default and period") {
-  // The official tutorial's role: allowed_policies="policy1, policy2, policy3" orphan=true period=8h.
-  auto role = make_role({{"allowed_policies", "policy1, policy2, policy3"}, {"orphan", "true"}, {"period", "8h"}});
+SCENARIO(
+  "a token created through an orphan periodic role gets the role's policies, default and period") {
+  // The official tutorial's role: allowed_policies="policy1, policy2, policy3" orphan=true
+  // period=8h.
+  auto role = make_role(
+    {{"allowed_policies", "policy1, policy2, policy3"}, {"orphan", "true"}, {"period", "8h"}});
   auto root = root_token();
-  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{}, &role, builtin);
+  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(),
+                                sim_time{}, &role, builtin);
   REQUIRE(plan.ok());
-  CHECK(plan->entry.policies == std::vector<std::string>{"default", "policy1", "policy2", "policy3"});
+  CHECK(plan->entry.policies ==
+        std::vector<std::string>{"default", "policy1", "policy2", "policy3"});
   CHECK(plan->entry.orphan());
   CHECK(plan->entry.ttl == std::chrono::hours{8});
   CHECK(plan->entry.period == 0s); // the role's period is used, not stored
   CHECK(plan->entry.role == "zabbix");
   CHECK(plan->entry.path == "auth/token/create/zabbix");
-  CHECK(plan->warnings == std::vector<std::string>{"Policy \"policy1\" does not exist", "Policy \"policy2\" does not exist",
+  CHECK(plan->warnings == std::vector<std::string>{"Policy \"policy1\" does not exist",
+                                                   "Policy \"policy2\" does not exist",
                                                    "Policy \"policy3\" does not exist"});
 }
 
@@ -236,7 +247,8 @@ SCENARIO("a role's orphan flag decides, whatever -orphan says") {
   auto root = root_token();
   token_create_request req;
   req.no_parent = true;
-  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
+  auto plan =
+    plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
   REQUIRE(plan.ok());
   CHECK_FALSE(plan->entry.orphan());
 }
@@ -246,10 +258,12 @@ SCENARIO("a role refuses policies outside its allowed list and policies it disal
   token_create_request req;
   req.policies = {"web"};
   auto allowed = make_role({{"allowed_policies", "db"}});
-  auto r = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &allowed, builtin);
+  auto r =
+    plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &allowed, builtin);
   REQUIRE_FALSE(r.ok());
-  CHECK(r.error().message() == "token policies ([\"default\" \"web\"]) must be subset of the role's allowed "
-                               "policies ([\"db\" \"default\"]) or glob policies ([])");
+  CHECK(r.error().message() ==
+        "token policies ([\"default\" \"web\"]) must be subset of the role's allowed "
+        "policies ([\"db\" \"default\"]) or glob policies ([])");
   auto disallowed = make_role({{"disallowed_policies", "web"}});
   r = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &disallowed, builtin);
   REQUIRE_FALSE(r.ok());
@@ -260,28 +274,32 @@ SCENARIO("a role refuses policies outside its allowed list and policies it disal
   CHECK(r->entry.policies == std::vector<std::string>{"default", "web"});
 }
 
-SCENARIO("an explicit max given in the request and in the role: the lesser wins, with Vault's warning") {
+SCENARIO(
+  "an explicit max given in the request and in the role: the lesser wins, with Vault's warning") {
   auto role = make_role({{"token_explicit_max_ttl", "2h"}});
   auto root = root_token();
   token_create_request req;
   req.policies = {"default"};
   req.explicit_max_ttl = 1h;
-  auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
+  auto plan =
+    plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.ttl == 1h);
   REQUIRE_FALSE(plan->warnings.empty());
-  CHECK(plan->warnings.front() ==
-        "Explicit max TTL specified both during creation call and in role; using the lesser value of 3600 seconds");
+  CHECK(plan->warnings.front() == "Explicit max TTL specified both during creation call and in "
+                                  "role; using the lesser value of 3600 seconds");
 }
 
 SCENARIO("a role's use limit merges with the request's: zero takes the other, else the smaller") {
   auto root = root_token();
   auto role = make_role({{"token_num_uses", "10"}});
-  for (auto [asked, got] : std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 10}, {15, 10}, {5, 5}}) {
+  for (auto [asked, got] :
+       std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 10}, {15, 10}, {5, 5}}) {
     token_create_request req;
     req.policies = {"default"};
     req.num_uses = asked;
-    auto plan = plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
+    auto plan =
+      plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, &role, builtin);
     REQUIRE(plan.ok());
     CHECK(plan->entry.num_uses == got);
   }
@@ -290,7 +308,8 @@ SCENARIO("a role's use limit merges with the request's: zero takes the other, el
 SCENARIO("a role token renews with its role's current period, ignoring the increment") {
   auto root = root_token();
   auto role = make_role({{"period", "5s"}});
-  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(), sim_time{}, &role, builtin);
+  auto plan = plan_token_create(caller_view{root, true}, token_create_request{}, sys_view(),
+                                sim_time{}, &role, builtin);
   REQUIRE(plan.ok());
   auto e = plan->entry;
   CHECK(e.ttl == 5s);
@@ -307,18 +326,64 @@ SCENARIO("role writes are validated with Vault's texts") {
     return w.error().message();
   };
   CHECK(bad({{"token_type", "sometimes"}}) == "invalid 'token_type' value \"sometimes\"");
-  CHECK(bad({{"token_type", "batch"}}) == "'token_type' cannot be 'batch' when role is set to generate non-orphan tokens");
+  CHECK(bad({{"token_type", "batch"}}) ==
+        "'token_type' cannot be 'batch' when role is set to generate non-orphan tokens");
   CHECK(bad({{"token_type", "batch"}, {"orphan", "true"}}) ==
         "'token_type' cannot be 'batch' when role is set to generate renewable tokens");
-  CHECK(bad({{"path_suffix", "a..b"}}) == "error registering path suffix: path cannot contain parent references");
-  CHECK(bad({{"path_suffix", "!"}}) == "given role path suffix contains invalid characters; must match \\w[\\w-.]+\\w");
-  auto w = write_token_role("r", {{"token_explicit_max_ttl", "1000h"}, {"period", "1h"}, {"token_period", "2h"}},
-                            nullptr, sys_view());
+  CHECK(bad({{"path_suffix", "a..b"}}) ==
+        "error registering path suffix: path cannot contain parent references");
+  CHECK(bad({{"path_suffix", "!"}}) ==
+        "given role path suffix contains invalid characters; must match \\w[\\w-.]+\\w");
+  auto w = write_token_role(
+    "r", {{"token_explicit_max_ttl", "1000h"}, {"period", "1h"}, {"token_period", "2h"}}, nullptr,
+    sys_view());
   REQUIRE(w.ok());
   CHECK(w->role.token_period == 2h);
-  CHECK(w->warnings == std::vector<std::string>{
-                         "Both 'token_period' and deprecated 'period' value supplied, ignoring the deprecated value",
-                         "Given explicit max TTL of 3600000 is greater than system/mount allowed value of 2764800 "
-                         "seconds; until this is fixed attempting to create tokens against this role will result in an "
-                         "error"});
+  CHECK(
+    w->warnings ==
+    std::vector<std::string>{
+      "Both 'token_period' and deprecated 'period' value supplied, ignoring the deprecated value",
+      "Given explicit max TTL of 3600000 is greater than system/mount allowed value of 2764800 "
+      "seconds; until this is fixed attempting to create tokens against this role will result in "
+      "an "
+      "error"});
+}
+
+SCENARIO("batch token creation: Vault's restrictions, in its order, and a sealed entry's shape") {
+  token_create_request req;
+  req.type = "batch";
+  // Inheriting root's policy: refused.
+  CHECK(create_error(root_token(), true, req) == "batch tokens cannot be root tokens");
+  req.policies = {"default"};
+  // A batch caller cannot create tokens at all, before anything else is checked.
+  auto batch_caller = default_token();
+  batch_caller.type = token_type::batch;
+  CHECK(create_error(batch_caller, false, req) == "batch tokens cannot create more tokens");
+  // The CLI always sends explicit_max_ttl: only it is checked.
+  auto emt = req;
+  emt.explicit_max_ttl = std::chrono::hours{1};
+  CHECK(create_error(root_token(), true, emt) ==
+        "batch tokens cannot have \"explicit_max_ttl\" set");
+  auto uses = req;
+  uses.num_uses = 3;
+  auto dropped = plan_token_create(caller_view{root_token(), true}, uses, sys_view(), sim_time{},
+                                   nullptr, builtin);
+  REQUIRE(dropped.ok());
+  CHECK(dropped->entry.num_uses == 0);
+  // Without explicit_max_ttl in the request, num_uses and then period are checked.
+  uses.explicit_max_ttl_sent = false;
+  CHECK(create_error(root_token(), true, uses) == "batch tokens cannot have \"num_uses\" set");
+  auto period = req;
+  period.explicit_max_ttl_sent = false;
+  period.period = std::chrono::hours{1};
+  CHECK(create_error(root_token(), true, period) == "batch tokens cannot have \"period\" set");
+  // A plain batch child: not renewable, no use limit, a parent, the mount's TTL.
+  req.ttl = std::chrono::minutes{20};
+  auto plan = plan_token_create(caller_view{root_token(), true}, req, sys_view(), sim_time{},
+                                nullptr, builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.type == token_type::batch);
+  CHECK_FALSE(plan->entry.renewable);
+  CHECK(plan->entry.parent == root_token().id);
+  CHECK(plan->entry.ttl == std::chrono::minutes{20});
 }

@@ -107,11 +107,51 @@ SCENARIO("auth/token tuned to 2h caps a default-TTL token renewed 43 s later at 
   CHECK(r.steps[4].effects.front().at == sim_time{std::chrono::hours{2}});
 }
 
-SCENARIO("creating a child service token costs 4 storage writes, an orphan 3") {
+SCENARIO("creating a child service token costs 4 storage writes, an orphan 3, a batch token 0") {
   auto r = run_text("vault token create -policy=default\n"
-                    "vault token create -policy=default -orphan\n");
+                    "vault token create -policy=default -orphan\n"
+                    "vault token create -policy=default -type=batch\n"
+                    "vault token create -policy=default -type=batch -orphan\n"
+                    "vault auth enable userpass\n"
+                    "vault write auth/userpass/users/a password=p\n"
+                    "vault write auth/userpass/users/b password=p token_type=batch\n"
+                    "vault login -method=userpass username=a password=p\n"
+                    "vault login -method=userpass username=b password=p\n");
   CHECK(count(r.steps[0], trace_kind::storage_put) == 4);
   CHECK(count(r.steps[1], trace_kind::storage_put) == 3);
+  CHECK(count(r.steps[2], trace_kind::storage_put) == 0);
+  CHECK(count(r.steps[3], trace_kind::storage_put) == 0);
+  CHECK(count(r.steps[7], trace_kind::storage_put) == 3);
+  CHECK(count(r.steps[8], trace_kind::storage_put) == 0);
+  CHECK(count(r.steps[2], trace_kind::token_created) == 1);
+  CHECK(count(r.steps[8], trace_kind::token_created) == 1);
+}
+
+SCENARIO("a lease read with a batch token costs 2 writes, indexed under its parent; an orphan "
+         "batch token's lease 1") {
+  auto r = run_text("vault secrets enable aws\n"
+                    "vault write aws/config/root access_key=A secret_key=S region=us-east-1\n"
+                    "vault write aws/roles/r credential_type=iam_user policy_arns=x\n"
+                    "vault policy write reader - <<EOF\n"
+                    "path \"aws/creds/r\" {\n  capabilities = [\"read\"]\n}\nEOF\n"
+                    "vault token create -type=batch -policy=reader => child\n"
+                    "vault token create -type=batch -orphan -policy=reader => lone\n"
+                    "VAULT_TOKEN=$child vault read aws/creds/r\n"
+                    "VAULT_TOKEN=$lone vault read aws/creds/r\n");
+  const auto& child_read = r.steps.at(6);
+  const auto& lone_read = r.steps.at(7);
+  // The lease entry and the parent's token-lease index; for the orphan only the lease.
+  auto puts_under = [&](const step_record& s, const std::string& prefix) {
+    size_t n = 0;
+    for (const auto& e : s.effects)
+      if (e.kind == trace_kind::storage_put && e.subject.rfind(prefix, 0) == 0)
+        ++n;
+    return n;
+  };
+  CHECK(puts_under(child_read, "sys/expire/id/aws/creds/r/") == 1);
+  CHECK(puts_under(child_read, "sys/expire/token/") == 1);
+  CHECK(puts_under(lone_read, "sys/expire/id/aws/creds/r/") == 1);
+  CHECK(puts_under(lone_read, "sys/expire/token/") == 0);
 }
 
 SCENARIO(
