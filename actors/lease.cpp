@@ -14,7 +14,8 @@ using self_ptr = caf::stateful_actor<lease_state>*;
 void finish(self_ptr self, trace_cause cause) {
   auto& st = self->state;
   const auto& e = st.entry;
-  storage_delete(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
+  if (!e.owner.empty()) // an orphan batch token's lease has no token index
+    storage_delete(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
   storage_delete(self, st.ctx, keys::lease(e.id));
   trace_event ev;
   ev.kind = trace_kind::lease_revoked;
@@ -41,6 +42,18 @@ void start_revocation(self_ptr self, trace_cause cause) {
   ++st.timer;
   self->request(st.engine, caf::infinite, unsecret_atom::value, st.entry.handle)
     .then([=](bool) { finish(self, cause); }, [=](caf::error&) { finish(self, cause); });
+}
+
+// The lease's TTL ran out: it expires, and Vault revokes it with the backend.
+void expire_now(self_ptr self) {
+  auto& s = self->state;
+  trace_event ev;
+  ev.kind = trace_kind::lease_expired;
+  ev.cause = trace_cause::ttl_expired;
+  ev.subject = s.entry.id;
+  ev.related = s.entry.owner;
+  emit(self, s.ctx, std::move(ev));
+  start_revocation(self, trace_cause::ttl_expired);
 }
 
 void arm(self_ptr self) {
@@ -120,7 +133,15 @@ caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry en
   return {
     [=](revoke_atom, trace_cause cause) {
       auto rp = self->make_response_promise();
-      self->state.waiters.push_back(rp);
+      auto& s = self->state;
+      s.waiters.push_back(rp);
+      // A revocation that reaches a lease at its expiry instant finds it expired: the
+      // lease's own timer, due at the same instant, would have ended it (docs/decisions.md).
+      if (!s.revoking && cause != trace_cause::ttl_expired &&
+          s.entry.expire_time <= sim_now(self, s.ctx)) {
+        expire_now(self);
+        return rp;
+      }
       start_revocation(self, cause);
       return rp;
     },
@@ -136,13 +157,7 @@ caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry en
       fired.kind = trace_kind::timer_fired;
       fired.subject = s.entry.id;
       emit(self, s.ctx, std::move(fired));
-      trace_event ev;
-      ev.kind = trace_kind::lease_expired;
-      ev.cause = trace_cause::ttl_expired;
-      ev.subject = s.entry.id;
-      ev.related = s.entry.owner;
-      emit(self, s.ctx, std::move(ev));
-      start_revocation(self, trace_cause::ttl_expired);
+      expire_now(self);
     },
   };
 }

@@ -30,8 +30,22 @@ caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_contex
 caf::behavior tracer_actor(caf::stateful_actor<tracer_state>* self) {
   return {
     [=](trace_event& ev) {
-      ev.seq = ++self->state.seq;
-      self->state.pending.push_back(std::move(ev));
+      auto& st = self->state;
+      ev.seq = ++st.seq;
+      if (st.tallying)
+        st.tally.add(ev);
+      else
+        st.pending.push_back(std::move(ev));
+    },
+    [=](tally_atom, std::int64_t horizon_ms) {
+      auto& st = self->state;
+      st.tallying = true;
+      st.tally.until = sim_time{std::chrono::milliseconds{horizon_ms}};
+    },
+    [=](take_atom, tally_atom) {
+      auto out = self->state.tally;
+      out.finish();
+      return out;
     },
     [=](take_atom) {
       std::vector<trace_event> out;

@@ -7,6 +7,7 @@
 //           (take_atom) -> std::vector<std::string>: the keys present, sorted.
 
 #include "actors/context.hpp"
+#include "model/trace_tally.hpp"
 
 #include <caf/behavior.hpp>
 #include <caf/event_based_actor.hpp>
@@ -26,13 +27,20 @@ struct storage_state {
 caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_context ctx);
 
 /// The trace sink: collects trace events in arrival order, numbering them 1, 2, 3, ...
-/// Messages: (trace_event); (take_atom) -> std::vector<trace_event> (and forgets them).
+/// In tally mode (for fleets: too many events to keep) it only counts them.
+/// Messages: (trace_event); (take_atom) -> std::vector<trace_event> (and forgets them);
+///           (tally_atom, horizon in ms) switches to tally mode, counting events before the
+///           horizon; (take_atom, tally_atom) -> trace_tally (finished, a copy).
 struct tracer_state {
   std::vector<trace_event> pending;
   std::uint64_t seq = 0;
+  bool tallying = false;
+  trace_tally tally;
   static inline const char* name = "tracer";
 };
 
 caf::behavior tracer_actor(caf::stateful_actor<tracer_state>* self);
 
 } // namespace tokenlab
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_tally)

@@ -25,6 +25,7 @@ const char* name_of(step_kind k) {
     case step_kind::time: return "time";
     case step_kind::note: return "note";
     case step_kind::expect: return "expect";
+    case step_kind::fleet: return "fleet";
   }
   return "unknown";
 }
@@ -214,6 +215,11 @@ ojson run_json(const run_record& run) {
   for (std::size_t i = 0; i < run.steps.size(); ++i)
     j["steps"].push_back(step_json(run, run.steps[i], i + 1));
   j["summary"] = summary_json(summarize(run));
+  if (!run.fleets.empty()) {
+    j["fleets"] = ojson::array();
+    for (const auto& f : run.fleets)
+      j["fleets"].push_back({{"name", f.name}, {"lines", f.lines}});
+  }
   return j;
 }
 

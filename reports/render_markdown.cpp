@@ -76,6 +76,8 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
   out += "\n\n" + step_time(s) + " · " + code(step_place(run, s)) + "\n\n";
   if (s.kind == step_kind::note)
     out += escape(s.note.empty() ? s.text : s.note) + "\n\n";
+  if (s.kind == step_kind::fleet)
+    out += escape(s.note) + "\n\n";
   if (s.call) {
     const std::string body = "$ " + s.call->resolved + "\n" + render_cli_output(*s.call);
     const std::string fence = fence_for(body);
@@ -138,6 +140,12 @@ std::string render_markdown(const std::vector<run_record>& runs) {
     for (std::size_t i = 0; i < run.steps.size(); ++i)
       write_step(out, run, run.steps[i], i + 1);
     write_summary(out, summarize(run));
+    for (const auto& f : run.fleets) {
+      out += "Fleet " + code(f.name) + ":\n\n```\n";
+      for (const auto& l : f.lines)
+        out += l + "\n";
+      out += "```\n\n";
+    }
   }
   out += "---\n\n" + totals_line(total(runs)) + "\n";
   return out;

@@ -85,6 +85,8 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
   out += "\n";
   if (s.kind == step_kind::note)
     append_indented(out, s.note.empty() ? s.text : s.note, 2);
+  if (s.kind == step_kind::fleet)
+    append_indented(out, s.note, 4);
   if (s.call) {
     out += "    $ " + s.call->resolved + "\n";
     append_indented(out, render_cli_output(*s.call), 4);
@@ -121,6 +123,11 @@ void write_summary(std::string& out, const run_record& run) {
            "\n";
   out += "  expectations  " + n(s.expectations_passed) + " passed, " + n(s.expectations_failed) +
          " failed\n";
+  for (const auto& f : run.fleets) {
+    out += "  fleet " + f.name + "\n";
+    for (const auto& l : f.lines)
+      out += "    " + l + "\n";
+  }
 }
 
 } // namespace

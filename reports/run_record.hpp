@@ -6,6 +6,7 @@
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
 #include "model/trace.hpp"
+#include "model/trace_tally.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
 #include "scenarios/scenario.hpp"
@@ -55,7 +56,7 @@ struct expectation_record {
   std::string actual; ///< what the lab found, rendered as text
 };
 
-enum class step_kind { vault, time, note, expect };
+enum class step_kind { vault, time, note, expect, fleet };
 
 struct step_record {
   source_loc loc;
@@ -69,6 +70,12 @@ struct step_record {
   std::vector<expectation_record> expectations;
 };
 
+/// A fleet's closing numbers, as lines of `KEY=value` words (COUNTS, DETAIL, LAB).
+struct fleet_record {
+  std::string name;
+  std::vector<std::string> lines;
+};
+
 struct run_record {
   std::string file;
   std::string title;
@@ -80,6 +87,10 @@ struct run_record {
   /// Scenario names of the IDs the run met (token ID or lease ID -> "t1", root -> "root"),
   /// so reports can say `hvs.X… [parent]` instead of a bare ID.
   std::map<std::string, std::string> names;
+  /// What the trace sink counted without keeping (while a fleet ran); its events are in
+  /// no step's effects.
+  std::optional<trace_tally> tally;
+  std::vector<fleet_record> fleets;
 };
 
 } // namespace tokenlab

@@ -1,22 +1,13 @@
 #include "reports/summary.hpp"
 
+#include "model/trace_tally.hpp"
+
 #include <set>
 
 namespace tokenlab {
 
 std::string storage_prefix(std::string_view key) {
-  std::size_t end = 0;
-  int segments = 0;
-  for (std::size_t pos = 0; segments < 3; ++segments) {
-    const std::size_t slash = key.find('/', pos);
-    if (slash == std::string_view::npos)
-      break;
-    end = slash + 1;
-    pos = end;
-  }
-  if (segments == 0)
-    return std::string{key};
-  return std::string{key.substr(0, end)};
+  return storage_key_prefix(key);
 }
 
 storage_by_prefix count_storage(const std::vector<trace_event>& events) {
@@ -106,6 +97,25 @@ run_summary summarize(const run_record& run) {
                                 : s.leases[lease_mount(id)].revoked);
   for (auto& [mount, c] : s.leases)
     c.live = c.created - c.revoked - c.expired;
+  // What the trace sink only counted (while a fleet ran).
+  if (const auto& t = run.tally) {
+    s.tokens_created += t->tokens_created + t->batch_tokens_issued;
+    s.tokens_renewed += t->tokens_renewed;
+    s.tokens_revoked += t->tokens_revoked;
+    s.tokens_expired += t->tokens_expired;
+    s.leases_created += t->leases_created;
+    s.leases_renewed += t->leases_renewed;
+    s.leases_revoked += t->leases_revoked;
+    s.leases_expired += t->leases_expired;
+    s.credentials_created += t->credentials_created;
+    s.credentials_deleted += t->credentials_deleted;
+    s.storage_writes += t->storage_writes;
+    s.storage_deletes += t->storage_deletes;
+    for (const auto& [prefix, c] : t->storage) {
+      s.storage[prefix].writes += c.first;
+      s.storage[prefix].deletes += c.second;
+    }
+  }
   return s;
 }
 

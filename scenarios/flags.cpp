@@ -32,10 +32,6 @@ constexpr std::string_view http_flags[] = {
   "non-interactive",
 };
 
-std::string in_quotes(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
-}
-
 const flag_def* find_flag(const command_spec& spec, std::string_view name) {
   for (const auto& def : spec.flags)
     if (def.name == name || (!def.alias.empty() && def.alias == name))
@@ -169,6 +165,10 @@ bool looks_like_flag(const word& w) {
 }
 
 } // namespace
+
+std::string in_quotes(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
 
 maybe_error parse_duration_word(const word& w, std::size_t start, std::string_view what,
                                 sim_duration& out) {

@@ -6,6 +6,7 @@
 
 #include "scenarios/json_positions.hpp"
 #include "scenarios/line_parser.hpp"
+#include "scenarios/parse_context.hpp"
 #include "scenarios/parser.hpp"
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@ namespace tokenlab {
 
 namespace {
 
+using detail::in_quotes;
 using detail::json_pos;
 using nlohmann::json;
 using error = std::optional<parse_error>;
@@ -77,10 +79,6 @@ private:
 std::string number_text(const json& v) {
   return v.is_number_unsigned() ? std::to_string(v.get<std::uint64_t>())
                                 : std::to_string(v.get<std::int64_t>());
-}
-
-std::string in_quotes(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
 }
 
 // Element `i` of an array's positions (the scan and nlohmann agree on valid JSON).

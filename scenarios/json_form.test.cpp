@@ -116,6 +116,16 @@ struct step_dumper {
     return (t.absolute ? "at " : "advance ") + format_duration(t.value);
   }
   std::string operator()(const note_step& n) const { return "note " + n.text; }
+  std::string operator()(const fleet_step& f) const {
+    const auto& p = f.params;
+    std::string out = "fleet " + f.name + " " + std::to_string(p.clients) + " " +
+                      format_duration(p.until) + " " + p.login + " " + p.read + " " +
+                      format_duration(p.tick) + " " +
+                      (p.renew ? format_duration(*p.renew) : std::string{"none"});
+    for (const auto& [k, v] : p.login_fields)
+      out += " " + k + "=" + v;
+    return out;
+  }
   std::string operator()(const expect_step& e) const {
     if (const auto* s = std::get_if<expect_state>(&e.what))
       return std::string("expect ") + to_string(s->kind) + " " + dump(s->subject) + " " +

@@ -13,7 +13,8 @@ namespace tokenlab::detail {
 namespace {
 
 const std::vector<std::string_view> header_words = {"title", "source", "seed", "epoch", "config"};
-const std::vector<std::string_view> step_words = {"advance", "at", "note", "expect", "vault"};
+const std::vector<std::string_view> step_words = {"advance", "at",    "note",
+                                                  "expect",  "vault", "fleet"};
 const std::vector<std::string_view> vault_words = {
   "login",        "token",        "auth",        "secrets",      "write",
   "read",         "lease",        "list",        "delete",       "policy",
@@ -25,10 +26,6 @@ bool one_of(const std::string& s, const std::vector<std::string_view>& list) {
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
-}
-
-std::string in_quotes(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
 }
 
 // Checks that the line has exactly `n` words; `example` shows the directive's form.
@@ -60,7 +57,7 @@ line_error unknown_directive(const lexed_line& l) {
             "unknown directive " + in_quotes(w.text) + " (did you mean " + in_quotes(near) + "?)"};
   return {w.col, "unknown directive " + in_quotes(w.text) +
                    ": a line starts with title, source, "
-                   "seed, epoch, config, advance, at, note, expect or vault"};
+                   "seed, epoch, config, advance, at, note, expect, fleet or vault"};
 }
 
 // Removes a trailing `=> NAME` (or `=>NAME`) from `words` into `name`.
@@ -236,6 +233,19 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
   return std::nullopt;
 }
 
+maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
+  std::vector<word> words = l.words;
+  fleet_step step;
+  if (auto err = take_name(words, step.name))
+    return err;
+  if (auto err = parse_fleet(words, step))
+    return err;
+  if (!step.name.empty())
+    names_.insert(step.name);
+  body = std::move(step);
+  return std::nullopt;
+}
+
 std::optional<parse_error> line_parser::end_header() {
   if (in_steps_)
     return std::nullopt;
@@ -334,6 +344,8 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
   } else if (first.text == "note") {
     err = exactly(*lexed, 2, "note \"...\"");
     s.body = note_step{lexed->words.size() > 1 ? lexed->words[1].text : ""};
+  } else if (first.text == "fleet") {
+    err = fleet(*lexed, s.body);
   } else if (auto names = refuse_names(*lexed)) {
     err = names;
   } else if (first.text == "advance" || first.text == "at") {

@@ -40,6 +40,7 @@ private:
   maybe_error once(const word& directive, const line_context& ctx);
   maybe_error time(const lexed_line& l, bool absolute, step_body& body);
   maybe_error vault(const lexed_line& l, const line_context& ctx, step_body& body);
+  maybe_error fleet(const lexed_line& l, step_body& body);
   std::optional<parse_error> end_header();
   void heredoc_line(std::string_view line);
 

@@ -31,6 +31,9 @@ struct line_context {
   const std::string& dir;             ///< "" or ends with '/'
 };
 
+/// `s` between double quotes, for messages: in_quotes("6x") is "\"6x\"".
+std::string in_quotes(std::string_view s);
+
 /// Tells whether `s` is a result name: `[A-Za-z_][A-Za-z0-9_]*`.
 bool is_name(std::string_view s);
 
@@ -56,6 +59,9 @@ int read_whole_file(const std::string& path, std::string& out);
 
 /// Parses `expect …` (words[0] is "expect").
 maybe_error parse_expect(const std::vector<word>& words, const line_context& ctx, expect_step& out);
+
+/// Parses `fleet key=value …` (words[0] is "fleet"; a trailing `=> NAME` already removed).
+maybe_error parse_fleet(const std::vector<word>& words, fleet_step& out);
 
 /// Parses a duration word with parse_duration; `what` names it in the error ("for -ttl").
 maybe_error parse_duration_word(const word& w, std::size_t start, std::string_view what,

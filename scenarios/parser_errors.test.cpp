@@ -262,7 +262,7 @@ TEST_CASE("an unknown directive suggests the closest one") {
         "e.scn:1:1: unknown directive \"advnce\" (did you mean \"advance\"?)");
   CHECK(error_of("  frobnicate\n") ==
         "e.scn:1:3: unknown directive \"frobnicate\": a line starts with title, source, seed, "
-        "epoch, config, advance, at, note, expect or vault");
+        "epoch, config, advance, at, note, expect, fleet or vault");
   CHECK(error_of("token create\n") ==
         "e.scn:1:1: unknown directive \"token\": Vault commands start with \"vault\", e.g. vault "
         "token");

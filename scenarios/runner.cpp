@@ -1,10 +1,12 @@
 #include "scenarios/runner.hpp"
 
 #include "actors/core.hpp"
+#include "actors/fleet.hpp"
 #include "actors/storage.hpp"
 #include "actors/token_store.hpp"
 #include "clock/caf_driver.hpp"
 #include "clock/calendar.hpp"
+#include "clock/duration.hpp"
 #include "model/ids.hpp"
 #include "scenarios/cli_calls.hpp"
 #include "scenarios/fields.hpp"
@@ -20,9 +22,10 @@ namespace {
 // One simulated Vault dev server and the client session that talks to it.
 class world {
 public:
-  explicit world(const scenario& sc)
-    : sc_(sc) {
-    sim_context ctx;
+  world(const scenario& sc, const progress_fn& progress)
+    : sc_(sc)
+    , progress_(progress) {
+    sim_context& ctx = ctx_;
     ctx.epoch = driver_.epoch();
     ctx.epoch_unix = sc.epoch_unix;
     ctx.seed = sc.seed;
@@ -43,6 +46,8 @@ public:
 
   ~world() {
     // Timers hold their receivers; stop everything explicitly (spawned children are linked).
+    if (fleet_)
+      caf::anon_send_exit(fleet_->actor, caf::exit_reason::user_shutdown);
     for (auto* a : {&core_, &store_, &storage_, &tracer_})
       caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
     driver_.drain();
@@ -59,6 +64,10 @@ public:
     for (const auto& s : sc_.steps)
       rec.steps.push_back(run_step(s));
     rec.names = std::move(labels_);
+    if (fleet_) {
+      rec.tally = ask<trace_tally>(tracer_, take_atom::value, tally_atom::value);
+      rec.fleets.push_back(fleet_record{fleet_->name, fleet_lines(fleet_data())});
+    }
     return rec;
   }
 
@@ -236,7 +245,105 @@ private:
   void apply(const time_step& t, step_record& r) {
     r.kind = step_kind::time;
     auto target = t.absolute ? sim_time{t.value} : driver_.now() + t.value;
-    driver_.advance_to(target);
+    if (!fleet_ || !progress_)
+      return (void)driver_.advance_to(target);
+    // While a fleet runs, move in slices and say how far the step has got.
+    const auto from = driver_.now();
+    constexpr int slices = 200;
+    for (int i = 1; i <= slices; ++i) {
+      driver_.advance_to(from + (target - from) * i / slices);
+      progress_(driver_.now(), from, target);
+    }
+  }
+
+  void apply(const fleet_step& f, step_record& r) {
+    r.kind = step_kind::fleet;
+    if (fleet_)
+      return fail(r, "a scenario runs one fleet; " + fleet_->name + " is already running");
+    const auto now = driver_.now();
+    const auto horizon = now + f.params.until;
+    caf::anon_send(tracer_, tally_atom::value,
+                   static_cast<std::int64_t>(horizon.time_since_epoch().count()));
+    driver_.drain();
+    auto actor = driver_.system().spawn(fleet_actor, f.params, ctx_, core_);
+    fleet_ = running_fleet{f.name.empty() ? std::string{"fleet"} : f.name, actor, f.params, now};
+    driver_.drain();
+    r.note = describe_fleet(f.params, now, horizon);
+  }
+
+  static std::string describe_fleet(const fleet_params& p, sim_time now, sim_time horizon) {
+    std::string out = std::to_string(p.clients) + " clients from " + format_offset(now) +
+                      " until " + format_offset(horizon) + ": first starts uniform over " +
+                      format_duration(p.arrival) + ", lifetimes exponential with mean " +
+                      format_duration(p.lifetime) + "; each logs in at " + p.login;
+    if (!p.read.empty())
+      out += " and reads " + p.read;
+    out += "; every " + format_duration(p.tick) + " it checks its token";
+    out += p.renew ? " and renews it by " + format_duration(*p.renew) : std::string{};
+    out += ", logging in again once it has expired; at its exit it revokes a live token and "
+           "a new client starts in its place.\n"
+           "The report keeps no per-event effects while the fleet runs: the trace sink counts "
+           "them (see the fleet lines of the summary).";
+    return out;
+  }
+
+  // The fleet's numbers as the reference workload prints them (bench/capacity-workload.md)
+  // plus the lab's own: Vault-layout storage operations, actors, batch tokens.
+  data_map fleet_data() {
+    const auto c = ask<fleet_counts>(fleet_->actor, fleet_atom::value);
+    const auto t = ask<trace_tally>(tracer_, take_atom::value, tally_atom::value);
+    data_map d;
+    auto put = [&](const char* k, std::int64_t v) { d[k] = v; };
+    put("N", fleet_->params.clients);
+    put("H_ms", fleet_->params.until.count());
+    put("seed", static_cast<std::int64_t>(sc_.seed));
+    put("logins", c.logins);
+    put("renewals", c.renewals);
+    put("capped_renewals", c.capped_renewals);
+    put("expiries", t.tokens_expired + t.leases_expired);
+    put("revocations", t.tokens_revoked + t.leases_revoked);
+    // The workload's own accounting: 3 per stored token, 2 per lease, 1 per renewal, 1 per
+    // token or lease removed.
+    put("storage_writes", 3 * t.tokens_created + 2 * t.leases_created + c.renewals +
+                            t.tokens_expired + t.tokens_revoked + t.leases_expired +
+                            t.leases_revoked);
+    put("peak_live_tokens", t.peak_live_tokens);
+    put("events", c.starts + c.ticks + c.exits + t.tokens_expired + t.leases_expired);
+    put("starts", c.starts);
+    put("ticks", c.ticks);
+    put("exits", c.exits);
+    put("relogins", c.relogins);
+    put("tok_expired", t.tokens_expired);
+    put("lease_expired", t.leases_expired);
+    put("tok_revoked", t.tokens_revoked);
+    put("lease_revoked", t.leases_revoked);
+    put("live_tokens_end", t.live_tokens);
+    put("live_leases_end", t.live_leases);
+    put("peak_live_leases", t.peak_live_leases);
+    put("batch_tokens", t.batch_tokens_issued);
+    put("token_actors", t.tokens_created);
+    put("lease_actors", t.leases_created);
+    put("vault_storage_writes", t.storage_writes);
+    put("vault_storage_deletes", t.storage_deletes);
+    put("failed_renewals", c.failed_renewals);
+    put("errors", c.errors);
+    return d;
+  }
+
+  static std::vector<std::string> fleet_lines(const data_map& d) {
+    auto line = [&](std::string head, std::initializer_list<const char*> keys) {
+      for (const char* k : keys)
+        head += std::string{" "} + k + "=" + std::to_string(std::get<std::int64_t>(d.at(k)));
+      return head;
+    };
+    return {
+      line("COUNTS", {"N", "H_ms", "seed", "logins", "renewals", "capped_renewals", "expiries",
+                      "revocations", "storage_writes", "peak_live_tokens", "events"}),
+      line("DETAIL",
+           {"starts", "ticks", "exits", "relogins", "tok_expired", "lease_expired", "tok_revoked",
+            "lease_revoked", "live_tokens_end", "live_leases_end", "peak_live_leases"}),
+      line("LAB", {"batch_tokens", "token_actors", "lease_actors", "vault_storage_writes",
+                   "vault_storage_deletes", "failed_renewals", "errors"})};
   }
 
   void apply(const note_step& n, step_record& r) {
@@ -253,7 +360,11 @@ private:
     expectation_record x;
     x.text = r.text;
     auto n = names_.find(e.name);
-    if (n == names_.end()) {
+    if (fleet_ && e.name == fleet_->name) {
+      api_response counts;
+      counts.data = fleet_data();
+      x.passed = evaluate_compare(e, named_result{counts}, x.actual);
+    } else if (n == names_.end()) {
       x.actual = "no result is named " + e.name;
     } else {
       x.passed = evaluate_compare(e, n->second, x.actual);
@@ -279,8 +390,18 @@ private:
     r.expectations.push_back(std::move(x));
   }
 
+  struct running_fleet {
+    std::string name;
+    caf::actor actor;
+    fleet_params params;
+    sim_time start{};
+  };
+
   const scenario& sc_;
+  progress_fn progress_;
   sim_driver driver_;
+  sim_context ctx_;
+  std::optional<running_fleet> fleet_;
   caf::actor tracer_;
   caf::actor storage_;
   caf::actor store_;
@@ -293,8 +414,8 @@ private:
 
 } // namespace
 
-run_record run_scenario(const scenario& sc) {
-  world w{sc};
+run_record run_scenario(const scenario& sc, const progress_fn& progress) {
+  world w{sc, progress};
   return w.run();
 }
 

@@ -7,9 +7,15 @@
 #include "reports/run_record.hpp"
 #include "scenarios/scenario.hpp"
 
+#include <functional>
+
 namespace tokenlab {
 
+/// Told how far a long time step has got while a fleet runs: the virtual time reached, and
+/// the step's start and end. For a progress display only; nothing of it goes in the record.
+using progress_fn = std::function<void(sim_time at, sim_time from, sim_time to)>;
+
 /// Runs `sc` from t=0 on a new simulation and returns its record.
-run_record run_scenario(const scenario& sc);
+run_record run_scenario(const scenario& sc, const progress_fn& progress = {});
 
 } // namespace tokenlab

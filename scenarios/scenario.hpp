@@ -7,6 +7,7 @@
 #include "clock/calendar.hpp"
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
+#include "model/fleet.hpp"
 #include "model/ttl.hpp"
 
 #include <cstdint>
@@ -201,7 +202,13 @@ struct expect_step {
   std::variant<expect_compare, expect_state> what;
 };
 
-using step_body = std::variant<vault_step, time_step, note_step, expect_step>;
+/// `fleet clients=N until=D login=PATH … => NAME`: N simulated clients (model/fleet.hpp).
+struct fleet_step {
+  fleet_params params;
+  std::string name;
+};
+
+using step_body = std::variant<vault_step, time_step, note_step, expect_step, fleet_step>;
 
 struct step {
   source_loc loc;

@@ -1,0 +1,172 @@
+#include "actors/fleet.hpp"
+
+namespace tokenlab {
+
+namespace {
+
+using self_ptr = caf::stateful_actor<fleet_state>*;
+
+void start_container(self_ptr self, std::uint32_t i);
+
+// Arms the slot's next event: its next tick strictly before its exit, else its exit;
+// nothing at or after the horizon.
+void arm(self_ptr self, std::uint32_t i, sim_time next) {
+  auto& st = self->state;
+  auto& slot = st.slots[i];
+  if (next >= st.horizon)
+    return;
+  ++slot.generation;
+  self->delayed_send(self, next - sim_now(self, st.ctx), fleet_atom::value, i, slot.generation);
+}
+
+void arm_after(self_ptr self, std::uint32_t i, sim_time now) {
+  auto& st = self->state;
+  const auto& slot = st.slots[i];
+  // Ticks sit on the container's grid: start + k * tick.
+  auto k = (now - slot.start) / st.params.tick + 1;
+  auto tick = slot.start + k * st.params.tick;
+  arm(self, i, tick < slot.exit ? tick : slot.exit);
+}
+
+vault_request request(std::string token, decltype(vault_request::op) op) {
+  vault_request r;
+  r.token = std::move(token);
+  r.op = std::move(op);
+  return r;
+}
+
+// Logs the slot's container in and reads its secret; then arms its next event.
+void login(self_ptr self, std::uint32_t i) {
+  auto& st = self->state;
+  const auto& p = st.params;
+  auto mount = p.login.substr(0, p.login.find('/', 5) + 1);
+  auto req = request("", login_request{mount, p.login, p.login_fields});
+  self->request(st.core, caf::infinite, request_atom::value, std::move(req))
+    .then(
+      [=](api_outcome& out) {
+        auto& s = self->state;
+        auto now = sim_now(self, s.ctx);
+        auto& slot = s.slots[i];
+        if (!out || !out->auth) {
+          ++s.counts.errors;
+          slot.token.clear();
+          return arm_after(self, i, now);
+        }
+        ++s.counts.logins;
+        slot.token = out->auth->client_token;
+        slot.expire = now + secs(out->auth->lease_duration);
+        if (s.params.read.empty())
+          return arm_after(self, i, now);
+        auto read = request(slot.token, logical_read_request{s.params.read});
+        self->request(s.core, caf::infinite, request_atom::value, std::move(read))
+          .then(
+            [=](api_outcome& secret) {
+              if (!secret)
+                ++self->state.counts.errors;
+              arm_after(self, i, sim_now(self, self->state.ctx));
+            },
+            [=](caf::error&) { ++self->state.counts.errors; });
+      },
+      [=](caf::error&) { ++self->state.counts.errors; });
+}
+
+void relogin(self_ptr self, std::uint32_t i) {
+  ++self->state.counts.relogins;
+  login(self, i);
+}
+
+// A tick: a token past its expiry means logging in again; otherwise renew it (if the
+// fleet renews) by its increment.
+void tick(self_ptr self, std::uint32_t i, sim_time now) {
+  auto& st = self->state;
+  ++st.counts.ticks;
+  auto& slot = st.slots[i];
+  if (slot.token.empty() || slot.expire <= now)
+    return relogin(self, i);
+  if (!st.params.renew)
+    return arm_after(self, i, now);
+  token_renew_request renew;
+  renew.by = token_selector::self;
+  renew.increment = *st.params.renew;
+  self->request(st.core, caf::infinite, request_atom::value, request(slot.token, renew))
+    .then(
+      [=](api_outcome& out) {
+        auto& s = self->state;
+        auto at = sim_now(self, s.ctx);
+        if (!out || !out->auth || out->auth->lease_duration <= 0) {
+          ++s.counts.failed_renewals;
+          return relogin(self, i);
+        }
+        ++s.counts.renewals;
+        auto ttl = secs(out->auth->lease_duration);
+        if (ttl < *s.params.renew)
+          ++s.counts.capped_renewals;
+        s.slots[i].expire = at + ttl;
+        arm_after(self, i, at);
+      },
+      [=](caf::error&) { ++self->state.counts.errors; });
+}
+
+// An exit: a token still live is revoked; then the next container starts in the slot.
+void exit_container(self_ptr self, std::uint32_t i, sim_time now) {
+  auto& st = self->state;
+  ++st.counts.exits;
+  auto& slot = st.slots[i];
+  if (slot.token.empty() || slot.expire <= now)
+    return start_container(self, i);
+  ++st.counts.revocations;
+  token_revoke_request revoke;
+  revoke.by = token_selector::self;
+  self->request(st.core, caf::infinite, request_atom::value, request(slot.token, revoke))
+    .then([=](api_outcome&) { start_container(self, i); },
+          [=](caf::error&) { ++self->state.counts.errors; });
+}
+
+void start_container(self_ptr self, std::uint32_t i) {
+  auto& st = self->state;
+  auto now = sim_now(self, st.ctx);
+  ++st.counts.starts;
+  auto& slot = st.slots[i];
+  slot.start = now;
+  slot.exit = now + st.streams[i].lifetime(st.params.lifetime);
+  slot.token.clear();
+  login(self, i);
+}
+
+} // namespace
+
+caf::behavior fleet_actor(caf::stateful_actor<fleet_state>* self, fleet_params params,
+                          sim_context ctx, caf::actor core) {
+  auto& st = self->state;
+  st.params = std::move(params);
+  st.ctx = std::move(ctx);
+  st.core = std::move(core);
+  const auto n = static_cast<std::size_t>(st.params.clients);
+  st.slots.resize(n);
+  st.streams.reserve(n);
+  const auto begin = sim_now(self, st.ctx);
+  st.horizon = begin + st.params.until;
+  for (std::size_t i = 0; i < n; ++i) {
+    st.streams.emplace_back(st.ctx.seed, i);
+    arm(self, static_cast<std::uint32_t>(i), begin + st.streams[i].arrival(st.params.arrival));
+  }
+  return {
+    [=](fleet_atom) { return self->state.counts; },
+    [=](fleet_atom, std::uint32_t i, std::uint32_t generation) {
+      auto& s = self->state;
+      auto& slot = s.slots[i];
+      if (generation != slot.generation)
+        return;
+      auto now = sim_now(self, s.ctx);
+      if (!slot.started) {
+        slot.started = true;
+        return start_container(self, i);
+      }
+      if (now >= slot.exit)
+        return exit_container(self, i, now);
+      tick(self, i, now);
+    },
+  };
+}
+
+} // namespace tokenlab

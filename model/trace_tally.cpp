@@ -1,0 +1,94 @@
+#include "model/trace_tally.hpp"
+
+#include <algorithm>
+
+namespace tokenlab {
+
+std::string storage_key_prefix(std::string_view key) {
+  std::size_t end = 0;
+  int segments = 0;
+  for (std::size_t pos = 0; segments < 3; ++segments) {
+    const std::size_t slash = key.find('/', pos);
+    if (slash == std::string_view::npos)
+      break;
+    end = slash + 1;
+    pos = end;
+  }
+  if (segments == 0)
+    return std::string{key};
+  return std::string{key.substr(0, end)};
+}
+
+namespace {
+
+bool batch_token(const std::string& id) {
+  return id.rfind("hvb.", 0) == 0 || id.rfind("b.", 0) == 0;
+}
+
+} // namespace
+
+void trace_tally::touch(sim_time at) {
+  if (at_ && *at_ != at) {
+    peak_live_tokens = std::max(peak_live_tokens, live_tokens);
+    peak_live_leases = std::max(peak_live_leases, live_leases);
+  }
+  at_ = at;
+}
+
+void trace_tally::add(const trace_event& ev) {
+  if (until && ev.at >= *until)
+    return;
+  touch(ev.at);
+  ++events;
+  const bool ttl = ev.cause == trace_cause::ttl_expired;
+  switch (ev.kind) {
+    case trace_kind::token_created:
+      if (batch_token(ev.subject)) {
+        ++batch_tokens_issued;
+      } else {
+        ++tokens_created;
+        ++live_tokens;
+      }
+      break;
+    case trace_kind::token_renewed: ++tokens_renewed; break;
+    case trace_kind::token_expired: ++tokens_expired; break;
+    case trace_kind::token_revoked:
+      tokens_revoked += ttl ? 0 : 1;
+      --live_tokens;
+      break;
+    case trace_kind::lease_created:
+      ++leases_created;
+      ++live_leases;
+      break;
+    case trace_kind::lease_renewed: ++leases_renewed; break;
+    case trace_kind::lease_expired: ++leases_expired; break;
+    case trace_kind::lease_revoked:
+      leases_revoked += ttl ? 0 : 1;
+      --live_leases;
+      break;
+    case trace_kind::credential_created: ++credentials_created; break;
+    case trace_kind::credential_deleted: ++credentials_deleted; break;
+    case trace_kind::storage_put:
+      ++storage_writes;
+      ++storage[storage_key_prefix(ev.subject)].first;
+      break;
+    case trace_kind::storage_delete:
+      ++storage_deletes;
+      ++storage[storage_key_prefix(ev.subject)].second;
+      break;
+    case trace_kind::token_orphaned:
+    case trace_kind::timer_fired:
+    case trace_kind::mount_tuned:
+    case trace_kind::engine_enabled:
+    case trace_kind::config_written:
+    case trace_kind::token_used:
+    case trace_kind::cubbyhole_destroyed: break;
+  }
+}
+
+void trace_tally::finish() {
+  peak_live_tokens = std::max(peak_live_tokens, live_tokens);
+  peak_live_leases = std::max(peak_live_leases, live_leases);
+}
+
+} // namespace tokenlab

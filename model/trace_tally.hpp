@@ -1,0 +1,60 @@
+#pragma once
+// Running counts of trace events, for runs too long to keep every event (the capacity lab's
+// fleets): what was created, renewed, revoked and let expire, the storage operations by key
+// prefix, and the live and peak numbers of stored tokens and of leases.
+//
+// Counting rules (the same as reports/summary.hpp): an object *expired* when its TTL ran
+// out (token_expired / lease_expired), *revoked* when it ended for any other reason (a
+// token_revoked / lease_revoked whose cause is not ttl_expired). A token is *live* from its
+// creation to its token_revoked event; batch tokens (hvb.) are never stored, so they are
+// counted apart and never live. The peaks are taken after all the events of an instant
+// (before the first change at a later instant, and once more at the end), so they do not
+// depend on the order of simultaneous events. Events at or after `until` are not counted.
+
+#include "model/trace.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tokenlab {
+
+struct trace_tally {
+  std::int64_t tokens_created = 0; ///< service tokens (stored)
+  std::int64_t batch_tokens_issued = 0;
+  std::int64_t tokens_renewed = 0;
+  std::int64_t tokens_expired = 0;
+  std::int64_t tokens_revoked = 0;
+  std::int64_t leases_created = 0;
+  std::int64_t leases_renewed = 0;
+  std::int64_t leases_expired = 0;
+  std::int64_t leases_revoked = 0;
+  std::int64_t credentials_created = 0;
+  std::int64_t credentials_deleted = 0;
+  std::int64_t storage_writes = 0;
+  std::int64_t storage_deletes = 0;
+  /// writes and deletes by key prefix (reports/summary.hpp storage_prefix)
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> storage;
+  std::int64_t live_tokens = 0;
+  std::int64_t live_leases = 0;
+  std::int64_t peak_live_tokens = 0;
+  std::int64_t peak_live_leases = 0;
+  std::int64_t events = 0; ///< every event counted
+
+  std::optional<sim_time> until; ///< events at or after it are not counted
+
+  void add(const trace_event& ev);
+  /// Takes the last instant's numbers into the peaks; call once the run has ended.
+  void finish();
+
+private:
+  std::optional<sim_time> at_; ///< the instant of the last counted event
+  void touch(sim_time at);
+};
+
+/// The prefix a storage key is grouped under (see reports/summary.hpp storage_prefix).
+std::string storage_key_prefix(std::string_view key);
+
+} // namespace tokenlab
