@@ -76,8 +76,7 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.warnings = d->warnings;
   auto id = e.id;
   auto owner = e.owner;
-  auto actor =
-    self->spawn<caf::linked>(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
+  auto actor = self->spawn(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
   st.leases[id] = lease_ref{actor, owner, mount, s.handle, s.credential};
   if (who.lease_holder)
     self->send(who.lease_holder, lease_atom::value, id, actor);
@@ -524,6 +523,13 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   st.requests = id_source{st.ctx.seed, id_stream::requests};
   st.lease_ids = id_source{st.ctx.seed, id_stream::secrets};
   st.mount_ids = id_source{st.ctx.seed, id_stream::mount_table};
+  // Lease actors are not linked (a link costs every other link a scan when it ends): the
+  // core ends the live ones itself when it is told to exit.
+  self->set_exit_handler([=](caf::exit_msg& msg) {
+    for (const auto& [id, lease] : self->state.leases)
+      self->send_exit(lease.actor, msg.reason);
+    self->quit(msg.reason);
+  });
   st.auth_table["token/"] =
     new_auth_mount(st.mount_ids, "token/", "token", "token based credentials");
   return {
@@ -559,9 +565,20 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
       auto it = s.leases.find(lease_id);
       if (it == s.leases.end())
         return;
-      self->send(s.store, unlease_atom::value, it->second.owner, lease_id);
-      s.gone_leases[lease_id] = {t, it->second};
+      if (!it->second.owner.empty())
+        self->send(s.store, unlease_atom::value, it->second.owner, lease_id);
+      if (s.keep_history) {
+        auto ref = std::move(it->second);
+        ref.actor = caf::actor{}; // a tombstone must not keep the finished actor alive
+        s.gone_leases[lease_id] = {t, std::move(ref)};
+      }
       s.leases.erase(it);
+    },
+    // A fleet runs: too many leases end to remember each (expectations then know only
+    // the live ones and those that ended before).
+    [=](fleet_atom) {
+      self->state.keep_history = false;
+      self->send(self->state.store, fleet_atom::value);
     },
     [=](state_atom, life_subject what, const std::string& id) {
       auto rp = self->make_response_promise();

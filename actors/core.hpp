@@ -12,6 +12,8 @@
 //   (state_atom, life_subject, id) -> life_state      for expectations
 //   (gone_atom, lease_id, tombstone)                   from a lease actor that finished
 //   (entry_atom) -> std::string                        the root token's ID
+//   (fleet_atom)                                       a fleet starts: forget ended leases
+//                                                      and tokens from now on
 
 #include "actors/context.hpp"
 #include "actors/messages.hpp"
@@ -52,7 +54,8 @@ struct core_state {
   std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
-  policy_store policies; ///< `root`, `default` and every `vault policy write`
+  bool keep_history = true; ///< remember ended leases (off while a fleet runs)
+  policy_store policies;    ///< `root`, `default` and every `vault policy write`
   std::map<std::string, caf::actor> auth_mounts; ///< auth methods by mount ("auth/userpass/")
   /// The auth mount table (`vault auth list`): token/ first, then each enabled method.
   std::map<std::string, auth_mount_info> auth_table;

@@ -2,6 +2,8 @@
 
 #include "actors/messages.hpp"
 
+#include <algorithm>
+
 namespace tokenlab {
 
 caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_context ctx) {
@@ -22,7 +24,9 @@ caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_contex
       self->state.keys.erase(key);
     },
     [=](take_atom) {
-      return std::vector<std::string>(self->state.keys.begin(), self->state.keys.end());
+      std::vector<std::string> out(self->state.keys.begin(), self->state.keys.end());
+      std::sort(out.begin(), out.end());
+      return out;
     },
   };
 }

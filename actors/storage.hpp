@@ -13,13 +13,13 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
-#include <set>
 #include <string>
+#include <unordered_set>
 
 namespace tokenlab {
 
 struct storage_state {
-  std::set<std::string> keys;
+  std::unordered_set<std::string> keys;
   sim_context ctx;
   static inline const char* name = "storage";
 };

@@ -47,9 +47,10 @@ caf::actor spawn_token(self_ptr self, token_entry e) {
   auto& st = self->state;
   auto id = e.id;
   auto acc = e.accessor;
-  auto handle = self->spawn<caf::linked>(token_actor, std::move(e), st.ctx, caf::actor{self});
+  auto handle = self->spawn(token_actor, std::move(e), st.ctx, caf::actor{self});
   st.tokens.emplace(id, handle);
   st.accessors.emplace(acc, id);
+  st.accessor_of.emplace(id, acc);
   return handle;
 }
 
@@ -279,6 +280,13 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
   self->state.cubbyhole_ids = id_source{self->state.ctx.seed, id_stream::cubbyholes};
   self->state.barrier = barrier_keyring{self->state.ctx.seed};
   make_root_token(self);
+  // Token actors are not linked (a link costs every other link a scan when it ends): the
+  // store ends the live ones itself when it is told to exit.
+  self->set_exit_handler([=](caf::exit_msg& msg) {
+    for (const auto& [id, token] : self->state.tokens)
+      self->send_exit(token, msg.reason);
+    self->quit(msg.reason);
+  });
   return {
     [=](resolve_atom, const std::string& value, bool by_accessor) {
       auto rp = self->make_response_promise();
@@ -604,12 +612,12 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       if (it == st.tokens.end())
         return;
       st.tokens.erase(it);
-      for (auto a = st.accessors.begin(); a != st.accessors.end(); ++a)
-        if (a->second == id) {
-          st.accessors.erase(a);
-          break;
-        }
-      st.gone[id] = t;
+      if (auto a = st.accessor_of.find(id); a != st.accessor_of.end()) {
+        st.accessors.erase(a->second);
+        st.accessor_of.erase(a);
+      }
+      if (st.keep_history)
+        st.gone[id] = t;
       auto parent = st.tokens.find(t.owner);
       if (parent != st.tokens.end())
         self->send(parent->second, unchild_atom::value, id);
@@ -629,6 +637,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return g == st.gone.end() ? life_state::unknown : g->second.state;
     },
     [=](entry_atom) { return self->state.root_id; },
+    [=](fleet_atom) { self->state.keep_history = false; },
   };
 }
 

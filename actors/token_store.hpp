@@ -26,6 +26,7 @@
 //   (unlease_atom, token_id, lease_id)     a lease of that token is gone
 //   (state_atom, token_id) -> life_state
 //   (entry_atom) -> std::string            the root token's ID
+//   (fleet_atom)                           a fleet starts: stop remembering ended tokens
 
 #include "actors/context.hpp"
 #include "actors/messages.hpp"
@@ -39,6 +40,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 
 namespace tokenlab {
 
@@ -48,10 +50,12 @@ struct token_store_state {
   mount_tune tune;
   id_source ids{1, id_stream::token_store};
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
-  std::map<std::string, caf::actor> tokens;     ///< live tokens by internal ID
-  std::map<std::string, std::string> accessors; ///< accessor -> token ID
-  std::map<std::string, tombstone> gone;        ///< what became of tokens no longer stored
-  std::map<std::string, token_role> roles;      ///< auth/token/roles/<name>
+  std::unordered_map<std::string, caf::actor> tokens;       ///< live tokens by internal ID
+  std::map<std::string, std::string> accessors;             ///< accessor -> token ID
+  std::unordered_map<std::string, std::string> accessor_of; ///< token ID -> accessor
+  std::map<std::string, tombstone> gone;   ///< what became of tokens no longer stored
+  bool keep_history = true;                ///< keep `gone` (off while a fleet runs)
+  std::map<std::string, token_role> roles; ///< auth/token/roles/<name>
   std::map<std::string, mount_tune>
     auth_tunes; ///< other auth mounts ("auth/userpass/") and their tune
   std::string root_id;

@@ -264,6 +264,7 @@ private:
     const auto horizon = now + f.params.until;
     caf::anon_send(tracer_, tally_atom::value,
                    static_cast<std::int64_t>(horizon.time_since_epoch().count()));
+    caf::anon_send(core_, fleet_atom::value);
     driver_.drain();
     auto actor = driver_.system().spawn(fleet_actor, f.params, ctx_, core_);
     fleet_ = running_fleet{f.name.empty() ? std::string{"fleet"} : f.name, actor, f.params, now};
