@@ -5,14 +5,24 @@
 
 #include "clock/caf_driver.hpp"
 #include "model/trace.hpp"
+#include "model/trace_tally.hpp"
 
 #include <caf/actor.hpp>
 #include <caf/event_based_actor.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace tokenlab {
+
+/// Counting instead of tracing: while a fleet runs there are too many events to send each
+/// to the trace sink, so components add them to this tally where they happen. One
+/// simulation runs on one thread (the testing scheduler), so no lock is needed.
+struct trace_counter {
+  bool on = false;
+  trace_tally tally;
+};
 
 struct sim_context {
   sim_epoch epoch;
@@ -20,8 +30,24 @@ struct sim_context {
   std::uint64_t seed = 1;
   caf::actor tracer;
   caf::actor storage;
+  caf::actor alarm; ///< delivers expiry timers (see arm_expiry); none: actors time themselves
   std::string salt_key; ///< the storage salt (Vault's sys/token/salt), from the seed
+  std::shared_ptr<trace_counter> counter; ///< shared by every component of one simulation
+
+  /// True while events are counted, not traced.
+  bool counting() const { return counter && counter->on; }
 };
+
+/// Arms an expiry timer: `(expire_atom, timer)` reaches `self` after `delay`. The timer goes
+/// through the context's alarm actor, which holds only a weak reference to `self`, so an
+/// actor that ends before its timer is freed at once (a timer sent straight to an actor keeps
+/// all of it alive until it fires). Without an alarm actor the timer is a delayed_send.
+void arm_expiry(caf::event_based_actor* self, const sim_context& ctx, sim_duration delay,
+                std::uint64_t timer);
+
+/// The alarm actor: (expire_atom, actor_addr, timer) is forwarded as (expire_atom, timer) to
+/// the actor if it still lives.
+caf::behavior alarm_actor(caf::event_based_actor* self);
 
 /// Returns the virtual time an actor sees now.
 sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx);
@@ -29,11 +55,13 @@ sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx);
 /// Sends a trace event stamped with the actor's virtual now.
 void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev);
 
-/// Writes (put) or deletes a storage key; the storage actor traces it.
+/// Writes (put) or deletes a storage key; the storage actor traces it (while events are
+/// counted, it is counted right here).
 void storage_put(caf::event_based_actor* self, const sim_context& ctx, std::string key);
 void storage_delete(caf::event_based_actor* self, const sim_context& ctx, std::string key);
 
-/// Vault's salted form of an ID in storage keys: "h" + hex(HMAC-SHA256(salt, id)).
+/// Vault's salted form of an ID in storage keys: "h" + hex(HMAC-SHA256(salt, id)); while
+/// events are counted (no key is kept, only its prefix) just "h".
 std::string salted(const sim_context& ctx, const std::string& id);
 
 } // namespace tokenlab

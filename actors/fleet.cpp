@@ -1,5 +1,7 @@
 #include "actors/fleet.hpp"
 
+#include "model/batch_token.hpp"
+
 namespace tokenlab {
 
 namespace {
@@ -112,7 +114,8 @@ void exit_container(self_ptr self, std::uint32_t i, sim_time now) {
   auto& st = self->state;
   ++st.counts.exits;
   auto& slot = st.slots[i];
-  if (slot.token.empty() || slot.expire <= now)
+  // A batch token cannot be revoked (Vault refuses): the client just drops it.
+  if (slot.token.empty() || slot.expire <= now || is_batch_token_string(slot.token))
     return start_container(self, i);
   ++st.counts.revocations;
   token_revoke_request revoke;

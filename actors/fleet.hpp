@@ -2,7 +2,8 @@
 // A fleet of simulated clients (model/fleet.hpp): each container slot logs in, reads a secret,
 // checks its token every tick (renewing it, or logging in again once it has expired) and at
 // its exit revokes its token; a new container starts in the slot at once. The clients talk
-// to the core through the same API requests a `vault` step makes; what Vault does in answer
+// to the core through the same API requests a `vault` step makes (a batch token, which Vault
+// will not revoke, is simply dropped at exit); what Vault does in answer
 // (expiries, revocation cascades, storage writes) is counted by the trace sink's tally.
 //
 // Each slot has one pending timer at a time (its next tick or its exit); nothing happens at

@@ -60,7 +60,7 @@ void arm(self_ptr self) {
   auto& st = self->state;
   ++st.timer;
   auto delay = st.entry.expire_time - sim_now(self, st.ctx);
-  self->delayed_send(self, std::max(delay, sim_duration::zero()), expire_atom::value, st.timer);
+  arm_expiry(self, st.ctx, delay, st.timer);
 }
 
 // sys/leases/lookup (vault/logical_system.go handleLeaseLookup).

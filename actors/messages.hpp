@@ -59,9 +59,8 @@ using delete_path_atom = caf::atom_constant<caf::atom("delpath")>;
 using enable_auth_atom = caf::atom_constant<caf::atom("authon")>;
 // Auth methods: a login on an auth mount (actors/auth_method.hpp).
 using login_atom = caf::atom_constant<caf::atom("login")>;
-// Fleets of simulated clients, and the trace sink's tally mode (actors/fleet.hpp).
+// Fleets of simulated clients (actors/fleet.hpp).
 using fleet_atom = caf::atom_constant<caf::atom("fleet")>;
-using tally_atom = caf::atom_constant<caf::atom("tally")>;
 
 /// `sys/mounts/<path>` (vault secrets enable).
 struct secrets_enable_request {

@@ -10,18 +10,23 @@ caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_contex
   self->state.ctx = std::move(ctx);
   return {
     [=](put_atom, std::string& key) {
+      auto& st = self->state;
       trace_event ev;
       ev.kind = trace_kind::storage_put;
-      ev.subject = key;
-      emit(self, self->state.ctx, std::move(ev));
-      self->state.keys.insert(std::move(key));
+      if (st.ctx.counting()) // a fleet runs: count by prefix, keep no keys
+        ev.subject = std::move(key);
+      else
+        st.keys.insert(ev.subject = key);
+      emit(self, st.ctx, std::move(ev));
     },
     [=](delete_atom, std::string& key) {
+      auto& st = self->state;
+      if (!st.ctx.counting())
+        st.keys.erase(key);
       trace_event ev;
       ev.kind = trace_kind::storage_delete;
-      ev.subject = key;
-      emit(self, self->state.ctx, std::move(ev));
-      self->state.keys.erase(key);
+      ev.subject = std::move(key);
+      emit(self, st.ctx, std::move(ev));
     },
     [=](take_atom) {
       std::vector<std::string> out(self->state.keys.begin(), self->state.keys.end());
@@ -34,22 +39,8 @@ caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_contex
 caf::behavior tracer_actor(caf::stateful_actor<tracer_state>* self) {
   return {
     [=](trace_event& ev) {
-      auto& st = self->state;
-      ev.seq = ++st.seq;
-      if (st.tallying)
-        st.tally.add(ev);
-      else
-        st.pending.push_back(std::move(ev));
-    },
-    [=](tally_atom, std::int64_t horizon_ms) {
-      auto& st = self->state;
-      st.tallying = true;
-      st.tally.until = sim_time{std::chrono::milliseconds{horizon_ms}};
-    },
-    [=](take_atom, tally_atom) {
-      auto out = self->state.tally;
-      out.finish();
-      return out;
+      ev.seq = ++self->state.seq;
+      self->state.pending.push_back(std::move(ev));
     },
     [=](take_atom) {
       std::vector<trace_event> out;

@@ -3,6 +3,7 @@
 // exist and traces every write and delete, so reports can count storage cost per path
 // (sys/token/id/, sys/token/accessor/, sys/token/parent/, sys/expire/id/, ...).
 //
+// While events are counted (a fleet runs) it keeps no keys, only the counts by prefix.
 // Messages: (put_atom, key) writes; (delete_atom, key) deletes;
 //           (take_atom) -> std::vector<std::string>: the keys present, sorted.
 
@@ -27,20 +28,14 @@ struct storage_state {
 caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_context ctx);
 
 /// The trace sink: collects trace events in arrival order, numbering them 1, 2, 3, ...
-/// In tally mode (for fleets: too many events to keep) it only counts them.
-/// Messages: (trace_event); (take_atom) -> std::vector<trace_event> (and forgets them);
-///           (tally_atom, horizon in ms) switches to tally mode, counting events before the
-///           horizon; (take_atom, tally_atom) -> trace_tally (finished, a copy).
+/// (While a fleet runs, components count events in the context's trace_counter instead.)
+/// Messages: (trace_event); (take_atom) -> std::vector<trace_event> (and forgets them).
 struct tracer_state {
   std::vector<trace_event> pending;
   std::uint64_t seq = 0;
-  bool tallying = false;
-  trace_tally tally;
   static inline const char* name = "tracer";
 };
 
 caf::behavior tracer_actor(caf::stateful_actor<tracer_state>* self);
 
 } // namespace tokenlab
-
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_tally)

@@ -23,7 +23,7 @@ void arm_timer(self_ptr self) {
   if (!st.entry.expire_time)
     return;
   auto delay = *st.entry.expire_time - sim_now(self, st.ctx);
-  self->delayed_send(self, std::max(delay, sim_duration::zero()), expire_atom::value, st.timer);
+  arm_expiry(self, st.ctx, delay, st.timer);
 }
 
 void erase_by_id(std::vector<std::pair<std::string, caf::actor>>& xs, const std::string& id) {

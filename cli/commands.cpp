@@ -3,6 +3,10 @@
 #include "scenarios/parser.hpp"
 #include "scenarios/runner.hpp"
 
+#include "clock/calendar.hpp"
+
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -53,11 +57,27 @@ bool write_atomically(const std::string& path, const std::string& text) {
   return true;
 }
 
+// A progress bar on stderr while a fleet's long time step runs, when stderr is a terminal;
+// the report never shows it.
+progress_fn progress_bar(const std::string& file) {
+  if (!isatty(STDERR_FILENO))
+    return {};
+  return [file](sim_time at, sim_time from, sim_time to) {
+    const auto span = (to - from).count();
+    const int percent = span > 0 ? static_cast<int>(100 * (at - from).count() / span) : 100;
+    const int width = 30;
+    const int filled = percent * width / 100;
+    std::cerr << "\r" << file << " [" << std::string(static_cast<std::size_t>(filled), '#')
+              << std::string(static_cast<std::size_t>(width - filled), ' ') << "] " << percent
+              << "% " << format_offset(at) << (at >= to ? "\n" : "") << std::flush;
+  };
+}
+
 std::vector<run_record> run_all(const std::vector<scenario>& scenarios) {
   std::vector<run_record> runs;
   runs.reserve(scenarios.size());
   for (const auto& sc : scenarios)
-    runs.push_back(run_scenario(sc));
+    runs.push_back(run_scenario(sc, progress_bar(sc.file)));
   return runs;
 }
 

@@ -19,13 +19,7 @@ using namespace acl_detail;
 
 namespace {
 
-// The compiled rules of NewACL: one capability set per path, per kind of rule.
-struct acl {
-  bool root = false;
-  std::map<std::string, unsigned> exact;   // exactRules
-  std::map<std::string, unsigned> prefix;  // prefixRules (glob, `*` stripped)
-  std::map<std::string, unsigned> segment; // segmentWildcardPaths (`*` kept)
-};
+using acl = compiled_acl;
 
 acl build_acl(const policy_store& store, const std::vector<std::string>& names) {
   acl a;
@@ -126,15 +120,22 @@ unsigned lookup(const acl& a, std::string_view path, bool list_op) {
 
 } // namespace
 
+const compiled_acl& policy_store::compiled(const std::vector<std::string>& names) const {
+  auto it = compiled_.find(names);
+  if (it == compiled_.end())
+    it = compiled_.emplace(names, std::make_shared<const acl>(build_acl(*this, names))).first;
+  return *it->second;
+}
+
 unsigned capabilities_on(const policy_store& store, const std::vector<std::string>& policies,
                          std::string_view path) {
-  auto a = build_acl(store, policies);
+  const auto& a = store.compiled(policies);
   return a.root ? all_capabilities : lookup(a, path, true);
 }
 
 bool acl_allows(const policy_store& store, const std::vector<std::string>& policies,
                 std::string_view path, capability needed) {
-  auto a = build_acl(store, policies);
+  const auto& a = store.compiled(policies);
   return a.root || (lookup(a, path, needed == capability::list) & cap_bit(needed)) != 0;
 }
 
@@ -143,7 +144,7 @@ std::vector<std::string> capability_names(const policy_store& store,
                                           std::string_view path) {
   if (policies.empty())
     return {"deny"};
-  auto a = build_acl(store, policies);
+  const auto& a = store.compiled(policies);
   if (a.root)
     return {"root"};
   unsigned caps = lookup(a, path, true);

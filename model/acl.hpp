@@ -20,6 +20,7 @@
 #include "model/vault_error.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,10 @@ outcome<policy> parse_policy(const std::string& name, const std::string& hcl);
 const std::string& default_policy_text();
 
 /// The policies Vault knows by name (`sys/policies/acl`).
+namespace acl_detail {
+struct compiled_acl; // NewACL's merged rules (model/acl_internal.hpp)
+} // namespace acl_detail
+
 class policy_store {
 public:
   /// Creates a store holding `default`, `root` and the unlisted `response-wrapping`.
@@ -106,8 +111,14 @@ public:
   /// Returns the names `vault policy list` prints: stored names sorted, then `root`.
   std::vector<std::string> names() const;
 
+  /// The merged rules of a token's policies (NewACL), compiled once per set of names until
+  /// a policy is written or deleted.
+  const acl_detail::compiled_acl& compiled(const std::vector<std::string>& names) const;
+
 private:
   std::map<std::string, policy> policies_;
+  mutable std::map<std::vector<std::string>, std::shared_ptr<const acl_detail::compiled_acl>>
+    compiled_;
 };
 
 /// Returns the capability bits a token with `policies` has on `path` (acl.Capabilities, which

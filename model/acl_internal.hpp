@@ -5,6 +5,8 @@
 
 #include "model/acl.hpp"
 
+#include <map>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -17,6 +19,14 @@ inline constexpr std::pair<std::string_view, capability> cap_names[] = {
   {"create", capability::create}, {"read", capability::read}, {"update", capability::update},
   {"delete", capability::del},    {"list", capability::list}, {"sudo", capability::sudo},
   {"patch", capability::patch},
+};
+
+// The compiled rules of NewACL: one capability set per path, per kind of rule.
+struct compiled_acl {
+  bool root = false;
+  std::map<std::string, unsigned> exact;   // exactRules
+  std::map<std::string, unsigned> prefix;  // prefixRules (glob, `*` stripped)
+  std::map<std::string, unsigned> segment; // segmentWildcardPaths (`*` kept)
 };
 
 } // namespace tokenlab::acl_detail

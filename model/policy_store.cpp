@@ -208,6 +208,7 @@ outcome<std::vector<std::string>> policy_store::put(const std::string& name,
   if (immutable(p->name))
     return vault_error::invalid(texts::cannot_update_policy(p->name));
   policies_[p->name] = std::move(*p);
+  compiled_.clear();
   return warnings;
 }
 
@@ -217,6 +218,7 @@ outcome<bool> policy_store::remove(const std::string& name) {
     return vault_error::invalid(texts::cannot_delete_policy(n));
   if (n == "default")
     return vault_error::invalid(std::string{texts::cannot_delete_default_policy});
+  compiled_.clear();
   return policies_.erase(n) > 0;
 }
 

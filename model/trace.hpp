@@ -13,24 +13,24 @@
 namespace tokenlab {
 
 enum class trace_kind {
-  token_created,      ///< subject: token id; related: parent id ("" for orphans)
-  token_renewed,      ///< subject: token id; ttl: the decision
-  token_expired,      ///< subject: token id: its TTL ran out (the tree revocation follows)
-  token_revoked,      ///< subject: token id; cause says why
-  token_orphaned,     ///< subject: child id whose parent was revoked with -mode=orphan
-  lease_created,      ///< subject: lease id; related: owning token id; ttl: the decision
-  lease_renewed,      ///< subject: lease id; ttl: the decision
-  lease_expired,      ///< subject: lease id
-  lease_revoked,      ///< subject: lease id; related: owning token id
-  credential_created, ///< subject: credential name (e.g. IAM user); detail: access key
-  credential_deleted, ///< subject: credential name
-  storage_put,        ///< subject: storage key
-  storage_delete,     ///< subject: storage key
-  timer_fired,        ///< subject: token or lease id whose expiry timer fired
-  mount_tuned,        ///< subject: mount path; detail: the new effective values
-  engine_enabled,     ///< subject: mount path; detail: engine type
-  config_written,     ///< subject: the configuration path written (a role, a policy)
-  token_used,         ///< subject: token id; detail: its use count after this request
+  token_created,       ///< subject: token id; related: parent id ("" for orphans)
+  token_renewed,       ///< subject: token id; ttl: the decision
+  token_expired,       ///< subject: token id: its TTL ran out (the tree revocation follows)
+  token_revoked,       ///< subject: token id; cause says why
+  token_orphaned,      ///< subject: child id whose parent was revoked with -mode=orphan
+  lease_created,       ///< subject: lease id; related: owning token id; ttl: the decision
+  lease_renewed,       ///< subject: lease id; ttl: the decision
+  lease_expired,       ///< subject: lease id
+  lease_revoked,       ///< subject: lease id; related: owning token id
+  credential_created,  ///< subject: credential name (e.g. IAM user); detail: access key
+  credential_deleted,  ///< subject: credential name
+  storage_put,         ///< subject: storage key
+  storage_delete,      ///< subject: storage key
+  timer_fired,         ///< subject: token or lease id whose expiry timer fired
+  mount_tuned,         ///< subject: mount path; detail: the new effective values
+  engine_enabled,      ///< subject: mount path; detail: engine type
+  config_written,      ///< subject: the configuration path written (a role, a policy)
+  token_used,          ///< subject: token id; detail: its use count after this request
   cubbyhole_destroyed, ///< subject: token id whose cubbyhole was emptied at revocation
 };
 

@@ -4,7 +4,7 @@
 
 namespace tokenlab {
 
-std::string storage_key_prefix(std::string_view key) {
+std::string_view storage_key_prefix(std::string_view key) {
   std::size_t end = 0;
   int segments = 0;
   for (std::size_t pos = 0; segments < 3; ++segments) {
@@ -15,8 +15,8 @@ std::string storage_key_prefix(std::string_view key) {
     pos = end;
   }
   if (segments == 0)
-    return std::string{key};
-  return std::string{key.substr(0, end)};
+    return key;
+  return key.substr(0, end);
 }
 
 namespace {
@@ -26,6 +26,14 @@ bool batch_token(const std::string& id) {
 }
 
 } // namespace
+
+std::pair<std::int64_t, std::int64_t>& trace_tally::by_prefix(std::string_view key) {
+  const auto prefix = storage_key_prefix(key);
+  auto it = storage.find(prefix);
+  if (it == storage.end())
+    it = storage.emplace(std::string{prefix}, std::pair<std::int64_t, std::int64_t>{}).first;
+  return it->second;
+}
 
 void trace_tally::touch(sim_time at) {
   if (at_ && *at_ != at) {
@@ -70,11 +78,11 @@ void trace_tally::add(const trace_event& ev) {
     case trace_kind::credential_deleted: ++credentials_deleted; break;
     case trace_kind::storage_put:
       ++storage_writes;
-      ++storage[storage_key_prefix(ev.subject)].first;
+      ++by_prefix(ev.subject).first;
       break;
     case trace_kind::storage_delete:
       ++storage_deletes;
-      ++storage[storage_key_prefix(ev.subject)].second;
+      ++by_prefix(ev.subject).second;
       break;
     case trace_kind::token_orphaned:
     case trace_kind::timer_fired:

@@ -36,7 +36,7 @@ struct trace_tally {
   std::int64_t storage_writes = 0;
   std::int64_t storage_deletes = 0;
   /// writes and deletes by key prefix (reports/summary.hpp storage_prefix)
-  std::map<std::string, std::pair<std::int64_t, std::int64_t>> storage;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>, std::less<>> storage;
   std::int64_t live_tokens = 0;
   std::int64_t live_leases = 0;
   std::int64_t peak_live_tokens = 0;
@@ -52,9 +52,10 @@ struct trace_tally {
 private:
   std::optional<sim_time> at_; ///< the instant of the last counted event
   void touch(sim_time at);
+  std::pair<std::int64_t, std::int64_t>& by_prefix(std::string_view key);
 };
 
 /// The prefix a storage key is grouped under (see reports/summary.hpp storage_prefix).
-std::string storage_key_prefix(std::string_view key);
+std::string_view storage_key_prefix(std::string_view key);
 
 } // namespace tokenlab

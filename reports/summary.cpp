@@ -7,7 +7,7 @@
 namespace tokenlab {
 
 std::string storage_prefix(std::string_view key) {
-  return storage_key_prefix(key);
+  return std::string{storage_key_prefix(key)};
 }
 
 storage_by_prefix count_storage(const std::vector<trace_event>& events) {

@@ -534,3 +534,24 @@ TEST_CASE("auth list takes no arguments, and only the table format") {
         "e.scn:1:25: -format=json for vault auth list is not modelled by tokenlab yet (the "
         "table is)");
 }
+
+TEST_CASE("a fleet needs its clients, horizon and login, each a valid value") {
+  CHECK(error_of("fleet until=1h login=auth/userpass/login/pod\n") ==
+        "e.scn:1:45: fleet needs clients=N, e.g. fleet clients=1000 until=15h "
+        "login=auth/userpass/login/pod login.password=pw read=aws/creds/app => f");
+  CHECK(error_of("fleet clients=0 until=1h login=auth/userpass/login/pod\n") ==
+        "e.scn:1:15: clients needs a whole number from 1 to 10000000, got \"0\"");
+  CHECK(error_of("fleet clients=5 until=1h login=secret/x\n") ==
+        "e.scn:1:32: login needs an auth method's login path, e.g. "
+        "login=auth/userpass/login/pod, got \"secret/x\"");
+  CHECK(error_of("fleet clients=5 until=1h login=auth/userpass/login/p colour=red\n") ==
+        "e.scn:1:54: unknown fleet setting \"colour\"; fleet takes clients, until, login, "
+        "login.FIELD, read, arrival, lifetime, tick and renew");
+  CHECK(error_of("fleet clients=5 until=1h login=auth/userpass/login/p tick=0s\n") ==
+        "e.scn:1:59: tick needs a duration greater than zero, got \"0s\"");
+  CHECK(error_of("fleet clients=5 until=soon login=auth/userpass/login/p\n") ==
+        "e.scn:1:23: invalid duration \"soon\" for until: expected a number");
+  CHECK(
+    error_of("fleet clients=5 until=1h login=auth/userpass/login/p => f\nexpect f.logins == 0\n") ==
+    "(parsed)");
+}

@@ -31,9 +31,12 @@ public:
     ctx.seed = sc.seed;
     id_source salt{sc.seed, static_cast<id_stream>(99)};
     ctx.salt_key = salt.base62(32);
+    ctx.counter = std::make_shared<trace_counter>();
     auto& sys = driver_.system();
     tracer_ = sys.spawn(tracer_actor);
     ctx.tracer = tracer_;
+    alarm_ = sys.spawn(alarm_actor);
+    ctx.alarm = alarm_;
     storage_ = sys.spawn(storage_actor, ctx);
     ctx.storage = storage_;
     store_ = sys.spawn(token_store_actor, ctx, sc.config);
@@ -48,7 +51,7 @@ public:
     // Timers hold their receivers; stop everything explicitly (spawned children are linked).
     if (fleet_)
       caf::anon_send_exit(fleet_->actor, caf::exit_reason::user_shutdown);
-    for (auto* a : {&core_, &store_, &storage_, &tracer_})
+    for (auto* a : {&core_, &store_, &storage_, &tracer_, &alarm_})
       caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
     driver_.drain();
   }
@@ -65,7 +68,7 @@ public:
       rec.steps.push_back(run_step(s));
     rec.names = std::move(labels_);
     if (fleet_) {
-      rec.tally = ask<trace_tally>(tracer_, take_atom::value, tally_atom::value);
+      rec.tally = counted();
       rec.fleets.push_back(fleet_record{fleet_->name, fleet_lines(fleet_data())});
     }
     return rec;
@@ -262,8 +265,8 @@ private:
       return fail(r, "a scenario runs one fleet; " + fleet_->name + " is already running");
     const auto now = driver_.now();
     const auto horizon = now + f.params.until;
-    caf::anon_send(tracer_, tally_atom::value,
-                   static_cast<std::int64_t>(horizon.time_since_epoch().count()));
+    ctx_.counter->on = true; // from now on components count events instead of tracing them
+    ctx_.counter->tally.until = horizon;
     caf::anon_send(core_, fleet_atom::value);
     driver_.drain();
     auto actor = driver_.system().spawn(fleet_actor, f.params, ctx_, core_);
@@ -292,7 +295,8 @@ private:
   // plus the lab's own: Vault-layout storage operations, actors, batch tokens.
   data_map fleet_data() {
     const auto c = ask<fleet_counts>(fleet_->actor, fleet_atom::value);
-    const auto t = ask<trace_tally>(tracer_, take_atom::value, tally_atom::value);
+    driver_.drain();
+    const auto t = counted();
     data_map d;
     auto put = [&](const char* k, std::int64_t v) { d[k] = v; };
     put("N", fleet_->params.clients);
@@ -329,6 +333,13 @@ private:
     put("failed_renewals", c.failed_renewals);
     put("errors", c.errors);
     return d;
+  }
+
+  // What the components have counted so far, the last instant included.
+  trace_tally counted() const {
+    auto t = ctx_.counter->tally;
+    t.finish();
+    return t;
   }
 
   static std::vector<std::string> fleet_lines(const data_map& d) {
@@ -404,6 +415,7 @@ private:
   sim_context ctx_;
   std::optional<running_fleet> fleet_;
   caf::actor tracer_;
+  caf::actor alarm_;
   caf::actor storage_;
   caf::actor store_;
   caf::actor core_;

@@ -1,0 +1,101 @@
+// The capacity lab: a fleet of simulated clients replays the reference workload
+// (docs/performance.md) through the lab's actors, and its counts equal the reference lines.
+
+#include "scenarios/parser.hpp"
+#include "scenarios/runner.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tokenlab;
+
+namespace {
+
+// The reference workload's Vault set-up, then a fleet of `clients` over 15h.
+std::string workload(int clients, const std::string& user, const std::string& fleet_extra) {
+  return "seed 1\n"
+         "vault policy write app - <<EOF\n"
+         "path \"aws/creds/app\" {\n  capabilities = [\"read\"]\n}\nEOF\n"
+         "vault auth enable userpass\n"
+         "vault write auth/userpass/users/pod password=pw policies=app " +
+         user +
+         "\n"
+         "vault secrets enable aws\n"
+         "vault write aws/config/root access_key=A secret_key=S region=us-east-1\n"
+         "vault write aws/roles/app credential_type=iam_user policy_arns=x\n"
+         "vault secrets tune -default-lease-ttl=1h aws\n"
+         "fleet clients=" +
+         std::to_string(clients) +
+         " until=15h login=auth/userpass/login/pod login.password=pw read=aws/creds/app " +
+         fleet_extra + " => f\nadvance 15h\n";
+}
+
+run_record run_text(const std::string& text) {
+  auto parsed = parse_scenario_text(text, "capacity.vlab");
+  if (auto err = std::get_if<parse_error>(&parsed))
+    FAIL(err->render());
+  return run_scenario(std::get<scenario>(parsed));
+}
+
+const std::vector<std::string>& fleet_lines(const run_record& r) {
+  REQUIRE(r.fleets.size() == 1);
+  REQUIRE(r.fleets.front().lines.size() == 3);
+  return r.fleets.front().lines;
+}
+
+} // namespace
+
+SCENARIO("the reference workload at N=1000 gives the reference counts, line for line",
+         "[capacity]") {
+  auto r = run_text(workload(1000, "token_ttl=30m token_max_ttl=2h", "renew=30m"));
+  const auto& lines = fleet_lines(r);
+  CHECK(lines[0] == "COUNTS N=1000 H_ms=54000000 seed=1 logins=17624 renewals=34158 "
+                    "capped_renewals=2935 expiries=8101 revocations=25425 storage_writes=155804 "
+                    "peak_live_tokens=1000 events=74480");
+  CHECK(lines[1] == "DETAIL starts=15597 ticks=36185 exits=14597 relogins=2027 tok_expired=2027 "
+                    "lease_expired=6074 tok_revoked=14597 lease_revoked=10828 "
+                    "live_tokens_end=1000 live_leases_end=722 peak_live_leases=1000");
+  // Vault's own layout: 3 keys per login token, 2 per lease, 1 per renewal, a mark per
+  // revoked or expired token (the set-up's 3 writes are traced, not counted here).
+  CHECK(lines[2] == "LAB batch_tokens=0 token_actors=17624 lease_actors=17624 "
+                    "vault_storage_writes=138902 vault_storage_deletes=83676 failed_renewals=0 "
+                    "errors=0");
+  // No per-event effects are kept while a fleet runs; the summary takes the counts.
+  CHECK(r.steps.back().effects.empty());
+  REQUIRE(r.tally);
+  CHECK(r.tally->tokens_created == 17624);
+}
+
+SCENARIO("the same fleet with batch tokens logs in as often and stores no token", "[capacity]") {
+  auto r = run_text(workload(1000, "token_type=batch token_ttl=2h", "renew=none"));
+  const auto& lines = fleet_lines(r);
+  CHECK(lines[0].find(" logins=17624 renewals=0 capped_renewals=0 ") != std::string::npos);
+  CHECK(lines[0].find(" peak_live_tokens=0 ") != std::string::npos);
+  CHECK(lines[1].find("starts=15597 ticks=36185 exits=14597 relogins=2027 tok_expired=0 ") == 7);
+  CHECK(lines[2].rfind("LAB batch_tokens=17624 token_actors=0 lease_actors=17624 "
+                       "vault_storage_writes=17624 ",
+                       0) == 0);
+  REQUIRE(r.tally);
+  CHECK(r.tally->storage.count("sys/token/id/") == 0);
+  CHECK(r.tally->storage.count("sys/token/accessor/") == 0);
+  // An orphan batch token's lease has its entry and no token index.
+  CHECK(r.tally->storage.count("sys/expire/token/") == 0);
+}
+
+SCENARIO("the same fleet and seed give the same counts, run after run", "[capacity]") {
+  const auto text = workload(300, "token_ttl=30m token_max_ttl=2h", "renew=30m");
+  CHECK(fleet_lines(run_text(text)) == fleet_lines(run_text(text)));
+  // Another seed is another workload.
+  auto other = text;
+  other.replace(0, 6, "seed 2");
+  CHECK(fleet_lines(run_text(other))[0] != fleet_lines(run_text(text))[0]);
+}
+
+#ifdef TOKENLAB_LONG_TESTS
+SCENARIO("the reference workload at N=10000 gives the reference counts", "[capacity][long]") {
+  auto r = run_text(workload(10000, "token_ttl=30m token_max_ttl=2h", "renew=30m"));
+  const auto& lines = fleet_lines(r);
+  CHECK(lines[0] == "COUNTS N=10000 H_ms=54000000 seed=1 logins=175501 renewals=341512 "
+                    "capped_renewals=29505 expiries=81051 revocations=252696 "
+                    "storage_writes=1552764 peak_live_tokens=10000 events=743022");
+}
+#endif
