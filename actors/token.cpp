@@ -26,11 +26,6 @@ void arm_timer(self_ptr self) {
   arm_expiry(self, st.ctx, delay, st.timer);
 }
 
-void erase_by_id(std::vector<std::pair<std::string, caf::actor>>& xs, const std::string& id) {
-  xs.erase(std::remove_if(xs.begin(), xs.end(), [&](const auto& x) { return x.first == id; }),
-           xs.end());
-}
-
 // Sends `ask(target)` to each target in turn, waiting for each reply (or its death) before
 // the next: Vault revokes one subtree after the other, and so do we.
 template <class Ask>
@@ -44,11 +39,10 @@ void one_after_another(self_ptr self, std::shared_ptr<std::vector<caf::actor>> t
   ask((*targets)[i]).then([=](bool) { next(); }, [=](caf::error&) { next(); });
 }
 
-std::shared_ptr<std::vector<caf::actor>>
-handles(const std::vector<std::pair<std::string, caf::actor>>& xs) {
+std::shared_ptr<std::vector<caf::actor>> handles(const ordered_refs& xs) {
   auto out = std::make_shared<std::vector<caf::actor>>();
-  for (const auto& x : xs)
-    out->push_back(x.second);
+  out->reserve(xs.size());
+  xs.for_each([&](const std::string&, const caf::actor& a) { out->push_back(a); });
   return out;
 }
 
@@ -63,10 +57,10 @@ void finish_revocation(self_ptr self, bool orphan_children) {
     storage_delete(self, ctx, keys::parent(ctx, e.parent, e.id));
   storage_delete(self, ctx, keys::accessor(ctx, e.accessor));
   if (orphan_children) {
-    for (const auto& [child_id, child] : st.children) {
+    st.children.for_each([&](const std::string& child_id, const caf::actor& child) {
       self->send(child, orphan_atom::value);
       storage_delete(self, ctx, keys::parent(ctx, e.id, child_id));
-    }
+    });
   }
   storage_delete(self, ctx, keys::token(ctx, e.id));
   trace_event ev;
@@ -180,13 +174,13 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
   return {
     [=](entry_atom) { return self->state.entry; },
     [=](child_atom, const std::string& id, const caf::actor& child) {
-      self->state.children.emplace_back(id, child);
+      self->state.children.add(id, child);
     },
-    [=](unchild_atom, const std::string& id) { erase_by_id(self->state.children, id); },
+    [=](unchild_atom, const std::string& id) { self->state.children.remove(id); },
     [=](lease_atom, const std::string& id, const caf::actor& lease) {
-      self->state.leases.emplace_back(id, lease);
+      self->state.leases.add(id, lease);
     },
-    [=](unlease_atom, const std::string& id) { erase_by_id(self->state.leases, id); },
+    [=](unlease_atom, const std::string& id) { self->state.leases.remove(id); },
     [=](renew_atom, const system_view& view, sim_duration increment,
         const std::optional<token_role>& role) -> outcome<renewal> {
       auto& st = self->state;

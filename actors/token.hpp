@@ -21,6 +21,7 @@
 // treat it as gone.
 
 #include "actors/context.hpp"
+#include "actors/ordered_refs.hpp"
 #include "model/token_entry.hpp"
 
 #include <caf/behavior.hpp>
@@ -40,9 +41,9 @@ struct token_state {
   token_entry entry;
   sim_context ctx;
   caf::actor store;
-  std::vector<std::pair<std::string, caf::actor>> children; ///< in creation order
-  std::vector<std::pair<std::string, caf::actor>> leases;   ///< in creation order
-  std::uint64_t timer = 0;                                  ///< generation of the armed TTL timer
+  ordered_refs children;   ///< in creation order
+  ordered_refs leases;     ///< in creation order
+  std::uint64_t timer = 0; ///< generation of the armed TTL timer
   bool revoking = false;
   trace_cause cause = trace_cause::none;
   std::vector<caf::response_promise> waiters;
