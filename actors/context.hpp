@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace tokenlab {
@@ -28,6 +29,9 @@ struct sim_context {
   sim_epoch epoch;
   std::int64_t epoch_unix = 0; ///< calendar instant of t=0, for Vault's timestamps
   std::uint64_t seed = 1;
+  /// The seed of the barrier keyring (batch tokens); unset: `seed`. A performance-
+  /// replication secondary shares its primary's keyring, not its IDs.
+  std::optional<std::uint64_t> barrier_seed;
   caf::actor tracer;
   caf::actor storage;
   caf::actor alarm; ///< delivers expiry timers (see arm_expiry); none: actors time themselves

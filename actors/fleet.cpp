@@ -30,6 +30,17 @@ void arm_after(self_ptr self, std::uint32_t i, sim_time now) {
   arm(self, i, tick < slot.exit ? tick : slot.exit);
 }
 
+// Books a request of slot i on its node: served there, or forwarded to the active node
+// because it writes storage (the active node serves what it gets).
+void book(self_ptr self, std::uint32_t i, bool writes) {
+  auto& st = self->state;
+  if (st.params.nodes.empty())
+    return;
+  const auto& node = st.params.nodes[i % st.params.nodes.size()];
+  auto& w = st.counts.work[node];
+  ++(writes && node != "active" ? w.second : w.first);
+}
+
 vault_request request(std::string token, decltype(vault_request::op) op) {
   vault_request r;
   r.token = std::move(token);
@@ -56,6 +67,7 @@ void login(self_ptr self, std::uint32_t i) {
         }
         ++s.counts.logins;
         slot.token = out->auth->client_token;
+        book(self, i, !is_batch_token_string(slot.token)); // a batch token writes nothing
         slot.expire = now + secs(out->auth->lease_duration);
         if (s.params.read.empty())
           return arm_after(self, i, now);
@@ -65,6 +77,8 @@ void login(self_ptr self, std::uint32_t i) {
             [=](api_outcome& secret) {
               if (!secret)
                 ++self->state.counts.errors;
+              else
+                book(self, i, !secret->lease_id.empty()); // a lease is written
               arm_after(self, i, sim_now(self, self->state.ctx));
             },
             [=](caf::error&) { ++self->state.counts.errors; });
@@ -100,6 +114,7 @@ void tick(self_ptr self, std::uint32_t i, sim_time now) {
           return relogin(self, i);
         }
         ++s.counts.renewals;
+        book(self, i, true);
         auto ttl = secs(out->auth->lease_duration);
         if (ttl < *s.params.renew)
           ++s.counts.capped_renewals;
@@ -121,8 +136,12 @@ void exit_container(self_ptr self, std::uint32_t i, sim_time now) {
   token_revoke_request revoke;
   revoke.by = token_selector::self;
   self->request(st.core, caf::infinite, request_atom::value, request(slot.token, revoke))
-    .then([=](api_outcome&) { start_container(self, i); },
-          [=](caf::error&) { ++self->state.counts.errors; });
+    .then(
+      [=](api_outcome&) {
+        book(self, i, true);
+        start_container(self, i);
+      },
+      [=](caf::error&) { ++self->state.counts.errors; });
 }
 
 void start_container(self_ptr self, std::uint32_t i) {

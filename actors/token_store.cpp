@@ -278,7 +278,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
   self->state.sys = sys;
   self->state.ids = id_source{self->state.ctx.seed, id_stream::token_store};
   self->state.cubbyhole_ids = id_source{self->state.ctx.seed, id_stream::cubbyholes};
-  self->state.barrier = barrier_keyring{self->state.ctx.seed};
+  self->state.barrier =
+    barrier_keyring{self->state.ctx.barrier_seed.value_or(self->state.ctx.seed)};
   make_root_token(self);
   // Token actors are not linked (a link costs every other link a scan when it ends): the
   // store ends the live ones itself when it is told to exit.

@@ -27,7 +27,8 @@ struct fleet_params {
   std::optional<sim_duration> renew{std::chrono::minutes{30}}; ///< increment; none: no renewals
   std::string login;                                           ///< "auth/userpass/login/pod"
   std::map<std::string, std::string> login_fields;             ///< password=…
-  std::string read; ///< a leased secret read once per login
+  std::string read;               ///< a leased secret read once per login
+  std::vector<std::string> nodes; ///< the cluster nodes clients use, slot i: nodes[i % n]
 };
 
 /// One slot's random stream: state = mix64(seed + (i + 1) * gamma), then splitmix64.
@@ -56,6 +57,9 @@ struct fleet_counts {
   std::int64_t failed_renewals = 0; ///< refused (the container then logs in again)
   std::int64_t revocations = 0;     ///< revoke-self requests at exit
   std::int64_t errors = 0;          ///< failed logins or reads (0 in a sound set-up)
+  /// Per node the clients used: requests it served itself, and requests it forwarded to the
+  /// active node because they write storage (a performance standby cannot).
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> work;
 };
 
 } // namespace tokenlab

@@ -117,6 +117,10 @@ ojson effect_json(const trace_event& e) {
 ojson call_json(const vault_call_record& c) {
   ojson j = ojson::object();
   j["resolved"] = c.resolved;
+  if (!c.node.empty()) {
+    j["node"] = c.node;
+    j["served"] = c.served;
+  }
   j["method"] = c.method;
   j["path"] = c.path;
   j["caller"] = c.caller;

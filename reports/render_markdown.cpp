@@ -79,6 +79,8 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
   if (s.kind == step_kind::fleet)
     out += escape(s.note) + "\n\n";
   if (s.call) {
+    if (!s.call->served.empty())
+      out += "On " + code(s.call->node) + ": " + escape(s.call->served) + ".\n\n";
     const std::string body = "$ " + s.call->resolved + "\n" + render_cli_output(*s.call);
     const std::string fence = fence_for(body);
     out += fence + "console\n" + body + fence + "\n\n";

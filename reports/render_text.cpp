@@ -89,6 +89,8 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
     append_indented(out, s.note, 4);
   if (s.call) {
     out += "    $ " + s.call->resolved + "\n";
+    if (!s.call->served.empty())
+      out += "    on " + s.call->node + ": " + s.call->served + "\n";
     append_indented(out, render_cli_output(*s.call), 4);
   }
   write_effects(out, run, s);

@@ -34,6 +34,8 @@ enum class output_shape {
 /// One Vault API call made by a `vault …` step.
 struct vault_call_record {
   std::string resolved;     ///< the command line with references replaced by values
+  std::string node;   ///< the cluster node it was sent to ("" without a cluster)
+  std::string served; ///< where it ran: "served by standby-1", "forwarded to the active node…"
   std::string method;       ///< "POST", "PUT", "GET"
   std::string path;         ///< "auth/token/renew"
   std::string error_verb;   ///< "renewing token" → `Error renewing token: …`

@@ -130,6 +130,10 @@ bool ordered(expect_op op, const T& a, const T& b) {
 
 std::optional<field_value> result_field(const named_result& r, const std::string& field,
                                         std::string& why) {
+  if (field == "node" && !r.node.empty())
+    return r.node;
+  if (field == "served" && !r.node.empty())
+    return r.served;
   if (auto e = std::get_if<vault_error>(&r.result)) {
     if (field == "error")
       return e->message();

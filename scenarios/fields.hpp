@@ -17,6 +17,8 @@ namespace tokenlab {
 /// A step's result as the scenario remembers it under its name.
 struct named_result {
   std::variant<api_response, vault_error> result;
+  std::string node;   ///< the cluster node the call went to ("" without a cluster)
+  std::string served; ///< where it ran ("served by standby-1", "forwarded to the active node…")
 };
 
 /// The value of `field` in `r`; nullopt (with `why`) when the result has no such field.

@@ -88,13 +88,29 @@ maybe_error parse_fleet(const std::vector<word>& words, fleet_step& out) {
                                           in_quotes(value)};
     } else if (key.rfind("login.", 0) == 0 && key.size() > 6) {
       p.login_fields[key.substr(6)] = value;
+    } else if (key == "nodes") {
+      p.nodes.clear();
+      for (std::size_t start = 0; start <= value.size();) {
+        auto comma = value.find(',', start);
+        auto node =
+          value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (node.empty() || node == "secondary")
+          return line_error{w.col_at(at + start),
+                            "nodes lists the primary cluster's nodes a fleet's clients use, "
+                            "e.g. nodes=active,standby-1; got " +
+                              in_quotes(value)};
+        p.nodes.push_back(node);
+        if (comma == std::string::npos)
+          break;
+        start = comma + 1;
+      }
     } else if (key == "read") {
       if (auto err = path_value(w, at, key, p.read))
         return err;
     } else {
       return line_error{w.col, "unknown fleet setting " + in_quotes(key) +
                                  "; fleet takes clients, until, login, login.FIELD, read, "
-                                 "arrival, lifetime, tick and renew"};
+                                 "arrival, lifetime, tick, renew and nodes"};
     }
   }
   const int end = words.back().end_col;

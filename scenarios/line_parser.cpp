@@ -12,7 +12,8 @@ namespace tokenlab::detail {
 
 namespace {
 
-const std::vector<std::string_view> header_words = {"title", "source", "seed", "epoch", "config"};
+const std::vector<std::string_view> header_words = {"title", "source", "seed",
+                                                    "epoch", "config", "cluster"};
 const std::vector<std::string_view> step_words = {"advance", "at",    "note",
                                                   "expect",  "vault", "fleet"};
 const std::vector<std::string_view> vault_words = {
@@ -44,7 +45,7 @@ maybe_error exactly(const lexed_line& l, std::size_t n, std::string_view example
 line_error unknown_directive(const lexed_line& l) {
   const word& w = l.words[0];
   if (l.words.size() > 1 && l.words[1].text == "vault" && w.text.find('=') != std::string::npos)
-    return {w.col, "only VAULT_TOKEN=... may come before \"vault\"; " +
+    return {w.col, "only VAULT_ADDR=... and VAULT_TOKEN=... may come before \"vault\"; " +
                      w.text.substr(0, w.text.find('=')) + " is not modelled by tokenlab"};
   if (one_of(w.text, vault_words))
     return {w.col, "unknown directive " + in_quotes(w.text) +
@@ -57,7 +58,7 @@ line_error unknown_directive(const lexed_line& l) {
             "unknown directive " + in_quotes(w.text) + " (did you mean " + in_quotes(near) + "?)"};
   return {w.col, "unknown directive " + in_quotes(w.text) +
                    ": a line starts with title, source, "
-                   "seed, epoch, config, advance, at, note, expect, fleet or vault"};
+                   "seed, epoch, config, cluster, advance, at, note, expect, fleet or vault"};
 }
 
 // Removes a trailing `=> NAME` (or `=>NAME`) from `words` into `name`.
@@ -144,10 +145,42 @@ maybe_error line_parser::config(const lexed_line& l, const line_context& ctx) {
   return std::nullopt;
 }
 
+maybe_error line_parser::cluster(const lexed_line& l, const line_context& ctx) {
+  const std::string example = "cluster standbys=2 secondary=true";
+  if (l.words.size() < 2)
+    return line_error{l.words[0].end_col, "cluster needs its nodes, e.g. " + example};
+  auto& c = scenario_.cluster;
+  for (std::size_t i = 1; i < l.words.size(); ++i) {
+    const word& w = l.words[i];
+    const auto eq = w.text.find('=');
+    const std::string key = eq == std::string::npos ? w.text : w.text.substr(0, eq);
+    const std::string value = eq == std::string::npos ? "" : w.text.substr(eq + 1);
+    if (key == "standbys") {
+      int n = -1;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (ec != std::errc{} || end != value.data() + value.size() || n < 0 || n > 16)
+        return line_error{w.col_at(eq + 1),
+                          "standbys needs a whole number from 0 to 16, got " + in_quotes(value)};
+      c.standbys = n;
+    } else if (key == "secondary") {
+      if (value != "true" && value != "false")
+        return line_error{w.col_at(eq + 1), "secondary is true or false, got " + in_quotes(value)};
+      c.secondary = value == "true";
+    } else {
+      return line_error{w.col, "unknown cluster setting " + in_quotes(key) +
+                                 ": cluster takes standbys=N and secondary=true|false, e.g. " +
+                                 example};
+    }
+  }
+  return once(l.words[0], ctx);
+}
+
 maybe_error line_parser::header(const lexed_line& l, const line_context& ctx) {
   const word& d = l.words[0];
   if (d.text == "config")
     return config(l, ctx);
+  if (d.text == "cluster")
+    return cluster(l, ctx);
   if (d.text == "source" || d.text == "title") {
     if (auto err = exactly(l, 2, d.text + " \"...\""))
       return err;
@@ -207,20 +240,37 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
   if (auto err = take_name(words, name))
     return err;
   vault_step step;
+  // The environment prefixes, each at most once, in either order.
   std::size_t first = 0;
-  if (starts_with(words[0].text, "VAULT_TOKEN=")) {
-    const word& w = words[0];
-    if (w.text.size() == 12)
-      return line_error{w.col_at(12), "VAULT_TOKEN= needs a token, e.g. VAULT_TOKEN=$t1 vault "
-                                      "token lookup"};
-    step.vault_token.emplace();
-    if (auto err = make_arg(w, 12, ctx, *step.vault_token))
-      return err;
-    if (words.size() < 2 || words[1].text != "vault")
-      return line_error{words.size() < 2 ? w.end_col : words[1].col,
-                        "VAULT_TOKEN=... is followed by a vault command, e.g. VAULT_TOKEN=$t1 "
-                        "vault token lookup"};
-    first = 1;
+  bool addr = false;
+  bool token = false;
+  for (; first < words.size(); ++first) {
+    const word& w = words[first];
+    if (!addr && starts_with(w.text, "VAULT_ADDR=")) {
+      addr = true;
+      step.node = w.text.substr(11);
+      if (!node_exists(step.node))
+        return line_error{w.col_at(11), "VAULT_ADDR names a node of the scenario's cluster: " +
+                                          node_names() + "; got " + in_quotes(step.node)};
+    } else if (!token && starts_with(w.text, "VAULT_TOKEN=")) {
+      token = true;
+      if (w.text.size() == 12)
+        return line_error{w.col_at(12), "VAULT_TOKEN= needs a token, e.g. VAULT_TOKEN=$t1 vault "
+                                        "token lookup"};
+      step.vault_token.emplace();
+      if (auto err = make_arg(w, 12, ctx, *step.vault_token))
+        return err;
+    } else {
+      break;
+    }
+  }
+  if (first > 0 && (first == words.size() || words[first].text != "vault")) {
+    const bool last_token = starts_with(words[first - 1].text, "VAULT_TOKEN=");
+    return line_error{first == words.size() ? words[first - 1].end_col : words[first].col,
+                      last_token ? "VAULT_TOKEN=... is followed by a vault command, e.g. "
+                                   "VAULT_TOKEN=$t1 vault token lookup"
+                                 : "VAULT_ADDR=... is followed by a vault command, e.g. "
+                                   "VAULT_ADDR=standby-1 vault token lookup"};
   }
   const auto stdin_col = l.heredoc ? std::optional<int>{l.heredoc->col} : std::nullopt;
   if (auto err = parse_vault_command(words, first, ctx, stdin_col, step))
@@ -233,6 +283,26 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
   return std::nullopt;
 }
 
+bool line_parser::node_exists(const std::string& node) const {
+  const auto& c = scenario_.cluster;
+  if (node == "active" || (node == "secondary" && c.secondary))
+    return true;
+  for (int i = 1; i <= c.standbys; ++i)
+    if (node == "standby-" + std::to_string(i))
+      return true;
+  return false;
+}
+
+std::string line_parser::node_names() const {
+  const auto& c = scenario_.cluster;
+  std::string out = "active";
+  for (int i = 1; i <= c.standbys; ++i)
+    out += ", standby-" + std::to_string(i);
+  if (c.secondary)
+    out += ", secondary";
+  return out + (c.standbys == 0 && !c.secondary ? " (declare more with cluster)" : "");
+}
+
 maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
   std::vector<word> words = l.words;
   fleet_step step;
@@ -240,6 +310,12 @@ maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
     return err;
   if (auto err = parse_fleet(words, step))
     return err;
+  for (std::size_t i = 1; i < words.size(); ++i)
+    if (starts_with(words[i].text, "nodes="))
+      for (const auto& node : step.params.nodes)
+        if (!node_exists(node))
+          return line_error{words[i].col_at(6), "nodes names the scenario's cluster nodes: " +
+                                                  node_names() + "; got " + in_quotes(node)};
   if (!step.name.empty())
     names_.insert(step.name);
   body = std::move(step);
@@ -321,7 +397,8 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
       return std::nullopt;
     return parse_error{where(err->col), err->message};
   };
-  const bool is_vault = first.text == "vault" || starts_with(first.text, "VAULT_TOKEN=");
+  const bool is_vault = first.text == "vault" || starts_with(first.text, "VAULT_TOKEN=") ||
+                        starts_with(first.text, "VAULT_ADDR=");
   if (heredoc && !is_vault)
     return parse_error{where(heredoc->col),
                        "only vault steps read standard input: remove <<" + heredoc->delimiter};

@@ -41,6 +41,9 @@ private:
   maybe_error time(const lexed_line& l, bool absolute, step_body& body);
   maybe_error vault(const lexed_line& l, const line_context& ctx, step_body& body);
   maybe_error fleet(const lexed_line& l, step_body& body);
+  maybe_error cluster(const lexed_line& l, const line_context& ctx);
+  bool node_exists(const std::string& node) const;
+  std::string node_names() const;
   std::optional<parse_error> end_header();
   void heredoc_line(std::string_view line);
 

@@ -262,13 +262,24 @@ TEST_CASE("an unknown directive suggests the closest one") {
         "e.scn:1:1: unknown directive \"advnce\" (did you mean \"advance\"?)");
   CHECK(error_of("  frobnicate\n") ==
         "e.scn:1:3: unknown directive \"frobnicate\": a line starts with title, source, seed, "
-        "epoch, config, advance, at, note, expect, fleet or vault");
+        "epoch, config, cluster, advance, at, note, expect, fleet or vault");
   CHECK(error_of("token create\n") ==
         "e.scn:1:1: unknown directive \"token\": Vault commands start with \"vault\", e.g. vault "
         "token");
+  CHECK(error_of("VAULT_NAMESPACE=x vault read a\n") ==
+        "e.scn:1:1: only VAULT_ADDR=... and VAULT_TOKEN=... may come before \"vault\"; "
+        "VAULT_NAMESPACE is not modelled by tokenlab");
   CHECK(error_of("VAULT_ADDR=x vault read a\n") ==
-        "e.scn:1:1: only VAULT_TOKEN=... may come before \"vault\"; VAULT_ADDR is not modelled "
-        "by tokenlab");
+        "e.scn:1:12: VAULT_ADDR names a node of the scenario's cluster: active (declare more "
+        "with cluster); got \"x\"");
+  CHECK(error_of("cluster standbys=2\nVAULT_ADDR=secondary vault read a\n") ==
+        "e.scn:2:12: VAULT_ADDR names a node of the scenario's cluster: active, standby-1, "
+        "standby-2; got \"secondary\"");
+  CHECK(error_of("cluster standbys=two\n") ==
+        "e.scn:1:18: standbys needs a whole number from 0 to 16, got \"two\"");
+  CHECK(error_of("cluster replicas=1\n") ==
+        "e.scn:1:9: unknown cluster setting \"replicas\": cluster takes standbys=N and "
+        "secondary=true|false, e.g. cluster standbys=2 secondary=true");
 }
 
 TEST_CASE("a file that cannot be read is reported without a line") {
@@ -546,7 +557,7 @@ TEST_CASE("a fleet needs its clients, horizon and login, each a valid value") {
         "login=auth/userpass/login/pod, got \"secret/x\"");
   CHECK(error_of("fleet clients=5 until=1h login=auth/userpass/login/p colour=red\n") ==
         "e.scn:1:54: unknown fleet setting \"colour\"; fleet takes clients, until, login, "
-        "login.FIELD, read, arrival, lifetime, tick and renew");
+        "login.FIELD, read, arrival, lifetime, tick, renew and nodes");
   CHECK(error_of("fleet clients=5 until=1h login=auth/userpass/login/p tick=0s\n") ==
         "e.scn:1:59: tick needs a duration greater than zero, got \"0s\"");
   CHECK(error_of("fleet clients=5 until=soon login=auth/userpass/login/p\n") ==

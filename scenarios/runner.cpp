@@ -13,6 +13,7 @@
 
 #include <caf/all.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace tokenlab {
@@ -41,6 +42,19 @@ public:
     ctx.storage = storage_;
     store_ = sys.spawn(token_store_actor, ctx, sc.config);
     core_ = sys.spawn(core_actor, ctx, sc.config, store_);
+    if (sc.cluster.secondary) {
+      // A performance-replication secondary: its own token store, leases and storage (all
+      // local to a cluster), the primary's barrier keyring (replicated), other IDs.
+      sim_context second = ctx;
+      second.seed = sc.seed ^ 0x5EC0DA27ULL;
+      second.barrier_seed = sc.seed;
+      second.counter = std::make_shared<trace_counter>();
+      second.tracer = secondary_tracer_ = sys.spawn(tracer_actor);
+      second.storage = secondary_storage_ = sys.spawn(storage_actor, second);
+      secondary_store_ = sys.spawn(token_store_actor, second, sc.config);
+      secondary_ = sys.spawn(core_actor, second, sc.config, secondary_store_);
+      secondary_root_ = ask<std::string>(secondary_, entry_atom::value);
+    }
     root_ = ask<std::string>(core_, entry_atom::value);
     token_ = root_;
     labels_[root_] = "root";
@@ -51,8 +65,10 @@ public:
     // Timers hold their receivers; stop everything explicitly (spawned children are linked).
     if (fleet_)
       caf::anon_send_exit(fleet_->actor, caf::exit_reason::user_shutdown);
-    for (auto* a : {&core_, &store_, &storage_, &tracer_, &alarm_})
-      caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    for (auto* a : {&core_, &store_, &storage_, &tracer_, &alarm_, &secondary_, &secondary_store_,
+                    &secondary_storage_, &secondary_tracer_})
+      if (*a)
+        caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
     driver_.drain();
   }
 
@@ -69,7 +85,11 @@ public:
     rec.names = std::move(labels_);
     if (fleet_) {
       rec.tally = counted();
-      rec.fleets.push_back(fleet_record{fleet_->name, fleet_lines(fleet_data())});
+      const auto data = fleet_data();
+      auto lines = fleet_lines(data);
+      if (!fleet_->params.nodes.empty())
+        lines.push_back(nodes_line(data) + " (served there / forwarded to the active node)");
+      rec.fleets.push_back(fleet_record{fleet_->name, std::move(lines)});
     }
     return rec;
   }
@@ -162,6 +182,27 @@ private:
     std::visit([&](const auto& body) { apply(body, r); }, s.body);
     r.at = driver_.now();
     auto effects = take_effects();
+    if (r.call && is_standby(r.call->node)) {
+      // A performance standby serves what needs no storage write and forwards the rest.
+      const bool writes = std::any_of(effects.begin(), effects.end(), [](const trace_event& e) {
+        return e.kind == trace_kind::storage_put || e.kind == trace_kind::storage_delete;
+      });
+      r.call->served = writes ? "forwarded to the active node: it writes storage, which a "
+                                "performance standby cannot"
+                              : "served by " + r.call->node + ": it writes no storage";
+      r.call->served += replicated_note_;
+    } else if (r.call && !r.call->node.empty()) {
+      r.call->served = (r.call->node == "secondary"
+                          ? std::string{"served by the secondary cluster (its own tokens and "
+                                        "leases; policies, mounts and roles are replicated)"}
+                          : "served by the active node") +
+                       replicated_note_;
+    }
+    if (r.call && !r.call->node.empty())
+      if (auto n = names_.find(std::get<vault_step>(s.body).name); n != names_.end()) {
+        n->second.node = r.call->node;
+        n->second.served = r.call->served;
+      }
     r.effects.insert(r.effects.end(), effects.begin(), effects.end());
     return r;
   }
@@ -191,8 +232,23 @@ private:
     rec.json = v.json;
     rec.caller = call->request.token;
     rec.resolved = resolved_line(r.text);
-    auto answer = ask_opt<api_outcome>(core_, request_atom::value, call->request);
+    rec.node = v.node.empty() && (sc_.cluster.standbys > 0 || sc_.cluster.secondary)
+                 ? std::string{"active"}
+                 : v.node;
+    const bool on_secondary = v.node == "secondary";
+    auto answer =
+      ask_opt<api_outcome>(on_secondary ? secondary_ : core_, request_atom::value, call->request);
     api_outcome out = answer ? std::move(*answer) : api_outcome{vault_error::internal("no answer")};
+    replicated_note_.clear();
+    if (out && secondary_ && !on_secondary && replicated(call->request)) {
+      // Performance replication: the primary's configuration reaches the secondary.
+      auto copy = call->request;
+      copy.token = secondary_root_;
+      auto there = ask_opt<api_outcome>(secondary_, request_atom::value, copy);
+      take_secondary_effects();
+      replicated_note_ =
+        there && *there ? "; replicated to the secondary" : "; replication to the secondary failed";
+    }
     bool token_login =
       call->login && std::holds_alternative<token_lookup_request>(call->request.op);
     if (out && token_login)
@@ -207,7 +263,7 @@ private:
       rec.result = out.error();
     }
     if (!v.name.empty()) {
-      names_[v.name] = named_result{rec.result};
+      names_[v.name] = named_result{rec.result, {}, {}};
       if (auto resp = std::get_if<api_response>(&rec.result)) {
         if (resp->auth && !resp->auth->client_token.empty() && !token_login)
           labels_.emplace(resp->auth->client_token, v.name);
@@ -216,6 +272,36 @@ private:
       }
     }
     r.call = std::move(rec);
+  }
+
+  bool is_standby(const std::string& node) const { return node.rfind("standby-", 0) == 0; }
+
+  // What performance replication copies to a secondary: configuration (policies, mounts,
+  // auth methods and their users and roles, engine roles, kv data). Tokens, leases,
+  // cubbyholes and logins are local to a cluster (spec: token store and sys/expire are local).
+  static bool replicated(const vault_request& req) {
+    if (std::holds_alternative<policy_write_request>(req.op) ||
+        std::holds_alternative<secrets_enable_request>(req.op) ||
+        std::holds_alternative<auth_enable_request>(req.op) ||
+        std::holds_alternative<mount_tune_request>(req.op))
+      return true;
+    const std::string* path = nullptr;
+    if (auto w = std::get_if<logical_write_request>(&req.op))
+      path = &w->path;
+    else if (auto d = std::get_if<logical_delete_request>(&req.op))
+      path = &d->path;
+    if (!path)
+      return false;
+    for (const char* local :
+         {"auth/token/create", "auth/token/revoke", "auth/token/renew", "auth/token/lookup",
+          "sys/leases/", "sys/renew", "sys/revoke", "cubbyhole/"})
+      if (path->rfind(local, 0) == 0)
+        return false;
+    return path->find("/login") == std::string::npos;
+  }
+
+  void take_secondary_effects() {
+    ask<std::vector<trace_event>>(secondary_tracer_, take_atom::value);
   }
 
   // `vault login` looks the token up and prints it as an auth table.
@@ -332,6 +418,10 @@ private:
     put("vault_storage_deletes", t.storage_deletes);
     put("failed_renewals", c.failed_renewals);
     put("errors", c.errors);
+    for (const auto& [node, w] : c.work) {
+      d[node + ".local"] = w.first;
+      d[node + ".forwarded"] = w.second;
+    }
     return d;
   }
 
@@ -358,6 +448,20 @@ private:
                    "vault_storage_deletes", "failed_renewals", "errors"})};
   }
 
+  // Work per node: what each node served itself / forwarded to the active node.
+  static std::string nodes_line(const data_map& d) {
+    std::string out = "NODES";
+    for (const auto& [key, v] : d) {
+      auto dot = key.rfind(".local");
+      if (dot == std::string::npos || dot + 6 != key.size())
+        continue;
+      auto node = key.substr(0, dot);
+      out += " " + node + "=" + std::to_string(std::get<std::int64_t>(v)) + "/" +
+             std::to_string(std::get<std::int64_t>(d.at(node + ".forwarded")));
+    }
+    return out;
+  }
+
   void apply(const note_step& n, step_record& r) {
     r.kind = step_kind::note;
     r.note = n.text;
@@ -375,7 +479,7 @@ private:
     if (fleet_ && e.name == fleet_->name) {
       api_response counts;
       counts.data = fleet_data();
-      x.passed = evaluate_compare(e, named_result{counts}, x.actual);
+      x.passed = evaluate_compare(e, named_result{counts, {}, {}}, x.actual);
     } else if (n == names_.end()) {
       x.actual = "no result is named " + e.name;
     } else {
@@ -414,6 +518,12 @@ private:
   sim_driver driver_;
   sim_context ctx_;
   std::optional<running_fleet> fleet_;
+  caf::actor secondary_; ///< the secondary cluster's core (cluster secondary=true)
+  caf::actor secondary_store_;
+  caf::actor secondary_storage_;
+  caf::actor secondary_tracer_;
+  std::string secondary_root_;
+  std::string replicated_note_; ///< what replication did for the current step
   caf::actor tracer_;
   caf::actor alarm_;
   caf::actor storage_;

@@ -153,7 +153,8 @@ struct vault_step {
   std::string spelling;           ///< the command words as written: "token create", "token-renew"
   bool json = false;              ///< -format=json
   std::optional<arg> vault_token; ///< a `VAULT_TOKEN=… ` prefix: the token the call is made with
-  std::string name;               ///< `=> name`, or empty
+  std::string node; ///< a `VAULT_ADDR=NODE ` prefix: the node it is sent to ("" = active)
+  std::string name; ///< `=> name`, or empty
 };
 
 /// `advance D` (relative) or `at D` (absolute offset from t=0).
@@ -216,6 +217,14 @@ struct step {
   step_body body;
 };
 
+/// `cluster standbys=N secondary=true`: the primary cluster's active node, its performance
+/// standbys (`standby-1` … `standby-N`) and, optionally, a performance-replication
+/// secondary cluster (`secondary`). Without it, every step runs on the active node.
+struct cluster_config {
+  int standbys = 0;
+  bool secondary = false;
+};
+
 struct scenario {
   std::string file;
   std::string title;
@@ -223,6 +232,7 @@ struct scenario {
   std::uint64_t seed = 1;
   std::int64_t epoch_unix = default_epoch_unix;
   system_config config; ///< `config default_lease_ttl=… max_lease_ttl=…`
+  cluster_config cluster;
   std::vector<step> steps;
 };
 
