@@ -130,6 +130,10 @@ bool ordered(expect_op op, const T& a, const T& b) {
 
 std::optional<field_value> result_field(const named_result& r, const std::string& field,
                                         std::string& why) {
+  if (field == "storage.writes" && r.storage_writes)
+    return *r.storage_writes;
+  if (field == "storage.deletes" && r.storage_deletes)
+    return *r.storage_deletes;
   if (field == "node" && !r.node.empty())
     return r.node;
   if (field == "served" && !r.node.empty())

@@ -19,6 +19,10 @@ struct named_result {
   std::variant<api_response, vault_error> result;
   std::string node;   ///< the cluster node the call went to ("" without a cluster)
   std::string served; ///< where it ran ("served by standby-1", "forwarded to the active node…")
+  /// The storage keys the step wrote and deleted (nullopt while a fleet runs: not counted
+  /// per step).
+  std::optional<std::int64_t> storage_writes;
+  std::optional<std::int64_t> storage_deletes;
 };
 
 /// The value of `field` in `r`; nullopt (with `why`) when the result has no such field.

@@ -198,10 +198,14 @@ private:
                           : "served by the active node") +
                        replicated_note_;
     }
-    if (r.call && !r.call->node.empty())
-      if (auto n = names_.find(std::get<vault_step>(s.body).name); n != names_.end()) {
+    if (auto v = std::get_if<vault_step>(&s.body); v && r.call && !v->name.empty())
+      if (auto n = names_.find(v->name); n != names_.end()) {
         n->second.node = r.call->node;
         n->second.served = r.call->served;
+        if (!ctx_.counting()) {
+          n->second.storage_writes = count_of(effects, trace_kind::storage_put);
+          n->second.storage_deletes = count_of(effects, trace_kind::storage_delete);
+        }
       }
     r.effects.insert(r.effects.end(), effects.begin(), effects.end());
     return r;
@@ -263,7 +267,7 @@ private:
       rec.result = out.error();
     }
     if (!v.name.empty()) {
-      names_[v.name] = named_result{rec.result, {}, {}};
+      names_[v.name] = named_result{rec.result, {}, {}, std::nullopt, std::nullopt};
       if (auto resp = std::get_if<api_response>(&rec.result)) {
         if (resp->auth && !resp->auth->client_token.empty() && !token_login)
           labels_.emplace(resp->auth->client_token, v.name);
@@ -275,6 +279,11 @@ private:
   }
 
   bool is_standby(const std::string& node) const { return node.rfind("standby-", 0) == 0; }
+
+  static std::int64_t count_of(const std::vector<trace_event>& events, trace_kind kind) {
+    return std::count_if(events.begin(), events.end(),
+                         [&](const trace_event& e) { return e.kind == kind; });
+  }
 
   // What performance replication copies to a secondary: configuration (policies, mounts,
   // auth methods and their users and roles, engine roles, kv data). Tokens, leases,
@@ -479,7 +488,8 @@ private:
     if (fleet_ && e.name == fleet_->name) {
       api_response counts;
       counts.data = fleet_data();
-      x.passed = evaluate_compare(e, named_result{counts, {}, {}}, x.actual);
+      x.passed =
+        evaluate_compare(e, named_result{counts, {}, {}, std::nullopt, std::nullopt}, x.actual);
     } else if (n == names_.end()) {
       x.actual = "no result is named " + e.name;
     } else {
