@@ -41,7 +41,7 @@ struct trace_tally {
   std::int64_t live_leases = 0;
   std::int64_t peak_live_tokens = 0;
   std::int64_t peak_live_leases = 0;
-  std::int64_t events = 0; ///< every event counted
+  std::int64_t events = 0; ///< every event counted: the model's state changes
 
   std::optional<sim_time> until; ///< events at or after it are not counted
 

@@ -427,6 +427,7 @@ private:
     put("vault_storage_deletes", t.storage_deletes);
     put("failed_renewals", c.failed_renewals);
     put("errors", c.errors);
+    put("model_events", t.events);
     for (const auto& [node, w] : c.work) {
       d[node + ".local"] = w.first;
       d[node + ".forwarded"] = w.second;
@@ -454,7 +455,7 @@ private:
            {"starts", "ticks", "exits", "relogins", "tok_expired", "lease_expired", "tok_revoked",
             "lease_revoked", "live_tokens_end", "live_leases_end", "peak_live_leases"}),
       line("LAB", {"batch_tokens", "token_actors", "lease_actors", "vault_storage_writes",
-                   "vault_storage_deletes", "failed_renewals", "errors"})};
+                   "vault_storage_deletes", "model_events", "failed_renewals", "errors"})};
   }
 
   // Work per node: what each node served itself / forwarded to the active node.

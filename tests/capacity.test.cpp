@@ -57,8 +57,8 @@ SCENARIO("the reference workload at N=1000 gives the reference counts, line for 
   // Vault's own layout: 3 keys per login token, 2 per lease, 1 per renewal, a mark per
   // revoked or expired token (the set-up's 3 writes are traced, not counted here).
   CHECK(lines[2] == "LAB batch_tokens=0 token_actors=17624 lease_actors=17624 "
-                    "vault_storage_writes=138902 vault_storage_deletes=83676 failed_renewals=0 "
-                    "errors=0");
+                    "vault_storage_writes=138902 vault_storage_deletes=83676 model_events=376238 "
+                    "failed_renewals=0 errors=0");
   // No per-event effects are kept while a fleet runs; the summary takes the counts.
   CHECK(r.steps.back().effects.empty());
   REQUIRE(r.tally);
