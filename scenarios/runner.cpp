@@ -10,6 +10,7 @@
 #include "model/ids.hpp"
 #include "scenarios/cli_calls.hpp"
 #include "scenarios/fields.hpp"
+#include "scenarios/fleet_report.hpp"
 
 #include <caf/all.hpp>
 
@@ -85,11 +86,7 @@ public:
     rec.names = std::move(labels_);
     if (fleet_) {
       rec.tally = counted();
-      const auto data = fleet_data();
-      auto lines = fleet_lines(data);
-      if (!fleet_->params.nodes.empty())
-        lines.push_back(nodes_line(data) + " (served there / forwarded to the active node)");
-      rec.fleets.push_back(fleet_record{fleet_->name, std::move(lines)});
+      rec.fleets.push_back(fleet_record{fleet_->name, fleet_lines(fleet_data())});
     }
     return rec;
   }
@@ -370,69 +367,11 @@ private:
     r.note = describe_fleet(f.params, now, horizon);
   }
 
-  static std::string describe_fleet(const fleet_params& p, sim_time now, sim_time horizon) {
-    std::string out = std::to_string(p.clients) + " clients from " + format_offset(now) +
-                      " until " + format_offset(horizon) + ": first starts uniform over " +
-                      format_duration(p.arrival) + ", lifetimes exponential with mean " +
-                      format_duration(p.lifetime) + "; each logs in at " + p.login;
-    if (!p.read.empty())
-      out += " and reads " + p.read;
-    out += "; every " + format_duration(p.tick) + " it checks its token";
-    out += p.renew ? " and renews it by " + format_duration(*p.renew) : std::string{};
-    out += ", logging in again once it has expired; at its exit it revokes a live token and "
-           "a new client starts in its place.\n"
-           "The report keeps no per-event effects while the fleet runs: the trace sink counts "
-           "them (see the fleet lines of the summary).";
-    return out;
-  }
-
-  // The fleet's numbers as the reference workload prints them (bench/capacity-workload.md)
-  // plus the lab's own: Vault-layout storage operations, actors, batch tokens.
+  // The fleet's numbers so far (scenarios/fleet_report.hpp).
   data_map fleet_data() {
     const auto c = ask<fleet_counts>(fleet_->actor, fleet_atom::value);
     driver_.drain();
-    const auto t = counted();
-    data_map d;
-    auto put = [&](const char* k, std::int64_t v) { d[k] = v; };
-    put("N", fleet_->params.clients);
-    put("H_ms", fleet_->params.until.count());
-    put("seed", static_cast<std::int64_t>(sc_.seed));
-    put("logins", c.logins);
-    put("renewals", c.renewals);
-    put("capped_renewals", c.capped_renewals);
-    put("expiries", t.tokens_expired + t.leases_expired);
-    put("revocations", t.tokens_revoked + t.leases_revoked);
-    // The workload's own accounting: 3 per stored token, 2 per lease, 1 per renewal, 1 per
-    // token or lease removed.
-    put("storage_writes", 3 * t.tokens_created + 2 * t.leases_created + c.renewals +
-                            t.tokens_expired + t.tokens_revoked + t.leases_expired +
-                            t.leases_revoked);
-    put("peak_live_tokens", t.peak_live_tokens);
-    put("events", c.starts + c.ticks + c.exits + t.tokens_expired + t.leases_expired);
-    put("starts", c.starts);
-    put("ticks", c.ticks);
-    put("exits", c.exits);
-    put("relogins", c.relogins);
-    put("tok_expired", t.tokens_expired);
-    put("lease_expired", t.leases_expired);
-    put("tok_revoked", t.tokens_revoked);
-    put("lease_revoked", t.leases_revoked);
-    put("live_tokens_end", t.live_tokens);
-    put("live_leases_end", t.live_leases);
-    put("peak_live_leases", t.peak_live_leases);
-    put("batch_tokens", t.batch_tokens_issued);
-    put("token_actors", t.tokens_created);
-    put("lease_actors", t.leases_created);
-    put("vault_storage_writes", t.storage_writes);
-    put("vault_storage_deletes", t.storage_deletes);
-    put("failed_renewals", c.failed_renewals);
-    put("errors", c.errors);
-    put("model_events", t.events);
-    for (const auto& [node, w] : c.work) {
-      d[node + ".local"] = w.first;
-      d[node + ".forwarded"] = w.second;
-    }
-    return d;
+    return tokenlab::fleet_data(fleet_->params, sc_.seed, c, counted());
   }
 
   // What the components have counted so far, the last instant included.
@@ -440,36 +379,6 @@ private:
     auto t = ctx_.counter->tally;
     t.finish();
     return t;
-  }
-
-  static std::vector<std::string> fleet_lines(const data_map& d) {
-    auto line = [&](std::string head, std::initializer_list<const char*> keys) {
-      for (const char* k : keys)
-        head += std::string{" "} + k + "=" + std::to_string(std::get<std::int64_t>(d.at(k)));
-      return head;
-    };
-    return {
-      line("COUNTS", {"N", "H_ms", "seed", "logins", "renewals", "capped_renewals", "expiries",
-                      "revocations", "storage_writes", "peak_live_tokens", "events"}),
-      line("DETAIL",
-           {"starts", "ticks", "exits", "relogins", "tok_expired", "lease_expired", "tok_revoked",
-            "lease_revoked", "live_tokens_end", "live_leases_end", "peak_live_leases"}),
-      line("LAB", {"batch_tokens", "token_actors", "lease_actors", "vault_storage_writes",
-                   "vault_storage_deletes", "model_events", "failed_renewals", "errors"})};
-  }
-
-  // Work per node: what each node served itself / forwarded to the active node.
-  static std::string nodes_line(const data_map& d) {
-    std::string out = "NODES";
-    for (const auto& [key, v] : d) {
-      auto dot = key.rfind(".local");
-      if (dot == std::string::npos || dot + 6 != key.size())
-        continue;
-      auto node = key.substr(0, dot);
-      out += " " + node + "=" + std::to_string(std::get<std::int64_t>(v)) + "/" +
-             std::to_string(std::get<std::int64_t>(d.at(node + ".forwarded")));
-    }
-    return out;
   }
 
   void apply(const note_step& n, step_record& r) {
