@@ -4,7 +4,7 @@
 // its exit revokes its token; a new container starts in the slot at once. The clients talk
 // to the core through the same API requests a `vault` step makes (a batch token, which Vault
 // will not revoke, is simply dropped at exit); what Vault does in answer
-// (expiries, revocation cascades, storage writes) is counted by the trace sink's tally.
+// (expiries, revocation cascades, storage writes) is counted in the context's trace_counter.
 //
 // Each slot has one pending timer at a time (its next tick or its exit); nothing happens at
 // or after the fleet's horizon.

@@ -1,7 +1,7 @@
 #pragma once
 // A fleet: N simulated clients (containers) that log in, read a secret, renew their token on
 // a schedule and exit, replaced at once by a new container in the same slot. It is the
-// capacity lab's workload (../shared/bench/capacity-workload.md), with its random streams:
+// capacity lab's reference workload (docs/performance.md), with its random streams:
 // every slot draws from its own splitmix64 stream, so the draws never depend on the order
 // in which simultaneous events of different slots run.
 

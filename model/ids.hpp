@@ -2,7 +2,7 @@
 // Identifiers that look like Vault's, drawn from the scenario's seed so that every run of a
 // scenario prints the same ones.
 //
-// The generator is splitmix64 (the same stream as ../shared/bench/capacity-workload.md).
+// The generator is splitmix64 (the same stream as the reference workload, docs/performance.md).
 // Each component of the simulation draws from its own stream (`id_source(seed, stream)`),
 // so the ids one component hands out do not depend on how its work interleaves with others.
 
