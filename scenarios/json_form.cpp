@@ -141,6 +141,7 @@ private:
   error feed_value(std::string_view directive, const json& v, const json_pos& pos, form how,
                    const std::optional<source_loc>& step_loc = std::nullopt);
   error header(const json& doc, const json_pos& pos);
+  error cluster(const json& v, const json_pos& pos);
   error config(const json& v, const json_pos& pos);
   error step(const json& v, const json_pos& pos);
   error object_step(const json& v, const json_pos& pos);
@@ -241,15 +242,40 @@ error json_reader::header(const json& doc, const json_pos& pos) {
     if (auto err = feed_value("epoch", *it, pos.members.at("epoch"), form::word))
       return err;
   if (const auto it = doc.find("config"); it != doc.end())
-    return config(*it, pos.members.at("config"));
+    if (auto err = config(*it, pos.members.at("config")))
+      return err;
+  if (const auto it = doc.find("cluster"); it != doc.end())
+    return cluster(*it, pos.members.at("cluster"));
   return std::nullopt;
 }
 
+error json_reader::cluster(const json& v, const json_pos& pos) {
+  if (!v.is_object())
+    return at(pos.start,
+              "\"cluster\" must be an object like {\"standbys\": 2, \"secondary\": true}");
+  line_builder line;
+  line.put("cluster", pos.start);
+  for (const auto& [key, member] : in_text_order(pos)) {
+    const json& value = v.at(key);
+    std::string text;
+    if (value.is_boolean())
+      text = value.get<bool>() ? "true" : "false";
+    else if (value.is_number_integer())
+      text = number_text(value);
+    else if (value.is_string())
+      text = value.get<std::string>();
+    else
+      return at(member->start, "cluster values are a number (standbys) or true/false (secondary)");
+    line.put(" ", member->key_start).put(detail::quote_word(key + "=" + text), member->key_start);
+  }
+  return feed(line);
+}
+
 error json_reader::object_step(const json& v, const json_pos& pos) {
-  if (auto err =
-        check_keys(pos, {"vault", "name", "token", "stdin", "advance", "at", "note", "expect"},
-                   "a step object has one of vault, advance, at, note or expect "
-                   "(a vault step may add name, token and stdin)"))
+  if (auto err = check_keys(
+        pos, {"vault", "name", "token", "node", "stdin", "advance", "at", "note", "expect"},
+        "a step object has one of vault, advance, at, note or expect "
+        "(a vault step may add name, token, node and stdin)"))
     return err;
   std::vector<std::string> kinds;
   for (const char* k : {"vault", "advance", "at", "note", "expect"})
@@ -261,18 +287,24 @@ error json_reader::object_step(const json& v, const json_pos& pos) {
                            (kinds.empty() ? std::string("none")
                                           : in_quotes(kinds[0]) + " and " + in_quotes(kinds[1])));
   const std::string& kind = kinds[0];
-  for (const char* extra : {"name", "token", "stdin"})
+  for (const char* extra : {"name", "token", "node", "stdin"})
     if (kind != "vault" && v.contains(extra))
       return at(pos.members.at(extra).key_start,
                 in_quotes(extra) + " belongs to a \"vault\" step, not to " + in_quotes(kind));
   const json_pos& main = pos.members.at(kind);
   if (kind != "vault")
     return feed_value(kind, v.at(kind), main, kind_form(kind), index_.at(pos.start));
-  for (const char* k : {"vault", "name", "token"})
+  for (const char* k : {"vault", "name", "token", "node"})
     if (v.contains(k))
       if (auto err = one_line(v.at(k), pos.members.at(k), in_quotes(k)))
         return err;
   line_builder line;
+  if (v.contains("node")) {
+    const std::size_t at_node = pos.members.at("node").start;
+    line.put("VAULT_ADDR=", at_node)
+      .put_value(v.at("node").get_ref<const std::string&>(), at_node, text_, form::word)
+      .put(" ", at_node);
+  }
   if (v.contains("token")) {
     const std::size_t at_token = pos.members.at("token").start;
     line.put("VAULT_TOKEN=", at_token)
@@ -322,8 +354,9 @@ parse_result json_reader::read() {
   const json_pos pos = detail::scan_json_positions(text_);
   if (!doc.is_object())
     return at(pos.start, "a JSON scenario is an object: {\"title\": \"...\", \"steps\": [...]}");
-  if (auto err = check_keys(pos, {"title", "sources", "seed", "epoch", "config", "steps"},
-                            "a JSON scenario has title, sources, seed, epoch, config and steps"))
+  if (auto err =
+        check_keys(pos, {"title", "sources", "seed", "epoch", "config", "cluster", "steps"},
+                   "a JSON scenario has title, sources, seed, epoch, config, cluster and steps"))
     return *err;
   if (auto err = header(doc, pos))
     return *err;

@@ -302,10 +302,25 @@ TEST_CASE("JSON syntax errors say where, in lines and columns") {
 TEST_CASE("unknown JSON keys are refused at the key, with a suggestion") {
   CHECK(json_error("{\"title\": \"x\",\n \"setps\": []}") ==
         "s.json:2:2: unknown key \"setps\" (did you mean \"steps\"?); a JSON scenario has title, "
-        "sources, seed, epoch, config and steps");
+        "sources, seed, epoch, config, cluster and steps");
   CHECK(json_error("{\"steps\": [{\"vault\": \"token create\", \"nmae\": \"t\"}]}") ==
         "s.json:1:38: unknown key \"nmae\" (did you mean \"name\"?); a step object has one of "
-        "vault, advance, at, note or expect (a vault step may add name, token and stdin)");
+        "vault, advance, at, note or expect (a vault step may add name, token, node and stdin)");
+}
+
+TEST_CASE("the JSON form declares a cluster and sends a vault step to a node") {
+  const auto sc = parse_ok(parse_scenario_json(
+    "{\"cluster\": {\"standbys\": 2, \"secondary\": true},\n"
+    " \"steps\": [{\"vault\": \"token lookup\", \"node\": \"standby-2\", \"token\": \"$root\"}]}",
+    "s.json"));
+  CHECK(sc.cluster.standbys == 2);
+  CHECK(sc.cluster.secondary);
+  REQUIRE(sc.steps.size() == 1);
+  CHECK(std::get<vault_step>(sc.steps[0].body).node == "standby-2");
+  CHECK(json_error("{\"cluster\": {\"standbys\": 2},\n \"steps\": [{\"vault\": \"token "
+                   "lookup\", \"node\": \"secondary\"}]}") ==
+        "s.json:2:47: VAULT_ADDR names a node of the scenario's cluster: active, standby-1, "
+        "standby-2; got \"secondary\"");
 }
 
 TEST_CASE("a JSON step object has exactly one kind") {
