@@ -3,10 +3,11 @@
 // the storage backend wrote and deleted (grouped by key prefix, as Vault's storage layout
 // groups them: sys/token/id/, sys/expire/id/, …) and how many expectations held.
 //
-// Counting rules: a token or lease counts as *expired* when its own TTL ran out
-// (a token_expired / lease_expired event, or a revocation with cause ttl_expired), and as
-// *revoked* when it went away for any other reason (a request, its parent, its owner);
-// each object counts once. Renewals count every renewal.
+// Counting rules (model/trace_tally.hpp, which does the counting): a token or lease counts
+// as *expired* when its own TTL ran out (a token_expired / lease_expired event, which its
+// revocation with cause ttl_expired follows), and as *revoked* when it went away for any
+// other reason (a request, its parent, its owner); each object counts once. Renewals
+// count every renewal.
 
 #include "model/trace.hpp"
 #include "reports/run_record.hpp"
