@@ -10,23 +10,17 @@ caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_contex
   self->state.ctx = std::move(ctx);
   return {
     [=](put_atom, std::string& key) {
-      auto& st = self->state;
       trace_event ev;
       ev.kind = trace_kind::storage_put;
-      if (st.ctx.counting()) // a fleet runs: count by prefix, keep no keys
-        ev.subject = std::move(key);
-      else
-        st.keys.insert(ev.subject = key);
-      emit(self, st.ctx, std::move(ev));
+      self->state.keys.insert(ev.subject = key);
+      emit(self, self->state.ctx, std::move(ev));
     },
     [=](delete_atom, std::string& key) {
-      auto& st = self->state;
-      if (!st.ctx.counting())
-        st.keys.erase(key);
+      self->state.keys.erase(key);
       trace_event ev;
       ev.kind = trace_kind::storage_delete;
       ev.subject = std::move(key);
-      emit(self, st.ctx, std::move(ev));
+      emit(self, self->state.ctx, std::move(ev));
     },
     [=](take_atom) {
       std::vector<std::string> out(self->state.keys.begin(), self->state.keys.end());

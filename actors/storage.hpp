@@ -3,7 +3,8 @@
 // exist and traces every write and delete, so reports can count storage cost per path
 // (sys/token/id/, sys/token/accessor/, sys/token/parent/, sys/expire/id/, ...).
 //
-// While events are counted (a fleet runs) it keeps no keys, only the counts by prefix.
+// While events are counted (a fleet runs) operations do not reach it: storage_put and
+// storage_delete count them where they happen (actors/context.hpp).
 // Messages: (put_atom, key) writes; (delete_atom, key) deletes;
 //           (take_atom) -> std::vector<std::string>: the keys present, sorted.
 
