@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 
-#include "scenarios/parser.hpp"
-#include "scenarios/runner.hpp"
+#include "language/parser.hpp"
+#include "runner/runner.hpp"
 
 #include "clock/calendar.hpp"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Vault's batch tokens (../shared/spec/token-model.md §1.2, §1.5): nothing is stored; the token
+// Vault's batch tokens (Vault 1.14 vault/token_store.go): nothing is stored; the token
 // string itself carries the entry. Vault 1.14's TokenStore.create() marshals a pb.TokenEntry
 // (sdk/plugin/pb/backend.proto) with only the batch-relevant fields, encrypts it with the
 // barrier (vault/barrier_aes_gcm.go: term, version byte, nonce, AES-256-GCM), encodes it base64

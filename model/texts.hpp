@@ -1,9 +1,9 @@
 #pragma once
 // Every text Vault prints that tokenlab reproduces, in one table (two families live with the
 // code they belong to: the HCL library's parse messages in model/hcl_*.cpp, and the CLI's
-// argument-usage texts with the CLI command table in scenarios/vault_command.cpp), copied byte for
+// argument-usage texts with the CLI command table in language/vault_command.cpp), copied byte for
 // byte from Vault's source (vault/token_store.go, vault/expiration.go, sdk/framework/lease.go,
-// command/*.go; see ../shared/spec/token-model.md). Tests assert these texts; nothing else
+// command/*.go). Tests assert these texts; nothing else
 // in the code spells them.
 
 #include "clock/sim_time.hpp"

@@ -9,7 +9,7 @@
 #include "model/trace_tally.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
-#include "scenarios/scenario.hpp"
+#include "language/scenario.hpp"
 
 #include <cstdint>
 #include <map>

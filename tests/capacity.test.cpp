@@ -1,8 +1,8 @@
 // The capacity lab: a fleet of simulated clients replays the reference workload
 // (docs/performance.md) through the lab's actors, and its counts equal the reference lines.
 
-#include "scenarios/parser.hpp"
-#include "scenarios/runner.hpp"
+#include "language/parser.hpp"
+#include "runner/runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
 // Leases, secrets engines and auth methods end to end: a lease never outlives its token,
 // lease operations answer with Vault's texts, logins give orphans through their mount.
 
-#include "scenarios/parser.hpp"
-#include "scenarios/runner.hpp"
+#include "language/parser.hpp"
+#include "runner/runner.hpp"
 
 #include <catch2/catch.hpp>
 

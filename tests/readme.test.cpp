@@ -30,8 +30,9 @@ std::set<std::string> lines_of(const std::string& text) {
 SCENARIO("the README's report excerpts are lines of the golden reports") {
   const std::string root = TOKENLAB_SOURCE_DIR;
   std::set<std::string> golden;
-  for (const char* name : {"renew-capped-by-max-ttl-6h-9h", "parent-revocation-kills-aws-leases"}) {
-    auto lines = lines_of(slurp(root + "/scenarios/golden/" + name + ".txt"));
+  for (const char* name :
+       {"renewal/golden/renew-capped-by-max-ttl-6h-9h", "leases/golden/parent-revocation-kills-aws-leases"}) {
+    auto lines = lines_of(slurp(root + "/scenarios/" + name + ".txt"));
     golden.insert(lines.begin(), lines.end());
   }
   auto readme = slurp(root + "/README.md");

@@ -2,8 +2,8 @@
 // numbers, Vault's storage cost, revocation cascades, determinism.
 
 #include "reports/render.hpp"
-#include "scenarios/parser.hpp"
-#include "scenarios/runner.hpp"
+#include "language/parser.hpp"
+#include "runner/runner.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -70,8 +70,8 @@ size_t failed(const run_record& r) {
 
 SCENARIO("the bundled scenarios hold every documented expectation") {
   auto name = GENERATE(
-    as<std::string>{}, "renew-capped-by-max-ttl-6h-9h.vlab", "mount-tune-shrinks-max-ttl-7157.vlab",
-    "mount-tune-shrinks-max-ttl-7157-modern.vlab", "parent-revocation-kills-aws-leases.vlab");
+    as<std::string>{}, "renewal/renew-capped-by-max-ttl-6h-9h.vlab", "max-ttl/mount-tune-shrinks-max-ttl-7157.vlab",
+    "max-ttl/mount-tune-shrinks-max-ttl-7157-modern.vlab", "leases/parent-revocation-kills-aws-leases.vlab");
   CAPTURE(name);
   auto r = run_file(name);
   CHECK(failed(r) == 0);
@@ -223,8 +223,8 @@ SCENARIO("an expired token is a bad token for lookup and is not found for renewa
 }
 
 SCENARIO("the same scenario and seed give byte-identical reports, in every format") {
-  auto file = GENERATE(as<std::string>{}, "parent-revocation-kills-aws-leases.vlab",
-                       "mount-tune-shrinks-max-ttl-7157.vlab");
+  auto file = GENERATE(as<std::string>{}, "leases/parent-revocation-kills-aws-leases.vlab",
+                       "max-ttl/mount-tune-shrinks-max-ttl-7157.vlab");
   auto fmt = GENERATE(report_format::text, report_format::markdown, report_format::json);
   auto a = render_reports({run_file(file)}, fmt);
   auto b = render_reports({run_file(file)}, fmt);

@@ -1,8 +1,8 @@
 // Service and root tokens end to end (issue: every rule of the token model): use limits,
 // token roles, accessors, revocation modes, policies, cubbyholes — each in Vault's words.
 
-#include "scenarios/parser.hpp"
-#include "scenarios/runner.hpp"
+#include "language/parser.hpp"
+#include "runner/runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,72 @@
+#pragma once
+// The Vault CLI's flag syntax for scenario steps, after Go's `flag` package as Vault uses
+// it: `-name=value`, `-name value` (not for booleans), `--name`, booleans as `-name` or
+// `-name=true|false`, `--` ends the flags. Unlike Vault, flags may also follow positional
+// arguments. Each command declares the flags tokenlab models and the Vault flags it knows
+// but does not model yet; anything else is Go's `flag provided but not defined: -foo`.
+// Values are checked here (durations, integers, booleans, formats), so command builders
+// only read typed values.
+
+#include "language/parse_context.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tokenlab::detail {
+
+enum class flag_type {
+  boolean,       ///< -orphan, -orphan=false
+  text,          ///< -display-name=web (no references)
+  duration,      ///< -ttl=1h (Vault duration syntax)
+  tune_duration, ///< -max-lease-ttl=10h, or `system` (reset: 0)
+  integer,       ///< -use-limit=2
+  list,          ///< -policy=a,b (repeatable; comma-separated parts)
+  key_value,     ///< -metadata=k=v (repeatable)
+  format,        ///< -format=table|json
+};
+
+struct flag_def {
+  std::string_view name;
+  flag_type type;
+  std::string_view alias = {};
+};
+
+/// The flags of one command.
+struct command_spec {
+  std::string_view usage;                     ///< "vault lease revoke [-prefix] LEASE_ID"
+  std::vector<flag_def> flags;                ///< modelled
+  std::vector<std::string_view> not_modelled; ///< Vault has them; tokenlab does not yet
+  bool reads_stdin = false;                   ///< may have a heredoc (`vault policy write`)
+};
+
+/// One use of a flag, with its checked value.
+struct flag_use {
+  std::string_view name; ///< canonical name (not the alias)
+  int col = 0;           ///< column of the flag
+  int value_col = 0;     ///< column of its value (the flag's column for a bare boolean)
+  std::string text;      ///< the value as written
+  bool boolean = false;
+  std::int64_t integer = 0;
+  sim_duration duration{0};
+  std::vector<std::string> list;
+  std::pair<std::string, std::string> key_value;
+};
+
+/// A command's words after the command name: flags and positional arguments.
+struct command_args {
+  std::vector<flag_use> flags;
+  std::vector<const word*> positionals;
+  bool json = false; ///< -format=json
+
+  /// Returns the last use of flag `name` (Go keeps the last value), or nullptr.
+  const flag_use* last(std::string_view name) const;
+};
+
+/// Splits words[first…] into flags and positionals and checks every flag value.
+maybe_error split_command(const std::vector<word>& words, std::size_t first,
+                          const command_spec& spec, command_args& out);
+
+} // namespace tokenlab::detail

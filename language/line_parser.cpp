@@ -1,0 +1,447 @@
+#include "language/line_parser.hpp"
+
+#include "clock/calendar.hpp"
+#include "clock/duration.hpp"
+#include "model/texts.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+namespace tokenlab::detail {
+
+namespace {
+
+const std::vector<std::string_view> header_words = {"title", "source", "seed",
+                                                    "epoch", "config", "cluster"};
+const std::vector<std::string_view> step_words = {"advance", "at",    "note",
+                                                  "expect",  "vault", "fleet"};
+const std::vector<std::string_view> vault_words = {
+  "login",        "token",        "auth",        "secrets",      "write",
+  "read",         "lease",        "list",        "delete",       "policy",
+  "token-create", "token-lookup", "token-renew", "token-revoke", "mount-tune"};
+
+bool one_of(const std::string& s, const std::vector<std::string_view>& list) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Checks that the line has exactly `n` words; `example` shows the directive's form.
+maybe_error exactly(const lexed_line& l, std::size_t n, std::string_view example) {
+  const auto& words = l.words;
+  if (words.size() < n)
+    return line_error{words.back().end_col,
+                      in_quotes(words[0].text) + " needs a value, e.g. " + std::string(example)};
+  if (words.size() > n)
+    return line_error{words[n].col, "unexpected " + in_quotes(words[n].text) + ": write " +
+                                      std::string(example) +
+                                      " (quote a value that contains spaces)"};
+  return std::nullopt;
+}
+
+line_error unknown_directive(const lexed_line& l) {
+  const word& w = l.words[0];
+  if (l.words.size() > 1 && l.words[1].text == "vault" && w.text.find('=') != std::string::npos)
+    return {w.col, "only VAULT_ADDR=... and VAULT_TOKEN=... may come before \"vault\"; " +
+                     w.text.substr(0, w.text.find('=')) + " is not modelled by tokenlab"};
+  if (one_of(w.text, vault_words))
+    return {w.col, "unknown directive " + in_quotes(w.text) +
+                     ": Vault commands start with \"vault\", e.g. vault " + w.text};
+  std::vector<std::string_view> known = header_words;
+  known.insert(known.end(), step_words.begin(), step_words.end());
+  const std::string near = closest(w.text, known);
+  if (!near.empty())
+    return {w.col,
+            "unknown directive " + in_quotes(w.text) + " (did you mean " + in_quotes(near) + "?)"};
+  return {w.col, "unknown directive " + in_quotes(w.text) +
+                   ": a line starts with title, source, "
+                   "seed, epoch, config, cluster, advance, at, note, expect, fleet or vault"};
+}
+
+// Removes a trailing `=> NAME` (or `=>NAME`) from `words` into `name`.
+maybe_error take_name(std::vector<word>& words, std::string& name) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const word& w = words[i];
+    if (w.quoted || !starts_with(w.text, "=>"))
+      continue;
+    const bool joined = w.text.size() > 2;
+    if (!joined && i + 1 >= words.size())
+      return line_error{w.end_col, "\"=>\" needs a name after it, e.g. => t1"};
+    const std::size_t last = joined ? i : i + 1;
+    const int col = joined ? w.col_at(2) : words[last].col;
+    name = joined ? w.text.substr(2) : words[last].text;
+    if (last + 1 != words.size())
+      return line_error{words[last + 1].col, "\"=> NAME\" must end the line; move " +
+                                               in_quotes(words[last + 1].text) + " before the =>"};
+    if (!is_name(name))
+      return line_error{col, in_quotes(name) + " is not a valid name: use letters, digits and _, "
+                                               "starting with a letter or _"};
+    if (name == "root")
+      return line_error{col, "the name \"root\" is taken: $root is the dev server's root token; "
+                             "pick another name"};
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+maybe_error refuse_names(const lexed_line& l) {
+  for (const word& w : l.words)
+    if (!w.quoted && starts_with(w.text, "=>"))
+      return line_error{w.col, "only vault steps have results to name with \"=>\""};
+  return std::nullopt;
+}
+
+} // namespace
+
+line_parser::line_parser(std::string file, bool heredoc_lines)
+  : heredoc_lines_(heredoc_lines) {
+  const std::size_t slash = file.rfind('/');
+  dir_ = slash == std::string::npos ? "" : file.substr(0, slash + 1);
+  scenario_.file = std::move(file);
+}
+
+maybe_error line_parser::once(const word& directive, const line_context& ctx) {
+  const auto [it, fresh] = given_.emplace(directive.text, ctx.where(directive.col));
+  if (fresh)
+    return std::nullopt;
+  return line_error{directive.col, in_quotes(directive.text) + " is given twice (first on line " +
+                                     std::to_string(it->second.line) + ")"};
+}
+
+maybe_error line_parser::config(const lexed_line& l, const line_context& ctx) {
+  if (l.words.size() < 2)
+    return exactly(l, 2, "config default_lease_ttl=1h max_lease_ttl=10h");
+  for (std::size_t i = 1; i < l.words.size(); ++i) {
+    const word& w = l.words[i];
+    const std::size_t eq = w.text.find('=');
+    if (eq == std::string::npos)
+      return line_error{w.col, "config takes key=value pairs, e.g. config max_lease_ttl=10h; "
+                               "got " +
+                                 in_quotes(w.text)};
+    const std::string key = w.text.substr(0, eq);
+    auto& cfg = scenario_.config;
+    sim_duration* target = key == "default_lease_ttl" ? &cfg.default_lease_ttl
+                           : key == "max_lease_ttl"   ? &cfg.max_lease_ttl
+                                                      : nullptr;
+    if (target == nullptr) {
+      const std::string near = closest(key, {"default_lease_ttl", "max_lease_ttl"});
+      return line_error{w.col, "unknown config key " + in_quotes(key) +
+                                 (near.empty() ? "" : " (did you mean " + in_quotes(near) + "?)") +
+                                 ": tokenlab models default_lease_ttl and max_lease_ttl"};
+    }
+    sim_duration d{0};
+    if (auto err = parse_duration_word(w, eq + 1, "for " + key, d))
+      return err;
+    if (d < sim_duration::zero())
+      return line_error{w.col_at(eq + 1), key + " cannot be negative"};
+    // Vault's server config: zero (unset) means the 768h default.
+    *target = d == sim_duration::zero() ? std::chrono::hours{768} : d;
+  }
+  config_loc_ = ctx.where(l.words[0].col);
+  return std::nullopt;
+}
+
+maybe_error line_parser::cluster(const lexed_line& l, const line_context& ctx) {
+  const std::string example = "cluster standbys=2 secondary=true";
+  if (l.words.size() < 2)
+    return line_error{l.words[0].end_col, "cluster needs its nodes, e.g. " + example};
+  auto& c = scenario_.cluster;
+  for (std::size_t i = 1; i < l.words.size(); ++i) {
+    const word& w = l.words[i];
+    const auto eq = w.text.find('=');
+    const std::string key = eq == std::string::npos ? w.text : w.text.substr(0, eq);
+    const std::string value = eq == std::string::npos ? "" : w.text.substr(eq + 1);
+    if (key == "standbys") {
+      int n = -1;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (ec != std::errc{} || end != value.data() + value.size() || n < 0 || n > 16)
+        return line_error{w.col_at(eq + 1),
+                          "standbys needs a whole number from 0 to 16, got " + in_quotes(value)};
+      c.standbys = n;
+    } else if (key == "secondary") {
+      if (value != "true" && value != "false")
+        return line_error{w.col_at(eq + 1), "secondary is true or false, got " + in_quotes(value)};
+      c.secondary = value == "true";
+    } else {
+      return line_error{w.col, "unknown cluster setting " + in_quotes(key) +
+                                 ": cluster takes standbys=N and secondary=true|false, e.g. " +
+                                 example};
+    }
+  }
+  return once(l.words[0], ctx);
+}
+
+maybe_error line_parser::header(const lexed_line& l, const line_context& ctx) {
+  const word& d = l.words[0];
+  if (d.text == "config")
+    return config(l, ctx);
+  if (d.text == "cluster")
+    return cluster(l, ctx);
+  if (d.text == "source" || d.text == "title") {
+    if (auto err = exactly(l, 2, d.text + " \"...\""))
+      return err;
+    if (d.text == "source") {
+      scenario_.sources.push_back(l.words[1].text);
+      return std::nullopt;
+    }
+    scenario_.title = l.words[1].text;
+    return once(d, ctx);
+  }
+  if (d.text == "seed") {
+    if (auto err = exactly(l, 2, "seed 7"))
+      return err;
+    const std::string& v = l.words[1].text;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), scenario_.seed);
+    if (ec != std::errc{} || end != v.data() + v.size() || v.empty())
+      return line_error{l.words[1].col, "the seed must be a whole number from 0 to "
+                                        "18446744073709551615, got " +
+                                          in_quotes(v)};
+    return once(d, ctx);
+  }
+  if (auto err = exactly(l, 2, "epoch 2024-01-01T00:00:00Z"))
+    return err;
+  const auto epoch = parse_rfc3339_utc(l.words[1].text);
+  if (!epoch)
+    return line_error{l.words[1].col, "the epoch must be a UTC time like 2024-01-01T00:00:00Z, "
+                                      "got " +
+                                        in_quotes(l.words[1].text)};
+  scenario_.epoch_unix = *epoch;
+  return once(d, ctx);
+}
+
+maybe_error line_parser::time(const lexed_line& l, bool absolute, step_body& body) {
+  const std::string directive = absolute ? "at" : "advance";
+  if (auto err = exactly(l, 2, directive + " 6h"))
+    return err;
+  const word& w = l.words[1];
+  sim_duration d{0};
+  if (auto err = parse_duration_word(w, 0, "for " + directive, d))
+    return err;
+  if (!absolute && d <= sim_duration::zero())
+    return line_error{w.col,
+                      "advance needs a duration greater than zero, got " + in_quotes(w.text)};
+  if (absolute && d < now_)
+    return line_error{w.col, "at " + w.text + " is before the current time " +
+                               format_offset(sim_time{now_})};
+  if (!absolute && d > sim_duration::max() - now_)
+    return line_error{w.col, "advance " + w.text + " goes past the end of virtual time"};
+  now_ = absolute ? d : now_ + d;
+  body = time_step{absolute, d};
+  return std::nullopt;
+}
+
+maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, step_body& body) {
+  std::vector<word> words = l.words;
+  std::string name;
+  if (auto err = take_name(words, name))
+    return err;
+  vault_step step;
+  // The environment prefixes, each at most once, in either order.
+  std::size_t first = 0;
+  bool addr = false;
+  bool token = false;
+  for (; first < words.size(); ++first) {
+    const word& w = words[first];
+    if (!addr && starts_with(w.text, "VAULT_ADDR=")) {
+      addr = true;
+      step.node = w.text.substr(11);
+      if (!node_exists(step.node))
+        return line_error{w.col_at(11), "VAULT_ADDR names a node of the scenario's cluster: " +
+                                          node_names() + "; got " + in_quotes(step.node)};
+    } else if (!token && starts_with(w.text, "VAULT_TOKEN=")) {
+      token = true;
+      if (w.text.size() == 12)
+        return line_error{w.col_at(12), "VAULT_TOKEN= needs a token, e.g. VAULT_TOKEN=$t1 vault "
+                                        "token lookup"};
+      step.vault_token.emplace();
+      if (auto err = make_arg(w, 12, ctx, *step.vault_token))
+        return err;
+    } else {
+      break;
+    }
+  }
+  if (first > 0 && (first == words.size() || words[first].text != "vault")) {
+    const bool last_token = starts_with(words[first - 1].text, "VAULT_TOKEN=");
+    return line_error{first == words.size() ? words[first - 1].end_col : words[first].col,
+                      last_token ? "VAULT_TOKEN=... is followed by a vault command, e.g. "
+                                   "VAULT_TOKEN=$t1 vault token lookup"
+                                 : "VAULT_ADDR=... is followed by a vault command, e.g. "
+                                   "VAULT_ADDR=standby-1 vault token lookup"};
+  }
+  const auto stdin_col = l.heredoc ? std::optional<int>{l.heredoc->col} : std::nullopt;
+  if (auto err = parse_vault_command(words, first, ctx, stdin_col, step))
+    return err;
+  if (!name.empty()) {
+    step.name = name;
+    names_.insert(name);
+  }
+  body = std::move(step);
+  return std::nullopt;
+}
+
+bool line_parser::node_exists(const std::string& node) const {
+  const auto& c = scenario_.cluster;
+  if (node == "active" || (node == "secondary" && c.secondary))
+    return true;
+  for (int i = 1; i <= c.standbys; ++i)
+    if (node == "standby-" + std::to_string(i))
+      return true;
+  return false;
+}
+
+std::string line_parser::node_names() const {
+  const auto& c = scenario_.cluster;
+  std::string out = "active";
+  for (int i = 1; i <= c.standbys; ++i)
+    out += ", standby-" + std::to_string(i);
+  if (c.secondary)
+    out += ", secondary";
+  return out + (c.standbys == 0 && !c.secondary ? " (declare more with cluster)" : "");
+}
+
+maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
+  std::vector<word> words = l.words;
+  fleet_step step;
+  if (auto err = take_name(words, step.name))
+    return err;
+  if (auto err = parse_fleet(words, step))
+    return err;
+  for (std::size_t i = 1; i < words.size(); ++i)
+    if (starts_with(words[i].text, "nodes="))
+      for (const auto& node : step.params.nodes)
+        if (!node_exists(node))
+          return line_error{words[i].col_at(6), "nodes names the scenario's cluster nodes: " +
+                                                  node_names() + "; got " + in_quotes(node)};
+  if (!step.name.empty())
+    names_.insert(step.name);
+  body = std::move(step);
+  return std::nullopt;
+}
+
+std::optional<parse_error> line_parser::end_header() {
+  if (in_steps_)
+    return std::nullopt;
+  in_steps_ = true;
+  const auto& cfg = scenario_.config;
+  if (!config_loc_ || cfg.default_lease_ttl <= cfg.max_lease_ttl)
+    return std::nullopt;
+  return parse_error{*config_loc_, std::string(texts::default_above_max_config) +
+                                     ": default_lease_ttl is " +
+                                     format_duration(cfg.default_lease_ttl) +
+                                     " but max_lease_ttl is " + format_duration(cfg.max_lease_ttl) +
+                                     ", so Vault would not start (lower default_lease_ttl too)"};
+}
+
+std::optional<parse_error> line_parser::finish() {
+  if (heredoc_) {
+    const std::string& d = heredoc_->delimiter;
+    return parse_error{heredoc_->marker, "the heredoc <<" + d +
+                                           " has no end: its text runs to the end of the file; "
+                                           "end it with a line that is exactly " +
+                                           d};
+  }
+  return end_header();
+}
+
+// A line of an open heredoc: its text, or the delimiter that closes it and adds its step.
+void line_parser::heredoc_line(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') // a CRLF file: the CR ends the line, as LF does
+    line.remove_suffix(1);
+  if (line != heredoc_->delimiter) {
+    heredoc_->text.append(line).append("\n");
+    return;
+  }
+  step s = std::move(heredoc_->pending);
+  give_stdin(std::get<vault_step>(s.body).cmd, std::move(heredoc_->text));
+  scenario_.steps.push_back(std::move(s));
+  heredoc_.reset();
+}
+
+std::optional<parse_error> line_parser::feed(std::string_view line, const col_mapper& where,
+                                             const std::optional<source_loc>& step_loc,
+                                             const std::string* stdin_text) {
+  if (heredoc_) {
+    heredoc_line(line);
+    return std::nullopt;
+  }
+  line_error lex_error;
+  const auto lexed = lex_line(line, lex_error);
+  if (!lexed)
+    return parse_error{where(lex_error.col), lex_error.message};
+  const auto& heredoc = lexed->heredoc;
+  if (stdin_text != nullptr && !heredoc)
+    return parse_error{where(lexed->first_col > 0 ? lexed->first_col : 1),
+                       "the step's \"stdin\" is not read: a # comment in the command hides it; "
+                       "remove the comment"};
+  if (heredoc && stdin_text == nullptr && !heredoc_lines_)
+    return parse_error{where(heredoc->col),
+                       "a JSON step is one line, so it cannot have a heredoc (<<" +
+                         heredoc->delimiter +
+                         "): give the text as \"stdin\" in a step object, e.g. "
+                         "{\"vault\": \"policy write NAME -\", \"stdin\": \"...\"}"};
+  if (lexed->words.empty()) {
+    if (heredoc)
+      return parse_error{where(heredoc->col),
+                         "a heredoc ends a vault step's line, e.g. vault policy write NAME - <<" +
+                           heredoc->delimiter};
+    return std::nullopt;
+  }
+  const line_context ctx{where, names_, dir_};
+  const word& first = lexed->words[0];
+  const auto located = [&](maybe_error err) -> std::optional<parse_error> {
+    if (!err)
+      return std::nullopt;
+    return parse_error{where(err->col), err->message};
+  };
+  const bool is_vault = first.text == "vault" || starts_with(first.text, "VAULT_TOKEN=") ||
+                        starts_with(first.text, "VAULT_ADDR=");
+  if (heredoc && !is_vault)
+    return parse_error{where(heredoc->col),
+                       "only vault steps read standard input: remove <<" + heredoc->delimiter};
+  if (one_of(first.text, header_words)) {
+    if (in_steps_)
+      return parse_error{where(first.col),
+                         in_quotes(first.text) + " must come before the first step"};
+    return located(header(*lexed, ctx));
+  }
+  if (!is_vault && !one_of(first.text, step_words))
+    return located(unknown_directive(*lexed));
+  if (auto err = end_header())
+    return err;
+  step s;
+  s.loc = step_loc ? *step_loc : where(lexed->first_col);
+  s.text = lexed->text;
+  maybe_error err;
+  if (is_vault) {
+    err = vault(*lexed, ctx, s.body);
+  } else if (first.text == "note") {
+    err = exactly(*lexed, 2, "note \"...\"");
+    s.body = note_step{lexed->words.size() > 1 ? lexed->words[1].text : ""};
+  } else if (first.text == "fleet") {
+    err = fleet(*lexed, s.body);
+  } else if (auto names = refuse_names(*lexed)) {
+    err = names;
+  } else if (first.text == "advance" || first.text == "at") {
+    err = time(*lexed, first.text == "at", s.body);
+  } else {
+    expect_step e;
+    err = parse_expect(lexed->words, ctx, e);
+    s.body = std::move(e);
+  }
+  if (err)
+    return located(err);
+  if (heredoc && stdin_text != nullptr) {
+    give_stdin(std::get<vault_step>(s.body).cmd, *stdin_text);
+  } else if (heredoc) {
+    heredoc_ = open_heredoc{std::move(s), heredoc->delimiter, where(heredoc->col), ""};
+    return std::nullopt;
+  }
+  scenario_.steps.push_back(std::move(s));
+  return std::nullopt;
+}
+
+} // namespace tokenlab::detail

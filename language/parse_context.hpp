@@ -1,0 +1,70 @@
+#pragma once
+// Internal to the parser: what parsing one line needs from the rest of the scenario (where
+// each column of the line lies in the source, which result names exist) and the step
+// parsers that the line parser dispatches to. Errors are `line_error`s: a column of the
+// line and a message; the caller maps the column to a `source_loc`.
+
+#include "language/lexer.hpp"
+#include "language/scenario.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tokenlab::detail {
+
+/// Maps a 1-based column of the line being parsed to its place in the source file.
+using col_mapper = std::function<source_loc(int col)>;
+
+/// An error, or nullopt for success.
+using maybe_error = std::optional<line_error>;
+
+/// What a line's parsing may consult: the source mapping, the names defined so far and the
+/// scenario's directory (files a step names are relative to it).
+struct line_context {
+  const col_mapper& where;
+  const std::set<std::string>& names; ///< includes "root"
+  const std::string& dir;             ///< "" or ends with '/'
+};
+
+/// `s` between double quotes, for messages: in_quotes("6x") is "\"6x\"".
+std::string in_quotes(std::string_view s);
+
+/// Tells whether `s` is a result name: `[A-Za-z_][A-Za-z0-9_]*`.
+bool is_name(std::string_view s);
+
+/// Checks that `name` (written at column `col`) was defined by an earlier step.
+maybe_error check_name(std::string_view name, int col, const line_context& ctx);
+
+/// Reads byte `start` onwards of `w` as an argument: `$name`, `$name.field` or a literal.
+maybe_error make_arg(const word& w, std::size_t start, const line_context& ctx, arg& out);
+
+/// Parses `vault …` (words[first] is "vault"; a VAULT_TOKEN prefix is already in `out`).
+/// A trailing `=> NAME` must already be removed from `words`. `stdin_col` is the column of
+/// the line's heredoc marker when the step has standard input; its text comes later, see
+/// give_stdin.
+maybe_error parse_vault_command(const std::vector<word>& words, std::size_t first,
+                                const line_context& ctx, std::optional<int> stdin_col,
+                                vault_step& out);
+
+/// Hands a parsed command that reads standard input its text.
+void give_stdin(vault_command& cmd, std::string text);
+
+/// Reads the file at `path` into `out`; returns 0 or an errno value.
+int read_whole_file(const std::string& path, std::string& out);
+
+/// Parses `expect …` (words[0] is "expect").
+maybe_error parse_expect(const std::vector<word>& words, const line_context& ctx, expect_step& out);
+
+/// Parses `fleet key=value …` (words[0] is "fleet"; a trailing `=> NAME` already removed).
+maybe_error parse_fleet(const std::vector<word>& words, fleet_step& out);
+
+/// Parses a duration word with parse_duration; `what` names it in the error ("for -ttl").
+maybe_error parse_duration_word(const word& w, std::size_t start, std::string_view what,
+                                sim_duration& out);
+
+} // namespace tokenlab::detail

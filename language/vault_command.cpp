@@ -1,0 +1,124 @@
+// Recognising the command of a `vault …` step (current and 0.x spellings) and handing its
+// words to that command's flag spec and builder; standard input (a heredoc) goes only to
+// the commands that read it.
+
+#include "language/commands.hpp"
+
+namespace tokenlab::detail {
+
+namespace {
+
+struct command_entry {
+  std::string_view spelling;
+  const command_spec* spec;
+  command_builder build;
+};
+
+const command_entry commands[] = {
+  {"login", &login_spec, build_login},
+  {"token create", &token_create_spec, build_token_create},
+  {"token lookup", &token_lookup_spec, build_token_lookup},
+  {"token renew", &token_renew_spec, build_token_renew},
+  {"token revoke", &token_revoke_spec, build_token_revoke},
+  {"token capabilities", &token_capabilities_spec, build_token_capabilities},
+  {"auth enable", &auth_enable_spec, build_auth_enable},
+  {"auth tune", &auth_tune_spec, build_auth_tune},
+  {"auth list", &auth_list_spec, build_auth_list},
+  {"secrets enable", &secrets_enable_spec, build_secrets_enable},
+  {"secrets tune", &secrets_tune_spec, build_secrets_tune},
+  {"write", &write_spec, build_write},
+  {"read", &read_spec, build_read},
+  {"list", &list_spec, build_list},
+  {"delete", &delete_spec, build_delete},
+  {"lease lookup", &lease_lookup_spec, build_lease_lookup},
+  {"lease renew", &lease_renew_spec, build_lease_renew},
+  {"lease revoke", &lease_revoke_spec, build_lease_revoke},
+  {"policy write", &policy_write_spec, build_policy_write},
+  {"policy read", &policy_read_spec, build_policy_read},
+  // 0.x spellings
+  {"token-create", &token_create_spec, build_token_create},
+  {"token-lookup", &token_lookup_spec, build_token_lookup},
+  {"token-renew", &token_renew_spec, build_token_renew},
+  {"token-revoke", &token_revoke_spec, build_token_revoke},
+  {"mount-tune", &mount_tune_spec, build_mount_tune},
+};
+
+constexpr std::string_view supported =
+  "tokenlab models login, token create, token lookup, token renew, token revoke, token "
+  "capabilities, auth enable, auth tune, auth list, secrets enable, secrets tune, write, read, "
+  "list, "
+  "delete, lease lookup, lease renew, lease revoke, policy write and policy read (and the 0.x "
+  "spellings token-create, token-lookup, token-renew, token-revoke and mount-tune)";
+
+const command_entry* match(const std::vector<word>& words, std::size_t first, std::size_t& used) {
+  if (first + 1 < words.size()) {
+    const std::string two = words[first].text + " " + words[first + 1].text;
+    for (const auto& entry : commands)
+      if (entry.spelling == two) {
+        used = 2;
+        return &entry;
+      }
+  }
+  for (const auto& entry : commands)
+    if (entry.spelling == words[first].text) {
+      used = 1;
+      return &entry;
+    }
+  return nullptr;
+}
+
+bool looks_like_command_word(const word& w) {
+  if (w.text.empty() || w.text[0] == '-')
+    return false;
+  for (const char c : w.text)
+    if (!((c >= 'a' && c <= 'z') || c == '-'))
+      return false;
+  return true;
+}
+
+line_error unknown_command(const std::vector<word>& words, std::size_t first) {
+  std::string shown = words[first].text;
+  if (first + 1 < words.size() && looks_like_command_word(words[first + 1]))
+    shown += " " + words[first + 1].text;
+  std::vector<std::string_view> spellings;
+  for (const auto& entry : commands)
+    spellings.push_back(entry.spelling);
+  const std::string near = closest(shown, spellings);
+  return {words[first].col, "unknown vault command \"" + shown + "\"" +
+                              (near.empty() ? "" : " (did you mean \"" + near + "\"?)") + "; " +
+                              std::string(supported)};
+}
+
+} // namespace
+
+maybe_error parse_vault_command(const std::vector<word>& words, std::size_t first,
+                                const line_context& ctx, std::optional<int> stdin_col,
+                                vault_step& out) {
+  const std::size_t command = first + 1;
+  if (command >= words.size())
+    return line_error{words[first].col,
+                      "\"vault\" needs a command, e.g. vault token create -policy=default"};
+  std::size_t used = 0;
+  const command_entry* entry = match(words, command, used);
+  if (entry == nullptr)
+    return unknown_command(words, command);
+  command_args args;
+  if (auto err = split_command(words, command + used, *entry->spec, args))
+    return err;
+  if (stdin_col && !entry->spec->reads_stdin)
+    return line_error{*stdin_col, "this command reads no standard input, so it cannot have a "
+                                  "heredoc (of the commands tokenlab models, only vault policy "
+                                  "write NAME - reads one)"};
+  out.spelling = std::string(entry->spelling);
+  out.json = args.json;
+  const build_input in{args, ctx, *entry->spec, words[command].col, stdin_col};
+  return entry->build(in, out.cmd);
+}
+
+void give_stdin(vault_command& cmd, std::string text) {
+  // Only `policy write NAME -` reads standard input; the parser refuses a heredoc elsewhere.
+  if (auto* write = std::get_if<cmd_policy_write>(&cmd))
+    write->text = std::move(text);
+}
+
+} // namespace tokenlab::detail

@@ -1,0 +1,268 @@
+#include "runner/cli_calls.hpp"
+
+#include "model/texts.hpp"
+
+namespace tokenlab {
+
+namespace {
+
+// Path parts of the token endpoints, by how the token is named.
+const char* suffix(token_selector by) {
+  switch (by) {
+    case token_selector::self: return "-self";
+    case token_selector::accessor: return "-accessor";
+    case token_selector::token: break;
+  }
+  return "";
+}
+
+struct builder {
+  const arg_resolver& resolve;
+  std::string& why;
+  cli_call out;
+
+  bool value(const std::optional<arg>& a, std::string& into) {
+    if (!a)
+      return true;
+    auto v = resolve(*a, why);
+    if (!v)
+      return false;
+    into = *v;
+    return true;
+  }
+
+  void call(std::string method, std::string path, std::string verb, output_shape shape) {
+    out.record.method = std::move(method);
+    out.record.path = std::move(path);
+    out.record.error_verb = std::move(verb);
+    out.record.shape = shape;
+  }
+
+  bool operator()(const cmd_login& c) {
+    if (c.method != "token") {
+      // command/login.go with the userpass CLI handler: POST auth/<path>login/<username>.
+      login_request req;
+      req.mount = "auth/" + c.path;
+      std::string username;
+      for (const auto& [k, a] : c.fields) {
+        std::string v;
+        if (!value(a, v))
+          return false;
+        if (k == "username")
+          username = v;
+        else
+          req.fields[k] = v;
+      }
+      req.path = req.mount + "login/" + username;
+      out.request.op = req;
+      out.login = true;
+      call("PUT", req.path, "authenticating", output_shape::auth);
+      out.record.login_text = std::string{texts::login_success};
+      return true;
+    }
+    token_lookup_request req;
+    if (!value(c.token, out.request.token))
+      return false;
+    out.request.op = req;
+    out.login = true;
+    call("GET", "auth/token/lookup-self", "authenticating", output_shape::auth);
+    out.record.login_text = std::string{texts::login_success};
+    return true;
+  }
+  bool operator()(const cmd_token_create& c) {
+    out.request.op = c.req;
+    auto path = !c.req.role.empty()     ? "auth/token/create/" + c.req.role
+                : c.req.orphan_endpoint ? std::string{"auth/token/create-orphan"}
+                                        : std::string{"auth/token/create"};
+    call("POST", path, "creating token", output_shape::auth);
+    return true;
+  }
+  bool operator()(const cmd_token_lookup& c) {
+    token_lookup_request req;
+    req.by = c.by;
+    if (!value(c.value, req.value))
+      return false;
+    out.request.op = req;
+    call(c.by == token_selector::self ? "GET" : "POST",
+         std::string{"auth/token/lookup"} + suffix(c.by), "looking up token", output_shape::data);
+    return true;
+  }
+  bool operator()(const cmd_token_renew& c) {
+    token_renew_request req;
+    req.by = c.by;
+    req.increment = c.increment;
+    if (!value(c.value, req.value))
+      return false;
+    out.request.op = req;
+    call("PUT", std::string{"auth/token/renew"} + suffix(c.by), "renewing token",
+         output_shape::auth);
+    return true;
+  }
+  bool operator()(const cmd_token_revoke& c) {
+    if (c.mode == "path") {
+      why = "vault token revoke -mode=path is not modelled by tokenlab yet";
+      return false;
+    }
+    token_revoke_request req;
+    req.by = c.by;
+    req.orphan_children = c.mode == "orphan";
+    if (!value(c.value, req.value))
+      return false;
+    out.request.op = req;
+    auto path = req.orphan_children ? std::string{"auth/token/revoke-orphan"}
+                                    : std::string{"auth/token/revoke"} + suffix(c.by);
+    call("PUT", path, "revoking token", output_shape::message);
+    out.record.success_text = std::string{texts::revoked_token};
+    return true;
+  }
+  bool operator()(const cmd_auth_tune& c) {
+    out.request.op = c.req;
+    auto shown = c.req.mount.substr(5); // "auth/token/" -> "token/"
+    call("PUT", "sys/auth/" + shown + "tune", "tuning auth method " + shown, output_shape::message);
+    out.record.success_text = texts::tuned_auth(shown);
+    return true;
+  }
+  bool operator()(const cmd_secrets_enable& c) {
+    out.request.op = secrets_enable_request{c.type, c.path};
+    auto bare = c.path.substr(0, c.path.size() - 1);
+    call("POST", "sys/mounts/" + bare, "enabling", output_shape::message);
+    out.record.success_text = texts::enabled_secrets(c.type, c.path);
+    return true;
+  }
+  bool operator()(const cmd_write& c) {
+    logical_write_request req;
+    req.path = c.path;
+    for (const auto& [k, a] : c.fields) {
+      std::string v;
+      if (!value(a, v))
+        return false;
+      req.fields[k] = v;
+    }
+    out.request.op = req;
+    call("PUT", c.path, "writing data to " + c.path, output_shape::message);
+    out.record.success_text = texts::data_written(c.path);
+    return true;
+  }
+  bool operator()(const cmd_read& c) {
+    out.request.op = logical_read_request{c.path};
+    call("GET", c.path, "reading " + c.path, output_shape::data);
+    out.record.not_found_text = "No value found at " + c.path;
+    return true;
+  }
+  bool operator()(const cmd_list& c) {
+    out.request.op = logical_list_request{c.path};
+    call("LIST", c.path, "listing " + c.path, output_shape::list);
+    out.record.not_found_text = "No value found at " + c.path;
+    return true;
+  }
+  bool operator()(const cmd_delete& c) {
+    out.request.op = logical_delete_request{c.path};
+    call("DELETE", c.path, "deleting " + c.path, output_shape::message);
+    out.record.success_text = "Success! Data deleted (if it existed) at: " + c.path;
+    return true;
+  }
+  bool operator()(const cmd_policy_write& c) {
+    out.request.op = policy_write_request{c.name, c.text};
+    call("PUT", "sys/policies/acl/" + c.name, "uploading policy", output_shape::message);
+    out.record.success_text = "Success! Uploaded policy: " + c.name;
+    return true;
+  }
+  bool operator()(const cmd_policy_read& c) {
+    out.request.op = policy_read_request{c.name};
+    call("GET", "sys/policies/acl/" + c.name, "reading policy named " + c.name, output_shape::data);
+    out.record.print_field = "rules";
+    out.record.not_found_text = "No policy named: " + c.name;
+    return true;
+  }
+  bool operator()(const cmd_token_capabilities& c) {
+    capabilities_request req;
+    req.by = c.by;
+    req.path = c.path;
+    if (!value(c.value, req.value))
+      return false;
+    out.request.op = req;
+    auto endpoint = c.by == token_selector::self       ? "sys/capabilities-self"
+                    : c.by == token_selector::accessor ? "sys/capabilities-accessor"
+                                                       : "sys/capabilities";
+    call("POST", endpoint, "listing capabilities", output_shape::data);
+    out.record.print_field = "capabilities";
+    return true;
+  }
+  bool operator()(const cmd_lease_revoke& c) {
+    lease_revoke_request req;
+    req.prefix = c.prefix;
+    req.force = c.force;
+    req.sync = c.sync;
+    if (!value(c.lease_id, req.lease_id))
+      return false;
+    out.request.op = req;
+    // command/lease_revoke.go: -force (with -prefix) warns, then always succeeds loudly;
+    // otherwise the revocation is queued unless -sync.
+    if (c.force) {
+      call("PUT", "sys/leases/revoke-force/" + req.lease_id,
+           "force revoking leases with prefix " + req.lease_id, output_shape::message);
+      out.record.success_text = std::string{texts::force_revoke_warning} + "\n" +
+                                texts::force_revoked_lease_prefix(req.lease_id);
+    } else if (c.prefix) {
+      call("PUT", "sys/leases/revoke-prefix/" + req.lease_id,
+           "revoking leases with prefix " + req.lease_id, output_shape::message);
+      out.record.success_text =
+        c.sync ? texts::revoked_lease_prefix(req.lease_id) : std::string{texts::revocations_queued};
+    } else {
+      call("PUT", "sys/leases/revoke", "revoking lease " + req.lease_id, output_shape::message);
+      out.record.success_text =
+        c.sync ? texts::revoked_lease(req.lease_id) : std::string{texts::revocations_queued};
+    }
+    return true;
+  }
+  bool operator()(const cmd_lease_lookup& c) {
+    lease_lookup_request req;
+    if (!value(c.lease_id, req.lease_id))
+      return false;
+    out.request.op = req;
+    call("PUT", "sys/leases/lookup", "looking up lease", output_shape::data);
+    out.record.error_head = "error looking up lease id " + req.lease_id;
+    return true;
+  }
+  bool operator()(const cmd_lease_renew& c) {
+    lease_renew_request req;
+    req.increment = c.increment;
+    if (!value(c.lease_id, req.lease_id))
+      return false;
+    out.request.op = req;
+    call("PUT", "sys/leases/renew", "renewing " + req.lease_id, output_shape::secret);
+    return true;
+  }
+  bool operator()(const cmd_secrets_tune& c) {
+    out.request.op = c.req;
+    call("PUT", "sys/mounts/" + c.req.mount + "tune", "tuning secrets engine " + c.req.mount,
+         output_shape::message);
+    out.record.success_text = texts::tuned_secrets(c.req.mount);
+    return true;
+  }
+  bool operator()(const cmd_auth_list& c) {
+    out.request.op = auth_list_request{};
+    call("GET", "sys/auth", "listing enabled authentications",
+         c.detailed ? output_shape::mount_table_detailed : output_shape::mount_table);
+    return true;
+  }
+  bool operator()(const cmd_auth_enable& c) {
+    out.request.op = auth_enable_request{c.type, c.path};
+    auto bare = c.path.substr(0, c.path.size() - 1);
+    call("POST", "sys/auth/" + bare, "enabling " + c.type + " auth", output_shape::message);
+    out.record.success_text = texts::enabled_auth(c.type, c.path);
+    return true;
+  }
+};
+
+} // namespace
+
+std::optional<cli_call> make_cli_call(const vault_command& cmd, const arg_resolver& resolve,
+                                      std::string& why) {
+  builder b{resolve, why, {}};
+  if (!std::visit(b, cmd))
+    return std::nullopt;
+  return std::move(b.out);
+}
+
+} // namespace tokenlab

@@ -1,0 +1,30 @@
+#pragma once
+// What the Vault CLI does for each command: the API call it makes (method, path, request
+// body as a typed request) and how it prints the answer (command/*.go in Vault 1.14).
+
+#include "actors/messages.hpp"
+#include "reports/run_record.hpp"
+#include "language/scenario.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace tokenlab {
+
+/// Resolves an argument (literal or $reference) to its text, or fails with a reason.
+using arg_resolver = std::function<std::optional<std::string>(const arg&, std::string& why)>;
+
+/// The API call of one `vault …` command, with the CLI's way of printing its answer.
+struct cli_call {
+  vault_request request;
+  vault_call_record record; ///< everything but `result`, `resolved` and `caller`
+  bool login = false;       ///< `vault login`: a lookup-self shown as an auth table
+};
+
+/// Translates a command to its API call; fails with a reason when an argument does not
+/// resolve or the command is one tokenlab does not model.
+std::optional<cli_call> make_cli_call(const vault_command& cmd, const arg_resolver& resolve,
+                                      std::string& why);
+
+} // namespace tokenlab

@@ -1,0 +1,465 @@
+#include "runner/runner.hpp"
+
+#include "actors/core.hpp"
+#include "actors/fleet.hpp"
+#include "actors/storage.hpp"
+#include "actors/token_store.hpp"
+#include "clock/caf_driver.hpp"
+#include "clock/calendar.hpp"
+#include "clock/duration.hpp"
+#include "model/ids.hpp"
+#include "runner/cli_calls.hpp"
+#include "runner/fields.hpp"
+#include "runner/fleet_report.hpp"
+
+#include <caf/all.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace tokenlab {
+
+namespace {
+
+// One simulated Vault dev server and the client session that talks to it.
+class world {
+public:
+  world(const scenario& sc, const progress_fn& progress)
+    : sc_(sc)
+    , progress_(progress) {
+    sim_context& ctx = ctx_;
+    ctx.epoch = driver_.epoch();
+    ctx.epoch_unix = sc.epoch_unix;
+    ctx.seed = sc.seed;
+    id_source salt{sc.seed, static_cast<id_stream>(99)};
+    ctx.salt_key = salt.base62(32);
+    ctx.counter = std::make_shared<trace_counter>();
+    auto& sys = driver_.system();
+    tracer_ = sys.spawn(tracer_actor);
+    ctx.tracer = tracer_;
+    alarm_ = sys.spawn(alarm_actor);
+    ctx.alarm = alarm_;
+    storage_ = sys.spawn(storage_actor, ctx);
+    ctx.storage = storage_;
+    store_ = sys.spawn(token_store_actor, ctx, sc.config);
+    core_ = sys.spawn(core_actor, ctx, sc.config, store_);
+    if (sc.cluster.secondary) {
+      // A performance-replication secondary: its own token store, leases and storage (all
+      // local to a cluster), the primary's barrier keyring (replicated), other IDs.
+      sim_context second = ctx;
+      second.seed = sc.seed ^ 0x5EC0DA27ULL;
+      second.barrier_seed = sc.seed;
+      second.counter = std::make_shared<trace_counter>();
+      second.tracer = secondary_tracer_ = sys.spawn(tracer_actor);
+      second.storage = secondary_storage_ = sys.spawn(storage_actor, second);
+      secondary_store_ = sys.spawn(token_store_actor, second, sc.config);
+      secondary_ = sys.spawn(core_actor, second, sc.config, secondary_store_);
+      secondary_root_ = ask<std::string>(secondary_, entry_atom::value);
+    }
+    root_ = ask<std::string>(core_, entry_atom::value);
+    token_ = root_;
+    labels_[root_] = "root";
+    take_effects(); // the dev server's own start-up (root token) is not part of any step
+  }
+
+  ~world() {
+    // Timers hold their receivers; stop everything explicitly (spawned children are linked).
+    if (fleet_)
+      caf::anon_send_exit(fleet_->actor, caf::exit_reason::user_shutdown);
+    for (auto* a : {&core_, &store_, &storage_, &tracer_, &alarm_, &secondary_, &secondary_store_,
+                    &secondary_storage_, &secondary_tracer_})
+      if (*a)
+        caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    driver_.drain();
+  }
+
+  run_record run() {
+    run_record rec;
+    rec.file = sc_.file;
+    rec.title = sc_.title;
+    rec.sources = sc_.sources;
+    rec.seed = sc_.seed;
+    rec.epoch_unix = sc_.epoch_unix;
+    rec.config = sc_.config;
+    for (const auto& s : sc_.steps)
+      rec.steps.push_back(run_step(s));
+    rec.names = std::move(labels_);
+    if (fleet_) {
+      rec.tally = counted();
+      rec.fleets.push_back(fleet_record{fleet_->name, fleet_lines(fleet_data())});
+    }
+    return rec;
+  }
+
+private:
+  // Sends a request and runs the simulation until its answer is in (nothing runs unpumped
+  // on the testing scheduler). Every request here is answered in the same virtual instant.
+  template <class T, class... Ts>
+  std::optional<T> ask_opt(const caf::actor& dest, Ts&&... xs) {
+    caf::scoped_actor self{driver_.system()};
+    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
+    driver_.drain();
+    std::optional<T> out;
+    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
+    return out;
+  }
+
+  template <class T, class... Ts>
+  T ask(const caf::actor& dest, Ts&&... xs) {
+    auto out = ask_opt<T>(dest, std::forward<Ts>(xs)...);
+    return out ? std::move(*out) : T{};
+  }
+
+  std::vector<trace_event> take_effects() {
+    return ask<std::vector<trace_event>>(tracer_, take_atom::value);
+  }
+
+  std::optional<std::string> resolve(const arg& a, std::string& why) {
+    if (!a.is_ref())
+      return a.literal;
+    if (a.ref_name == "root" && a.ref_field.empty())
+      return root_;
+    auto n = names_.find(a.ref_name);
+    if (n == names_.end()) {
+      why = "$" + a.ref_name + " names no result";
+      return std::nullopt;
+    }
+    if (a.ref_field.empty()) {
+      auto v = main_value(n->second, why);
+      if (!v)
+        why = "$" + a.ref_name + ": " + why;
+      return v;
+    }
+    auto v = result_field(n->second, a.ref_field, why);
+    if (!v)
+      return std::nullopt;
+    if (auto s = std::get_if<std::string>(&*v))
+      return *s;
+    auto shown = show_value(*v);
+    return shown;
+  }
+
+  // The command line with each $reference replaced by its value, as a shell would run it.
+  std::string resolved_line(const std::string& text) {
+    std::string out;
+    auto end = text.rfind("=>");
+    auto line = end == std::string::npos ? text : text.substr(0, end);
+    while (!line.empty() && line.back() == ' ')
+      line.pop_back();
+    for (size_t i = 0; i < line.size();) {
+      if (line[i] != '$') {
+        out += line[i++];
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < line.size() &&
+             (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '_' ||
+              (line[j] == '.' && j + 1 < line.size() &&
+               std::isalpha(static_cast<unsigned char>(line[j + 1])))))
+        ++j;
+      auto ref = line.substr(i + 1, j - i - 1);
+      arg a;
+      auto dot = ref.find('.');
+      a.ref_name = ref.substr(0, dot);
+      if (dot != std::string::npos)
+        a.ref_field = ref.substr(dot + 1);
+      std::string why;
+      auto v = resolve(a, why);
+      out += v ? *v : line.substr(i, j - i);
+      i = j;
+    }
+    return out;
+  }
+
+  step_record run_step(const step& s) {
+    step_record r;
+    r.loc = s.loc;
+    r.text = s.text;
+    r.from = driver_.now();
+    std::visit([&](const auto& body) { apply(body, r); }, s.body);
+    r.at = driver_.now();
+    auto effects = take_effects();
+    if (r.call && is_standby(r.call->node)) {
+      // A performance standby serves what needs no storage write and forwards the rest.
+      const bool writes = std::any_of(effects.begin(), effects.end(), [](const trace_event& e) {
+        return e.kind == trace_kind::storage_put || e.kind == trace_kind::storage_delete;
+      });
+      r.call->served = writes ? "forwarded to the active node: it writes storage, which a "
+                                "performance standby cannot"
+                              : "served by " + r.call->node + ": it writes no storage";
+      r.call->served += replicated_note_;
+    } else if (r.call && !r.call->node.empty()) {
+      r.call->served = (r.call->node == "secondary"
+                          ? std::string{"served by the secondary cluster (its own tokens and "
+                                        "leases; policies, mounts and roles are replicated)"}
+                          : "served by the active node") +
+                       replicated_note_;
+    }
+    if (auto v = std::get_if<vault_step>(&s.body); v && r.call && !v->name.empty())
+      if (auto n = names_.find(v->name); n != names_.end()) {
+        n->second.node = r.call->node;
+        n->second.served = r.call->served;
+        if (!ctx_.counting()) {
+          n->second.storage_writes = count_of(effects, trace_kind::storage_put);
+          n->second.storage_deletes = count_of(effects, trace_kind::storage_delete);
+        }
+      }
+    r.effects.insert(r.effects.end(), effects.begin(), effects.end());
+    return r;
+  }
+
+  void fail(step_record& r, std::string why) {
+    r.expectations.push_back(expectation_record{r.text, false, std::move(why)});
+  }
+
+  void apply(const vault_step& v, step_record& r) {
+    r.kind = step_kind::vault;
+    std::string why;
+    arg_resolver resolver = [this](const arg& a, std::string& w) { return resolve(a, w); };
+    auto call = make_cli_call(v.cmd, resolver, why);
+    std::string caller = token_;
+    if (call && v.vault_token) {
+      auto t = resolve(*v.vault_token, why);
+      if (!t)
+        call.reset();
+      else
+        caller = *t;
+    }
+    if (!call)
+      return fail(r, "cannot run this step: " + why);
+    if (!call->login)
+      call->request.token = caller;
+    auto rec = call->record;
+    rec.json = v.json;
+    rec.caller = call->request.token;
+    rec.resolved = resolved_line(r.text);
+    rec.node = v.node.empty() && (sc_.cluster.standbys > 0 || sc_.cluster.secondary)
+                 ? std::string{"active"}
+                 : v.node;
+    const bool on_secondary = v.node == "secondary";
+    auto answer =
+      ask_opt<api_outcome>(on_secondary ? secondary_ : core_, request_atom::value, call->request);
+    api_outcome out = answer ? std::move(*answer) : api_outcome{vault_error::internal("no answer")};
+    replicated_note_.clear();
+    if (out && secondary_ && !on_secondary && replicated(call->request)) {
+      // Performance replication: the primary's configuration reaches the secondary.
+      auto copy = call->request;
+      copy.token = secondary_root_;
+      auto there = ask_opt<api_outcome>(secondary_, request_atom::value, copy);
+      take_secondary_effects();
+      replicated_note_ =
+        there && *there ? "; replicated to the secondary" : "; replication to the secondary failed";
+    }
+    bool token_login =
+      call->login && std::holds_alternative<token_lookup_request>(call->request.op);
+    if (out && token_login)
+      out = login_view(*out, call->request.token);
+    if (out) {
+      if (call->login && out->auth)
+        token_ = out->auth->client_token; // the token helper keeps the new token
+      if (rec.shape == output_shape::data && !out->lease_id.empty())
+        rec.shape = output_shape::secret;
+      rec.result = *out;
+    } else {
+      rec.result = out.error();
+    }
+    if (!v.name.empty()) {
+      names_[v.name] = named_result{rec.result, {}, {}, std::nullopt, std::nullopt};
+      if (auto resp = std::get_if<api_response>(&rec.result)) {
+        if (resp->auth && !resp->auth->client_token.empty() && !token_login)
+          labels_.emplace(resp->auth->client_token, v.name);
+        if (!resp->lease_id.empty())
+          labels_.emplace(resp->lease_id, v.name);
+      }
+    }
+    r.call = std::move(rec);
+  }
+
+  bool is_standby(const std::string& node) const { return node.rfind("standby-", 0) == 0; }
+
+  static std::int64_t count_of(const std::vector<trace_event>& events, trace_kind kind) {
+    return std::count_if(events.begin(), events.end(),
+                         [&](const trace_event& e) { return e.kind == kind; });
+  }
+
+  // What performance replication copies to a secondary: configuration (policies, mounts,
+  // auth methods and their users and roles, engine roles, kv data). Tokens, leases,
+  // cubbyholes and logins are local to a cluster (spec: token store and sys/expire are local).
+  static bool replicated(const vault_request& req) {
+    if (std::holds_alternative<policy_write_request>(req.op) ||
+        std::holds_alternative<secrets_enable_request>(req.op) ||
+        std::holds_alternative<auth_enable_request>(req.op) ||
+        std::holds_alternative<mount_tune_request>(req.op))
+      return true;
+    const std::string* path = nullptr;
+    if (auto w = std::get_if<logical_write_request>(&req.op))
+      path = &w->path;
+    else if (auto d = std::get_if<logical_delete_request>(&req.op))
+      path = &d->path;
+    if (!path)
+      return false;
+    for (const char* local :
+         {"auth/token/create", "auth/token/revoke", "auth/token/renew", "auth/token/lookup",
+          "sys/leases/", "sys/renew", "sys/revoke", "cubbyhole/"})
+      if (path->rfind(local, 0) == 0)
+        return false;
+    return path->find("/login") == std::string::npos;
+  }
+
+  void take_secondary_effects() {
+    ask<std::vector<trace_event>>(secondary_tracer_, take_atom::value);
+  }
+
+  // `vault login` looks the token up and prints it as an auth table.
+  static api_outcome login_view(const api_response& lookup, const std::string& token) {
+    api_response resp = lookup;
+    auth_block a;
+    a.client_token = token;
+    const auto& d = *lookup.data;
+    auto str = [&](const char* k) {
+      auto it = d.find(k);
+      auto s = it == d.end() ? nullptr : std::get_if<std::string>(&it->second);
+      return s ? *s : std::string{};
+    };
+    a.accessor = str("accessor");
+    if (auto it = d.find("policies"); it != d.end())
+      if (auto p = std::get_if<std::vector<std::string>>(&it->second))
+        a.policies = a.token_policies = *p;
+    if (auto it = d.find("ttl"); it != d.end())
+      a.lease_duration = std::get<std::int64_t>(it->second);
+    if (auto it = d.find("renewable"); it != d.end())
+      a.renewable = std::get<bool>(it->second);
+    if (auto it = d.find("orphan"); it != d.end())
+      a.orphan = std::get<bool>(it->second);
+    a.token_type = str("type");
+    resp.auth = a;
+    resp.data.reset();
+    return resp;
+  }
+
+  void apply(const time_step& t, step_record& r) {
+    r.kind = step_kind::time;
+    auto target = t.absolute ? sim_time{t.value} : driver_.now() + t.value;
+    if (!fleet_ || !progress_)
+      return (void)driver_.advance_to(target);
+    // While a fleet runs, move in slices and say how far the step has got.
+    const auto from = driver_.now();
+    constexpr int slices = 200;
+    for (int i = 1; i <= slices; ++i) {
+      driver_.advance_to(from + (target - from) * i / slices);
+      progress_(driver_.now(), from, target);
+    }
+  }
+
+  void apply(const fleet_step& f, step_record& r) {
+    r.kind = step_kind::fleet;
+    if (fleet_)
+      return fail(r, "a scenario runs one fleet; " + fleet_->name + " is already running");
+    const auto now = driver_.now();
+    const auto horizon = now + f.params.until;
+    ctx_.counter->on = true; // from now on components count events instead of tracing them
+    ctx_.counter->tally.until = horizon;
+    caf::anon_send(core_, fleet_atom::value);
+    driver_.drain();
+    auto actor = driver_.system().spawn(fleet_actor, f.params, ctx_, core_);
+    fleet_ = running_fleet{f.name.empty() ? std::string{"fleet"} : f.name, actor, f.params, now};
+    driver_.drain();
+    r.note = describe_fleet(f.params, now, horizon);
+  }
+
+  // The fleet's numbers so far (runner/fleet_report.hpp).
+  data_map fleet_data() {
+    const auto c = ask<fleet_counts>(fleet_->actor, fleet_atom::value);
+    driver_.drain();
+    return tokenlab::fleet_data(fleet_->params, sc_.seed, c, counted());
+  }
+
+  // What the components have counted so far, the last instant included.
+  trace_tally counted() const {
+    auto t = ctx_.counter->tally;
+    t.finish();
+    return t;
+  }
+
+  void apply(const note_step& n, step_record& r) {
+    r.kind = step_kind::note;
+    r.note = n.text;
+  }
+
+  void apply(const expect_step& e, step_record& r) {
+    r.kind = step_kind::expect;
+    std::visit([&](const auto& what) { expect(what, r); }, e.what);
+  }
+
+  void expect(const expect_compare& e, step_record& r) {
+    expectation_record x;
+    x.text = r.text;
+    auto n = names_.find(e.name);
+    if (fleet_ && e.name == fleet_->name) {
+      api_response counts;
+      counts.data = fleet_data();
+      x.passed =
+        evaluate_compare(e, named_result{counts, {}, {}, std::nullopt, std::nullopt}, x.actual);
+    } else if (n == names_.end()) {
+      x.actual = "no result is named " + e.name;
+    } else {
+      x.passed = evaluate_compare(e, n->second, x.actual);
+    }
+    r.expectations.push_back(std::move(x));
+  }
+
+  void expect(const expect_state& e, step_record& r) {
+    expectation_record x;
+    x.text = r.text;
+    std::string why;
+    auto id = resolve(e.subject, why);
+    if (!id) {
+      x.actual = why;
+    } else {
+      auto subject = e.kind == object_kind::token   ? life_subject::token
+                     : e.kind == object_kind::lease ? life_subject::lease
+                                                    : life_subject::credential;
+      auto s = ask<life_state>(core_, state_atom::value, subject, *id);
+      x.actual = to_string(s);
+      x.passed = x.actual == to_string(e.state);
+    }
+    r.expectations.push_back(std::move(x));
+  }
+
+  struct running_fleet {
+    std::string name;
+    caf::actor actor;
+    fleet_params params;
+    sim_time start{};
+  };
+
+  const scenario& sc_;
+  progress_fn progress_;
+  sim_driver driver_;
+  sim_context ctx_;
+  std::optional<running_fleet> fleet_;
+  caf::actor secondary_; ///< the secondary cluster's core (cluster secondary=true)
+  caf::actor secondary_store_;
+  caf::actor secondary_storage_;
+  caf::actor secondary_tracer_;
+  std::string secondary_root_;
+  std::string replicated_note_; ///< what replication did for the current step
+  caf::actor tracer_;
+  caf::actor alarm_;
+  caf::actor storage_;
+  caf::actor store_;
+  caf::actor core_;
+  std::string root_;
+  std::string token_; ///< the CLI's current token (vault login changes it)
+  std::map<std::string, named_result> names_;
+  std::map<std::string, std::string> labels_; ///< ID -> the scenario's name for it
+};
+
+} // namespace
+
+run_record run_scenario(const scenario& sc, const progress_fn& progress) {
+  world w{sc, progress};
+  return w.run();
+}
+
+} // namespace tokenlab
