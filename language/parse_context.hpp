@@ -54,9 +54,6 @@ maybe_error parse_vault_command(const std::vector<word>& words, std::size_t firs
 /// Hands a parsed command that reads standard input its text.
 void give_stdin(vault_command& cmd, std::string text);
 
-/// Reads the file at `path` into `out`; returns 0 or an errno value.
-int read_whole_file(const std::string& path, std::string& out);
-
 /// Parses `expect …` (words[0] is "expect").
 maybe_error parse_expect(const std::vector<word>& words, const line_context& ctx, expect_step& out);
 

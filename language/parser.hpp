@@ -33,4 +33,9 @@ parse_result parse_scenario_json(std::string_view text, const std::string& file)
 /// Reads and parses `path`: JSON when the name ends in ".json", the line language otherwise.
 parse_result load_scenario(const std::string& path);
 
+namespace detail {
+/// Reads the file at `path` into `out`; returns 0 or an errno value.
+int read_whole_file(const std::string& path, std::string& out);
+} // namespace detail
+
 } // namespace tokenlab

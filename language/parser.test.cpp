@@ -658,3 +658,22 @@ TEST_CASE("list and delete take a path, without its outer slashes as Vault sends
   CHECK(vault_at(sc, 1).spelling == "delete");
   CHECK(vault_at(sc, 1).name == "d");
 }
+
+TEST_CASE("a ? in place of the value is a prediction still to make, in both forms") {
+  auto sc = parse_ok("vault token create -ttl=1h => t\n"
+                     "expect t.token_duration == ?\n"
+                     "expect token $t ?\n"
+                     "expect t.error == \"?\"\n");
+  const auto& open_field = std::get<expect_step>(sc.steps[1].body);
+  REQUIRE(open_field.open_at);
+  CHECK(*open_field.open_at == 28);
+  CHECK(std::get<expect_compare>(open_field.what).field == "token_duration");
+  const auto& open_state = std::get<expect_step>(sc.steps[2].body);
+  REQUIRE(open_state.open_at);
+  CHECK(*open_state.open_at == 17);
+  CHECK(std::get<expect_state>(open_state.what).kind == object_kind::token);
+  // Quoted, it is the one-character string "?".
+  const auto& quoted = std::get<expect_step>(sc.steps[3].body);
+  CHECK_FALSE(quoted.open_at);
+  CHECK(std::get<expect_compare>(quoted.what).value.text == "?");
+}

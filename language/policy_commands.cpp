@@ -3,6 +3,7 @@
 // the server; the parser keeps NAME as written.
 
 #include "language/commands.hpp"
+#include "language/parser.hpp"
 
 #include <cstring>
 

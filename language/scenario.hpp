@@ -201,6 +201,10 @@ struct expect_state {
 
 struct expect_step {
   std::variant<expect_compare, expect_state> what;
+  /// The column of a `?` written as the value (`expect r.ttl == ?`, `expect token $t ?`): a
+  /// prediction not made yet, as exercises ship. It holds neither way until it is answered;
+  /// the value and the state of `what` are then unset.
+  std::optional<int> open_at;
 };
 
 /// `fleet clients=N until=D login=PATH … => NAME`: N simulated clients (model/fleet.hpp).

@@ -166,7 +166,7 @@ inline run_record renewal_run() {
   expect_ttl.text = "expect r.ttl == 4h";
   expect_ttl.kind = step_kind::expect;
   expect_ttl.from = expect_ttl.at = at(6h);
-  expect_ttl.expectations.push_back({"r.ttl == 4h", true, "4h"});
+  expect_ttl.expectations.push_back({"r.ttl == 4h", true, "4h", false, std::nullopt, ""});
   run.steps.push_back(expect_ttl);
 
   step_record expire;
@@ -189,7 +189,7 @@ inline run_record renewal_run() {
   expect_state.text = "expect token $t1 valid";
   expect_state.kind = step_kind::expect;
   expect_state.from = expect_state.at = at(10h);
-  expect_state.expectations.push_back({"token $t1 valid", false, "expired"});
+  expect_state.expectations.push_back({"token $t1 valid", false, "expired", false, std::nullopt, ""});
   run.steps.push_back(expect_state);
   return run;
 }

@@ -95,8 +95,15 @@ bool is_storage_event(const trace_event& e) {
   return e.kind == trace_kind::storage_put || e.kind == trace_kind::storage_delete;
 }
 
-std::string describe_effect(const trace_event& ev,
-                            const std::map<std::string, std::string>& names) {
+bool is_machinery(const trace_event& e) {
+  const bool revoked_on_expiry =
+    (e.kind == trace_kind::token_revoked || e.kind == trace_kind::lease_revoked) &&
+    e.cause == trace_cause::ttl_expired;
+  return is_storage_event(e) || e.kind == trace_kind::timer_fired || revoked_on_expiry;
+}
+
+std::string describe_effect(const trace_event& ev, const std::map<std::string, std::string>& names,
+                            bool numbered) {
   // IDs the scenario named are shown with their name: "hvs.X [parent]".
   auto label = [&](const std::string& id) {
     auto n = names.find(id);
@@ -148,8 +155,8 @@ std::string describe_effect(const trace_event& ev,
     words.push_back("related " + e.related);
   if (!used_detail && !e.detail.empty())
     words.push_back(e.detail);
-  std::string out = "#" + std::to_string(e.seq) + " " + format_offset(e.at) + " " +
-                    to_string(e.kind) + " " + e.subject;
+  std::string out = (numbered ? "#" + std::to_string(e.seq) + " " : std::string{}) +
+                    format_offset(e.at) + " " + to_string(e.kind) + " " + e.subject;
   if (!words.empty())
     out += " (" + join(words, "; ") + ")";
   return out;
@@ -186,6 +193,36 @@ std::string explain_ttl(const ttl_decision& d, trace_kind kind) {
   out += join(parts, "; ");
   if (cut)
     out += " → capped to " + ttl;
+  return out;
+}
+
+namespace {
+
+std::string duration_text(std::int64_t seconds) {
+  return seconds == 0 ? std::string{"∞"} : format_duration(secs(seconds));
+}
+
+} // namespace
+
+std::string call_outcome(const vault_call_record& call) {
+  if (const auto* err = std::get_if<vault_error>(&call.result))
+    return "error " + std::to_string(err->status) +
+           (err->messages.empty() ? std::string{} : ": " + err->message());
+  const api_response& r = std::get<api_response>(call.result);
+  std::string out;
+  if (r.auth)
+    out = "token_duration " + duration_text(r.auth->lease_duration);
+  else if (!r.lease_id.empty())
+    out = "lease_duration " + duration_text(r.lease_duration);
+  else if (auto ttl = r.data ? r.data->find("ttl") : data_map::const_iterator{};
+           r.data && ttl != r.data->end() && std::holds_alternative<std::int64_t>(ttl->second))
+    out = "ttl " + format_duration(secs(std::get<std::int64_t>(ttl->second)));
+  else if (call.shape == output_shape::message && !call.success_text.empty())
+    out = call.success_text;
+  else
+    out = "status " + std::to_string(r.status);
+  if (!r.warnings.empty())
+    out += ", " + count_of(static_cast<std::int64_t>(r.warnings.size()), "warning", "warnings");
   return out;
 }
 
@@ -229,7 +266,14 @@ std::string step_place(const run_record& run, const step_record& s) {
 }
 
 std::string expectation_verdict(const expectation_record& x) {
+  if (x.open)
+    return "? OPEN " + x.text + " (" + std::string{open_advice} + ")";
   return std::string{x.passed ? "✓ PASS " : "✗ FAIL "} + x.text + " (actual: " + x.actual + ")";
+}
+
+std::string verdict_counts(std::int64_t passed, std::int64_t failed, std::int64_t open) {
+  return std::to_string(passed) + " passed, " + std::to_string(failed) + " failed" +
+         (open > 0 ? ", " + std::to_string(open) + " unanswered" : "");
 }
 
 std::string config_text(const system_config& c) {
@@ -239,8 +283,8 @@ std::string config_text(const system_config& c) {
 
 std::string totals_line(const report_totals& t) {
   return count_of(t.scenarios, "scenario", "scenarios") + ", " +
-         count_of(t.expectations, "expectation", "expectations") + ": " + std::to_string(t.passed) +
-         " passed, " + std::to_string(t.failed) + " failed";
+         count_of(t.expectations, "expectation", "expectations") + ": " +
+         verdict_counts(t.passed, t.failed, t.open);
 }
 
 } // namespace tokenlab

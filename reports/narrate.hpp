@@ -18,9 +18,10 @@ namespace tokenlab {
 
 /// Describes one effect: `#<seq> <time> <kind> <subject>` and, in parentheses, its
 /// related object, cause and detail in words (`(child of hvs.P)`, `(TTL reached)`,
-/// `(owner token hvs.X revoked)`).
+/// `(owner token hvs.X revoked)`). Without `numbered`, the `#<seq> ` is left out.
 std::string describe_effect(const trace_event& e,
-                            const std::map<std::string, std::string>& names = {});
+                            const std::map<std::string, std::string>& names = {},
+                            bool numbered = true);
 
 /// Explains a TTL decision: `why 4h: max_ttl 10h (system config) from start t+0s →
 /// deadline t+10h; now t+6h, remaining 4h; requested 9h (increment) → capped to 4h`.
@@ -37,8 +38,17 @@ std::string step_time(const step_record& s);
 /// Where a step comes from: `file:line` (the run's file when the step has none).
 std::string step_place(const run_record& run, const step_record& s);
 
-/// An expectation's verdict: `✓ PASS <text> (actual: <actual>)` or `✗ FAIL …`.
+/// What an unanswered prediction asks of the reader.
+inline constexpr std::string_view open_advice = "write your prediction in place of ?";
+
+/// An expectation's verdict: `✓ PASS <text> (actual: <actual>)`, `✗ FAIL …`, or for a
+/// prediction not made yet `? OPEN <text> (write your prediction in place of ?)`.
 std::string expectation_verdict(const expectation_record& x);
+
+/// What a call came to, in a few words: the TTL it granted (`token_duration 4h, 1 warning`,
+/// `lease_duration 768h`, a lookup's `ttl 5m`), the error (`error 400: token not found`),
+/// or the CLI's success line.
+std::string call_outcome(const vault_call_record& call);
 
 /// The server config: `default_lease_ttl 768h, max_lease_ttl 768h`.
 std::string config_text(const system_config& c);
@@ -46,10 +56,19 @@ std::string config_text(const system_config& c);
 /// `n` and the noun, singular for one: `1 write`, `3 writes`.
 std::string count_of(std::int64_t n, std::string_view singular, std::string_view plural);
 
-/// The final line of a report: `N scenarios, M expectations: P passed, F failed`.
+/// The final line of a report: `N scenarios, M expectations: P passed, F failed` (and
+/// `, U unanswered` when predictions are still to be made).
 std::string totals_line(const report_totals& t);
+
+/// `P passed, F failed`, and `, U unanswered` when `open` > 0.
+std::string verdict_counts(std::int64_t passed, std::int64_t failed, std::int64_t open);
 
 /// Whether an effect is shown on its own line (storage events are summarised instead).
 bool is_storage_event(const trace_event& e);
+
+/// Whether an effect is the lab's machinery rather than part of the story: storage events,
+/// expiry timers firing, and the revocation that follows an expiry (the expiry says it).
+/// Story-level reports leave these out.
+bool is_machinery(const trace_event& e);
 
 } // namespace tokenlab

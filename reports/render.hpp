@@ -17,14 +17,42 @@ namespace tokenlab {
 
 enum class report_format { text, markdown, json };
 
-/// Renders the reports of all `runs` in format `f`.
-std::string render_reports(const std::vector<run_record>& runs, report_format f);
+/// How much of a run a report shows (`tokenlab run --detail`). JSON is always full.
+enum class report_detail {
+  full,  ///< every step numbered with its place, every effect with its sequence number,
+         ///< the storage lines, the summary: what an engineer checks
+  story, ///< for reading and handouts: the same story without the machinery (no step
+         ///< numbers or places, no event numbers, no storage lines, expectations folded
+         ///< under the step they check, only the verdict line of the summary)
+  brief, ///< one line per step that did something, its outcome and the TTL arithmetic;
+         ///< notes and passing expectations left out: a run at a glance
+};
+
+/// Renders the reports of all `runs` in format `f` at detail `d`.
+std::string render_reports(const std::vector<run_record>& runs, report_format f,
+                           report_detail d = report_detail::full);
 
 /// Renders the text report (per run: header, steps, summary; then the totals line).
-std::string render_text(const std::vector<run_record>& runs);
+std::string render_text(const std::vector<run_record>& runs,
+                        report_detail d = report_detail::full);
 
 /// Renders the Markdown handout (one top-level heading per scenario).
-std::string render_markdown(const std::vector<run_record>& runs);
+std::string render_markdown(const std::vector<run_record>& runs,
+                            report_detail d = report_detail::full);
+
+/// Which steps a brief report shows.
+enum class brief_scope {
+  every_step, ///< every step that did something
+  highlights, ///< only the steps the lab has something to explain about: a capped or fixed
+              ///< TTL, something ended, an error, a failed expectation
+};
+
+/// Renders one run at brief detail: its title and file, then per step that did something
+/// one line `<time>  <step>  → <outcome>`, with its TTL explanations and what it ended
+/// (tokens, leases, credentials) beneath, failed expectations in full, and a last line
+/// with the verdict. Lines are indented by `indent` spaces.
+std::string render_brief(const run_record& run, std::size_t indent = 0,
+                         brief_scope scope = brief_scope::every_step);
 
 /// Renders the JSON record: {"format": "tokenlab-report", "version": 1, "runs": [...],
 /// "totals": {...}}, indented by 2, with a final newline.

@@ -159,3 +159,69 @@ TEST_CASE("a failed call keeps Vault's error body in the JSON report", "[render]
   CHECK(result["status"] == 500);
   CHECK(result["body"]["errors"][0] == "past the max TTL, cannot renew");
 }
+
+TEST_CASE("the story leaves the machinery out and folds each expectation under its step",
+          "[render]") {
+  const std::string story = render_text({fixture::renewal_run()}, report_detail::story);
+  CHECK(story.find("[4]") == std::string::npos);
+  CHECK(story.find("renew-capped.tlab:8") == std::string::npos);
+  CHECK(story.find("storage:") == std::string::npos);
+  CHECK(story.find("timer_fired") == std::string::npos);
+  CHECK(story.find("#6") == std::string::npos);
+  CHECK(story.find("\nt+6h  vault token renew -increment=9h $t1 => r\n") != std::string::npos);
+  CHECK(story.find("    t+6h token_renewed hvs.nCwMAHonqaMiyqRi0liT8Lee\n       why 4h: max_ttl 10h "
+                   "(system config) from start t+0s → deadline t+10h; now t+6h, remaining 4h; "
+                   "requested 9h (increment) → capped to 4h\n  ✓ PASS r.ttl == 4h (actual: 4h)\n\n") !=
+        std::string::npos);
+  CHECK(story.find("\n\n  The token is 6h old; 4h remain before its max TTL.\n") !=
+        std::string::npos);
+  CHECK(story.find("  effects:\n    t+10h token_expired hvs.nCwMAHonqaMiyqRi0liT8Lee (TTL reached)\n"
+                   "  ✗ FAIL token $t1 valid (actual: expired)\n\nexpectations  1 passed, 1 failed\n") !=
+        std::string::npos);
+  // The expiry is told once: the revocation that follows it is machinery.
+  CHECK(story.find("token_revoked") == std::string::npos);
+}
+
+TEST_CASE("the brief report is one line per step that did something", "[render]") {
+  CHECK(render_text({fixture::renewal_run()}, report_detail::brief) ==
+        "Renewal is capped by the max TTL\n"
+        "renew-capped.tlab\n"
+        "  t+0s   vault token create -policy=default => t1  → token_duration 10h\n"
+        "  t+6h   vault token renew -increment=9h $t1 => r  → token_duration 4h, 1 warning\n"
+        "         why 4h: max_ttl 10h (system config) from start t+0s → deadline t+10h; now "
+        "t+6h, remaining 4h; requested 9h (increment) → capped to 4h\n"
+        "  t+10h  advance 4h\n"
+        "         tokens expired: hvs.nCwMAHonqaM…\n"
+        "         ✗ FAIL token $t1 valid (actual: expired)\n"
+        "  ✗ 1 passed, 1 failed\n"
+        "\n"
+        "1 scenario, 2 expectations: 1 passed, 1 failed\n");
+}
+
+TEST_CASE("highlights keep only the steps the lab has something to explain", "[render]") {
+  const std::string brief = render_brief(fixture::renewal_run(), 2, brief_scope::highlights);
+  CHECK(brief.find("vault token create") == std::string::npos); // granted as asked
+  CHECK(brief.find("    t+6h   vault token renew -increment=9h $t1 => r  → token_duration 4h") !=
+        std::string::npos);
+  CHECK(brief.find("    t+10h  advance 4h\n") != std::string::npos);
+}
+
+TEST_CASE("a prediction not made yet is open: neither passed nor failed, its answer unsaid",
+          "[render]") {
+  run_record run = fixture::renewal_run();
+  auto& x = run.steps[4].expectations.front();
+  x.passed = false;
+  x.open = true;
+  x.actual.clear();
+  x.text = "r.ttl == ?";
+  const std::string text = render_text({run});
+  CHECK(text.find("  ? OPEN r.ttl == ? (write your prediction in place of ?)\n") !=
+        std::string::npos);
+  CHECK(text.find("  expectations  0 passed, 1 failed, 1 unanswered\n") != std::string::npos);
+  CHECK(ends_with(text, "1 scenario, 2 expectations: 0 passed, 1 failed, 1 unanswered\n"));
+  CHECK(render_check({run}).find("renew-capped.tlab:9:1: not answered yet: r.ttl == ? (write "
+                                 "your prediction in place of ?)\n") != std::string::npos);
+  CHECK(render_markdown({run}).find("- ? **OPEN** `r.ttl == ?`") != std::string::npos);
+  const auto doc = nlohmann::json::parse(render_json({run}));
+  CHECK(doc["totals"]["open"] == 1);
+}

@@ -4,38 +4,42 @@
 
 namespace tokenlab {
 
-std::string render_reports(const std::vector<run_record>& runs, report_format f) {
+std::string render_reports(const std::vector<run_record>& runs, report_format f,
+                           report_detail d) {
   switch (f) {
-    case report_format::text: return render_text(runs);
-    case report_format::markdown: return render_markdown(runs);
+    case report_format::text: return render_text(runs, d);
+    case report_format::markdown: return render_markdown(runs, d);
     case report_format::json: return render_json(runs);
   }
-  return render_text(runs);
+  return render_text(runs, d);
 }
 
 std::string render_check(const std::vector<run_record>& runs) {
   std::string out;
   for (const auto& run : runs) {
     std::int64_t failed = 0;
+    std::int64_t open = 0;
     std::int64_t count = 0;
     for (const auto& step : run.steps) {
       for (const auto& x : step.expectations) {
         ++count;
         if (x.passed)
           continue;
-        ++failed;
+        ++(x.open ? open : failed);
         out += step_place(run, step) + ":" + std::to_string(step.loc.col) +
-               ": expectation failed: " + x.text + " (actual: " + x.actual + ")\n";
+               (x.open ? ": not answered yet: " + x.text + " (" + std::string{open_advice} + ")"
+                       : ": expectation failed: " + x.text + " (actual: " + x.actual + ")") +
+               "\n";
       }
     }
-    if (failed == 0)
+    if (failed == 0 && open == 0)
       out += "PASS " + run.file + " (" + count_of(count, "expectation", "expectations") + ")\n";
     else
       out += "FAIL " + run.file + " (" + std::to_string(failed) + " of " + std::to_string(count) +
-             " failed)\n";
+             " failed" + (open > 0 ? ", " + std::to_string(open) + " unanswered" : "") + ")\n";
   }
   const report_totals t = total(runs);
-  out += std::to_string(t.passed) + " passed, " + std::to_string(t.failed) + " failed\n";
+  out += verdict_counts(t.passed, t.failed, t.open) + "\n";
   return out;
 }
 

@@ -168,6 +168,8 @@ ojson step_json(const run_record& run, const step_record& s, std::size_t n) {
     xj["text"] = x.text;
     xj["passed"] = x.passed;
     xj["actual"] = x.actual;
+    if (x.open)
+      xj["open"] = true;
     j["expectations"].push_back(std::move(xj));
   }
   return j;
@@ -202,6 +204,8 @@ ojson summary_json(const run_summary& s) {
                   {"deletes", s.storage_deletes},
                   {"by_prefix", std::move(by_prefix)}};
   j["expectations"] = {{"passed", s.expectations_passed}, {"failed", s.expectations_failed}};
+  if (s.expectations_open > 0)
+    j["expectations"]["open"] = s.expectations_open;
   return j;
 }
 
@@ -241,6 +245,8 @@ std::string render_json(const std::vector<run_record>& runs) {
                    {"expectations", t.expectations},
                    {"passed", t.passed},
                    {"failed", t.failed}};
+  if (t.open > 0)
+    doc["totals"]["open"] = t.open;
   return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 

@@ -3,6 +3,12 @@
 // in the text report, the time and place, the terminal session in a ```console block,
 // the effects as a list (each with its TTL explanation beneath), the storage line and the
 // verdicts; then a summary table. The last line gives the totals of all scenarios.
+//
+// At story detail (a handout for a class) a step's heading is its time and text, notes are
+// paragraphs, effects have no sequence number and leave out the machinery (storage, timers,
+// the revocation that follows an expiry), the summary tables are left out, and an
+// expectation is a verdict line under the step it checks. At brief detail
+// each run is its brief report in a text block.
 
 #include "clock/calendar.hpp"
 #include "reports/cli_output.hpp"
@@ -70,10 +76,24 @@ void write_header(std::string& out, const run_record& run) {
   }
 }
 
-void write_step(std::string& out, const run_record& run, const step_record& s, std::size_t n) {
-  out += "### " + std::to_string(n) + ". ";
-  out += s.kind == step_kind::note ? std::string{"Note"} : code(s.text);
-  out += "\n\n" + step_time(s) + " · " + code(step_place(run, s)) + "\n\n";
+void write_verdicts(std::string& out, const step_record& s) {
+  for (const auto& x : s.expectations)
+    out += x.open ? "- ? **OPEN** " + code(x.text) + " (" + std::string{open_advice} + ")\n"
+                  : std::string{x.passed ? "- ✓ **PASS** " : "- ✗ **FAIL** "} + code(x.text) +
+                      " (actual: " + code(x.actual) + ")\n";
+  if (!s.expectations.empty())
+    out += "\n";
+}
+
+void write_step(std::string& out, const run_record& run, const step_record& s, std::size_t n,
+                bool full) {
+  if (full) {
+    out += "### " + std::to_string(n) + ". ";
+    out += s.kind == step_kind::note ? std::string{"Note"} : code(s.text);
+    out += "\n\n" + step_time(s) + " · " + code(step_place(run, s)) + "\n\n";
+  } else if (s.kind != step_kind::note) {
+    out += "### " + step_time(s) + " · " + code(s.text) + "\n\n";
+  }
   if (s.kind == step_kind::note)
     out += escape(s.note.empty() ? s.text : s.note) + "\n\n";
   if (s.kind == step_kind::fleet)
@@ -87,25 +107,21 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
   }
   bool listed = false;
   for (const auto& e : s.effects) {
-    if (is_storage_event(e))
+    if (full ? is_storage_event(e) : is_machinery(e))
       continue;
     if (!listed)
       out += "Effects:\n\n";
     listed = true;
-    out += "- " + code(describe_effect(e, run.names)) + "\n";
+    out += "- " + code(describe_effect(e, run.names, full)) + "\n";
     if (e.ttl)
       out += "  - " + escape(explain_ttl(*e.ttl, e.kind)) + "\n";
   }
   if (listed)
     out += "\n";
-  const std::string storage = storage_line(s.effects);
+  const std::string storage = full ? storage_line(s.effects) : std::string{};
   if (!storage.empty())
     out += escape(storage) + "\n\n";
-  for (const auto& x : s.expectations)
-    out += std::string{x.passed ? "- ✓ **PASS** " : "- ✗ **FAIL** "} + code(x.text) +
-           " (actual: " + code(x.actual) + ")\n";
-  if (!s.expectations.empty())
-    out += "\n";
+  write_verdicts(out, s);
 }
 
 void write_summary(std::string& out, const run_summary& s) {
@@ -128,20 +144,40 @@ void write_summary(std::string& out, const run_summary& s) {
   for (const auto& [prefix, c] : s.storage)
     out += "| " + code(prefix) + " | " + n(c.writes) + " | " + n(c.deletes) + " |\n";
   out += "| **total** | " + n(s.storage_writes) + " | " + n(s.storage_deletes) + " |\n\n";
-  out += "Expectations: " + n(s.expectations_passed) + " passed, " + n(s.expectations_failed) +
-         " failed.\n\n";
+  out += "Expectations: " +
+         verdict_counts(s.expectations_passed, s.expectations_failed, s.expectations_open) +
+         ".\n\n";
 }
 
 } // namespace
 
-std::string render_markdown(const std::vector<run_record>& runs) {
+std::string render_markdown(const std::vector<run_record>& runs, report_detail d) {
+  const bool full = d == report_detail::full;
   std::string out;
   for (const auto& run : runs) {
+    if (d == report_detail::brief) {
+      const std::string body = render_brief(run);
+      const std::string fence = fence_for(body);
+      out += fence + "text\n" + body + fence + "\n\n";
+      continue;
+    }
     write_header(out, run);
     out += "## Steps\n\n";
-    for (std::size_t i = 0; i < run.steps.size(); ++i)
-      write_step(out, run, run.steps[i], i + 1);
-    write_summary(out, summarize(run));
+    for (std::size_t i = 0; i < run.steps.size(); ++i) {
+      const step_record& s = run.steps[i];
+      if (!full && s.kind == step_kind::expect && !s.expectations.empty())
+        write_verdicts(out, s);
+      else
+        write_step(out, run, s, i + 1, full);
+    }
+    if (full) {
+      write_summary(out, summarize(run));
+    } else {
+      const run_summary s = summarize(run);
+      out += "Expectations: " +
+             verdict_counts(s.expectations_passed, s.expectations_failed, s.expectations_open) +
+             ".\n\n";
+    }
     for (const auto& f : run.fleets) {
       out += "Fleet " + code(f.name) + ":\n\n```\n";
       for (const auto& l : f.lines)

@@ -21,6 +21,12 @@
 //
 // and after all runs one line `N scenarios, M expectations: P passed, F failed`.
 // Blank lines carry no indentation, so no line ends in a space.
+//
+// At story detail a step's heading is `<time>  <step text>` (no number, no place), effects
+// have no sequence number and leave out the machinery (storage, timers, the revocation that
+// follows an expiry), an expectation is one verdict line under the step before it, and the
+// summary is its expectations line. Brief detail is
+// render_brief (render_brief.cpp).
 
 #include "clock/calendar.hpp"
 #include "reports/cli_output.hpp"
@@ -60,17 +66,20 @@ void write_header(std::string& out, const run_record& run) {
   out += "  config  " + config_text(run.config) + "\n";
 }
 
-void write_effects(std::string& out, const run_record& run, const step_record& s) {
-  const std::string storage = storage_line(s.effects);
-  const bool any = std::any_of(s.effects.begin(), s.effects.end(),
-                               [](const trace_event& e) { return !is_storage_event(e); });
+void write_effects(std::string& out, const run_record& run, const step_record& s, bool full) {
+  const std::string storage = full ? storage_line(s.effects) : std::string{};
+  // Full detail lists every event but storage (summed up in one line); story, the story.
+  const auto hidden = [full](const trace_event& e) {
+    return full ? is_storage_event(e) : is_machinery(e);
+  };
+  const bool any = !std::all_of(s.effects.begin(), s.effects.end(), hidden);
   if (!any && storage.empty())
     return;
   out += "  effects:\n";
   for (const auto& e : s.effects) {
-    if (is_storage_event(e))
+    if (hidden(e))
       continue;
-    out += "    " + describe_effect(e, run.names) + "\n";
+    out += "    " + describe_effect(e, run.names, full) + "\n";
     if (e.ttl)
       out += "       " + explain_ttl(*e.ttl, e.kind) + "\n";
   }
@@ -78,11 +87,16 @@ void write_effects(std::string& out, const run_record& run, const step_record& s
     out += "    " + storage + "\n";
 }
 
-void write_step(std::string& out, const run_record& run, const step_record& s, std::size_t n) {
-  out += "[" + std::to_string(n) + "] " + step_time(s) + "  " + step_place(run, s);
+void write_step(std::string& out, const run_record& run, const step_record& s, std::size_t n,
+                bool full) {
+  if (full)
+    out += "[" + std::to_string(n) + "] " + step_time(s) + "  " + step_place(run, s);
+  else if (s.kind != step_kind::note)
+    out += step_time(s);
   if (s.kind != step_kind::note && !s.text.empty())
     out += "  " + s.text;
-  out += "\n";
+  if (full || s.kind != step_kind::note)
+    out += "\n";
   if (s.kind == step_kind::note)
     append_indented(out, s.note.empty() ? s.text : s.note, 2);
   if (s.kind == step_kind::fleet)
@@ -93,9 +107,23 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
       out += "    on " + s.call->node + ": " + s.call->served + "\n";
     append_indented(out, render_cli_output(*s.call), 4);
   }
-  write_effects(out, run, s);
+  write_effects(out, run, s, full);
   for (const auto& x : s.expectations)
     out += "  " + expectation_verdict(x) + "\n";
+}
+
+// At story detail an expectation step is only its verdict, under the step it checks.
+bool folded(const step_record& s, bool full) {
+  return !full && s.kind == step_kind::expect && !s.expectations.empty();
+}
+
+// A fleet's closing lines (COUNTS, DETAIL, LAB) under `fleet NAME`.
+void write_fleets(std::string& out, const run_record& run, const std::string& indent) {
+  for (const auto& f : run.fleets) {
+    out += indent + "fleet " + f.name + "\n";
+    for (const auto& l : f.lines)
+      out += indent + "  " + l + "\n";
+  }
 }
 
 void write_summary(std::string& out, const run_record& run) {
@@ -123,27 +151,44 @@ void write_summary(std::string& out, const run_record& run) {
     out += "    " + prefix + std::string(widest - prefix.size() + 2, ' ') +
            count_of(c.writes, "write", "writes") + ", " + count_of(c.deletes, "delete", "deletes") +
            "\n";
-  out += "  expectations  " + n(s.expectations_passed) + " passed, " + n(s.expectations_failed) +
-         " failed\n";
-  for (const auto& f : run.fleets) {
-    out += "  fleet " + f.name + "\n";
-    for (const auto& l : f.lines)
-      out += "    " + l + "\n";
-  }
+  out += "  expectations  " +
+         verdict_counts(s.expectations_passed, s.expectations_failed, s.expectations_open) + "\n";
+  write_fleets(out, run, "  ");
 }
 
 } // namespace
 
-std::string render_text(const std::vector<run_record>& runs) {
+std::string render_text(const std::vector<run_record>& runs, report_detail d) {
+  if (d == report_detail::brief) {
+    std::string out;
+    for (const auto& run : runs)
+      out += render_brief(run) + "\n";
+    return out + totals_line(total(runs)) + "\n";
+  }
+  const bool full = d == report_detail::full;
   std::string out;
   for (const auto& run : runs) {
     write_header(out, run);
-    out += "\n";
     for (std::size_t i = 0; i < run.steps.size(); ++i) {
-      write_step(out, run, run.steps[i], i + 1);
+      const step_record& s = run.steps[i];
+      if (folded(s, full)) {
+        for (const auto& x : s.expectations)
+          out += "  " + expectation_verdict(x) + "\n";
+        continue;
+      }
       out += "\n";
+      write_step(out, run, s, i + 1, full);
     }
-    write_summary(out, run);
+    out += "\n";
+    if (full) {
+      write_summary(out, run);
+    } else {
+      const run_summary s = summarize(run);
+      out += "expectations  " +
+             verdict_counts(s.expectations_passed, s.expectations_failed, s.expectations_open) +
+             "\n";
+      write_fleets(out, run, "");
+    }
     out += "\n";
   }
   out += totals_line(total(runs)) + "\n";

@@ -56,6 +56,13 @@ struct expectation_record {
   std::string text; ///< the expectation as written
   bool passed = false;
   std::string actual; ///< what the lab found, rendered as text
+  /// A prediction not made yet (`== ?`): neither passed nor failed, and nothing was looked
+  /// up, so that the report does not give the answer away.
+  bool open = false;
+  /// What the expectation read, so that a grader can explain it: the index of the step
+  /// whose named result a field expectation reads, and the ID a state expectation checks.
+  std::optional<std::size_t> result_step;
+  std::string subject;
 };
 
 enum class step_kind { vault, time, note, expect, fleet };

@@ -51,7 +51,9 @@ run_summary summarize(const run_record& run) {
   s.steps = static_cast<std::int64_t>(run.steps.size());
   for (const auto& step : run.steps) {
     for (const auto& x : step.expectations)
-      ++(x.passed ? s.expectations_passed : s.expectations_failed);
+      ++(x.open     ? s.expectations_open
+         : x.passed ? s.expectations_passed
+                    : s.expectations_failed);
     for (const auto& ev : step.effects) {
       t.add(ev);
       count_lease(s.leases, ev);
@@ -82,8 +84,8 @@ report_totals total(const std::vector<run_record>& runs) {
   for (const auto& run : runs)
     for (const auto& step : run.steps)
       for (const auto& x : step.expectations)
-        ++(x.passed ? t.passed : t.failed);
-  t.expectations = t.passed + t.failed;
+        ++(x.open ? t.open : x.passed ? t.passed : t.failed);
+  t.expectations = t.passed + t.failed + t.open;
   return t;
 }
 

@@ -57,6 +57,7 @@ struct run_summary {
   storage_by_prefix storage;
   std::int64_t expectations_passed = 0;
   std::int64_t expectations_failed = 0;
+  std::int64_t expectations_open = 0; ///< predictions not made yet (`== ?`)
 };
 
 /// Counts what happened in `run` (see the counting rules above).
@@ -77,6 +78,7 @@ struct report_totals {
   std::int64_t expectations = 0;
   std::int64_t passed = 0;
   std::int64_t failed = 0;
+  std::int64_t open = 0; ///< predictions not made yet (`== ?`)
 };
 
 /// Adds up the expectations of `runs`.

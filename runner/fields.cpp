@@ -86,8 +86,8 @@ std::optional<field_value> response_field(const api_response& r, const std::stri
   return std::nullopt;
 }
 
-// The Vault CLI's rule for which integers are durations: keys named period, ttl, duration,
-// lease_max, ttl_max, or ending in _period, _ttl, _duration (command/format.go).
+} // namespace
+
 bool duration_key(const std::string& field) {
   auto key = field.substr(field.rfind('.') == std::string::npos ? 0 : field.rfind('.') + 1);
   auto ends = [&](std::string_view suffix) {
@@ -97,6 +97,8 @@ bool duration_key(const std::string& field) {
   return key == "period" || key == "ttl" || key == "duration" || key == "lease_max" ||
          key == "ttl_max" || ends("_period") || ends("_ttl") || ends("_duration");
 }
+
+namespace {
 
 bool text_contains(const std::string& hay, const std::string& needle) {
   return hay.find(needle) != std::string::npos;

@@ -32,6 +32,10 @@ std::optional<field_value> result_field(const named_result& r, const std::string
 /// The value `$name` stands for: the token of an auth result, the lease ID of a leased secret.
 std::optional<std::string> main_value(const named_result& r, std::string& why);
 
+/// Whether a field holds a duration (the Vault CLI's rule, command/format.go: keys named
+/// period, ttl, duration, lease_max, ttl_max, or ending in _period, _ttl, _duration).
+bool duration_key(const std::string& field);
+
 /// Renders a field value as text ("14400", "[a b]", "\"x\"", "null").
 std::string show_value(const field_value& v);
 

@@ -81,8 +81,10 @@ public:
     rec.seed = sc_.seed;
     rec.epoch_unix = sc_.epoch_unix;
     rec.config = sc_.config;
-    for (const auto& s : sc_.steps)
+    for (const auto& s : sc_.steps) {
+      step_index_ = rec.steps.size();
       rec.steps.push_back(run_step(s));
+    }
     rec.names = std::move(labels_);
     if (fleet_) {
       rec.tally = counted();
@@ -209,7 +211,10 @@ private:
   }
 
   void fail(step_record& r, std::string why) {
-    r.expectations.push_back(expectation_record{r.text, false, std::move(why)});
+    expectation_record x;
+    x.text = r.text;
+    x.actual = std::move(why);
+    r.expectations.push_back(std::move(x));
   }
 
   void apply(const vault_step& v, step_record& r) {
@@ -265,6 +270,7 @@ private:
     }
     if (!v.name.empty()) {
       names_[v.name] = named_result{rec.result, {}, {}, std::nullopt, std::nullopt};
+      result_steps_[v.name] = step_index_;
       if (auto resp = std::get_if<api_response>(&rec.result)) {
         if (resp->auth && !resp->auth->client_token.empty() && !token_login)
           labels_.emplace(resp->auth->client_token, v.name);
@@ -388,6 +394,13 @@ private:
 
   void apply(const expect_step& e, step_record& r) {
     r.kind = step_kind::expect;
+    if (e.open_at) {
+      expectation_record x;
+      x.text = r.text;
+      x.open = true;
+      r.expectations.push_back(std::move(x));
+      return;
+    }
     std::visit([&](const auto& what) { expect(what, r); }, e.what);
   }
 
@@ -404,6 +417,7 @@ private:
       x.actual = "no result is named " + e.name;
     } else {
       x.passed = evaluate_compare(e, n->second, x.actual);
+      x.result_step = result_steps_[e.name];
     }
     r.expectations.push_back(std::move(x));
   }
@@ -419,6 +433,7 @@ private:
       auto subject = e.kind == object_kind::token   ? life_subject::token
                      : e.kind == object_kind::lease ? life_subject::lease
                                                     : life_subject::credential;
+      x.subject = *id;
       auto s = ask<life_state>(core_, state_atom::value, subject, *id);
       x.actual = to_string(s);
       x.passed = x.actual == to_string(e.state);
@@ -452,6 +467,8 @@ private:
   std::string root_;
   std::string token_; ///< the CLI's current token (vault login changes it)
   std::map<std::string, named_result> names_;
+  std::map<std::string, std::size_t> result_steps_; ///< name -> the step that produced it
+  std::size_t step_index_ = 0;                      ///< the step being run
   std::map<std::string, std::string> labels_; ///< ID -> the scenario's name for it
 };
 
