@@ -1,5 +1,8 @@
 #include "cli/commands.hpp"
 
+#include "cli/files.hpp"
+#include "cli/shared.hpp"
+
 #include "language/parser.hpp"
 #include "runner/runner.hpp"
 
@@ -7,15 +10,10 @@
 
 #include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 
 namespace tokenlab::cli {
 
-namespace {
-
-// Parses every file before running any, so that one bad file stops the whole invocation.
 std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& files) {
   std::vector<scenario> out;
   for (const auto& f : files) {
@@ -38,24 +36,7 @@ bool all_passed(const std::vector<run_record>& runs) {
   return true;
 }
 
-// Writes through a temporary file renamed into place: never a half-written report.
-bool write_atomically(const std::string& path, const std::string& text) {
-  auto tmp = path + ".tmp";
-  {
-    std::ofstream out{tmp, std::ios::binary | std::ios::trunc};
-    if (!out || !(out << text) || !out.flush()) {
-      std::cerr << "tokenlab: cannot write " << path << "\n";
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::cerr << "tokenlab: cannot write " << path << "\n";
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
-}
+namespace {
 
 // A progress bar on stderr while a fleet's long time step runs, when stderr is a terminal;
 // the report never shows it.
@@ -73,6 +54,8 @@ progress_fn progress_bar(const std::string& file) {
   };
 }
 
+} // namespace
+
 std::vector<run_record> run_all(const std::vector<scenario>& scenarios) {
   std::vector<run_record> runs;
   runs.reserve(scenarios.size());
@@ -81,24 +64,29 @@ std::vector<run_record> run_all(const std::vector<scenario>& scenarios) {
   return runs;
 }
 
-} // namespace
+bool emit(const std::string& text, const std::optional<std::string>& output) {
+  if (!output) {
+    std::cout << text << std::flush;
+    return true;
+  }
+  std::string error;
+  if (write_file(*output, text, error))
+    return true;
+  std::cerr << "tokenlab: " << error << "\n";
+  return false;
+}
 
 int run(const run_options& opts) {
   auto scenarios = load_all(opts.files);
   if (!scenarios)
     return exit_bad_input;
   auto runs = run_all(*scenarios);
-  auto text = render_reports(runs, opts.format);
-  if (opts.output) {
-    if (!write_atomically(*opts.output, text))
-      return exit_bad_input;
-  } else {
-    std::cout << text;
-  }
+  if (!emit(render_reports(runs, opts.format, opts.detail), opts.output))
+    return exit_bad_input;
   return all_passed(runs) ? exit_ok : exit_failed;
 }
 
-int check(const std::vector<std::string>& files) {
+int check_scenarios(const std::vector<std::string>& files) {
   auto scenarios = load_all(files);
   if (!scenarios)
     return exit_bad_input;

@@ -1,7 +1,9 @@
 #pragma once
 // The `tokenlab` commands, apart from option parsing: load scenarios, run them, write the
-// reports. Exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input
-// (unreadable or malformed scenario, bad option): then nothing is run and no file written.
+// reports; the course (lessons, grading, hints, handouts) and the library's first screen.
+// Exit codes: 0 all expectations held (or the exercise is solved), 1 an expectation failed
+// (or the exercise is not solved yet), 2 bad input (unreadable or malformed scenario, bad
+// option): then nothing is run and no file written.
 
 #include "reports/render.hpp"
 
@@ -18,13 +20,48 @@ inline constexpr int exit_bad_input = 2;
 struct run_options {
   std::vector<std::string> files;
   report_format format = report_format::text;
+  report_detail detail = report_detail::full;
   std::optional<std::string> output; ///< write the report here instead of stdout
 };
 
 /// `tokenlab run`: prints (or writes) the reports of all files.
 int run(const run_options& opts);
 
-/// `tokenlab check`: runs the files and prints only the expectations' verdicts.
-int check(const std::vector<std::string>& files);
+/// `tokenlab check`: runs the files and prints only the expectations' verdicts. A file that
+/// is an exercise of the course is graded instead (see course/grade.hpp), and a solved one
+/// is recorded in the learner's progress. With no file, grades the learner's next exercise.
+int check(const std::vector<std::string>& files, const std::optional<std::string>& course);
+
+/// `tokenlab lesson`: the course with the learner's progress; `tokenlab lesson N` shows
+/// lesson N and its exercises.
+int lesson(const std::optional<std::string>& which, const std::optional<std::string>& course);
+
+/// `tokenlab hint [FILE]`: the hints of an exercise (the next unsolved one without FILE),
+/// one more each time.
+int hint(const std::optional<std::string>& file, const std::optional<std::string>& course);
+
+struct handout_options {
+  std::string which; ///< the lesson: "3" or "03-ttl-and-renewal"
+  std::optional<std::string> course;
+  bool solutions = false;            ///< add the solutions and their reasons (for instructors)
+  std::optional<std::string> output; ///< write here instead of stdout
+};
+
+/// `tokenlab handout N`: lesson N as one Markdown document: the lesson, its worked scenario
+/// as a story, the exercises (and with `solutions`, their solutions).
+int handout(const handout_options& opts);
+
+struct library_options {
+  std::optional<std::string> dir; ///< the library's folder (default: scenarios)
+  bool all = false;               ///< every report instead of the first screen
+  bool list = false;              ///< only the files
+  report_format format = report_format::text;
+  report_detail detail = report_detail::full;
+};
+
+/// `tokenlab library`: replays the scenario library and prints the first screen: the three
+/// behaviours that define the lab, a verdict per topic, and what to type next. `all` prints
+/// every report; `list` the library's files.
+int library(const library_options& opts);
 
 } // namespace tokenlab::cli

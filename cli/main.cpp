@@ -1,11 +1,13 @@
 // tokenlab: replay HashiCorp Vault's token and lease behaviour on a virtual clock.
-// This file only parses the command line (Boost.Program_options); cli/commands.cpp does the work.
+// This file only parses the command line (Boost.Program_options); cli/commands.hpp does the
+// work.
 
 #include "cli/commands.hpp"
 
 #include <boost/program_options.hpp>
 
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,36 +25,77 @@ constexpr const char* overview =
   "arithmetic, every token and lease revoked, every storage write.\n"
   "\n"
   "Usage:\n"
-  "  tokenlab run FILE... [--format text|md|json] [--output PATH]\n"
+  "  tokenlab run FILE... [--format text|md|json] [--detail full|story|brief] [--output PATH]\n"
   "      Replay the scenarios and print their reports (exit 1 if an expectation fails).\n"
-  "  tokenlab check FILE...\n"
+  "  tokenlab check [FILE...]\n"
   "      Replay the scenarios and print only the expectations (last line: N passed, M failed).\n"
+  "      An exercise of the course is graded; with no FILE, your next exercise is.\n"
+  "  tokenlab lesson [N]\n"
+  "      The course's lessons with your progress; with N, lesson N and its exercises.\n"
+  "  tokenlab hint [FILE]\n"
+  "      One more hint for an exercise (without FILE: your next exercise).\n"
+  "  tokenlab handout N [--solutions] [--output PATH]\n"
+  "      Lesson N as one Markdown handout: the lesson, its worked scenario, the exercises.\n"
+  "  tokenlab library [--all | --list]\n"
+  "      Replay the scenario library: the defining examples and a verdict per topic.\n"
   "  tokenlab help [COMMAND]\n"
   "\n"
   "Examples:\n"
-  "  tokenlab run scenarios/renew-capped-by-max-ttl-6h-9h.vlab\n"
-  "  tokenlab run scenarios/*.vlab --format md --output handout.md\n"
-  "  tokenlab check scenarios/*.vlab\n"
+  "  tokenlab run scenarios/renewal/renew-capped-by-max-ttl-6h-9h.vlab --detail story\n"
+  "  tokenlab run scenarios/renewal/*.vlab --format md --output handout.md\n"
+  "  tokenlab lesson 1\n"
+  "  tokenlab check tutorials/01-first-token/exercise-1.vlab\n"
   "\n"
-  "The scenario language is described in scenarios/FORMAT.md.\n"
-  "Exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input.\n";
+  "The scenario language is described in scenarios/FORMAT.md, the course in tutorials/.\n"
+  "Your course progress is kept in .tokenlab-progress in the working directory\n"
+  "(or where TOKENLAB_PROGRESS points).\n"
+  "Exit codes: 0 all expectations held (an exercise solved), 1 an expectation failed (an\n"
+  "exercise not solved yet), 2 bad input.\n";
 
 int usage_error(const std::string& what) {
   std::cerr << "tokenlab: " << what << "\nRun 'tokenlab help' for usage.\n";
   return cli::exit_bad_input;
 }
 
-po::options_description run_flags() {
-  po::options_description d{"tokenlab run options"};
+void add_report_flags(po::options_description& d) {
   d.add_options()("format,f", po::value<std::string>()->default_value("text"),
                   "report format: text (terminal), md (Markdown handout) or json")(
-    "output,o", po::value<std::string>(),
-    "write the report to PATH instead of standard output")("help,h", "show this help");
+    "detail,d", po::value<std::string>()->default_value("full"),
+    "how much a report shows: full (every step, event and storage write), story (the steps "
+    "and their effects without the machinery: for reading and handouts) or brief (one line "
+    "per step that did something)");
+}
+
+po::options_description run_flags() {
+  po::options_description d{"tokenlab run options"};
+  add_report_flags(d);
+  d.add_options()("output,o", po::value<std::string>(),
+                  "write the report to PATH instead of standard output")("help,h",
+                                                                          "show this help");
   return d;
 }
 
-po::options_description check_flags() {
-  po::options_description d{"tokenlab check options"};
+po::options_description course_flags(const char* title) {
+  po::options_description d{title};
+  d.add_options()("course", po::value<std::string>(),
+                  "the course's folder (default: tutorials/ here, else the one tokenlab was "
+                  "built from)")("help,h", "show this help");
+  return d;
+}
+
+po::options_description handout_flags() {
+  po::options_description d = course_flags("tokenlab handout options");
+  d.add_options()("solutions", "add each exercise's solution and its reason (for instructors)")(
+    "output,o", po::value<std::string>(), "write the handout to PATH instead of standard output");
+  return d;
+}
+
+po::options_description library_flags() {
+  po::options_description d{"tokenlab library options"};
+  d.add_options()("all", "print every report instead of the first screen")(
+    "list", "print the library's files")("dir", po::value<std::string>(),
+                                         "the library's folder (default: scenarios/)");
+  add_report_flags(d);
   d.add_options()("help,h", "show this help");
   return d;
 }
@@ -75,14 +118,126 @@ std::vector<std::string> files_of(const po::variables_map& vm) {
   return vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
+std::optional<std::string> optional_of(const po::variables_map& vm, const char* name) {
+  return vm.count(name) ? std::optional{vm[name].as<std::string>()} : std::nullopt;
+}
+
+// At most one positional argument (`lesson N`, `hint FILE`); nullopt and `error` for more.
+std::optional<std::string> single_of(const po::variables_map& vm, const char* command,
+                                     std::string& error) {
+  const auto files = files_of(vm);
+  if (files.size() > 1)
+    error = std::string{command} + " takes one argument, got " + std::to_string(files.size());
+  return files.empty() ? std::nullopt : std::optional{files.front()};
+}
+
+// Reads --format and --detail; false (and a message) for an unknown value.
+bool report_flags(const po::variables_map& vm, report_format& format, report_detail& detail,
+                  std::string& error) {
+  const auto f = vm["format"].as<std::string>();
+  if (f == "text")
+    format = report_format::text;
+  else if (f == "md" || f == "markdown")
+    format = report_format::markdown;
+  else if (f == "json")
+    format = report_format::json;
+  else
+    return error = "unknown report format '" + f + "' (use text, md or json)", false;
+  const auto d = vm["detail"].as<std::string>();
+  if (d == "full")
+    detail = report_detail::full;
+  else if (d == "story")
+    detail = report_detail::story;
+  else if (d == "brief")
+    detail = report_detail::brief;
+  else
+    return error = "unknown detail '" + d + "' (use full, story or brief)", false;
+  return true;
+}
+
 int help(const std::string& topic) {
   if (topic == "run")
     std::cout << "Usage: tokenlab run FILE... [options]\n\n" << run_flags();
   else if (topic == "check")
-    std::cout << "Usage: tokenlab check FILE...\n\n" << check_flags();
+    std::cout << "Usage: tokenlab check [FILE...] [options]\n\n"
+              << course_flags("tokenlab check options");
+  else if (topic == "lesson")
+    std::cout << "Usage: tokenlab lesson [N] [options]\n\n" << course_flags("tokenlab lesson options");
+  else if (topic == "hint")
+    std::cout << "Usage: tokenlab hint [FILE] [options]\n\n" << course_flags("tokenlab hint options");
+  else if (topic == "handout")
+    std::cout << "Usage: tokenlab handout N [options]\n\n" << handout_flags();
+  else if (topic == "library")
+    std::cout << "Usage: tokenlab library [options]\n\n" << library_flags();
   else
     std::cout << overview;
   return cli::exit_ok;
+}
+
+int dispatch(const std::string& command, const std::vector<std::string>& args) {
+  std::string error;
+  if (command == "run") {
+    auto vm = parse(args, run_flags());
+    if (vm.count("help"))
+      return help("run");
+    cli::run_options opts;
+    opts.files = files_of(vm);
+    if (!report_flags(vm, opts.format, opts.detail, error))
+      return usage_error(error);
+    opts.output = optional_of(vm, "output");
+    if (opts.files.empty())
+      return usage_error("run needs at least one scenario file");
+    return cli::run(opts);
+  }
+  if (command == "check") {
+    auto vm = parse(args, course_flags("tokenlab check options"));
+    if (vm.count("help"))
+      return help("check");
+    return cli::check(files_of(vm), optional_of(vm, "course"));
+  }
+  if (command == "lesson" || command == "hint") {
+    auto vm = parse(args, course_flags("options"));
+    if (vm.count("help"))
+      return help(command);
+    auto which = single_of(vm, command.c_str(), error);
+    if (!error.empty())
+      return usage_error(error);
+    return command == "lesson" ? cli::lesson(which, optional_of(vm, "course"))
+                               : cli::hint(which, optional_of(vm, "course"));
+  }
+  if (command == "handout") {
+    auto vm = parse(args, handout_flags());
+    if (vm.count("help"))
+      return help("handout");
+    cli::handout_options opts;
+    auto which = single_of(vm, "handout", error);
+    if (!error.empty())
+      return usage_error(error);
+    if (!which)
+      return usage_error("handout needs a lesson: tokenlab handout 3");
+    opts.which = *which;
+    opts.course = optional_of(vm, "course");
+    opts.solutions = vm.count("solutions") > 0;
+    opts.output = optional_of(vm, "output");
+    return cli::handout(opts);
+  }
+  if (command == "library") {
+    auto vm = parse(args, library_flags());
+    if (vm.count("help"))
+      return help("library");
+    if (!files_of(vm).empty())
+      return usage_error("library takes no files (tokenlab run FILE... replays files)");
+    cli::library_options opts;
+    opts.dir = optional_of(vm, "dir");
+    opts.all = vm.count("all") > 0;
+    opts.list = vm.count("list") > 0;
+    if (opts.all && opts.list)
+      return usage_error("give --all or --list, not both");
+    if (!report_flags(vm, opts.format, opts.detail, error))
+      return usage_error(error);
+    return cli::library(opts);
+  }
+  return usage_error("unknown command '" + command + "'");
 }
 
 } // namespace
@@ -98,38 +253,8 @@ int main(int argc, char** argv) {
   if (command == "--version")
     return std::cout << "tokenlab 0.1.0\n", cli::exit_ok;
   try {
-    if (command == "run") {
-      auto vm = parse(args, run_flags());
-      if (vm.count("help"))
-        return help("run");
-      cli::run_options opts;
-      opts.files = files_of(vm);
-      auto format = vm["format"].as<std::string>();
-      if (format == "text")
-        opts.format = report_format::text;
-      else if (format == "md" || format == "markdown")
-        opts.format = report_format::markdown;
-      else if (format == "json")
-        opts.format = report_format::json;
-      else
-        return usage_error("unknown report format '" + format + "' (use text, md or json)");
-      if (vm.count("output"))
-        opts.output = vm["output"].as<std::string>();
-      if (opts.files.empty())
-        return usage_error("run needs at least one scenario file");
-      return cli::run(opts);
-    }
-    if (command == "check") {
-      auto vm = parse(args, check_flags());
-      if (vm.count("help"))
-        return help("check");
-      auto files = files_of(vm);
-      if (files.empty())
-        return usage_error("check needs at least one scenario file");
-      return cli::check(files);
-    }
+    return dispatch(command, args);
   } catch (const po::error& e) {
     return usage_error(e.what());
   }
-  return usage_error("unknown command '" + command + "'");
 }

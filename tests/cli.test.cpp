@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -44,7 +45,30 @@ struct scratch {
     int status = std::system(cmd.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read("stdout"), read("stderr")};
   }
+  /// Runs tokenlab inside the scratch directory, as a learner in their working directory
+  /// (progress in ./.tokenlab-progress).
+  outcome_of_run learner(const std::string& args) const {
+    return tokenlab_in_dir("env -u TOKENLAB_PROGRESS", args);
+  }
+  outcome_of_run tokenlab_in_dir(const std::string& prefix, const std::string& args) const {
+    auto cmd = "cd '" + dir + "' && " + prefix + " " + TOKENLAB_BINARY + " " + args + " >'" + dir +
+               "/stdout' 2>'" + dir + "/stderr'";
+    int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read("stdout"), read("stderr")};
+  }
+  /// A copy of the course in the scratch directory, to edit exercises as a learner does.
+  void copy_course() const {
+    std::system(("cp -r '" TOKENLAB_SOURCE_DIR "/tutorials' '" + dir + "/tutorials'").c_str());
+  }
 };
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::size_t lines_of(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 } // namespace
 
@@ -116,4 +140,139 @@ SCENARIO("run writes the report to --output only when the run is complete") {
   auto report = s.read("report.json");
   CHECK(report.find("\"runs\"") != std::string::npos);
   CHECK_FALSE(s.exists("report.json.tmp"));
+}
+
+SCENARIO("--detail chooses how much a report shows; an unknown one is refused") {
+  scratch s;
+  auto file = s.write("ok.vlab", "vault token create -policy=default => t\nexpect t.ttl == 768h\n");
+  auto r = s.tokenlab("run '" + file + "' --detail story");
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "t+0s  vault token create -policy=default => t\n"));
+  CHECK_FALSE(contains(r.out, "storage:"));
+  r = s.tokenlab("run '" + file + "' --detail brief");
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "  t+0s  vault token create -policy=default => t  → token_duration 768h\n"
+                        "  ✓ 1 expectation held\n"));
+  r = s.tokenlab("run '" + file + "' --detail chatty");
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "unknown detail 'chatty' (use full, story or brief)"));
+}
+
+SCENARIO("a learner lists the lessons, opens one, asks for hints and solves an exercise") {
+  scratch s;
+  s.copy_course();
+  GIVEN("a fresh working directory") {
+    auto r = s.learner("lesson");
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "12 lessons of about 10 minutes, 30 exercises. Solved so far: 0 of 30 "
+                          "(kept in .tokenlab-progress)."));
+    CHECK(contains(r.out, "  →  1  Your first token "));
+    CHECK(contains(r.out, "next: ./lab lesson 1  (Your first token)\n"));
+    CHECK_FALSE(s.exists(".tokenlab-progress")); // listing changes nothing
+
+    r = s.learner("lesson 1");
+    CHECK(r.code == 0);
+    CHECK(r.out.rfind("# Lesson 1: Your first token\n", 0) == 0);
+    CHECK(contains(r.out, "Exercises of lesson 1 (0 of 2 solved):\n"));
+    CHECK(contains(r.out, "edit tutorials/01-first-token/exercise-1.vlab, then: ./lab check "
+                          "tutorials/01-first-token/exercise-1.vlab\n"));
+    CHECK(contains(s.read(".tokenlab-progress"), "\"01-first-token\""));
+
+    r = s.learner("lesson 99");
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "no lesson \"99\": the course has lessons 1 to 12"));
+
+    const std::string ex = "tutorials/01-first-token/exercise-1.vlab";
+    r = s.learner("hint " + ex);
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "  hint 1 of 3: "));
+    CHECK_FALSE(contains(r.out, "  hint 2 of 3: "));
+    s.learner("hint " + ex);
+    r = s.learner("hint " + ex);
+    CHECK(contains(r.out, "  hint 3 of 3: "));
+    CHECK(contains(r.out, "that was the last hint; the solution is "
+                          "tutorials/01-first-token/solutions/exercise-1.vlab"));
+
+    r = s.learner("check " + ex);
+    CHECK(r.code == 1);
+    CHECK(contains(r.out, "not solved yet: 4 predictions to make\n"));
+
+    WHEN("the learner writes the right predictions") {
+      std::system(("cp '" + s.dir + "/tutorials/01-first-token/solutions/exercise-1.vlab' '" +
+                   s.dir + "/" + ex + "'")
+                    .c_str());
+      r = s.learner("check " + ex);
+      THEN("it is solved, recorded, and the grader says what comes next") {
+        CHECK(r.code == 0);
+        CHECK(contains(r.out, "✓ solved: all 4 predictions are right\n"));
+        CHECK(contains(r.out, "next: ./lab check tutorials/01-first-token/exercise-2.vlab  "
+                              "(lesson 1, make it so)\n"));
+        CHECK(contains(s.read(".tokenlab-progress"), "\"01-first-token/exercise-1.vlab\""));
+        r = s.learner("lesson");
+        CHECK(contains(r.out, "Solved so far: 1 of 30"));
+        r = s.learner("check");
+        CHECK(r.code == 1);
+        CHECK(r.out.rfind("checking your next exercise, tutorials/01-first-token/exercise-2.vlab\n"
+                          "lesson 1, exercise 2 (make it so): ",
+                          0) == 0);
+      }
+    }
+  }
+}
+
+SCENARIO("a corrupt progress file is reported, never overwritten") {
+  scratch s;
+  s.copy_course();
+  s.write(".tokenlab-progress", "not json");
+  auto r = s.learner("lesson 1");
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, ".tokenlab-progress: not a tokenlab progress file (invalid JSON); move it "
+                        "away to start afresh"));
+  CHECK(s.read(".tokenlab-progress") == "not json");
+}
+
+SCENARIO("hint refuses a file that is not an exercise") {
+  scratch s;
+  auto r = s.tokenlab("hint " TOKENLAB_SOURCE_DIR "/scenarios/renewal/renew-capped-by-max-ttl-6h-9h.vlab");
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "is not an exercise of the course"));
+}
+
+SCENARIO("the library's first screen fits one screen and ends with what to type next") {
+  scratch s;
+  auto r = s.tokenlab_in_dir("cd '" TOKENLAB_SOURCE_DIR "' &&", "library");
+  CHECK(r.code == 0);
+  CHECK(lines_of(r.out) <= 80);
+  CHECK(contains(r.out, "Renewal is capped by the max TTL"));
+  CHECK(contains(r.out, "→ token_duration 4h, 1 warning\n"));
+  CHECK(contains(r.out, "→ token_duration 1h59m17s, 1 warning\n"));
+  CHECK(contains(r.out, "leases revoked: child_creds, parent_creds\n"));
+  CHECK(contains(r.out, "  capacity      3 scenarios   not replayed here"));
+  const std::string last = "  ./lab run FILE     one scenario's report, e.g. "
+                           "scenarios/renewal/renew-capped-by-max-ttl-6h-9h.vlab\n";
+  CHECK(r.out.size() > last.size());
+  CHECK(r.out.substr(r.out.size() - last.size()) == last);
+  CHECK(contains(r.out, "Next:\n  ./lab lesson 1     start the course"));
+  r = s.tokenlab_in_dir("cd '" TOKENLAB_SOURCE_DIR "' &&", "library --list");
+  CHECK(lines_of(r.out) == 52);
+  CHECK_FALSE(contains(r.out, "capacity/"));
+}
+
+SCENARIO("a handout is the lesson, its worked scenario as a story and its exercises") {
+  scratch s;
+  auto r = s.tokenlab("handout 3 --course '" TOKENLAB_SOURCE_DIR "/tutorials' --output '" +
+                      s.dir + "/handout.md'");
+  CHECK(r.code == 0);
+  const std::string md = s.read("handout.md");
+  CHECK(md.rfind("# Lesson 3: TTL and renewal\n", 0) == 0);
+  CHECK(contains(md, "\n## The worked scenario, step by step\n"));
+  CHECK(contains(md, "\n### ")); // the report's title, under the handout's section
+  CHECK_FALSE(contains(md, "storage:"));
+  CHECK(contains(md, "\n## Exercises\n\n### Exercise 1 (predict)\n"));
+  CHECK_FALSE(contains(md, "#### Solution"));
+  r = s.tokenlab("handout 3 --solutions --course '" TOKENLAB_SOURCE_DIR "/tutorials'");
+  CHECK(contains(r.out, "#### Solution\n"));
+  CHECK(contains(r.out, "Why: "));
+  r = s.tokenlab("handout 42 --course '" TOKENLAB_SOURCE_DIR "/tutorials'");
+  CHECK(r.code == 2);
 }

@@ -1,6 +1,24 @@
-# Golden tests: every bundled scenario's text report must equal its checked-in expected
-# report byte for byte. Scenarios run from the repository root by their relative path, as
-# `./lab run` and `./lab golden` do, so reports name them the same everywhere. `./lab golden` rewrites them; review the diff before committing.
+# Golden tests: what tokenlab prints for the library and the course must equal the checked-in
+# expected output byte for byte. Everything runs from the repository root by its relative
+# path, as `./lab run` and `./lab golden` do, so reports name files the same everywhere.
+# `./lab golden` rewrites the expected files; review the diff before committing.
+
+# golden_test(NAME VERB FILE EXPECTED EXPECT_RC)
+function(golden_test name verb file expected expect_rc)
+  file(RELATIVE_PATH relative "${CMAKE_CURRENT_SOURCE_DIR}" "${file}")
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_COMMAND}
+      -DTOKENLAB=$<TARGET_FILE:tokenlab>
+      -DVERB=${verb}
+      -DEXPECT_RC=${expect_rc}
+      -DSCENARIO=${relative}
+      -DSOURCE_DIR=${CMAKE_CURRENT_SOURCE_DIR}
+      -DEXPECTED=${expected}
+      -DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/golden/${name}.txt
+      -P ${CMAKE_CURRENT_SOURCE_DIR}/tests/golden_check.cmake)
+  set_tests_properties(${name} PROPERTIES TIMEOUT 120)
+endfunction()
+
 # The library is every scenarios/<topic>/*.vlab but the capacity scenarios (scenarios/capacity/),
 # long runs started by hand, of which only the 1,000-client reference workload has a golden
 # report (cli/library.cpp lists the library by the same rule).
@@ -9,15 +27,26 @@ list(FILTER bundled_scenarios EXCLUDE REGEX "/scenarios/capacity/")
 list(APPEND bundled_scenarios "${CMAKE_CURRENT_SOURCE_DIR}/scenarios/capacity/reference-workload-n1000.vlab")
 foreach(scenario ${bundled_scenarios})
   get_filename_component(name "${scenario}" NAME_WE)
-  file(RELATIVE_PATH relative "${CMAKE_CURRENT_SOURCE_DIR}" "${scenario}")
-  get_filename_component(dir "${relative}" DIRECTORY)
-  add_test(NAME golden.${name}
-    COMMAND ${CMAKE_COMMAND}
-      -DTOKENLAB=$<TARGET_FILE:tokenlab>
-      -DSCENARIO=${relative}
-      -DSOURCE_DIR=${CMAKE_CURRENT_SOURCE_DIR}
-      -DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/${dir}/golden/${name}.txt
-      -DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/golden/${name}.txt
-      -P ${CMAKE_CURRENT_SOURCE_DIR}/tests/golden_check.cmake)
-  set_tests_properties(golden.${name} PROPERTIES TIMEOUT 120)
+  get_filename_component(dir "${scenario}" DIRECTORY)
+  golden_test(golden.${name} run "${scenario}" "${dir}/golden/${name}.txt" 0)
+endforeach()
+
+# The course: every lesson's worked scenario and every solution passes, with its report;
+# every exercise as it ships is not solved (exit 1), with the grader's message.
+file(GLOB lessons CONFIGURE_DEPENDS LIST_DIRECTORIES true "${CMAKE_CURRENT_SOURCE_DIR}/tutorials/[0-9][0-9]-*")
+foreach(lesson ${lessons})
+  get_filename_component(id "${lesson}" NAME)
+  golden_test(course.${id}.lesson run "${lesson}/lesson.vlab" "${lesson}/golden/lesson.txt" 0)
+  file(GLOB solutions CONFIGURE_DEPENDS "${lesson}/solutions/*.vlab")
+  foreach(solution ${solutions})
+    get_filename_component(name "${solution}" NAME_WE)
+    golden_test(course.${id}.solution.${name} run "${solution}"
+      "${lesson}/golden/solutions/${name}.txt" 0)
+  endforeach()
+  file(GLOB exercises CONFIGURE_DEPENDS "${lesson}/exercise-*.vlab")
+  foreach(exercise ${exercises})
+    get_filename_component(name "${exercise}" NAME_WE)
+    golden_test(course.${id}.unsolved.${name} check "${exercise}"
+      "${lesson}/golden/${name}.check.txt" 1)
+  endforeach()
 endforeach()

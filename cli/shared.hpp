@@ -1,0 +1,30 @@
+#pragma once
+// What the commands of cli/ share: loading and running scenarios, writing what they print.
+
+#include "language/parser.hpp"
+#include "reports/run_record.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tokenlab::cli {
+
+/// Parses every file before running any, so that one bad file stops the whole invocation
+/// (its error goes to stderr).
+std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& files);
+
+/// Runs the scenarios in order, with a progress bar on a terminal for long fleets.
+std::vector<run_record> run_all(const std::vector<scenario>& scenarios);
+
+/// Whether every expectation of every run held.
+bool all_passed(const std::vector<run_record>& runs);
+
+/// Prints `text`, or writes it to `output` whole (see write_file); false (with a message on
+/// stderr) when it cannot be written.
+bool emit(const std::string& text, const std::optional<std::string>& output);
+
+/// `tokenlab check` of plain scenarios: the verdicts, then the totals.
+int check_scenarios(const std::vector<std::string>& files);
+
+} // namespace tokenlab::cli
