@@ -214,7 +214,9 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
         trace_event ev;
         ev.kind = trace_kind::token_used;
         ev.subject = e.id;
-        ev.detail = e.num_uses < 0 ? "its last use" : std::to_string(e.num_uses) + " uses left";
+        ev.detail = e.num_uses < 0    ? "its last use"
+                    : e.num_uses == 1 ? "1 use left"
+                                      : std::to_string(e.num_uses) + " uses left";
         emit(self, st.ctx, std::move(ev));
       }
       return e;
