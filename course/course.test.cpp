@@ -44,6 +44,7 @@ struct scratch_lesson {
       FAIL(err->message);
     return std::get<lesson>(l);
   }
+  std::string make_it_so(const std::string& exercise) const;
   std::string manifest_error() const {
     auto l = load_lesson(dir.string());
     REQUIRE(std::holds_alternative<course_error>(l));
@@ -84,6 +85,13 @@ std::string make_exercise(const std::string& yours) {
          "# ---- graded: do not edit below this line ----\n"
          "at 1h59m\n"
          "expect token $t valid\n";
+}
+
+/// The make-it-so lesson: its manifest, its solution, and the learner's `exercise` text.
+std::string scratch_lesson::make_it_so(const std::string& exercise) const {
+  write("lesson.json", make_manifest);
+  write("solutions/exercise-1.vlab", make_exercise("vault token renew -increment=2h $t\n"));
+  return write("exercise-1.vlab", exercise);
 }
 
 grade_result grade_file(const scratch_lesson& s, const std::string& path) {
@@ -198,9 +206,7 @@ TEST_CASE("predictions: unanswered, wrong with the lab's reason, then solved") {
 
 TEST_CASE("make it so: the graded part decides, with the learner's steps explained") {
   scratch_lesson s;
-  s.write("lesson.json", make_manifest);
-  s.write("solutions/exercise-1.vlab", make_exercise("vault token renew -increment=2h $t\n"));
-  const auto path = s.write("exercise-1.vlab", make_exercise(""));
+  const auto path = s.make_it_so(make_exercise(""));
 
   auto g = grade_file(s, path);
   CHECK(g.status == grade_status::not_solved);
@@ -225,9 +231,7 @@ TEST_CASE("make it so: the graded part decides, with the learner's steps explain
 
 TEST_CASE("make it so refuses a forbidden command, an edited test and a broken graded part") {
   scratch_lesson s;
-  s.write("lesson.json", make_manifest);
-  s.write("solutions/exercise-1.vlab", make_exercise("vault token renew -increment=2h $t\n"));
-  const auto path = s.write("exercise-1.vlab", make_exercise("vault token create -ttl=3h => t\n"));
+  const auto path = s.make_it_so(make_exercise("vault token create -ttl=3h => t\n"));
 
   auto g = grade_file(s, path);
   CHECK(g.status == grade_status::not_solved);
