@@ -141,13 +141,19 @@ private:
     return shown;
   }
 
-  // The command line with each $reference replaced by its value, as a shell would run it.
+  // The command line with each $reference replaced by its value, as a shell would run it:
+  // without the lab's `=> NAME`, with the heredoc's `<<WORD` that may follow it.
   std::string resolved_line(const std::string& text) {
     std::string out;
     auto end = text.rfind("=>");
     auto line = end == std::string::npos ? text : text.substr(0, end);
+    std::string heredoc;
+    if (end != std::string::npos)
+      if (auto marker = text.find("<<", end); marker != std::string::npos)
+        heredoc = " " + text.substr(marker);
     while (!line.empty() && line.back() == ' ')
       line.pop_back();
+    line += heredoc;
     for (size_t i = 0; i < line.size();) {
       if (line[i] != '$') {
         out += line[i++];
