@@ -3,13 +3,19 @@
 # path, as `./lab run` and `./lab golden` do, so reports name files the same everywhere.
 # `./lab golden` rewrites the expected files; review the diff before committing.
 
-# golden_test(NAME VERB FILE EXPECTED EXPECT_RC)
+# golden_test(NAME VERB FILE EXPECTED EXPECT_RC [EXTRA_ARGUMENTS...])
 function(golden_test name verb file expected expect_rc)
-  file(RELATIVE_PATH relative "${CMAKE_CURRENT_SOURCE_DIR}" "${file}")
+  if(IS_ABSOLUTE "${file}")
+    file(RELATIVE_PATH relative "${CMAKE_CURRENT_SOURCE_DIR}" "${file}")
+  else()
+    set(relative "${file}")
+  endif()
+  string(REPLACE ";" "," extra "${ARGN}")
   add_test(NAME ${name}
     COMMAND ${CMAKE_COMMAND}
       -DTOKENLAB=$<TARGET_FILE:tokenlab>
       -DVERB=${verb}
+      -DEXTRA=${extra}
       -DEXPECT_RC=${expect_rc}
       -DSCENARIO=${relative}
       -DSOURCE_DIR=${CMAKE_CURRENT_SOURCE_DIR}
@@ -50,3 +56,7 @@ foreach(lesson ${lessons})
       "${lesson}/golden/${name}.check.txt" 1)
   endforeach()
 endforeach()
+
+# The instructor's handout of the lesson with the documented 6h + 9h -> 4h example, as a
+# class gets it.
+golden_test(course.handout handout 3 "${CMAKE_CURRENT_SOURCE_DIR}/tutorials/03-ttl-and-renewal/golden/handout.md" 0 --solutions)

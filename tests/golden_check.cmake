@@ -1,17 +1,18 @@
-# Runs `tokenlab VERB SCENARIO` from the repository's root and compares what it prints with
-# the expected file. VERB is run (a report; the run must pass, exit 0) or check (the
-# grader's answer to an exercise as it ships: not solved, exit 1). The learner's progress
-# goes nowhere (TOKENLAB_PROGRESS=/dev/null).
+# Runs `tokenlab VERB SCENARIO [EXTRA...]` from the repository's root and compares what it
+# prints with the expected file. VERB is run (a report; the run must pass, exit 0), check
+# (the grader's answer to an exercise as it ships: not solved, exit 1) or handout. The
+# learner's progress goes nowhere (TOKENLAB_PROGRESS=/dev/null).
 if(NOT DEFINED VERB)
   set(VERB run)
 endif()
+string(REPLACE "," ";" EXTRA "${EXTRA}")
 if(NOT DEFINED EXPECT_RC)
   set(EXPECT_RC 0)
 endif()
 get_filename_component(dir "${ACTUAL}" DIRECTORY)
 file(MAKE_DIRECTORY "${dir}")
 set(ENV{TOKENLAB_PROGRESS} /dev/null)
-execute_process(COMMAND "${TOKENLAB}" ${VERB} "${SCENARIO}"
+execute_process(COMMAND "${TOKENLAB}" ${VERB} "${SCENARIO}" ${EXTRA}
   WORKING_DIRECTORY "${SOURCE_DIR}"
   OUTPUT_FILE "${ACTUAL}" RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL EXPECT_RC)
