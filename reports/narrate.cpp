@@ -136,6 +136,7 @@ std::string describe_effect(const trace_event& ev, const std::map<std::string, s
       used_related = true;
       break;
     case trace_kind::lease_created:
+    case trace_kind::lease_renewed:
       if (!e.related.empty())
         words.push_back("owner token " + e.related);
       used_related = true;
