@@ -30,11 +30,13 @@ std::string label(const std::string& id, const std::map<std::string, std::string
   return id.size() > 16 ? id.substr(0, 15) + "…" : id;
 }
 
-std::string cause_text(const trace_event& e, const std::map<std::string, std::string>& names) {
+// Why a token or lease ended, where its own line does not say it. The list is in the order
+// Vault ended them (children first), so a revoked parent is the next name or a later one.
+std::string cause_text(const trace_event& e) {
   switch (e.cause) {
     case trace_cause::request: return "";
     case trace_cause::ttl_expired: return " (TTL reached)";
-    case trace_cause::parent_revoked: return " (parent " + label(e.related, names) + " revoked)";
+    case trace_cause::parent_revoked: return " (parent revoked)";
     case trace_cause::owner_revoked: return "";
     case trace_cause::last_use: return " (last use)";
     case trace_cause::none: return "";
@@ -42,7 +44,7 @@ std::string cause_text(const trace_event& e, const std::map<std::string, std::st
   return "";
 }
 
-// What ended during a step, one line per kind: "tokens revoked: child (parent p revoked), p".
+// What ended during a step, one line per kind: "tokens revoked: child (parent revoked), p".
 std::vector<std::string> endings(const step_record& s,
                                  const std::map<std::string, std::string>& names) {
   struct group {
@@ -63,7 +65,7 @@ std::vector<std::string> endings(const step_record& s,
     for (auto& g : groups)
       if (g.kind == e.kind) {
         const bool cause_said = g.kind == trace_kind::token_expired;
-        g.items.push_back(label(e.subject, names) + (cause_said ? "" : cause_text(e, names)));
+        g.items.push_back(label(e.subject, names) + (cause_said ? "" : cause_text(e)));
       }
   }
   std::vector<std::string> out;
