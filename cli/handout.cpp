@@ -11,7 +11,9 @@
 #include "runner/runner.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <regex>
 
 namespace tokenlab::cli {
 
@@ -49,6 +51,26 @@ std::string read_or_empty(const std::string& path) {
   return detail::read_whole_file(path, text) == 0 ? text : std::string{};
 }
 
+// A handout is read wherever it is printed or saved: the lesson's relative links would point
+// at nothing there, so each becomes its text and the file it named, from the repository's
+// root: "[Lesson 4](../04-max-ttl/README.md)" -> "Lesson 4 (tutorials/04-max-ttl/README.md)".
+std::string unlink(const std::string& md, const std::string& lesson_dir) {
+  static const std::regex link{R"(\[([^\]\n]+)\]\(([^)\s]+)\))"};
+  std::string out;
+  auto last = md.cbegin();
+  for (std::sregex_iterator m{md.begin(), md.end(), link}, end; m != end; ++m) {
+    out.append(last, (*m)[0].first);
+    const std::string target = (*m)[2].str();
+    const std::string file = target.substr(0, target.find('#'));
+    out += (*m)[1].str();
+    if (!file.empty())
+      out += " (" + (std::filesystem::path(lesson_dir) / file).lexically_normal().string() + ")";
+    last = (*m)[0].second;
+  }
+  out.append(last, md.cend());
+  return out;
+}
+
 std::string fenced(const std::string& text) {
   std::string body = text;
   if (!body.empty() && body.back() != '\n')
@@ -83,7 +105,7 @@ int handout(const handout_options& opts) {
   auto worked = load_all({l->worked()});
   if (!worked)
     return exit_bad_input;
-  std::string out = read_or_empty(l->readme());
+  std::string out = unlink(read_or_empty(l->readme()), l->dir);
   out += "\n---\n\n## The worked scenario, step by step\n\n`" + l->worked() +
          "`, replayed by tokenlab (`./lab run " + l->worked() + " --detail story`).\n\n";
   out += demote_headings(render_markdown(run_all(*worked), report_detail::story), 2);
