@@ -11,6 +11,7 @@
 #include "model/token_rules.hpp"
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include <caf/event_based_actor.hpp>
 
@@ -231,6 +232,22 @@ outcome<token_create_request> create_request_from(const logical_write_request& w
   return req;
 }
 
+// The fields a write to auth/token/create… sends that Vault 1.14 does not declare for the
+// path (vault/token_store.go paths(): 1.14 still spells `metadata` and `format`, and
+// `role_name` only for create-orphan and create/<role>): the framework warns that it
+// ignored them (sdk/framework/backend.go HandleRequest).
+std::vector<std::string> undeclared_create_fields(const logical_write_request& w) {
+  static const std::set<std::string> declared = {
+    "display_name", "explicit_max_ttl", "entity_alias", "num_uses", "period", "renewable", "ttl",
+    "type", "no_default_policy", "id", "metadata", "no_parent", "policies", "format"};
+  const bool takes_role = w.path != "auth/token/create";
+  std::vector<std::string> out;
+  for (const auto& [k, v] : w.fields)
+    if (declared.count(k) == 0 && !(takes_role && k == "role_name"))
+      out.push_back(k);
+  return out;
+}
+
 // Asks the token actor to renew and answers with the auth block of the renewed token.
 void renew_with(self_ptr self, const caf::actor& token, const system_view& view,
                 sim_duration increment, const std::optional<token_role>& role,
@@ -353,7 +370,10 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         auto req = create_request_from(w);
         if (!req)
           return req.error();
-        return on_create(self, caller, sudo, *req, known);
+        auto out = on_create(self, caller, sudo, *req, known);
+        if (const auto ignored = undeclared_create_fields(w); out && !ignored.empty())
+          out->warnings.push_back(texts::ignored_parameters(ignored));
+        return out;
       }
       return vault_error{404, {std::string{texts::unsupported_path}}};
     },

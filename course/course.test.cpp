@@ -204,6 +204,24 @@ TEST_CASE("predictions: unanswered, wrong with the lab's reason, then solved") {
   CHECK_FALSE(has(g.text, "stuck?"));
 }
 
+TEST_CASE("a ? for a length or for absent or present asks for that kind of value") {
+  scratch_lesson s;
+  s.write("lesson.json", predict_manifest);
+  const std::string exercise = "title \"Predict the renewal\"\n"
+                               "vault token create -policy=default -ttl=1h => t\n"
+                               "vault token lookup $t => l\n"
+                               "expect t.policies.length == ?\n"
+                               "expect l.period ?\n";
+  s.write("solutions/exercise-1.vlab", exercise);
+  const auto path = s.write("exercise-1.vlab", exercise);
+  auto g = grade_file(s, path);
+  CHECK(has(g.text, ":4:29: not answered yet: expect t.policies.length == ?\n"
+                    "    write a whole number: how many items (0 for none) in place of ?\n"));
+  CHECK(has(g.text, ":5:17: not answered yet: expect l.period ?\n"
+                    "    write absent or present (whether the result has the field at all) in "
+                    "place of ?\n"));
+}
+
 TEST_CASE("make it so: the graded part decides, with the learner's steps explained") {
   scratch_lesson s;
   const auto path = s.make_it_so(make_exercise(""));

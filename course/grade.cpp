@@ -3,6 +3,7 @@
 #include "clock/calendar.hpp"
 #include "course/exercise_file.hpp"
 #include "language/parser.hpp"
+#include "language/result_fields.hpp"
 #include "reports/narrate.hpp"
 #include "runner/fields.hpp"
 #include "runner/runner.hpp"
@@ -28,8 +29,12 @@ std::string value_advice(const expect_step& e) {
     return s->kind == object_kind::credential ? "a state: active or deleted"
                                               : "a state: valid, revoked or expired";
   const auto& c = std::get<expect_compare>(e.what);
+  if (c.op == expect_op::absent || c.op == expect_op::present)
+    return "absent or present (whether the result has the field at all)";
   if (c.op == expect_op::contains || c.op == expect_op::lacks)
     return "a \"quoted text\" to look for";
+  if (length_target(c.field))
+    return "a whole number: how many items (0 for none)";
   if (c.field == "status")
     return "an HTTP status such as 200, 400 or 403";
   if (c.field == "error")

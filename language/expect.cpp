@@ -1,4 +1,5 @@
-// `expect NAME.FIELD OP LITERAL` and `expect token|lease|credential ARG STATE`.
+// `expect NAME.FIELD OP VALUE`, `expect NAME.FIELD absent|present` and
+// `expect token|lease|credential ARG STATE`.
 
 #include "clock/duration.hpp"
 #include "language/parse_context.hpp"
@@ -121,8 +122,8 @@ maybe_error parse_literal(const word& w, expect_literal& out) {
     out.duration = *d;
   } else {
     return line_error{w.col, "cannot read the value \"" + w.text +
-                               "\": write a \"quoted string\", "
-                               "a number (7157), a duration (4h), true, false or null"};
+                               "\": write a \"quoted string\", a number (7157), a duration (4h), "
+                               "true, false, null or another result's $name.field"};
   }
   return std::nullopt;
 }
@@ -140,7 +141,8 @@ const char* kind_name(expect_literal::kind k) {
   }
 }
 
-// Splits `name.field` (a leading `$` is allowed) at the first dot.
+// Splits `name.field` (a leading `$` is allowed) at the first dot, and checks that results
+// of that name have the field.
 maybe_error parse_target(const word& w, const line_context& ctx, expect_compare& out) {
   std::string_view text = w.text;
   const std::size_t skip = w.ref_at(0) ? 1 : 0;
@@ -155,14 +157,38 @@ maybe_error parse_target(const word& w, const line_context& ctx, expect_compare&
     return err;
   out.name = std::string(name);
   out.field = std::string(text.substr(dot + 1));
-  return std::nullopt;
+  return check_field(out.name, out.field, w.col_at(skip + dot + 1), ctx);
+}
+
+// `expect NAME.FIELD absent|present` (or `?`, a prediction of which).
+maybe_error parse_presence(const std::vector<word>& words, expect_compare& check,
+                           expect_step& out) {
+  const word& w = words[2];
+  if (is_open(w)) {
+    check.op = expect_op::present; // stands for "absent or present", still to predict
+    out.what = std::move(check);
+    out.open_at = w.col;
+    return std::nullopt;
+  }
+  if (!w.quoted && (w.text == "absent" || w.text == "present")) {
+    check.op = w.text == "absent" ? expect_op::absent : expect_op::present;
+    out.what = std::move(check);
+    return std::nullopt;
+  }
+  for (const auto& [text, op] : operators)
+    if (!w.quoted && w.text == text)
+      return line_error{w.end_col, "the operator " + w.text + " needs a value after it, e.g. "
+                                   "expect r.ttl == 4h"};
+  return line_error{w.col, "expect " + words[1].text + " needs OP VALUE (e.g. == 4h) or absent "
+                           "or present; got \"" + w.text + "\""};
 }
 
 maybe_error parse_compare(const std::vector<word>& words, const line_context& ctx,
                           expect_step& out) {
-  if (words.size() < 4)
+  if (words.size() < 3)
     return line_error{words[0].col, "expect needs NAME.FIELD OP VALUE, e.g. expect r.ttl == 4h, "
-                                    "or expect token|lease|credential ARG STATE"};
+                                    "NAME.FIELD absent|present, or expect "
+                                    "token|lease|credential ARG STATE"};
   if (words.size() > 4)
     return line_error{words[4].col, "unexpected \"" + words[4].text +
                                       "\" after the value: "
@@ -170,6 +196,8 @@ maybe_error parse_compare(const std::vector<word>& words, const line_context& ct
   expect_compare check;
   if (auto err = parse_target(words[1], ctx, check))
     return err;
+  if (words.size() == 3)
+    return parse_presence(words, check, out);
   bool found = false;
   for (const auto& [text, op] : operators)
     if (!words[2].quoted && words[2].text == text) {
@@ -179,19 +207,27 @@ maybe_error parse_compare(const std::vector<word>& words, const line_context& ct
   if (!found)
     return line_error{words[2].col, "unknown operator \"" + words[2].text +
                                       "\": use ==, !=, <, <=, >, >=, contains or lacks"};
-  if (is_open(words[3])) {
+  const word& value = words[3];
+  if (is_open(value)) {
     out.what = std::move(check);
-    out.open_at = words[3].col;
+    out.open_at = value.col;
     return std::nullopt;
   }
-  if (auto err = parse_literal(words[3], check.value))
+  if (!value.quoted && value.ref_at(0)) { // another result's field, read at run time
+    check.other.emplace();
+    if (auto err = make_arg(value, 0, ctx, *check.other))
+      return err;
+    out.what = std::move(check);
+    return std::nullopt;
+  }
+  if (auto err = parse_literal(value, check.value))
     return err;
   const auto k = check.value.k;
   const bool ordered = k == expect_literal::kind::number || k == expect_literal::kind::duration;
   if (is_ordering(check.op) && !ordered)
-    return line_error{words[3].col, "the operator " + words[2].text +
-                                      " compares numbers and durations, but \"" + words[3].text +
-                                      "\" is " + kind_name(k)};
+    return line_error{value.col, "the operator " + words[2].text +
+                                   " compares numbers and durations, but \"" + value.text +
+                                   "\" is " + kind_name(k)};
   out.what = std::move(check);
   return std::nullopt;
 }

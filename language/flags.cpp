@@ -1,6 +1,7 @@
 #include "language/flags.hpp"
 
 #include "clock/duration.hpp"
+#include "model/texts.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -196,15 +197,18 @@ const flag_use* command_args::last(std::string_view name) const {
 
 maybe_error split_command(const std::vector<word>& words, std::size_t first,
                           const command_spec& spec, command_args& out) {
+  // Go's flag.Parse: flags end at the first argument that is not one, or after `--`.
   bool flags_done = false;
   for (std::size_t i = first; i < words.size(); ++i) {
     const word& w = words[i];
-    if (flags_done || !looks_like_flag(w)) {
-      out.positionals.push_back(&w);
+    if (!flags_done && w.text == "--") {
+      flags_done = true;
+      out.dashdash = true;
       continue;
     }
-    if (w.text == "--") {
+    if (flags_done || !looks_like_flag(w)) {
       flags_done = true;
+      out.positionals.push_back(&w);
       continue;
     }
     const std::size_t dashes = w.text[1] == '-' ? 2 : 1;
@@ -236,6 +240,64 @@ maybe_error split_command(const std::vector<word>& words, std::size_t first,
     if (def->type == flag_type::format)
       out.json = use.boolean;
     out.flags.push_back(std::move(use));
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// The flags Vault's CLI reads before the command parses its own (command/main.go
+// globalFlags and setupEnv): wherever they are on the line, up to a `--`.
+constexpr std::string_view global_flags[] = {"output-curl-string", "output-policy", "format",
+                                             "detailed"};
+
+bool is_global(std::string_view arg) {
+  arg.remove_prefix(std::min(arg.find_first_not_of('-'), arg.size()));
+  const std::string_view name = arg.substr(0, arg.find('='));
+  return std::find(std::begin(global_flags), std::end(global_flags), name) !=
+         std::end(global_flags);
+}
+
+// `-NAME` or `--NAME`, and with `value`, `-NAME=…` or `--NAME=…`.
+bool spells(std::string_view arg, std::string_view name, bool value) {
+  const std::size_t dashes = arg.compare(0, 2, "--") == 0 ? 2 : arg.compare(0, 1, "-") == 0 ? 1 : 0;
+  if (dashes == 0 || arg.compare(dashes, name.size(), name) != 0)
+    return false;
+  const std::string_view rest = arg.substr(dashes + name.size());
+  return value ? !rest.empty() && rest[0] == '=' : rest.empty();
+}
+
+} // namespace
+
+maybe_error read_global_flags(command_args& out) {
+  std::vector<std::string> warned;
+  for (const word* w : out.positionals) // generateFlagWarnings(f.Args())
+    if (w->text.size() > 1 && w->text[0] == '-' && !is_global(w->text))
+      warned.push_back(w->text);
+  if (!warned.empty())
+    out.flag_warning = texts::flags_after_arguments(warned);
+  if (out.dashdash) // setupEnv stops at the `--` that ended the flags
+    return std::nullopt;
+  const auto& pos = out.positionals;
+  for (std::size_t i = 0; i < pos.size() && pos[i]->text != "--"; ++i) {
+    const word& w = *pos[i];
+    for (const std::string_view name : {"output-curl-string", "output-policy", "detailed"})
+      if (spells(w.text, name, false) || spells(w.text, name, true))
+        return line_error{w.col, "-" + std::string(name) + " after an argument is still read "
+                                 "by Vault's CLI (a global flag), and tokenlab does not model "
+                                 "it there: put it before the arguments"};
+    flag_use use;
+    if (spells(w.text, "format", true)) {
+      const std::size_t eq = w.text.find('=');
+      if (auto err = check_format(w.text.substr(eq + 1), w.col_at(eq + 1), use))
+        return err;
+    } else if (spells(w.text, "format", false) && i + 1 < pos.size()) {
+      if (auto err = check_format(pos[i + 1]->text, pos[i + 1]->col, use))
+        return err;
+    } else {
+      continue;
+    }
+    out.json = use.boolean;
   }
   return std::nullopt;
 }

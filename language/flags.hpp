@@ -1,11 +1,13 @@
 #pragma once
 // The Vault CLI's flag syntax for scenario steps, after Go's `flag` package as Vault uses
 // it: `-name=value`, `-name value` (not for booleans), `--name`, booleans as `-name` or
-// `-name=true|false`, `--` ends the flags. Unlike Vault, flags may also follow positional
-// arguments. Each command declares the flags tokenlab models and the Vault flags it knows
-// but does not model yet; anything else is Go's `flag provided but not defined: -foo`.
-// Values are checked here (durations, integers, booleans, formats), so command builders
-// only read typed values.
+// `-name=true|false`; the flags end at the first argument or at `--`, so that a flag
+// written after an argument is an argument (`vault token renew $t -increment=1h` has two).
+// Vault's CLI still reads its global flags there (`-format=json`) and warns about the rest.
+// Each command declares the flags tokenlab models and the Vault flags it knows but does
+// not model yet; anything else is Go's `flag provided but not defined: -foo`. Values are
+// checked here (durations, integers, booleans, formats), so command builders only read
+// typed values.
 
 #include "language/parse_context.hpp"
 
@@ -59,7 +61,9 @@ struct flag_use {
 struct command_args {
   std::vector<flag_use> flags;
   std::vector<const word*> positionals;
-  bool json = false; ///< -format=json
+  bool json = false;        ///< -format=json
+  bool dashdash = false;    ///< a `--` ended the flags
+  std::string flag_warning; ///< what the CLI warns about arguments that look like flags
 
   /// Returns the last use of flag `name` (Go keeps the last value), or nullptr.
   const flag_use* last(std::string_view name) const;
@@ -68,5 +72,11 @@ struct command_args {
 /// Splits words[first…] into flags and positionals and checks every flag value.
 maybe_error split_command(const std::vector<word>& words, std::size_t first,
                           const command_spec& spec, command_args& out);
+
+/// What Vault 1.14's CLI makes of the arguments of a split command that look like flags:
+/// it reads the global `-format` among them (a later one wins), refuses the global flags
+/// tokenlab does not model there, and words its warning about the others
+/// (command/main.go setupEnv, command/base_helpers.go generateFlagWarnings).
+maybe_error read_global_flags(command_args& out);
 
 } // namespace tokenlab::detail

@@ -61,8 +61,9 @@ line_error unknown_directive(const lexed_line& l) {
                    "seed, epoch, config, cluster, advance, at, note, expect, fleet or vault"};
 }
 
-// Removes a trailing `=> NAME` (or `=>NAME`) from `words` into `name`.
-maybe_error take_name(std::vector<word>& words, std::string& name) {
+// Removes a trailing `=> NAME` (or `=>NAME`) from `words` into `name`; `at_col` gets the
+// column of its `=>`.
+maybe_error take_name(std::vector<word>& words, std::string& name, int& at_col) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const word& w = words[i];
     if (w.quoted || !starts_with(w.text, "=>"))
@@ -82,6 +83,7 @@ maybe_error take_name(std::vector<word>& words, std::string& name) {
     if (name == "root")
       return line_error{col, "the name \"root\" is taken: $root is the dev server's root token; "
                              "pick another name"};
+    at_col = w.col;
     words.erase(words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
     return std::nullopt;
   }
@@ -237,9 +239,12 @@ maybe_error line_parser::time(const lexed_line& l, bool absolute, step_body& bod
 maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, step_body& body) {
   std::vector<word> words = l.words;
   std::string name;
-  if (auto err = take_name(words, name))
+  int name_col = 0;
+  if (auto err = take_name(words, name, name_col))
     return err;
   vault_step step;
+  std::vector<ref_use> uses;
+  const line_context noted{ctx.where, ctx.names, ctx.dir, &uses};
   // The environment prefixes, each at most once, in either order.
   std::size_t first = 0;
   bool addr = false;
@@ -258,7 +263,7 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
         return line_error{w.col_at(12), "VAULT_TOKEN= needs a token, e.g. VAULT_TOKEN=$t1 vault "
                                         "token lookup"};
       step.vault_token.emplace();
-      if (auto err = make_arg(w, 12, ctx, *step.vault_token))
+      if (auto err = make_arg(w, 12, noted, *step.vault_token))
         return err;
     } else {
       break;
@@ -273,11 +278,17 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
                                    "VAULT_ADDR=standby-1 vault token lookup"};
   }
   const auto stdin_col = l.heredoc ? std::optional<int>{l.heredoc->col} : std::nullopt;
-  if (auto err = parse_vault_command(words, first, ctx, stdin_col, step))
+  if (auto err = parse_vault_command(words, first, noted, stdin_col, step))
     return err;
+  for (auto& use : uses) {
+    const auto at = static_cast<std::size_t>(use.col - l.first_col);
+    step.refs.push_back(
+      text_ref{at, static_cast<std::size_t>(use.last_col - use.col + 1), std::move(use.ref)});
+  }
   if (!name.empty()) {
     step.name = name;
-    names_.insert(name);
+    step.name_at = static_cast<std::size_t>(name_col - l.first_col);
+    names_[name] = result_info{result_kind_of(step.cmd), "a " + step.spelling + " result"};
   }
   body = std::move(step);
   return std::nullopt;
@@ -306,7 +317,8 @@ std::string line_parser::node_names() const {
 maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
   std::vector<word> words = l.words;
   fleet_step step;
-  if (auto err = take_name(words, step.name))
+  int name_col = 0;
+  if (auto err = take_name(words, step.name, name_col))
     return err;
   if (auto err = parse_fleet(words, step))
     return err;
@@ -317,7 +329,7 @@ maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
           return line_error{words[i].col_at(6), "nodes names the scenario's cluster nodes: " +
                                                   node_names() + "; got " + in_quotes(node)};
   if (!step.name.empty())
-    names_.insert(step.name);
+    names_[step.name] = result_info{result_kind::open, "a fleet"};
   body = std::move(step);
   return std::nullopt;
 }

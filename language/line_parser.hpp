@@ -10,7 +10,6 @@
 
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 
 namespace tokenlab::detail {
@@ -59,7 +58,7 @@ private:
   std::string dir_; ///< the scenario file's directory: "" or ending with '/'
   bool heredoc_lines_ = true;
   std::optional<open_heredoc> heredoc_;
-  std::set<std::string> names_{"root"};
+  std::map<std::string, result_info> names_{{"root", {result_kind::open, "the root token"}}};
   sim_duration now_{0};
   bool in_steps_ = false;
   std::optional<source_loc> config_loc_;

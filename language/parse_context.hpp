@@ -5,12 +5,13 @@
 // line and a message; the caller maps the column to a `source_loc`.
 
 #include "language/lexer.hpp"
+#include "language/result_fields.hpp"
 #include "language/scenario.hpp"
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,12 +24,22 @@ using col_mapper = std::function<source_loc(int col)>;
 /// An error, or nullopt for success.
 using maybe_error = std::optional<line_error>;
 
-/// What a line's parsing may consult: the source mapping, the names defined so far and the
-/// scenario's directory (files a step names are relative to it).
+/// A reference as the line spells it: columns of its first and last byte (quotes that
+/// the reference spans included), for the report's echo of the command.
+struct ref_use {
+  int col = 0;
+  int last_col = 0;
+  arg ref;
+};
+
+/// What a line's parsing may consult: the source mapping, the names defined so far (with
+/// what each result holds), the scenario's directory (files a step names are relative to
+/// it), and where to note each reference the line makes (nullptr: nowhere).
 struct line_context {
   const col_mapper& where;
-  const std::set<std::string>& names; ///< includes "root"
-  const std::string& dir;             ///< "" or ends with '/'
+  const std::map<std::string, result_info>& names; ///< includes "root"
+  const std::string& dir;                          ///< "" or ends with '/'
+  std::vector<ref_use>* refs = nullptr;
 };
 
 /// `s` between double quotes, for messages: in_quotes("6x") is "\"6x\"".
@@ -39,6 +50,10 @@ bool is_name(std::string_view s);
 
 /// Checks that `name` (written at column `col`) was defined by an earlier step.
 maybe_error check_name(std::string_view name, int col, const line_context& ctx);
+
+/// Checks that results named `name` (a defined name) have `field` (written at column `col`).
+maybe_error check_field(const std::string& name, std::string_view field, int col,
+                        const line_context& ctx);
 
 /// Reads byte `start` onwards of `w` as an argument: `$name`, `$name.field` or a literal.
 maybe_error make_arg(const word& w, std::size_t start, const line_context& ctx, arg& out);

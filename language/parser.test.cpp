@@ -253,7 +253,8 @@ TEST_CASE("token renew takes an increment as a flag or as the 0.x second argumen
   CHECK(a.increment == 9h);
   CHECK(only<cmd_token_renew>("vault token renew -i 120s $t1").increment == 120s);
   CHECK(only<cmd_token_renew>("vault token-renew $t1 1h").increment == 1h);
-  CHECK(only<cmd_token_renew>("vault token renew $t1 -increment=5m").increment == 5min);
+  // Vault 0.6: "If both are specified prefer the argument".
+  CHECK(only<cmd_token_renew>("vault token-renew -increment=5m $t1 1h").increment == 1h);
   const auto self = only<cmd_token_renew>("vault token renew");
   CHECK(self.by == token_selector::self);
   CHECK(self.increment == 0s);
@@ -396,7 +397,7 @@ TEST_CASE("lease lookup and lease renew take a lease id, renew an -increment") {
   CHECK(command<cmd_lease_lookup>(sc, 0).lease_id.literal == "aws/creds/deploy/abc");
   CHECK(vault_at(sc, 1).spelling == "lease renew");
   CHECK(command<cmd_lease_renew>(sc, 1).increment == 1h);
-  const auto renew = only<cmd_lease_renew>("vault lease renew $c -increment 10m");
+  const auto renew = only<cmd_lease_renew>("vault lease renew -increment 10m $c");
   CHECK(renew.lease_id.ref_name == "c");
   CHECK(renew.increment == 10min);
   CHECK(only<cmd_lease_renew>("vault lease renew $c").increment == 0s);
@@ -676,4 +677,90 @@ TEST_CASE("a ? in place of the value is a prediction still to make, in both form
   const auto& quoted = std::get<expect_step>(sc.steps[3].body);
   CHECK_FALSE(quoted.open_at);
   CHECK(std::get<expect_compare>(quoted.what).value.text == "?");
+}
+
+TEST_CASE("a flag after the first argument is an argument, as Go's flag package reads it") {
+  // vault write sends it as a field; the CLI warns about it first.
+  const auto sc = parse_ok("vault write auth/token/create policies=default -ttl=1h => a\n");
+  const auto& w = command<cmd_write>(sc);
+  REQUIRE(w.fields.size() == 2);
+  CHECK(w.fields[1].first == "-ttl");
+  CHECK(w.fields[1].second.literal == "1h");
+  CHECK(vault_at(sc, 0).flag_warning ==
+        "Command flags must be provided before positional arguments. The following arguments "
+        "will not be parsed as flags: [-ttl=1h]");
+  // A `--` ends the flags too; what follows it is an argument, warned about all the same.
+  const auto dash = parse_ok("vault write -- secret/x -a=1 -b=2\n");
+  CHECK(command<cmd_write>(dash).fields.size() == 2);
+  CHECK(vault_at(dash, 0).flag_warning ==
+        "Command flags must be provided before positional arguments. The following arguments "
+        "will not be parsed as flags: [-a=1,-b=2]");
+  // Before the first argument, flags are flags and nothing is warned about.
+  const auto before = parse_ok("vault write -format=json secret/x a=1\n");
+  CHECK(vault_at(before, 0).json);
+  CHECK(vault_at(before, 0).flag_warning.empty());
+  // A token login keeps the pairs after the token; the token method ignores them.
+  const auto login = only<cmd_login>("vault login $t1 -method=userpass");
+  CHECK(login.method == "token");
+  CHECK(login.token.ref_name == "t1");
+  REQUIRE(login.fields.size() == 1);
+  CHECK(login.fields[0].first == "-method");
+}
+
+TEST_CASE("the CLI's global -format is read wherever it is, and draws no warning") {
+  const auto sc = parse_ok("vault write secret/x a=1 -format=json\n"
+                           "vault write secret/x a=1 --format=json\n"
+                           "vault write -format=json secret/x a=1 -format=table\n"
+                           "vault write -- secret/x a=1 -format=json\n");
+  CHECK(vault_at(sc, 0).json);
+  CHECK(vault_at(sc, 0).flag_warning.empty());
+  CHECK(command<cmd_write>(sc, 0).fields[1].first == "-format"); // sent as a field too
+  CHECK(vault_at(sc, 1).json);
+  CHECK_FALSE(vault_at(sc, 2).json); // the later one wins
+  CHECK_FALSE(vault_at(sc, 3).json); // setupEnv stops at the `--`
+}
+
+TEST_CASE("a vault step notes where its references are, for the report's echo") {
+  const std::string line = "VAULT_TOKEN=$t1 vault write secret/x a=$t1 b='$t1' c=\"$t1.accessor\" "
+                           "d=x$t1 => w";
+  const auto sc = parse_ok("vault token create => t1\n" + line + "\n");
+  const auto& v = vault_at(sc, 1);
+  REQUIRE(v.refs.size() == 3); // b='$t1' is text, and so is the $ inside x$t1
+  CHECK(line.substr(v.refs[0].at, v.refs[0].size) == "$t1");
+  CHECK(v.refs[0].at == 12);
+  CHECK(line.substr(v.refs[1].at, v.refs[1].size) == "$t1");
+  CHECK(v.refs[1].at == line.find("a=$t1") + 2);
+  CHECK(line.substr(v.refs[2].at, v.refs[2].size) == "$t1.accessor");
+  CHECK(v.refs[2].ref.ref_field == "accessor");
+  CHECK(line.substr(v.name_at) == "=> w");
+  CHECK(command<cmd_write>(sc, 1).fields[1].second.literal == "$t1");
+}
+
+TEST_CASE("expect reads lengths, absence and another result's field") {
+  const auto sc = parse_ok("vault token create => t\n"
+                           "vault token lookup $t => l\n"
+                           "expect t.policies.length == 2\n"
+                           "expect l.period absent\n"
+                           "expect l.meta.team present\n"
+                           "expect l.accessor == $t.accessor\n"
+                           "expect l.id != $t\n"
+                           "expect l.accessor == \"$t.accessor\"\n"
+                           "expect l.period ?\n");
+  const auto cmp = [&](std::size_t i) {
+    return std::get<expect_compare>(std::get<expect_step>(sc.steps[i].body).what);
+  };
+  CHECK(cmp(2).field == "policies.length");
+  CHECK(cmp(2).value.number == 2);
+  CHECK(cmp(3).op == expect_op::absent);
+  CHECK(cmp(4).op == expect_op::present);
+  CHECK(cmp(4).field == "meta.team");
+  REQUIRE(cmp(5).other);
+  CHECK(cmp(5).other->ref_name == "t");
+  CHECK(cmp(5).other->ref_field == "accessor");
+  REQUIRE(cmp(6).other);
+  CHECK(cmp(6).other->ref_field.empty());
+  CHECK_FALSE(cmp(7).other); // quoted: the text $t.accessor
+  CHECK(cmp(7).value.text == "$t.accessor");
+  CHECK(std::get<expect_step>(sc.steps[8].body).open_at == 17);
+  CHECK(to_string(expect_op::absent) == std::string{"absent"});
 }

@@ -45,6 +45,19 @@ maybe_error check_name(std::string_view name, int col, const line_context& ctx) 
                            n + "\")"};
 }
 
+maybe_error check_field(const std::string& name, std::string_view field, int col,
+                        const line_context& ctx) {
+  const auto it = ctx.names.find(name);
+  std::string suggestion;
+  std::string fields;
+  if (it == ctx.names.end() || known_field(it->second.kind, field, suggestion, fields))
+    return std::nullopt;
+  return line_error{col, "unknown field " + in_quotes(field) + " of " + name + " (" +
+                           it->second.what + "): " +
+                           (suggestion.empty() ? "its fields are " + fields
+                                               : "did you mean " + in_quotes(suggestion) + "?")};
+}
+
 maybe_error make_arg(const word& w, std::size_t start, const line_context& ctx, arg& out) {
   out = arg{};
   const int col = w.col_at(start);
@@ -67,6 +80,11 @@ maybe_error make_arg(const word& w, std::size_t start, const line_context& ctx, 
     return err;
   out.ref_name = std::string(name);
   out.ref_field = std::string(field);
+  if (!field.empty())
+    if (auto err = check_field(out.ref_name, field, w.col_at(start + 1 + name.size() + 1), ctx))
+      return err;
+  if (ctx.refs != nullptr)
+    ctx.refs->push_back(ref_use{col, w.cols.back(), out});
   return std::nullopt;
 }
 

@@ -12,6 +12,8 @@ const char* to_string(expect_op op) {
     case expect_op::ge: return ">=";
     case expect_op::contains: return "contains";
     case expect_op::lacks: return "lacks";
+    case expect_op::absent: return "absent";
+    case expect_op::present: return "present";
   }
   return "?";
 }

@@ -34,6 +34,10 @@ struct arg {
   std::string ref_field; ///< "" (the result's main value) or a field name
   source_loc loc;
   bool is_ref() const { return !ref_name.empty(); }
+  /// The argument as written: `$t1.accessor`, or the literal.
+  std::string text() const {
+    return is_ref() ? "$" + ref_name + (ref_field.empty() ? "" : "." + ref_field) : literal;
+  }
 };
 
 /// `vault login TOKEN` (method token), or `vault login -method=M [-path=P] k=v …`
@@ -147,14 +151,27 @@ using vault_command =
                cmd_policy_write, cmd_policy_read, cmd_token_capabilities, cmd_list, cmd_delete,
                cmd_lease_lookup, cmd_lease_renew, cmd_secrets_tune, cmd_auth_enable, cmd_auth_list>;
 
+/// A reference in the text of a vault step: bytes [at, at + size) of the text stand for the
+/// value of `ref` (the report echoes the command with the values in their place).
+struct text_ref {
+  std::size_t at = 0;
+  std::size_t size = 0;
+  arg ref;
+};
+
 /// One `vault …` line.
 struct vault_step {
   vault_command cmd;
   std::string spelling;           ///< the command words as written: "token create", "token-renew"
-  bool json = false;              ///< -format=json
+  bool json = false;              ///< -format=json (Vault's CLI reads it anywhere on the line)
   std::optional<arg> vault_token; ///< a `VAULT_TOKEN=… ` prefix: the token the call is made with
   std::string node; ///< a `VAULT_ADDR=NODE ` prefix: the node it is sent to ("" = active)
   std::string name; ///< `=> name`, or empty
+  /// What the CLI warns on stderr before it runs, when arguments after the first one look
+  /// like flags (command/base_helpers.go generateFlagWarnings); "" when it does not warn.
+  std::string flag_warning;
+  std::vector<text_ref> refs;                ///< the references in the step's text, in order
+  std::size_t name_at = std::string::npos;   ///< where `=> name` starts in the step's text
 };
 
 /// `advance D` (relative) or `at D` (absolute offset from t=0).
@@ -168,7 +185,8 @@ struct note_step {
   std::string text;
 };
 
-enum class expect_op { eq, ne, lt, le, gt, ge, contains, lacks };
+/// `absent` and `present` take no value: `expect l.period absent`.
+enum class expect_op { eq, ne, lt, le, gt, ge, contains, lacks, absent, present };
 
 /// A literal on the right of an expectation.
 struct expect_literal {
@@ -180,12 +198,14 @@ struct expect_literal {
   bool boolean = false;     ///< kind::boolean
 };
 
-/// `expect NAME.FIELD OP LITERAL`, e.g. `expect r.ttl == 4h`.
+/// `expect NAME.FIELD OP VALUE`, e.g. `expect r.ttl == 4h` or `expect a.accessor ==
+/// $t.accessor`; `expect NAME.FIELD absent|present`.
 struct expect_compare {
   std::string name;  ///< a named result
-  std::string field; ///< "ttl", "warnings", "error", "auth.lease_duration", ...
+  std::string field; ///< "ttl", "warnings", "policies.length", "auth.lease_duration", ...
   expect_op op = expect_op::eq;
-  expect_literal value;
+  expect_literal value;     ///< unless `other` is set, or op is absent or present
+  std::optional<arg> other; ///< `$name.field` on the right: read when the expectation runs
 };
 
 enum class object_kind { token, lease, credential };
@@ -201,9 +221,10 @@ struct expect_state {
 
 struct expect_step {
   std::variant<expect_compare, expect_state> what;
-  /// The column of a `?` written as the value (`expect r.ttl == ?`, `expect token $t ?`): a
-  /// prediction not made yet, as exercises ship. It holds neither way until it is answered;
-  /// the value and the state of `what` are then unset.
+  /// The column of a `?` written as the value (`expect r.ttl == ?`, `expect token $t ?`,
+  /// `expect l.period ?`): a prediction not made yet, as exercises ship. It holds neither
+  /// way until it is answered; the value and the state of `what` are then unset (a `?` for
+  /// absent or present has the op `present`).
   std::optional<int> open_at;
 };
 

@@ -39,6 +39,11 @@ const command_spec token_renew_spec{
   {{"increment", ft::duration, "i"}, {"accessor", ft::boolean}, {"format", ft::format}},
   {"fail-if-not-fulfilled"}};
 
+// Vault 0.6's command/token_renew.go: `token-renew [options] [token] [increment]`.
+const command_spec legacy_token_renew_spec{"vault token-renew [-increment=D] [TOKEN [INCREMENT]]",
+                                           {{"increment", ft::duration}, {"format", ft::format}},
+                                           {}};
+
 const command_spec token_revoke_spec{
   "vault token revoke [-mode=orphan|path] [-self] [-accessor] [TOKEN]",
   {{"mode", ft::text}, {"self", ft::boolean}, {"accessor", ft::boolean}},
@@ -112,27 +117,48 @@ maybe_error build_token_lookup(const build_input& in, vault_command& out) {
   return std::nullopt;
 }
 
+namespace {
+
+// The token a renewal names (without one, Vault renews the calling token, even with
+// -accessor).
+maybe_error renewed_token(const build_input& in, cmd_token_renew& cmd) {
+  const auto& pos = in.args.positionals;
+  if (pos.empty())
+    return std::nullopt;
+  cmd.by = flag_on(in, "accessor") ? token_selector::accessor : token_selector::token;
+  cmd.value.emplace();
+  return make_arg(*pos[0], 0, in.ctx, *cmd.value);
+}
+
+} // namespace
+
+// command/token_renew.go (Vault 1.1 to 1.14): one argument at most; the increment is
+// -increment only.
 maybe_error build_token_renew(const build_input& in, vault_command& out) {
+  if (auto err = count_args(in, 0, 1, "1"))
+    return err;
+  cmd_token_renew cmd;
+  set_if(in, "increment", &flag_use::duration, cmd.increment);
+  if (auto err = renewed_token(in, cmd))
+    return err;
+  out = std::move(cmd);
+  return std::nullopt;
+}
+
+// `vault token-renew TOKEN INCREMENT`: Vault 0.6 took the increment as a second argument,
+// which wins over -increment ("If both are specified prefer the argument").
+maybe_error build_legacy_token_renew(const build_input& in, vault_command& out) {
   const auto& pos = in.args.positionals;
   if (auto err = count_args(in, 0, 2, "0-2"))
     return err;
   cmd_token_renew cmd;
-  const flag_use* increment = in.args.last("increment");
-  if (increment != nullptr)
-    cmd.increment = increment->duration;
-  if (pos.size() == 2) { // the 0.x form `token-renew TOKEN INCREMENT`
-    if (increment != nullptr)
-      return line_error{pos[1]->col, "the increment is given twice: as -increment and as the "
-                                     "second argument; keep one"};
-    if (auto err = parse_duration_word(*pos[1], 0, "for the increment", cmd.increment))
+  set_if(in, "increment", &flag_use::duration, cmd.increment);
+  if (pos.size() == 2)
+    if (auto err = parse_duration_word(*pos[1], 0, "for the increment (the second argument)",
+                                       cmd.increment))
       return err;
-  }
-  if (!pos.empty()) { // without an argument Vault renews the calling token, even with -accessor
-    cmd.by = flag_on(in, "accessor") ? token_selector::accessor : token_selector::token;
-    cmd.value.emplace();
-    if (auto err = make_arg(*pos[0], 0, in.ctx, *cmd.value))
-      return err;
-  }
+  if (auto err = renewed_token(in, cmd))
+    return err;
   out = std::move(cmd);
   return std::nullopt;
 }

@@ -12,6 +12,7 @@ struct command_entry {
   std::string_view spelling;
   const command_spec* spec;
   command_builder build;
+  bool legacy = false; ///< a 0.x spelling: that CLI had no global flags and no warning
 };
 
 const command_entry commands[] = {
@@ -36,11 +37,11 @@ const command_entry commands[] = {
   {"policy write", &policy_write_spec, build_policy_write},
   {"policy read", &policy_read_spec, build_policy_read},
   // 0.x spellings
-  {"token-create", &token_create_spec, build_token_create},
-  {"token-lookup", &token_lookup_spec, build_token_lookup},
-  {"token-renew", &token_renew_spec, build_token_renew},
-  {"token-revoke", &token_revoke_spec, build_token_revoke},
-  {"mount-tune", &mount_tune_spec, build_mount_tune},
+  {"token-create", &token_create_spec, build_token_create, true},
+  {"token-lookup", &token_lookup_spec, build_token_lookup, true},
+  {"token-renew", &legacy_token_renew_spec, build_legacy_token_renew, true},
+  {"token-revoke", &token_revoke_spec, build_token_revoke, true},
+  {"mount-tune", &mount_tune_spec, build_mount_tune, true},
 };
 
 constexpr std::string_view supported =
@@ -105,14 +106,21 @@ maybe_error parse_vault_command(const std::vector<word>& words, std::size_t firs
   command_args args;
   if (auto err = split_command(words, command + used, *entry->spec, args))
     return err;
+  if (!entry->legacy)
+    if (auto err = read_global_flags(args))
+      return err;
   if (stdin_col && !entry->spec->reads_stdin)
     return line_error{*stdin_col, "this command reads no standard input, so it cannot have a "
                                   "heredoc (of the commands tokenlab models, only vault policy "
                                   "write NAME - reads one)"};
   out.spelling = std::string(entry->spelling);
   out.json = args.json;
+  out.flag_warning = args.flag_warning;
   const build_input in{args, ctx, *entry->spec, words[command].col, stdin_col};
-  return entry->build(in, out.cmd);
+  auto err = entry->build(in, out.cmd);
+  if (err && !args.flag_warning.empty()) // the CLI has printed its warning before the error
+    err->message += " (Vault's CLI warns first: " + args.flag_warning + ")";
+  return err;
 }
 
 void give_stdin(vault_command& cmd, std::string text) {

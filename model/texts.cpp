@@ -90,6 +90,15 @@ std::string role_token_type_invalid(std::string_view value) {
   return "invalid 'token_type' value " + go_quote(value);
 }
 
+std::string flags_after_arguments(const std::vector<std::string>& args) {
+  std::string list;
+  for (size_t i = 0; i < args.size(); ++i)
+    list += (i ? "," : "") + args[i];
+  return "Command flags must be provided before positional arguments. The following arguments "
+         "will not be parsed as flags: [" +
+         list + "]";
+}
+
 std::string ignored_parameters(const std::vector<std::string>& names) {
   std::string list;
   for (size_t i = 0; i < names.size(); ++i)

@@ -121,6 +121,9 @@ inline constexpr std::string_view login_success =
 std::string cli_error_head(std::string_view verb);
 inline constexpr std::string_view warnings_head =
   "WARNING! The following warnings were returned from Vault:";
+/// `Command flags must be provided before positional arguments. The following arguments
+/// will not be parsed as flags: [-a,-b]` (command/base_helpers.go generateFlagWarnings)
+std::string flags_after_arguments(const std::vector<std::string>& args);
 
 // --- custom token IDs (vault/token_store.go create, spec §2.9) ---
 inline constexpr std::string_view custom_id_hvs_prefix =

@@ -14,6 +14,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tokenlab {
@@ -63,8 +64,25 @@ outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increm
 /// The entry after a granted renewal.
 void apply_renewal(token_entry& e, const ttl_decision& d, sim_time now);
 
+/// A key of a token lookup's `data`.
+struct lookup_key {
+  std::string_view name;
+  bool map = false; ///< holds a map (its entries are read as `meta.KEY`)
+};
+
+/// Every key lookup_data can show, sorted: the scenario language checks `expect l.FIELD`
+/// against it (language/result_fields.hpp).
+inline constexpr lookup_key token_lookup_keys[] = {
+  {"accessor"},     {"creation_time"}, {"creation_ttl"}, {"display_name"},
+  {"entity_id"},    {"expire_time"},   {"explicit_max_ttl"}, {"id"},
+  {"issue_time"},   {"last_renewal"},  {"last_renewal_time"}, {"meta", true},
+  {"num_uses"},     {"orphan"},        {"path"},           {"period"},
+  {"policies"},     {"renewable"},     {"role"},           {"ttl"},
+  {"type"},
+};
+
 /// The `data` of a token lookup (spec §7.1); `shown_id` is the `id` field as Vault
-/// prints it ("" for lookup-accessor).
+/// prints it ("" for lookup-accessor). Its keys are among token_lookup_keys.
 data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time now,
                      std::int64_t epoch_unix);
 

@@ -210,6 +210,25 @@ SCENARIO("a lookup shows Vault's fields with whole seconds and RFC 3339 times") 
   CHECK(std::holds_alternative<std::monostate>(d.at("meta")));
 }
 
+SCENARIO("token_lookup_keys names every key a lookup can show, and only those") {
+  // A token with every optional part: a lease, a renewal, a period, a role, metadata.
+  auto e = default_token();
+  e.last_renewal = sim_time{1h};
+  e.period = 1h;
+  e.role = "app";
+  e.meta = {{"team", "web"}};
+  const auto d = lookup_data(e, e.id, sim_time{2h}, 1704067200);
+  std::vector<std::string> shown;
+  for (const auto& [k, v] : d)
+    shown.push_back(k);
+  std::vector<std::string> listed;
+  for (const auto& k : token_lookup_keys) {
+    listed.emplace_back(k.name);
+    CHECK(k.map == std::holds_alternative<std::map<std::string, std::string>>(d.at(listed.back())));
+  }
+  CHECK(shown == listed);
+}
+
 namespace {
 
 token_role make_role(const std::map<std::string, std::string>& fields) {

@@ -155,7 +155,9 @@ std::string render_mount_table(const api_response& r, bool detailed) {
   return go::table(rows);
 }
 
-std::string render_cli_output(const vault_call_record& call) {
+namespace {
+
+std::string render_result(const vault_call_record& call) {
   if (const auto* err = std::get_if<vault_error>(&call.result)) {
     // A 404 with no error is "nothing there": the CLI says so in its own words.
     if (err->status == 404 && err->messages.empty() && !call.not_found_text.empty())
@@ -197,6 +199,14 @@ std::string render_cli_output(const vault_call_record& call) {
   std::string out = call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";
   out += render_cli_warnings(r.warnings);
   return out + render_cli_table(r);
+}
+
+} // namespace
+
+std::string render_cli_output(const vault_call_record& call) {
+  // The flag parser warns (stderr, table format only) before the command does anything.
+  const bool warn = !call.flag_warning.empty() && !call.json;
+  return (warn ? line(call.flag_warning) : std::string{}) + render_result(call);
 }
 
 } // namespace tokenlab

@@ -19,7 +19,8 @@ inline constexpr const char* cli_vault_addr = "http://127.0.0.1:8200";
 
 /// Renders what the terminal shows for `call`; every line ends in '\n'. With -format=json
 /// warnings stay inside the JSON (JsonFormatter prints no warning block), and `vault
-/// write` prints nothing for a 204 (its success line is table-only).
+/// write` prints nothing for a 204 (its success line is table-only). The CLI's warning
+/// about flags after an argument comes first, in the table format only.
 std::string render_cli_output(const vault_call_record& call);
 
 /// Renders the stderr warning block (`WARNING! …`, each warning wrapped at 76 columns and

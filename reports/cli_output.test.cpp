@@ -277,3 +277,19 @@ TEST_CASE("vault auth list prints the mount table with Vault's columns", "[cli]"
                   "    n/a        v1.14.0+builtin.vault    n/a               "
                   "supported\n") != std::string::npos);
 }
+
+TEST_CASE("the CLI's warning about flags after an argument comes first, in the table format",
+          "[cli]") {
+  api_response none;
+  none.status = 204;
+  vault_call_record c = table_call(none, output_shape::message);
+  c.success_text = "Success! Data written to: secret/x";
+  c.flag_warning = "Command flags must be provided before positional arguments. The following "
+                   "arguments will not be parsed as flags: [-x=y]";
+  CHECK(render_cli_output(c) == c.flag_warning + "\nSuccess! Data written to: secret/x\n");
+  vault_call_record failed = c;
+  failed.result = vault_error{403, {"permission denied"}};
+  CHECK(render_cli_output(failed).rfind(c.flag_warning + "\nError creating token: ", 0) == 0);
+  c.json = true; // Vault warns only when the format is table
+  CHECK(render_cli_output(c).empty());
+}

@@ -34,6 +34,9 @@ enum class output_shape {
 /// One Vault API call made by a `vault …` step.
 struct vault_call_record {
   std::string resolved;     ///< the command line with references replaced by values
+  /// The CLI's own warning before it runs (flags after the first argument), printed first
+  /// in the table format; "" when there is none.
+  std::string flag_warning;
   std::string node;   ///< the cluster node it was sent to ("" without a cluster)
   std::string served; ///< where it ran: "served by standby-1", "forwarded to the active node…"
   std::string method;       ///< "POST", "PUT", "GET"

@@ -44,7 +44,11 @@ struct builder {
       login_request req;
       req.mount = "auth/" + c.path;
       std::string username;
+      // builtin/credential/userpass/cli.go reads username (for the path) and password,
+      // and sends the password alone: any other pair is dropped by the CLI.
       for (const auto& [k, a] : c.fields) {
+        if (k != "username" && k != "password")
+          continue;
         std::string v;
         if (!value(a, v))
           return false;

@@ -2,40 +2,13 @@
 
 #include "clock/duration.hpp"
 #include "language/lexer.hpp"
+#include "language/result_fields.hpp"
 
 #include <algorithm>
 
 namespace tokenlab {
 
 namespace {
-
-std::optional<field_value> auth_field(const auth_block& a, const std::string& f) {
-  if (f == "client_token" || f == "token")
-    return a.client_token;
-  if (f == "accessor" || f == "token_accessor")
-    return a.accessor;
-  if (f == "lease_duration" || f == "token_duration" || f == "ttl")
-    return a.lease_duration;
-  if (f == "renewable" || f == "token_renewable")
-    return a.renewable;
-  if (f == "policies")
-    return a.policies;
-  if (f == "token_policies")
-    return a.token_policies;
-  if (f == "identity_policies")
-    return a.identity_policies;
-  if (f == "metadata")
-    return a.metadata.empty() ? field_value{} : field_value{a.metadata};
-  if (f == "entity_id")
-    return a.entity_id;
-  if (f == "token_type" || f == "type")
-    return a.token_type;
-  if (f == "orphan")
-    return a.orphan;
-  if (f == "num_uses")
-    return a.num_uses;
-  return std::nullopt;
-}
 
 // A data key, or `KEY.SUB` for the entry SUB of a map-valued key (a `vault auth list` row:
 // `token/.default_ttl`; a token's meta: `meta.team`).
@@ -53,35 +26,40 @@ std::optional<field_value> data_field(const data_map& d, const std::string& f) {
   return std::nullopt;
 }
 
-std::optional<field_value> response_field(const api_response& r, const std::string& f) {
-  if (f == "status")
+// A field of a successful response, in the order that makes each name mean what the CLI's
+// table shows for it: the common fields, `auth.KEY`, `data.KEY`, a secret's lease, the auth
+// block's fields, the data's keys, then the API JSON's top-level lease_duration and
+// renewable (which a token response has too: 0 and false).
+std::optional<field_value> response_field(const api_response& r, const std::string& f,
+                                          std::optional<common_field> common) {
+  if (common == common_field::status)
     return static_cast<std::int64_t>(r.status);
-  if (f == "error")
+  if (common == common_field::error)
     return std::string{};
-  if (f == "warnings") // null when there are none, as the API's JSON says
+  if (common == common_field::warnings) // null when there are none, as the API's JSON says
     return r.warnings.empty() ? field_value{} : field_value{r.warnings};
-  if (f == "request_id")
+  if (common == common_field::request_id)
     return r.request_id;
   if (f.rfind("auth.", 0) == 0)
-    return r.auth ? auth_field(*r.auth, f.substr(5)) : std::nullopt;
+    return r.auth ? auth_field_value(*r.auth, std::string_view(f).substr(5), true) : std::nullopt;
   if (f.rfind("data.", 0) == 0)
     return r.data ? data_field(*r.data, f.substr(5)) : std::nullopt;
-  bool secret = !r.lease_id.empty();
-  if (f == "lease_id")
+  const bool secret = !r.lease_id.empty();
+  if (common == common_field::lease_id)
     return r.lease_id;
-  if (secret && (f == "lease_duration" || f == "ttl"))
+  if (secret && (common == common_field::lease_duration || f == "ttl"))
     return r.lease_duration;
-  if (secret && (f == "renewable" || f == "lease_renewable"))
+  if (secret && (common == common_field::renewable || f == "lease_renewable"))
     return r.renewable;
   if (r.auth)
-    if (auto v = auth_field(*r.auth, f))
+    if (auto v = auth_field_value(*r.auth, f, false))
       return v;
   if (r.data)
     if (auto v = data_field(*r.data, f))
       return v;
-  if (f == "lease_duration")
+  if (common == common_field::lease_duration)
     return r.lease_duration;
-  if (f == "renewable")
+  if (common == common_field::renewable)
     return r.renewable;
   return std::nullopt;
 }
@@ -132,25 +110,36 @@ bool ordered(expect_op op, const T& a, const T& b) {
 
 std::optional<field_value> result_field(const named_result& r, const std::string& field,
                                         std::string& why) {
-  if (field == "storage.writes" && r.storage_writes)
+  if (const auto target = length_target(field)) {
+    const std::string of(*target);
+    auto v = result_field(r, of, why);
+    if (!v)
+      return std::nullopt;
+    if (const auto n = value_length(*v))
+      return *n;
+    why = "\"" + of + "\" is " + show_value(*v) + ", which has no length";
+    return std::nullopt;
+  }
+  const auto common = find_common_field(field);
+  if (common == common_field::storage_writes && r.storage_writes)
     return *r.storage_writes;
-  if (field == "storage.deletes" && r.storage_deletes)
+  if (common == common_field::storage_deletes && r.storage_deletes)
     return *r.storage_deletes;
-  if (field == "node" && !r.node.empty())
+  if (common == common_field::node && !r.node.empty())
     return r.node;
-  if (field == "served" && !r.node.empty())
+  if (common == common_field::served && !r.node.empty())
     return r.served;
   if (auto e = std::get_if<vault_error>(&r.result)) {
-    if (field == "error")
+    if (common == common_field::error)
       return e->message();
-    if (field == "errors")
+    if (common == common_field::errors)
       return e->messages;
-    if (field == "status")
+    if (common == common_field::status)
       return static_cast<std::int64_t>(e->status);
     why = "the step failed (" + e->message() + "), so it has no field \"" + field + "\"";
     return std::nullopt;
   }
-  auto v = response_field(std::get<api_response>(r.result), field);
+  auto v = response_field(std::get<api_response>(r.result), field, common);
   if (!v)
     why = "the result has no field \"" + field + "\"";
   return v;
@@ -199,20 +188,54 @@ std::string show_value(const field_value& v) {
   return std::visit(visitor{}, v);
 }
 
-bool evaluate_compare(const expect_compare& e, const named_result& r, std::string& actual) {
+namespace {
+
+// `==`, `!=` and the orderings between two values read from results.
+bool compare_values(expect_op op, const field_value& a, const field_value& b) {
+  const auto* x = std::get_if<std::int64_t>(&a);
+  const auto* y = std::get_if<std::int64_t>(&b);
+  if (x && y)
+    return ordered(op, *x, *y);
+  if (op == expect_op::eq)
+    return a == b;
+  if (op == expect_op::ne)
+    return a != b;
+  return false; // the orderings compare numbers (and durations) only
+}
+
+} // namespace
+
+bool evaluate_compare(const expect_compare& e, const named_result& r,
+                      const std::optional<field_value>& other, std::string& actual) {
   std::string why;
   auto v = result_field(r, e.field, why);
+  if (e.op == expect_op::absent || e.op == expect_op::present) {
+    actual = v ? show_value(*v) : "absent";
+    return v.has_value() == (e.op == expect_op::present);
+  }
   if (!v) {
     actual = why;
     return false;
   }
   actual = show_value(*v);
-  const auto& lit = e.value;
   if (auto n = std::get_if<std::int64_t>(&*v); n && duration_key(e.field))
     actual += " (" + format_duration(secs(*n)) + ")";
+  if (other) {
+    actual += "; " + e.other->text() + " is " + show_value(*other);
+    if (e.op == expect_op::contains || e.op == expect_op::lacks) {
+      const auto* needle = std::get_if<std::string>(&*other);
+      if (!needle) {
+        actual += " (contains and lacks look for a text)";
+        return false;
+      }
+      return contains(*v, *needle) == (e.op == expect_op::contains);
+    }
+    return compare_values(e.op, *v, *other);
+  }
+  const auto& lit = e.value;
   if (std::holds_alternative<std::vector<std::string>>(*v) && e.op != expect_op::contains &&
       e.op != expect_op::lacks) {
-    actual += " (a list: compare its items with contains or lacks)";
+    actual += " (a list: compare its items with contains or lacks, or its .length)";
     return false;
   }
   if (e.op == expect_op::contains || e.op == expect_op::lacks) {

@@ -1,8 +1,9 @@
 #pragma once
 // How a scenario reads a named result: `r.ttl`, `t1.accessor`, `c.lease_id`, `r.warnings`,
-// `r.error`. Names follow what Vault prints: the keys of the CLI table (token_duration,
-// token_accessor, lease_duration, …), the API JSON (auth.lease_duration, data.ttl, …) and
-// a few short forms (ttl, accessor, token, policies). FORMAT.md lists them.
+// `r.error`, `r.policies.length`. Names follow what Vault prints: the keys of the CLI table
+// (token_duration, token_accessor, lease_duration, …), the API JSON (auth.lease_duration,
+// data.ttl, …) and a few short forms (ttl, accessor, type); language/result_fields.hpp holds
+// the table of them that the parser checks names against. FORMAT.md lists them.
 
 #include "model/api.hpp"
 #include "model/vault_error.hpp"
@@ -39,7 +40,10 @@ bool duration_key(const std::string& field);
 /// Renders a field value as text ("14400", "[a b]", "\"x\"", "null").
 std::string show_value(const field_value& v);
 
-/// Evaluates `expect NAME.FIELD OP LITERAL` against a result; `actual` gets what was found.
-bool evaluate_compare(const expect_compare& e, const named_result& r, std::string& actual);
+/// Evaluates `expect NAME.FIELD OP VALUE` (or `absent`, `present`) against a result;
+/// `other` is the value of the right-hand `$name.field` when there is one. `actual` gets
+/// what was found.
+bool evaluate_compare(const expect_compare& e, const named_result& r,
+                      const std::optional<field_value>& other, std::string& actual);
 
 } // namespace tokenlab

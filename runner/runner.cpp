@@ -116,11 +116,12 @@ private:
     return ask<std::vector<trace_event>>(tracer_, take_atom::value);
   }
 
-  std::optional<std::string> resolve(const arg& a, std::string& why) {
+  // The value an argument stands for: its literal, or the named result's main value or field.
+  std::optional<field_value> resolve_value(const arg& a, std::string& why) {
     if (!a.is_ref())
-      return a.literal;
+      return field_value{a.literal};
     if (a.ref_name == "root" && a.ref_field.empty())
-      return root_;
+      return field_value{root_};
     auto n = names_.find(a.ref_name);
     if (n == names_.end()) {
       why = "$" + a.ref_name + " names no result";
@@ -128,54 +129,46 @@ private:
     }
     if (a.ref_field.empty()) {
       auto v = main_value(n->second, why);
-      if (!v)
+      if (!v) {
         why = "$" + a.ref_name + ": " + why;
-      return v;
+        return std::nullopt;
+      }
+      return field_value{*v};
     }
-    auto v = result_field(n->second, a.ref_field, why);
+    return result_field(n->second, a.ref_field, why);
+  }
+
+  std::optional<std::string> resolve(const arg& a, std::string& why) {
+    auto v = resolve_value(a, why);
     if (!v)
       return std::nullopt;
     if (auto s = std::get_if<std::string>(&*v))
       return *s;
-    auto shown = show_value(*v);
-    return shown;
+    return show_value(*v);
   }
 
-  // The command line with each $reference replaced by its value, as a shell would run it:
-  // without the lab's `=> NAME`, with the heredoc's `<<WORD` that may follow it.
-  std::string resolved_line(const std::string& text) {
+  // The command line as a shell would run it: each reference the parser found replaced by
+  // its value (a `$` in '...' is no reference, and stays), without the lab's `=> NAME`, with
+  // the heredoc's `<<WORD` that may follow it.
+  std::string resolved_line(const std::string& text, const vault_step& v) {
+    const std::size_t end = std::min(v.name_at, text.size());
     std::string out;
-    auto end = text.rfind("=>");
-    auto line = end == std::string::npos ? text : text.substr(0, end);
-    std::string heredoc;
-    if (end != std::string::npos)
-      if (auto marker = text.find("<<", end); marker != std::string::npos)
-        heredoc = " " + text.substr(marker);
-    while (!line.empty() && line.back() == ' ')
-      line.pop_back();
-    line += heredoc;
-    for (size_t i = 0; i < line.size();) {
-      if (line[i] != '$') {
-        out += line[i++];
+    std::size_t at = 0;
+    for (const auto& r : v.refs) {
+      if (r.at < at || r.at + r.size > end)
         continue;
-      }
-      size_t j = i + 1;
-      while (j < line.size() &&
-             (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '_' ||
-              (line[j] == '.' && j + 1 < line.size() &&
-               std::isalpha(static_cast<unsigned char>(line[j + 1])))))
-        ++j;
-      auto ref = line.substr(i + 1, j - i - 1);
-      arg a;
-      auto dot = ref.find('.');
-      a.ref_name = ref.substr(0, dot);
-      if (dot != std::string::npos)
-        a.ref_field = ref.substr(dot + 1);
+      out += text.substr(at, r.at - at);
       std::string why;
-      auto v = resolve(a, why);
-      out += v ? *v : line.substr(i, j - i);
-      i = j;
+      auto value = resolve(r.ref, why);
+      out += value ? *value : text.substr(r.at, r.size);
+      at = r.at + r.size;
     }
+    out += text.substr(at, end - at);
+    while (!out.empty() && out.back() == ' ')
+      out.pop_back();
+    if (end < text.size())
+      if (auto marker = text.find("<<", end); marker != std::string::npos)
+        out += " " + text.substr(marker);
     return out;
   }
 
@@ -243,7 +236,8 @@ private:
     auto rec = call->record;
     rec.json = v.json;
     rec.caller = call->request.token;
-    rec.resolved = resolved_line(r.text);
+    rec.resolved = resolved_line(r.text, v);
+    rec.flag_warning = v.flag_warning;
     rec.node = v.node.empty() && (sc_.cluster.standbys > 0 || sc_.cluster.secondary)
                  ? std::string{"active"}
                  : v.node;
@@ -414,15 +408,19 @@ private:
     expectation_record x;
     x.text = r.text;
     auto n = names_.find(e.name);
-    if (fleet_ && e.name == fleet_->name) {
+    std::optional<field_value> other;
+    std::string why;
+    if (e.other && !(other = resolve_value(*e.other, why))) {
+      x.actual = why.rfind('$', 0) == 0 ? why : e.other->text() + ": " + why;
+    } else if (fleet_ && e.name == fleet_->name) {
       api_response counts;
       counts.data = fleet_data();
-      x.passed =
-        evaluate_compare(e, named_result{counts, {}, {}, std::nullopt, std::nullopt}, x.actual);
+      x.passed = evaluate_compare(e, named_result{counts, {}, {}, std::nullopt, std::nullopt},
+                                  other, x.actual);
     } else if (n == names_.end()) {
       x.actual = "no result is named " + e.name;
     } else {
-      x.passed = evaluate_compare(e, n->second, x.actual);
+      x.passed = evaluate_compare(e, n->second, other, x.actual);
       x.result_step = result_steps_[e.name];
     }
     r.expectations.push_back(std::move(x));
