@@ -4,21 +4,16 @@
 #include "reports/render.hpp"
 #include "language/parser.hpp"
 #include "runner/runner.hpp"
+#include "tests/run_text.test.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <set>
 
 using namespace tokenlab;
+using tokenlab::test::run_text;
 
 namespace {
-
-run_record run_text(const std::string& text) {
-  auto parsed = parse_scenario_text(text, "test.vlab");
-  if (auto err = std::get_if<parse_error>(&parsed))
-    FAIL(err->render());
-  return run_scenario(std::get<scenario>(parsed));
-}
 
 run_record run_file(const std::string& name) {
   auto parsed = load_scenario(std::string{TOKENLAB_SOURCE_DIR} + "/scenarios/" + name);

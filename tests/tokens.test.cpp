@@ -3,19 +3,14 @@
 
 #include "language/parser.hpp"
 #include "runner/runner.hpp"
+#include "tests/run_text.test.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace tokenlab;
+using tokenlab::test::run_text;
 
 namespace {
-
-run_record run_text(const std::string& text) {
-  auto parsed = parse_scenario_text(text, "test.vlab");
-  if (auto err = std::get_if<parse_error>(&parsed))
-    FAIL(err->render());
-  return run_scenario(std::get<scenario>(parsed));
-}
 
 const std::variant<api_response, vault_error>& result(const run_record& r, size_t step) {
   REQUIRE(r.steps.at(step).call);
