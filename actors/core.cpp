@@ -108,6 +108,10 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return done(denied());
   if (under(r.path, "cubbyhole/"))
     return cubbyhole(self, who, cubby_op::read, r.path, {}, done);
+  if (r.path == "sys/mounts")
+    return list_secrets_mounts(self, done);
+  if (route_versioned_kv(self, kv2::operation::read, r.path, {}, r.params, done))
+    return;
   // sys/auth/<path>/tune (auth mounts) and sys/mounts/<path>/tune (any mount).
   auto tune_suffix = std::string{"/tune"};
   if ((under(r.path, "sys/auth/") || under(r.path, "sys/mounts/")) &&
@@ -204,6 +208,8 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
     return done(denied());
   if (under(w.path, "cubbyhole/"))
     return cubbyhole(self, who, cubby_op::write, w.path, w.fields, done);
+  if (route_versioned_kv(self, kv2::operation::write, w.path, body_of(w), {}, done))
+    return;
   if ((under(w.path, "sys/leases/") || w.path == "sys/renew") && lease_api(self, who, w, done))
     return;
   if (w.path == "sys/auth/token/tune" || w.path == "sys/mounts/auth/token/tune") {
@@ -238,6 +244,8 @@ void on_list(self_ptr self, const resolved_token& who, const logical_list_reques
     return done(denied());
   if (under(path, "cubbyhole/"))
     return cubbyhole(self, who, cubby_op::list, path, {}, done);
+  if (route_versioned_kv(self, kv2::operation::list, path, {}, {}, done))
+    return;
   // Listing accessors can enumerate every token: it also needs sudo (spec §2.1).
   if (path == "auth/token/accessors/" && !allows(self, who, path, capability::sudo))
     return done(denied());
@@ -263,6 +271,12 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
     return done(denied());
   if (under(d.path, "cubbyhole/"))
     return cubbyhole(self, who, cubby_op::del, d.path, {}, done);
+  if (under(d.path, "sys/mounts/"))
+    return disable_secrets(self, d.path.substr(11), done);
+  if (under(d.path, "sys/auth/"))
+    return disable_auth(self, d.path.substr(9), done);
+  if (route_versioned_kv(self, kv2::operation::del, d.path, {}, {}, done))
+    return;
   if (under(d.path, "auth/token/"))
     return forward(self, self->state.store, done, delete_path_atom::value, d.path);
   if (auto a = auth_mount_of(self, d.path))
@@ -532,9 +546,12 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   });
   st.auth_table["token/"] =
     new_auth_mount(st.mount_ids, "token/", "token", "token based credentials");
+  mount_dev_secrets(self);
   return {
     [=](request_atom, const vault_request& req) {
       auto rp = self->make_response_promise();
+      if (unauthenticated(self, req, reply_to(self, rp, std::nullopt)))
+        return rp;
       if (auto login = as_login(self, req)) {
         on_login(self, *login, reply_to(self, rp, std::nullopt));
         return rp;

@@ -35,6 +35,10 @@ struct mount_entry {
   std::string type; ///< "aws"
   caf::actor engine;
   mount_tune tune;
+  std::string accessor; ///< `vault secrets list` (model/secrets_table.hpp)
+  std::string uuid;
+  std::string description;
+  std::map<std::string, std::string> options; ///< {"version": "2"}: a KV v2 mount
 };
 
 struct lease_ref {

@@ -4,6 +4,7 @@
 // actors/.
 
 #include "actors/core.hpp"
+#include "model/kv2.hpp"
 #include "model/texts.hpp"
 
 #include <functional>
@@ -78,5 +79,24 @@ const caf::actor* auth_mount_of(self_ptr self, const std::string& path,
                                 std::string* mount = nullptr);
 void tune_secrets_mount(self_ptr self, const mount_tune_request& req, const reply& done);
 outcome<mount_tune_request> tune_from_fields(const logical_write_request& w);
+
+// core_mounts.cpp
+/// A kv engine for `path`: version 2 when the options say so, else version 1.
+caf::actor spawn_engine(self_ptr self, const std::string& type, const std::string& path,
+                        const std::map<std::string, std::string>& options);
+/// `vault server -dev` mounts kv version 2 at secret/ ("key/value secret storage").
+void mount_dev_secrets(self_ptr self);
+/// Sends a request on a KV v2 mount to its engine; false when `path` is on no such mount.
+bool route_versioned_kv(self_ptr self, kv2::operation op, const std::string& path, data_map body,
+                        std::map<std::string, std::string> params, const reply& done);
+/// GET sys/mounts: the secrets engines' mount table.
+void list_secrets_mounts(self_ptr self, const reply& done);
+/// DELETE sys/mounts/<path> and sys/auth/<path>: disable, revoking what the mount issued.
+void disable_secrets(self_ptr self, const std::string& path, const reply& done);
+void disable_auth(self_ptr self, const std::string& path, const reply& done);
+/// sys/internal/ui/mounts/<path> and sys/seal-status, which need no token; false otherwise.
+bool unauthenticated(self_ptr self, const vault_request& req, const reply& done);
+/// A write's data as the engines read it: its typed body, or its key=value fields.
+data_map body_of(const logical_write_request& w);
 
 } // namespace tokenlab::core_detail

@@ -8,6 +8,7 @@
 #include "actors/kv_engine.hpp"
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
+#include "model/secrets_table.hpp"
 
 #include <caf/event_based_actor.hpp>
 
@@ -81,19 +82,28 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
   auto& st = self->state;
   if (!allows(self, who, "sys/mounts/" + r.path, capability::update))
     return done(denied());
+  // handleMount: kv-v1 and kv-v2 are kv with a version; only kv takes one.
+  auto type = r.type == "kv-v1" || r.type == "kv-v2" ? std::string{"kv"} : r.type;
+  auto options = r.options;
+  if (r.type != type)
+    options["version"] = r.type == "kv-v2" ? "2" : "1";
+  if (type != "kv" && options.count("version") > 0 && !options["version"].empty())
+    return done(vault_error::invalid(texts::engine_no_version(type)));
   if (st.mounts.count(r.path) > 0)
     return done(vault_error{409, {texts::path_in_use(r.path)}});
   caf::actor engine;
-  if (r.type == "aws")
+  if (type == "aws")
     engine = self->spawn<caf::linked>(aws_engine_actor, st.ctx, r.path);
-  else if (r.type == "kv")
-    engine = self->spawn<caf::linked>(kv_engine_actor, st.ctx, r.path);
-  else if (r.type == "database")
+  else if (type == "kv")
+    engine = spawn_engine(self, type, r.path, options);
+  else if (type == "database")
     engine = self->spawn<caf::linked>(database_engine_actor, st.ctx, r.path);
   else
     return done(vault_error::invalid(texts::not_modelled("secrets engine \"" + r.type + "\"") +
                                      " (aws, database and kv are)"));
-  st.mounts[r.path] = mount_entry{r.type, engine, {}};
+  auto info = new_secrets_mount(st.ctx.seed, r.path, type, "", options);
+  mount_entry entry{type, engine, {}, info.accessor, info.uuid, "", options};
+  st.mounts[r.path] = std::move(entry);
   trace_event ev;
   ev.kind = trace_kind::engine_enabled;
   ev.subject = r.path;

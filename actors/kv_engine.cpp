@@ -106,6 +106,14 @@ caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_co
     [=](read_atom, const std::string& path, const std::string&) { return on_read(self, path); },
     [=](list_atom, const std::string& path) { return on_list(self, path); },
     [=](delete_path_atom, const std::string& path) { return on_delete(self, path); },
+    // The mount is disabled: its storage view is cleared.
+    [=](unmount_atom) {
+      auto& s = self->state;
+      for (const auto& [key, value] : s.entries)
+        storage_delete(self, s.ctx, storage_key(s, key));
+      s.entries.clear();
+      return true;
+    },
     [=](unsecret_atom, const std::string&) { return true; },
     [=](state_atom, const std::string&) { return life_state::unknown; },
   };

@@ -16,6 +16,7 @@
 //   (delete_path_atom, path) -> api_outcome                       204
 //   (unsecret_atom, handle) -> bool                               true (nothing to revoke)
 //   (state_atom, key) -> life_state                               unknown
+//   (unmount_atom) -> bool                                        disabled: delete every key
 // Paths are full request paths, starting with the mount ("secret/app/db").
 
 #include "actors/context.hpp"

@@ -57,6 +57,8 @@ using role_atom = caf::atom_constant<caf::atom("role")>;
 using list_atom = caf::atom_constant<caf::atom("list")>;
 using delete_path_atom = caf::atom_constant<caf::atom("delpath")>;
 using enable_auth_atom = caf::atom_constant<caf::atom("authon")>;
+/// A mount is disabled (vault secrets disable): the engine clears its storage.
+using unmount_atom = caf::atom_constant<caf::atom("unmount")>;
 // Auth methods: a login on an auth mount (actors/auth_method.hpp).
 using login_atom = caf::atom_constant<caf::atom("login")>;
 // Fleets of simulated clients (actors/fleet.hpp).
@@ -66,15 +68,20 @@ using fleet_atom = caf::atom_constant<caf::atom("fleet")>;
 struct secrets_enable_request {
   std::string type;
   std::string path; ///< with a trailing '/'
+  std::map<std::string, std::string> options{}; ///< {"version": "2"} (-version, kv-v2)
 };
 /// A logical read (`vault read PATH`).
 struct logical_read_request {
   std::string path;
+  std::map<std::string, std::string> params{}; ///< query parameters (`vault kv get -version=N`)
 };
 /// A logical write (`vault write PATH k=v …`).
 struct logical_write_request {
   std::string path;
   std::map<std::string, std::string> fields;
+  /// A typed JSON body, as `vault kv …` sends it ({"data": {…}, "options": {…}}); when set,
+  /// it is the request's data and `fields` is empty.
+  data_map body{};
 };
 /// `sys/leases/revoke`, `sys/leases/revoke-prefix/<prefix>`, `sys/leases/revoke-force/<prefix>`.
 struct lease_revoke_request {

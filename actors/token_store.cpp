@@ -3,6 +3,7 @@
 #include "actors/keys.hpp"
 #include "actors/token.hpp"
 #include "actors/token_store_batch.hpp"
+#include "actors/token_store_mounts.hpp"
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
 #include "model/token_role.hpp"
@@ -596,6 +597,12 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return done;
     },
     [=](tune_atom) { return token_view(self->state); },
+    // An auth method is disabled: revoke what it issued (actors/token_store_mounts.cpp).
+    [=](revoke_atom, const std::string& mount) {
+      auto rp = self->make_response_promise();
+      store_detail::revoke_mount(self, mount, rp);
+      return rp;
+    },
     // The own values of every auth mount, auth/token/ included (vault auth list).
     [=](tune_atom, list_atom) {
       auto& st = self->state;

@@ -60,6 +60,19 @@ extern const command_spec delete_spec;
 extern const command_spec policy_write_spec;
 extern const command_spec policy_read_spec;
 extern const command_spec token_capabilities_spec;
+extern const command_spec kv_put_spec;
+extern const command_spec kv_get_spec;
+extern const command_spec kv_delete_spec;
+extern const command_spec kv_undelete_spec;
+extern const command_spec kv_destroy_spec;
+extern const command_spec kv_list_spec;
+extern const command_spec kv_metadata_get_spec;
+extern const command_spec kv_metadata_put_spec;
+extern const command_spec kv_metadata_delete_spec;
+extern const command_spec secrets_list_spec;
+extern const command_spec secrets_disable_spec;
+extern const command_spec auth_disable_spec;
+extern const command_spec status_spec;
 
 maybe_error build_login(const build_input& in, vault_command& out);
 maybe_error build_token_create(const build_input& in, vault_command& out);
@@ -83,5 +96,18 @@ maybe_error build_delete(const build_input& in, vault_command& out);
 maybe_error build_policy_write(const build_input& in, vault_command& out);
 maybe_error build_policy_read(const build_input& in, vault_command& out);
 maybe_error build_token_capabilities(const build_input& in, vault_command& out);
+maybe_error build_kv_put(const build_input& in, vault_command& out);
+maybe_error build_kv_get(const build_input& in, vault_command& out);
+maybe_error build_kv_delete(const build_input& in, vault_command& out);
+maybe_error build_kv_undelete(const build_input& in, vault_command& out);
+maybe_error build_kv_destroy(const build_input& in, vault_command& out);
+maybe_error build_kv_list(const build_input& in, vault_command& out);
+maybe_error build_kv_metadata_get(const build_input& in, vault_command& out);
+maybe_error build_kv_metadata_put(const build_input& in, vault_command& out);
+maybe_error build_kv_metadata_delete(const build_input& in, vault_command& out);
+maybe_error build_secrets_list(const build_input& in, vault_command& out);
+maybe_error build_secrets_disable(const build_input& in, vault_command& out);
+maybe_error build_auth_disable(const build_input& in, vault_command& out);
+maybe_error build_status(const build_input& in, vault_command& out);
 
 } // namespace tokenlab::detail

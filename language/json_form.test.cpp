@@ -104,6 +104,15 @@ struct command_dumper {
   }
   std::string operator()(const cmd_list& c) const { return "list " + c.path; }
   std::string operator()(const cmd_delete& c) const { return "delete " + c.path; }
+  std::string operator()(const cmd_kv& c) const {
+    return "kv " + std::to_string(static_cast<int>(c.op)) + " " + c.path + dump(c.fields);
+  }
+  std::string operator()(const cmd_secrets_list& c) const {
+    return std::string{"secrets list"} + (c.detailed ? " -detailed" : "");
+  }
+  std::string operator()(const cmd_secrets_disable& c) const { return "secrets disable " + c.path; }
+  std::string operator()(const cmd_auth_disable& c) const { return "auth disable " + c.path; }
+  std::string operator()(const cmd_status&) const { return "status"; }
 };
 
 struct step_dumper {

@@ -197,6 +197,8 @@ result_kind result_kind_of(const vault_command& cmd) {
                          std::is_same_v<T, cmd_secrets_enable> ||
                          std::is_same_v<T, cmd_secrets_tune> ||
                          std::is_same_v<T, cmd_auth_enable> ||
+                         std::is_same_v<T, cmd_secrets_disable> ||
+                         std::is_same_v<T, cmd_auth_disable> ||
                          std::is_same_v<T, cmd_policy_write> ||
                          std::is_same_v<T, cmd_lease_revoke>)
         return result_kind::no_body;
@@ -246,6 +248,8 @@ std::optional<std::int64_t> value_length(const field_value& v) {
     return static_cast<std::int64_t>(xs->size());
   if (const auto* m = std::get_if<std::map<std::string, std::string>>(&v))
     return static_cast<std::int64_t>(m->size());
+  if (const auto* o = std::get_if<field_object>(&v))
+    return static_cast<std::int64_t>(o->get().size());
   return std::nullopt;
 }
 

@@ -11,6 +11,7 @@
 #include "model/ttl.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -83,10 +84,42 @@ struct cmd_auth_tune {
 struct cmd_auth_list {
   bool detailed = false;
 };
-/// `vault secrets enable [-path=P] TYPE`
+/// `vault secrets enable [-path=P] [-version=N] TYPE`
 struct cmd_secrets_enable {
   std::string type;
   std::string path; ///< normalised with a trailing '/': "aws/"
+  std::int64_t version = 0; ///< -version (kv): sent as the option `version`; 0 = not given
+};
+/// `vault secrets list [-detailed]`
+struct cmd_secrets_list {
+  bool detailed = false;
+};
+/// `vault secrets disable PATH` and `vault auth disable PATH`
+struct cmd_secrets_disable {
+  std::string path; ///< normalised with a trailing '/': "kv/"
+};
+struct cmd_auth_disable {
+  std::string path; ///< "userpass/"
+};
+/// `vault status`
+struct cmd_status {};
+/// The `vault kv …` commands (command/kv_*.go). Each first asks which KV version serves the
+/// path (GET sys/internal/ui/mounts/PATH), then calls the version's API path.
+enum class kv_op { put, get, del, undelete, destroy, list, metadata_get, metadata_put,
+                   metadata_delete };
+struct cmd_kv {
+  kv_op op = kv_op::get;
+  std::string path; ///< as the CLI sanitises it: no slash at either end ("secret/app")
+  std::vector<std::pair<std::string, arg>> fields; ///< put: the data
+  std::optional<std::int64_t> cas;                 ///< put: -cas (unset: -1, not sent)
+  std::int64_t version = 0;                        ///< get: -version
+  std::string field;                               ///< get: -field
+  std::vector<std::string> versions;               ///< delete, undelete, destroy: -versions
+  // metadata put
+  std::optional<std::int64_t> max_versions;
+  std::optional<bool> cas_required;
+  std::optional<sim_duration> delete_version_after;
+  std::map<std::string, std::string> custom_metadata;
 };
 /// `vault write PATH k=v …`
 struct cmd_write {
@@ -149,7 +182,8 @@ using vault_command =
   std::variant<cmd_login, cmd_token_create, cmd_token_lookup, cmd_token_renew, cmd_token_revoke,
                cmd_auth_tune, cmd_secrets_enable, cmd_write, cmd_read, cmd_lease_revoke,
                cmd_policy_write, cmd_policy_read, cmd_token_capabilities, cmd_list, cmd_delete,
-               cmd_lease_lookup, cmd_lease_renew, cmd_secrets_tune, cmd_auth_enable, cmd_auth_list>;
+               cmd_lease_lookup, cmd_lease_renew, cmd_secrets_tune, cmd_auth_enable, cmd_auth_list,
+               cmd_kv, cmd_secrets_list, cmd_secrets_disable, cmd_auth_disable, cmd_status>;
 
 /// A reference in the text of a vault step: bytes [at, at + size) of the text stand for the
 /// value of `ref` (the report echoes the command with the values in their place).

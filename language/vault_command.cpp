@@ -36,6 +36,19 @@ const command_entry commands[] = {
   {"lease revoke", &lease_revoke_spec, build_lease_revoke},
   {"policy write", &policy_write_spec, build_policy_write},
   {"policy read", &policy_read_spec, build_policy_read},
+  {"kv put", &kv_put_spec, build_kv_put},
+  {"kv get", &kv_get_spec, build_kv_get},
+  {"kv delete", &kv_delete_spec, build_kv_delete},
+  {"kv undelete", &kv_undelete_spec, build_kv_undelete},
+  {"kv destroy", &kv_destroy_spec, build_kv_destroy},
+  {"kv list", &kv_list_spec, build_kv_list},
+  {"kv metadata get", &kv_metadata_get_spec, build_kv_metadata_get},
+  {"kv metadata put", &kv_metadata_put_spec, build_kv_metadata_put},
+  {"kv metadata delete", &kv_metadata_delete_spec, build_kv_metadata_delete},
+  {"secrets list", &secrets_list_spec, build_secrets_list},
+  {"secrets disable", &secrets_disable_spec, build_secrets_disable},
+  {"auth disable", &auth_disable_spec, build_auth_disable},
+  {"status", &status_spec, build_status},
   // 0.x spellings
   {"token-create", &token_create_spec, build_token_create, true},
   {"token-lookup", &token_lookup_spec, build_token_lookup, true},
@@ -46,12 +59,22 @@ const command_entry commands[] = {
 
 constexpr std::string_view supported =
   "tokenlab models login, token create, token lookup, token renew, token revoke, token "
-  "capabilities, auth enable, auth tune, auth list, secrets enable, secrets tune, write, read, "
-  "list, "
-  "delete, lease lookup, lease renew, lease revoke, policy write and policy read (and the 0.x "
+  "capabilities, auth enable, auth tune, auth list, auth disable, secrets enable, secrets tune, "
+  "secrets list, secrets disable, write, read, list, delete, kv put, kv get, kv delete, kv "
+  "undelete, kv destroy, kv list, kv metadata get, kv metadata put, kv metadata delete, lease "
+  "lookup, lease renew, lease revoke, policy write, policy read and status (and the 0.x "
   "spellings token-create, token-lookup, token-renew, token-revoke and mount-tune)";
 
 const command_entry* match(const std::vector<word>& words, std::size_t first, std::size_t& used) {
+  if (first + 2 < words.size()) {
+    const std::string three =
+      words[first].text + " " + words[first + 1].text + " " + words[first + 2].text;
+    for (const auto& entry : commands)
+      if (entry.spelling == three) {
+        used = 3;
+        return &entry;
+      }
+  }
   if (first + 1 < words.size()) {
     const std::string two = words[first].text + " " + words[first + 1].text;
     for (const auto& entry : commands)

@@ -137,4 +137,10 @@ std::vector<std::string> capability_names(const policy_store& store,
                                           const std::vector<std::string>& policies,
                                           std::string_view path);
 
+/// hasMountAccess (vault/logical_system.go): true when `policies` give any capability on the
+/// mount path `mount` ("secret/") or on a path under it, or a glob covers it
+/// (model/acl_mount_access.cpp).
+bool any_access_under(const policy_store& store, const std::vector<std::string>& policies,
+                      const std::string& mount);
+
 } // namespace tokenlab

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -16,13 +17,41 @@
 
 namespace tokenlab {
 
+struct field_object;
+
 /// A value in a response's `data` map. Durations are integer seconds (as in Vault's JSON);
-/// the CLI decides by key name which integers to print as durations.
+/// the CLI decides by key name which integers to print as durations. A field_object is a
+/// nested JSON object whose values are typed too (KV v2's `data` and `metadata`).
 using field_value = std::variant<std::monostate, bool, std::int64_t, std::string,
-                                 std::vector<std::string>, std::map<std::string, std::string>>;
+                                 std::vector<std::string>, std::map<std::string, std::string>,
+                                 field_object>;
+
+/// A nested object of typed values, shared and immutable once built (a value: copies share
+/// it, equality compares the contents).
+struct field_object {
+  std::shared_ptr<const std::map<std::string, field_value>> fields;
+  const std::map<std::string, field_value>& get() const;
+};
 
 /// A `data` map; sorted by key, as Go's encoder and the CLI print it.
 using data_map = std::map<std::string, field_value>;
+
+/// Wraps a map as a nested object.
+inline field_object make_object(data_map fields) {
+  return field_object{std::make_shared<const data_map>(std::move(fields))};
+}
+
+inline const data_map& field_object::get() const {
+  static const data_map empty;
+  return fields ? *fields : empty;
+}
+
+inline bool operator==(const field_object& a, const field_object& b) {
+  return a.get() == b.get();
+}
+inline bool operator!=(const field_object& a, const field_object& b) {
+  return !(a == b);
+}
 
 /// The `auth` block of a create, renew or login response.
 struct auth_block {

@@ -237,6 +237,46 @@ inline constexpr std::string_view db_password_in_url =
   "Password found in connection_url, use a templated url to enable root rotation and prevent "
   "read access to password information.";
 
+// --- KV v2 (vault-plugin-secrets-kv v0.15.0), mounts and the CLI's kv commands
+// (command/kv_*.go, secrets_*.go, auth_disable.go, vault/logical_system.go, vault/mount.go,
+// vault/auth.go); the definitions are in model/texts_kv.cpp ---
+inline constexpr std::string_view kv2_no_data = "no data provided";
+inline constexpr std::string_view kv2_cas_mismatch =
+  "check-and-set parameter did not match the current version";
+inline constexpr std::string_view kv2_cas_required =
+  "check-and-set parameter required for this call";
+inline constexpr std::string_view kv2_cas_unparsable = "error parsing check-and-set parameter";
+/// delete and undelete say "No version…", destroy "no version…"
+inline constexpr std::string_view kv2_no_versions = "No version number provided";
+inline constexpr std::string_view kv2_no_versions_destroy = "no version number provided";
+inline constexpr std::string_view kv2_mount_root =
+  "Non-listing operations on the root of a K/V v2 mount are not supported.";
+/// `Invalid path for a versioned K/V secrets engine. … use 'vault kv <sub>' for this operation.`
+std::string kv2_invalid_path(std::string_view subcommand);
+inline constexpr std::string_view kv2_cas_mandated =
+  "\"cas_required\" set to false, but is mandated by backend config. This value will be "
+  "ignored.";
+/// `preflight capability check returned 403, please ensure client's policies grant access to
+/// path "<path>/"` (sys/internal/ui/mounts: the CLI's KV version check)
+std::string kv_preflight_denied(std::string_view path);
+/// `Success! Data deleted (if it existed) at: <path>`
+std::string data_deleted(std::string_view path);
+/// `No value found at <path>`, `No data found at <path>`
+std::string no_value_found(std::string_view path);
+std::string no_data_found(std::string_view path);
+/// `<what> not supported on KV Version 1` (Metadata, Undelete, Destroy)
+std::string kv_v1_unsupported(std::string_view what);
+/// `Success! Disabled the secrets engine (if it existed) at: <path>/`
+std::string disabled_secrets(std::string_view path);
+/// `Success! Disabled the auth method (if it existed) at: <path>/`
+std::string disabled_auth(std::string_view path);
+/// `cannot unmount "<path>/"` (sys/, cubbyhole/, identity/, audit/, auth/)
+std::string cannot_unmount(std::string_view path);
+inline constexpr std::string_view token_backend_not_disableable =
+  "token credential backend cannot be disabled";
+/// `secrets engine "<type>" does not allow setting a version` (handleMount)
+std::string engine_no_version(std::string_view type);
+
 // --- auth methods (sdk/framework/field_data.go, sdk/helper/tokenutil/tokenutil.go,
 // builtin/credential/userpass, builtin/credential/approle, vault-plugin-auth-kubernetes
 // v0.16.0 as bundled with Vault 1.14, vault/request_handling.go user lockout) ---

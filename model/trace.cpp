@@ -22,6 +22,7 @@ const char* to_string(trace_kind k) {
     case trace_kind::timer_fired: return "timer_fired";
     case trace_kind::mount_tuned: return "mount_tuned";
     case trace_kind::engine_enabled: return "engine_enabled";
+    case trace_kind::engine_disabled: return "engine_disabled";
     case trace_kind::config_written: return "config_written";
     case trace_kind::token_used: return "token_used";
     case trace_kind::cubbyhole_destroyed: return "cubbyhole_destroyed";

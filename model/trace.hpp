@@ -29,6 +29,7 @@ enum class trace_kind {
   timer_fired,         ///< subject: token or lease id whose expiry timer fired
   mount_tuned,         ///< subject: mount path; detail: the new effective values
   engine_enabled,      ///< subject: mount path; detail: engine type
+  engine_disabled,     ///< subject: mount path; detail: engine type
   config_written,      ///< subject: the configuration path written (a role, a policy)
   token_used,          ///< subject: token id; detail: its use count after this request
   cubbyhole_destroyed, ///< subject: token id whose cubbyhole was emptied at revocation

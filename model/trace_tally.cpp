@@ -88,6 +88,7 @@ void trace_tally::add(const trace_event& ev) {
     case trace_kind::timer_fired:
     case trace_kind::mount_tuned:
     case trace_kind::engine_enabled:
+    case trace_kind::engine_disabled:
     case trace_kind::config_written:
     case trace_kind::token_used:
     case trace_kind::cubbyhole_destroyed: break;

@@ -47,6 +47,12 @@ ojson to_json(const field_value& v) {
         out[k] = val;
       return out;
     }
+    ojson operator()(const field_object& o) const {
+      ojson out = ojson::object();
+      for (const auto& [k, val] : o.get())
+        out[k] = std::visit(*this, val);
+      return out;
+    }
   };
   return std::visit(visitor{}, v);
 }

@@ -4,6 +4,7 @@
 #include "model/texts.hpp"
 #include "reports/api_json.hpp"
 #include "reports/go_format.hpp"
+#include "reports/kv_output.hpp"
 
 namespace tokenlab {
 
@@ -86,8 +87,9 @@ std::string render_cli_json(const api_response& r) {
 std::string render_cli_error(const vault_call_record& call, const vault_error& err) {
   // api.ResponseError.Error(): the messages follow "Errors:\n\n" each as "* <msg>" with
   // no separator between them (Go writes them back to back); ui.Error adds the newline.
-  std::string out = line(call.error_head.empty() ? texts::cli_error_head(call.error_verb)
-                                                 : call.error_head + ": Error making API request.");
+  std::string out = line(call.bare_error            ? std::string{"Error making API request."}
+                         : call.error_head.empty() ? texts::cli_error_head(call.error_verb)
+                                                   : call.error_head + ": Error making API request.");
   out += "\n";
   out += line("URL: " + call.method + " " + cli_vault_addr + "/v1/" + call.path);
   out += line("Code: " + std::to_string(err.status) + ". Errors:");
@@ -158,6 +160,8 @@ std::string render_mount_table(const api_response& r, bool detailed) {
 namespace {
 
 std::string render_result(const vault_call_record& call) {
+  if (!call.client_error.empty())
+    return line(call.client_error);
   if (const auto* err = std::get_if<vault_error>(&call.result)) {
     // A 404 with no error is "nothing there": the CLI says so in its own words.
     if (err->status == 404 && err->messages.empty() && !call.not_found_text.empty())
@@ -167,14 +171,27 @@ std::string render_result(const vault_call_record& call) {
   const api_response& r = std::get<api_response>(call.result);
   const bool no_body = r.status == 204;
 
+  // A 404 that carries a body (KV v2: a deleted version's metadata, a wrong path's warning):
+  // reads print it as a secret; writes and deletes print the error, then the secret
+  // (api/logical.go returns both).
+  if (r.status >= 400) {
+    if (call.shape == output_shape::message) {
+      std::string out = render_cli_error(call, vault_error{r.status, {}});
+      return out + render_cli_warnings(r.warnings) + render_cli_table(r);
+    }
+    if (call.shape == output_shape::list && !r.data)
+      return line(call.not_found_text);
+  }
   // Message-shaped commands (token revoke, auth tune, secrets enable, lease revoke) print
   // their line and ignore the response; command/write.go prints it only for a 204 (and
   // only with the table format), and otherwise prints the response like a read.
-  const bool table_only = success_line_is_table_only(call.success_text);
+  const bool table_only = call.success_table_only || success_line_is_table_only(call.success_text);
   if (call.shape == output_shape::message && call.login_text.empty() && (!table_only || no_body))
     return call.json && table_only ? std::string{} : line(call.success_text);
 
-  if (call.json && !call.print_field.empty() && r.data) {
+  if (!call.json && call.shape == output_shape::kv_secret)
+    return render_kv_secret(call, r);
+  if (call.json && !call.print_field.empty() && r.data && call.shape != output_shape::kv_secret) {
     // Commands that print one field (token capabilities) print just its value as JSON.
     if (auto it = r.data->find(call.print_field); it != r.data->end())
       return go_marshal_indent(field_json(it->second)) + "\n";
@@ -194,6 +211,13 @@ std::string render_result(const vault_call_record& call) {
     return render_cli_warnings(r.warnings) + render_keys(r);
   if (call.shape == output_shape::mount_table || call.shape == output_shape::mount_table_detailed)
     return render_mount_table(r, call.shape == output_shape::mount_table_detailed);
+  if (call.shape == output_shape::secrets_table ||
+      call.shape == output_shape::secrets_table_detailed)
+    return render_secrets_table(r, call.shape == output_shape::secrets_table_detailed);
+  if (call.shape == output_shape::kv_metadata)
+    return render_kv_metadata(call, r);
+  if (call.shape == output_shape::seal_status)
+    return render_seal_status(r);
   // Table format: OutputSecret writes the warnings (stderr) just before the table;
   // `vault login` has already printed its banner and a blank line.
   std::string out = call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";

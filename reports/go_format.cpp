@@ -188,6 +188,15 @@ std::string format_value(const field_value& v) {
       }
       return out + "]";
     }
+    std::string operator()(const field_object& o) const {
+      std::string out = "map[";
+      bool first = true;
+      for (const auto& [k, val] : o.get()) {
+        out += (first ? "" : " ") + k + ":" + std::visit(*this, val);
+        first = false;
+      }
+      return out + "]";
+    }
   };
   return std::visit(visitor{}, v);
 }

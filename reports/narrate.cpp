@@ -143,6 +143,7 @@ std::string describe_effect(const trace_event& ev, const std::map<std::string, s
       break;
     case trace_kind::credential_created: break; // the engine's detail says what was made
     case trace_kind::engine_enabled:
+    case trace_kind::engine_disabled:
       if (!e.detail.empty())
         words.push_back("type " + e.detail);
       used_detail = true;

@@ -39,6 +39,11 @@ const char* name_of(output_shape s) {
     case output_shape::list: return "list";
     case output_shape::mount_table: return "mount_table";
     case output_shape::mount_table_detailed: return "mount_table_detailed";
+    case output_shape::secrets_table: return "secrets_table";
+    case output_shape::secrets_table_detailed: return "secrets_table_detailed";
+    case output_shape::kv_secret: return "kv_secret";
+    case output_shape::kv_metadata: return "kv_metadata";
+    case output_shape::seal_status: return "seal_status";
   }
   return "unknown";
 }

@@ -29,6 +29,11 @@ enum class output_shape {
   list,        ///< `vault list`: a "Keys" column of data.keys
   mount_table, ///< `vault auth list`: one row per mount (data: path -> row)
   mount_table_detailed, ///< `vault auth list -detailed`
+  secrets_table,          ///< `vault secrets list`
+  secrets_table_detailed, ///< `vault secrets list -detailed`
+  kv_secret,   ///< `vault kv get|put` on KV v2: the Secret Path, Metadata and Data sections
+  kv_metadata, ///< `vault kv metadata get`: the Metadata Path, Metadata and each Version
+  seal_status, ///< `vault status`
 };
 
 /// One Vault API call made by a `vault …` step.
@@ -49,6 +54,14 @@ struct vault_call_record {
   std::string
     not_found_text; ///< what the CLI prints for a 404 with no errors ("No value found at …")
   std::string error_head; ///< replaces "Error <verb>" where the CLI words it otherwise
+  /// The CLI prints the API error alone, with no "Error <verb>: " before it (the kv
+  /// commands' version check).
+  bool bare_error = false;
+  /// The CLI refused before any request (`Metadata not supported on KV Version 1`): it
+  /// prints this line, and the result is an error with no status.
+  std::string client_error;
+  /// The success line is printed with the table format only (kv put, kv delete, …).
+  bool success_table_only = false;
   output_shape shape = output_shape::data;
   bool json = false;  ///< -format=json
   std::string caller; ///< the token the call was made with (as sent)

@@ -1,5 +1,6 @@
 #include "runner/cli_calls.hpp"
 
+#include "model/kv2.hpp"
 #include "model/texts.hpp"
 
 namespace tokenlab {
@@ -127,7 +128,10 @@ struct builder {
     return true;
   }
   bool operator()(const cmd_secrets_enable& c) {
-    out.request.op = secrets_enable_request{c.type, c.path};
+    secrets_enable_request req{c.type, c.path};
+    if (c.version > 0) // command/secrets_enable.go: -version becomes the option `version`
+      req.options["version"] = std::to_string(c.version);
+    out.request.op = req;
     auto bare = c.path.substr(0, c.path.size() - 1);
     call("POST", "sys/mounts/" + bare, "enabling", output_shape::message);
     out.record.success_text = texts::enabled_secrets(c.type, c.path);
@@ -250,6 +254,46 @@ struct builder {
          c.detailed ? output_shape::mount_table_detailed : output_shape::mount_table);
     return true;
   }
+  bool operator()(const cmd_kv& c) {
+    kv_plan plan{c, {}};
+    for (const auto& [k, a] : c.fields) {
+      std::string v;
+      if (!value(a, v))
+        return false;
+      plan.data[k] = v;
+    }
+    // kvPreflightVersionRequest: which mount serves the path, and its KV version.
+    out.request.op = logical_read_request{"sys/internal/ui/mounts/" + c.path};
+    call("GET", "sys/internal/ui/mounts/" + c.path, "", output_shape::data);
+    out.record.bare_error = true;
+    out.kv = std::move(plan);
+    return true;
+  }
+  bool operator()(const cmd_secrets_list& c) {
+    out.request.op = logical_read_request{"sys/mounts"};
+    call("GET", "sys/mounts", "listing secrets engines",
+         c.detailed ? output_shape::secrets_table_detailed : output_shape::secrets_table);
+    return true;
+  }
+  bool operator()(const cmd_secrets_disable& c) {
+    out.request.op = logical_delete_request{"sys/mounts/" + c.path};
+    call("DELETE", "sys/mounts/" + c.path, "disabling secrets engine at " + c.path,
+         output_shape::message);
+    out.record.success_text = texts::disabled_secrets(c.path);
+    return true;
+  }
+  bool operator()(const cmd_auth_disable& c) {
+    out.request.op = logical_delete_request{"sys/auth/" + c.path};
+    call("DELETE", "sys/auth/" + c.path, "disabling auth method at " + c.path,
+         output_shape::message);
+    out.record.success_text = texts::disabled_auth(c.path);
+    return true;
+  }
+  bool operator()(const cmd_status&) {
+    out.request.op = logical_read_request{"sys/seal-status"};
+    call("GET", "sys/seal-status", "checking seal status", output_shape::seal_status);
+    return true;
+  }
   bool operator()(const cmd_auth_enable& c) {
     out.request.op = auth_enable_request{c.type, c.path};
     auto bare = c.path.substr(0, c.path.size() - 1);
@@ -259,7 +303,172 @@ struct builder {
   }
 };
 
+// command/kv_helpers.go addPrefixToKVPath (without namespaces): the API path of `path` on
+// `mount` under `prefix` ("data", "metadata", ...), joined as path.Join does.
+std::string kv_api_path(const std::string& path, const std::string& mount,
+                        const std::string& prefix) {
+  const std::string bare = mount.substr(0, mount.size() - 1);
+  if (path == mount || path == bare)
+    return bare + "/" + prefix;
+  const std::string suffix = path.compare(0, mount.size(), mount) == 0 ? path.substr(mount.size())
+                                                                        : path;
+  return bare + "/" + prefix + (suffix.empty() ? "" : "/" + suffix);
+}
+
+void set_call(cli_call& out, std::string method, std::string path, std::string verb,
+              output_shape shape) {
+  out.record.method = std::move(method);
+  out.record.path = std::move(path);
+  out.record.error_verb = std::move(verb);
+  out.record.shape = shape;
+}
+
+void kv_v1_call(cli_call& out, const kv_plan& plan) {
+  const auto& c = plan.cmd;
+  const auto& p = c.path;
+  switch (c.op) {
+    case kv_op::put: {
+      logical_write_request w;
+      w.path = p;
+      w.fields = plan.data;
+      out.request.op = w;
+      set_call(out, "PUT", p, "writing data to " + p, output_shape::message);
+      out.record.success_text = texts::data_written(p);
+      out.record.success_table_only = true;
+      return;
+    }
+    case kv_op::get:
+      out.request.op = logical_read_request{p};
+      set_call(out, "GET", p, "reading " + p, output_shape::data);
+      out.record.not_found_text = texts::no_value_found(p);
+      out.record.print_field = c.field;
+      return;
+    case kv_op::del:
+      out.request.op = logical_delete_request{p};
+      set_call(out, "DELETE", p, "deleting " + p, output_shape::message);
+      out.record.success_text = texts::data_deleted(p);
+      out.record.success_table_only = true;
+      return;
+    case kv_op::list:
+      out.request.op = logical_list_request{p};
+      set_call(out, "LIST", p, "listing " + p, output_shape::list);
+      out.record.not_found_text = texts::no_value_found(p);
+      return;
+    case kv_op::undelete: out.record.client_error = texts::kv_v1_unsupported("Undelete"); return;
+    case kv_op::destroy: out.record.client_error = texts::kv_v1_unsupported("Destroy"); return;
+    case kv_op::metadata_get:
+    case kv_op::metadata_put:
+    case kv_op::metadata_delete:
+      out.record.client_error = texts::kv_v1_unsupported("Metadata");
+      return;
+  }
+}
+
+void kv_v2_call(cli_call& out, const kv_plan& plan, const std::string& mount) {
+  const auto& c = plan.cmd;
+  const auto data = kv_api_path(c.path, mount, "data");
+  const auto metadata = kv_api_path(c.path, mount, "metadata");
+  auto write = [&](std::string path, data_map body) {
+    logical_write_request w;
+    w.path = std::move(path);
+    w.body = std::move(body);
+    out.request.op = std::move(w);
+  };
+  auto versions_call = [&](const char* prefix, std::string verb_path, std::string success) {
+    const auto path = kv_api_path(c.path, mount, prefix);
+    write(path, data_map{{"versions", c.versions}});
+    set_call(out, "PUT", path, std::move(verb_path), output_shape::message);
+    out.record.success_text = std::move(success);
+    out.record.success_table_only = true;
+  };
+  switch (c.op) {
+    case kv_op::put: {
+      std::map<std::string, std::string> options;
+      if (c.cas)
+        options["cas"] = std::to_string(*c.cas);
+      write(data, data_map{{"data", plan.data}, {"options", options}});
+      set_call(out, "PUT", data, "writing data to " + data, output_shape::kv_secret);
+      out.record.success_text = texts::data_written(data);
+      out.record.success_table_only = true;
+      return;
+    }
+    case kv_op::get: {
+      logical_read_request r{data};
+      std::string url = data;
+      if (c.version > 0) {
+        r.params["version"] = std::to_string(c.version);
+        url += "?version=" + std::to_string(c.version);
+      }
+      out.request.op = r;
+      set_call(out, "GET", url, "reading " + data, output_shape::kv_secret);
+      out.record.not_found_text = texts::no_value_found(data);
+      out.record.print_field = c.field;
+      return;
+    }
+    case kv_op::del:
+      if (!c.versions.empty()) {
+        versions_call("delete", "deleting " + data, texts::data_deleted(data));
+        return;
+      }
+      out.request.op = logical_delete_request{data};
+      set_call(out, "DELETE", data, "deleting " + data, output_shape::message);
+      out.record.success_text = texts::data_deleted(data);
+      out.record.success_table_only = true;
+      return;
+    case kv_op::undelete: {
+      const auto path = kv_api_path(c.path, mount, "undelete");
+      versions_call("undelete", "writing data to " + path, texts::data_written(path));
+      return;
+    }
+    case kv_op::destroy: {
+      const auto path = kv_api_path(c.path, mount, "destroy");
+      versions_call("destroy", "writing data to " + path, texts::data_written(path));
+      return;
+    }
+    case kv_op::list:
+      out.request.op = logical_list_request{metadata};
+      set_call(out, "LIST", metadata, "listing " + metadata, output_shape::list);
+      out.record.not_found_text = texts::no_value_found(metadata);
+      return;
+    case kv_op::metadata_get:
+      out.request.op = logical_read_request{metadata};
+      set_call(out, "GET", metadata, "reading " + metadata, output_shape::kv_metadata);
+      out.record.not_found_text = texts::no_value_found(metadata);
+      return;
+    case kv_op::metadata_put: {
+      data_map body;
+      if (c.max_versions)
+        body["max_versions"] = *c.max_versions;
+      if (c.delete_version_after)
+        body["delete_version_after"] = kv2::go_duration_string(*c.delete_version_after);
+      if (c.cas_required)
+        body["cas_required"] = *c.cas_required;
+      if (!c.custom_metadata.empty())
+        body["custom_metadata"] = c.custom_metadata;
+      write(metadata, std::move(body));
+      set_call(out, "PUT", metadata, "writing data to " + metadata, output_shape::message);
+      out.record.success_text = texts::data_written(metadata);
+      out.record.success_table_only = true;
+      return;
+    }
+    case kv_op::metadata_delete:
+      out.request.op = logical_delete_request{metadata};
+      set_call(out, "DELETE", metadata, "deleting " + metadata, output_shape::message);
+      out.record.success_text = texts::data_deleted(metadata);
+      return;
+  }
+}
+
 } // namespace
+
+cli_call kv_call(const kv_plan& plan, const std::string& mount, bool v2) {
+  cli_call out;
+  if (v2)
+    kv_v2_call(out, plan, mount);
+  else
+    kv_v1_call(out, plan);
+  return out;
+}
 
 std::optional<cli_call> make_cli_call(const vault_command& cmd, const arg_resolver& resolve,
                                       std::string& why) {

@@ -15,12 +15,26 @@ namespace tokenlab {
 /// Resolves an argument (literal or $reference) to its text, or fails with a reason.
 using arg_resolver = std::function<std::optional<std::string>(const arg&, std::string& why)>;
 
+/// A `vault kv …` command between its two calls: the command and its data, resolved.
+struct kv_plan {
+  cmd_kv cmd;
+  std::map<std::string, std::string> data; ///< put: the key=value pairs
+};
+
 /// The API call of one `vault …` command, with the CLI's way of printing its answer.
 struct cli_call {
   vault_request request;
   vault_call_record record; ///< everything but `result`, `resolved` and `caller`
   bool login = false;       ///< `vault login`: a lookup-self shown as an auth table
+  /// `vault kv …`: `request` is the version check (GET sys/internal/ui/mounts/PATH); the
+  /// runner then makes the call kv_call builds from its answer.
+  std::optional<kv_plan> kv;
 };
+
+/// The second call of a `vault kv …` command, once the version check said that `mount`
+/// ("secret/") serves the path with KV version 2 (`v2`) or 1. Without a call (the command
+/// has none for KV v1), `record.client_error` says what the CLI printed.
+cli_call kv_call(const kv_plan& plan, const std::string& mount, bool v2);
 
 /// Translates a command to its API call; fails with a reason when an argument does not
 /// resolve or the command is one tokenlab does not model.

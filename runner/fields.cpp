@@ -11,8 +11,8 @@ namespace tokenlab {
 namespace {
 
 // A data key, or `KEY.SUB` for the entry SUB of a map-valued key (a `vault auth list` row:
-// `token/.default_ttl`; a token's meta: `meta.team`).
-std::optional<field_value> data_field(const data_map& d, const std::string& f) {
+// `token/.default_ttl`; a token's meta: `meta.team`; a KV v2 read's `metadata.version`).
+std::optional<field_value> nested_field(const data_map& d, const std::string& f) {
   if (auto it = d.find(f); it != d.end())
     return it->second;
   for (auto dot = f.find('.'); dot != std::string::npos; dot = f.find('.', dot + 1)) {
@@ -22,7 +22,21 @@ std::optional<field_value> data_field(const data_map& d, const std::string& f) {
     if (const auto* m = std::get_if<std::map<std::string, std::string>>(&it->second))
       if (auto sub = m->find(f.substr(dot + 1)); sub != m->end())
         return sub->second;
+    if (const auto* o = std::get_if<field_object>(&it->second))
+      if (auto sub = nested_field(o->get(), f.substr(dot + 1)))
+        return sub;
   }
+  return std::nullopt;
+}
+
+// nested_field, and then the secret's own keys of a KV v2 read (data.data.KEY), which its
+// table shows under `Data` as KEY.
+std::optional<field_value> data_field(const data_map& d, const std::string& f) {
+  if (auto v = nested_field(d, f))
+    return v;
+  if (auto it = d.find("data"); it != d.end())
+    if (const auto* o = std::get_if<field_object>(&it->second))
+      return nested_field(o->get(), f);
   return std::nullopt;
 }
 
@@ -90,6 +104,8 @@ bool contains(const field_value& v, const std::string& needle) {
                        [&](const auto& x) { return text_contains(x, needle); });
   if (auto m = std::get_if<std::map<std::string, std::string>>(&v))
     return m->count(needle) > 0;
+  if (auto o = std::get_if<field_object>(&v))
+    return o->get().count(needle) > 0;
   return false;
 }
 
@@ -180,6 +196,15 @@ std::string show_value(const field_value& v) {
       bool first = true;
       for (const auto& [k, x] : m) {
         out += (first ? "" : ", ") + k + ": " + detail::quote_string(x);
+        first = false;
+      }
+      return out + "}";
+    }
+    std::string operator()(const field_object& o) const {
+      std::string out = "{";
+      bool first = true;
+      for (const auto& [k, x] : o.get()) {
+        out += (first ? "" : ", ") + k + ": " + std::visit(*this, x);
         first = false;
       }
       return out + "}";

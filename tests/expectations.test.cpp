@@ -120,15 +120,15 @@ SCENARIO("an expectation compares with another result's field, read when it runs
 }
 
 SCENARIO("the report echoes each reference's value, and a $ in '...' as written") {
-  auto r = run_text("vault secrets enable -path=secret kv\n"
+  auto r = run_text("vault secrets enable kv\n"
                     "vault token create -policy=default => t\n"
-                    "vault write secret/x a=$t b='$t' c=\"$t.accessor\" d=x$t => w\n"
-                    "vault read secret/x => x\n"
+                    "vault write kv/x a=$t b='$t' c=\"$t.accessor\" d=x$t => w\n"
+                    "vault read kv/x => x\n"
                     "expect x.a == $t\n"
                     "expect x.b == \"$t\"\n"
                     "expect x.d == \"x$t\"\n");
   const auto& t = *std::get<api_response>(call_at(r, 1).result).auth;
-  CHECK(call_at(r, 2).resolved == "vault write secret/x a=" + t.client_token + " b='$t' c=\"" +
+  CHECK(call_at(r, 2).resolved == "vault write kv/x a=" + t.client_token + " b='$t' c=\"" +
                                     t.accessor + "\" d=x$t");
   CHECK(failures(r).empty());
 }

@@ -1,0 +1,266 @@
+// The system backend's mount table (vault/logical_system.go, vault/mount.go, vault/auth.go):
+// the dev server's kv v2 at secret/, `vault secrets list` (GET sys/mounts), disabling a
+// secrets engine or an auth method (DELETE sys/mounts/<path>, sys/auth/<path>) with the
+// revocations Vault does, routing to KV v2 mounts, and the two unauthenticated paths the CLI
+// reads: sys/internal/ui/mounts/<path> (the kv commands' version check) and sys/seal-status.
+
+#include "actors/core_internal.hpp"
+#include "actors/kv2_engine.hpp"
+#include "actors/kv_engine.hpp"
+#include "model/ids.hpp"
+#include "model/secrets_table.hpp"
+
+#include <caf/event_based_actor.hpp>
+
+#include <memory>
+
+namespace tokenlab::core_detail {
+
+namespace {
+
+// The mount serving `path`: the longest mounted prefix.
+std::map<std::string, mount_entry>::iterator mount_of(core_state& st, const std::string& path) {
+  auto best = st.mounts.end();
+  for (auto it = st.mounts.begin(); it != st.mounts.end(); ++it)
+    if (under(path, it->first) && (best == st.mounts.end() || it->first.size() > best->first.size()))
+      best = it;
+  return best;
+}
+
+bool versioned(const mount_entry& m) {
+  auto v = m.options.find("version");
+  return m.type == "kv" && v != m.options.end() && v->second == "2";
+}
+
+std::string with_slash(std::string path) {
+  if (path.empty() || path.back() != '/')
+    path += '/';
+  return path;
+}
+
+// Revokes, one after the other, what `targets` names, then calls `next`.
+void revoke_all(self_ptr self, std::shared_ptr<std::vector<caf::actor>> targets, std::size_t i,
+                std::function<void()> next) {
+  if (i == targets->size())
+    return next();
+  self->request((*targets)[i], caf::infinite, revoke_atom::value, trace_cause::request)
+    .then([=](bool) { revoke_all(self, targets, i + 1, next); },
+          [=](caf::error&) { revoke_all(self, targets, i + 1, next); });
+}
+
+void disabled(self_ptr self, const std::string& path, const std::string& type) {
+  trace_event ev;
+  ev.kind = trace_kind::engine_disabled;
+  ev.subject = path;
+  ev.detail = type;
+  emit(self, self->state.ctx, std::move(ev));
+}
+
+} // namespace
+
+caf::actor spawn_engine(self_ptr self, const std::string& type, const std::string& path,
+                        const std::map<std::string, std::string>& options) {
+  auto& st = self->state;
+  auto v = options.find("version");
+  if (type == "kv" && v != options.end() && v->second == "2")
+    return self->spawn<caf::linked>(kv2_engine_actor, st.ctx, path);
+  return self->spawn<caf::linked>(kv_engine_actor, st.ctx, path);
+}
+
+void mount_dev_secrets(self_ptr self) {
+  auto& st = self->state;
+  const std::map<std::string, std::string> options{{"version", "2"}};
+  auto info = new_secrets_mount(st.ctx.seed, "secret/", "kv", "key/value secret storage", options);
+  mount_entry m{"kv", spawn_engine(self, "kv", "secret/", options), {}, info.accessor, info.uuid,
+                info.description, options};
+  st.mounts["secret/"] = std::move(m);
+}
+
+data_map body_of(const logical_write_request& w) {
+  if (!w.body.empty())
+    return w.body;
+  data_map out;
+  for (const auto& [k, v] : w.fields)
+    out[k] = v;
+  return out;
+}
+
+bool route_versioned_kv(self_ptr self, kv2::operation op, const std::string& path, data_map body,
+                        std::map<std::string, std::string> params, const reply& done) {
+  auto& st = self->state;
+  auto m = mount_of(st, path);
+  if (m == st.mounts.end() || !versioned(m->second))
+    return false;
+  kv2::request req{op, path.substr(m->first.size()), std::move(body), std::move(params)};
+  forward(self, m->second.engine, done, kv2_atom::value, std::move(req));
+  return true;
+}
+
+void list_secrets_mounts(self_ptr self, const reply& done) {
+  auto& st = self->state;
+  auto rows = builtin_secrets_mounts(st.ctx.seed);
+  for (const auto& [path, m] : st.mounts) {
+    secrets_mount_info info;
+    info.path = path;
+    info.type = m.type;
+    info.accessor = m.accessor;
+    info.uuid = m.uuid;
+    info.description = m.description;
+    info.options = m.options;
+    info.tune = m.tune;
+    rows.push_back(std::move(info));
+  }
+  api_response r;
+  r.data = secrets_list_data(rows);
+  done(std::move(r));
+}
+
+void disable_secrets(self_ptr self, const std::string& raw, const reply& done) {
+  auto& st = self->state;
+  const auto path = with_slash(raw);
+  for (const char* builtin : {"sys/", "cubbyhole/", "identity/"})
+    if (path == builtin)
+      return done(vault_error::invalid(texts::cannot_unmount(path)));
+  auto m = st.mounts.find(path);
+  // Vault answers success when nothing is mounted there, so as not to say what exists.
+  if (m == st.mounts.end())
+    return done(no_content());
+  // unmountInternal: revoke every lease under the mount, clear its storage, drop the entry.
+  auto targets = std::make_shared<std::vector<caf::actor>>();
+  for (const auto& [id, ref] : st.leases)
+    if (under(id, path))
+      targets->push_back(ref.actor);
+  revoke_all(self, targets, 0, [self, path, done] {
+    auto& s = self->state;
+    auto it = s.mounts.find(path);
+    if (it == s.mounts.end())
+      return done(no_content());
+    auto engine = it->second.engine;
+    auto type = it->second.type;
+    self->request(engine, caf::infinite, unmount_atom::value)
+      .then(
+        [=](bool) {
+          self->unlink_from(engine);
+          self->send_exit(engine, caf::exit_reason::user_shutdown);
+          self->state.mounts.erase(path);
+          storage_put(self, self->state.ctx, "core/mounts");
+          disabled(self, path, type);
+          done(no_content());
+        },
+        [=](caf::error&) {
+          // An engine with no storage of its own to clear (aws, database).
+          self->unlink_from(engine);
+          self->send_exit(engine, caf::exit_reason::user_shutdown);
+          self->state.mounts.erase(path);
+          storage_put(self, self->state.ctx, "core/mounts");
+          disabled(self, path, type);
+          done(no_content());
+        });
+  });
+}
+
+void disable_auth(self_ptr self, const std::string& raw, const reply& done) {
+  auto& st = self->state;
+  const auto path = with_slash(raw);
+  if (path == "token/")
+    return done(vault_error::invalid(std::string{texts::token_backend_not_disableable}));
+  const auto mount = "auth/" + path;
+  auto m = st.auth_mounts.find(mount);
+  if (m == st.auth_mounts.end())
+    return done(no_content());
+  // disableCredentialInternal: RevokePrefix(auth/<path>) revokes every token a login at the
+  // mount issued (their leases are auth/<path>login/…), with its children and leases.
+  self->request(st.store, caf::infinite, revoke_atom::value, mount)
+    .then([=](bool) {
+      auto& s = self->state;
+      auto it = s.auth_mounts.find(mount);
+      if (it != s.auth_mounts.end()) {
+        self->unlink_from(it->second);
+        self->send_exit(it->second, caf::exit_reason::user_shutdown);
+        s.auth_mounts.erase(it);
+      }
+      auto type = s.auth_table.count(path) > 0 ? s.auth_table[path].type : std::string{};
+      s.auth_table.erase(path);
+      storage_put(self, s.ctx, "core/auth");
+      disabled(self, mount, type);
+      done(no_content());
+    });
+}
+
+namespace {
+
+// sys/internal/ui/mounts/<path> (pathInternalUIMountRead): the mount serving the path, if
+// the caller's policies give it any access under that mount (hasMountAccess); else 403.
+void preflight(self_ptr self, const resolved_token& who, const std::string& asked,
+               const reply& done) {
+  auto& st = self->state;
+  const auto path = with_slash(asked);
+  auto denied_here = vault_error{403, {texts::kv_preflight_denied(path)}};
+  std::string mount;
+  std::string type;
+  std::map<std::string, std::string> options;
+  if (auto m = mount_of(st, path); m != st.mounts.end()) {
+    mount = m->first;
+    type = m->second.type;
+    options = m->second.options;
+  } else if (under(path, "cubbyhole/")) {
+    mount = "cubbyhole/";
+    type = "cubbyhole";
+  } else {
+    return done(denied_here);
+  }
+  if (!any_access_under(st.policies, who.entry.policies, mount))
+    return done(denied_here);
+  api_response r;
+  r.data = data_map{{"path", mount},
+                    {"type", type},
+                    {"options", options.empty() ? field_value{} : field_value{options}}};
+  done(std::move(r));
+}
+
+// sys/seal-status of a dev server: one unseal key, unsealed, in-memory storage.
+void seal_status(self_ptr self, const reply& done) {
+  auto ids = mount_ids(self->state.ctx.seed, "cluster");
+  api_response r;
+  r.data = data_map{{"type", std::string{"shamir"}},
+                    {"initialized", true},
+                    {"sealed", false},
+                    {"t", std::int64_t{1}},
+                    {"n", std::int64_t{1}},
+                    {"progress", std::int64_t{0}},
+                    {"nonce", std::string{}},
+                    {"version", std::string{"1.14.0"}},
+                    {"build_date", std::string{"2023-06-19T11:40:09Z"}},
+                    {"migration", false},
+                    {"cluster_name", "vault-cluster-" + ids.uuid().substr(0, 8)},
+                    {"cluster_id", ids.uuid()},
+                    {"recovery_seal", false},
+                    {"storage_type", std::string{"inmem"}}};
+  done(std::move(r));
+}
+
+} // namespace
+
+bool unauthenticated(self_ptr self, const vault_request& req, const reply& done) {
+  auto read = std::get_if<logical_read_request>(&req.op);
+  if (!read)
+    return false;
+  static const std::string ui_mounts = "sys/internal/ui/mounts/";
+  if (read->path == "sys/seal-status") {
+    seal_status(self, done);
+    return true;
+  }
+  if (!under(read->path, ui_mounts))
+    return false;
+  // The handler looks the token up itself (fetchACLTokenEntryAndEntity): no use is spent.
+  auto asked = read->path.substr(ui_mounts.size());
+  self->request(self->state.store, caf::infinite, resolve_atom::value, req.token, false)
+    .then([=](outcome<resolved_token>& who) {
+      if (!who)
+        return done(denied());
+      preflight(self, *who, asked, done);
+    });
+  return true;
+}
+
+} // namespace tokenlab::core_detail

@@ -1,0 +1,18 @@
+#pragma once
+// Internal to the token store: disabling an auth method (vault/auth.go
+// disableCredentialInternal). Vault revokes the prefix `auth/<path>` of its leases: every token
+// a login at that mount issued (their lease IDs are `auth/<path>login/…`), each with its
+// children and leases, as a tree revocation. The mount's tune is forgotten with it.
+
+#include "actors/token_store.hpp"
+
+#include <caf/response_promise.hpp>
+
+namespace tokenlab::store_detail {
+
+/// Revokes every live token whose path lies under `mount` ("auth/userpass/"), one after the
+/// other in creation order; `rp` gets true when all are gone.
+void revoke_mount(caf::stateful_actor<token_store_state>* self, const std::string& mount,
+                  caf::response_promise rp);
+
+} // namespace tokenlab::store_detail

@@ -1,0 +1,63 @@
+// The texts of KV v2, of mounts and of the CLI's kv commands (declared in model/texts.hpp).
+
+#include "model/go_text.hpp"
+#include "model/texts.hpp"
+
+namespace tokenlab::texts {
+
+namespace {
+
+std::string with_slash(std::string_view path) {
+  std::string out{path};
+  if (out.empty() || out.back() != '/')
+    out += '/';
+  return out;
+}
+
+} // namespace
+
+std::string kv2_invalid_path(std::string_view subcommand) {
+  return "Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate "
+         "API endpoints to use. If using the Vault CLI, use 'vault kv " +
+         std::string{subcommand} + "' for this operation.";
+}
+
+std::string kv_preflight_denied(std::string_view path) {
+  return "preflight capability check returned 403, please ensure client's policies grant access "
+         "to path " +
+         go_quote(with_slash(path));
+}
+
+std::string data_deleted(std::string_view path) {
+  return "Success! Data deleted (if it existed) at: " + std::string{path};
+}
+
+std::string no_value_found(std::string_view path) {
+  return "No value found at " + std::string{path};
+}
+
+std::string no_data_found(std::string_view path) {
+  return "No data found at " + std::string{path};
+}
+
+std::string kv_v1_unsupported(std::string_view what) {
+  return std::string{what} + " not supported on KV Version 1";
+}
+
+std::string disabled_secrets(std::string_view path) {
+  return "Success! Disabled the secrets engine (if it existed) at: " + with_slash(path);
+}
+
+std::string disabled_auth(std::string_view path) {
+  return "Success! Disabled the auth method (if it existed) at: " + with_slash(path);
+}
+
+std::string engine_no_version(std::string_view type) {
+  return "secrets engine " + go_quote(type) + " does not allow setting a version";
+}
+
+std::string cannot_unmount(std::string_view path) {
+  return "cannot unmount " + go_quote(with_slash(path));
+}
+
+} // namespace tokenlab::texts
