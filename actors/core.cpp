@@ -619,11 +619,16 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
         return rp;
       }
       auto asks = std::make_shared<std::vector<std::pair<caf::actor, std::string>>>();
-      if (ref)
+      if (ref && s.mounts.count(ref->mount) > 0)
         asks->emplace_back(s.mounts.at(ref->mount).engine, ref->handle);
+      else if (ref && s.retired.count(ref->mount) > 0)
+        asks->emplace_back(s.retired.at(ref->mount), ref->handle);
       else
         for (const auto& [path, m] : s.mounts)
           asks->emplace_back(m.engine, id);
+      if (!ref)
+        for (const auto& [path, engine] : s.retired)
+          asks->emplace_back(engine, id);
       credential_state(self, asks, 0, rp);
       return rp;
     },

@@ -56,6 +56,9 @@ struct core_state {
   id_source requests{1, id_stream::requests};
   id_source lease_ids{1, id_stream::secrets};
   std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
+  /// Engines of disabled mounts, kept (no longer routed to) so that expectations can ask
+  /// what became of their credentials.
+  std::map<std::string, caf::actor> retired;
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
   bool keep_history = true; ///< remember ended leases (off while a fleet runs)

@@ -137,25 +137,19 @@ void disable_secrets(self_ptr self, const std::string& raw, const reply& done) {
       return done(no_content());
     auto engine = it->second.engine;
     auto type = it->second.type;
+    auto finish = [=] {
+      // No request reaches the engine again; it stays (linked) to answer expectations.
+      self->state.retired[path] = engine;
+      self->state.mounts.erase(path);
+      storage_put(self, self->state.ctx, "core/mounts");
+      disabled(self, path, type);
+      done(no_content());
+    };
+    // kv clears its storage view; the lab's aws and database engines keep none to clear.
+    if (type != "kv")
+      return finish();
     self->request(engine, caf::infinite, unmount_atom::value)
-      .then(
-        [=](bool) {
-          self->unlink_from(engine);
-          self->send_exit(engine, caf::exit_reason::user_shutdown);
-          self->state.mounts.erase(path);
-          storage_put(self, self->state.ctx, "core/mounts");
-          disabled(self, path, type);
-          done(no_content());
-        },
-        [=](caf::error&) {
-          // An engine with no storage of its own to clear (aws, database).
-          self->unlink_from(engine);
-          self->send_exit(engine, caf::exit_reason::user_shutdown);
-          self->state.mounts.erase(path);
-          storage_put(self, self->state.ctx, "core/mounts");
-          disabled(self, path, type);
-          done(no_content());
-        });
+      .then([=](bool) { finish(); }, [=](caf::error&) { finish(); });
   });
 }
 
