@@ -21,27 +21,25 @@ std::string step_error(const std::string& line) {
   return error_of("vault token create => t1\n" + line + "\n");
 }
 
+// What the parser says it models, after an unknown command.
+const std::string supported_commands =
+  "tokenlab models login, token create, token lookup, token renew, token revoke, token "
+  "capabilities, auth enable, auth tune, auth list, auth disable, secrets enable, secrets "
+  "tune, secrets list, secrets disable, write, read, list, delete, kv put, kv get, kv "
+  "delete, kv undelete, kv destroy, kv list, kv metadata get, kv metadata put, kv metadata "
+  "delete, lease lookup, lease renew, lease revoke, policy write, policy read and status "
+  "(and the 0.x spellings token-create, token-lookup, token-renew, token-revoke and "
+  "mount-tune)";
+
 } // namespace
 
 TEST_CASE("an unknown vault command is named, with a suggestion and the supported list") {
   CHECK(error_of("vault tokn create -ttl=1h\n") ==
-        "e.scn:1:7: unknown vault command \"tokn create\" (did you mean \"token create\"?); "
-        "tokenlab models login, token create, token lookup, token renew, token revoke, token "
-        "capabilities, auth enable, auth tune, auth list, auth disable, secrets enable, secrets "
-        "tune, secrets list, secrets disable, write, read, list, delete, kv put, kv get, kv "
-        "delete, kv undelete, kv destroy, kv list, kv metadata get, kv metadata put, kv metadata "
-        "delete, lease lookup, lease renew, lease revoke, policy write, policy read and status "
-        "(and the 0.x spellings token-create, token-lookup, token-renew, token-revoke and "
-        "mount-tune)");
+        "e.scn:1:7: unknown vault command \"tokn create\" (did you mean \"token create\"?); " +
+          supported_commands);
   CHECK(error_of("vault lease lokup x\n") ==
-        "e.scn:1:7: unknown vault command \"lease lokup\" (did you mean \"lease lookup\"?); "
-        "tokenlab models login, token create, token lookup, token renew, token revoke, token "
-        "capabilities, auth enable, auth tune, auth list, auth disable, secrets enable, secrets "
-        "tune, secrets list, secrets disable, write, read, list, delete, kv put, kv get, kv "
-        "delete, kv undelete, kv destroy, kv list, kv metadata get, kv metadata put, kv metadata "
-        "delete, lease lookup, lease renew, lease revoke, policy write, policy read and status "
-        "(and the 0.x spellings token-create, token-lookup, token-renew, token-revoke and "
-        "mount-tune)");
+        "e.scn:1:7: unknown vault command \"lease lokup\" (did you mean \"lease lookup\"?); " +
+          supported_commands);
   CHECK(error_of("vault\n") ==
         "e.scn:1:1: \"vault\" needs a command, e.g. vault token create -policy=default");
 }

@@ -134,6 +134,43 @@ std::uint32_t effective_max(std::uint32_t key_max, std::uint32_t config_max) {
   return m > 0 ? m : default_max_versions;
 }
 
+// The settings a metadata or config write may carry (max_versions, cas_required,
+// delete_version_after): what was given, parsed as the plugin's field types read it.
+struct settings {
+  bool any = false;
+  std::optional<std::int64_t> max_versions;
+  std::optional<bool> cas_required;
+  std::optional<sim_duration> delete_version_after;
+};
+
+outcome<settings> settings_of(const data_map& body) {
+  settings out;
+  if (auto it = body.find("max_versions"); it != body.end()) {
+    out.any = true;
+    if (!(out.max_versions = weak_int(it->second)))
+      return vault_error::invalid(texts::not_modelled("a max_versions that is not a whole number"));
+  }
+  if (auto it = body.find("cas_required"); it != body.end()) {
+    out.any = true;
+    if (!(out.cas_required = weak_bool(it->second)))
+      return vault_error::invalid(texts::not_modelled("a cas_required that is not a boolean"));
+  }
+  if (auto it = body.find("delete_version_after"); it != body.end()) {
+    out.any = true;
+    auto& d = out.delete_version_after;
+    if (const auto* text = std::get_if<std::string>(&it->second))
+      d = text->empty()             ? std::optional<sim_duration>{sim_duration::zero()}
+          : (*text)[0] == '-'       ? std::optional<sim_duration>{secs(-1)}
+                                    : parse_duration(*text);
+    else if (const auto* n = std::get_if<std::int64_t>(&it->second))
+      d = secs(*n);
+    if (!d)
+      return vault_error::invalid(
+        texts::not_modelled("a delete_version_after that is not a duration"));
+  }
+  return out;
+}
+
 } // namespace
 
 std::string invalid_path_warning(operation op) {
@@ -406,34 +443,18 @@ outcome<api_response> versioned_store::write_metadata(const std::string& key,
                                                       storage_change& change) {
   if (key.empty())
     return vault_error::invalid(std::string{texts::kv_missing_path});
-  auto get = [&](const char* k) -> const field_value* {
-    auto it = body.find(k);
-    return it == body.end() ? nullptr : &it->second;
-  };
-  const field_value* max = get("max_versions");
-  const field_value* cas = get("cas_required");
-  const field_value* dva = get("delete_version_after");
-  const field_value* cm = get("custom_metadata");
-  if (!max && !cas && !dva && !cm) // the fast path: nothing to set, nothing written
+  auto given = settings_of(body);
+  if (!given)
+    return given.error();
+  const bool cm = body.count("custom_metadata") > 0;
+  if (!given->any && !cm) // the fast path: nothing to set, nothing written
     return no_content();
-  std::optional<std::int64_t> max_n;
-  if (max && !(max_n = weak_int(*max)))
-    return vault_error::invalid(texts::not_modelled("a max_versions that is not a whole number"));
-  std::optional<bool> cas_b;
-  if (cas && !(cas_b = weak_bool(*cas)))
-    return vault_error::invalid(texts::not_modelled("a cas_required that is not a boolean"));
-  std::optional<sim_duration> dva_d;
-  if (dva) {
-    if (const auto* s = std::get_if<std::string>(dva))
-      dva_d = s->empty() ? std::optional<sim_duration>{sim_duration::zero()} : parse_duration(*s);
-    else if (const auto* n = std::get_if<std::int64_t>(dva))
-      dva_d = secs(*n);
-    if (!dva_d)
-      return vault_error::invalid(
-        texts::not_modelled("a delete_version_after that is not a duration"));
-  }
-  const std::map<std::string, std::string>* custom_map = cm ? string_map(body, "custom_metadata")
-                                                            : nullptr;
+  const auto& max_n = given->max_versions;
+  const auto& cas_b = given->cas_required;
+  const auto& dva_d = given->delete_version_after;
+  if (dva_d && *dva_d < sim_duration::zero())
+    return vault_error::invalid(texts::not_modelled("a negative delete_version_after of a key"));
+  const std::map<std::string, std::string>* custom_map = string_map(body, "custom_metadata");
   if (cm && !custom_map)
     return vault_error::invalid(texts::not_modelled("a custom_metadata that is not a map"));
   api_response resp;
@@ -499,40 +520,20 @@ outcome<api_response> versioned_store::read_config() const {
 
 outcome<api_response> versioned_store::write_config(const data_map& body,
                                                     storage_change& change) {
-  auto get = [&](const char* k) -> const field_value* {
-    auto it = body.find(k);
-    return it == body.end() ? nullptr : &it->second;
-  };
-  const field_value* max = get("max_versions");
-  const field_value* cas = get("cas_required");
-  const field_value* dva = get("delete_version_after");
-  if (!max && !cas && !dva)
+  auto given = settings_of(body);
+  if (!given)
+    return given.error();
+  if (!given->any)
     return no_content();
-  if (max) {
-    auto n = weak_int(*max);
-    if (!n)
-      return vault_error::invalid(texts::not_modelled("a max_versions that is not a whole number"));
-    config_.max_versions = static_cast<std::uint32_t>(*n);
-  }
-  if (cas) {
-    auto b = weak_bool(*cas);
-    if (!b)
-      return vault_error::invalid(texts::not_modelled("a cas_required that is not a boolean"));
-    config_.cas_required = *b;
-  }
-  if (dva) {
-    std::optional<sim_duration> d;
-    if (const auto* s = std::get_if<std::string>(dva))
-      d = !s->empty() && (*s)[0] == '-' ? std::optional<sim_duration>{secs(-1)}
-                                        : parse_duration(*s);
-    if (!d)
-      return vault_error::invalid(
-        texts::not_modelled("a delete_version_after that is not a duration"));
+  if (given->max_versions)
+    config_.max_versions = static_cast<std::uint32_t>(*given->max_versions);
+  if (given->cas_required)
+    config_.cas_required = *given->cas_required;
+  if (const auto& d = given->delete_version_after)
     // Negative: disabled (stored as -1s); zero: reset.
     config_.delete_version_after = *d < sim_duration::zero() ? std::optional<sim_duration>{secs(-1)}
                                    : *d == sim_duration::zero() ? std::nullopt
                                                                 : d;
-  }
   change.config_put = true;
   return no_content();
 }

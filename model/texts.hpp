@@ -257,7 +257,8 @@ inline constexpr std::string_view kv2_cas_mandated =
   "\"cas_required\" set to false, but is mandated by backend config. This value will be "
   "ignored.";
 /// `preflight capability check returned 403, please ensure client's policies grant access to
-/// path "<path>/"` (sys/internal/ui/mounts: the CLI's KV version check)
+/// path "<path>/"` (sys/internal/ui/mounts: the CLI's KV version check). The mount texts below
+/// take their path with its trailing slash, as Vault's handlers have sanitised it.
 std::string kv_preflight_denied(std::string_view path);
 /// `Success! Data deleted (if it existed) at: <path>`
 std::string data_deleted(std::string_view path);

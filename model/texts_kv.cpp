@@ -5,17 +5,6 @@
 
 namespace tokenlab::texts {
 
-namespace {
-
-std::string with_slash(std::string_view path) {
-  std::string out{path};
-  if (out.empty() || out.back() != '/')
-    out += '/';
-  return out;
-}
-
-} // namespace
-
 std::string kv2_invalid_path(std::string_view subcommand) {
   return "Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate "
          "API endpoints to use. If using the Vault CLI, use 'vault kv " +
@@ -25,7 +14,7 @@ std::string kv2_invalid_path(std::string_view subcommand) {
 std::string kv_preflight_denied(std::string_view path) {
   return "preflight capability check returned 403, please ensure client's policies grant access "
          "to path " +
-         go_quote(with_slash(path));
+         go_quote(path);
 }
 
 std::string data_deleted(std::string_view path) {
@@ -45,11 +34,11 @@ std::string kv_v1_unsupported(std::string_view what) {
 }
 
 std::string disabled_secrets(std::string_view path) {
-  return "Success! Disabled the secrets engine (if it existed) at: " + with_slash(path);
+  return "Success! Disabled the secrets engine (if it existed) at: " + std::string{path};
 }
 
 std::string disabled_auth(std::string_view path) {
-  return "Success! Disabled the auth method (if it existed) at: " + with_slash(path);
+  return "Success! Disabled the auth method (if it existed) at: " + std::string{path};
 }
 
 std::string engine_no_version(std::string_view type) {
@@ -57,7 +46,7 @@ std::string engine_no_version(std::string_view type) {
 }
 
 std::string cannot_unmount(std::string_view path) {
-  return "cannot unmount " + go_quote(with_slash(path));
+  return "cannot unmount " + go_quote(path);
 }
 
 } // namespace tokenlab::texts

@@ -1,6 +1,7 @@
 #include "reports/cli_output.hpp"
 
 #include "model/mount_table.hpp"
+#include "model/secrets_table.hpp"
 #include "model/texts.hpp"
 #include "reports/api_json.hpp"
 #include "reports/go_format.hpp"
@@ -131,9 +132,7 @@ std::string render_keys(const api_response& r) {
   return out;
 }
 
-// `vault auth list [-detailed]`: a row per mount, sorted by path (data: path -> row).
-std::string render_mount_table(const api_response& r, bool detailed) {
-  const auto& columns = auth_list_columns(detailed);
+std::string render_mount_rows(const api_response& r, const std::vector<table_column>& columns) {
   std::vector<std::vector<std::string>> rows(1);
   for (const auto& c : columns)
     rows.front().emplace_back(c.header);
@@ -175,7 +174,9 @@ std::string render_result(const vault_call_record& call) {
   // reads print it as a secret; writes and deletes print the error, then the secret
   // (api/logical.go returns both).
   if (r.status >= 400) {
-    if (call.shape == output_shape::message) {
+    const bool writes = call.shape == output_shape::message ||
+                        (call.shape == output_shape::kv_secret && call.method == "PUT");
+    if (writes) {
       std::string out = render_cli_error(call, vault_error{r.status, {}});
       return out + render_cli_warnings(r.warnings) + render_cli_table(r);
     }
@@ -196,6 +197,11 @@ std::string render_result(const vault_call_record& call) {
     if (auto it = r.data->find(call.print_field); it != r.data->end())
       return go_marshal_indent(field_json(it->second)) + "\n";
   }
+  if (call.json && call.shape == output_shape::list && r.data) {
+    // OutputList hands the formatter the keys alone (command/format.go).
+    if (auto it = r.data->find("keys"); it != r.data->end())
+      return go_marshal_indent(field_json(it->second)) + "\n";
+  }
   if (call.json) {
     // JsonFormatter marshals the (possibly nil) *api.Secret: a 204 prints `null`.
     return no_body ? std::string{"null\n"} : render_cli_json(r);
@@ -210,10 +216,11 @@ std::string render_result(const vault_call_record& call) {
   if (call.shape == output_shape::list)
     return render_cli_warnings(r.warnings) + render_keys(r);
   if (call.shape == output_shape::mount_table || call.shape == output_shape::mount_table_detailed)
-    return render_mount_table(r, call.shape == output_shape::mount_table_detailed);
+    return render_mount_rows(r, auth_list_columns(call.shape == output_shape::mount_table_detailed));
   if (call.shape == output_shape::secrets_table ||
       call.shape == output_shape::secrets_table_detailed)
-    return render_secrets_table(r, call.shape == output_shape::secrets_table_detailed);
+    return render_mount_rows(
+      r, secrets_list_columns(call.shape == output_shape::secrets_table_detailed));
   if (call.shape == output_shape::kv_metadata)
     return render_kv_metadata(call, r);
   if (call.shape == output_shape::seal_status)

@@ -6,6 +6,7 @@
 // before the table; `vault login`'s banner before both).
 
 #include "model/api.hpp"
+#include "model/mount_table.hpp"
 #include "reports/run_record.hpp"
 
 #include <string>
@@ -36,6 +37,10 @@ std::string render_cli_table(const api_response& r);
 
 /// Renders `vault … -format=json` output of `r`: api.Secret, indented, with a final '\n'.
 std::string render_cli_json(const api_response& r);
+
+/// Renders a mount table (`vault auth list`, `vault secrets list`, with or without -detailed):
+/// a row per mount, sorted by path, from data path -> row of cells keyed as `columns` say.
+std::string render_mount_rows(const api_response& r, const std::vector<table_column>& columns);
 
 /// Renders the CLI's error block for a failed call (`Error <verb>: Error making API
 /// request.`, URL, Code, the messages).

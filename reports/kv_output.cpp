@@ -1,6 +1,5 @@
 #include "reports/kv_output.hpp"
 
-#include "model/secrets_table.hpp"
 #include "reports/cli_output.hpp"
 #include "model/texts.hpp"
 #include "reports/go_format.hpp"
@@ -116,31 +115,6 @@ std::string render_kv_metadata(const vault_call_record& call, const api_response
     out += "\n" + line(header_for_map("Version " + std::to_string(n), vm)) + output_data(vm);
   }
   return out;
-}
-
-std::string render_secrets_table(const api_response& r, bool detailed) {
-  const auto& columns = secrets_list_columns(detailed);
-  std::vector<std::vector<std::string>> rows(1);
-  for (const auto& c : columns)
-    rows.front().emplace_back(c.header);
-  if (r.data)
-    for (const auto& [path, value] : *r.data) {
-      const auto* cells = std::get_if<std::map<std::string, std::string>>(&value);
-      std::vector<std::string> row;
-      for (const auto& c : columns) {
-        if (c.key == "path") {
-          row.push_back(path);
-          continue;
-        }
-        std::string cell;
-        if (cells)
-          if (auto it = cells->find(std::string{c.key}); it != cells->end())
-            cell = it->second;
-        row.push_back(std::move(cell));
-      }
-      rows.push_back(std::move(row));
-    }
-  return go::table(rows);
 }
 
 std::string render_seal_status(const api_response& r) {

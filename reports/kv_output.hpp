@@ -2,8 +2,8 @@
 // What the Vault 1.14 CLI prints for the KV v2 commands and the mount tables, byte for byte:
 // `vault kv get|put` (command/kv_get.go, kv_put.go: the `Secret Path`, `Metadata` and `Data`
 // sections, headed by command/kv_helpers.go's padded `== … ==` lines), `vault kv metadata get`
-// (kv_metadata_get.go: `Metadata Path`, `Metadata`, one section per version), `vault secrets
-// list [-detailed]` (secrets_list.go) and `vault status` (format.go OutputSealStatusStruct).
+// (kv_metadata_get.go: `Metadata Path`, `Metadata`, one section per version) and `vault status`
+// (format.go OutputSealStatusStruct).
 
 #include "model/api.hpp"
 #include "reports/run_record.hpp"
@@ -22,11 +22,10 @@ std::string pad_equal_signs(std::string_view header, std::size_t total);
 /// longest key, four spaces, "Value").
 std::string header_for_map(std::string_view header, const data_map& data);
 
-/// The table-format output of a successful kv_secret, kv_metadata, secrets table or
-/// seal status call (lines end in '\n').
+/// The table-format output of a successful kv_secret, kv_metadata or seal status call (lines
+/// end in '\n').
 std::string render_kv_secret(const vault_call_record& call, const api_response& r);
 std::string render_kv_metadata(const vault_call_record& call, const api_response& r);
-std::string render_secrets_table(const api_response& r, bool detailed);
 std::string render_seal_status(const api_response& r);
 
 } // namespace tokenlab

@@ -26,6 +26,18 @@ TEST_CASE("getHeaderForMap: as wide as the map's table") {
   CHECK(header_for_map("Data", data_map{}) == "== Data ==");
 }
 
+TEST_CASE("a list in JSON is its keys alone, as OutputList hands them to the formatter") {
+  vault_call_record call;
+  call.method = "LIST";
+  call.path = "secret/metadata";
+  call.shape = output_shape::list;
+  call.json = true;
+  api_response r;
+  r.data = data_map{{"keys", std::vector<std::string>{"app", "db/"}}};
+  call.result = r;
+  CHECK(render_cli_output(call) == "[\n  \"app\",\n  \"db/\"\n]\n");
+}
+
 TEST_CASE("kv get prints the path, the version's metadata and the data; a deleted one no data") {
   vault_call_record call;
   call.method = "GET";

@@ -323,6 +323,21 @@ void set_call(cli_call& out, std::string method, std::string path, std::string v
   out.record.shape = shape;
 }
 
+// A call the CLI answers with its success line (kv: with the table format only).
+void message_call(cli_call& out, std::string method, std::string path, std::string verb,
+                  std::string success, bool table_only = true) {
+  set_call(out, std::move(method), std::move(path), std::move(verb), output_shape::message);
+  out.record.success_text = std::move(success);
+  out.record.success_table_only = table_only;
+}
+
+// A call whose answer the CLI prints, or `No value found at PATH` for an empty 404.
+void read_call(cli_call& out, std::string method, const std::string& path, std::string verb,
+               output_shape shape) {
+  set_call(out, std::move(method), path, std::move(verb), shape);
+  out.record.not_found_text = texts::no_value_found(path);
+}
+
 void kv_v1_call(cli_call& out, const kv_plan& plan) {
   const auto& c = plan.cmd;
   const auto& p = c.path;
@@ -332,27 +347,21 @@ void kv_v1_call(cli_call& out, const kv_plan& plan) {
       w.path = p;
       w.fields = plan.data;
       out.request.op = w;
-      set_call(out, "PUT", p, "writing data to " + p, output_shape::message);
-      out.record.success_text = texts::data_written(p);
-      out.record.success_table_only = true;
+      message_call(out, "PUT", p, "writing data to " + p, texts::data_written(p));
       return;
     }
     case kv_op::get:
       out.request.op = logical_read_request{p};
-      set_call(out, "GET", p, "reading " + p, output_shape::data);
-      out.record.not_found_text = texts::no_value_found(p);
+      read_call(out, "GET", p, "reading " + p, output_shape::data);
       out.record.print_field = c.field;
       return;
     case kv_op::del:
       out.request.op = logical_delete_request{p};
-      set_call(out, "DELETE", p, "deleting " + p, output_shape::message);
-      out.record.success_text = texts::data_deleted(p);
-      out.record.success_table_only = true;
+      message_call(out, "DELETE", p, "deleting " + p, texts::data_deleted(p));
       return;
     case kv_op::list:
       out.request.op = logical_list_request{p};
-      set_call(out, "LIST", p, "listing " + p, output_shape::list);
-      out.record.not_found_text = texts::no_value_found(p);
+      read_call(out, "LIST", p, "listing " + p, output_shape::list);
       return;
     case kv_op::undelete: out.record.client_error = texts::kv_v1_unsupported("Undelete"); return;
     case kv_op::destroy: out.record.client_error = texts::kv_v1_unsupported("Destroy"); return;
@@ -377,9 +386,7 @@ void kv_v2_call(cli_call& out, const kv_plan& plan, const std::string& mount) {
   auto versions_call = [&](const char* prefix, std::string verb_path, std::string success) {
     const auto path = kv_api_path(c.path, mount, prefix);
     write(path, data_map{{"versions", c.versions}});
-    set_call(out, "PUT", path, std::move(verb_path), output_shape::message);
-    out.record.success_text = std::move(success);
-    out.record.success_table_only = true;
+    message_call(out, "PUT", path, std::move(verb_path), std::move(success));
   };
   switch (c.op) {
     case kv_op::put: {
@@ -400,7 +407,8 @@ void kv_v2_call(cli_call& out, const kv_plan& plan, const std::string& mount) {
         url += "?version=" + std::to_string(c.version);
       }
       out.request.op = r;
-      set_call(out, "GET", url, "reading " + data, output_shape::kv_secret);
+      read_call(out, "GET", data, "reading " + data, output_shape::kv_secret);
+      out.record.path = url;
       out.record.not_found_text = texts::no_value_found(data);
       out.record.print_field = c.field;
       return;
@@ -411,9 +419,7 @@ void kv_v2_call(cli_call& out, const kv_plan& plan, const std::string& mount) {
         return;
       }
       out.request.op = logical_delete_request{data};
-      set_call(out, "DELETE", data, "deleting " + data, output_shape::message);
-      out.record.success_text = texts::data_deleted(data);
-      out.record.success_table_only = true;
+      message_call(out, "DELETE", data, "deleting " + data, texts::data_deleted(data));
       return;
     case kv_op::undelete: {
       const auto path = kv_api_path(c.path, mount, "undelete");
@@ -427,13 +433,11 @@ void kv_v2_call(cli_call& out, const kv_plan& plan, const std::string& mount) {
     }
     case kv_op::list:
       out.request.op = logical_list_request{metadata};
-      set_call(out, "LIST", metadata, "listing " + metadata, output_shape::list);
-      out.record.not_found_text = texts::no_value_found(metadata);
+      read_call(out, "LIST", metadata, "listing " + metadata, output_shape::list);
       return;
     case kv_op::metadata_get:
       out.request.op = logical_read_request{metadata};
-      set_call(out, "GET", metadata, "reading " + metadata, output_shape::kv_metadata);
-      out.record.not_found_text = texts::no_value_found(metadata);
+      read_call(out, "GET", metadata, "reading " + metadata, output_shape::kv_metadata);
       return;
     case kv_op::metadata_put: {
       data_map body;
@@ -446,15 +450,14 @@ void kv_v2_call(cli_call& out, const kv_plan& plan, const std::string& mount) {
       if (!c.custom_metadata.empty())
         body["custom_metadata"] = c.custom_metadata;
       write(metadata, std::move(body));
-      set_call(out, "PUT", metadata, "writing data to " + metadata, output_shape::message);
-      out.record.success_text = texts::data_written(metadata);
-      out.record.success_table_only = true;
+      message_call(out, "PUT", metadata, "writing data to " + metadata,
+                   texts::data_written(metadata));
       return;
     }
-    case kv_op::metadata_delete:
+    case kv_op::metadata_delete: // prints its line whatever the format
       out.request.op = logical_delete_request{metadata};
-      set_call(out, "DELETE", metadata, "deleting " + metadata, output_shape::message);
-      out.record.success_text = texts::data_deleted(metadata);
+      message_call(out, "DELETE", metadata, "deleting " + metadata, texts::data_deleted(metadata),
+                   false);
       return;
   }
 }
