@@ -107,7 +107,7 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
   trace_event ev;
   ev.kind = trace_kind::engine_enabled;
   ev.subject = r.path;
-  ev.detail = r.type;
+  ev.detail = type;
   emit(self, st.ctx, std::move(ev));
   done(no_content());
 }
