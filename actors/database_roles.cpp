@@ -3,7 +3,7 @@
 // does (parseutil.ParseDurationSecond over strconv.ParseInt and time.ParseDuration).
 
 #include "actors/database_internal.hpp"
-#include "model/auth_methods.hpp"
+#include "model/fields.hpp"
 #include "model/go_text.hpp"
 #include "model/texts.hpp"
 

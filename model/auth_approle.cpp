@@ -294,7 +294,7 @@ private:
     if (auto v = get(fields, "local_secret_ids")) {
       if (!create)
         return bad(texts::local_secret_ids_create_only);
-      role.local_secret_ids = as_bool(*v);
+      role.local_secret_ids = field_bool(*v);
     }
     if (auto v = get(fields, "role_id"))
       role.role_id = *v;
@@ -303,7 +303,7 @@ private:
     if (role.role_id.empty())
       return bad(texts::invalid_role_id_supplied);
     if (auto v = get(fields, "bind_secret_id"))
-      role.bind_secret_id = as_bool(*v);
+      role.bind_secret_id = field_bool(*v);
     else if (create)
       role.bind_secret_id = true;
     const std::string* cidrs = get(fields, "secret_id_bound_cidrs");
@@ -315,13 +315,13 @@ private:
       if (auto e = invalid_cidr(*role.secret_id_bound_cidrs))
         return handler_failed(texts::failed_to_validate_cidrs(*e));
     if (auto v = get(fields, "secret_id_num_uses"))
-      role.secret_id_num_uses = as_int(*v);
+      role.secret_id_num_uses = field_int(*v);
     else if (create)
       role.secret_id_num_uses = 0;
     if (role.secret_id_num_uses < 0)
       return bad(texts::secret_id_num_uses_negative);
     if (auto v = get(fields, "secret_id_ttl"))
-      role.secret_id_ttl = as_duration(*v);
+      role.secret_id_ttl = field_duration(*v);
     else if (create)
       role.secret_id_ttl = sim_duration::zero();
     if (auto e = upgrade_token_fields(role.token, fields, approle_aliases))
@@ -384,7 +384,7 @@ private:
       if (auto e = invalid_cidr(s.token_bound_cidrs))
         return handler_failed(texts::failed_to_validate_token_cidrs(*e));
     if (auto v = get(fields, "num_uses")) {
-      s.num_uses = as_int(*v);
+      s.num_uses = field_int(*v);
       if (s.num_uses < 0)
         return bad(texts::num_uses_negative);
       const auto role_uses = role.secret_id_num_uses;
@@ -395,7 +395,7 @@ private:
     }
     sim_duration ttl = role.secret_id_ttl;
     if (auto v = get(fields, "ttl")) {
-      ttl = as_duration(*v);
+      ttl = field_duration(*v);
       const auto role_ttl = role.secret_id_ttl;
       if ((ttl == sim_duration::zero() && role_ttl > sim_duration::zero()) ||
           (role_ttl > sim_duration::zero() && ttl > role_ttl))

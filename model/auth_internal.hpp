@@ -1,12 +1,13 @@
 #pragma once
 // Pieces shared by the files of Vault's auth methods (private to model/): the framework's
-// request and response helpers every method's paths use (auth_methods.cpp), Go's conversions
-// of field values (auth_fields.cpp), cidrutil's check (token_params.cpp), strutil's key-value
+// request and response helpers every method's paths use (auth_methods.cpp; the field
+// conversions are model/fields.hpp's), cidrutil's check (token_params.cpp), strutil's key-value
 // parsing of AppRole metadata (auth_approle_metadata.cpp), and the constructors of the three
 // methods (auth_userpass.cpp, auth_approle.cpp, auth_kubernetes.cpp). model/auth_methods.hpp
 // is the public side.
 
 #include "model/auth_methods.hpp"
+#include "model/go_text.hpp"
 
 #include <cstdint>
 #include <map>
@@ -18,17 +19,15 @@
 
 namespace tokenlab::auth_detail {
 
-// --- text and Go's conversions (auth_fields.cpp) ---
+// --- text (auth_methods.cpp) ---
 
 bool is_digit(char c);
 char lower_ascii(char c);
 std::string lower(std::string s);
-std::string trim(std::string_view s);
-
-/// Conversions of values that passed validate_fields.
-bool as_bool(std::string_view v);
-std::int64_t as_int(std::string_view v);
-sim_duration as_duration(std::string_view v);
+/// strings.TrimSpace (model/go_text.hpp).
+inline std::string trim(std::string_view s) {
+  return go_trim_space(s);
+}
 
 // --- addresses (token_params.cpp) ---
 
@@ -48,10 +47,6 @@ vault_error not_found();
 vault_error lab_refusal(std::string_view what);
 api_response no_content();
 api_response with_data(data_map d);
-/// A handler's response: 204 without warnings; with warnings a 200 that also carries the
-/// framework's warning about unrecognized parameters.
-api_response write_response(std::vector<std::string> warnings, const field_map& fields,
-                            const field_schema& schema);
 api_response list_response(std::vector<std::string> keys);
 
 /// A LIST of a map's names (users, roles): the keys, or a 404 when there are none.

@@ -235,7 +235,7 @@ private:
       return bad(texts::k8s_no_host);
     const auto ca = get_or_empty(fields, "kubernetes_ca_cert");
     const auto iss = get(fields, "disable_iss_validation");
-    const bool disable_local = as_bool(get_or_empty(fields, "disable_local_ca_jwt"));
+    const bool disable_local = field_bool(get_or_empty(fields, "disable_local_ca_jwt"));
     if (disable_local && ca.empty())
       return bad(texts::k8s_ca_cert_required);
     // Each write replaces the whole configuration (data.Get with the schema's defaults).
@@ -243,7 +243,7 @@ private:
                        {"kubernetes_ca_cert", ca},
                        {"pem_keys", parse_comma_slice(get_or_empty(fields, "pem_keys"))},
                        {"issuer", get_or_empty(fields, "issuer")},
-                       {"disable_iss_validation", iss ? as_bool(*iss) : true},
+                       {"disable_iss_validation", iss ? field_bool(*iss) : true},
                        {"disable_local_ca_jwt", disable_local}};
     event(auth_event::kind::config_written, path);
     return no_content();

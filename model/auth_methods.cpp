@@ -14,6 +14,21 @@ namespace auth_detail {
 
 // --- small helpers ---
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    c = lower_ascii(c);
+  return s;
+}
+
+
 const std::string* get(const field_map& m, const std::string& key) {
   auto it = m.find(key);
   return it == m.end() ? nullptr : &it->second;
@@ -62,23 +77,6 @@ api_response no_content() {
 api_response with_data(data_map d) {
   api_response r;
   r.data = std::move(d);
-  return r;
-}
-
-// A handler's response: 204 without warnings; with warnings a 200 that also carries the
-// framework's warning about unrecognized parameters.
-api_response write_response(std::vector<std::string> warnings, const field_map& fields,
-                            const field_schema& schema) {
-  if (warnings.empty())
-    return no_content();
-  std::vector<std::string> ignored;
-  for (const auto& kv : fields)
-    if (schema.count(kv.first) == 0)
-      ignored.push_back(kv.first);
-  if (!ignored.empty())
-    warnings.push_back(texts::ignored_parameters(ignored));
-  api_response r;
-  r.warnings = std::move(warnings);
   return r;
 }
 

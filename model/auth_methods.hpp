@@ -5,12 +5,8 @@
 // (sdk/helper/tokenutil). Pure rules: what a write of a user or role stores and answers,
 // what a read shows, and what a login hands to the core (a login_auth, model/auth_login.hpp).
 //
-// How a request is processed, as Vault's logical framework does it (sdk/framework):
-//  * Every field is converted by its schema type first (FieldData.Validate). On a path with
-//    an existence check (users/<name>, role/<name>) a bad value is a 400 with the bare
-//    `error converting input …` text; elsewhere it is `Field validation failed: …`.
-//  * Unknown fields are ignored; the `Endpoint ignored these unrecognized parameters` warning
-//    only appears when the handler answers with a response (204s carry no warnings).
+// How a request is processed, as Vault's logical framework does it (sdk/framework; the field
+// rules are model/fields.hpp's):
 //  * A plain Go error of a handler is a 500; outside login paths it reaches the client wrapped
 //    by go-multierror (texts::handler_error). Login paths (login, login/<name>) go through
 //    handleLoginRequest, which returns errors unwrapped.
@@ -36,6 +32,7 @@
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
 #include "model/auth_login.hpp"
+#include "model/fields.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
 
@@ -49,33 +46,6 @@
 #include <vector>
 
 namespace tokenlab {
-
-using field_map = std::map<std::string, std::string>;
-
-// --- the framework's field conversion (sdk/framework/field_data.go getPrimitive) ---
-
-enum class field_kind {
-  string,             ///< TypeString: never fails
-  boolean,            ///< TypeBool: mapstructure.WeakDecode ("" is false)
-  integer,            ///< TypeInt: mapstructure.WeakDecode, strconv.ParseInt(s, 0, 64)
-  duration,           ///< TypeDurationSecond: parseutil.ParseDurationSecond, no negatives
-  comma_string_slice, ///< TypeCommaStringSlice: split on ',', each trimmed, empties kept
-};
-using field_schema = std::map<std::string, field_kind>;
-
-/// The Go error text of converting `value` as `kind`, or nullopt when it converts.
-std::optional<std::string> conversion_error(field_kind kind, std::string_view value);
-
-/// FieldData.Validate over the fields the schema knows, in key order (Go's map order is
-/// random; the lab's is sorted): the first `error converting input <v> for field "<k>": …`.
-std::optional<std::string> validate_fields(const field_map& raw, const field_schema& schema);
-
-/// parseutil.ParseDurationSecond then TypeDurationSecond's whole seconds (truncated) and its
-/// refusal of negatives. On failure returns nullopt and sets `err` to Go's text.
-std::optional<std::int64_t> parse_duration_second(std::string_view text, std::string* err);
-
-/// TypeCommaStringSlice (parseutil.ParseCommaStringSlice): "" is an empty list.
-std::vector<std::string> parse_comma_slice(std::string_view text);
 
 // --- the token fields (sdk/helper/tokenutil) ---
 

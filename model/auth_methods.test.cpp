@@ -55,53 +55,6 @@ using strings = std::vector<std::string>;
 
 } // namespace
 
-// --- the framework's conversions (sdk/framework/field_data.go, parseutil, strconv, time) ---
-
-TEST_CASE("auth fields: durations convert as parseutil.ParseDurationSecond") {
-  std::string err;
-  CHECK(parse_duration_second("90", &err) == 90);
-  CHECK(parse_duration_second("1h30m", &err) == 5400);
-  CHECK(parse_duration_second("1.5s", &err) == 1); // int(dur.Seconds())
-  CHECK(parse_duration_second("7d", &err) == 604800);
-  CHECK(parse_duration_second("", &err) == 0);
-  CHECK(parse_duration_second("+5m", &err) == 300);
-  CHECK_FALSE(parse_duration_second("abc", &err));
-  CHECK(err == R"(time: invalid duration "abc")");
-  CHECK_FALSE(parse_duration_second("1h30", &err));
-  CHECK(err == R"(time: missing unit in duration "1h30")");
-  CHECK_FALSE(parse_duration_second("6x", &err));
-  CHECK(err == R"(time: unknown unit "x" in duration "6x")");
-  CHECK_FALSE(parse_duration_second("1.5d", &err));
-  CHECK(err == R"(strconv.ParseInt: parsing "1.5": invalid syntax)");
-  CHECK_FALSE(parse_duration_second("-5", &err));
-  CHECK(err == "cannot provide negative value '-5'");
-  CHECK_FALSE(parse_duration_second("-2m", &err));
-  CHECK(err == "cannot provide negative value '-120'");
-}
-
-TEST_CASE("auth fields: a bad value names the input, the field and Go's reason") {
-  field_schema schema{{"token_ttl", field_kind::duration},
-                      {"token_num_uses", field_kind::integer},
-                      {"token_no_default_policy", field_kind::boolean},
-                      {"token_policies", field_kind::comma_string_slice}};
-  CHECK(validate_fields({{"token_ttl", "abc"}}, schema) ==
-        R"(error converting input abc for field "token_ttl": time: invalid duration "abc")");
-  CHECK(validate_fields({{"token_num_uses", "two"}}, schema) ==
-        R"(error converting input two for field "token_num_uses": cannot parse '' as int: )"
-        R"(strconv.ParseInt: parsing "two": invalid syntax)");
-  CHECK(validate_fields({{"token_no_default_policy", "maybe"}}, schema) ==
-        R"(error converting input maybe for field "token_no_default_policy": cannot parse '' )"
-        R"(as bool: strconv.ParseBool: parsing "maybe": invalid syntax)");
-  CHECK(validate_fields({{"token_num_uses", "99999999999999999999"}}, schema) ==
-        R"(error converting input 99999999999999999999 for field "token_num_uses": cannot )"
-        R"(parse '' as int: strconv.ParseInt: parsing "99999999999999999999": value out of range)");
-  // Weak decoding: "" is zero/false, base prefixes are honoured, unknown keys are not checked.
-  CHECK_FALSE(validate_fields({{"token_num_uses", ""}, {"token_no_default_policy", ""}}, schema));
-  CHECK_FALSE(validate_fields({{"token_num_uses", "0x10"}, {"whatever", "x"}}, schema));
-  CHECK(parse_comma_slice("a, b ,,c") == strings{"a", "b", "", "c"});
-  CHECK(parse_comma_slice("").empty());
-}
-
 // --- the token fields (sdk/helper/tokenutil) ---
 
 TEST_CASE("token params: token_* fields are parsed, validated and kept as given") {

@@ -30,4 +30,17 @@ std::string go_quote(std::string_view s) {
   return out;
 }
 
+std::string go_trim_space(std::string_view s) {
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  std::size_t b = 0;
+  std::size_t e = s.size();
+  while (b < e && space(s[b]))
+    ++b;
+  while (e > b && space(s[e - 1]))
+    --e;
+  return std::string{s.substr(b, e - b)};
+}
+
 } // namespace tokenlab

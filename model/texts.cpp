@@ -205,6 +205,10 @@ std::string field_validation_failed(std::string_view msg) {
   return "Field validation failed: " + std::string{msg};
 }
 
+std::string invalid_key_pair(std::string_view pair) {
+  return "invalid key pair " + go_quote(pair);
+}
+
 std::string cannot_parse_as(std::string_view kind, std::string_view detail) {
   return "cannot parse '' as " + std::string{kind} + ": " + std::string{detail};
 }

@@ -283,6 +283,8 @@ std::string engine_no_version(std::string_view type);
 // v0.16.0 as bundled with Vault 1.14, vault/request_handling.go user lockout) ---
 /// `Field validation failed: <msg>` (framework HandleRequest, paths without an existence check)
 std::string field_validation_failed(std::string_view msg);
+/// TypeKVPairs: `invalid key pair "<s>"` (an entry without '=' or with an empty key)
+std::string invalid_key_pair(std::string_view pair);
 /// mapstructure.WeakDecode of a string: `cannot parse '' as <kind>: <detail>`
 std::string cannot_parse_as(std::string_view kind, std::string_view detail);
 /// strconv.ParseInt: `strconv.ParseInt: parsing "<v>": <reason>` (invalid syntax | value out of

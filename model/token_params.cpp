@@ -192,13 +192,13 @@ std::optional<std::string> parse_token_fields(token_params& t, const field_map& 
     if (auto e = parse_addrs(parse_comma_slice(*v), t.token_bound_cidrs))
       return e;
   if (auto v = get(raw, "token_explicit_max_ttl"))
-    t.token_explicit_max_ttl = as_duration(*v);
+    t.token_explicit_max_ttl = field_duration(*v);
   if (auto v = get(raw, "token_max_ttl"))
-    t.token_max_ttl = as_duration(*v);
+    t.token_max_ttl = field_duration(*v);
   if (auto v = get(raw, "token_no_default_policy"))
-    t.token_no_default_policy = as_bool(*v);
+    t.token_no_default_policy = field_bool(*v);
   if (auto v = get(raw, "token_period"))
-    t.token_period = as_duration(*v);
+    t.token_period = field_duration(*v);
   if (auto v = get(raw, "token_policies"))
     t.token_policies = parse_comma_slice(*v);
   if (auto v = get(raw, "token_type")) {
@@ -210,7 +210,7 @@ std::optional<std::string> parse_token_fields(token_params& t, const field_map& 
       return texts::role_token_type_invalid(*v);
   }
   if (auto v = get(raw, "token_num_uses"))
-    t.token_num_uses = as_int(*v);
+    t.token_num_uses = field_int(*v);
   if (t.token_num_uses < 0)
     return std::string{texts::token_num_uses_negative};
   if (t.token_type == "batch") {
@@ -220,7 +220,7 @@ std::optional<std::string> parse_token_fields(token_params& t, const field_map& 
       return std::string{texts::token_batch_num_uses};
   }
   if (auto v = get(raw, "token_ttl"))
-    t.token_ttl = as_duration(*v);
+    t.token_ttl = field_duration(*v);
   if (t.token_ttl > sim_duration::zero() && t.token_max_ttl > sim_duration::zero() &&
       t.token_ttl > t.token_max_ttl)
     return std::string{texts::token_ttl_above_max};
@@ -233,7 +233,7 @@ std::optional<std::string> upgrade_token_fields(token_params& t, const field_map
                             sim_duration& new_value) {
     if (!get(raw, new_key)) {
       if (auto v = get(raw, old_key)) {
-        old_value = as_duration(*v);
+        old_value = field_duration(*v);
         new_value = old_value;
       }
     } else {
@@ -265,7 +265,7 @@ std::optional<std::string> upgrade_token_fields(token_params& t, const field_map
   if (aliases & alias_num_uses) {
     if (!get(raw, "token_num_uses")) {
       if (auto v = get(raw, "num_uses")) {
-        t.num_uses = as_int(*v);
+        t.num_uses = field_int(*v);
         t.token_num_uses = t.num_uses;
       }
     } else {

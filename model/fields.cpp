@@ -1,16 +1,18 @@
 // The logical framework's conversion of request fields (sdk/framework/field_data.go
 // getPrimitive, FieldData.Validate) and the Go parsing it reaches: strconv.ParseInt and
-// ParseBool, time.ParseDuration, parseutil.ParseDurationSecond and ParseCommaStringSlice, with
-// Go's error texts.
+// ParseBool, time.ParseDuration, parseutil.ParseDurationSecond and ParseCommaStringSlice,
+// mapstructure's weak decoding, with Go's error texts.
 
-#include "model/auth_internal.hpp"
+#include "model/fields.hpp"
+
+#include "model/go_text.hpp"
 #include "model/texts.hpp"
 
 #include <limits>
 
 namespace tokenlab {
 
-namespace auth_detail {
+namespace {
 
 // --- Go's number and duration parsing (strconv, time), as the framework reaches them ---
 
@@ -22,26 +24,6 @@ char lower_ascii(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-std::string lower(std::string s) {
-  for (auto& c : s)
-    c = lower_ascii(c);
-  return s;
-}
-
-std::string trim(std::string_view s) {
-  const auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  std::size_t b = 0;
-  std::size_t e = s.size();
-  while (b < e && space(s[b]))
-    ++b;
-  while (e > b && space(s[e - 1]))
-    --e;
-  return std::string{s.substr(b, e - b)};
-}
-
-namespace {
 
 // strconv's underscoreOK: underscores only between digits (base-prefixed literals only).
 bool underscore_ok(std::string_view s) {
@@ -312,26 +294,21 @@ std::optional<bool> go_parse_bool(std::string_view v) {
 
 } // namespace
 
-// Conversions of values that passed validate_fields.
-bool as_bool(std::string_view v) {
+// --- the framework's field conversion ---
+
+bool field_bool(std::string_view v) {
   return v.empty() ? false : go_parse_bool(v).value_or(false);
 }
 
-std::int64_t as_int(std::string_view v) {
+std::int64_t field_int(std::string_view v) {
   std::string reason;
   return v.empty() ? 0 : go_parse_int(v, 0, reason).value_or(0);
 }
 
-sim_duration as_duration(std::string_view v) {
+sim_duration field_duration(std::string_view v) {
   std::string err;
   return secs(parse_duration_second(v, &err).value_or(0));
 }
-
-} // namespace auth_detail
-
-using namespace auth_detail;
-
-// --- the framework's field conversion ---
 
 std::optional<std::int64_t> parse_duration_second(std::string_view text, std::string* err) {
   std::string e;
@@ -357,7 +334,7 @@ std::vector<std::string> parse_comma_slice(std::string_view text) {
   std::size_t start = 0;
   while (true) {
     const auto comma = text.find(',', start);
-    out.push_back(trim(text.substr(start, comma == std::string_view::npos ? std::string_view::npos
+    out.push_back(go_trim_space(text.substr(start, comma == std::string_view::npos ? std::string_view::npos
                                                                           : comma - start)));
     if (comma == std::string_view::npos)
       return out;
@@ -365,10 +342,48 @@ std::vector<std::string> parse_comma_slice(std::string_view text) {
   }
 }
 
+std::optional<sim_duration> parse_duration_text(std::string_view text, std::string* err) {
+  std::string e;
+  auto ns = go_duration_second_ns(text, e);
+  if (!ns) {
+    if (err)
+      *err = e;
+    return std::nullopt;
+  }
+  return sim_duration{*ns / 1000000};
+}
+
+std::vector<std::string> parse_string_slice(std::string_view text) {
+  if (text.empty())
+    return {};
+  return {go_trim_space(text)};
+}
+
+std::optional<std::map<std::string, std::string>> parse_kv_pairs(std::string_view text,
+                                                                 std::string* err) {
+  // mapstructure cannot decode a string into a map, so the framework decodes it as a list
+  // of pairs: a lone string becomes a list of one.
+  const auto eq = text.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    if (err)
+      *err = texts::invalid_key_pair(text);
+    return std::nullopt;
+  }
+  return std::map<std::string, std::string>{
+    {std::string{text.substr(0, eq)}, std::string{text.substr(eq + 1)}}};
+}
+
 std::optional<std::string> conversion_error(field_kind kind, std::string_view value) {
   switch (kind) {
     case field_kind::string:
+    case field_kind::string_slice:
     case field_kind::comma_string_slice: return std::nullopt;
+    case field_kind::kv_pairs: {
+      std::string err;
+      if (parse_kv_pairs(value, &err))
+        return std::nullopt;
+      return err;
+    }
     case field_kind::boolean:
       if (value.empty() || go_parse_bool(value))
         return std::nullopt;
@@ -400,6 +415,35 @@ std::optional<std::string> validate_fields(const field_map& raw, const field_sch
       return texts::field_conversion(value, key, *e);
   }
   return std::nullopt;
+}
+
+std::optional<vault_error> check_fields(const field_map& raw, const field_schema& schema,
+                                        bool existence_check) {
+  auto e = validate_fields(raw, schema);
+  if (!e)
+    return std::nullopt;
+  return vault_error::invalid(existence_check ? *e : texts::field_validation_failed(*e));
+}
+
+std::vector<std::string> unknown_fields(const field_map& raw, const field_schema& schema) {
+  std::vector<std::string> out;
+  for (const auto& kv : raw)
+    if (schema.count(kv.first) == 0)
+      out.push_back(kv.first);
+  return out;
+}
+
+api_response write_response(std::vector<std::string> warnings, const field_map& raw,
+                            const field_schema& schema) {
+  api_response r;
+  if (warnings.empty()) {
+    r.status = 204;
+    return r;
+  }
+  if (auto ignored = unknown_fields(raw, schema); !ignored.empty())
+    warnings.push_back(texts::ignored_parameters(ignored));
+  r.warnings = std::move(warnings);
+  return r;
 }
 
 } // namespace tokenlab
