@@ -12,7 +12,6 @@
 #include "model/token_rules.hpp"
 #include <algorithm>
 #include <optional>
-#include <set>
 
 #include <caf/event_based_actor.hpp>
 
@@ -180,75 +179,6 @@ api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_acto
   return resp;
 }
 
-// `vault write auth/token/create…` with API fields instead of CLI flags.
-outcome<token_create_request> create_request_from(const logical_write_request& w) {
-  token_create_request req;
-  req.explicit_max_ttl_sent = w.fields.count("explicit_max_ttl") > 0;
-  auto sub = w.path.substr(std::string{"auth/token/"}.size());
-  req.orphan_endpoint = sub == "create-orphan";
-  if (sub.rfind("create/", 0) == 0)
-    req.role = sub.substr(7);
-  for (const auto& [k, v] : w.fields) {
-    auto flag = [&](bool& b) { b = v == "true" || v == "1"; };
-    auto ttl = [&](sim_duration& d) -> bool {
-      auto parsed = parse_duration(v);
-      if (parsed)
-        d = *parsed;
-      return parsed.has_value();
-    };
-    if (k == "policies") {
-      size_t start = 0;
-      while (start <= v.size()) {
-        auto comma = v.find(',', start);
-        req.policies.push_back(
-          v.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (comma == std::string::npos)
-          break;
-        start = comma + 1;
-      }
-    } else if (k == "no_parent") {
-      flag(req.no_parent);
-    } else if (k == "no_default_policy") {
-      flag(req.no_default_policy);
-    } else if (k == "renewable") {
-      flag(req.renewable);
-    } else if (k == "ttl" || k == "lease" || k == "explicit_max_ttl" || k == "period") {
-      auto& slot = k == "explicit_max_ttl" ? req.explicit_max_ttl
-                   : k == "period"         ? req.period
-                                           : req.ttl;
-      if (!ttl(slot))
-        return vault_error::invalid(texts::field_conversion(v, k, "invalid duration"));
-    } else if (k == "display_name") {
-      req.display_name = v;
-    } else if (k == "num_uses") {
-      req.num_uses = std::atoll(v.c_str());
-    } else if (k == "type") {
-      req.type = v;
-    } else if (k == "id") {
-      req.id = v;
-    } else if (k == "role_name") {
-      req.role = v;
-    }
-  }
-  return req;
-}
-
-// The fields a write to auth/token/create… sends that Vault 1.14 does not declare for the
-// path (vault/token_store.go paths(): 1.14 still spells `metadata` and `format`, and
-// `role_name` only for create-orphan and create/<role>): the framework warns that it
-// ignored them (sdk/framework/backend.go HandleRequest).
-std::vector<std::string> undeclared_create_fields(const logical_write_request& w) {
-  static const std::set<std::string> declared = {
-    "display_name", "explicit_max_ttl", "entity_alias", "num_uses", "period", "renewable", "ttl",
-    "type", "no_default_policy", "id", "metadata", "no_parent", "policies", "format"};
-  const bool takes_role = w.path != "auth/token/create";
-  std::vector<std::string> out;
-  for (const auto& [k, v] : w.fields)
-    if (declared.count(k) == 0 && !(takes_role && k == "role_name"))
-      out.push_back(k);
-  return out;
-}
-
 // Asks the token actor to renew and answers with the auth block of the renewed token.
 void renew_with(self_ptr self, const caf::actor& token, const system_view& view,
                 sim_duration increment, const std::optional<token_role>& role,
@@ -368,13 +298,10 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       }
       if (w.path == "auth/token/create" || w.path == "auth/token/create-orphan" ||
           w.path.rfind("auth/token/create/", 0) == 0) {
-        auto req = create_request_from(w);
+        auto req = token_create_from_fields(w.path.substr(11), w.fields);
         if (!req)
           return req.error();
-        auto out = on_create(self, caller, sudo, *req, known);
-        if (const auto ignored = undeclared_create_fields(w); out && !ignored.empty())
-          out->warnings.push_back(texts::ignored_parameters(ignored));
-        return out;
+        return on_create(self, caller, sudo, *req, known);
       }
       return vault_error{404, {std::string{texts::unsupported_path}}};
     },

@@ -292,6 +292,15 @@ maybe_error build_write(const build_input& in, vault_command& out) {
     if (auto err =
           kv_arg(*pos[i], in.ctx, "write", "Failed to parse K=V data: ", cmd.fields.emplace_back()))
       return err;
+    // The CLI sends a repeated key as a list (kv-builder), which the lab's text fields
+    // cannot carry: refuse it rather than keep only one value.
+    const auto& key = cmd.fields.back().first;
+    for (std::size_t j = 0; j + 1 < cmd.fields.size(); ++j)
+      if (cmd.fields[j].first == key)
+        return line_error{pos[i]->col,
+                          "the key \"" + key +
+                            "\" is given twice: Vault's CLI would send a list, which tokenlab "
+                            "does not model yet; keep one"};
   }
   out = std::move(cmd);
   return std::nullopt;

@@ -114,6 +114,9 @@ TEST_CASE("wrong argument counts use the Vault CLI's texts and show the usage") 
         "expected a number");
   CHECK(error_of("vault write secret/x\n") == "e.scn:1:21: Must supply data or use -force");
   CHECK(error_of("vault write -force auth/approle/role/r/secret-id\n") == "(parsed)");
+  CHECK(error_of("vault write auth/token/create meta=a=1 meta=b=2\n") ==
+        "e.scn:1:40: the key \"meta\" is given twice: Vault's CLI would send a list, which "
+        "tokenlab does not model yet; keep one");
   CHECK(error_of("vault write secret/x novalue\n") ==
         "e.scn:1:22: Failed to parse K=V data: invalid key/value pair \"novalue\": format must "
         "be key=value");

@@ -98,12 +98,22 @@ struct token_create_request {
   sim_duration period{0};
   std::string display_name;
   std::int64_t num_uses = 0;    ///< -use-limit
-  std::string type = "service"; ///< "service" | "batch" | other (refused)
+  /// "service" | "batch" | other (refused); "" when not sent (only a raw API write leaves it
+  /// out: the CLI's -type defaults to "service"), which lets a role's default-batch decide.
+  std::string type = "service";
   /// The CLI always sends explicit_max_ttl ("0s"); a raw API write may leave it out, which
   /// changes which batch restriction Vault checks (spec §2.7, the first-match quirk).
   bool explicit_max_ttl_sent = true;
   std::string id;   ///< -id (custom token id)
   std::string role; ///< -role: create through auth/token/create/<role>
+  std::string entity_alias; ///< only a raw API write sends one (the CLI flag is refused)
+  // What only a raw API write (`vault write auth/token/create …`) can carry:
+  /// Duration fields ParseDurationSecond refuses (field -> Go's text): handleCreateCommon
+  /// reports each at its own step, so the request keeps them until then.
+  std::map<std::string, std::string> unparsed;
+  bool ttl_from_lease = false; ///< the deprecated `lease` field gave the TTL
+  /// The framework's warnings (ignored or replaced parameters), after the handler's own.
+  std::vector<std::string> framework_warnings;
 };
 
 /// How a token is named in a lookup/renew/revoke request.

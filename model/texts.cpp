@@ -99,11 +99,26 @@ std::string flags_after_arguments(const std::vector<std::string>& args) {
          list + "]";
 }
 
-std::string ignored_parameters(const std::vector<std::string>& names) {
+namespace {
+
+// Go's %v of a []string: [a b].
+std::string go_list(const std::vector<std::string>& names) {
   std::string list;
   for (size_t i = 0; i < names.size(); ++i)
     list += (i ? " " : "") + names[i];
-  return "Endpoint ignored these unrecognized parameters: [" + list + "]";
+  return "[" + list + "]";
+}
+
+} // namespace
+
+std::string ignored_parameters(const std::vector<std::string>& names) {
+  return "Endpoint ignored these unrecognized parameters: " + go_list(names);
+}
+
+std::string replaced_parameters(const std::vector<std::string>& names) {
+  return "Endpoint replaced the value of these parameters with the values captured from the "
+         "endpoint's path: " +
+         go_list(names);
 }
 
 namespace {

@@ -47,6 +47,12 @@ inline constexpr std::string_view period_negative = "period must be positive";
 inline constexpr std::string_view sudo_for_period =
   "root or sudo privileges required to create periodic token";
 inline constexpr std::string_view ttl_negative = "ttl must be positive";
+inline constexpr std::string_view lease_negative = "lease must be positive";
+inline constexpr std::string_view batch_explicit_max_ttl_unparsable =
+  "\"explicit_max_ttl\" value could not be parsed";
+inline constexpr std::string_view batch_period_unparsable = "\"period\" value could not be parsed";
+inline constexpr std::string_view entity_alias_needs_role =
+  "'entity_alias' is only allowed in combination with token role";
 inline constexpr std::string_view expiring_root_child =
   "expiring root tokens cannot create non-expiring root tokens";
 /// `Policy "<name>" does not exist`
@@ -161,6 +167,9 @@ std::string role_explicit_max_above(std::int64_t explicit_max, std::int64_t moun
 std::string role_token_type_invalid(std::string_view value);
 /// `Endpoint ignored these unrecognized parameters: [a b]`
 std::string ignored_parameters(const std::vector<std::string>& names);
+/// `Endpoint replaced the value of these parameters with the values captured from the
+/// endpoint's path: [a b]`
+std::string replaced_parameters(const std::vector<std::string>& names);
 /// `token policies ([…]) must be subset of the role's allowed policies ([…]) or glob policies
 /// ([…])`
 std::string role_policies_not_subset(const std::vector<std::string>& requested,

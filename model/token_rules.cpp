@@ -88,20 +88,31 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
   if (!type.empty() && type != "service" && type != "batch")
     return invalid(texts::invalid_token_type);
   const bool batch = type == "batch";
+  const auto unparsed = [&](const char* field) -> const std::string* {
+    auto it = req.unparsed.find(field);
+    return it == req.unparsed.end() ? nullptr : &it->second;
+  };
   if (batch) {
     // A first-match switch in Vault: when explicit_max_ttl is sent at all (the CLI always
     // sends it), only it is checked, and num_uses and period are dropped (spec §2.7).
     if (req.explicit_max_ttl_sent) {
+      if (unparsed("explicit_max_ttl"))
+        return invalid(texts::batch_explicit_max_ttl_unparsable);
       if (req.explicit_max_ttl != sim_duration::zero())
         return invalid(texts::batch_explicit_max_ttl);
     } else if (req.num_uses != 0) {
       return invalid(texts::batch_num_uses);
+    } else if (unparsed("period")) {
+      return invalid(texts::batch_period_unparsable);
     } else if (req.period != sim_duration::zero()) {
       return invalid(texts::batch_period);
     }
   }
   if (req.num_uses < 0)
     return invalid(texts::negative_num_uses);
+  if (!req.entity_alias.empty())
+    return role ? vault_error::invalid(texts::not_modelled_plural("entity aliases"))
+                : invalid(texts::entity_alias_needs_role);
 
   create_plan plan;
   auto& e = plan.entry;
@@ -155,16 +166,23 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
     e.parent.clear();
   }
 
+  // The handler parses its duration strings here, each with its own refusal.
+  if (auto err = unparsed("explicit_max_ttl"))
+    return invalid(*err);
   if (req.explicit_max_ttl < sim_duration::zero())
     return invalid(texts::explicit_max_ttl_negative);
   e.explicit_max_ttl = req.explicit_max_ttl;
+  if (auto err = unparsed("period"))
+    return invalid(*err);
   if (req.period < sim_duration::zero())
     return invalid(texts::period_negative);
   if (req.period > sim_duration::zero() && !caller.sudo)
     return invalid(texts::sudo_for_period);
   e.period = req.period;
+  if (auto err = unparsed(req.ttl_from_lease ? "lease" : "ttl"))
+    return invalid(*err);
   if (req.ttl < sim_duration::zero())
-    return invalid(texts::ttl_negative);
+    return invalid(req.ttl_from_lease ? texts::lease_negative : texts::ttl_negative);
 
   // A role's explicit max and period are used (the lesser when both are set) but only the
   // request's values are stored on the entry (spec §2.2 step 19).
@@ -223,13 +241,13 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
 
   if (batch) {
     // Not renewable, no use limit, nothing of the explicit max or the period kept: the
-    // blob carries none of them (spec §1.5). A custom ID is ignored, its warning is not.
+    // blob carries none of them (spec §1.5); it does carry the role. A custom ID is ignored,
+    // its warning is not.
     e.type = token_type::batch;
     e.renewable = false;
     e.num_uses = 0;
     e.explicit_max_ttl = sim_duration::zero();
     e.period = sim_duration::zero();
-    e.role.clear();
     if (!plan.custom_id.empty())
       plan.warnings.emplace_back(texts::custom_id_sha1);
     plan.custom_id.clear();
@@ -242,6 +260,8 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
   for (const auto& p : e.policies)
     if (!policy_exists(p))
       plan.warnings.push_back(texts::policy_missing(p));
+  plan.warnings.insert(plan.warnings.end(), req.framework_warnings.begin(),
+                       req.framework_warnings.end());
   return plan;
 }
 

@@ -6,6 +6,7 @@
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
 #include "model/auth_login.hpp"
+#include "model/fields.hpp"
 #include "model/token_entry.hpp"
 #include "model/token_role.hpp"
 #include "model/ttl.hpp"
@@ -41,6 +42,15 @@ outcome<create_plan>
 plan_token_create(const caller_view& caller, const token_create_request& req,
                   const system_view& view, sim_time now, const token_role* role,
                   const std::function<bool(const std::string&)>& policy_exists);
+
+/// A write to auth/token/create, create-orphan or create/<role> with the API's fields
+/// (`vault write auth/token/create ttl=1h meta=team=web`): `sub` is the path under
+/// auth/token/. The fields are converted by the endpoint's schema first (a bad one is a 400
+/// `Field validation failed: …`); a duration the handler cannot parse is kept for
+/// plan_token_create to report at Vault's step. A string is one policy (TypeStringSlice does
+/// not split at commas) and one `k=v` pair of metadata (TypeKVPairs).
+outcome<token_create_request> token_create_from_fields(const std::string& sub,
+                                                       const field_map& fields);
 
 /// LoginCreateToken (vault/request_handling.go, spec §2.6): the orphan service token a login
 /// on `mount` ("auth/userpass/") at `request_path` gets, through the mount's TTLs.

@@ -406,3 +406,144 @@ SCENARIO("batch token creation: Vault's restrictions, in its order, and a sealed
   CHECK(plan->entry.parent == root_token().id);
   CHECK(plan->entry.ttl == std::chrono::minutes{20});
 }
+
+// --- the API form: `vault write auth/token/create …` (commonFieldsForCreate) ---
+
+namespace {
+
+token_create_request api_request(const std::string& sub, const field_map& fields) {
+  auto r = token_create_from_fields(sub, fields);
+  REQUIRE(r.ok());
+  return *r;
+}
+
+std::string api_field_error(const field_map& fields) {
+  auto r = token_create_from_fields("create", fields);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().status == 400);
+  return r.error().message();
+}
+
+} // namespace
+
+SCENARIO("an API create decodes every typed field as the framework does, with Go's texts") {
+  CHECK(api_field_error({{"num_uses", "abc"}}) ==
+        R"(Field validation failed: error converting input abc for field "num_uses": cannot )"
+        R"(parse '' as int: strconv.ParseInt: parsing "abc": invalid syntax)");
+  CHECK(api_field_error({{"renewable", "maybe"}}) ==
+        R"(Field validation failed: error converting input maybe for field "renewable": cannot )"
+        R"(parse '' as bool: strconv.ParseBool: parsing "maybe": invalid syntax)");
+  CHECK(api_field_error({{"no_parent", "2"}}) ==
+        R"(Field validation failed: error converting input 2 for field "no_parent": cannot )"
+        R"(parse '' as bool: strconv.ParseBool: parsing "2": invalid syntax)");
+  CHECK(api_field_error({{"meta", "team"}}) ==
+        R"(Field validation failed: error converting input team for field "meta": invalid key )"
+        R"(pair "team")");
+  auto req = api_request("create", {{"num_uses", "0x10"},
+                                    {"renewable", "f"},
+                                    {"no_default_policy", "1"},
+                                    {"meta", "team=web,db"},
+                                    {"policies", "a,b"},
+                                    {"ttl", "90"}});
+  CHECK(req.num_uses == 16);
+  CHECK_FALSE(req.renewable);
+  CHECK(req.no_default_policy);
+  // One pair per string, split at the first '=': the comma stays in the value.
+  CHECK(req.meta == std::map<std::string, std::string>{{"team", "web,db"}});
+  // TypeStringSlice does not split a string at commas: one policy named "a,b".
+  CHECK(req.policies == std::vector<std::string>{"a,b"});
+  CHECK(req.ttl == 90s);
+  CHECK(req.type.empty()); // not sent: a role's default decides
+  CHECK_FALSE(req.explicit_max_ttl_sent);
+}
+
+SCENARIO("an API create's duration strings are refused by the handler, at its own steps") {
+  auto root = root_token();
+  const auto error_of = [&](const field_map& fields) {
+    auto req = api_request("create", fields);
+    auto r =
+      plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().status == 400);
+    return r.error().message();
+  };
+  CHECK(error_of({{"ttl", "abc"}}) == R"(time: invalid duration "abc")");
+  CHECK(error_of({{"ttl", "-1"}}) == "ttl must be positive");
+  CHECK(error_of({{"lease", "-5m"}}) == "lease must be positive");
+  CHECK(error_of({{"lease", "1x"}}) == R"(time: unknown unit "x" in duration "1x")");
+  CHECK(error_of({{"period", "1.5d"}}) == R"(strconv.ParseInt: parsing "1.5": invalid syntax)");
+  CHECK(error_of({{"explicit_max_ttl", "-1h"}}) == "explicit_max_ttl must be positive");
+  // A batch request checks its first sent field before anything else.
+  CHECK(error_of({{"type", "batch"}, {"explicit_max_ttl", "x"}, {"policies", "default"}}) ==
+        R"("explicit_max_ttl" value could not be parsed)");
+  CHECK(error_of({{"type", "batch"}, {"period", "x"}, {"policies", "default"}}) ==
+        R"("period" value could not be parsed)");
+  CHECK(error_of({{"entity_alias", "bob"}}) ==
+        "'entity_alias' is only allowed in combination with token role");
+  // `ttl` wins over the deprecated `lease`; "" is "not set".
+  auto req = api_request("create", {{"ttl", "1h"}, {"lease", "bad"}, {"period", ""}});
+  auto plan =
+    plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.ttl == 1h);
+}
+
+SCENARIO("an API create keeps its metadata and warns about fields the endpoint ignores") {
+  auto root = root_token();
+  auto req = api_request("create", {{"meta", "team=web"}, {"policies", "default"}, {"colour", "x"}});
+  auto plan =
+    plan_token_create(caller_view{root, true}, req, sys_view(), sim_time{}, nullptr, builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.meta == std::map<std::string, std::string>{{"team", "web"}});
+  CHECK(plan->warnings ==
+        std::vector<std::string>{"Endpoint ignored these unrecognized parameters: [colour]"});
+  // On create/<role> the role comes from the path; a role_name in the body is replaced.
+  auto with_role = api_request("create/ci", {{"role_name", "other"}});
+  CHECK(with_role.role == "ci");
+  CHECK(with_role.framework_warnings ==
+        std::vector<std::string>{"Endpoint replaced the value of these parameters with the "
+                                 "values captured from the endpoint's path: [role_name]"});
+  // On plain create, role_name is no field at all.
+  auto without = api_request("create", {{"role_name", "ci"}});
+  CHECK(without.role.empty());
+}
+
+SCENARIO("a default-batch role issues a batch token when the request names no type") {
+  auto root = root_token();
+  auto role = make_role({{"token_type", "default-batch"}, {"orphan", "true"}});
+  auto api = api_request("create/ci", {{"policies", "default"}});
+  auto plan =
+    plan_token_create(caller_view{root, true}, api, sys_view(), sim_time{}, &role, builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.type == token_type::batch);
+  // The CLI's -type defaults to "service", which a default-batch role honours.
+  token_create_request cli;
+  cli.policies = {"default"};
+  cli.role = "ci";
+  plan = plan_token_create(caller_view{root, true}, cli, sys_view(), sim_time{}, &role, builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.type == token_type::service);
+  // default-service: no type is a service token, an asked-for batch is a batch token.
+  auto service_role = make_role({{"token_type", "default-service"}, {"orphan", "true"}});
+  plan = plan_token_create(caller_view{root, true}, api, sys_view(), sim_time{}, &service_role,
+                           builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.type == token_type::service);
+  api.type = "batch";
+  plan = plan_token_create(caller_view{root, true}, api, sys_view(), sim_time{}, &service_role,
+                           builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.type == token_type::batch);
+}
+
+SCENARIO("a batch token created through a role keeps the role's name, as its blob does") {
+  auto role = make_role({{"token_type", "batch"}, {"orphan", "true"}, {"renewable", "false"}});
+  token_create_request req;
+  req.policies = {"default"};
+  auto plan = plan_token_create(caller_view{root_token(), true}, req, sys_view(), sim_time{},
+                                &role, builtin);
+  REQUIRE(plan.ok());
+  CHECK(plan->entry.type == token_type::batch);
+  CHECK(plan->entry.role == "zabbix");
+  CHECK(std::get<std::string>(lookup_data(plan->entry, "", sim_time{}, 0).at("role")) == "zabbix");
+}
