@@ -72,7 +72,7 @@ struct token_params {
   sim_duration token_period{0};
   sim_duration token_explicit_max_ttl{0};
   std::int64_t token_num_uses = 0;
-  std::string token_type = "default"; ///< logical.TokenType: "default" | "service" | "batch"
+  std::string token_type = "default"; ///< logical.TokenType: "default" | "service" | "batch" (a token role also holds "default-service" | "default-batch")
   bool token_no_default_policy = false;
   std::vector<std::string> token_bound_cidrs; ///< as SockAddr prints them
   // Deprecated copies (UpgradeValue keeps them in step while the alias is in use).

@@ -99,6 +99,14 @@ std::string flags_after_arguments(const std::vector<std::string>& args) {
          list + "]";
 }
 
+std::string role_fields_error(std::string_view detail) {
+  return "error parsing role fields: " + std::string{detail};
+}
+
+std::string bound_cidrs_error(std::string_view detail) {
+  return "error parsing bound_cidrs: " + std::string{detail};
+}
+
 namespace {
 
 // Go's %v of a []string: [a b].

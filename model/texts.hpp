@@ -165,6 +165,10 @@ std::string deprecated_both(std::string_view now, std::string_view old);
 std::string role_explicit_max_above(std::int64_t explicit_max, std::int64_t mount_max);
 /// `invalid 'token_type' value "<v>"`
 std::string role_token_type_invalid(std::string_view value);
+/// `error parsing role fields: <tokenutil's error>`
+std::string role_fields_error(std::string_view detail);
+/// `error parsing bound_cidrs: <parseutil.ParseAddrs's error>`
+std::string bound_cidrs_error(std::string_view detail);
 /// `Endpoint ignored these unrecognized parameters: [a b]`
 std::string ignored_parameters(const std::vector<std::string>& names);
 /// `Endpoint replaced the value of these parameters with the values captured from the

@@ -213,7 +213,7 @@ std::optional<std::string> parse_token_fields(token_params& t, const field_map& 
     t.token_num_uses = field_int(*v);
   if (t.token_num_uses < 0)
     return std::string{texts::token_num_uses_negative};
-  if (t.token_type == "batch") {
+  if (t.token_type == "batch" || t.token_type == "default-batch") {
     if (t.token_period != sim_duration::zero())
       return std::string{texts::token_batch_periodic};
     if (t.token_num_uses != 0)

@@ -1,6 +1,7 @@
 #include "model/token_role.hpp"
 
 #include "clock/duration.hpp"
+#include "model/auth_methods.hpp"
 #include "model/go_text.hpp"
 #include "model/policy.hpp"
 #include "model/texts.hpp"
@@ -17,33 +18,11 @@ vault_error invalid(std::string text) {
   return vault_error::invalid(std::move(text));
 }
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t");
-  auto e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
-}
-
-// A comma-separated string list, as the CLI sends `allowed_policies="a, b"`.
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    auto comma = s.find(',', start);
-    auto item =
-      trim(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-    if (!item.empty())
-      out.push_back(item);
-    if (comma == std::string::npos)
-      break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 // strutil.RemoveDuplicates(list, lowercase=true): trimmed, lower-cased, unique, sorted.
 std::vector<std::string> dedupe_lower(const std::vector<std::string>& in) {
   std::set<std::string> out;
   for (auto s : in) {
+    s = go_trim_space(s);
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     if (!s.empty())
       out.insert(s);
@@ -51,20 +30,29 @@ std::vector<std::string> dedupe_lower(const std::vector<std::string>& in) {
   return {out.begin(), out.end()};
 }
 
-outcome<bool> parse_bool(const std::string& key, const std::string& v) {
-  if (v == "true" || v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "True")
-    return true;
-  if (v == "false" || v == "0" || v == "f" || v == "F" || v == "FALSE" || v == "False")
-    return false;
-  return invalid(texts::field_conversion(v, key, texts::parse_bool_error(v)));
-}
-
-outcome<sim_duration> parse_ttl(const std::string& key, const std::string& v) {
-  duration_error err;
-  auto d = parse_duration(v, &err);
-  if (!d)
-    return invalid(texts::field_conversion(v, key, err.message));
-  return *d;
+// The role path's schema: its own fields and tokenutil's allow-listed token fields.
+const field_schema& role_schema() {
+  static const field_schema s = [] {
+    field_schema out{{"role_name", field_kind::string},
+                     {"allowed_policies", field_kind::comma_string_slice},
+                     {"disallowed_policies", field_kind::comma_string_slice},
+                     {"allowed_policies_glob", field_kind::comma_string_slice},
+                     {"disallowed_policies_glob", field_kind::comma_string_slice},
+                     {"orphan", field_kind::boolean},
+                     {"period", field_kind::duration},
+                     {"path_suffix", field_kind::string},
+                     {"explicit_max_ttl", field_kind::duration},
+                     {"renewable", field_kind::boolean},
+                     {"bound_cidrs", field_kind::comma_string_slice},
+                     {"allowed_entity_aliases", field_kind::comma_string_slice}};
+    field_schema token;
+    add_token_fields(token, 0);
+    for (const char* k : {"token_bound_cidrs", "token_explicit_max_ttl", "token_period",
+                          "token_type", "token_no_default_policy", "token_num_uses"})
+      out[k] = token.at(k);
+    return out;
+  }();
+  return s;
 }
 
 // Path suffixes must match `\w[\w-.]+\w` somewhere (Go's MatchString is unanchored).
@@ -125,94 +113,24 @@ outcome<role_write> write_token_role(const std::string& name,
                                      const token_role* existing, const system_view& view) {
   if (name.empty())
     return invalid(std::string{texts::role_name_empty});
+  // The existence check converts every field first: a bad one is a bare 400.
+  const auto& schema = role_schema();
+  if (auto bad = check_fields(fields, schema, true))
+    return *bad;
   role_write out;
   auto& r = out.role;
   if (existing)
-    r = *existing;
+    r = *existing; // an update: what is not sent keeps its value (a create starts from defaults)
   r.name = name;
-  std::vector<std::string> unknown;
-  // Both a field and its deprecated alias: the new one wins, with Vault's warning.
-  auto pick = [&](const std::string& now, const std::string& old) -> const std::string* {
-    auto n = fields.find(now);
-    auto o = fields.find(old);
-    if (n != fields.end() && o != fields.end())
-      out.warnings.push_back(texts::deprecated_both(now, old));
-    if (n != fields.end())
-      return &n->second;
-    return o != fields.end() ? &o->second : nullptr;
-  };
-  static const std::set<std::string> known{"allowed_policies",
-                                           "disallowed_policies",
-                                           "allowed_policies_glob",
-                                           "disallowed_policies_glob",
-                                           "orphan",
-                                           "renewable",
-                                           "path_suffix",
-                                           "allowed_entity_aliases",
-                                           "token_period",
-                                           "period",
-                                           "token_explicit_max_ttl",
-                                           "explicit_max_ttl",
-                                           "token_bound_cidrs",
-                                           "bound_cidrs",
-                                           "token_type",
-                                           "token_no_default_policy",
-                                           "token_num_uses",
-                                           "role_name"};
-  for (const auto& [k, v] : fields)
-    if (known.count(k) == 0)
-      unknown.push_back(k);
-
-  auto get = [&](const char* k) -> const std::string* {
+  const auto get = [&](const char* k) -> const std::string* {
     auto it = fields.find(k);
     return it == fields.end() ? nullptr : &it->second;
   };
-  if (auto v = get("orphan")) {
-    auto b = parse_bool("orphan", *v);
-    if (!b)
-      return b.error();
-    r.orphan = *b;
-  }
-  if (auto v = get("renewable")) {
-    auto b = parse_bool("renewable", *v);
-    if (!b)
-      return b.error();
-    r.renewable = *b;
-  }
-  if (auto v = get("token_no_default_policy")) {
-    auto b = parse_bool("token_no_default_policy", *v);
-    if (!b)
-      return b.error();
-    r.token_no_default_policy = *b;
-  }
-  if (auto v = pick("token_period", "period")) {
-    auto d = parse_ttl("token_period", *v);
-    if (!d)
-      return d.error();
-    r.token_period = *d;
-  }
-  if (auto v = pick("token_explicit_max_ttl", "explicit_max_ttl")) {
-    auto d = parse_ttl("token_explicit_max_ttl", *v);
-    if (!d)
-      return d.error();
-    r.token_explicit_max_ttl = *d;
-  }
-  if (auto v = pick("token_bound_cidrs", "bound_cidrs"))
-    r.token_bound_cidrs = split_list(*v);
-  if (r.token_explicit_max_ttl > sim_duration::zero() &&
-      view.max_lease_ttl > sim_duration::zero() && r.token_explicit_max_ttl > view.max_lease_ttl)
-    out.warnings.push_back(texts::role_explicit_max_above(whole_seconds(r.token_explicit_max_ttl),
-                                                          whole_seconds(view.max_lease_ttl)));
-  if (auto v = get("token_num_uses")) {
-    try {
-      r.token_num_uses = std::stoll(*v);
-    } catch (...) {
-      return invalid(texts::field_conversion(
-        *v, "token_num_uses", "strconv.Atoi: parsing " + go_quote(*v) + ": invalid syntax"));
-    }
-    if (r.token_num_uses < 0)
-      return invalid(std::string{texts::token_num_uses_negative});
-  }
+  // The role's own fields.
+  if (auto v = get("orphan"))
+    r.orphan = field_bool(*v);
+  if (auto v = get("renewable"))
+    r.renewable = field_bool(*v);
   if (auto v = get("path_suffix")) {
     if (!v->empty() && !suffix_matches(*v))
       return invalid(std::string{texts::role_suffix_invalid});
@@ -221,35 +139,102 @@ outcome<role_write> write_token_role(const std::string& name,
   if (r.path_suffix.find("..") != std::string::npos)
     return invalid(std::string{texts::role_suffix_parent});
   if (auto v = get("allowed_policies"))
-    r.allowed_policies = sanitize_policies(split_list(*v), false);
+    r.allowed_policies = sanitize_policies(parse_comma_slice(*v), false);
   if (auto v = get("disallowed_policies"))
-    r.disallowed_policies = dedupe_lower(split_list(*v));
+    r.disallowed_policies = dedupe_lower(parse_comma_slice(*v));
   if (auto v = get("allowed_policies_glob"))
-    r.allowed_policies_glob = sanitize_policies(split_list(*v), false);
+    r.allowed_policies_glob = sanitize_policies(parse_comma_slice(*v), false);
   if (auto v = get("disallowed_policies_glob"))
-    r.disallowed_policies_glob = dedupe_lower(split_list(*v));
-  if (auto v = get("allowed_entity_aliases"))
-    r.allowed_entity_aliases = dedupe_lower(split_list(*v));
+    r.disallowed_policies_glob = dedupe_lower(parse_comma_slice(*v));
+
+  // tokenutil's ParseTokenFields over the role's token fields. token_type is taken out first
+  // and handled by the role itself; while the request names one, the entry's type reads
+  // "default", so tokenutil's batch checks only apply to a role already batch.
+  field_map token_fields;
+  for (const auto& [k, v] : fields)
+    if (k.rfind("token_", 0) == 0 && k != "token_type" && schema.count(k) > 0)
+      token_fields[k] = v;
+  token_params t;
+  t.token_type = get("token_type") ? std::string{"default"} : r.token_type;
+  t.token_bound_cidrs = r.token_bound_cidrs;
+  t.token_explicit_max_ttl = r.token_explicit_max_ttl;
+  t.token_period = r.token_period;
+  t.token_no_default_policy = r.token_no_default_policy;
+  t.token_num_uses = r.token_num_uses;
+  if (auto e = parse_token_fields(t, token_fields))
+    return invalid(texts::role_fields_error(*e));
+  r.token_bound_cidrs = t.token_bound_cidrs;
+  r.token_explicit_max_ttl = t.token_explicit_max_ttl;
+  r.token_period = t.token_period;
+  r.token_no_default_policy = t.token_no_default_policy;
+  r.token_num_uses = t.token_num_uses;
   if (auto v = get("token_type")) {
-    static const std::set<std::string> types{"service", "batch", "default-service",
-                                             "default-batch"};
-    auto t = *v == "default" ? std::string{"default-service"} : *v;
-    if (types.count(t) == 0)
+    if (*v != "service" && *v != "batch" && *v != "default-service" && *v != "default-batch")
       return invalid(texts::role_token_type_invalid(*v));
-    r.token_type = t;
+    r.token_type = *v;
   }
+
+  // The deprecated fields: the token_* one wins and clears the old one, so that a read does
+  // not show a stale value; the old one alone sets both (tokenStoreRoleCreateUpdate).
+  if (get("token_period")) {
+    if (get("period"))
+      out.warnings.push_back(texts::deprecated_both("token_period", "period"));
+    r.period = sim_duration::zero();
+  } else if (auto v = get("period")) {
+    r.period = field_duration(*v);
+    r.token_period = r.period;
+  }
+  if (get("token_bound_cidrs")) {
+    if (get("bound_cidrs"))
+      out.warnings.push_back(texts::deprecated_both("token_bound_cidrs", "bound_cidrs"));
+    r.bound_cidrs.clear();
+  } else if (auto v = get("bound_cidrs")) {
+    // parseutil.ParseAddrs, as tokenutil parses token_bound_cidrs.
+    token_params old;
+    if (auto e = parse_token_fields(old, {{"token_bound_cidrs", *v}}))
+      return invalid(texts::bound_cidrs_error(*e));
+    r.bound_cidrs = old.token_bound_cidrs;
+    r.token_bound_cidrs = r.bound_cidrs;
+  }
+  // The value checked against the mount's max: the token_* one when it is sent, else the
+  // deprecated one (after a token_* write it is 0, and nothing is checked).
+  sim_duration written_max = r.token_explicit_max_ttl;
+  if (get("token_explicit_max_ttl")) {
+    if (get("explicit_max_ttl"))
+      out.warnings.push_back(
+        texts::deprecated_both("token_explicit_max_ttl", "explicit_max_ttl"));
+    r.explicit_max_ttl = sim_duration::zero();
+  } else {
+    if (auto v = get("explicit_max_ttl")) {
+      r.explicit_max_ttl = field_duration(*v);
+      r.token_explicit_max_ttl = r.explicit_max_ttl;
+    }
+    written_max = r.explicit_max_ttl;
+  }
+  if (written_max > sim_duration::zero() && view.max_lease_ttl > sim_duration::zero() &&
+      written_max > view.max_lease_ttl)
+    out.warnings.push_back(texts::role_explicit_max_above(whole_seconds(written_max),
+                                                          whole_seconds(view.max_lease_ttl)));
   if (r.token_type == "batch") {
     if (!r.orphan)
       return invalid(std::string{texts::role_batch_non_orphan});
-    if (r.token_period > sim_duration::zero())
+    if (r.period > sim_duration::zero() || r.token_period > sim_duration::zero())
       return invalid(std::string{texts::role_batch_periodic});
     if (r.renewable)
       return invalid(std::string{texts::role_batch_renewable});
-    if (r.token_explicit_max_ttl > sim_duration::zero())
+    if (r.explicit_max_ttl > sim_duration::zero() ||
+        r.token_explicit_max_ttl > sim_duration::zero())
       return invalid(std::string{texts::role_batch_explicit_max});
   }
-  if (!unknown.empty())
-    out.warnings.push_back(texts::ignored_parameters(unknown));
+  if (auto v = get("allowed_entity_aliases"))
+    r.allowed_entity_aliases = dedupe_lower(parse_comma_slice(*v));
+  // The framework's warnings reach the client only with a response.
+  if (!out.warnings.empty()) {
+    if (auto ignored = unknown_fields(fields, schema); !ignored.empty())
+      out.warnings.push_back(texts::ignored_parameters(ignored));
+    if (get("role_name"))
+      out.warnings.push_back(texts::replaced_parameters({"role_name"}));
+  }
   return out;
 }
 
@@ -260,20 +245,21 @@ data_map token_role_data(const token_role& r) {
   d["allowed_policies_glob"] = r.allowed_policies_glob;
   d["disallowed_policies"] = r.disallowed_policies;
   d["disallowed_policies_glob"] = r.disallowed_policies_glob;
-  d["explicit_max_ttl"] = whole_seconds(r.token_explicit_max_ttl);
+  // The deprecated fields read what was written through them: 0 after a token_* write.
+  d["explicit_max_ttl"] = whole_seconds(r.explicit_max_ttl);
   d["name"] = r.name;
   d["orphan"] = r.orphan;
   d["path_suffix"] = r.path_suffix;
-  d["period"] = whole_seconds(r.token_period);
+  d["period"] = whole_seconds(r.period);
   d["renewable"] = r.renewable;
   d["token_explicit_max_ttl"] = whole_seconds(r.token_explicit_max_ttl);
   d["token_no_default_policy"] = r.token_no_default_policy;
   d["token_period"] = whole_seconds(r.token_period);
   d["token_type"] = r.token_type;
-  if (!r.token_bound_cidrs.empty()) {
-    d["bound_cidrs"] = r.token_bound_cidrs;
+  if (!r.token_bound_cidrs.empty())
     d["token_bound_cidrs"] = r.token_bound_cidrs;
-  }
+  if (!r.bound_cidrs.empty())
+    d["bound_cidrs"] = r.bound_cidrs;
   if (r.token_num_uses > 0)
     d["token_num_uses"] = r.token_num_uses;
   return d;

@@ -27,7 +27,12 @@ struct token_role {
   std::vector<std::string> allowed_entity_aliases;
   sim_duration token_period{0};
   sim_duration token_explicit_max_ttl{0};
-  std::vector<std::string> token_bound_cidrs;
+  std::vector<std::string> token_bound_cidrs; ///< as SockAddr prints them
+  // The deprecated fields, kept beside the token_* ones for reads: a write through the old
+  // name sets both, a write through the new name clears the old one.
+  sim_duration period{0};
+  sim_duration explicit_max_ttl{0};
+  std::vector<std::string> bound_cidrs;
   std::string token_type = "default-service";
   bool token_no_default_policy = false;
   std::int64_t token_num_uses = 0;
@@ -43,7 +48,10 @@ struct role_write {
 };
 
 /// Applies a write of `fields` (CLI/API values as text) to `existing` (nullptr: create),
-/// with Vault's validations, defaults and warnings; `view` is the token mount's.
+/// with Vault's validations, defaults and warnings; `view` is the token mount's. The fields
+/// are converted by the role path's schema first (model/fields.hpp; behind the existence
+/// check a bad value is a bare 400), the token_* fields by tokenutil's ParseTokenFields
+/// (its errors prefixed `error parsing role fields: `).
 outcome<role_write> write_token_role(const std::string& name,
                                      const std::map<std::string, std::string>& fields,
                                      const token_role* existing, const system_view& view);

@@ -547,3 +547,69 @@ SCENARIO("a batch token created through a role keeps the role's name, as its blo
   CHECK(plan->entry.role == "zabbix");
   CHECK(std::get<std::string>(lookup_data(plan->entry, "", sim_time{}, 0).at("role")) == "zabbix");
 }
+
+SCENARIO("a role write converts its fields as the framework does, behind the existence check") {
+  auto bad = [](std::map<std::string, std::string> f) {
+    auto w = write_token_role("r", f, nullptr, sys_view());
+    REQUIRE_FALSE(w.ok());
+    CHECK(w.error().status == 400);
+    return w.error().message();
+  };
+  CHECK(bad({{"token_num_uses", "abc"}}) ==
+        R"(error converting input abc for field "token_num_uses": cannot parse '' as int: )"
+        R"(strconv.ParseInt: parsing "abc": invalid syntax)");
+  CHECK(bad({{"orphan", "maybe"}}) ==
+        R"(error converting input maybe for field "orphan": cannot parse '' as bool: )"
+        R"(strconv.ParseBool: parsing "maybe": invalid syntax)");
+  CHECK(bad({{"period", "-1"}}) ==
+        R"(error converting input -1 for field "period": cannot provide negative value '-1')");
+  CHECK(bad({{"token_explicit_max_ttl", "1y"}}) ==
+        R"(error converting input 1y for field "token_explicit_max_ttl": time: unknown unit "y" )"
+        R"(in duration "1y")");
+  // tokenutil's own checks carry the role's prefix.
+  CHECK(bad({{"token_num_uses", "-1"}}) ==
+        "error parsing role fields: 'token_num_uses' cannot be negative");
+  CHECK(bad({{"token_bound_cidrs", "nowhere"}}) ==
+        "error parsing role fields: error parsing address \"nowhere\": Unable to convert "
+        "\"nowhere\" to an IPv4 or IPv6 address, or a UNIX Socket");
+  // The role's token_type takes its four values; "default" is not one of them.
+  CHECK(bad({{"token_type", "default"}}) == "invalid 'token_type' value \"default\"");
+  // A role already default-batch refuses a use limit through tokenutil's check.
+  auto batchy = write_token_role("r", {{"token_type", "default-batch"}}, nullptr, sys_view());
+  REQUIRE(batchy.ok());
+  auto w = write_token_role("r", {{"token_num_uses", "3"}}, &batchy->role, sys_view());
+  REQUIRE_FALSE(w.ok());
+  CHECK(w.error().message() == "error parsing role fields: 'token_type' cannot be 'batch' or "
+                               "'default_batch' when set to generate tokens with limited use count");
+  // An unknown field is ignored quietly when the write answers 204.
+  auto quiet = write_token_role("r", {{"colour", "blue"}}, nullptr, sys_view());
+  REQUIRE(quiet.ok());
+  CHECK(quiet->warnings.empty());
+}
+
+SCENARIO("a role written with token_period reads period 0, as Vault 1.14's upgrade leaves it") {
+  auto old_style = write_token_role("r", {{"period", "1h"}, {"explicit_max_ttl", "2h"}}, nullptr,
+                                    sys_view());
+  REQUIRE(old_style.ok());
+  auto d = token_role_data(old_style->role);
+  CHECK(std::get<std::int64_t>(d.at("period")) == 3600);
+  CHECK(std::get<std::int64_t>(d.at("token_period")) == 3600);
+  CHECK(std::get<std::int64_t>(d.at("explicit_max_ttl")) == 7200);
+  CHECK(std::get<std::int64_t>(d.at("token_explicit_max_ttl")) == 7200);
+  // Rewriting through the new names clears the deprecated values.
+  auto new_style = write_token_role(
+    "r", {{"token_period", "30m"}, {"token_explicit_max_ttl", "4h"}}, &old_style->role, sys_view());
+  REQUIRE(new_style.ok());
+  d = token_role_data(new_style->role);
+  CHECK(std::get<std::int64_t>(d.at("period")) == 0);
+  CHECK(std::get<std::int64_t>(d.at("token_period")) == 1800);
+  CHECK(std::get<std::int64_t>(d.at("explicit_max_ttl")) == 0);
+  CHECK(std::get<std::int64_t>(d.at("token_explicit_max_ttl")) == 14400);
+  // bound_cidrs shows only what was written through it.
+  auto cidrs = write_token_role("r", {{"token_bound_cidrs", "10.0.0.0/8"}}, nullptr, sys_view());
+  REQUIRE(cidrs.ok());
+  d = token_role_data(cidrs->role);
+  CHECK(d.count("bound_cidrs") == 0);
+  CHECK(std::get<std::vector<std::string>>(d.at("token_bound_cidrs")) ==
+        std::vector<std::string>{"10.0.0.0/8"});
+}
