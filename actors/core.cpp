@@ -6,6 +6,7 @@
 #include "actors/lease.hpp"
 #include "clock/duration.hpp"
 #include "model/paths.hpp"
+#include "model/tune.hpp"
 
 #include <caf/event_based_actor.hpp>
 
@@ -113,14 +114,8 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
   if (route_versioned_kv(self, kv2::operation::read, r.path, {}, r.params, done))
     return;
   // sys/auth/<path>/tune (auth mounts) and sys/mounts/<path>/tune (any mount).
-  auto tune_suffix = std::string{"/tune"};
-  if ((under(r.path, "sys/auth/") || under(r.path, "sys/mounts/")) &&
-      r.path.size() > tune_suffix.size() &&
-      r.path.compare(r.path.size() - tune_suffix.size(), tune_suffix.size(), tune_suffix) == 0) {
-    auto inner = r.path.substr(0, r.path.size() - tune_suffix.size() + 1); // keeps the '/'
-    auto mount = under(inner, "sys/auth/") ? "auth/" + inner.substr(9) : inner.substr(11);
+  if (auto mount = tuned_mount(r.path); !mount.empty())
     return read_tune(self, mount, done);
-  }
   if (under(r.path, "auth/token/"))
     return forward(self, st.store, done, read_atom::value, r.path);
   if (auto a = auth_mount_of(self, r.path)) {
@@ -212,11 +207,11 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
     return;
   if ((under(w.path, "sys/leases/") || w.path == "sys/renew") && lease_api(self, who, w, done))
     return;
-  if (w.path == "sys/auth/token/tune" || w.path == "sys/mounts/auth/token/tune") {
-    auto req = tune_from_fields(w);
+  if (auto mount = tuned_mount(w.path); !mount.empty()) {
+    auto req = tune_request_from_fields(mount, w.fields);
     if (!req)
       return done(req.error());
-    return forward(self, st.store, done, tune_atom::value, *req);
+    return tune_mount(self, *req, done);
   }
   if (auto a = auth_mount_of(self, w.path))
     return forward(self, *a, done, write_atom::value, w);
@@ -373,8 +368,6 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revok
   });
 }
 
-void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& done);
-
 // The token endpoints: the ACL path depends on how the token is named (spec §2.1).
 std::string token_path(const char* op, token_selector by) {
   std::string path = std::string{"auth/token/"} + op;
@@ -419,11 +412,7 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
                                                   : "sys/mounts/" + op.mount + "tune";
         if (!allows(self, who, tune_path, capability::update))
           return done(denied());
-        if (op.mount == "auth/token/")
-          return forward(self, st.store, done, tune_atom::value, op);
-        if (under(op.mount, "auth/"))
-          return tune_auth_mount(self, op, done);
-        tune_secrets_mount(self, op, done);
+        tune_mount(self, op, done);
       } else if constexpr (std::is_same_v<op_t, secrets_enable_request>) {
         on_enable(self, who, op, done);
       } else if constexpr (std::is_same_v<op_t, logical_read_request>) {
@@ -473,25 +462,6 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
   if (rest != "login" && !under(rest, "login/"))
     return std::nullopt;
   return login_request{mount, w->path, w->fields};
-}
-
-void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& done) {
-  auto& st = self->state;
-  auto method = st.auth_mounts.find(op.mount);
-  if (method == st.auth_mounts.end())
-    return done(vault_error::invalid(texts::no_mount_to_tune(op.mount)));
-  auto actor = method->second;
-  auto mount = op.mount;
-  self->request(st.store, caf::infinite, tune_atom::value, op).then([=](api_outcome& r) {
-    if (!r)
-      return done(std::move(r));
-    self->request(self->state.store, caf::infinite, tune_atom::value, mount)
-      .then([=](system_view& view) {
-        self->request(actor, caf::infinite, tune_atom::value, view)
-          .then([](bool) {}, [](caf::error&) {});
-        done(std::move(r));
-      });
-  });
 }
 
 // The answer path of a request: stamps the request ID; after a token's last use, revokes

@@ -77,8 +77,12 @@ void on_login(self_ptr self, const login_request& r, const reply& done);
 /// The auth mount serving `path` ("auth/userpass/…"), or nullptr.
 const caf::actor* auth_mount_of(self_ptr self, const std::string& path,
                                 std::string* mount = nullptr);
-void tune_secrets_mount(self_ptr self, const mount_tune_request& req, const reply& done);
-outcome<mount_tune_request> tune_from_fields(const logical_write_request& w);
+/// A tune of any mount (sys/auth/<path>/tune, sys/mounts/<path>/tune), the caller's ACL
+/// already checked: the token store's mount, another auth method's, or a secrets engine's.
+void tune_mount(self_ptr self, const mount_tune_request& req, const reply& done);
+/// The mount a tune path names: sys/auth/userpass/tune -> auth/userpass/, sys/mounts/aws/tune
+/// -> aws/; "" when `path` is no tune path.
+std::string tuned_mount(const std::string& path);
 
 // core_mounts.cpp
 /// A kv engine for `path`: version 2 when the options say so, else version 1.

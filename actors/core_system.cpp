@@ -9,6 +9,7 @@
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
 #include "model/secrets_table.hpp"
+#include "model/tune.hpp"
 
 #include <caf/event_based_actor.hpp>
 
@@ -112,24 +113,66 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
   done(no_content());
 }
 
+namespace {
+
+// An auth method's tune: the token store keeps every auth mount's values; the method is
+// told its new effective TTLs (its role writes check against them).
+void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& done) {
+  auto& st = self->state;
+  auto method = st.auth_mounts.find(op.mount);
+  if (method == st.auth_mounts.end())
+    return done(vault_error::invalid(texts::no_mount_to_tune(op.mount)));
+  auto actor = method->second;
+  auto mount = op.mount;
+  self->request(st.store, caf::infinite, tune_atom::value, op).then([=](api_outcome& r) {
+    self->request(self->state.store, caf::infinite, tune_atom::value, mount)
+      .then([=](system_view& view) mutable {
+        self->request(actor, caf::infinite, tune_atom::value, view)
+          .then([](bool) {}, [](caf::error&) {});
+        done(std::move(r));
+      });
+  });
+}
+
 void tune_secrets_mount(self_ptr self, const mount_tune_request& req, const reply& done) {
   auto& st = self->state;
   auto m = st.mounts.find(req.mount);
   if (m == st.mounts.end())
     return done(vault_error::invalid(texts::no_mount_to_tune(req.mount)));
-  auto tuned = apply_tune(m->second.tune, req.default_lease_ttl, req.max_lease_ttl);
-  if (!tuned)
-    return done(tuned.error());
-  m->second.tune = *tuned;
-  auto view = effective_view(st.sys, m->second.tune, req.mount);
-  trace_event ev;
-  ev.kind = trace_kind::mount_tuned;
-  ev.subject = req.mount;
-  ev.detail = "effective default_lease_ttl " + format_duration(view.default_lease_ttl) +
-              ", max_lease_ttl " + format_duration(view.max_lease_ttl);
-  emit(self, st.ctx, std::move(ev));
-  storage_put(self, st.ctx, "core/mounts");
+  auto tuned = apply_tune(m->second.tune, req, mount_kind::secrets);
+  if (tuned.tune != m->second.tune) {
+    m->second.tune = tuned.tune;
+    trace_event ev;
+    ev.kind = trace_kind::mount_tuned;
+    ev.subject = req.mount;
+    ev.detail = tune_detail(effective_view(st.sys, m->second.tune, req.mount), m->second.tune,
+                            mount_kind::secrets);
+    emit(self, st.ctx, std::move(ev));
+    storage_put(self, st.ctx, "core/mounts");
+  }
+  if (tuned.error)
+    return done(*tuned.error);
   done(no_content());
+}
+
+} // namespace
+
+void tune_mount(self_ptr self, const mount_tune_request& req, const reply& done) {
+  if (req.mount == "auth/token/")
+    return forward(self, self->state.store, done, tune_atom::value, req);
+  if (under(req.mount, "auth/"))
+    return tune_auth_mount(self, req, done);
+  tune_secrets_mount(self, req, done);
+}
+
+std::string tuned_mount(const std::string& path) {
+  static const std::string suffix = "/tune";
+  const bool auth = under(path, "sys/auth/");
+  if ((!auth && !under(path, "sys/mounts/")) || path.size() <= suffix.size() ||
+      path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return {};
+  auto inner = path.substr(0, path.size() - suffix.size() + 1); // keeps the '/'
+  return auth ? "auth/" + inner.substr(9) : inner.substr(11);
 }
 
 const caf::actor* auth_mount_of(self_ptr self, const std::string& path, std::string* mount) {
@@ -198,23 +241,24 @@ void on_login(self_ptr self, const login_request& r, const reply& done) {
       [=](outcome<login_auth>& auth) {
         if (!auth)
           return done(auth.error());
-        forward(self, self->state.store, done, login_atom::value, r.mount, r.path, *auth,
-                self->state.policies.names());
+        forward(self, self->state.store, done, login_atom::value, r.mount, r.path, *auth);
       },
       [=](caf::error&) { done(vault_error::internal("internal error")); });
 }
 
 namespace {
 
-// sys/mounts/<path>/tune and sys/auth/<path>/tune: the effective values, in seconds.
-api_response tune_response(const system_view& v, const std::string& description, bool token_type) {
+// sys/mounts/<path>/tune and sys/auth/<path>/tune: the effective values, in seconds; an auth
+// mount's token_type (handleTuneReadCommon).
+api_response tune_response(const system_view& v, const std::string& description,
+                           const std::optional<std::string>& token_type) {
   data_map d;
   d["default_lease_ttl"] = whole_seconds(v.default_lease_ttl);
   d["description"] = description;
   d["force_no_cache"] = false;
   d["max_lease_ttl"] = whole_seconds(v.max_lease_ttl);
   if (token_type)
-    d["token_type"] = std::string{"default-service"};
+    d["token_type"] = *token_type;
   api_response resp;
   resp.data = std::move(d);
   return resp;
@@ -226,32 +270,18 @@ void read_tune(self_ptr self, const std::string& mount, const reply& done) {
   auto& st = self->state;
   if (mount == "auth/token/" || st.auth_mounts.count(mount) > 0) {
     bool token = mount == "auth/token/";
-    self->request(st.store, caf::infinite, tune_atom::value, mount).then([=](system_view& v) {
-      done(tune_response(v, token ? "token based credentials" : "", true));
-    });
+    self->request(st.store, caf::infinite, tune_atom::value, list_atom::value)
+      .then([=](const mount_tunes& tunes) {
+        const auto& tune = tunes.at(mount);
+        done(tune_response(effective_view(self->state.sys, tune, mount),
+                           token ? "token based credentials" : "", tune.token_type));
+      });
     return;
   }
   auto m = st.mounts.find(mount);
   if (m == st.mounts.end())
-    return done(vault_error::invalid(texts::no_mount_to_tune(mount)));
-  done(tune_response(effective_view(st.sys, m->second.tune, mount), "", false));
-}
-
-outcome<mount_tune_request> tune_from_fields(const logical_write_request& w) {
-  mount_tune_request req;
-  req.mount = "auth/token/";
-  for (const auto& [k, v] : w.fields) {
-    std::optional<sim_duration>* slot = k == "default_lease_ttl" ? &req.default_lease_ttl
-                                        : k == "max_lease_ttl"   ? &req.max_lease_ttl
-                                                                 : nullptr;
-    if (!slot)
-      continue;
-    auto d = v == "system" ? std::optional<sim_duration>{sim_duration::zero()} : parse_duration(v);
-    if (!d)
-      return vault_error::invalid("invalid duration \"" + v + "\" for " + k);
-    *slot = d;
-  }
-  return req;
+    return done(vault_error::invalid(texts::no_sysview(mount)));
+  done(tune_response(effective_view(st.sys, m->second.tune, mount), "", std::nullopt));
 }
 
 } // namespace tokenlab::core_detail

@@ -10,6 +10,7 @@
 
 #include "model/texts.hpp"
 #include "model/token_rules.hpp"
+#include "model/tune.hpp"
 #include <algorithm>
 #include <optional>
 
@@ -504,21 +505,18 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       if (!token_mount && m == st.auth_tunes.end())
         return vault_error::invalid(texts::no_mount_to_tune(req.mount));
       auto& tune = token_mount ? st.tune : m->second;
-      auto tuned = apply_tune(tune, req.default_lease_ttl, req.max_lease_ttl);
-      if (!tuned)
-        return tuned.error();
-      tune = *tuned;
-      auto view = effective_view(st.sys, tune, req.mount);
-      trace_event ev;
-      ev.kind = trace_kind::mount_tuned;
-      ev.subject = req.mount;
-      auto from = [](ttl_source src) {
-        return src == ttl_source::mount_tune ? "mount tune" : "system config";
-      };
-      ev.detail = "effective default_lease_ttl " + format_duration(view.default_lease_ttl) + " (" +
-                  from(view.default_source) + "), max_lease_ttl " +
-                  format_duration(view.max_lease_ttl) + " (" + from(view.max_source) + ")";
-      emit(self, st.ctx, std::move(ev));
+      auto tuned = apply_tune(tune, req, token_mount ? mount_kind::token : mount_kind::auth);
+      if (tuned.tune != tune) {
+        tune = tuned.tune;
+        trace_event ev;
+        ev.kind = trace_kind::mount_tuned;
+        ev.subject = req.mount;
+        ev.detail = tune_detail(effective_view(st.sys, tune, req.mount), tune,
+                                token_mount ? mount_kind::token : mount_kind::auth);
+        emit(self, st.ctx, std::move(ev));
+      }
+      if (tuned.error)
+        return *tuned.error;
       api_response done;
       done.status = 204;
       return done;
@@ -547,16 +545,15 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       self->state.auth_tunes.emplace(mount, mount_tune{});
     },
     // A login: the orphan token the auth method decided on (spec §2.6; 3 storage writes).
-    [=](login_atom, const std::string& mount, const std::string& path, const login_auth& auth,
-        const std::vector<std::string>& known) -> api_outcome {
+    [=](login_atom, const std::string& mount, const std::string& path,
+        const login_auth& auth) -> api_outcome {
       auto& st = self->state;
-      auto exists = [&](const std::string& p) {
-        return std::find(known.begin(), known.end(), p) != known.end();
-      };
       auto m = st.auth_tunes.find(mount);
       auto view =
         m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
-      auto plan = plan_login(auth, mount, path, view, sim_now(self, st.ctx), exists);
+      auto token_type = m == st.auth_tunes.end() ? std::string{"default-service"}
+                                                 : m->second.token_type;
+      auto plan = plan_login(auth, mount, token_type, path, view, sim_now(self, st.ctx));
       if (!plan)
         return plan.error();
       return issue(self, std::move(*plan), caf::actor{});

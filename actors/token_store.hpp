@@ -22,7 +22,7 @@
 //   (tune_atom, list_atom) -> mount_tunes             every auth mount's own values
 //   (enable_auth_atom, mount)                        an auth method was mounted
 //   (revoke_atom, mount) -> bool                     it is disabled: revoke its logins' tokens
-//   (login_atom, mount, path, login_auth, known policies) -> api_outcome   a login's token
+//   (login_atom, mount, path, login_auth) -> api_outcome   a login's token
 //   (gone_atom, id, tombstone)             from a token actor that finished revoking
 //   (unlease_atom, token_id, lease_id)     a lease of that token is gone
 //   (state_atom, token_id) -> life_state

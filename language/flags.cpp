@@ -136,8 +136,12 @@ maybe_error check_value(const flag_def& def, const word& w, std::size_t start, f
                                  "VAULT_TOKEN"};
       return std::nullopt;
     case flag_type::tune_duration:
-      if (value == "system")
-        return std::nullopt; // reset to the inherited value: 0
+      // command/base_flags.go durationValue.Set: `system` is read as -1 (which the tune
+      // commands then send as "system").
+      if (value == "system") {
+        use.duration = secs(-1);
+        return std::nullopt;
+      }
       return parse_duration_word(w, start, "for " + flag, use.duration);
     case flag_type::duration: return parse_duration_word(w, start, "for " + flag, use.duration);
     case flag_type::integer:

@@ -23,7 +23,7 @@ enum class flag_type {
   boolean,       ///< -orphan, -orphan=false
   text,          ///< -display-name=web (no references)
   duration,      ///< -ttl=1h (Vault duration syntax)
-  tune_duration, ///< -max-lease-ttl=10h, or `system` (reset: 0)
+  tune_duration, ///< -max-lease-ttl=10h, or `system` (read as -1, as the CLI reads it)
   integer,       ///< -use-limit=2
   list,          ///< -policy=a,b (repeatable; comma-separated parts)
   key_value,     ///< -metadata=k=v (repeatable)

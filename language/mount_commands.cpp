@@ -19,7 +19,6 @@ const std::vector<std::string_view> tune_not_modelled = {"description",
                                                          "passthrough-request-headers",
                                                          "allowed-response-headers",
                                                          "options",
-                                                         "token-type",
                                                          "version",
                                                          "plugin-version",
                                                          "user-lockout-threshold",
@@ -32,8 +31,10 @@ const std::vector<std::string_view> tune_not_modelled = {"description",
 } // namespace
 
 const command_spec auth_tune_spec{
-  "vault auth tune [-default-lease-ttl=D|system] [-max-lease-ttl=D|system] PATH",
-  {{"default-lease-ttl", ft::tune_duration}, {"max-lease-ttl", ft::tune_duration}},
+  "vault auth tune [-default-lease-ttl=D|system] [-max-lease-ttl=D|system] [-token-type=T] PATH",
+  {{"default-lease-ttl", ft::tune_duration},
+   {"max-lease-ttl", ft::tune_duration},
+   {"token-type", ft::text}},
   tune_not_modelled};
 
 const command_spec mount_tune_spec{
@@ -143,10 +144,19 @@ maybe_error tune_request(const build_input& in, std::string (*normalise)(const s
   req.mount = normalise(trim_slashes(path.text));
   if (req.mount.empty())
     return line_error{path.col, "PATH names no mount: write " + std::string(example)};
-  if (const flag_use* f = in.args.last("default-lease-ttl"))
-    req.default_lease_ttl = f->duration;
-  if (const flag_use* f = in.args.last("max-lease-ttl"))
-    req.max_lease_ttl = f->duration;
+  // command/base_helpers.go ttlToAPI: 0 (the flag's default) sends "", which leaves the
+  // mount's value; a negative value sends "system", which resets it to the system's.
+  const auto ttl = [&](std::string_view flag, std::optional<sim_duration>& slot) {
+    const flag_use* f = in.args.last(flag);
+    if (f == nullptr || f->duration == sim_duration::zero())
+      return;
+    slot = f->duration < sim_duration::zero() ? sim_duration::zero() : f->duration;
+  };
+  ttl("default-lease-ttl", req.default_lease_ttl);
+  ttl("max-lease-ttl", req.max_lease_ttl);
+  // Sent only when given, and never empty (the API's omitempty).
+  if (const flag_use* f = in.args.last("token-type"); f != nullptr && !f->text.empty())
+    req.token_type = f->text;
   return std::nullopt;
 }
 

@@ -294,6 +294,20 @@ TEST_CASE("a tune value of system resets to the inherited value") {
   CHECK(tune.req.default_lease_ttl == std::optional<sim_duration>{0s});
 }
 
+TEST_CASE("a tune sends what the CLI's ttlToAPI sends: a negative resets, 0 leaves the value") {
+  // -1 (and any negative) is sent as "system"; 0, the flag's default, as "" (no change).
+  const auto minus = only<cmd_auth_tune>("vault auth tune -default-lease-ttl=-1 -max-lease-ttl=-5m token/");
+  CHECK(minus.req.default_lease_ttl == std::optional<sim_duration>{0s});
+  CHECK(minus.req.max_lease_ttl == std::optional<sim_duration>{0s});
+  const auto zero = only<cmd_secrets_tune>("vault secrets tune -max-lease-ttl=0 aws");
+  CHECK_FALSE(zero.req.max_lease_ttl);
+  // -token-type is sent only when given a value.
+  CHECK(only<cmd_auth_tune>("vault auth tune -token-type=batch userpass").req.token_type ==
+        std::optional<std::string>{"batch"});
+  CHECK_FALSE(only<cmd_auth_tune>("vault auth tune -token-type= userpass").req.token_type);
+  CHECK_FALSE(only<cmd_auth_tune>("vault auth tune -max-lease-ttl=1h userpass").req.token_type);
+}
+
 TEST_CASE("the 0.x mount-tune takes the full path of an auth method") {
   const auto sc = parse_ok("vault mount-tune -max-lease-ttl=\"2h\" auth/token\n"
                            "vault mount-tune -default-lease-ttl=1h token\n"

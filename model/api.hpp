@@ -143,11 +143,17 @@ struct token_revoke_request {
   bool orphan_children = false; ///< revoke-orphan: children become orphans
 };
 
-/// `sys/auth/<path>/tune` (and `sys/mounts/<path>/tune`).
+/// `sys/auth/<path>/tune` (and `sys/mounts/<path>/tune`); model/tune.hpp applies it.
 struct mount_tune_request {
-  std::string mount; ///< "auth/token/"
+  std::string mount; ///< "auth/token/", "aws/"
+  /// Unset: the mount keeps its value (the field was "" or not sent); 0: "system", the
+  /// system's value again; else the value, which an API write may send negative.
   std::optional<sim_duration> default_lease_ttl;
   std::optional<sim_duration> max_lease_ttl;
+  /// A TTL text that parseutil.ParseDurationSecond refuses (field -> Go's text): the handler
+  /// reports it in its own order.
+  std::map<std::string, std::string> unparsed;
+  std::optional<std::string> token_type; ///< sent only when given (the CLI omits "")
 };
 
 } // namespace tokenlab

@@ -62,7 +62,7 @@ data_map auth_list_data(const std::vector<auth_mount_info>& mounts) {
     row["accessor"] = m.accessor;
     row["default_ttl"] = ttl_cell(m.tune.default_lease_ttl);
     row["max_ttl"] = ttl_cell(m.tune.max_lease_ttl);
-    row["token_type"] = "default-service";
+    row["token_type"] = m.tune.token_type;
     row["replication"] = "replicated";
     row["seal_wrap"] = "false";
     row["external_entropy_access"] = "false";

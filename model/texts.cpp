@@ -191,7 +191,11 @@ std::string invalid_legacy_policy(std::string_view prefix, std::string_view valu
 }
 
 std::string no_mount_to_tune(std::string_view path) {
-  return "no mount entry found at " + std::string{path};
+  return "tune of path " + go_quote(with_slash(path)) + " failed: no mount entry found";
+}
+
+std::string no_sysview(std::string_view path) {
+  return "cannot fetch sysview for path " + go_quote(with_slash(path));
 }
 
 std::string force_revoked_lease_prefix(std::string_view prefix) {

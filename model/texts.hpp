@@ -96,8 +96,16 @@ inline constexpr std::string_view lease_id_required = "lease_id must be specifie
 inline constexpr std::string_view invalid_lease = "invalid lease";
 inline constexpr std::string_view tokens_not_renewable_here =
   "tokens cannot be renewed through this endpoint";
-/// `no mount entry found at <path>`: tuning a path where nothing is mounted
+/// `tune of path "<path>" failed: no mount entry found`: tuning a path where nothing is
+/// mounted (handleTuneWriteCommon; <path> with its trailing slash)
 std::string no_mount_to_tune(std::string_view path);
+/// `cannot fetch sysview for path "<path>"`: reading the tune of such a path
+std::string no_sysview(std::string_view path);
+inline constexpr std::string_view token_type_auth_mounts_only =
+  "'token_type' can only be modified on auth mounts";
+inline constexpr std::string_view token_type_not_on_token_mount =
+  "'token_type' cannot be set for 'token' or 'ns_token' auth mounts";
+inline constexpr std::string_view tune_token_type_invalid = "invalid value for 'token_type'";
 
 // --- CLI success lines (command/*.go) ---
 inline constexpr std::string_view revoked_token = "Success! Revoked token (if it existed)";

@@ -4,6 +4,7 @@
 #include "model/go_text.hpp"
 #include "model/policy.hpp"
 #include "model/texts.hpp"
+#include "model/tune.hpp"
 
 #include <algorithm>
 
@@ -266,14 +267,11 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
 }
 
 outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount,
+                                const std::string& mount_token_type,
                                 const std::string& request_path, const system_view& view,
-                                sim_time now,
-                                const std::function<bool(const std::string&)>& policy_exists) {
+                                sim_time now) {
   create_plan plan;
   auto& e = plan.entry;
-  e.policies = sanitize_policies(auth.policies, !auth.no_default_policy);
-  if (e.is_root())
-    return invalid(texts::login_root);
   ttl_request in;
   in.backend_ttl = auth.ttl;
   in.period = auth.period;
@@ -283,6 +281,13 @@ outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount
   auto d = calculate_ttl(view, in);
   if (!d)
     return vault_error::internal(d.error().message());
+  // The policies are checked after the TTL, as LoginCreateToken does.
+  e.policies = sanitize_policies(auth.policies, !auth.no_default_policy);
+  if (contains(e.policies, "root"))
+    return invalid(texts::login_root);
+  for (const char* reserved : {"response-wrapping", "control-group"})
+    if (contains(e.policies, reserved))
+      return invalid(texts::cannot_assign_policy(reserved));
   if (d->ttl <= sim_duration::zero())
     return vault_error::internal(std::string{texts::login_zero_ttl});
   // Display name: the mount path without "auth/", '/' -> '-', then the backend's part.
@@ -306,20 +311,19 @@ outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount
   e.from_login = true;
   e.login_ttl = auth.ttl;
   e.login_max_ttl = auth.max_ttl;
-  if (auth.token_type == "batch" || auth.token_type == "default-batch") {
-    // The method's token_type asks for a batch token (its params already refused a period
-    // or a use limit with it): an orphan blob, not renewable.
+  if (login_gets_batch(mount_token_type, auth.token_type)) {
+    // The mount's token_type, or the method's under a default-* mount, asks for a batch
+    // token: an orphan blob, not renewable.
     e.type = token_type::batch;
     e.renewable = false;
     e.num_uses = 0;
     e.period = sim_duration::zero();
     e.explicit_max_ttl = sim_duration::zero();
   }
+  // Only CalculateTTL warns here: the `Policy "…" does not exist` warnings are the token
+  // store's create handler's, which a login does not go through.
   plan.warnings = d->warnings;
   plan.ttl = std::move(*d);
-  for (const auto& p : e.policies)
-    if (!policy_exists(p))
-      plan.warnings.push_back(texts::policy_missing(p));
   return plan;
 }
 

@@ -52,12 +52,14 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
 outcome<token_create_request> token_create_from_fields(const std::string& sub,
                                                        const field_map& fields);
 
-/// LoginCreateToken (vault/request_handling.go, spec §2.6): the orphan service token a login
-/// on `mount` ("auth/userpass/") at `request_path` gets, through the mount's TTLs.
+/// LoginCreateToken (vault/request_handling.go, spec §2.6): the orphan token a login on
+/// `mount` ("auth/userpass/") at `request_path` gets, through the mount's TTLs; a batch token
+/// when the mount's token_type (`mount_token_type`) and the method's say so (vault/router.go).
+/// Unlike auth/token/create, a login does not warn about policies that do not exist.
 outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount,
+                                const std::string& mount_token_type,
                                 const std::string& request_path, const system_view& view,
-                                sim_time now,
-                                const std::function<bool(const std::string&)>& policy_exists);
+                                sim_time now);
 
 /// The cleaned display name: "token-" + name, chars outside [A-Za-z0-9-] replaced by '-',
 /// one trailing '-' removed.

@@ -613,3 +613,37 @@ SCENARIO("a role written with token_period reads period 0, as Vault 1.14's upgra
   CHECK(std::get<std::vector<std::string>>(d.at("token_bound_cidrs")) ==
         std::vector<std::string>{"10.0.0.0/8"});
 }
+
+SCENARIO("a login's token: no policy warnings, the mount's token type, root refused after the TTL") {
+  login_auth auth;
+  auth.policies = {"app"}; // does not exist: a login does not say so
+  auth.display_name = "ada";
+  auto plan = plan_login(auth, "auth/userpass/", "default-service", "auth/userpass/login/ada",
+                         sys_view(), sim_time{});
+  REQUIRE(plan.ok());
+  CHECK(plan->warnings.empty());
+  CHECK(plan->entry.type == token_type::service);
+  CHECK(plan->entry.display_name == "userpass-ada");
+  auto batch = plan_login(auth, "auth/userpass/", "default-batch", "auth/userpass/login/ada",
+                          sys_view(), sim_time{});
+  REQUIRE(batch.ok());
+  CHECK(batch->entry.type == token_type::batch);
+  CHECK_FALSE(batch->entry.renewable);
+  auth.token_type = "service";
+  batch = plan_login(auth, "auth/userpass/", "default-batch", "auth/userpass/login/ada",
+                     sys_view(), sim_time{});
+  REQUIRE(batch.ok());
+  CHECK(batch->entry.type == token_type::service);
+  // A mount without a positive max fails CalculateTTL before the policies are looked at.
+  auth.policies = {"root"};
+  system_view broken = sys_view();
+  broken.max_lease_ttl = secs(-1);
+  auto r = plan_login(auth, "auth/userpass/", "default-service", "auth/userpass/login/ada", broken,
+                      sim_time{});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error() == vault_error::internal("max TTL must be greater than zero"));
+  r = plan_login(auth, "auth/userpass/", "default-service", "auth/userpass/login/ada", sys_view(),
+                 sim_time{});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error() == vault_error::invalid("auth methods cannot create root tokens"));
+}

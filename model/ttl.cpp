@@ -24,23 +24,6 @@ system_view effective_view(const system_config& sys, const mount_tune& tune, std
   return v;
 }
 
-outcome<mount_tune> apply_tune(const mount_tune& current,
-                               std::optional<sim_duration> default_lease_ttl,
-                               std::optional<sim_duration> max_lease_ttl) {
-  mount_tune next = current;
-  if (default_lease_ttl)
-    next.default_lease_ttl = *default_lease_ttl;
-  if (max_lease_ttl)
-    next.max_lease_ttl = *max_lease_ttl;
-  // tuneMountTTLs compares only the mount's own values: a tuned default above the
-  // *system* max is accepted (the TTLs it yields are capped later, with a warning).
-  if (next.default_lease_ttl.count() != 0 && next.max_lease_ttl.count() != 0 &&
-      next.max_lease_ttl < next.default_lease_ttl)
-    return vault_error::invalid(
-      texts::tune_max_below_default(next.max_lease_ttl, next.default_lease_ttl));
-  return next;
-}
-
 outcome<ttl_decision> calculate_ttl(const system_view& view, const ttl_request& req) {
   ttl_decision d;
   d.view = view;

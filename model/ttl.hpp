@@ -23,9 +23,19 @@ struct system_config {
 };
 
 /// A mount's tuned values; zero means "inherit the system value" (`system` in the CLI).
+/// model/tune.hpp says how a tune request changes them.
 struct mount_tune {
   sim_duration default_lease_ttl{0};
   sim_duration max_lease_ttl{0};
+  /// An auth mount's Config.TokenType: the type of token its logins get
+  /// ("default-service" | "default-batch" | "service" | "batch"; vault/router.go).
+  std::string token_type = "default-service";
+
+  friend bool operator==(const mount_tune& a, const mount_tune& b) {
+    return a.default_lease_ttl == b.default_lease_ttl && a.max_lease_ttl == b.max_lease_ttl &&
+           a.token_type == b.token_type;
+  }
+  friend bool operator!=(const mount_tune& a, const mount_tune& b) { return !(a == b); }
 };
 
 /// Where an effective default or max came from.
@@ -42,12 +52,6 @@ struct system_view {
 
 /// The effective view of `mount`: a non-zero tuned value replaces the system value.
 system_view effective_view(const system_config& sys, const mount_tune& tune, std::string mount);
-
-/// Validates a tune request against the current tune (both values non-zero and
-/// max < default is refused with Vault's text); returns the new tune.
-outcome<mount_tune> apply_tune(const mount_tune& current,
-                               std::optional<sim_duration> default_lease_ttl,
-                               std::optional<sim_duration> max_lease_ttl);
 
 /// Which input became the TTL before capping.
 enum class ttl_basis {
