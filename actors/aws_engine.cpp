@@ -3,6 +3,7 @@
 #include "actors/messages.hpp"
 #include "clock/calendar.hpp"
 #include "clock/duration.hpp"
+#include "model/fields.hpp"
 #include "model/go_text.hpp"
 
 namespace tokenlab {
@@ -42,27 +43,74 @@ std::string user_name(self_ptr self, const std::string& display_name, const std:
   return name.substr(0, 64);
 }
 
+// The paths' schemas (builtin/logical/aws path_config_root.go, path_config_lease.go,
+// path_roles.go): the framework converts the typed fields before the handler runs.
+const field_schema& root_schema() {
+  static const field_schema s{{"access_key", field_kind::string},
+                              {"secret_key", field_kind::string},
+                              {"region", field_kind::string},
+                              {"iam_endpoint", field_kind::string},
+                              {"sts_endpoint", field_kind::string},
+                              {"max_retries", field_kind::integer},
+                              {"username_template", field_kind::string}};
+  return s;
+}
+
+const field_schema& role_schema() {
+  static const field_schema s{{"name", field_kind::string},
+                              {"credential_type", field_kind::string},
+                              {"role_arns", field_kind::comma_string_slice},
+                              {"policy_arns", field_kind::comma_string_slice},
+                              {"policy_document", field_kind::string},
+                              {"iam_groups", field_kind::comma_string_slice},
+                              {"iam_tags", field_kind::kv_pairs},
+                              {"default_sts_ttl", field_kind::duration},
+                              {"max_sts_ttl", field_kind::duration},
+                              {"permissions_boundary_arn", field_kind::string},
+                              {"arn", field_kind::string},
+                              {"policy", field_kind::string},
+                              {"user_path", field_kind::string}};
+  return s;
+}
+
+// pathLeaseWrite: both fields required, each parsed by parseutil.ParseDurationSecond.
+outcome<api_response> write_lease(aws_engine_state& st, const field_map& fields) {
+  const auto text = [&](const char* key) {
+    auto it = fields.find(key);
+    return it == fields.end() ? std::string{} : it->second;
+  };
+  const auto lease_text = text("lease");
+  const auto max_text = text("lease_max");
+  if (lease_text.empty())
+    return vault_error::invalid("'lease' is a required parameter");
+  if (max_text.empty())
+    return vault_error::invalid("'lease_max' is a required parameter");
+  std::string err;
+  auto lease = parse_duration_text(lease_text, &err);
+  if (!lease)
+    return vault_error::invalid("Invalid lease: " + err);
+  auto lease_max = parse_duration_text(max_text, &err);
+  if (!lease_max)
+    return vault_error::invalid("Invalid lease_max: " + err);
+  st.lease = *lease;
+  st.lease_max = *lease_max;
+  return no_content();
+}
+
 outcome<api_response> on_write(self_ptr self, const logical_write_request& req) {
   auto& st = self->state;
   auto sub = req.path.substr(st.mount.size());
   if (sub == "config/root") {
+    if (auto bad = check_fields(req.fields, root_schema(), false))
+      return *bad;
     st.root_config = req.fields;
     return no_content();
   }
-  if (sub == "config/lease") {
-    auto lease = req.fields.find("lease");
-    auto lease_max = req.fields.find("lease_max");
-    if (lease == req.fields.end() || lease_max == req.fields.end())
-      return vault_error::invalid("'lease' and 'lease_max' are required");
-    auto l = parse_duration(lease->second);
-    auto m = parse_duration(lease_max->second);
-    if (!l || !m)
-      return vault_error::invalid("invalid lease duration");
-    st.lease = *l;
-    st.lease_max = *m;
-    return no_content();
-  }
+  if (sub == "config/lease")
+    return write_lease(st, req.fields);
   if (auto role = after_prefix(sub, "roles/")) {
+    if (auto bad = check_fields(req.fields, role_schema(), false))
+      return *bad;
     auto type = req.fields.find("credential_type");
     if (type != req.fields.end() && type->second != "iam_user")
       return vault_error::invalid("credential_type \"" + type->second +

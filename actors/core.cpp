@@ -5,6 +5,7 @@
 #include "actors/keys.hpp"
 #include "actors/lease.hpp"
 #include "clock/duration.hpp"
+#include "model/lease_fields.hpp"
 #include "model/paths.hpp"
 #include "model/tune.hpp"
 
@@ -166,32 +167,28 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revok
                      const reply& done);
 
 // The sys/leases/* API written directly (`vault write sys/leases/renew lease_id=…`): the
-// same operations as the lease commands (vault/logical_system.go).
+// same operations as the lease commands (vault/logical_system.go), the fields converted by
+// their schemas (model/lease_fields.hpp).
 bool lease_api(self_ptr self, const resolved_token& who, const logical_write_request& w,
                const reply& done) {
-  auto field = [&](const char* k) {
-    auto it = w.fields.find(k);
-    return it == w.fields.end() ? std::string{} : it->second;
-  };
-  auto path = w.path == "sys/renew" ? std::string{"sys/leases/renew"} : w.path;
-  if (path == "sys/leases/lookup") {
-    on_lease_lookup(self, who, lease_lookup_request{field("lease_id")}, done);
-  } else if (path == "sys/leases/renew") {
-    lease_renew_request r{field("lease_id"), sim_duration::zero()};
-    if (auto inc = field("increment"); !inc.empty())
-      r.increment = parse_duration(inc).value_or(sim_duration::zero());
-    on_lease_renew(self, who, r, done);
-  } else if (path == "sys/leases/revoke" || under(path, "sys/leases/revoke-prefix/") ||
-             under(path, "sys/leases/revoke-force/")) {
-    lease_revoke_request r;
-    r.force = under(path, "sys/leases/revoke-force/");
-    r.prefix = r.force || under(path, "sys/leases/revoke-prefix/");
-    r.lease_id = r.prefix ? path.substr(path.find('/', 11) + 1) : field("lease_id");
-    r.sync = field("sync") != "false"; // the API's default is sync (spec §6.3)
-    on_lease_revoke(self, who, r, done);
-  } else {
+  auto req = lease_request_from_fields(w.path, w.fields);
+  if (!req)
     return false;
+  if (!*req) {
+    done(req->error());
+    return true;
   }
+  std::visit(
+    [&](const auto& op) {
+      using op_t = std::decay_t<decltype(op)>;
+      if constexpr (std::is_same_v<op_t, lease_lookup_request>)
+        on_lease_lookup(self, who, op, done);
+      else if constexpr (std::is_same_v<op_t, lease_renew_request>)
+        on_lease_renew(self, who, op, done);
+      else
+        on_lease_revoke(self, who, op, done);
+    },
+    **req);
   return true;
 }
 
@@ -205,7 +202,7 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
     return cubbyhole(self, who, cubby_op::write, w.path, w.fields, done);
   if (route_versioned_kv(self, kv2::operation::write, w.path, body_of(w), {}, done))
     return;
-  if ((under(w.path, "sys/leases/") || w.path == "sys/renew") && lease_api(self, who, w, done))
+  if (under(w.path, "sys/") && lease_api(self, who, w, done))
     return;
   if (auto mount = tuned_mount(w.path); !mount.empty()) {
     auto req = tune_request_from_fields(mount, w.fields);

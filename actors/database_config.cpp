@@ -3,6 +3,7 @@
 // allowed_roles globs a role must match, and the connection URL redacted as a read shows it.
 
 #include "actors/database_internal.hpp"
+#include "model/fields.hpp"
 #include "model/go_text.hpp"
 #include "model/texts.hpp"
 
@@ -149,15 +150,10 @@ api_outcome write_config(self_ptr self, const std::string& name, const logical_w
     return it->second;
   };
   // The framework converts the typed fields first (the existence check validates them).
-  std::optional<bool> verify;
-  if (auto v = get("verify_connection")) {
-    auto b = parse_bool("verify_connection", *v);
-    if (!b)
-      return b.error();
-    verify = *b;
-  }
-  if (verify)
-    c.verify_connection = *verify;
+  if (auto bad = check_fields(req.fields, {{"verify_connection", field_kind::boolean}}, true))
+    return *bad;
+  if (auto v = get("verify_connection"))
+    c.verify_connection = field_bool(*v);
   if (auto v = get("plugin_name"))
     c.plugin_name = *v;
   if (c.plugin_name.empty())
@@ -165,9 +161,9 @@ api_outcome write_config(self_ptr self, const std::string& name, const logical_w
   if (auto v = get("plugin_version"); v && !v->empty())
     return not_modelled("plugin_version");
   if (auto v = get("allowed_roles"))
-    c.allowed_roles = comma_slice(*v);
+    c.allowed_roles = parse_comma_slice(*v);
   if (auto v = get("root_rotation_statements"))
-    c.root_rotation_statements = string_slice(*v);
+    c.root_rotation_statements = parse_string_slice(*v);
   if (auto v = get("password_policy"); v && !v->empty())
     return vault_error::invalid(texts::not_modelled_plural("password policies"));
   // Every other field is a connection detail: replaced on create, merged on update.

@@ -40,14 +40,6 @@ bool generic_name(const std::string& s) {
   return true;
 }
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos)
-    return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
 } // namespace
 
 api_response no_content() {
@@ -95,39 +87,6 @@ bool unmodelled_path(const std::string& sub) {
     if (sub.compare(0, p.size(), p) == 0)
       return true;
   return false;
-}
-
-// TypeStringSlice from one string: mapstructure lifts it into a one-element slice; "" is [].
-std::vector<std::string> string_slice(const std::string& v) {
-  if (v.empty())
-    return {};
-  return {trim(v)};
-}
-
-// TypeCommaStringSlice: split on ',' and trim each.
-std::vector<std::string> comma_slice(const std::string& v) {
-  std::vector<std::string> out;
-  if (v.empty())
-    return out;
-  size_t start = 0;
-  while (true) {
-    auto comma = v.find(',', start);
-    out.push_back(trim(v.substr(start, comma == std::string::npos ? comma : comma - start)));
-    if (comma == std::string::npos)
-      break;
-    start = comma + 1;
-  }
-  return out;
-}
-
-// TypeBool: mapstructure.WeakDecode ("" is false, else strconv.ParseBool).
-outcome<bool> parse_bool(const std::string& key, const std::string& v) {
-  if (v.empty() || v == "0" || v == "f" || v == "F" || v == "FALSE" || v == "false" || v == "False")
-    return false;
-  if (v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "true" || v == "True")
-    return true;
-  return vault_error::invalid(
-    texts::field_conversion(v, key, texts::cannot_parse_as("bool", texts::parse_bool_error(v))));
 }
 
 void config_written(self_ptr self, const std::string& path) {

@@ -30,12 +30,6 @@ std::optional<std::string> named(const std::string& sub, std::string_view prefix
 bool list_path(const std::string& sub, std::string_view base);
 /// Vault paths of this engine that the lab does not model.
 bool unmodelled_path(const std::string& sub);
-/// TypeStringSlice from one string: mapstructure lifts it into a one-element slice; "" is [].
-std::vector<std::string> string_slice(const std::string& v);
-/// TypeCommaStringSlice: split on ',' and trim each.
-std::vector<std::string> comma_slice(const std::string& v);
-/// TypeBool: mapstructure.WeakDecode ("" is false, else strconv.ParseBool).
-outcome<bool> parse_bool(const std::string& key, const std::string& v);
 void config_written(self_ptr self, const std::string& path);
 
 // --- connections (database_config.cpp) ---

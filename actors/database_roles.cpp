@@ -1,6 +1,6 @@
 // The database secrets engine's dynamic roles (builtin/logical/database path_roles.go):
-// `roles/<name>` writes with their statements and TTLs, the TTL fields parsed as the framework
-// does (parseutil.ParseDurationSecond over strconv.ParseInt and time.ParseDuration).
+// `roles/<name>` writes with their statements and TTLs, the fields converted as the framework
+// does (model/fields.hpp).
 
 #include "actors/database_internal.hpp"
 #include "model/fields.hpp"
@@ -10,19 +10,6 @@
 #include <cstdint>
 
 namespace tokenlab::database_detail {
-
-namespace {
-
-// TypeDurationSecond: the framework's rule, as the auth methods parse it.
-outcome<sim_duration> parse_ttl(const std::string& key, const std::string& v) {
-  std::string err;
-  auto seconds = parse_duration_second(v, &err);
-  if (!seconds)
-    return vault_error::invalid(texts::field_conversion(v, key, err));
-  return secs(*seconds);
-}
-
-} // namespace
 
 // path_roles.go pathRoleCreateUpdate.
 api_outcome write_role(self_ptr self, const std::string& name, const logical_write_request& req) {
@@ -35,14 +22,15 @@ api_outcome write_role(self_ptr self, const std::string& name, const logical_wri
       return std::nullopt;
     return it->second;
   };
+  // The existence check converts the typed fields first: a bad one is a bare 400.
+  if (auto bad = check_fields(
+        req.fields, {{"default_ttl", field_kind::duration}, {"max_ttl", field_kind::duration}},
+        true))
+    return *bad;
   std::optional<sim_duration> default_ttl, max_ttl;
   for (auto [key, slot] : {std::pair{"default_ttl", &default_ttl}, std::pair{"max_ttl", &max_ttl}})
-    if (auto v = get(key)) {
-      auto d = parse_ttl(key, *v);
-      if (!d)
-        return d.error();
-      *slot = *d;
-    }
+    if (auto v = get(key))
+      *slot = field_duration(*v);
   if (auto v = get("db_name"))
     r.db_name = *v;
   if (r.db_name.empty())
@@ -56,7 +44,7 @@ api_outcome write_role(self_ptr self, const std::string& name, const logical_wri
                            std::pair{"rollback_statements", &r.rollback_statements},
                            std::pair{"renew_statements", &r.renew_statements}})
     if (auto v = get(key))
-      *slot = string_slice(*v);
+      *slot = parse_string_slice(*v);
   if (default_ttl)
     r.default_ttl = *default_ttl;
   if (max_ttl)

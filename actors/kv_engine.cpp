@@ -2,6 +2,7 @@
 
 #include "actors/messages.hpp"
 #include "clock/duration.hpp"
+#include "model/fields.hpp"
 #include "model/paths.hpp"
 #include "model/texts.hpp"
 
@@ -56,9 +57,7 @@ outcome<secret_result> on_read(self_ptr self, const std::string& path) {
   if (ttl == it->second.end())
     ttl = it->second.find("lease");
   if (ttl != it->second.end()) {
-    // ParseDurationSecond("") is 0 with no error.
-    auto d = ttl->second.empty() ? std::optional<sim_duration>{sim_duration::zero()}
-                                 : parse_duration(ttl->second);
+    auto d = parse_duration_text(ttl->second, nullptr);
     if (d) {
       out.ttl = *d;
       out.ttl_from_data = true;

@@ -83,22 +83,6 @@ struct logical_write_request {
   /// it is the request's data and `fields` is empty.
   data_map body{};
 };
-/// `sys/leases/revoke`, `sys/leases/revoke-prefix/<prefix>`, `sys/leases/revoke-force/<prefix>`.
-struct lease_revoke_request {
-  std::string lease_id;
-  bool prefix = false;
-  bool force = false;
-  bool sync = true; ///< the API's default; the CLI sends false unless -sync
-};
-/// `sys/leases/lookup`.
-struct lease_lookup_request {
-  std::string lease_id;
-};
-/// `sys/leases/renew`.
-struct lease_renew_request {
-  std::string lease_id;
-  sim_duration increment{0};
-};
 
 /// `vault list PATH` and `vault delete PATH`.
 struct logical_list_request {

@@ -143,6 +143,23 @@ struct token_revoke_request {
   bool orphan_children = false; ///< revoke-orphan: children become orphans
 };
 
+/// `sys/leases/revoke`, `sys/leases/revoke-prefix/<prefix>`, `sys/leases/revoke-force/<prefix>`.
+struct lease_revoke_request {
+  std::string lease_id;
+  bool prefix = false;
+  bool force = false;
+  bool sync = true; ///< the API's default; the CLI sends false unless -sync
+};
+/// `sys/leases/lookup`.
+struct lease_lookup_request {
+  std::string lease_id;
+};
+/// `sys/leases/renew`.
+struct lease_renew_request {
+  std::string lease_id;
+  sim_duration increment{0};
+};
+
 /// `sys/auth/<path>/tune` (and `sys/mounts/<path>/tune`); model/tune.hpp applies it.
 struct mount_tune_request {
   std::string mount; ///< "auth/token/", "aws/"

@@ -1,0 +1,85 @@
+#include "model/lease_fields.hpp"
+
+namespace tokenlab {
+
+namespace {
+
+bool under(const std::string& path, const std::string& prefix) {
+  return path.compare(0, prefix.size(), prefix) == 0;
+}
+
+// `sys/leases/<op>`, `sys/leases/<op>/<id>`, `sys/<op>`, `sys/<op>/<id>`: the ID in the URL
+// ("" without one); nullopt when `path` is not that endpoint.
+std::optional<std::string> endpoint(const std::string& path, const std::string& op) {
+  for (const std::string& base : {"sys/leases/" + op, "sys/" + op}) {
+    if (path == base)
+      return std::string{};
+    if (under(path, base + "/"))
+      return path.substr(base.size() + 1);
+  }
+  return std::nullopt;
+}
+
+std::string text_of(const field_map& fields, const char* key) {
+  auto it = fields.find(key);
+  return it == fields.end() ? std::string{} : it->second;
+}
+
+} // namespace
+
+std::optional<outcome<lease_api_request>> lease_request_from_fields(const std::string& path,
+                                                                    const field_map& fields) {
+  if (path == "sys/leases/lookup") {
+    if (auto bad = check_fields(fields, {{"lease_id", field_kind::string}}, false))
+      return outcome<lease_api_request>{*bad};
+    return outcome<lease_api_request>{lease_lookup_request{text_of(fields, "lease_id")}};
+  }
+  // revoke-prefix and revoke-force take their prefix from the URL only.
+  for (const char* op : {"revoke-prefix", "revoke-force"})
+    if (auto prefix = endpoint(path, op); prefix && !prefix->empty()) {
+      const bool force = std::string{op} == "revoke-force";
+      field_schema schema{{"prefix", field_kind::string}};
+      if (!force)
+        schema["sync"] = field_kind::boolean;
+      if (auto bad = check_fields(fields, schema, false))
+        return outcome<lease_api_request>{*bad};
+      lease_revoke_request r;
+      r.lease_id = *prefix;
+      r.prefix = true;
+      r.force = force;
+      if (auto it = fields.find("sync"); !force && it != fields.end())
+        r.sync = field_bool(it->second);
+      return outcome<lease_api_request>{r};
+    }
+  const field_schema id_schema{{"url_lease_id", field_kind::string},
+                               {"lease_id", field_kind::string}};
+  if (auto url = endpoint(path, "renew")) {
+    auto schema = id_schema;
+    schema["increment"] = field_kind::duration;
+    if (auto bad = check_fields(fields, schema, false))
+      return outcome<lease_api_request>{*bad};
+    lease_renew_request r;
+    r.lease_id = text_of(fields, "lease_id");
+    if (r.lease_id.empty())
+      r.lease_id = *url;
+    if (auto it = fields.find("increment"); it != fields.end())
+      r.increment = field_duration(it->second);
+    return outcome<lease_api_request>{r};
+  }
+  if (auto url = endpoint(path, "revoke")) {
+    auto schema = id_schema;
+    schema["sync"] = field_kind::boolean;
+    if (auto bad = check_fields(fields, schema, false))
+      return outcome<lease_api_request>{*bad};
+    lease_revoke_request r;
+    r.lease_id = text_of(fields, "lease_id");
+    if (r.lease_id.empty())
+      r.lease_id = *url;
+    if (auto it = fields.find("sync"); it != fields.end())
+      r.sync = field_bool(it->second);
+    return outcome<lease_api_request>{r};
+  }
+  return std::nullopt;
+}
+
+} // namespace tokenlab
