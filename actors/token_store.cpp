@@ -433,8 +433,10 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
             if (!e.role.empty()) {
               auto r = self->state.roles.find(e.role);
               if (r == self->state.roles.end()) {
-                rp.deliver(
-                  api_outcome{vault_error::internal(texts::role_gone_not_renewing(e.role))});
+                // authRenew's plain error, prefixed by renewAuthEntry and wrapped by
+                // request_handling.go's go-multierror.
+                rp.deliver(api_outcome{vault_error::internal(texts::handler_error(
+                  texts::renew_entry_failed(texts::role_gone_not_renewing(e.role))))});
                 return;
               }
               role = r->second;

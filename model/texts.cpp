@@ -170,6 +170,10 @@ std::string role_gone_not_renewing(std::string_view name) {
   return "original token role " + go_quote(name) + " could not be found, not renewing";
 }
 
+std::string renew_entry_failed(std::string_view detail) {
+  return "failed to renew entry: " + std::string{detail};
+}
+
 std::string policy_name_converted(std::string_view lower) {
   return "policy name was converted to " + std::string{lower};
 }

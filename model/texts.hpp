@@ -133,6 +133,11 @@ inline constexpr std::string_view login_success =
   "again. Future Vault requests will automatically use this token.";
 /// `Error <verb>: Error making API request.` (the CLI's first error line)
 std::string cli_error_head(std::string_view verb);
+/// A token login's first error line, before `: Error making API request.`: login.go's
+/// `Error authenticating: ` and the token CLI handler's `error looking up token: `
+/// (builtin/credential/token/cli.go) around the lookup-self error.
+inline constexpr std::string_view login_lookup_error_head =
+  "Error authenticating: error looking up token";
 inline constexpr std::string_view warnings_head =
   "WARNING! The following warnings were returned from Vault:";
 /// `Command flags must be provided before positional arguments. The following arguments
@@ -197,8 +202,11 @@ std::string parse_bool_error(std::string_view value);
 inline constexpr std::string_view token_num_uses_negative = "'token_num_uses' cannot be negative";
 /// `unknown role <name>`
 std::string unknown_role(std::string_view name);
-/// `original token role "<name>" could not be found, not renewing`
+/// `original token role "<name>" could not be found, not renewing` (authRenew)
 std::string role_gone_not_renewing(std::string_view name);
+/// `failed to renew entry: <err>`: ExpirationManager.renewAuthEntry's wrap of a backend's
+/// renewal error
+std::string renew_entry_failed(std::string_view detail);
 
 // --- logins (vault/request_handling.go LoginCreateToken) ---
 inline constexpr std::string_view login_root = "auth methods cannot create root tokens";

@@ -69,6 +69,16 @@ TEST_CASE("a failed CLI command starts with the verb and the API request error")
         "Error creating token: Error making API request.");
 }
 
+TEST_CASE("Vault's prefixes: a renewal's backend error, a token login's lookup, a tune's path") {
+  CHECK(texts::handler_error(texts::renew_entry_failed(texts::role_gone_not_renewing("app"))) ==
+        "1 error occurred:\n\t* failed to renew entry: original token role \"app\" could not "
+        "be found, not renewing\n\n");
+  CHECK(texts::login_lookup_error_head == "Error authenticating: error looking up token");
+  CHECK(texts::no_mount_to_tune("auth/nope") ==
+        "tune of path \"auth/nope/\" failed: no mount entry found");
+  CHECK(texts::no_sysview("nope/") == "cannot fetch sysview for path \"nope/\"");
+}
+
 TEST_CASE("trace events and causes have stable report names") {
   CHECK(std::string{to_string(trace_kind::token_created)} == "token_created");
   CHECK(std::string{to_string(trace_kind::token_renewed)} == "token_renewed");

@@ -218,8 +218,8 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
     in.explicit_max_ttl = explicit_max;
     in.now = now;
     auto d = calculate_ttl(view, in);
-    if (!d)
-      return invalid(d.error().message());
+    if (!d) // a plain error of the handler: a 500, wrapped by go-multierror
+      return vault_error::internal(texts::handler_error(d.error().message()));
     ttl = d->ttl;
     plan.warnings.insert(plan.warnings.end(), d->warnings.begin(), d->warnings.end());
     plan.ttl = std::move(*d);
@@ -351,7 +351,12 @@ outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increm
   in.explicit_max_ttl = role ? role->token_explicit_max_ttl : e.explicit_max_ttl;
   in.start = e.issue_time;
   in.now = now;
-  return calculate_ttl(view, in);
+  // CalculateTTL's errors are plain Go errors of the handler: a 500, wrapped by
+  // request_handling.go's go-multierror.
+  auto d = calculate_ttl(view, in);
+  if (!d)
+    return vault_error::internal(texts::handler_error(d.error().message()));
+  return d;
 }
 
 void apply_renewal(token_entry& e, const ttl_decision& d, sim_time now) {

@@ -67,8 +67,9 @@ std::string token_display_name(const std::string& requested);
 
 /// The renewal of a token (ExpirationManager.RenewToken + CalculateTTL), spec §3.4.
 /// A role token renews with its role's current period and explicit max (`role`; the
-/// caller has already refused a token whose role is gone). Errors keep Vault's statuses:
-/// renewability 400, CalculateTTL 500.
+/// caller has already refused a token whose role is gone). Errors keep Vault's statuses and
+/// texts: renewability 400; CalculateTTL's a 500 wrapped by go-multierror
+/// (`1 error occurred:\n\t* past the max TTL, cannot renew\n\n`).
 outcome<ttl_decision> plan_token_renew(const token_entry& e, sim_duration increment,
                                        const system_view& view, sim_time now,
                                        const token_role* role = nullptr);

@@ -71,6 +71,8 @@ struct builder {
     out.request.op = req;
     out.login = true;
     call("GET", "auth/token/lookup-self", "authenticating", output_shape::auth);
+    // builtin/credential/token/cli.go wraps the lookup's error before login.go prints it.
+    out.record.error_head = std::string{texts::login_lookup_error_head};
     out.record.login_text = std::string{texts::login_success};
     return true;
   }
