@@ -50,12 +50,10 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   e.handle = s.handle;
   e.issue_time = now;
   e.ttl = d->ttl;
-  if (batch) {
+  // A batch token's lease ends with the token; the response still shows the granted TTL.
+  if (batch)
     e.cap = who.entry.expire_time;
-    if (e.cap && now + e.ttl > *e.cap)
-      e.ttl = *e.cap - now;
-  }
-  e.expire_time = now + e.ttl;
+  e.expire_time = cap_to_token_expiry(*d, now, e.cap, false);
   e.renewable = s.renewable;
   e.backend_ttl = s.ttl;
   e.backend_max_ttl = s.max_ttl;
@@ -67,8 +65,6 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   ev.subject = e.id;
   ev.related = e.owner;
   ev.ttl = *d;
-  if (e.ttl < d->ttl)
-    ev.detail = "capped at its batch token's expiry: " + format_duration(e.ttl);
   emit(self, st.ctx, std::move(ev));
   api_response resp;
   resp.lease_id = e.id;

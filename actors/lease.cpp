@@ -99,10 +99,9 @@ api_outcome renew(self_ptr self, const system_view& view, sim_duration increment
   auto d = calculate_ttl(view, in);
   if (!d)
     return vault_error::invalid(d.error().message());
-  e.ttl = d->ttl;
-  if (e.cap && now + e.ttl > *e.cap)
-    e.ttl = *e.cap - now;
-  e.expire_time = now + e.ttl;
+  // A batch token's lease: the renewal's TTL is cut to the token's expiry too.
+  e.expire_time = cap_to_token_expiry(*d, now, e.cap, true);
+  e.ttl = e.expire_time - now;
   e.last_renewal = now;
   storage_put(self, st.ctx, keys::lease(e.id));
   arm(self);

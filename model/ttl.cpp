@@ -87,4 +87,13 @@ outcome<ttl_decision> calculate_ttl(const system_view& view, const ttl_request& 
   return d;
 }
 
+sim_time cap_to_token_expiry(ttl_decision& d, sim_time now, std::optional<sim_time> token_expiry,
+                             bool renewal) {
+  const sim_time expiry = now + d.ttl;
+  if (!token_expiry || expiry <= *token_expiry)
+    return expiry;
+  d.token_cap = token_expiry_cap{*token_expiry, *token_expiry - now, renewal};
+  return *token_expiry;
+}
+
 } // namespace tokenlab

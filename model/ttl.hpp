@@ -75,6 +75,14 @@ struct ttl_request {
   sim_time now{};
 };
 
+/// A lease read with a batch token ends no later than the token (vault/expiration.go):
+/// what that cut, when it cut something (model/ttl.hpp cap_to_token_expiry).
+struct token_expiry_cap {
+  sim_time expiry{};       ///< the batch token's expiry: the lease's too
+  sim_duration left{0};    ///< from now to that expiry
+  bool in_response = false; ///< a renewal's response shows `left`; a creation's keeps the TTL
+};
+
 /// CalculateTTL's answer with the numbers that produced it.
 struct ttl_decision {
   sim_duration ttl{0};               ///< granted TTL
@@ -91,7 +99,15 @@ struct ttl_decision {
   std::optional<sim_time> deadline;      ///< start + max (non-periodic) or start + explicit max
   std::optional<sim_duration> remaining; ///< deadline - now, when there is a deadline
   bool capped = false;                   ///< the TTL or period was lowered to the limit
+  std::optional<token_expiry_cap> token_cap; ///< set by cap_to_token_expiry when it cut
 };
+
+/// The expiry of a lease read with a batch token whose expiry is `token_expiry` (none: no
+/// cap), after CalculateTTL granted `d` at `now`. ExpirationManager.Register caps only the
+/// lease's expiry, so the response still shows d.ttl; ExpirationManager.Renew cuts the
+/// response's TTL as well (`renewal`). Records the cut in d.token_cap when there is one.
+sim_time cap_to_token_expiry(ttl_decision& d, sim_time now, std::optional<sim_time> token_expiry,
+                             bool renewal);
 
 /// framework.CalculateTTL. Errors: `max TTL must be greater than zero` (no limit is
 /// positive) and `past the max TTL, cannot renew` (the deadline has passed); both are

@@ -391,3 +391,28 @@ SCENARIO("the decision records which limit and which input were used") {
     }
   }
 }
+
+SCENARIO("a lease read with a batch token ends with it; only a renewal's response says so") {
+  const auto v = view_of(h(768), h(768));
+  ttl_request in;
+  in.now = at(m(5));
+  auto created = calculate_ttl(v, in);
+  REQUIRE(created.ok());
+  // Registration: the lease's expiry is the token's, the decision keeps CalculateTTL's TTL.
+  const sim_time token_expiry = at(m(20));
+  CHECK(cap_to_token_expiry(*created, at(m(5)), token_expiry, false) == token_expiry);
+  CHECK(created->ttl == h(768));
+  REQUIRE(created->token_cap);
+  CHECK(created->token_cap->left == m(15));
+  CHECK_FALSE(created->token_cap->in_response);
+  // A renewal records that its response is cut too.
+  auto renewed = calculate_ttl(v, in);
+  REQUIRE(renewed.ok());
+  cap_to_token_expiry(*renewed, at(m(5)), token_expiry, true);
+  CHECK(renewed->token_cap->in_response);
+  // No batch token, or a lease that ends first: nothing is cut.
+  auto plain = calculate_ttl(v, in);
+  CHECK(cap_to_token_expiry(*plain, at(m(5)), std::nullopt, false) == at(m(5)) + h(768));
+  CHECK(cap_to_token_expiry(*plain, at(m(5)), at(h(1000)), false) == at(m(5)) + h(768));
+  CHECK_FALSE(plain->token_cap);
+}

@@ -164,11 +164,14 @@ std::string describe_effect(const trace_event& ev, const std::map<std::string, s
   return out;
 }
 
-std::string explain_ttl(const ttl_decision& d, trace_kind kind) {
+namespace {
+
+// CalculateTTL's part of a why line: what came after "why <ttl>: ".
+std::string calculation(const ttl_decision& d, trace_kind kind) {
   const std::string ttl = format_duration(d.ttl);
   const std::string max = "max_ttl " + format_duration(d.max_ttl) + " (" + max_label(d) + ")";
   const bool cut = d.ttl < d.requested;
-  std::string out = "why " + ttl + ": ";
+  std::string out;
   if (d.basis != ttl_basis::period) {
     out += max;
     if (d.deadline)
@@ -196,6 +199,23 @@ std::string explain_ttl(const ttl_decision& d, trace_kind kind) {
   if (cut)
     out += " → capped to " + ttl;
   return out;
+}
+
+} // namespace
+
+std::string explain_ttl(const ttl_decision& d, trace_kind kind) {
+  const std::string body = calculation(d, kind);
+  if (!d.token_cap)
+    return "why " + format_duration(d.ttl) + ": " + body;
+  // A lease read with a batch token ends no later than the token (expiration.go): a renewal's
+  // TTL is cut to it; a new lease's expiry is, while its response keeps CalculateTTL's TTL.
+  const auto& cap = *d.token_cap;
+  const std::string expiry = format_offset(cap.expiry);
+  if (cap.in_response)
+    return "why " + format_duration(cap.left) + ": " + body + "; its batch token expires at " +
+           expiry + " → cut to " + format_duration(cap.left);
+  return "why " + format_duration(d.ttl) + ": " + body + "; the lease itself ends with its batch " +
+         "token at " + expiry + ", " + format_duration(cap.left) + " from now (lease lookup shows it)";
 }
 
 namespace {

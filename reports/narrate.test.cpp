@@ -63,6 +63,27 @@ TEST_CASE("an explicit max caps a token's first TTL", "[narrate]") {
         std::string::npos);
 }
 
+TEST_CASE("a batch token's cap: a new lease's why keeps the TTL it shows, a renewal's is cut",
+          "[narrate]") {
+  ttl_decision d;
+  d.view = token_mount(768h, ttl_source::system_config, 768h, ttl_source::system_config);
+  d.view.mount = "aws/";
+  d.ttl = 768h;
+  d.max_ttl = 768h;
+  d.basis = ttl_basis::system_default;
+  d.requested = 768h;
+  d.deadline = at(768h);
+  d.token_cap = token_expiry_cap{at(20min), 20min, false};
+  CHECK(explain_ttl(d, trace_kind::lease_created) ==
+        "why 768h: max_ttl 768h (system config) from now t+0s → deadline t+768h; requested 768h "
+        "(default lease TTL from system config) → not capped; the lease itself ends with its "
+        "batch token at t+20m, 20m from now (lease lookup shows it)");
+  d.token_cap->in_response = true;
+  CHECK(explain_ttl(d, trace_kind::lease_renewed).rfind("why 20m: ", 0) == 0);
+  CHECK(explain_ttl(d, trace_kind::lease_renewed).find("its batch token expires at t+20m → cut to "
+                                                       "20m") != std::string::npos);
+}
+
 TEST_CASE("a periodic renewal ignores the increment and has no deadline", "[narrate]") {
   ttl_decision d;
   d.view = token_mount(768h, ttl_source::system_config, 768h, ttl_source::system_config);

@@ -86,7 +86,7 @@ std::vector<std::string> endings(const step_record& s,
 
 // A TTL decision worth a line: one that capped what was asked, or a period.
 bool worth_explaining(const ttl_decision& d) {
-  return d.ttl < d.requested || d.basis == ttl_basis::period;
+  return d.ttl < d.requested || d.basis == ttl_basis::period || d.token_cap.has_value();
 }
 
 constexpr std::size_t step_width = 56;
