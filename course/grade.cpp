@@ -57,9 +57,12 @@ std::optional<std::string> last_decision(const run_record& run, std::size_t upto
   std::optional<std::string> out;
   for (std::size_t i = 0; i <= upto && i < run.steps.size(); ++i)
     for (const auto& e : run.steps[i].effects)
-      if (e.ttl && e.subject == subject)
+      if (e.ttl && e.subject == subject) {
+        // A batch token's lease ends with the token, whatever TTL the response showed.
+        const sim_time expiry = e.ttl->token_cap ? e.ttl->token_cap->expiry : e.at + e.ttl->ttl;
         out = explain_ttl(*e.ttl, e.kind) + " (" + to_string(e.kind) + " at " + format_offset(e.at) +
-              ", so it expires at " + format_offset(e.at + e.ttl->ttl) + ")";
+              ", so it expires at " + format_offset(expiry) + ")";
+      }
   return out;
 }
 

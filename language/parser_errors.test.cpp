@@ -588,7 +588,7 @@ TEST_CASE("a flag after an argument is one more argument, with the CLI's warning
         "[-mode=orphan|path] [-self] [-accessor] [TOKEN]" + warned + "-mode=orphan])");
   CHECK(error_of("vault auth tune token/ -max-lease-ttl=1h\n") ==
         "e.scn:1:24: Too many arguments (expected 1, got 2); usage: vault auth tune "
-        "[-default-lease-ttl=D|system] [-max-lease-ttl=D|system] PATH" + warned +
+        "[-default-lease-ttl=D|system] [-max-lease-ttl=D|system] [-token-type=T] PATH" + warned +
         "-max-lease-ttl=1h])");
   CHECK(error_of("vault write secret/x a=1 -force\n") ==
         "e.scn:1:26: Failed to parse K=V data: invalid key/value pair \"-force\": format must be "
