@@ -73,7 +73,8 @@ const field_schema& role_schema() {
   return s;
 }
 
-// pathLeaseWrite: both fields required, each parsed by parseutil.ParseDurationSecond.
+// pathLeaseWrite: both fields required, each parsed by Go's time.ParseDuration (1.14.0; 1.14.1
+// moved to parseutil.ParseDurationSecond).
 outcome<api_response> write_lease(aws_engine_state& st, const field_map& fields) {
   const auto text = [&](const char* key) {
     auto it = fields.find(key);
@@ -86,10 +87,10 @@ outcome<api_response> write_lease(aws_engine_state& st, const field_map& fields)
   if (max_text.empty())
     return vault_error::invalid("'lease_max' is a required parameter");
   std::string err;
-  auto lease = parse_duration_text(lease_text, &err);
+  auto lease = parse_go_duration(lease_text, &err);
   if (!lease)
     return vault_error::invalid("Invalid lease: " + err);
-  auto lease_max = parse_duration_text(max_text, &err);
+  auto lease_max = parse_go_duration(max_text, &err);
   if (!lease_max)
     return vault_error::invalid("Invalid lease_max: " + err);
   st.lease = *lease;

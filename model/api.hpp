@@ -112,6 +112,9 @@ struct token_create_request {
   /// reports each at its own step, so the request keeps them until then.
   std::map<std::string, std::string> unparsed;
   bool ttl_from_lease = false; ///< the deprecated `lease` field gave the TTL
+  /// The handler's own decoding of the body failed (mapstructure's text): 1.14.0 answers
+  /// `Error decoding request: …` once the caller has been checked.
+  std::optional<std::string> decode_error;
   /// The framework's warnings (ignored or replaced parameters), after the handler's own.
   std::vector<std::string> framework_warnings;
 };

@@ -353,6 +353,21 @@ std::optional<sim_duration> parse_duration_text(std::string_view text, std::stri
   return sim_duration{*ns / 1000000};
 }
 
+std::optional<sim_duration> parse_go_duration(std::string_view text, std::string* err) {
+  std::string e;
+  auto ns = go_parse_duration(text, e);
+  if (!ns) {
+    if (err)
+      *err = e;
+    return std::nullopt;
+  }
+  return sim_duration{*ns / 1000000};
+}
+
+std::string map_from_string_error(std::string_view name) {
+  return "'" + std::string{name} + "' expected a map, got 'string'";
+}
+
 std::vector<std::string> parse_string_slice(std::string_view text) {
   if (text.empty())
     return {};
@@ -378,6 +393,7 @@ std::optional<std::string> conversion_error(field_kind kind, std::string_view va
     case field_kind::string:
     case field_kind::string_slice:
     case field_kind::comma_string_slice: return std::nullopt;
+    case field_kind::map: return map_from_string_error("");
     case field_kind::kv_pairs: {
       std::string err;
       if (parse_kv_pairs(value, &err))

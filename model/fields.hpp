@@ -43,6 +43,7 @@ enum class field_kind {
   comma_string_slice, ///< TypeCommaStringSlice: split on ',', each trimmed, empties kept
   string_slice,       ///< TypeStringSlice: a string is one element (no splitting), trimmed
   kv_pairs,           ///< TypeKVPairs: a string is one `k=v` pair, split at its first '='
+  map,                ///< TypeMap: only a JSON object converts, never a string
 };
 using field_schema = std::map<std::string, field_kind>;
 
@@ -73,6 +74,14 @@ std::optional<std::int64_t> parse_duration_second(std::string_view text, std::st
 /// parseutil.ParseDurationSecond alone, as a handler calls it on a TypeString field: negatives
 /// parse, "" is 0, fractions of a second are kept (to the lab's millisecond).
 std::optional<sim_duration> parse_duration_text(std::string_view text, std::string* err);
+
+/// Go's time.ParseDuration (no bare integers, no days), as a few handlers call it; fractions
+/// kept to the lab's millisecond.
+std::optional<sim_duration> parse_go_duration(std::string_view text, std::string* err);
+
+/// mapstructure's refusal to decode a string into a map: `'<name>' expected a map, got
+/// 'string'` (`name` is "" for a field the framework converts on its own).
+std::string map_from_string_error(std::string_view name);
 
 /// TypeCommaStringSlice (parseutil.ParseCommaStringSlice): "" is an empty list.
 std::vector<std::string> parse_comma_slice(std::string_view text);

@@ -115,3 +115,15 @@ TEST_CASE("fields: unknown fields are warned about only when the handler answers
   CHECK(loud.warnings ==
         strings{"something", "Endpoint ignored these unrecognized parameters: [alpha zeta]"});
 }
+
+TEST_CASE("fields: a TypeMap takes no text; Go's time.ParseDuration takes no bare seconds") {
+  field_schema schema{{"metadata", field_kind::map}};
+  CHECK(validate_fields({{"metadata", "k=v"}}, schema) ==
+        R"(error converting input k=v for field "metadata": '' expected a map, got 'string')");
+  std::string err;
+  CHECK(parse_go_duration("1h30m", &err) == secs(5400));
+  CHECK_FALSE(parse_go_duration("90", &err));
+  CHECK(err == R"(time: missing unit in duration "90")");
+  CHECK_FALSE(parse_go_duration("7d", &err));
+  CHECK(err == R"(time: unknown unit "d" in duration "7d")");
+}

@@ -3,6 +3,8 @@
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
 
+#include <algorithm>
+
 namespace tokenlab::texts {
 
 namespace {
@@ -234,6 +236,20 @@ std::string db_object_error(std::string_view detail) {
 
 std::string field_validation_failed(std::string_view msg) {
   return "Field validation failed: " + std::string{msg};
+}
+
+std::string decoding_errors(std::vector<std::string> errors) {
+  for (auto& e : errors)
+    e = "* " + e;
+  std::sort(errors.begin(), errors.end());
+  std::string out = std::to_string(errors.size()) + " error(s) decoding:\n\n";
+  for (std::size_t i = 0; i < errors.size(); ++i)
+    out += (i ? "\n" : "") + errors[i];
+  return out;
+}
+
+std::string decoding_request_failed(std::string_view detail) {
+  return "Error decoding request: " + std::string{detail};
 }
 
 std::string invalid_key_pair(std::string_view pair) {

@@ -312,6 +312,10 @@ std::string engine_no_version(std::string_view type);
 // v0.16.0 as bundled with Vault 1.14, vault/request_handling.go user lockout) ---
 /// `Field validation failed: <msg>` (framework HandleRequest, paths without an existence check)
 std::string field_validation_failed(std::string_view msg);
+/// mapstructure.Error: `<n> error(s) decoding:\n\n* <e1>\n* <e2>` (the errors sorted)
+std::string decoding_errors(std::vector<std::string> errors);
+/// handleCreateCommon (1.14.0): `Error decoding request: <mapstructure's error>`
+std::string decoding_request_failed(std::string_view detail);
 /// TypeKVPairs: `invalid key pair "<s>"` (an entry without '=' or with an empty key)
 std::string invalid_key_pair(std::string_view pair);
 /// mapstructure.WeakDecode of a string: `cannot parse '' as <kind>: <detail>`

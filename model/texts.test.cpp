@@ -79,6 +79,13 @@ TEST_CASE("Vault's prefixes: a renewal's backend error, a token login's lookup, 
   CHECK(texts::no_sysview("nope/") == "cannot fetch sysview for path \"nope/\"");
 }
 
+TEST_CASE("mapstructure's errors are counted, sorted and bulleted") {
+  CHECK(texts::decoding_errors({"'b' bad", "'a' bad"}) ==
+        "2 error(s) decoding:\n\n* 'a' bad\n* 'b' bad");
+  CHECK(texts::decoding_request_failed(texts::decoding_errors({"x"})) ==
+        "Error decoding request: 1 error(s) decoding:\n\n* x");
+}
+
 TEST_CASE("trace events and causes have stable report names") {
   CHECK(std::string{to_string(trace_kind::token_created)} == "token_created");
   CHECK(std::string{to_string(trace_kind::token_renewed)} == "token_renewed");

@@ -80,6 +80,8 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
     return invalid(texts::batch_cannot_create);
   if (parent.num_uses > 0)
     return invalid(texts::restricted_use_child);
+  if (req.decode_error)
+    return vault_error::invalid(texts::decoding_request_failed(*req.decode_error));
   // The type: a role's service/batch forces it; default-batch makes "" mean batch.
   std::string type = req.type;
   if (role && (role->token_type == "service" || role->token_type == "batch"))

@@ -44,11 +44,11 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
                   const std::function<bool(const std::string&)>& policy_exists);
 
 /// A write to auth/token/create, create-orphan or create/<role> with the API's fields
-/// (`vault write auth/token/create ttl=1h meta=team=web`): `sub` is the path under
-/// auth/token/. The fields are converted by the endpoint's schema first (a bad one is a 400
-/// `Field validation failed: …`); a duration the handler cannot parse is kept for
-/// plan_token_create to report at Vault's step. A string is one policy (TypeStringSlice does
-/// not split at commas) and one `k=v` pair of metadata (TypeKVPairs).
+/// (`vault write auth/token/create ttl=1h policies=web`): `sub` is the path under
+/// auth/token/. The fields the path declares in Vault 1.14.0 are converted first (a bad one is
+/// a 400 `Field validation failed: …`); what the handler's own decoding refuses (`meta`, which
+/// must be a map) and a duration it cannot parse are kept for plan_token_create to report at
+/// Vault's step. A string is one policy (TypeStringSlice does not split at commas).
 outcome<token_create_request> token_create_from_fields(const std::string& sub,
                                                        const field_map& fields);
 
