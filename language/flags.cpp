@@ -1,6 +1,7 @@
 #include "language/flags.hpp"
 
 #include "clock/duration.hpp"
+#include "model/fields.hpp"
 #include "model/texts.hpp"
 
 #include <algorithm>
@@ -58,15 +59,6 @@ line_error unknown_flag(const command_spec& spec, std::string_view name, int col
                  (near.empty() ? "" : " (did you mean -" + near + "?)")};
 }
 
-// Go's strconv.ParseBool.
-std::optional<bool> parse_bool(std::string_view s) {
-  if (s == "1" || s == "t" || s == "T" || s == "TRUE" || s == "true" || s == "True")
-    return true;
-  if (s == "0" || s == "f" || s == "F" || s == "FALSE" || s == "false" || s == "False")
-    return false;
-  return std::nullopt;
-}
-
 std::optional<std::int64_t> parse_int(std::string_view s) {
   std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
   if (i == s.size())
@@ -122,7 +114,7 @@ maybe_error check_value(const flag_def& def, const word& w, std::size_t start, f
   use.value_col = col;
   switch (def.type) {
     case flag_type::boolean:
-      if (const auto b = parse_bool(value)) {
+      if (const auto b = parse_go_bool(value)) {
         use.boolean = *b;
         return std::nullopt;
       }

@@ -284,20 +284,12 @@ std::optional<std::int64_t> go_duration_second_ns(std::string_view s, std::strin
   return go_parse_duration(s, err);
 }
 
-std::optional<bool> go_parse_bool(std::string_view v) {
-  if (v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "true" || v == "True")
-    return true;
-  if (v == "0" || v == "f" || v == "F" || v == "FALSE" || v == "false" || v == "False")
-    return false;
-  return std::nullopt;
-}
-
 } // namespace
 
 // --- the framework's field conversion ---
 
 bool field_bool(std::string_view v) {
-  return v.empty() ? false : go_parse_bool(v).value_or(false);
+  return v.empty() ? false : parse_go_bool(v).value_or(false);
 }
 
 std::int64_t field_int(std::string_view v) {
@@ -342,14 +334,34 @@ std::vector<std::string> parse_comma_slice(std::string_view text) {
   }
 }
 
-std::optional<sim_duration> parse_duration_text(std::string_view text, std::string* err) {
+std::optional<bool> parse_go_bool(std::string_view v) {
+  if (v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "true" || v == "True")
+    return true;
+  if (v == "0" || v == "f" || v == "F" || v == "FALSE" || v == "false" || v == "False")
+    return false;
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> parse_duration_second_ns(std::string_view text, std::string* err) {
   std::string e;
   auto ns = go_duration_second_ns(text, e);
-  if (!ns) {
-    if (err)
-      *err = e;
+  if (!ns && err)
+    *err = e;
+  return ns;
+}
+
+std::optional<std::int64_t> parse_go_int(std::string_view text, int base, std::string* err) {
+  std::string reason;
+  auto v = go_parse_int(text, base, reason);
+  if (!v && err)
+    *err = texts::parse_int_error(text, reason);
+  return v;
+}
+
+std::optional<sim_duration> parse_duration_text(std::string_view text, std::string* err) {
+  auto ns = parse_duration_second_ns(text, err);
+  if (!ns)
     return std::nullopt;
-  }
   return sim_duration{*ns / 1000000};
 }
 
@@ -401,7 +413,7 @@ std::optional<std::string> conversion_error(field_kind kind, std::string_view va
       return err;
     }
     case field_kind::boolean:
-      if (value.empty() || go_parse_bool(value))
+      if (value.empty() || parse_go_bool(value))
         return std::nullopt;
       return texts::cannot_parse_as("bool", texts::parse_bool_error(value));
     case field_kind::integer: {

@@ -75,6 +75,17 @@ std::optional<std::int64_t> parse_duration_second(std::string_view text, std::st
 /// parse, "" is 0, fractions of a second are kept (to the lab's millisecond).
 std::optional<sim_duration> parse_duration_text(std::string_view text, std::string* err);
 
+/// parseutil.ParseDurationSecond in Go's nanoseconds (negatives parse, "" is 0), with Go's
+/// error texts; the HCL policy decoder uses it too.
+std::optional<std::int64_t> parse_duration_second_ns(std::string_view text, std::string* err);
+
+/// strconv.ParseBool: 1, t, T, TRUE, true, True and their false forms.
+std::optional<bool> parse_go_bool(std::string_view text);
+
+/// strconv.ParseInt(s, base, 64) for base 10 or 0 (0x, 0o, 0b and 0 prefixes, underscores),
+/// with Go's error text.
+std::optional<std::int64_t> parse_go_int(std::string_view text, int base, std::string* err);
+
 /// Go's time.ParseDuration (no bare integers, no days), as a few handlers call it; fractions
 /// kept to the lab's millisecond.
 std::optional<sim_duration> parse_go_duration(std::string_view text, std::string* err);

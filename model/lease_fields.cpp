@@ -51,32 +51,32 @@ std::optional<outcome<lease_api_request>> lease_request_from_fields(const std::s
         r.sync = field_bool(it->second);
       return outcome<lease_api_request>{r};
     }
-  const field_schema id_schema{{"url_lease_id", field_kind::string},
-                               {"lease_id", field_kind::string}};
-  if (auto url = endpoint(path, "renew")) {
-    auto schema = id_schema;
-    schema["increment"] = field_kind::duration;
+  // renew and revoke: the lease ID in the body, else in the URL; then each one's own field.
+  for (const std::string op : {"renew", "revoke"}) {
+    auto url = endpoint(path, op);
+    if (!url)
+      continue;
+    const bool renew = op == "renew";
+    const char* extra = renew ? "increment" : "sync";
+    const field_schema schema{{"url_lease_id", field_kind::string},
+                              {"lease_id", field_kind::string},
+                              {extra, renew ? field_kind::duration : field_kind::boolean}};
     if (auto bad = check_fields(fields, schema, false))
       return outcome<lease_api_request>{*bad};
-    lease_renew_request r;
-    r.lease_id = text_of(fields, "lease_id");
-    if (r.lease_id.empty())
-      r.lease_id = *url;
-    if (auto it = fields.find("increment"); it != fields.end())
-      r.increment = field_duration(it->second);
-    return outcome<lease_api_request>{r};
-  }
-  if (auto url = endpoint(path, "revoke")) {
-    auto schema = id_schema;
-    schema["sync"] = field_kind::boolean;
-    if (auto bad = check_fields(fields, schema, false))
-      return outcome<lease_api_request>{*bad};
+    auto id = text_of(fields, "lease_id");
+    if (id.empty())
+      id = *url;
+    const auto value = fields.find(extra);
+    if (renew) {
+      lease_renew_request r{id, sim_duration::zero()};
+      if (value != fields.end())
+        r.increment = field_duration(value->second);
+      return outcome<lease_api_request>{r};
+    }
     lease_revoke_request r;
-    r.lease_id = text_of(fields, "lease_id");
-    if (r.lease_id.empty())
-      r.lease_id = *url;
-    if (auto it = fields.find("sync"); it != fields.end())
-      r.sync = field_bool(it->second);
+    r.lease_id = id;
+    if (value != fields.end())
+      r.sync = field_bool(value->second);
     return outcome<lease_api_request>{r};
   }
   return std::nullopt;

@@ -1,5 +1,7 @@
 #include "model/policy.hpp"
 
+#include "model/go_text.hpp"
+
 #include <algorithm>
 
 namespace tokenlab {
@@ -9,16 +11,7 @@ namespace {
 // ASCII only, on purpose: std::tolower depends on the global locale, and Vault's
 // strings.ToLower on non-ASCII names is out of the lab's scope.
 std::string lower_trimmed(const std::string& in) {
-  const auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  std::size_t b = 0;
-  std::size_t e = in.size();
-  while (b < e && is_space(in[b]))
-    ++b;
-  while (e > b && is_space(in[e - 1]))
-    --e;
-  std::string out = in.substr(b, e - b);
+  std::string out = go_trim_space(in);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z')
       c = static_cast<char>(c - 'A' + 'a');
