@@ -57,7 +57,7 @@ void after(self_ptr self) {
     emit(self, st.ctx, std::move(ev));
   }
   auto next = st.backend->next_tidy();
-  if (!next || (st.tidy_timer && *st.tidy_timer <= *next))
+  if (!next || *next > sim_end || (st.tidy_timer && *st.tidy_timer <= *next))
     return;
   const auto now = sim_now(self, st.ctx);
   st.tidy_timer = *next;

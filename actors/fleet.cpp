@@ -15,7 +15,7 @@ void start_container(self_ptr self, std::uint32_t i);
 void arm(self_ptr self, std::uint32_t i, sim_time next) {
   auto& st = self->state;
   auto& slot = st.slots[i];
-  if (next >= st.horizon)
+  if (next >= st.horizon || next > sim_end)
     return;
   ++slot.generation;
   self->delayed_send(self, next - sim_now(self, st.ctx), fleet_atom::value, i, slot.generation);

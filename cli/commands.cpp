@@ -22,7 +22,10 @@ std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& fi
       std::cerr << err->render() << "\n";
       return std::nullopt;
     }
-    out.push_back(std::move(std::get<scenario>(r)));
+    auto& sc = std::get<scenario>(r);
+    if (sc.steps.empty())
+      std::cerr << f << ": warning: no steps and no expectations: nothing to run\n";
+    out.push_back(std::move(sc));
   }
   return out;
 }
@@ -77,6 +80,11 @@ bool emit(const std::string& text, const std::optional<std::string>& output) {
 }
 
 int run(const run_options& opts) {
+  if (opts.output)
+    if (auto error = check_output(*opts.output, opts.files)) {
+      std::cerr << "tokenlab: " << *error << "\n";
+      return exit_bad_input;
+    }
   auto scenarios = load_all(opts.files);
   if (!scenarios)
     return exit_bad_input;

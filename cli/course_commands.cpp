@@ -175,7 +175,8 @@ int list_lessons(const course_state& c) {
 int show_lesson(course_state& c, const lesson& l) {
   std::string text;
   if (const int error_number = detail::read_whole_file(l.readme(), text); error_number != 0) {
-    std::cerr << "tokenlab: " << l.readme() << ": cannot read file\n";
+    std::cerr << "tokenlab: " << l.readme()
+              << ": cannot read file: " << detail::read_error_text(error_number) << "\n";
     return exit_bad_input;
   }
   std::cout << text;

@@ -79,6 +79,28 @@ bool write_file(const std::string& path, const std::string& text, std::string& e
   return true;
 }
 
+std::optional<std::string> check_output(const std::string& path,
+                                        const std::vector<std::string>& inputs) {
+  struct stat out {};
+  if (::stat(path.c_str(), &out) == 0) {
+    for (const auto& in : inputs) {
+      struct stat st {};
+      if (::stat(in.c_str(), &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
+        return path + ": is the scenario " + in + "; choose another output file";
+    }
+    if (!S_ISREG(out.st_mode))
+      return std::nullopt; // a terminal, a pipe, /dev/stdout: written to directly
+  }
+  const fs::path target{path};
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path{"."};
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    return path + ": cannot write: no folder " + folder.string();
+  if (::access(folder.c_str(), W_OK) != 0)
+    return path + ": cannot write: " + std::strerror(errno);
+  return std::nullopt;
+}
+
 std::optional<std::string> course_root(const std::optional<std::string>& flag) {
   return find_root(flag, "tutorials");
 }

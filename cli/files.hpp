@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tokenlab::cli {
 
@@ -12,6 +13,12 @@ namespace tokenlab::cli {
 /// that exists and is not a regular file (a terminal, a pipe, /dev/stdout) is written to
 /// directly. On failure: false, with `path: reason` in `error`, and nothing left behind.
 bool write_file(const std::string& path, const std::string& text, std::string& error);
+
+/// Checks, before a run, that `path` can take its output: its folder exists and is writable,
+/// and it is none of `inputs` (an output over its own scenario would destroy it). Returns
+/// `path: reason` when it cannot.
+std::optional<std::string> check_output(const std::string& path,
+                                        const std::vector<std::string>& inputs);
 
 /// The folder of the course: `flag` when given, else `tutorials` in the working directory,
 /// else the one beside the sources tokenlab was built from; nullopt when there is none.

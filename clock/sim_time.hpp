@@ -22,6 +22,12 @@ struct sim_clock {
 using sim_duration = sim_clock::duration;
 using sim_time = sim_clock::time_point;
 
+/// The last instant of a run. CAF's clock, which carries the lab's timers, counts signed 64-bit
+/// nanoseconds from its origin: about 292 years. The lab's time ends a little before, at
+/// t+2500000h (285 years), so that every instant of a run fits it: `advance` and `at` cannot go
+/// further, and a timer due later is never armed, since no step can reach it.
+inline constexpr sim_time sim_end{std::chrono::hours{2'500'000}};
+
 /// A duration of `n` whole seconds.
 constexpr sim_duration secs(std::int64_t n) {
   return std::chrono::seconds{n};

@@ -126,7 +126,7 @@ public:
     std::string text;
     if (const int error_number = detail::read_whole_file(path_, text); error_number != 0)
       return {grade_status::bad_input,
-              path_ + ": cannot read file: " + std::strerror(error_number) + "\n"};
+              path_ + ": cannot read file: " + detail::read_error_text(error_number) + "\n"};
     exercise_text parts;
     if (spec_.kind == exercise_kind::make_it_so) {
       parts = split_exercise(text);
@@ -172,7 +172,7 @@ private:
     const std::string solution = lesson_.solution_path(spec_);
     if (const int error_number = detail::read_whole_file(solution, solution_text); error_number != 0)
       return grade_result{grade_status::bad_input,
-                          solution + ": cannot read file: " + std::strerror(error_number) + "\n"};
+                          solution + ": cannot read file: " + detail::read_error_text(error_number) + "\n"};
     const exercise_text reference = split_exercise(solution_text);
     const auto change = changed_locked_line(parts, reference);
     if (!change)

@@ -185,7 +185,7 @@ std::variant<lesson, course_error> load_lesson(const std::string& dir) {
   const std::string manifest = out.dir + "/lesson.json";
   std::string text;
   if (const int error_number = detail::read_whole_file(manifest, text); error_number != 0)
-    return course_error{manifest + ": cannot read file: " + std::strerror(error_number)};
+    return course_error{manifest + ": cannot read file: " + detail::read_error_text(error_number)};
   if (auto err = manifest_reader(std::move(text), manifest).read(out))
     return *err;
   return out;

@@ -229,8 +229,10 @@ maybe_error line_parser::time(const lexed_line& l, bool absolute, step_body& bod
   if (absolute && d < now_)
     return line_error{w.col, "at " + w.text + " is before the current time " +
                                format_offset(sim_time{now_})};
-  if (!absolute && d > sim_duration::max() - now_)
-    return line_error{w.col, "advance " + w.text + " goes past the end of virtual time"};
+  if (d > sim_end.time_since_epoch() || (!absolute && d > sim_end.time_since_epoch() - now_))
+    return line_error{w.col, directive + " " + w.text + " goes past t+2500000h, where " +
+                               "tokenlab's clock ends (" + format_offset(sim_time{now_}) +
+                               " now)"};
   now_ = absolute ? d : now_ + d;
   body = time_step{absolute, d};
   return std::nullopt;
@@ -322,6 +324,12 @@ maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
     return err;
   if (auto err = parse_fleet(words, step))
     return err;
+  if (step.params.until > sim_end.time_since_epoch() - now_)
+    for (const auto& w : words)
+      if (starts_with(w.text, "until="))
+        return line_error{w.col_at(6), "until=" + w.text.substr(6) +
+                                         " goes past t+2500000h, where tokenlab's clock ends (" +
+                                         format_offset(sim_time{now_}) + " now)"};
   for (std::size_t i = 1; i < words.size(); ++i)
     if (starts_with(words[i].text, "nodes="))
       for (const auto& node : step.params.nodes)

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <sys/stat.h>
+
 namespace tokenlab {
 
 std::string parse_error::render() const {
@@ -26,15 +28,18 @@ parse_result parse_scenario_text(std::string_view text, const std::string& file)
     text.remove_prefix(bom.size());
   int line_no = 0;
   std::size_t start = 0;
+  // A line ends at LF, CRLF or a lone CR (an old Mac file, which would otherwise be one line).
   while (start < text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::size_t end = std::min(text.find_first_of("\r\n", start), text.size());
+    const std::size_t next =
+      end + (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n' ? 2 : 1);
     ++line_no;
     const detail::col_mapper where = [&file, line_no](int col) {
       return source_loc{file, line_no, col};
     };
     if (auto err = parser.feed(text.substr(start, end - start), where))
       return *err;
-    start = end + 1;
+    start = next;
   }
   if (auto err = parser.finish())
     return *err;
@@ -51,6 +56,13 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 } // namespace
 
 int detail::read_whole_file(const std::string& path, std::string& out) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    return errno;
+  if (!S_ISREG(st.st_mode))
+    return file_not_regular;
+  if (static_cast<std::uintmax_t>(st.st_size) > max_file_size)
+    return file_too_large;
   errno = 0;
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr)
@@ -58,19 +70,37 @@ int detail::read_whole_file(const std::string& path, std::string& out) {
   out.clear();
   char buffer[65536];
   std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+  bool too_large = false;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+    if (out.size() + n > max_file_size) { // it grew since the stat
+      too_large = true;
+      break;
+    }
     out.append(buffer, n);
+  }
   const bool failed = std::ferror(f) != 0;
   const int error_number = errno != 0 ? errno : EIO;
   std::fclose(f);
+  if (too_large)
+    return file_too_large;
   return failed ? error_number : 0;
+}
+
+std::string detail::read_error_text(int code) {
+  switch (code) {
+    case file_not_regular: return "not a regular file";
+    case file_too_large:
+      return "larger than " + std::to_string(max_file_size >> 20) +
+             " MiB, the most tokenlab reads";
+    default: return std::strerror(code);
+  }
 }
 
 parse_result load_scenario(const std::string& path) {
   std::string text;
   if (const int error_number = detail::read_whole_file(path, text); error_number != 0)
     return parse_error{source_loc{path, 0, 0},
-                       std::string("cannot read file: ") + std::strerror(error_number)};
+                       "cannot read file: " + detail::read_error_text(error_number)};
   if (ends_with(path, ".json"))
     return parse_scenario_json(text, path);
   return parse_scenario_text(text, path);

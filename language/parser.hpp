@@ -33,9 +33,21 @@ parse_result parse_scenario_json(std::string_view text, const std::string& file)
 /// Reads and parses `path`: JSON when the name ends in ".json", the line language otherwise.
 parse_result load_scenario(const std::string& path);
 
+/// The largest file tokenlab reads (a scenario, a policy, a lesson's manifest): 16 MiB.
+inline constexpr std::size_t max_file_size = std::size_t{16} << 20;
+
 namespace detail {
-/// Reads the file at `path` into `out`; returns 0 or an errno value.
+/// read_whole_file's codes besides errno values.
+inline constexpr int file_not_regular = -1;
+inline constexpr int file_too_large = -2;
+
+/// Reads the regular file at `path` into `out`, up to max_file_size; returns 0, an errno value,
+/// file_not_regular (a directory, a FIFO, a device: never opened, so never waited on) or
+/// file_too_large.
 int read_whole_file(const std::string& path, std::string& out);
+
+/// Says what a read_whole_file code means: strerror's text or the lab's.
+std::string read_error_text(int code);
 } // namespace detail
 
 } // namespace tokenlab

@@ -4,6 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace tokenlab;
 
 namespace {
@@ -299,6 +305,54 @@ TEST_CASE("a file that cannot be read is reported without a line") {
   CHECK(err->render() == "/nonexistent/dir/x.scn: cannot read file: No such file or directory");
 }
 
+TEST_CASE("only a regular file of at most 16 MiB is read as a scenario") {
+  auto error_loading = [](const std::string& path) {
+    const auto result = load_scenario(path);
+    const auto* err = std::get_if<parse_error>(&result);
+    return err != nullptr ? err->render() : std::string{"(parsed)"};
+  };
+  CHECK(error_loading("/dev/zero") == "/dev/zero: cannot read file: not a regular file");
+  CHECK(error_loading("/dev/urandom") == "/dev/urandom: cannot read file: not a regular file");
+  char dir[] = "/tmp/tokenlab-files-XXXXXX";
+  REQUIRE(::mkdtemp(dir) != nullptr);
+  const std::string fifo = std::string{dir} + "/fifo.vlab";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0); // opening it would wait for a writer forever
+  CHECK(error_loading(fifo) == fifo + ": cannot read file: not a regular file");
+  const std::string big = std::string{dir} + "/big.vlab";
+  {
+    std::ofstream out{big};
+    const std::string line(1023, '#');
+    for (std::size_t i = 0; i <= max_file_size / 1024; ++i)
+      out << line << '\n';
+  }
+  CHECK(error_loading(big) == big + ": cannot read file: larger than 16 MiB, the most tokenlab reads");
+  std::remove(fifo.c_str());
+  std::remove(big.c_str());
+  ::rmdir(dir);
+}
+
+TEST_CASE("a lone CR ends a line, as LF and CRLF do") {
+  // A file saved with old Mac line ends is three lines, not one comment.
+  const auto result =
+    parse_scenario_text("# a comment\rvault token create -ttl=1h => t\rexpect t.ttl == 1h\r", "e.scn");
+  const auto* sc = std::get_if<scenario>(&result);
+  REQUIRE(sc != nullptr);
+  CHECK(sc->steps.size() == 2);
+  CHECK(error_of("# a comment\rvault tokn create\r").rfind("e.scn:2:7: unknown vault command", 0) == 0);
+  CHECK(error_of("advance 1h\r\nvault tokn\r\n").rfind("e.scn:2:7:", 0) == 0);
+}
+
+TEST_CASE("time ends where CAF's nanosecond clock does: t+2500000h") {
+  CHECK(error_of("advance 2500000h\n") == "(parsed)");
+  CHECK(error_of("advance 1h\nadvance 2500000h\n") ==
+        "e.scn:2:9: advance 2500000h goes past t+2500000h, where tokenlab's clock ends (t+1h now)");
+  CHECK(error_of("at 2500001h\n") ==
+        "e.scn:1:4: at 2500001h goes past t+2500000h, where tokenlab's clock ends (t+0s now)");
+  CHECK(error_of("advance 2000000h\nfleet clients=1 until=600000h login=auth/userpass/login/u\n") ==
+        "e.scn:2:23: until=600000h goes past t+2500000h, where tokenlab's clock ends "
+        "(t+2000000h now)");
+}
+
 TEST_CASE("a heredoc without its closing word is an error at the <<") {
   CHECK(error_of("vault token create => t\nvault policy write p - <<EOF\npath \"x\" {}\nEOFX\n") ==
         "e.scn:2:24: the heredoc <<EOF has no end: its text runs to the end of the file; end it "
@@ -347,9 +401,12 @@ TEST_CASE("policy write needs a heredoc for - and refuses one for a file") {
 TEST_CASE("an unreadable policy file is an error at the file's name") {
   CHECK(error_of("vault policy write p nonexistent/p.hcl\n") ==
         "e.scn:1:22: cannot read policy file \"nonexistent/p.hcl\": No such file or directory");
-  // A directory opens, but cannot be read.
+  // Only regular files are read: a directory, a device (which never ends) or a FIFO (which
+  // would wait for a writer) is refused without being opened.
   CHECK(error_of("vault policy write p /tmp\n") ==
-        "e.scn:1:22: cannot read policy file \"/tmp\": Is a directory");
+        "e.scn:1:22: cannot read policy file \"/tmp\": not a regular file");
+  CHECK(error_of("vault policy write p /dev/zero\n") ==
+        "e.scn:1:22: cannot read policy file \"/dev/zero\": not a regular file");
 }
 
 TEST_CASE("policy commands check their arguments with Vault's texts") {

@@ -51,7 +51,7 @@ maybe_error build_policy_write(const build_input& in, vault_command& out) {
   if (const int error_number = read_whole_file(policy_path(file.text, in.ctx), cmd.text);
       error_number != 0)
     return line_error{file.col, "cannot read policy file \"" + file.text +
-                                  "\": " + std::strerror(error_number)};
+                                  "\": " + read_error_text(error_number)};
   out = std::move(cmd);
   return std::nullopt;
 }

@@ -64,6 +64,27 @@ private:
     return status::error;
   }
 
+  // Go's stack grows to a gigabyte, so hcl nests as deep as the input goes; ours is a thread's
+  // few megabytes. A value nested deeper than max_nesting is refused (docs/decisions.md), with
+  // one error, not one "within list" wrapping per level.
+  class nesting {
+  public:
+    explicit nesting(parser& p)
+      : p_(p) { ++p_.depth_; }
+    ~nesting() { --p_.depth_; }
+    nesting(const nesting&) = delete;
+    nesting& operator=(const nesting&) = delete;
+    bool too_deep() const { return p_.depth_ > max_nesting; }
+
+  private:
+    parser& p_;
+  };
+  status too_deep(const pos& at) {
+    too_deep_ = true;
+    return fail(at, "a list or object nested deeper than " + std::to_string(max_nesting) +
+                      " levels (tokenlab's limit)");
+  }
+
   status object_item(item& o) {
     status s = object_key(o.keys);
     if (!o.keys.empty() && s == status::eof)
@@ -139,6 +160,9 @@ private:
   }
 
   status object_type(node& out) {
+    nesting level{*this};
+    if (level.too_deep())
+      return too_deep(tok_.at);
     out.type = node::kind::object;
     out.tok = tok_;
     status s = object_list(true, out.items);
@@ -151,6 +175,9 @@ private:
   }
 
   status list_type(node& out) {
+    nesting level{*this};
+    if (level.too_deep())
+      return too_deep(tok_.at);
     out.type = node::kind::list;
     out.tok = tok_;
     bool need_comma = false;
@@ -177,9 +204,12 @@ private:
         case tok::lbrack: {
           bool obj = t.type == tok::lbrace;
           node n;
-          if ((obj ? object_type(n) : list_type(n)) != status::ok)
+          if ((obj ? object_type(n) : list_type(n)) != status::ok) {
+            if (too_deep_)
+              return status::error;
             return fail(t.at, std::string{"error while trying to parse "} +
                                 (obj ? "object" : "list") + " within list: " + error);
+          }
           out.elems.push_back(std::move(n));
           need_comma = obj; // hcl forgets the comma after a nested list
           break;
@@ -195,6 +225,8 @@ private:
   scanner sc_;
   token tok_;
   bool buffered_ = false;
+  int depth_ = 0;
+  bool too_deep_ = false;
 };
 
 } // namespace

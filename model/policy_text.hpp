@@ -83,6 +83,9 @@ struct item {
   node val;
 };
 
+/// How deep lists and objects may nest in a policy; deeper input is a parse error.
+inline constexpr int max_nesting = 1000;
+
 /// Parses `src` into its top-level items. Errors carry HCL's text (`At 2:5: ...`), status 400.
 outcome<std::vector<item>> parse(std::string_view src);
 

@@ -253,3 +253,26 @@ TEST_CASE("several errors are listed as go-multierror does") {
   CHECK(hcl::multi_error({"one"}) == "1 error occurred:\n\t* one\n\n");
   CHECK(hcl::multi_error({"one", "two"}) == "2 errors occurred:\n\t* one\n\t* two\n\n");
 }
+
+TEST_CASE("nesting is bounded: deep input is a parse error, not a stack overflow") {
+  const std::string pre = "failed to parse policy: ";
+  auto nested = [](char open, char close, int n) {
+    std::string s = "path \"x\" { capabilities = ";
+    for (int i = 0; i < n; ++i)
+      s += open == '{' ? std::string{"{ a = "} : std::string{open};
+    s += "1";
+    for (int i = 0; i < n; ++i)
+      s += close;
+    return s + " }";
+  };
+  // At the limit, the policy parses and decodes as Vault would have it.
+  CHECK(error_of(nested('[', ']', hcl::max_nesting - 1)) ==
+        pre + "path \"x\": At 1:28: root.Capabilities[0]: unknown type for string *ast.ListType");
+  // Past it, by lists (the 20 KB input that overflowed the stack) or objects: one error at the
+  // first bracket past the limit, not one wrapping per level.
+  const std::string deep = error_of(nested('[', ']', 20000));
+  CHECK(deep == pre + "At 1:" + std::to_string(26 + hcl::max_nesting) +
+                  ": a list or object nested deeper than 1000 levels (tokenlab's limit)");
+  CHECK(error_of(nested('{', '}', 20000)).find("nested deeper than 1000 levels") !=
+        std::string::npos);
+}

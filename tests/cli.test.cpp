@@ -142,6 +142,37 @@ SCENARIO("run writes the report to --output only when the run is complete") {
   CHECK_FALSE(s.exists("report.json.tmp"));
 }
 
+SCENARIO("an output that cannot be written, or is the scenario itself, is refused before the run") {
+  scratch s;
+  auto file = s.write("ok.vlab", "vault token create -policy=default => t\nexpect t.ttl == 768h\n");
+  auto r = s.tokenlab("run '" + file + "' --output '" + file + "'");
+  CHECK(r.code == 2);
+  CHECK(r.err == "tokenlab: " + file + ": is the scenario " + file + "; choose another output file\n");
+  CHECK(s.read("ok.vlab") == "vault token create -policy=default => t\nexpect t.ttl == 768h\n");
+  r = s.tokenlab("run '" + file + "' --output '" + s.dir + "/no/such/folder/report.txt'");
+  CHECK(r.code == 2);
+  CHECK(r.err == "tokenlab: " + s.dir + "/no/such/folder/report.txt: cannot write: no folder " +
+                   s.dir + "/no/such/folder\n");
+  CHECK(r.out.empty());
+  // A planted symlink at a fixed temporary name is never followed: the temporary is mkstemp's.
+  std::system(("ln -s '" + s.dir + "/victim' '" + s.dir + "/report.txt.tmp'").c_str());
+  r = s.tokenlab("run '" + file + "' --output '" + s.dir + "/report.txt'");
+  CHECK(r.code == 0);
+  CHECK_FALSE(s.exists("victim"));
+  CHECK(contains(s.read("report.txt"), "expectations  1 passed, 0 failed"));
+  // A character device is written to directly.
+  r = s.tokenlab("run '" + file + "' --output /dev/null");
+  CHECK(r.code == 0);
+}
+
+SCENARIO("a scenario with no steps runs, with a warning that there was nothing to run") {
+  scratch s;
+  auto file = s.write("empty.vlab", "# only a comment\ntitle \"empty\"\n");
+  auto r = s.tokenlab("check '" + file + "'");
+  CHECK(r.code == 0);
+  CHECK(r.err == file + ": warning: no steps and no expectations: nothing to run\n");
+}
+
 SCENARIO("--detail chooses how much a report shows; an unknown one is refused") {
   scratch s;
   auto file = s.write("ok.vlab", "vault token create -policy=default => t\nexpect t.ttl == 768h\n");
