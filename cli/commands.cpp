@@ -14,7 +14,8 @@
 
 namespace tokenlab::cli {
 
-std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& files) {
+std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& files,
+                                              const fleet_budget& budget) {
   std::vector<scenario> out;
   for (const auto& f : files) {
     auto r = load_scenario(f);
@@ -23,6 +24,10 @@ std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& fi
       return std::nullopt;
     }
     auto& sc = std::get<scenario>(r);
+    if (auto err = check_budget(sc, budget)) {
+      std::cerr << err->render() << "\n";
+      return std::nullopt;
+    }
     if (sc.steps.empty())
       std::cerr << f << ": warning: no steps and no expectations: nothing to run\n";
     out.push_back(std::move(sc));
@@ -85,7 +90,7 @@ int run(const run_options& opts) {
       std::cerr << "tokenlab: " << *error << "\n";
       return exit_bad_input;
     }
-  auto scenarios = load_all(opts.files);
+  auto scenarios = load_all(opts.files, opts.budget);
   if (!scenarios)
     return exit_bad_input;
   auto runs = run_all(*scenarios);

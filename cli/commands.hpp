@@ -22,6 +22,7 @@ struct run_options {
   report_format format = report_format::text;
   report_detail detail = report_detail::full;
   std::optional<std::string> output; ///< write the report here instead of stdout
+  fleet_budget budget;               ///< how big a fleet may be
 };
 
 /// `tokenlab run`: prints (or writes) the reports of all files.

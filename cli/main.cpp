@@ -26,6 +26,7 @@ constexpr const char* overview =
   "\n"
   "Usage:\n"
   "  tokenlab run FILE... [--format text|md|json] [--detail full|story|brief] [--output PATH]\n"
+  "               [--max-clients N] [--max-events N]\n"
   "      Replay the scenarios and print their reports (exit 1 if an expectation fails).\n"
   "  tokenlab check [FILE...]\n"
   "      Replay the scenarios and print only the expectations (last line: N passed, M failed).\n"
@@ -70,8 +71,11 @@ po::options_description run_flags() {
   po::options_description d{"tokenlab run options"};
   add_report_flags(d);
   d.add_options()("output,o", po::value<std::string>(),
-                  "write the report to PATH instead of standard output")("help,h",
-                                                                          "show this help");
+                  "write the report to PATH instead of standard output")(
+    "max-clients", po::value<std::int64_t>()->default_value(fleet_budget{}.clients),
+    "the most clients a fleet may have (each keeps a token and a lease in memory)")(
+    "max-events", po::value<std::int64_t>()->default_value(fleet_budget{}.events),
+    "the most events a fleet may make, estimated before the run")("help,h", "show this help");
   return d;
 }
 
@@ -185,6 +189,10 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
     if (!report_flags(vm, opts.format, opts.detail, error))
       return usage_error(error);
     opts.output = optional_of(vm, "output");
+    opts.budget.clients = vm["max-clients"].as<std::int64_t>();
+    opts.budget.events = vm["max-events"].as<std::int64_t>();
+    if (opts.budget.clients <= 0 || opts.budget.events <= 0)
+      return usage_error("--max-clients and --max-events take a number greater than 0");
     if (opts.files.empty())
       return usage_error("run needs at least one scenario file");
     return cli::run(opts);

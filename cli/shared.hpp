@@ -12,7 +12,8 @@ namespace tokenlab::cli {
 
 /// Parses every file before running any, so that one bad file stops the whole invocation
 /// (its error goes to stderr).
-std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& files);
+std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& files,
+                                              const fleet_budget& budget = {});
 
 /// Runs the scenarios in order, with a progress bar on a terminal for long fleets.
 std::vector<run_record> run_all(const std::vector<scenario>& scenarios);

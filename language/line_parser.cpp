@@ -316,7 +316,11 @@ std::string line_parser::node_names() const {
   return out + (c.standbys == 0 && !c.secondary ? " (declare more with cluster)" : "");
 }
 
-maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
+maybe_error line_parser::fleet(const lexed_line& l, const source_loc& at, step_body& body) {
+  if (fleet_loc_)
+    return line_error{l.words[0].col, "a scenario runs one fleet, and the fleet of line " +
+                                        std::to_string(fleet_loc_->line) +
+                                        " runs to the end; put this one in a scenario of its own"};
   std::vector<word> words = l.words;
   fleet_step step;
   int name_col = 0;
@@ -338,6 +342,7 @@ maybe_error line_parser::fleet(const lexed_line& l, step_body& body) {
                                                   node_names() + "; got " + in_quotes(node)};
   if (!step.name.empty())
     names_[step.name] = result_info{result_kind::open, "a fleet"};
+  fleet_loc_ = at;
   body = std::move(step);
   return std::nullopt;
 }
@@ -442,7 +447,7 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
     err = exactly(*lexed, 2, "note \"...\"");
     s.body = note_step{lexed->words.size() > 1 ? lexed->words[1].text : ""};
   } else if (first.text == "fleet") {
-    err = fleet(*lexed, s.body);
+    err = fleet(*lexed, s.loc, s.body);
   } else if (auto names = refuse_names(*lexed)) {
     err = names;
   } else if (first.text == "advance" || first.text == "at") {

@@ -39,7 +39,7 @@ private:
   maybe_error once(const word& directive, const line_context& ctx);
   maybe_error time(const lexed_line& l, bool absolute, step_body& body);
   maybe_error vault(const lexed_line& l, const line_context& ctx, step_body& body);
-  maybe_error fleet(const lexed_line& l, step_body& body);
+  maybe_error fleet(const lexed_line& l, const source_loc& at, step_body& body);
   maybe_error cluster(const lexed_line& l, const line_context& ctx);
   bool node_exists(const std::string& node) const;
   std::string node_names() const;
@@ -62,6 +62,7 @@ private:
   sim_duration now_{0};
   bool in_steps_ = false;
   std::optional<source_loc> config_loc_;
+  std::optional<source_loc> fleet_loc_; ///< where the scenario's one fleet is
   std::map<std::string, source_loc> given_; ///< title, seed, epoch: where first given
 };
 

@@ -96,6 +96,27 @@ std::string detail::read_error_text(int code) {
   }
 }
 
+std::optional<parse_error> check_budget(const scenario& sc, const fleet_budget& budget) {
+  for (const auto& st : sc.steps) {
+    const auto* f = std::get_if<fleet_step>(&st.body);
+    if (f == nullptr)
+      continue;
+    if (f->params.clients > budget.clients)
+      return parse_error{st.loc, "this fleet has " + std::to_string(f->params.clients) +
+                                   " clients, more than the " + std::to_string(budget.clients) +
+                                   " a run allows (each keeps a token and a lease in memory); "
+                                   "raise the limit with --max-clients"};
+    const auto events = estimated_events(f->params);
+    if (events > budget.events)
+      return parse_error{st.loc, "this fleet makes about " + std::to_string(events) +
+                                   " events (clients x (until/tick + 2 x until/lifetime + 2)), "
+                                   "more than the " + std::to_string(budget.events) +
+                                   " a run allows; raise the limit with --max-events, or "
+                                   "shorten until or lengthen tick"};
+  }
+  return std::nullopt;
+}
+
 parse_result load_scenario(const std::string& path) {
   std::string text;
   if (const int error_number = detail::read_whole_file(path, text); error_number != 0)

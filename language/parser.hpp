@@ -33,6 +33,10 @@ parse_result parse_scenario_json(std::string_view text, const std::string& file)
 /// Reads and parses `path`: JSON when the name ends in ".json", the line language otherwise.
 parse_result load_scenario(const std::string& path);
 
+/// Checks a parsed scenario's fleet against `budget` (model/fleet.hpp): an error at the fleet
+/// step when it has more clients or more estimated events than the budget allows.
+std::optional<parse_error> check_budget(const scenario& sc, const fleet_budget& budget);
+
 /// The largest file tokenlab reads (a scenario, a policy, a lesson's manifest): 16 MiB.
 inline constexpr std::size_t max_file_size = std::size_t{16} << 20;
 

@@ -732,3 +732,38 @@ TEST_CASE("absent and present take no value; an operator needs one") {
         "e.scn:2:1: expect needs NAME.FIELD OP VALUE, e.g. expect r.ttl == 4h, NAME.FIELD "
         "absent|present, or expect token|lease|credential ARG STATE");
 }
+
+TEST_CASE("a second fleet is refused at its line") {
+  CHECK(error_of("fleet clients=5 until=1h login=auth/userpass/login/p\n"
+                 "advance 1h\n"
+                 "fleet clients=5 until=1h login=auth/userpass/login/p\n") ==
+        "e.scn:3:1: a scenario runs one fleet, and the fleet of line 1 runs to the end; put this "
+        "one in a scenario of its own");
+}
+
+TEST_CASE("a fleet past the run's budget is refused before anything runs") {
+  auto budget_error = [](const std::string& text, const fleet_budget& budget) {
+    const auto parsed = parse_scenario_text(text, "e.scn");
+    const auto* sc = std::get_if<scenario>(&parsed);
+    REQUIRE(sc != nullptr);
+    const auto err = check_budget(*sc, budget);
+    return err ? err->render() : std::string{"(fits)"};
+  };
+  // The reference workload at N = 100,000 (15h, tick 20m, lifetime 1h): 45 + 32 events a slot.
+  const std::string reference = "advance 1h\nfleet clients=100000 until=15h "
+                                "login=auth/userpass/login/pod\n";
+  CHECK(budget_error(reference, {}) == "(fits)");
+  CHECK(budget_error(reference, {100000, 7700000}) == "(fits)");
+  CHECK(budget_error(reference, {100000, 7699999}) ==
+        "e.scn:2:1: this fleet makes about 7700000 events (clients x (until/tick + 2 x "
+        "until/lifetime + 2)), more than the 7699999 a run allows; raise the limit with "
+        "--max-events, or shorten until or lengthen tick");
+  CHECK(budget_error("fleet clients=10000000 until=1h login=auth/userpass/login/pod\n", {}) ==
+        "e.scn:1:1: this fleet has 10000000 clients, more than the 250000 a run allows (each "
+        "keeps a token and a lease in memory); raise the limit with --max-clients");
+  // A 1 ms tick for an hour: 3.6 million ticks per client.
+  CHECK(budget_error("fleet clients=10 until=1h tick=1ms login=auth/userpass/login/pod\n", {}) ==
+        "e.scn:1:1: this fleet makes about 36000040 events (clients x (until/tick + 2 x "
+        "until/lifetime + 2)), more than the 25000000 a run allows; raise the limit with "
+        "--max-events, or shorten until or lengthen tick");
+}

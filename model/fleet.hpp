@@ -31,6 +31,18 @@ struct fleet_params {
   std::vector<std::string> nodes; ///< the cluster nodes clients use, slot i: nodes[i % n]
 };
 
+/// How big a fleet may be before it runs: a fleet past either bound would run out of memory
+/// or run for hours, so it is refused before anything runs (`tokenlab run --max-clients
+/// --max-events` raise them). The defaults hold the reference workload at N = 100,000.
+struct fleet_budget {
+  std::int64_t clients = 250'000;   ///< each live client keeps a token and a lease
+  std::int64_t events = 25'000'000; ///< estimated_events() of the fleet
+};
+
+/// The fleet's expected workload events: per slot, a tick every `tick` and a start and an
+/// exit per container (1 + until/lifetime of them on average). Saturates at INT64_MAX.
+std::int64_t estimated_events(const fleet_params& p);
+
 /// One slot's random stream: state = mix64(seed + (i + 1) * gamma), then splitmix64.
 class slot_stream {
 public:

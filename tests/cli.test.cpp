@@ -165,6 +165,22 @@ SCENARIO("an output that cannot be written, or is the scenario itself, is refuse
   CHECK(r.code == 0);
 }
 
+SCENARIO("a fleet too big for the run's budget is refused before it runs; the flags raise it") {
+  scratch s;
+  auto file = s.write("big.vlab", "vault auth enable userpass\n"
+                                  "fleet clients=300 until=1h login=auth/userpass/login/pod\n");
+  auto r = s.tokenlab("run '" + file + "' --max-clients 299 --output '" + s.dir + "/r.txt'");
+  CHECK(r.code == 2);
+  CHECK(r.err == file + ":2:1: this fleet has 300 clients, more than the 299 a run allows (each "
+                        "keeps a token and a lease in memory); raise the limit with --max-clients\n");
+  CHECK_FALSE(s.exists("r.txt"));
+  r = s.tokenlab("run '" + file + "' --max-clients 300 --output '" + s.dir + "/r.txt'");
+  CHECK(r.code == 0);
+  r = s.tokenlab("run '" + file + "' --max-events 0");
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "--max-clients and --max-events take a number greater than 0"));
+}
+
 SCENARIO("a scenario with no steps runs, with a warning that there was nothing to run") {
   scratch s;
   auto file = s.write("empty.vlab", "# only a comment\ntitle \"empty\"\n");
