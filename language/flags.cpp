@@ -1,5 +1,7 @@
 #include "language/flags.hpp"
 
+#include "model/go_text.hpp"
+
 #include "clock/duration.hpp"
 #include "model/fields.hpp"
 #include "model/texts.hpp"
@@ -164,7 +166,7 @@ bool looks_like_flag(const word& w) {
 } // namespace
 
 std::string in_quotes(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
+  return quote_input(s);
 }
 
 maybe_error parse_duration_word(const word& w, std::size_t start, std::string_view what,

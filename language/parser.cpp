@@ -5,6 +5,7 @@
 
 #include "language/line_parser.hpp"
 #include "language/parse_context.hpp"
+#include "model/go_text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -17,8 +18,9 @@ namespace tokenlab {
 
 std::string parse_error::render() const {
   if (loc.line <= 0)
-    return loc.file + ": " + message;
-  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ": " + message;
+    return printable(loc.file + ": " + message);
+  return printable(loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) +
+                   ": " + message);
 }
 
 parse_result parse_scenario_text(std::string_view text, const std::string& file) {

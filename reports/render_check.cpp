@@ -1,3 +1,4 @@
+#include "model/go_text.hpp"
 #include "reports/narrate.hpp"
 #include "reports/render.hpp"
 #include "reports/summary.hpp"
@@ -6,15 +7,19 @@ namespace tokenlab {
 
 std::string render_reports(const std::vector<run_record>& runs, report_format f,
                            report_detail d) {
+  // Scenario text reaches the terminal through the report: printable() keeps it from moving
+  // the cursor or filling the screen with one 10 MB word (JSON escapes on its own).
   switch (f) {
-    case report_format::text: return render_text(runs, d);
-    case report_format::markdown: return render_markdown(runs, d);
+    case report_format::text: return printable(render_text(runs, d));
+    case report_format::markdown: return printable(render_markdown(runs, d));
     case report_format::json: return render_json(runs);
   }
-  return render_text(runs, d);
+  return printable(render_text(runs, d));
 }
 
-std::string render_check(const std::vector<run_record>& runs) {
+namespace {
+
+std::string render_check_text(const std::vector<run_record>& runs) {
   std::string out;
   for (const auto& run : runs) {
     std::int64_t failed = 0;
@@ -41,6 +46,12 @@ std::string render_check(const std::vector<run_record>& runs) {
   const report_totals t = total(runs);
   out += verdict_counts(t.passed, t.failed, t.open) + "\n";
   return out;
+}
+
+} // namespace
+
+std::string render_check(const std::vector<run_record>& runs) {
+  return printable(render_check_text(runs));
 }
 
 } // namespace tokenlab

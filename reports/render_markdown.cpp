@@ -52,6 +52,17 @@ std::string code(const std::string& s) {
   return "`` " + s + " ``";
 }
 
+// A table cell: GFM splits cells at every `|` not escaped, even inside a code span.
+std::string cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|')
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 // A fence longer than any backtick run in `body`.
 std::string fence_for(const std::string& body) {
   std::size_t longest = 0;
@@ -134,7 +145,7 @@ void write_summary(std::string& out, const run_summary& s) {
   out += "| leases | " + n(s.leases_created) + " | " + n(s.leases_renewed) + " | " +
          n(s.leases_revoked) + " | " + n(s.leases_expired) + " |\n";
   for (const auto& [mount, c] : s.leases)
-    out += "| leases of `" + mount + "` (" + n(c.live) + " live) | " + n(c.created) + " | " +
+    out += "| leases of " + cell(code(mount)) + " (" + n(c.live) + " live) | " + n(c.created) + " | " +
            n(c.renewed) + " | " + n(c.revoked) + " | " + n(c.expired) + " |\n";
   out += "\n";
   out += "| | created | deleted |\n|---|---:|---:|\n";
@@ -142,7 +153,7 @@ void write_summary(std::string& out, const run_summary& s) {
     "| credentials | " + n(s.credentials_created) + " | " + n(s.credentials_deleted) + " |\n\n";
   out += "| storage prefix | writes | deletes |\n|---|---:|---:|\n";
   for (const auto& [prefix, c] : s.storage)
-    out += "| " + code(prefix) + " | " + n(c.writes) + " | " + n(c.deletes) + " |\n";
+    out += "| " + cell(code(prefix)) + " | " + n(c.writes) + " | " + n(c.deletes) + " |\n";
   out += "| **total** | " + n(s.storage_writes) + " | " + n(s.storage_deletes) + " |\n\n";
   out += "Expectations: " +
          verdict_counts(s.expectations_passed, s.expectations_failed, s.expectations_open) +

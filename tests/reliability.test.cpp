@@ -2,6 +2,7 @@
 // answered wrongly in silence.
 
 #include "language/parser.hpp"
+#include "reports/render.hpp"
 #include "runner/runner.hpp"
 #include "tests/run_text.test.hpp"
 
@@ -49,4 +50,16 @@ SCENARIO("a TTL that ends just inside the lab's clock fires at its instant") {
                     "at 2499999h\n"
                     "expect token $t expired\n");
   CHECK(failed(r) == 0);
+}
+
+SCENARIO("a report keeps the scenario's text from driving the terminal or breaking a table") {
+  const auto r = run_text("note \"clear \x1b[2J now\"\n"
+                          "vault secrets enable -path='aws|2' aws\n"
+                          "vault write aws|2/roles/r credential_type=iam_user\n"
+                          "vault read aws|2/creds/r\n");
+  const std::string text = render_reports({r}, report_format::text);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("clear \\x1b[2J now") != std::string::npos);
+  const std::string md = render_reports({r}, report_format::markdown);
+  CHECK(md.find("| leases of `aws\\|2/` (1 live) | 1 | 0 | 0 | 0 |\n") != std::string::npos);
 }
