@@ -350,8 +350,26 @@ parse_result json_reader::read() {
     doc = json::parse(text_.begin(), text_.end());
   } catch (const json::parse_error& e) {
     return syntax_error(e);
+  } catch (const json::out_of_range& e) {
+    // "[json.exception.out_of_range.406] number overflow parsing '1e999'": nlohmann gives
+    // no place, so the number is found by its text.
+    const std::string what = e.what();
+    const std::size_t open = what.find('\'');
+    const std::size_t close = what.rfind('\'');
+    const std::string literal =
+      open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+    const std::size_t place = literal.empty() ? 0 : detail::find_number(text_, literal);
+    return at(place == std::string_view::npos ? 0 : place,
+              "invalid JSON: the number " + literal + " is too large for any value");
   }
-  const json_pos pos = detail::scan_json_positions(text_);
+  const json_pos pos = detail::scan_json_positions(text_, 5);
+  if (pos.duplicate_key != std::string_view::npos) {
+    const std::size_t end = detail::string_offsets(text_, pos.duplicate_key).back();
+    const auto raw = text_.substr(pos.duplicate_key + 1, end - pos.duplicate_key - 1);
+    return at(pos.duplicate_key, "duplicate key " + in_quotes(raw) +
+                                   ": a JSON object names each key once (JSON parsers keep "
+                                   "either one)");
+  }
   if (!doc.is_object())
     return at(pos.start, "a JSON scenario is an object: {\"title\": \"...\", \"steps\": [...]}");
   if (auto err =

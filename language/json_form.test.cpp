@@ -464,3 +464,17 @@ TEST_CASE("the JSON form knows the new commands and -role") {
         "auth/token/accessors");
   CHECK(std::get<cmd_delete>(std::get<vault_step>(sc.steps[3].body).cmd).path == "secret/foo");
 }
+
+TEST_CASE("a duplicate key is refused at its second occurrence at any level") {
+  CHECK(json_error("{\"seed\": 1, \"seed\": 2}") ==
+        "s.json:1:13: duplicate key \"seed\": a JSON object names each key once (JSON parsers "
+        "keep either one)");
+  CHECK(json_error("{\"steps\": [\n  {\"advance\": \"1h\", \"advance\": \"2h\"}]}") ==
+        "s.json:2:21: duplicate key \"advance\": a JSON object names each key once (JSON "
+        "parsers keep either one)");
+}
+
+TEST_CASE("a number too large for any value points at itself") {
+  CHECK(json_error("{\"title\": \"1e999\",\n \"seed\": 1e999}") ==
+        "s.json:2:10: invalid JSON: the number 1e999 is too large for any value");
+}

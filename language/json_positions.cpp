@@ -133,8 +133,15 @@ private:
       ++i_;
     json_pos m = value(depth - 1);
     m.key_start = key_start;
+    if (p.members.count(key) != 0 && duplicate_ == std::string_view::npos)
+      duplicate_ = key_start;
     p.members[key] = std::move(m); // nlohmann keeps the last of duplicate keys too
   }
+
+public:
+  std::size_t duplicate() const { return duplicate_; }
+
+private:
 
   void skip_ws() {
     while (i_ < t_.size() && is_ws(t_[i_]))
@@ -180,13 +187,39 @@ private:
 
   std::string_view t_;
   std::size_t i_ = 0;
+  std::size_t duplicate_ = std::string_view::npos;
 };
 
 } // namespace
 
 json_pos scan_json_positions(std::string_view text, int depth) {
   scanner s(text);
-  return s.value(depth);
+  json_pos top = s.value(depth);
+  top.duplicate_key = s.duplicate();
+  return top;
+}
+
+std::size_t find_number(std::string_view text, std::string_view literal) {
+  const auto number_char = [](char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+  };
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (number_char(c) && (i == 0 || !number_char(text[i - 1])) &&
+               text.compare(i, literal.size(), literal) == 0 &&
+               (i + literal.size() == text.size() || !number_char(text[i + literal.size()]))) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
 }
 
 std::vector<std::size_t> string_offsets(std::string_view text, std::size_t open) {

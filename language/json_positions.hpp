@@ -19,10 +19,17 @@ struct json_pos {
   std::size_t key_start = 0; ///< object members: byte offset of the key's opening quote
   std::map<std::string, json_pos> members; ///< by decoded key (the last of duplicates)
   std::vector<json_pos> elements;
+  /// On the scan's top value: where the first key repeated in its object is (its opening
+  /// quote), at any recorded level; npos when no key is.
+  std::size_t duplicate_key = std::string_view::npos;
 };
 
 /// Scans valid JSON `text`; records members and elements down to `depth` levels.
 json_pos scan_json_positions(std::string_view text, int depth = 3);
+
+/// Finds the number literal `literal` outside strings in `text` (a number nlohmann could not
+/// hold reports only its text); npos when it is not there.
+std::size_t find_number(std::string_view text, std::string_view literal);
 
 /// For the string literal whose opening quote is at `open`: the raw offset of each byte of
 /// the decoded string, plus one last entry for the closing quote.

@@ -767,3 +767,13 @@ TEST_CASE("a fleet past the run's budget is refused before anything runs") {
         "until/lifetime + 2)), more than the 25000000 a run allows; raise the limit with "
         "--max-events, or shorten until or lengthen tick");
 }
+
+TEST_CASE("$root has no fields: a reference to one is refused before the run") {
+  CHECK(error_of("vault token revoke -accessor $root.accessor\n") ==
+        "e.scn:1:36: root is the root token's ID, not a step's result, so it has no field "
+        "\"accessor\": look it up first (vault token lookup $root => r) and use r.accessor");
+  CHECK(error_of("expect root.policies contains \"root\"\n") ==
+        "e.scn:1:13: root is the root token's ID, not a step's result, so it has no field "
+        "\"policies\": look it up first (vault token lookup $root => r) and use r.policies");
+  CHECK(error_of("vault token lookup $root => r\nexpect r.accessor present\n") == "(parsed)");
+}

@@ -47,6 +47,11 @@ maybe_error check_name(std::string_view name, int col, const line_context& ctx) 
 
 maybe_error check_field(const std::string& name, std::string_view field, int col,
                         const line_context& ctx) {
+  if (name == "root") // the dev server's root token: an ID the lab knows, not a step's result
+    return line_error{col, "root is the root token's ID, not a step's result, so it has no field " +
+                             in_quotes(field) + ": look it up first (vault token lookup $root "
+                             "=> r) and use r." +
+                             std::string{field}};
   const auto it = ctx.names.find(name);
   std::string suggestion;
   std::string fields;
