@@ -5,7 +5,6 @@
 #include "actors/keys.hpp"
 #include "actors/lease.hpp"
 #include "clock/duration.hpp"
-#include "model/lease_fields.hpp"
 #include "model/paths.hpp"
 #include "model/tune.hpp"
 
@@ -155,39 +154,6 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     });
 }
 
-void on_lease_lookup(self_ptr self, const resolved_token& who, const lease_lookup_request& r,
-                     const reply& done);
-void on_lease_renew(self_ptr self, const resolved_token& who, const lease_renew_request& r,
-                    const reply& done);
-void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r,
-                     const reply& done);
-
-// The sys/leases/* API written directly (`vault write sys/leases/renew lease_id=…`): the
-// same operations as the lease commands (vault/logical_system.go), the fields converted by
-// their schemas (model/lease_fields.hpp).
-bool lease_api(self_ptr self, const resolved_token& who, const logical_write_request& w,
-               const reply& done) {
-  auto req = lease_request_from_fields(w.path, w.fields);
-  if (!req)
-    return false;
-  if (!*req) {
-    done(req->error());
-    return true;
-  }
-  std::visit(
-    [&](const auto& op) {
-      using op_t = std::decay_t<decltype(op)>;
-      if constexpr (std::is_same_v<op_t, lease_lookup_request>)
-        on_lease_lookup(self, who, op, done);
-      else if constexpr (std::is_same_v<op_t, lease_renew_request>)
-        on_lease_renew(self, who, op, done);
-      else
-        on_lease_revoke(self, who, op, done);
-    },
-    **req);
-  return true;
-}
-
 void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
               const reply& done) {
   auto& st = self->state;
@@ -221,8 +187,6 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
     return done(no_route(w.path));
   forward(self, m->second.engine, done, write_atom::value, w);
 }
-
-void list_leases(self_ptr self, const std::string& path, const reply& done);
 
 void on_list(self_ptr self, const resolved_token& who, const logical_list_request& l,
              const reply& done) {
@@ -279,88 +243,6 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
   done(no_route(d.path));
 }
 
-void revoke_leases(self_ptr self, std::shared_ptr<std::vector<caf::actor>> xs, size_t i,
-                   const reply& done) {
-  if (i == xs->size())
-    return done(no_content());
-  auto next = [=] { revoke_leases(self, xs, i + 1, done); };
-  self->request((*xs)[i], caf::infinite, revoke_atom::value, trace_cause::request)
-    .then([=](bool) { next(); }, [=](caf::error&) { next(); });
-}
-
-// sys/leases/lookup and sys/leases/renew on one lease (vault/logical_system.go).
-void on_lease_lookup(self_ptr self, const resolved_token& who, const lease_lookup_request& r,
-                     const reply& done) {
-  auto& st = self->state;
-  if (!allows(self, who, "sys/leases/lookup", capability::update))
-    return done(denied());
-  if (r.lease_id.empty())
-    return done(vault_error::invalid(std::string{texts::lease_id_required}));
-  auto l = st.leases.find(r.lease_id);
-  if (l == st.leases.end())
-    return done(vault_error::invalid(std::string{texts::invalid_lease}));
-  self->request(l->second.actor, caf::infinite, lookup_atom::value)
-    .then(
-      [=](data_map& d) {
-        api_response resp;
-        resp.data = std::move(d);
-        done(std::move(resp));
-      },
-      [=](caf::error&) { done(vault_error::invalid(std::string{texts::invalid_lease})); });
-}
-
-void on_lease_renew(self_ptr self, const resolved_token& who, const lease_renew_request& r,
-                    const reply& done) {
-  auto& st = self->state;
-  if (!allows(self, who, "sys/leases/renew", capability::update))
-    return done(denied());
-  if (r.lease_id.empty())
-    return done(vault_error::invalid(std::string{texts::lease_id_required}));
-  if (under(r.lease_id, "auth/"))
-    return done(vault_error::denied(std::string{texts::tokens_not_renewable_here}));
-  auto l = st.leases.find(r.lease_id);
-  if (l == st.leases.end())
-    return done(vault_error::invalid(std::string{texts::lease_not_found}));
-  const auto& m = st.mounts.at(l->second.mount);
-  forward(self, l->second.actor, done, renew_atom::value,
-          effective_view(st.sys, m.tune, l->second.mount), r.increment);
-}
-
-// `vault list sys/leases/lookup/<prefix>` (sudo): the next path segment of every lease.
-void list_leases(self_ptr self, const std::string& path, const reply& done) {
-  static const std::string root = "sys/leases/lookup/";
-  auto prefix = path.substr(root.size());
-  auto keys = next_segments(self->state.leases, prefix);
-  if (keys.empty())
-    return done(vault_error{404, {}});
-  done(list_response(std::move(keys)));
-}
-
-void on_lease_revoke(self_ptr self, const resolved_token& who, const lease_revoke_request& r,
-                     const reply& done) {
-  auto& st = self->state;
-  auto path = r.force    ? "sys/leases/revoke-force/" + r.lease_id
-              : r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id
-                         : std::string{"sys/leases/revoke"};
-  if (!allows(self, who, path, capability::update) ||
-      (r.prefix && !allows(self, who, path, capability::sudo)))
-    return done(denied());
-  if (r.lease_id.empty())
-    return done(vault_error::invalid(std::string{texts::lease_id_required}));
-  auto targets = std::make_shared<std::vector<caf::actor>>();
-  for (const auto& [id, ref] : st.leases)
-    if (r.prefix ? under(id, r.lease_id) : id == r.lease_id)
-      targets->push_back(ref.actor);
-  // Without sync Vault queues the revocations and answers 202; the queue runs in the same
-  // virtual instant, so the report shows the revocations under this step either way.
-  auto status = r.sync || r.force ? 204 : 202;
-  revoke_leases(self, targets, 0, [done, status](api_outcome out) {
-    if (out)
-      out->status = status;
-    done(std::move(out));
-  });
-}
-
 // The token endpoints: the ACL path depends on how the token is named (spec §2.1).
 std::string token_path(const char* op, token_selector by) {
   std::string path = std::string{"auth/token/"} + op;
@@ -413,7 +295,7 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
       } else if constexpr (std::is_same_v<op_t, logical_write_request>) {
         on_write(self, who, op, done);
       } else if constexpr (std::is_same_v<op_t, lease_revoke_request>) {
-        on_lease_revoke(self, who, op, done);
+        on_lease_revoke(self, who, lease_revoke_path(op), op, done);
       } else if constexpr (std::is_same_v<op_t, logical_list_request>) {
         on_list(self, who, op, done);
       } else if constexpr (std::is_same_v<op_t, logical_delete_request>) {
@@ -427,9 +309,9 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
           return done(denied());
         read_policy(self, op.name, done);
       } else if constexpr (std::is_same_v<op_t, lease_lookup_request>) {
-        on_lease_lookup(self, who, op, done);
+        on_lease_lookup(self, who, "sys/leases/lookup", op, done);
       } else if constexpr (std::is_same_v<op_t, lease_renew_request>) {
-        on_lease_renew(self, who, op, done);
+        on_lease_renew(self, who, "sys/leases/renew", op, done);
       } else if constexpr (std::is_same_v<op_t, auth_enable_request>) {
         on_auth_enable(self, who, op, done);
       } else if constexpr (std::is_same_v<op_t, login_request>) {

@@ -103,4 +103,22 @@ bool unauthenticated(self_ptr self, const vault_request& req, const reply& done)
 /// A write's data as the engines read it: its typed body, or its key=value fields.
 data_map body_of(const logical_write_request& w);
 
+// core_leases.cpp: the system backend's lease endpoints, over the core's secret leases and
+// the token store's token leases (vault/logical_system.go, vault/expiration.go).
+/// A write under sys/ that is a lease endpoint (`sys/leases/renew/<id>`, …): handled, true.
+bool lease_api(self_ptr self, const resolved_token& who, const logical_write_request& w,
+               const reply& done);
+/// The path `vault lease revoke` writes to: sys/leases/revoke, or revoke-prefix/revoke-force
+/// with the prefix.
+std::string lease_revoke_path(const lease_revoke_request& r);
+/// Each one checks the caller's ACL on `acl_path`, the path the request was made on.
+void on_lease_lookup(self_ptr self, const resolved_token& who, const std::string& acl_path,
+                     const lease_lookup_request& r, const reply& done);
+void on_lease_renew(self_ptr self, const resolved_token& who, const std::string& acl_path,
+                    const lease_renew_request& r, const reply& done);
+void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string& acl_path,
+                     const lease_revoke_request& r, const reply& done);
+/// LIST sys/leases/lookup/<prefix> (the caller's sudo already checked).
+void list_leases(self_ptr self, const std::string& path, const reply& done);
+
 } // namespace tokenlab::core_detail

@@ -9,6 +9,7 @@
 //   logical/cubbyhole/<cubbyhole id>/<path>         a token's cubbyhole entries
 
 #include "actors/context.hpp"
+#include "model/lease_rules.hpp"
 #include "model/token_entry.hpp"
 
 #include <string>
@@ -25,9 +26,9 @@ inline std::string parent(const sim_context& c, const std::string& parent_id,
                           const std::string& id) {
   return "sys/token/parent/" + salted(c, parent_id) + "/" + salted(c, id);
 }
-/// The token's own lease ID: its creation path and its salted ID.
+/// The token's own lease ID: its creation path and its salted ID (RegisterAuth).
 inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
-  return e.path + "/" + salted(c, e.id);
+  return tokenlab::token_lease_id(e.path, salted(c, e.id));
 }
 inline std::string lease(const std::string& lease_id) {
   return "sys/expire/id/" + lease_id;

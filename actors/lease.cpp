@@ -2,7 +2,7 @@
 
 #include "actors/keys.hpp"
 #include "actors/messages.hpp"
-#include "clock/calendar.hpp"
+#include "model/lease_rules.hpp"
 #include "model/texts.hpp"
 
 namespace tokenlab {
@@ -67,18 +67,12 @@ void arm(self_ptr self) {
 data_map lookup_data(self_ptr self) {
   auto& st = self->state;
   const auto& e = st.entry;
-  auto now = sim_now(self, st.ctx);
-  data_map d;
-  d["id"] = e.id;
-  d["issue_time"] = format_rfc3339(e.issue_time, st.ctx.epoch_unix);
-  d["expire_time"] = format_rfc3339(e.expire_time, st.ctx.epoch_unix);
-  d["last_renewal"] = e.last_renewal
-                        ? field_value{format_rfc3339(*e.last_renewal, st.ctx.epoch_unix)}
-                        : field_value{};
-  d["renewable"] = e.renewable;
-  auto rounded = sim_time{std::chrono::round<std::chrono::seconds>(now.time_since_epoch())};
-  d["ttl"] = whole_seconds(e.expire_time - rounded);
-  return d;
+  lease_times t;
+  t.issue_time = e.issue_time;
+  t.expire_time = e.expire_time;
+  t.last_renewal = e.last_renewal;
+  t.renewable = e.renewable;
+  return lease_lookup_data(e.id, t, sim_now(self, st.ctx), st.ctx.epoch_unix);
 }
 
 // ExpirationManager.Renew: the max counts from the lease's issue time (spec §6.2).

@@ -170,6 +170,12 @@ struct renewal {
   token_entry entry;
 };
 
+/// Service tokens' leases (the expiration manager's auth leases, which the token store keeps):
+/// each lease ID with its token's actor.
+struct token_lease_refs {
+  std::map<std::string, caf::actor> by_id;
+};
+
 /// Where an object's life stands, for `expect token|lease|credential … STATE`.
 enum class life_state { unknown, valid, revoked, expired, active, deleted };
 const char* to_string(life_state s);
@@ -207,6 +213,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::life_subject)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::resolved_token)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::sim_duration)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::tombstone)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_lease_refs)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::cubby_op)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<tokenlab::token_role>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_role)

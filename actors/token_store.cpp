@@ -49,6 +49,12 @@ caf::actor spawn_token(self_ptr self, token_entry e) {
   auto& st = self->state;
   auto id = e.id;
   auto acc = e.accessor;
+  // The token's lease, which RegisterAuth gave it (the initial root token has none).
+  if (e.has_lease && !st.ctx.counting()) {
+    auto lease = keys::token_lease_id(st.ctx, e);
+    st.token_leases.emplace(lease, id);
+    st.lease_of.emplace(id, std::move(lease));
+  }
   auto handle = self->spawn(token_actor, std::move(e), st.ctx, caf::actor{self});
   st.tokens.emplace(id, handle);
   st.accessors.emplace(acc, id);
@@ -570,6 +576,10 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         st.accessors.erase(a->second);
         st.accessor_of.erase(a);
       }
+      if (auto l = st.lease_of.find(id); l != st.lease_of.end()) {
+        st.token_leases.erase(l->second);
+        st.lease_of.erase(l);
+      }
       if (st.keep_history)
         st.gone[id] = t;
       auto parent = st.tokens.find(t.owner);
@@ -580,6 +590,16 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto t = self->state.tokens.find(token_id);
       if (t != self->state.tokens.end())
         self->send(t->second, unlease_atom::value, lease_id);
+    },
+    // The expiration manager's token leases under a prefix, for the core's sys/leases/.
+    [=](lease_atom, list_atom, const std::string& prefix) {
+      auto& st = self->state;
+      token_lease_refs out;
+      for (auto it = st.token_leases.lower_bound(prefix);
+           it != st.token_leases.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+        if (auto t = st.tokens.find(it->second); t != st.tokens.end())
+          out.by_id.emplace(it->first, t->second);
+      return out;
     },
     [=](state_atom, const std::string& id) {
       auto& st = self->state;

@@ -25,6 +25,8 @@
 //   (login_atom, mount, path, login_auth) -> api_outcome   a login's token
 //   (gone_atom, id, tombstone)             from a token actor that finished revoking
 //   (unlease_atom, token_id, lease_id)     a lease of that token is gone
+//   (lease_atom, list_atom, prefix) -> token_lease_refs   the token leases whose ID starts
+//                                          with prefix (sys/leases/lookup, revoke, revoke-prefix)
 //   (state_atom, token_id) -> life_state
 //   (entry_atom) -> std::string            the root token's ID
 //   (fleet_atom)                           a fleet starts: stop remembering ended tokens
@@ -54,6 +56,10 @@ struct token_store_state {
   std::unordered_map<std::string, caf::actor> tokens;       ///< live tokens by internal ID
   std::map<std::string, std::string> accessors;             ///< accessor -> token ID
   std::unordered_map<std::string, std::string> accessor_of; ///< token ID -> accessor
+  /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not
+  /// kept while events are counted (a fleet): its keys then have no salted IDs.
+  std::map<std::string, std::string> token_leases;
+  std::unordered_map<std::string, std::string> lease_of;
   std::map<std::string, tombstone> gone;   ///< what became of tokens no longer stored
   bool keep_history = true;                ///< keep `gone` (off while a fleet runs)
   std::map<std::string, token_role> roles; ///< auth/token/roles/<name>

@@ -165,3 +165,10 @@ TEST_CASE("a printed duration parses back to the same value") {
   CHECK(parse_duration(format_duration(ms(value))) == ms(value));
   CHECK(parse_duration(format_go_duration(ms(value))) == ms(value));
 }
+
+TEST_CASE("round_to_second rounds as Go's Time.Round(time.Second): a half second goes up") {
+  CHECK(round_to_second(sim_time{milliseconds{600499}}) == sim_time{secs(600)});
+  CHECK(round_to_second(sim_time{milliseconds{600500}}) == sim_time{secs(601)});
+  CHECK(round_to_second(sim_time{milliseconds{601500}}) == sim_time{secs(602)});
+  CHECK(round_to_second(sim_time{milliseconds{600000}}) == sim_time{secs(600)});
+}

@@ -43,6 +43,12 @@ constexpr sim_time truncate_to_second(sim_time t) {
   return sim_time{std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch())};
 }
 
+/// `t` rounded to the nearest second, a half second up, as Go's Time.Round(time.Second)
+/// (Vault's remaining TTLs count from it). std::chrono::round would round halves to even.
+constexpr sim_time round_to_second(sim_time t) {
+  return truncate_to_second(t + std::chrono::milliseconds{500});
+}
+
 /// Milliseconds since t=0.
 constexpr std::int64_t millis(sim_time t) {
   return t.time_since_epoch().count();

@@ -371,8 +371,7 @@ std::int64_t remaining_ttl_seconds(const token_entry& e, sim_time now) {
   if (!e.expire_time)
     return 0;
   // Vault: int64((expire_time - now.Round(time.Second)).Seconds()), truncated toward zero.
-  auto rounded = sim_time{std::chrono::round<std::chrono::seconds>(now.time_since_epoch())};
-  return whole_seconds(*e.expire_time - rounded);
+  return whole_seconds(*e.expire_time - round_to_second(now));
 }
 
 bool token_valid_at(const token_entry& e, sim_time now) {

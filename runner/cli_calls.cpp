@@ -107,8 +107,18 @@ struct builder {
   }
   bool operator()(const cmd_token_revoke& c) {
     if (c.mode == "path") {
-      why = "vault token revoke -mode=path is not modelled by tokenlab yet";
-      return false;
+      // command/token_revoke.go: client.Sys().RevokePrefix, which sends no body, so the
+      // revocation is synchronous (sync defaults to true): every token created under the
+      // path, each with its tree.
+      lease_revoke_request req;
+      req.prefix = true;
+      if (!value(c.value, req.lease_id))
+        return false;
+      out.request.op = req;
+      call("PUT", "sys/leases/revoke-prefix/" + req.lease_id, "revoking token",
+           output_shape::message);
+      out.record.success_text = std::string{texts::revoked_token};
+      return true;
     }
     token_revoke_request req;
     req.by = c.by;

@@ -1,0 +1,224 @@
+// The system backend's lease endpoints (vault/logical_system.go handleLeaseLookup,
+// handleLeaseLookupList, handleRenew, handleRevoke, handleRevokePrefixCommon) over every lease
+// the expiration manager holds: the core's leases on secrets, and the leases of service
+// tokens, which live with their token actors and which the token store indexes by lease ID
+// (`auth/token/create/h…`, RegisterAuth).
+
+#include "actors/core_internal.hpp"
+#include "model/lease_fields.hpp"
+#include "model/lease_rules.hpp"
+#include "model/paths.hpp"
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace tokenlab::core_detail {
+
+namespace {
+
+/// A lease a request reaches: a secret's lease actor, or a service token's actor.
+struct lease_target {
+  caf::actor actor;
+  bool token = false;
+};
+using lease_targets = std::map<std::string, lease_target>;
+
+// The leases whose ID starts with `prefix`, secrets' and tokens', by ID.
+void with_leases(self_ptr self, const std::string& prefix,
+                 std::function<void(lease_targets)> then) {
+  auto& st = self->state;
+  lease_targets found;
+  for (auto it = st.leases.lower_bound(prefix); it != st.leases.end() && under(it->first, prefix);
+       ++it)
+    found.emplace(it->first, lease_target{it->second.actor, false});
+  self->request(st.store, caf::infinite, lease_atom::value, list_atom::value, prefix)
+    .then(
+      [=](token_lease_refs& refs) mutable {
+        for (auto& [id, actor] : refs.by_id)
+          found.emplace(id, lease_target{std::move(actor), true});
+        then(std::move(found));
+      },
+      [=](caf::error&) { then(found); });
+}
+
+// The one lease named `id`, or none.
+void with_lease(self_ptr self, const std::string& id,
+                std::function<void(std::optional<lease_target>)> then) {
+  with_leases(self, id, [=](lease_targets found) {
+    auto l = found.find(id);
+    then(l == found.end() ? std::nullopt : std::optional<lease_target>{l->second});
+  });
+}
+
+// A token's lease as the expiration manager holds it: its token's entry.
+void with_token_lease(self_ptr self, const caf::actor& token,
+                      std::function<void(std::optional<token_entry>)> then) {
+  self->request(token, caf::infinite, entry_atom::value)
+    .then([=](token_entry& e) { then(std::move(e)); }, [=](caf::error&) { then(std::nullopt); });
+}
+
+// Revokes the targets one after the other (revokeCommon): a secret's lease through its
+// engine, a token's lease by revoking the token's tree (revokeEntry -> revokeTree). A
+// target already gone with an earlier one's tree is skipped.
+void revoke_all(self_ptr self, std::shared_ptr<std::vector<lease_target>> xs, size_t i,
+                const reply& done) {
+  if (i == xs->size())
+    return done(no_content());
+  auto next = [=] { revoke_all(self, xs, i + 1, done); };
+  const auto& x = (*xs)[i];
+  if (x.token)
+    self->request(x.actor, caf::infinite, revoke_atom::value, trace_cause::request, false)
+      .then([=](bool) { next(); }, [=](caf::error&) { next(); });
+  else
+    self->request(x.actor, caf::infinite, revoke_atom::value, trace_cause::request)
+      .then([=](bool) { next(); }, [=](caf::error&) { next(); });
+}
+
+vault_error bad_request(std::string_view text) {
+  return vault_error::invalid(std::string{text});
+}
+
+} // namespace
+
+std::string lease_revoke_path(const lease_revoke_request& r) {
+  return r.force    ? "sys/leases/revoke-force/" + r.lease_id
+         : r.prefix ? "sys/leases/revoke-prefix/" + r.lease_id
+                    : std::string{"sys/leases/revoke"};
+}
+
+// The sys/leases/* API written directly (`vault write sys/leases/renew/<id>`): the same
+// operations as the lease commands, the fields converted by their schemas
+// (model/lease_fields.hpp), the ACL checked on the path written to.
+bool lease_api(self_ptr self, const resolved_token& who, const logical_write_request& w,
+               const reply& done) {
+  auto req = lease_request_from_fields(w.path, w.fields);
+  if (!req)
+    return false;
+  if (!*req) {
+    done(req->error());
+    return true;
+  }
+  std::visit(
+    [&](const auto& op) {
+      using op_t = std::decay_t<decltype(op)>;
+      if constexpr (std::is_same_v<op_t, lease_lookup_request>)
+        on_lease_lookup(self, who, w.path, op, done);
+      else if constexpr (std::is_same_v<op_t, lease_renew_request>)
+        on_lease_renew(self, who, w.path, op, done);
+      else
+        on_lease_revoke(self, who, w.path, op, done);
+    },
+    **req);
+  return true;
+}
+
+// handleLeaseLookup over FetchLeaseTimes: a secret's lease or a token's.
+void on_lease_lookup(self_ptr self, const resolved_token& who, const std::string& acl_path,
+                     const lease_lookup_request& r, const reply& done) {
+  if (!allows(self, who, acl_path, capability::update))
+    return done(denied());
+  if (r.lease_id.empty())
+    return done(bad_request(texts::lease_id_required));
+  auto id = r.lease_id;
+  with_lease(self, id, [=](std::optional<lease_target> l) {
+    if (!l)
+      return done(bad_request(texts::invalid_lease));
+    if (!l->token) {
+      self->request(l->actor, caf::infinite, lookup_atom::value)
+        .then(
+          [=](data_map& d) {
+            api_response resp;
+            resp.data = std::move(d);
+            done(std::move(resp));
+          },
+          [=](caf::error&) { done(bad_request(texts::invalid_lease)); });
+      return;
+    }
+    with_token_lease(self, l->actor, [=](std::optional<token_entry> e) {
+      if (!e)
+        return done(bad_request(texts::invalid_lease));
+      auto& st = self->state;
+      api_response resp;
+      resp.data =
+        lease_lookup_data(id, token_lease_times(*e), sim_now(self, st.ctx), st.ctx.epoch_unix);
+      done(std::move(resp));
+    });
+  });
+}
+
+// ExpirationManager.Renew: the lease must exist and be renewable (leaseEntry.renewable);
+// a token's lease is then refused, since tokens renew through auth/token/renew.
+void on_lease_renew(self_ptr self, const resolved_token& who, const std::string& acl_path,
+                    const lease_renew_request& r, const reply& done) {
+  if (!allows(self, who, acl_path, capability::update))
+    return done(denied());
+  if (r.lease_id.empty())
+    return done(bad_request(texts::lease_id_required));
+  auto id = r.lease_id;
+  auto increment = r.increment;
+  with_lease(self, id, [=](std::optional<lease_target> l) {
+    if (!l)
+      return done(bad_request(texts::lease_not_found));
+    if (l->token)
+      return with_token_lease(self, l->actor, [=](std::optional<token_entry> e) {
+        if (!e)
+          return done(bad_request(texts::lease_not_found));
+        auto why = lease_not_renewable(token_lease_times(*e), sim_now(self, self->state.ctx));
+        done(bad_request(why ? *why : texts::tokens_not_renewable_here));
+      });
+    auto& st = self->state;
+    auto ref = st.leases.find(id);
+    if (ref == st.leases.end())
+      return done(bad_request(texts::lease_not_found));
+    const auto& m = st.mounts.at(ref->second.mount);
+    forward(self, l->actor, done, renew_atom::value,
+            effective_view(st.sys, m.tune, ref->second.mount), increment);
+  });
+}
+
+// `vault list sys/leases/lookup/<prefix>`: the next path segment of every lease below.
+void list_leases(self_ptr self, const std::string& path, const reply& done) {
+  static const std::string root = "sys/leases/lookup/";
+  auto prefix = path.substr(root.size());
+  with_leases(self, prefix, [=](lease_targets found) {
+    auto keys = next_segments(found, prefix);
+    if (keys.empty())
+      return done(vault_error{404, {}});
+    done(list_response(std::move(keys)));
+  });
+}
+
+// handleRevoke and handleRevokePrefixCommon: one lease, or every lease under a prefix in
+// Vault's order (model/lease_rules.hpp). A token's lease revokes the token with its tree.
+void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string& acl_path,
+                     const lease_revoke_request& r, const reply& done) {
+  if (!allows(self, who, acl_path, capability::update) ||
+      (r.prefix && !allows(self, who, acl_path, capability::sudo)))
+    return done(denied());
+  if (r.lease_id.empty())
+    return done(bad_request(texts::lease_id_required));
+  auto req = r;
+  with_leases(self, r.lease_id, [=](lease_targets found) {
+    auto targets = std::make_shared<std::vector<lease_target>>();
+    if (req.prefix) {
+      std::vector<std::string> ids;
+      for (const auto& [id, target] : found)
+        ids.push_back(id);
+      for (const auto& id : prefix_revocation_order(ids, req.lease_id))
+        targets->push_back(found.at(id));
+    } else if (auto l = found.find(req.lease_id); l != found.end()) {
+      targets->push_back(l->second);
+    }
+    // Without sync Vault queues the revocations and answers 202; the queue runs in the same
+    // virtual instant, so the report shows the revocations under this step either way.
+    auto status = req.sync || req.force ? 204 : 202;
+    revoke_all(self, targets, 0, [done, status](api_outcome out) {
+      if (out)
+        out->status = status;
+      done(std::move(out));
+    });
+  });
+}
+
+} // namespace tokenlab::core_detail

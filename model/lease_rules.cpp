@@ -1,0 +1,104 @@
+#include "model/lease_rules.hpp"
+
+#include "clock/calendar.hpp"
+#include "model/paths.hpp"
+#include "model/texts.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace tokenlab {
+
+std::optional<std::string_view> lease_not_renewable(const lease_times& t, sim_time now) {
+  // The order of leaseEntry.renewable(): no expiry, expired, then the lease's own flag.
+  if (!t.expire_time)
+    return texts::lease_not_renewable;
+  if (*t.expire_time < now)
+    return texts::lease_expired;
+  if (!t.renewable)
+    return texts::lease_not_renewable;
+  return std::nullopt;
+}
+
+data_map lease_lookup_data(const std::string& id, const lease_times& t, sim_time now,
+                           std::int64_t epoch_unix) {
+  data_map d;
+  d["id"] = id;
+  d["issue_time"] = format_rfc3339(t.issue_time, epoch_unix);
+  d["expire_time"] = field_value{};
+  d["last_renewal"] =
+    t.last_renewal ? field_value{format_rfc3339(*t.last_renewal, epoch_unix)} : field_value{};
+  d["ttl"] = std::int64_t{0};
+  d["renewable"] = !lease_not_renewable(t, now);
+  if (t.expire_time) {
+    d["expire_time"] = format_rfc3339(*t.expire_time, epoch_unix);
+    // leaseEntry.ttl(): int64(ExpireTime.Sub(time.Now().Round(time.Second)).Seconds()).
+    d["ttl"] = whole_seconds(*t.expire_time - round_to_second(now));
+  }
+  return d;
+}
+
+lease_times token_lease_times(const token_entry& e) {
+  lease_times t;
+  t.issue_time = e.issue_time;
+  t.expire_time = e.expire_time;
+  t.last_renewal = e.last_renewal;
+  t.renewable = e.renewable;
+  return t;
+}
+
+std::string token_lease_id(const std::string& creation_path, const std::string& salted_id) {
+  // path.Join: the non-empty elements joined by single slashes ("." dropped; RegisterAuth
+  // refuses a path with "..").
+  std::string out;
+  std::string element;
+  auto flush = [&] {
+    if (!element.empty() && element != ".")
+      out += (out.empty() ? "" : "/") + element;
+    element.clear();
+  };
+  for (char c : creation_path + "/" + salted_id) {
+    if (c == '/')
+      flush();
+    else
+      element += c;
+  }
+  flush();
+  return out;
+}
+
+namespace {
+
+// One folder of ScanView: its keys in listing order, then its subfolders from a stack.
+void scan(const std::map<std::string, bool>& keys, const std::string& folder,
+          std::vector<std::string>& out) {
+  std::vector<std::string> subfolders;
+  for (const auto& segment : next_segments(keys, folder)) {
+    if (segment.back() == '/')
+      subfolders.push_back(folder + segment);
+    else
+      out.push_back(folder + segment);
+  }
+  // The frontier is a stack: the last subfolder listed is walked first.
+  for (auto it = subfolders.rbegin(); it != subfolders.rend(); ++it)
+    scan(keys, *it, out);
+}
+
+} // namespace
+
+std::vector<std::string> prefix_revocation_order(const std::vector<std::string>& ids,
+                                                 std::string prefix) {
+  if (prefix.empty() || prefix.back() != '/') {
+    if (std::find(ids.begin(), ids.end(), prefix) != ids.end())
+      return {prefix};
+    prefix += '/';
+  }
+  std::map<std::string, bool> keys;
+  for (const auto& id : ids)
+    keys.emplace(id, true);
+  std::vector<std::string> out;
+  scan(keys, prefix, out);
+  return out;
+}
+
+} // namespace tokenlab
