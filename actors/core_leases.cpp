@@ -92,6 +92,12 @@ std::string lease_revoke_path(const lease_revoke_request& r) {
 // (model/lease_fields.hpp), the ACL checked on the path written to.
 bool lease_api(self_ptr self, const resolved_token& who, const logical_write_request& w,
                const reply& done) {
+  // leases/lookup/<prefix> is a path for LIST only (the lease ID of a lookup goes in the
+  // body): the framework refuses any other operation on it.
+  if (under(w.path, "sys/leases/lookup/")) {
+    done(vault_error{405, {std::string{texts::unsupported_operation}}});
+    return true;
+  }
   auto req = lease_request_from_fields(w.path, w.fields);
   if (!req)
     return false;

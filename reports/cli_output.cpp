@@ -168,7 +168,11 @@ std::string render_result(const vault_call_record& call) {
     return render_cli_error(call, *err);
   }
   const api_response& r = std::get<api_response>(call.result);
-  const bool no_body = r.status == 204;
+  // No body: a 204, or a raw 202 (logical.RespondWithStatusCode without a response: a queued
+  // revocation), for which api.ParseSecret returns no secret.
+  const bool no_body = r.status == 204 ||
+                       (r.status == 202 && !r.data && !r.auth && r.lease_id.empty() &&
+                        r.warnings.empty());
 
   // A 404 that carries a body (KV v2: a deleted version's metadata, a wrong path's warning):
   // reads print it as a secret; writes and deletes print the error, then the secret

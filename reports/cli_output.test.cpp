@@ -227,6 +227,17 @@ TEST_CASE("message-shaped commands print their success line", "[cli]") {
   CHECK(render_cli_output(c) == "Success! Data written to: aws/roles/deploy\n");
 }
 
+TEST_CASE("a queued revocation written with vault write (202, no body) prints the write's line",
+          "[cli]") {
+  api_response queued;
+  queued.status = 202;
+  vault_call_record c = table_call(queued, output_shape::message);
+  c.success_text = "Success! Data written to: sys/revoke/aws/creds/deploy/x";
+  CHECK(render_cli_output(c) == "Success! Data written to: sys/revoke/aws/creds/deploy/x\n");
+  c.json = true;
+  CHECK(render_cli_output(c).empty());
+}
+
 TEST_CASE("vault login prints its banner, a blank line, then the auth table", "[cli]") {
   api_response r;
   r.auth = fixture::token_auth(2764800);
