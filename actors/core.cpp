@@ -477,6 +477,12 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
       credential_state(self, asks, 0, rp);
       return rp;
     },
+    // The server restarts with a changed config file (storage kept): the mounts that
+    // inherit the system TTLs get the new ones, and so does the token store.
+    [=](restart_atom, const system_config& restarted) {
+      self->state.sys = restarted;
+      self->send(self->state.store, restart_atom::value, restarted);
+    },
     [=](entry_atom) {
       auto rp = self->make_response_promise();
       self->request(self->state.store, caf::infinite, entry_atom::value)

@@ -12,6 +12,8 @@
 //   (state_atom, life_subject, id) -> life_state      for expectations
 //   (gone_atom, lease_id, tombstone)                   from a lease actor that finished
 //   (entry_atom) -> std::string                        the root token's ID
+//   (restart_atom, system_config)                      a restart: new system TTLs, here and
+//                                                      in the token store
 //   (fleet_atom)                                       a fleet starts: forget ended leases
 //                                                      and tokens from now on
 

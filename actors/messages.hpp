@@ -61,6 +61,8 @@ using enable_auth_atom = caf::atom_constant<caf::atom("authon")>;
 using unmount_atom = caf::atom_constant<caf::atom("unmount")>;
 // Auth methods: a login on an auth mount (actors/auth_method.hpp).
 using login_atom = caf::atom_constant<caf::atom("login")>;
+/// The server restarts with a changed config file (its storage kept): new system TTLs.
+using restart_atom = caf::atom_constant<caf::atom("restart")>;
 // Fleets of simulated clients (actors/fleet.hpp).
 using fleet_atom = caf::atom_constant<caf::atom("fleet")>;
 
@@ -205,6 +207,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_revoke_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::mount_tune_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::logical_write_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::system_view)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::system_config)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::mount_tunes)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_event)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_cause)

@@ -530,6 +530,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return done;
     },
     [=](tune_atom) { return token_view(self->state); },
+    // A restart with a changed config file: tokens are kept, the system TTLs change.
+    [=](restart_atom, const system_config& restarted) { self->state.sys = restarted; },
     // An auth method is disabled: revoke what it issued (actors/token_store_mounts.cpp).
     [=](revoke_atom, const std::string& mount) {
       auto rp = self->make_response_promise();

@@ -19,6 +19,7 @@
 //   (revoke_atom, resolved_token caller, bool sudo, token_revoke_request) -> api_outcome
 //   (tune_atom, mount_tune_request) -> api_outcome ; (tune_atom) -> system_view
 //   (tune_atom, mount) -> system_view                the effective TTLs of an auth mount
+//   (restart_atom, system_config)                    a restart: the new system TTLs
 //   (tune_atom, list_atom) -> mount_tunes             every auth mount's own values
 //   (enable_auth_atom, mount)                        an auth method was mounted
 //   (revoke_atom, mount) -> bool                     it is disabled: revoke its logins' tokens

@@ -125,6 +125,10 @@ struct step_dumper {
     return (t.absolute ? "at " : "advance ") + format_duration(t.value);
   }
   std::string operator()(const note_step& n) const { return "note " + n.text; }
+  std::string operator()(const restart_step& r) const {
+    return "restart " + format_duration(r.config.default_lease_ttl) + " " +
+           format_duration(r.config.max_lease_ttl);
+  }
   std::string operator()(const fleet_step& f) const {
     const auto& p = f.params;
     std::string out = "fleet " + f.name + " " + std::to_string(p.clients) + " " +
@@ -477,4 +481,28 @@ TEST_CASE("a duplicate key is refused at its second occurrence at any level") {
 TEST_CASE("a number too large for any value points at itself") {
   CHECK(json_error("{\"title\": \"1e999\",\n \"seed\": 1e999}") ==
         "s.json:2:10: invalid JSON: the number 1e999 is too large for any value");
+}
+
+TEST_CASE("a config line after the first step is a restart in both forms") {
+  const char* const text = "config default_lease_ttl=1h max_lease_ttl=10h\n"
+                           "vault token create => t\n"
+                           "advance 1h\n"
+                           "config default_lease_ttl=30m max_lease_ttl=2h\n"
+                           "config max_lease_ttl=0\n";
+  const char* const json = R"json({"config": {"default_lease_ttl": "1h", "max_lease_ttl": "10h"},
+    "steps": [
+    {"vault": "token create", "name": "t"},
+    {"advance": "1h"},
+    "config default_lease_ttl=30m max_lease_ttl=2h",
+    "config max_lease_ttl=0"
+  ]})json";
+  const auto from_text = parse_ok(parse_scenario_text(text, "r.scn"));
+  const auto from_json = parse_ok(parse_scenario_json(json, "r.json"));
+  CHECK(dump(from_json) == dump(from_text));
+  // Each restart changes the keys it names; 0 is Vault's 768h default again.
+  CHECK(dump(from_text) == "title=\nseed=1\nepoch=1704067200\nconfig=1h/10h\n"
+                           "vault[token create] json=0 as=- name=t create orphan_endpoint=0 "
+                           "policies= meta= no_parent=0 no_default=0 renewable=1 ttl=0s "
+                           "explicit=0s period=0s display= uses=0 type=service id= role=\n"
+                           "advance 1h\nrestart 30m 2h\nrestart 30m 768h\n");
 }

@@ -114,7 +114,7 @@ maybe_error line_parser::once(const word& directive, const line_context& ctx) {
                                      std::to_string(it->second.line) + ")"};
 }
 
-maybe_error line_parser::config(const lexed_line& l, const line_context& ctx) {
+maybe_error line_parser::config(const lexed_line& l, system_config& cfg) {
   if (l.words.size() < 2)
     return exactly(l, 2, "config default_lease_ttl=1h max_lease_ttl=10h");
   for (std::size_t i = 1; i < l.words.size(); ++i) {
@@ -125,7 +125,6 @@ maybe_error line_parser::config(const lexed_line& l, const line_context& ctx) {
                                "got " +
                                  in_quotes(w.text)};
     const std::string key = w.text.substr(0, eq);
-    auto& cfg = scenario_.config;
     sim_duration* target = key == "default_lease_ttl" ? &cfg.default_lease_ttl
                            : key == "max_lease_ttl"   ? &cfg.max_lease_ttl
                                                       : nullptr;
@@ -143,7 +142,31 @@ maybe_error line_parser::config(const lexed_line& l, const line_context& ctx) {
     // Vault's server config: zero (unset) means the 768h default.
     *target = d == sim_duration::zero() ? std::chrono::hours{768} : d;
   }
-  config_loc_ = ctx.where(l.words[0].col);
+  return std::nullopt;
+}
+
+// The default-above-max check of Vault's startup, for the config `cfg`.
+static std::string config_refusal(const system_config& cfg) {
+  return std::string(texts::default_above_max_config) + ": default_lease_ttl is " +
+         format_duration(cfg.default_lease_ttl) + " but max_lease_ttl is " +
+         format_duration(cfg.max_lease_ttl) +
+         ", so Vault would not start (lower default_lease_ttl too)";
+}
+
+maybe_error line_parser::restart(const lexed_line& l, step_body& body) {
+  if (scenario_.cluster.standbys > 0 || scenario_.cluster.secondary)
+    return line_error{l.words[0].col, "restarting the nodes of a cluster (config after the first "
+                                      "step) is not modelled by tokenlab yet"};
+  if (fleet_loc_)
+    return line_error{l.words[0].col, "a restart while a fleet runs (config after a fleet step) "
+                                      "is not modelled by tokenlab yet"};
+  restart_step r{running_config_};
+  if (auto err = config(l, r.config))
+    return err;
+  if (r.config.default_lease_ttl > r.config.max_lease_ttl)
+    return line_error{l.words[0].col, config_refusal(r.config)};
+  running_config_ = r.config;
+  body = r;
   return std::nullopt;
 }
 
@@ -179,8 +202,10 @@ maybe_error line_parser::cluster(const lexed_line& l, const line_context& ctx) {
 
 maybe_error line_parser::header(const lexed_line& l, const line_context& ctx) {
   const word& d = l.words[0];
-  if (d.text == "config")
-    return config(l, ctx);
+  if (d.text == "config") {
+    config_loc_ = ctx.where(d.col);
+    return config(l, scenario_.config);
+  }
   if (d.text == "cluster")
     return cluster(l, ctx);
   if (d.text == "source" || d.text == "title") {
@@ -352,13 +377,10 @@ std::optional<parse_error> line_parser::end_header() {
     return std::nullopt;
   in_steps_ = true;
   const auto& cfg = scenario_.config;
+  running_config_ = cfg;
   if (!config_loc_ || cfg.default_lease_ttl <= cfg.max_lease_ttl)
     return std::nullopt;
-  return parse_error{*config_loc_, std::string(texts::default_above_max_config) +
-                                     ": default_lease_ttl is " +
-                                     format_duration(cfg.default_lease_ttl) +
-                                     " but max_lease_ttl is " + format_duration(cfg.max_lease_ttl) +
-                                     ", so Vault would not start (lower default_lease_ttl too)"};
+  return parse_error{*config_loc_, config_refusal(cfg)};
 }
 
 std::optional<parse_error> line_parser::finish() {
@@ -428,12 +450,13 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
     return parse_error{where(heredoc->col),
                        "only vault steps read standard input: remove <<" + heredoc->delimiter};
   if (one_of(first.text, header_words)) {
-    if (in_steps_)
+    if (in_steps_ && first.text != "config")
       return parse_error{where(first.col),
                          in_quotes(first.text) + " must come before the first step"};
-    return located(header(*lexed, ctx));
+    if (!in_steps_)
+      return located(header(*lexed, ctx));
   }
-  if (!is_vault && !one_of(first.text, step_words))
+  if (!is_vault && !one_of(first.text, step_words) && first.text != "config")
     return located(unknown_directive(*lexed));
   if (auto err = end_header())
     return err;
@@ -448,6 +471,8 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
     s.body = note_step{lexed->words.size() > 1 ? lexed->words[1].text : ""};
   } else if (first.text == "fleet") {
     err = fleet(*lexed, s.loc, s.body);
+  } else if (first.text == "config") {
+    err = restart(*lexed, s.body);
   } else if (auto names = refuse_names(*lexed)) {
     err = names;
   } else if (first.text == "advance" || first.text == "at") {

@@ -35,7 +35,10 @@ public:
 
 private:
   maybe_error header(const lexed_line& l, const line_context& ctx);
-  maybe_error config(const lexed_line& l, const line_context& ctx);
+  /// Reads `config key=value …` into `cfg` (the keys named; the others are left as they are).
+  maybe_error config(const lexed_line& l, system_config& cfg);
+  /// A `config` line after the first step: a restart of the server (restart_step).
+  maybe_error restart(const lexed_line& l, step_body& body);
   maybe_error once(const word& directive, const line_context& ctx);
   maybe_error time(const lexed_line& l, bool absolute, step_body& body);
   maybe_error vault(const lexed_line& l, const line_context& ctx, step_body& body);
@@ -63,6 +66,7 @@ private:
   bool in_steps_ = false;
   std::optional<source_loc> config_loc_;
   std::optional<source_loc> fleet_loc_; ///< where the scenario's one fleet is
+  system_config running_config_; ///< the config after the header and the restarts so far
   std::map<std::string, source_loc> given_; ///< title, seed, epoch: where first given
 };
 

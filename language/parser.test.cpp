@@ -778,3 +778,20 @@ TEST_CASE("expect reads lengths, absence and another result's field") {
   CHECK(std::get<expect_step>(sc.steps[8].body).open_at == 17);
   CHECK(to_string(expect_op::absent) == std::string{"absent"});
 }
+
+TEST_CASE("config after the first step restarts the server with the keys it names changed") {
+  const auto sc = parse_ok("config default_lease_ttl=2h max_lease_ttl=10h\n"
+                           "vault token create\n"
+                           "config max_lease_ttl=3h\n"
+                           "config default_lease_ttl=0 max_lease_ttl=0\n");
+  CHECK(sc.config.default_lease_ttl == 2h); // the header's config is the start's
+  CHECK(sc.config.max_lease_ttl == 10h);
+  REQUIRE(sc.steps.size() == 3);
+  const auto& first = std::get<restart_step>(sc.steps[1].body);
+  CHECK(first.config.default_lease_ttl == 2h);
+  CHECK(first.config.max_lease_ttl == 3h);
+  CHECK(sc.steps[1].text == "config max_lease_ttl=3h");
+  const auto& second = std::get<restart_step>(sc.steps[2].body);
+  CHECK(second.config.default_lease_ttl == 768h);
+  CHECK(second.config.max_lease_ttl == 768h);
+}

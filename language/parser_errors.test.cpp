@@ -224,6 +224,26 @@ TEST_CASE("a default lease TTL above the max is Vault's startup error at the con
   CHECK(error_of("config default_lease_ttl=1h max_lease_ttl=10h\nadvance 1h\n") == "(parsed)");
 }
 
+TEST_CASE("a restart (config after a step) is checked as Vault's startup checks the file") {
+  // The keys not named keep their values: 768h is above the new max.
+  CHECK(error_of("advance 1h\nconfig max_lease_ttl=10h\n") ==
+        "e.scn:2:1: cannot have DefaultLeaseTTL larger than MaxLeaseTTL: default_lease_ttl is "
+        "768h but max_lease_ttl is 10h, so Vault would not start (lower default_lease_ttl too)");
+  CHECK(error_of("advance 1h\nconfig default_lease_ttl=1h max_lease_ttl=10h\n") == "(parsed)");
+  CHECK(error_of("advance 1h\nconfig max_lease_tll=1h\n") ==
+        "e.scn:2:8: unknown config key \"max_lease_tll\" (did you mean \"max_lease_ttl\"?): "
+        "tokenlab models default_lease_ttl and max_lease_ttl");
+  CHECK(error_of("advance 1h\nconfig\n") ==
+        "e.scn:2:7: \"config\" needs a value, e.g. config default_lease_ttl=1h max_lease_ttl=10h");
+  CHECK(error_of("cluster standbys=1\nadvance 1h\nconfig max_lease_ttl=1000h\n") ==
+        "e.scn:3:1: restarting the nodes of a cluster (config after the first step) is not "
+        "modelled by tokenlab yet");
+  CHECK(error_of("fleet clients=1 until=1h login=auth/userpass/login/u\n"
+                 "config max_lease_ttl=1000h\n") ==
+        "e.scn:2:1: a restart while a fleet runs (config after a fleet step) is not modelled by "
+        "tokenlab yet");
+}
+
 TEST_CASE("time may not go back or stand still") {
   CHECK(error_of("advance 2h\nat 1h\n") == "e.scn:2:4: at 1h is before the current time t+2h");
   CHECK(error_of("advance 0s\n") ==

@@ -219,6 +219,13 @@ struct note_step {
   std::string text;
 };
 
+/// `config key=value …` after the first step: the server is restarted with its config file
+/// changed (the keys named take their new values, the others keep theirs). Its storage is
+/// kept, as a server with file storage keeps it (docs/decisions.md).
+struct restart_step {
+  system_config config; ///< the whole config the server restarts with
+};
+
 /// `absent` and `present` take no value: `expect l.period absent`.
 enum class expect_op { eq, ne, lt, le, gt, ge, contains, lacks, absent, present };
 
@@ -268,7 +275,8 @@ struct fleet_step {
   std::string name;
 };
 
-using step_body = std::variant<vault_step, time_step, note_step, expect_step, fleet_step>;
+using step_body =
+  std::variant<vault_step, time_step, note_step, expect_step, fleet_step, restart_step>;
 
 struct step {
   source_loc loc;

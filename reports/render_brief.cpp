@@ -138,7 +138,8 @@ std::string render_brief(const run_record& run, std::size_t indent, brief_scope 
       // Nothing for the lab to explain here: the step shows only if an expectation failed.
     } else if (s.call) {
       l.text = step_text(s.text) + "  → " + call_outcome(*s.call);
-    } else if (s.kind == step_kind::time || s.kind == step_kind::fleet) {
+    } else if (s.kind == step_kind::time || s.kind == step_kind::fleet ||
+               s.kind == step_kind::restart) {
       if (l.below.empty() && s.kind == step_kind::time)
         continue;
       l.text = s.text;

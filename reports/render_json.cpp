@@ -26,6 +26,7 @@ const char* name_of(step_kind k) {
     case step_kind::note: return "note";
     case step_kind::expect: return "expect";
     case step_kind::fleet: return "fleet";
+    case step_kind::restart: return "restart";
   }
   return "unknown";
 }

@@ -107,7 +107,7 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
   }
   if (s.kind == step_kind::note)
     out += escape(s.note.empty() ? s.text : s.note) + "\n\n";
-  if (s.kind == step_kind::fleet)
+  if (s.kind == step_kind::fleet || s.kind == step_kind::restart)
     out += escape(s.note) + "\n\n";
   if (s.call) {
     if (!s.call->served.empty())

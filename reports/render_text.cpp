@@ -99,7 +99,7 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
     out += "\n";
   if (s.kind == step_kind::note)
     append_indented(out, s.note.empty() ? s.text : s.note, 2);
-  if (s.kind == step_kind::fleet)
+  if (s.kind == step_kind::fleet || s.kind == step_kind::restart)
     append_indented(out, s.note, 4);
   if (s.call) {
     out += "    $ " + s.call->resolved + "\n";

@@ -81,7 +81,7 @@ struct expectation_record {
   std::string subject;
 };
 
-enum class step_kind { vault, time, note, expect, fleet };
+enum class step_kind { vault, time, note, expect, fleet, restart };
 
 struct step_record {
   source_loc loc;

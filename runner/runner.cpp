@@ -11,6 +11,7 @@
 #include "runner/cli_calls.hpp"
 #include "runner/fields.hpp"
 #include "runner/fleet_report.hpp"
+#include "reports/narrate.hpp"
 
 #include <caf/all.hpp>
 
@@ -56,6 +57,7 @@ public:
       secondary_ = sys.spawn(core_actor, second, sc.config, secondary_store_);
       secondary_root_ = ask<std::string>(secondary_, entry_atom::value);
     }
+    config_ = sc.config;
     root_ = ask<std::string>(core_, entry_atom::value);
     token_ = root_;
     labels_[root_] = "root";
@@ -447,6 +449,21 @@ private:
     return t;
   }
 
+  // The server restarts with a changed config file. The lab models a server whose storage
+  // survives (file storage): every token, lease and timer stays as it was, in the same
+  // virtual instant; the new system TTLs apply to what is created or renewed from now on.
+  void apply(const restart_step& x, step_record& r) {
+    r.kind = step_kind::restart;
+    r.note = "the server restarted with " + config_text(x.config) + " (before: " +
+             config_text(config_) +
+             "); its storage is kept, so every token and lease is as it was, expiry included. "
+             "What is created or renewed from now on takes the new values wherever a mount does "
+             "not set its own.";
+    config_ = x.config;
+    caf::anon_send(core_, restart_atom::value, x.config);
+    driver_.drain();
+  }
+
   void apply(const note_step& n, step_record& r) {
     r.kind = step_kind::note;
     r.note = n.text;
@@ -518,6 +535,7 @@ private:
   sim_context ctx_;
   std::optional<running_fleet> fleet_;
   caf::actor secondary_; ///< the secondary cluster's core (cluster secondary=true)
+  system_config config_; ///< the server's config now (the header's, then each restart's)
   caf::actor secondary_store_;
   caf::actor secondary_storage_;
   caf::actor secondary_tracer_;
