@@ -79,6 +79,19 @@ vault_error bad_request(std::string_view text) {
   return vault_error::invalid(std::string{text});
 }
 
+// What lookup and renew check first: update on the path written to, then a lease ID. True
+// when the request is refused (and answered).
+bool refused(self_ptr self, const resolved_token& who, const std::string& acl_path,
+             const std::string& lease_id, const reply& done) {
+  if (!allows(self, who, acl_path, capability::update))
+    done(denied());
+  else if (lease_id.empty())
+    done(bad_request(texts::lease_id_required));
+  else
+    return false;
+  return true;
+}
+
 } // namespace
 
 std::string lease_revoke_path(const lease_revoke_request& r) {
@@ -122,10 +135,8 @@ bool lease_api(self_ptr self, const resolved_token& who, const logical_write_req
 // handleLeaseLookup over FetchLeaseTimes: a secret's lease or a token's.
 void on_lease_lookup(self_ptr self, const resolved_token& who, const std::string& acl_path,
                      const lease_lookup_request& r, const reply& done) {
-  if (!allows(self, who, acl_path, capability::update))
-    return done(denied());
-  if (r.lease_id.empty())
-    return done(bad_request(texts::lease_id_required));
+  if (refused(self, who, acl_path, r.lease_id, done))
+    return;
   auto id = r.lease_id;
   with_lease(self, id, [=](std::optional<lease_target> l) {
     if (!l)
@@ -157,10 +168,8 @@ void on_lease_lookup(self_ptr self, const resolved_token& who, const std::string
 // a token's lease is then refused, since tokens renew through auth/token/renew.
 void on_lease_renew(self_ptr self, const resolved_token& who, const std::string& acl_path,
                     const lease_renew_request& r, const reply& done) {
-  if (!allows(self, who, acl_path, capability::update))
-    return done(denied());
-  if (r.lease_id.empty())
-    return done(bad_request(texts::lease_id_required));
+  if (refused(self, who, acl_path, r.lease_id, done))
+    return;
   auto id = r.lease_id;
   auto increment = r.increment;
   with_lease(self, id, [=](std::optional<lease_target> l) {
