@@ -144,6 +144,24 @@ std::string salted(const sim_context& ctx, const std::string& id) {
   return out;
 }
 
+std::string token_store_salted(const sim_context& ctx, const std::string& id) {
+  if (ctx.counting() || id.find('.') != std::string::npos)
+    return salted(ctx, id);
+  // TokenStore.SaltID: an ID without a dot (an accessor, a lease ID, a custom token ID) is
+  // salted with the store's configured hash, hex(SHA1(salt + ID)), with no "h".
+  const std::string in = ctx.salt_key + id;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_Digest(in.data(), in.size(), digest, &n, EVP_sha1(), nullptr);
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < n; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 0xF];
+  }
+  return out;
+}
+
 const char* to_string(life_state s) {
   switch (s) {
     case life_state::unknown: return "unknown";

@@ -68,4 +68,9 @@ void storage_delete(caf::event_based_actor* self, const sim_context& ctx, std::s
 /// events are counted (no key is kept, only its prefix) just "h".
 std::string salted(const sim_context& ctx, const std::string& id);
 
+/// The token store's salted form of an ID (TokenStore.SaltID), which its storage keys and the
+/// expiration manager's token leases and index use: `salted` for an ID with a dot (`hvs.…`);
+/// otherwise hex(SHA1(salt + ID)), 40 hex digits (an accessor, a lease ID, a custom token ID).
+std::string token_store_salted(const sim_context& ctx, const std::string& id);
+
 } // namespace tokenlab

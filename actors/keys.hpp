@@ -1,6 +1,6 @@
 #pragma once
 // Vault's storage layout for tokens and leases (vault/token_store.go, vault/expiration.go),
-// under the system barrier view `sys/`:
+// under the system barrier view `sys/`, each ID salted by TokenStore.SaltID:
 //   sys/token/id/<salt(token)>                      the token entry
 //   sys/token/accessor/<salt(accessor)>             accessor index
 //   sys/token/parent/<salt(parent)>/<salt(child)>   parent index (non-orphans)
@@ -17,25 +17,26 @@
 namespace tokenlab::keys {
 
 inline std::string token(const sim_context& c, const std::string& id) {
-  return "sys/token/id/" + salted(c, id);
+  return "sys/token/id/" + token_store_salted(c, id);
 }
 inline std::string accessor(const sim_context& c, const std::string& acc) {
-  return "sys/token/accessor/" + salted(c, acc);
+  return "sys/token/accessor/" + token_store_salted(c, acc);
 }
 inline std::string parent(const sim_context& c, const std::string& parent_id,
                           const std::string& id) {
-  return "sys/token/parent/" + salted(c, parent_id) + "/" + salted(c, id);
+  return "sys/token/parent/" + token_store_salted(c, parent_id) + "/" + token_store_salted(c, id);
 }
 /// The token's own lease ID: its creation path and its salted ID (RegisterAuth).
 inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
-  return tokenlab::token_lease_id(e.path, salted(c, e.id));
+  return tokenlab::token_lease_id(e.path, token_store_salted(c, e.id));
 }
 inline std::string lease(const std::string& lease_id) {
   return "sys/expire/id/" + lease_id;
 }
 inline std::string token_lease_index(const sim_context& c, const std::string& token_id,
                                      const std::string& lease_id) {
-  return "sys/expire/token/" + salted(c, token_id) + "/" + salted(c, lease_id);
+  return "sys/expire/token/" + token_store_salted(c, token_id) + "/" +
+         token_store_salted(c, lease_id);
 }
 
 /// A cubbyhole entry: the cubbyhole mount's storage view, keyed by the token's

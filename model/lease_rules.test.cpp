@@ -81,9 +81,9 @@ SCENARIO("a token's lease carries its issue time, expiry, last renewal and renew
 
 SCENARIO("a prefix revocation reaches the leases below the prefix, in ScanView's order") {
   const std::vector<std::string> ids = {
-    "auth/token/create-orphan/h9",  "auth/token/create/h2",   "auth/token/create/h7",
-    "auth/token/create/ops/h1",     "auth/token/create/web/h3", "auth/token/create/web/h4",
-    "database/creds/readonly/a",    "database/creds/readonly2/b"};
+    "auth/token/create-orphan/h9", "auth/token/create/h2",      "auth/token/create/h7",
+    "auth/token/create/ops/h1",    "auth/token/create/web/h3",  "auth/token/create/web/h4",
+    "database/creds/readonly/a",   "database/creds/readonly2/b"};
   GIVEN("a prefix that is no lease ID") {
     THEN("it is a folder: create-orphan is not under create, readonly2 not under readonly") {
       CHECK(prefix_revocation_order(ids, "auth/token/create") ==

@@ -165,3 +165,20 @@ SCENARIO("the sys/leases API written directly does what the lease commands do") 
                                     "expect lease $c revoked\n");
   CHECK(failed(r) == 0);
 }
+
+SCENARIO("a token's lease ID is salted as TokenStore.SaltID salts: HMAC with a dot, SHA1 without") {
+  auto r = run_text("vault token create -ttl=1h => hvs\n"
+                    "vault token create -id=custom-token -ttl=1h => custom\n"
+                    "vault list sys/leases/lookup/auth/token/create/ => l\n");
+  REQUIRE(r.steps.at(2).call);
+  const auto& listed = std::get<api_response>(r.steps[2].call->result);
+  const auto& keys = std::get<std::vector<std::string>>(listed.data->at("keys"));
+  REQUIRE(keys.size() == 2);
+  std::set<std::size_t> lengths;
+  for (const auto& k : keys) {
+    lengths.insert(k.size());
+    CHECK(k.find_first_not_of("0123456789abcdefh") == std::string::npos);
+  }
+  // hvs.…: "h" + 64 hex digits (HMAC-SHA256); custom-token: 40 hex digits (SHA1 of salt + ID).
+  CHECK(lengths == std::set<std::size_t>{40, 65});
+}
