@@ -32,6 +32,7 @@ auth_env env_of(self_ptr self) {
   auth_env env;
   env.now = sim_now(self, st.ctx);
   env.view = st.view;
+  env.github = st.ctx.github.get();
   env.uuid = [self] { return self->state.ids.uuid(); };
   return env;
 }

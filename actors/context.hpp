@@ -4,6 +4,7 @@
 // simulations can run side by side.
 
 #include "clock/caf_driver.hpp"
+#include "model/github.hpp"
 #include "model/trace.hpp"
 #include "model/trace_tally.hpp"
 
@@ -37,6 +38,9 @@ struct sim_context {
   caf::actor alarm; ///< delivers expiry timers (see arm_expiry); none: actors time themselves
   std::string salt_key; ///< the storage salt (Vault's sys/token/salt), from the seed
   std::shared_ptr<trace_counter> counter; ///< shared by every component of one simulation
+  /// The outside world the scenario declares: GitHub's organizations, users and teams (the
+  /// github auth method asks it). Shared, never changed during a run.
+  std::shared_ptr<const github_world> github;
 
   /// True while events are counted, not traced.
   bool counting() const { return counter && counter->on; }

@@ -2,10 +2,12 @@
 
 #include "actors/auth_method.hpp"
 #include "actors/core_internal.hpp"
+#include "actors/identity_store.hpp"
 #include "actors/keys.hpp"
 #include "actors/lease.hpp"
 #include "clock/duration.hpp"
 #include "model/paths.hpp"
+#include "model/policy.hpp"
 #include "model/tune.hpp"
 
 #include <caf/event_based_actor.hpp>
@@ -17,6 +19,25 @@
 namespace tokenlab {
 
 using namespace core_detail;
+
+// A token with an entity: the entity's policies join the request's ACL; a token whose entity
+// is gone or disabled is refused (CheckToken: "permission denied as the entity on the token is
+// invalid" / "… is disabled", logged; the client sees 403 permission denied).
+void core_detail::with_entity(self_ptr self, resolved_token who,
+                              std::function<void(outcome<resolved_token>)> next) {
+  if (who.entry.entity_id.empty())
+    return next(std::move(who));
+  auto id = who.entry.entity_id;
+  self->request(self->state.identity, caf::infinite, entity_atom::value, id)
+    .then(
+      [=](entity_view& v) mutable {
+        if (!v.found || v.disabled)
+          return next(outcome<resolved_token>{denied()});
+        who.identity_policies = v.policies;
+        next(std::move(who));
+      },
+      [=](caf::error&) mutable { next(outcome<resolved_token>{denied()}); });
+}
 
 namespace {
 
@@ -107,6 +128,8 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return cubbyhole(self, who, cubby_op::read, r.path, {}, done);
   if (r.path == "sys/mounts")
     return list_secrets_mounts(self, done);
+  if (under(r.path, "identity/"))
+    return forward(self, st.identity, done, read_atom::value, r.path);
   if (route_versioned_kv(self, kv2::operation::read, r.path, {}, r.params, done))
     return;
   // sys/auth/<path>/tune (auth mounts) and sys/mounts/<path>/tune (any mount).
@@ -166,6 +189,8 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
     return;
   if (under(w.path, "sys/") && lease_api(self, who, w, done))
     return;
+  if (under(w.path, "identity/"))
+    return forward(self, st.identity, done, write_atom::value, w);
   if (auto mount = tuned_mount(w.path); !mount.empty()) {
     auto req = tune_request_from_fields(mount, w.fields);
     if (!req)
@@ -206,6 +231,8 @@ void on_list(self_ptr self, const resolved_token& who, const logical_list_reques
                                                      : done(denied());
   if (under(path, "auth/token/"))
     return forward(self, st.store, done, list_atom::value, path);
+  if (under(path, "identity/"))
+    return forward(self, st.identity, done, list_atom::value, path);
   if (auto a = auth_mount_of(self, path))
     return forward(self, *a, done, list_atom::value, path);
   if (path == "sys/policy/" || path == "sys/policies/acl/")
@@ -231,6 +258,8 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
     return;
   if (under(d.path, "auth/token/"))
     return forward(self, self->state.store, done, delete_path_atom::value, d.path);
+  if (under(d.path, "identity/"))
+    return forward(self, self->state.identity, done, delete_path_atom::value, d.path);
   if (auto a = auth_mount_of(self, d.path))
     return forward(self, *a, done, delete_path_atom::value, d.path);
   if (policy_path(d.path))
@@ -249,6 +278,51 @@ std::string token_path(const char* op, token_selector by) {
   return by == token_selector::self       ? path + "-self"
          : by == token_selector::accessor ? path + "-accessor"
                                           : path;
+}
+
+// The identity policies of a token response (request_handling.go after a token store or
+// login response): auth.identity_policies, and auth.policies the token's and its entity's.
+reply with_auth_identity(self_ptr self, reply done) {
+  return [self, done](api_outcome r) {
+    if (!r || !r->auth || r->auth->entity_id.empty())
+      return done(std::move(r));
+    auto id = r->auth->entity_id;
+    self->request(self->state.identity, caf::infinite, entity_atom::value, id)
+      .then(
+        [=](entity_view& v) mutable {
+          auto& a = *r->auth;
+          a.identity_policies = sanitize_policies(v.policies, false);
+          auto all = a.token_policies;
+          all.insert(all.end(), v.policies.begin(), v.policies.end());
+          a.policies = sanitize_policies(all, false);
+          done(std::move(r));
+        },
+        [=](caf::error&) mutable { done(std::move(r)); });
+  };
+}
+
+// A token lookup of a token with an entity that grants policies shows them
+// (handleLookup): `identity_policies` and `external_namespace_policies` (other namespaces').
+reply with_lookup_identity(self_ptr self, reply done) {
+  return [self, done](api_outcome r) {
+    const field_value* id = nullptr;
+    if (r && r->data)
+      if (auto it = r->data->find("entity_id"); it != r->data->end())
+        id = &it->second;
+    const auto* text = id ? std::get_if<std::string>(id) : nullptr;
+    if (!text || text->empty())
+      return done(std::move(r));
+    self->request(self->state.identity, caf::infinite, entity_atom::value, *text)
+      .then(
+        [=](entity_view& v) mutable {
+          if (!v.policies.empty()) {
+            (*r->data)["identity_policies"] = v.policies;
+            (*r->data)["external_namespace_policies"] = std::map<std::string, std::string>{};
+          }
+          done(std::move(r));
+        },
+        [=](caf::error&) mutable { done(std::move(r)); });
+  };
 }
 
 void dispatch(self_ptr self, const resolved_token& who, const vault_request& req,
@@ -270,7 +344,7 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
         auto cap = op.by == token_selector::self ? capability::read : capability::update;
         if (!allows(self, who, token_path("lookup", op.by), cap))
           return done(denied());
-        forward(self, st.store, done, lookup_atom::value, who, op);
+        forward(self, st.store, with_lookup_identity(self, done), lookup_atom::value, who, op);
       } else if constexpr (std::is_same_v<op_t, token_renew_request>) {
         if (!allows(self, who, token_path("renew", op.by), capability::update))
           return done(denied());
@@ -340,9 +414,10 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
 }
 
 // The answer path of a request: stamps the request ID; after a token's last use, revokes
-// the token (and with it any lease just issued) and withholds the secret (spec §4.2).
+// the token (and with it any lease just issued) and withholds the secret (spec §4.2); a
+// token response of a token with an entity shows its entity's policies.
 reply reply_to(self_ptr self, caf::response_promise rp, std::optional<caf::actor> spent) {
-  return [self, rp, spent](api_outcome r) mutable {
+  return with_auth_identity(self, [self, rp, spent](api_outcome r) mutable {
     if (spent) {
       if (r && !r->lease_id.empty())
         r = vault_error::invalid(std::string{texts::last_use_secret});
@@ -352,7 +427,7 @@ reply reply_to(self_ptr self, caf::response_promise rp, std::optional<caf::actor
     if (r)
       r->request_id = self->state.requests.uuid();
     rp.deliver(std::move(r));
-  };
+  });
 }
 
 void credential_state(self_ptr self,
@@ -391,6 +466,12 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   });
   st.auth_table["token/"] =
     new_auth_mount(st.mount_ids, "token/", "token", "token based credentials");
+  // The identity store (identity/): it knows every auth mount by accessor, and the token
+  // store asks it for the entities of token roles' entity aliases.
+  st.identity = self->spawn<caf::linked>(identity_store_actor, st.ctx);
+  self->send(st.identity, enable_auth_atom::value,
+             identity_mount{st.auth_table["token/"].accessor, "auth/token/", "token"});
+  self->send(st.store, identity_atom::value, st.identity);
   mount_dev_secrets(self);
   return {
     [=](request_atom, const vault_request& req) {
@@ -407,18 +488,25 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
             rp.deliver(api_outcome{who.error()});
             return;
           }
-          if (who->entry.num_uses <= 0)
-            return dispatch(self, *who, req, reply_to(self, rp, std::nullopt));
-          // Every authenticated request spends one use, before routing (spec §4.1).
-          auto handle = who->handle;
-          self->request(handle, caf::infinite, use_atom::value)
-            .then(
-              [=](token_entry& used) mutable {
-                auto spent = used.num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
-                dispatch(self, resolved_token{std::move(used), handle, handle}, req,
-                         reply_to(self, rp, spent));
-              },
-              [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
+          with_entity(self, std::move(*who), [=](outcome<resolved_token> caller) mutable {
+            if (!caller) {
+              rp.deliver(api_outcome{caller.error()});
+              return;
+            }
+            if (caller->entry.num_uses <= 0)
+              return dispatch(self, *caller, req, reply_to(self, rp, std::nullopt));
+            // Every authenticated request spends one use, before routing (spec §4.1).
+            auto handle = caller->handle;
+            auto identity = caller->identity_policies;
+            self->request(handle, caf::infinite, use_atom::value)
+              .then(
+                [=](token_entry& used) mutable {
+                  auto spent = used.num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
+                  resolved_token spender{std::move(used), handle, handle, identity};
+                  dispatch(self, spender, req, reply_to(self, rp, spent));
+                },
+                [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
+          });
         });
       return rp;
     },

@@ -69,6 +69,7 @@ struct core_state {
   /// The auth mount table (`vault auth list`): token/ first, then each enabled method.
   std::map<std::string, auth_mount_info> auth_table;
   id_source mount_ids{1, id_stream::mount_table};
+  caf::actor identity; ///< the identity store, mounted at identity/ (actors/identity_store.hpp)
   static inline const char* name = "core";
 };
 

@@ -44,10 +44,17 @@ inline vault_error no_route(const std::string& path) {
   return vault_error{404, {texts::no_handler_for_route(path)}};
 }
 
+/// The token's policies and its entity's, as Vault builds the request's ACL.
+inline std::vector<std::string> acl_policies(const resolved_token& who) {
+  auto all = who.entry.policies;
+  all.insert(all.end(), who.identity_policies.begin(), who.identity_policies.end());
+  return all;
+}
+
 /// True when the caller's policies grant `c` on `path`.
 inline bool allows(self_ptr self, const resolved_token& who, const std::string& path,
                    capability c) {
-  return acl_allows(self->state.policies, who.entry.policies, path, c);
+  return acl_allows(self->state.policies, acl_policies(who), path, c);
 }
 
 /// Sends a request whose answer is an api_outcome and passes the answer on.
@@ -57,6 +64,12 @@ void forward(self_ptr self, const caf::actor& dest, const reply& done, Ts&&... x
     .then([=](api_outcome& r) { done(std::move(r)); },
           [=](caf::error&) { done(vault_error::internal("internal error")); });
 }
+
+// core.cpp
+/// Adds the policies of the token's entity (a token whose entity is gone or disabled gets a
+/// 403), then goes on with `next`.
+void with_entity(self_ptr self, resolved_token who,
+                 std::function<void(outcome<resolved_token>)> next);
 
 // core_system.cpp
 void write_policy(self_ptr self, const std::string& name, const std::string& text,

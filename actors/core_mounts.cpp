@@ -164,21 +164,21 @@ void disable_auth(self_ptr self, const std::string& raw, const reply& done) {
     return done(no_content());
   // disableCredentialInternal: RevokePrefix(auth/<path>) revokes every token a login at the
   // mount issued (their leases are auth/<path>login/…), with its children and leases.
-  self->request(st.store, caf::infinite, revoke_atom::value, mount)
-    .then([=](bool) {
-      auto& s = self->state;
-      auto it = s.auth_mounts.find(mount);
-      if (it != s.auth_mounts.end()) {
-        self->unlink_from(it->second);
-        self->send_exit(it->second, caf::exit_reason::user_shutdown);
-        s.auth_mounts.erase(it);
-      }
-      auto type = s.auth_table.count(path) > 0 ? s.auth_table[path].type : std::string{};
-      s.auth_table.erase(path);
-      storage_put(self, s.ctx, "core/auth");
-      disabled(self, mount, type);
-      done(no_content());
-    });
+  self->request(st.store, caf::infinite, revoke_atom::value, mount).then([=](bool) {
+    auto& s = self->state;
+    auto it = s.auth_mounts.find(mount);
+    if (it != s.auth_mounts.end()) {
+      self->unlink_from(it->second);
+      self->send_exit(it->second, caf::exit_reason::user_shutdown);
+      s.auth_mounts.erase(it);
+    }
+    auto type = s.auth_table.count(path) > 0 ? s.auth_table[path].type : std::string{};
+    s.auth_table.erase(path);
+    self->send(s.identity, unmount_atom::value, mount);
+    storage_put(self, s.ctx, "core/auth");
+    disabled(self, mount, type);
+    done(no_content());
+  });
 }
 
 namespace {
@@ -203,7 +203,7 @@ void preflight(self_ptr self, const resolved_token& who, const std::string& aske
   } else {
     return done(denied_here);
   }
-  if (!any_access_under(st.policies, who.entry.policies, mount))
+  if (!any_access_under(st.policies, acl_policies(who), mount))
     return done(denied_here);
   api_response r;
   r.data = data_map{{"path", mount},
@@ -252,7 +252,11 @@ bool unauthenticated(self_ptr self, const vault_request& req, const reply& done)
     .then([=](outcome<resolved_token>& who) {
       if (!who)
         return done(denied());
-      preflight(self, *who, asked, done);
+      with_entity(self, std::move(*who), [=](outcome<resolved_token> caller) {
+        if (!caller)
+          return done(denied());
+        preflight(self, *caller, asked, done);
+      });
     });
   return true;
 }

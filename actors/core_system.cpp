@@ -5,6 +5,7 @@
 #include "actors/aws_engine.hpp"
 #include "actors/core_internal.hpp"
 #include "actors/database_engine.hpp"
+#include "actors/identity_store.hpp"
 #include "actors/kv_engine.hpp"
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
@@ -67,14 +68,18 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
     done(std::move(r));
   };
   if (c.by == token_selector::self)
-    return respond(who.entry.policies);
+    return respond(acl_policies(who));
   bool by_accessor = c.by == token_selector::accessor;
   self->request(self->state.store, caf::infinite, resolve_atom::value, c.value, by_accessor)
     .then([=](outcome<resolved_token>& target) {
       if (!target)
         return done(vault_error::invalid(
           std::string{by_accessor ? texts::invalid_accessor : texts::invalid_token}));
-      respond(target->entry.policies);
+      // The target's ACL, as Capabilities builds it: its policies and its entity's (none when
+      // the entity is gone).
+      auto own = target->entry.policies;
+      with_entity(self, std::move(*target),
+                  [=](outcome<resolved_token> t) { respond(t ? acl_policies(*t) : own); });
     });
 }
 
@@ -196,13 +201,15 @@ void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_
     return done(denied());
   if (!is_modelled_auth_type(r.type))
     return done(vault_error::invalid(texts::not_modelled("auth method \"" + r.type + "\"") +
-                                     " (userpass, approle and kubernetes are)"));
+                                     " (userpass, approle, kubernetes and github are)"));
   if (st.auth_mounts.count(mount) > 0 || mount == "auth/token/")
     return done(vault_error{409, {texts::path_in_use(mount)}});
   self->send(st.store, enable_auth_atom::value, mount);
   auto view = effective_view(st.sys, mount_tune{}, mount);
   st.auth_mounts[mount] = self->spawn<caf::linked>(auth_method_actor, st.ctx, mount, r.type, view);
   st.auth_table[r.path] = new_auth_mount(st.mount_ids, r.path, r.type, "");
+  self->send(st.identity, enable_auth_atom::value,
+             identity_mount{st.auth_table[r.path].accessor, mount, r.type});
   trace_event ev;
   ev.kind = trace_kind::engine_enabled;
   ev.subject = mount;
@@ -229,19 +236,37 @@ void on_auth_list(self_ptr self, const resolved_token& who, const reply& done) {
     });
 }
 
-// A login: the method decides who you are and what token you get; the token store issues
-// it as an orphan through the mount's TTLs (spec §2.6). Logins need no token.
+// A login: the method decides who you are and what token you get; the identity store
+// creates or fetches the entity of the method's alias (handleLoginRequest); the token store
+// issues the token as an orphan through the mount's TTLs (spec §2.6). Logins need no token.
 void on_login(self_ptr self, const login_request& r, const reply& done) {
   auto& st = self->state;
   auto m = st.auth_mounts.find(r.mount);
   if (m == st.auth_mounts.end())
     return done(no_route(r.path));
+  auto issue = [=](const login_auth& auth) {
+    forward(self, self->state.store, done, login_atom::value, r.mount, r.path, auth);
+  };
   self->request(m->second, caf::infinite, login_atom::value, r.path, r.fields)
     .then(
       [=](outcome<login_auth>& auth) {
         if (!auth)
           return done(auth.error());
-        forward(self, self->state.store, done, login_atom::value, r.mount, r.path, *auth);
+        if (auth->alias_name.empty())
+          return issue(*auth);
+        self
+          ->request(self->state.identity, caf::infinite, login_atom::value, r.mount,
+                    auth->alias_name, auth->alias_metadata)
+          .then(
+            [=](outcome<fetched_entity>& entity) mutable {
+              if (!entity)
+                return done(entity.error());
+              if (entity->disabled)
+                return done(denied());
+              auth->entity_id = entity->id;
+              issue(*auth);
+            },
+            [=](caf::error&) { done(vault_error::internal("internal error")); });
       },
       [=](caf::error&) { done(vault_error::internal("internal error")); });
 }

@@ -63,6 +63,9 @@ using unmount_atom = caf::atom_constant<caf::atom("unmount")>;
 using login_atom = caf::atom_constant<caf::atom("login")>;
 /// The server restarts with a changed config file (its storage kept): new system TTLs.
 using restart_atom = caf::atom_constant<caf::atom("restart")>;
+// The identity store (actors/identity_store.hpp): an entity's policies; the store's handle.
+using entity_atom = caf::atom_constant<caf::atom("entity")>;
+using identity_atom = caf::atom_constant<caf::atom("identity")>;
 // Fleets of simulated clients (actors/fleet.hpp).
 using fleet_atom = caf::atom_constant<caf::atom("fleet")>;
 
@@ -148,6 +151,8 @@ struct resolved_token {
   /// The token that holds the leases this caller reads: itself, a non-orphan batch token's
   /// parent, or none (an orphan batch token's leases belong to no token, spec §5.4).
   caf::actor lease_holder;
+  /// The policies its entity grants, read at this request (fetchEntityAndDerivedPolicies).
+  std::vector<std::string> identity_policies{};
 };
 
 /// Auth mounts' own tune values by mount ("auth/token/").

@@ -1,5 +1,6 @@
 #include "actors/token_store.hpp"
 
+#include "actors/identity_store.hpp"
 #include "actors/keys.hpp"
 #include "actors/token.hpp"
 #include "actors/token_store_batch.hpp"
@@ -99,6 +100,7 @@ const caf::actor* find_target(token_store_state& st, const resolved_token& calle
 }
 
 api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_actor);
+api_outcome issue_planned(self_ptr self, const resolved_token& caller, create_plan planned);
 
 // The batch token a lookup, renew or revoke names: the calling batch token itself, or a
 // batch token given by value. Accessors never name one (batch tokens have none).
@@ -119,25 +121,59 @@ void with_batch(self_ptr self, const resolved_token& caller, const std::string& 
   store_detail::resolve_batch(self, token, std::move(done));
 }
 
-api_outcome on_create(self_ptr self, const resolved_token& caller, bool sudo,
-                      const token_create_request& req,
-                      const std::vector<std::string>& known_policies) {
+// handleCreateCommon. A request with a role's `entity_alias` stops at the alias: the identity
+// store creates or fetches the alias's entity (on the token mount's accessor), then the
+// request is planned again with it, so the checks after the alias run as in Vault, after the
+// entity exists.
+void on_create(self_ptr self, const resolved_token& caller, bool sudo,
+               const token_create_request& req, const std::vector<std::string>& known_policies,
+               caf::response_promise rp, const std::string* alias_entity = nullptr) {
   auto& st = self->state;
   auto now = sim_now(self, st.ctx);
   const token_role* role = nullptr;
   if (!req.role.empty()) {
     auto r = st.roles.find(req.role);
-    if (r == st.roles.end())
-      return err(400, texts::unknown_role(req.role));
+    if (r == st.roles.end()) {
+      rp.deliver(api_outcome{err(400, texts::unknown_role(req.role))});
+      return;
+    }
     role = &r->second;
   }
   auto exists = [&](const std::string& p) {
     return std::find(known_policies.begin(), known_policies.end(), p) != known_policies.end();
   };
-  auto plan =
-    plan_token_create(caller_view{caller.entry, sudo}, req, token_view(st), now, role, exists);
-  if (!plan)
-    return plan.error();
+  auto plan = plan_token_create(caller_view{caller.entry, sudo}, req, token_view(st), now, role,
+                                exists, alias_entity);
+  if (!plan) {
+    rp.deliver(api_outcome{plan.error()});
+    return;
+  }
+  if (plan->needs_alias_entity) {
+    if (!st.identity) {
+      rp.deliver(api_outcome{err(500, texts::handler_error("identity store unavailable"))});
+      return;
+    }
+    self
+      ->request(st.identity, caf::infinite, login_atom::value, std::string{"auth/token/"},
+                req.entity_alias, std::map<std::string, std::string>{})
+      .then(
+        [=](outcome<fetched_entity>& entity) mutable {
+          if (!entity)
+            rp.deliver(api_outcome{entity.error()});
+          else if (entity->disabled)
+            rp.deliver(api_outcome{err(403, texts::entity_alias_disabled)});
+          else
+            on_create(self, caller, sudo, req, known_policies, rp, &entity->id);
+        },
+        [=](caf::error&) mutable { rp.deliver(api_outcome{err(500, "internal error")}); });
+    return;
+  }
+  rp.deliver(issue_planned(self, caller, std::move(*plan)));
+}
+
+api_outcome issue_planned(self_ptr self, const resolved_token& caller, create_plan planned) {
+  auto& st = self->state;
+  auto plan = &planned;
   auto& e = plan->entry;
   if (e.type == token_type::batch)
     return store_detail::issue_batch(self, std::move(*plan));
@@ -280,18 +316,22 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     },
     [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,
         const std::vector<std::string>& known) {
-      return on_create(self, caller, sudo, req, known);
+      auto rp = self->make_response_promise();
+      on_create(self, caller, sudo, req, known, rp);
+      return rp;
     },
+    // The identity store, for the entities of token roles' entity aliases.
+    [=](identity_atom, const caf::actor& identity) { self->state.identity = identity; },
     // Writes under auth/token/: roles, and the create endpoints with API fields.
     [=](write_atom, const resolved_token& caller, bool sudo, const logical_write_request& w,
-        const std::vector<std::string>& known) -> api_outcome {
+        const std::vector<std::string>& known) -> caf::result<api_outcome> {
       auto& st = self->state;
       if (auto name = role_name(w.path)) {
         auto old = st.roles.find(*name);
         auto written = write_token_role(
           *name, w.fields, old == st.roles.end() ? nullptr : &old->second, token_view(st));
         if (!written)
-          return written.error();
+          return api_outcome{written.error()};
         st.roles[*name] = written->role;
         storage_put(self, st.ctx, "sys/token/roles/" + *name);
         trace_event ev;
@@ -301,16 +341,18 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         api_response r;
         r.status = written->warnings.empty() ? 204 : 200;
         r.warnings = written->warnings;
-        return r;
+        return api_outcome{std::move(r)};
       }
       if (w.path == "auth/token/create" || w.path == "auth/token/create-orphan" ||
           w.path.rfind("auth/token/create/", 0) == 0) {
         auto req = token_create_from_fields(w.path.substr(11), w.fields);
         if (!req)
-          return req.error();
-        return on_create(self, caller, sudo, *req, known);
+          return api_outcome{req.error()};
+        auto rp = self->make_response_promise();
+        on_create(self, caller, sudo, *req, known, rp);
+        return rp;
       }
-      return vault_error{404, {std::string{texts::unsupported_path}}};
+      return api_outcome{vault_error{404, {std::string{texts::unsupported_path}}}};
     },
     [=](read_atom, const std::string& path) -> api_outcome {
       auto& st = self->state;

@@ -30,6 +30,7 @@
 //                                          with prefix (sys/leases/lookup, revoke, revoke-prefix)
 //   (state_atom, token_id) -> life_state
 //   (entry_atom) -> std::string            the root token's ID
+//   (identity_atom, actor)                 the identity store, from the core
 //   (fleet_atom)                           a fleet starts: stop remembering ended tokens
 
 #include "actors/context.hpp"
@@ -67,6 +68,7 @@ struct token_store_state {
   std::map<std::string, mount_tune>
     auth_tunes; ///< other auth mounts ("auth/userpass/") and their tune
   std::string root_id;
+  caf::actor identity; ///< the identity store (entity aliases of token roles); set by the core
   barrier_keyring barrier{1}; ///< seals and opens batch tokens (never stored)
   static inline const char* name = "token_store";
 };

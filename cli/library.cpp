@@ -29,9 +29,9 @@ namespace fs = std::filesystem;
 constexpr const char* long_topics[] = {"capacity"};
 
 // The topics in the order the course teaches them; others follow, alphabetically.
-constexpr const char* topic_order[] = {"basics",       "renewal", "max-ttl",  "periodic",
-                                       "use-limits",   "token-tree", "accessors", "leases",
-                                       "secrets",      "auth-methods", "batch",   "capacity"};
+constexpr const char* topic_order[] = {
+  "basics", "renewal", "max-ttl",      "periodic", "use-limits", "token-tree", "accessors",
+  "leases", "secrets", "auth-methods", "identity", "batch",      "capacity"};
 
 std::size_t rank(const std::string& topic) {
   const auto* it = std::find(std::begin(topic_order), std::end(topic_order), topic);

@@ -244,6 +244,24 @@ error json_reader::header(const json& doc, const json_pos& pos) {
   if (const auto it = doc.find("config"); it != doc.end())
     if (auto err = config(*it, pos.members.at("config")))
       return err;
+  if (const auto it = doc.find("github"); it != doc.end()) {
+    const json_pos& p = pos.members.at("github");
+    if (!it->is_array())
+      return at(p.start, "\"github\" must be an array of strings like \"org=acme\" or "
+                         "\"user=alice token=ghp_alice orgs=acme\"");
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json_pos& e = element(p, i);
+      if (!(*it)[i].is_string())
+        return at(e.start, "each \"github\" entry is a string like \"org=acme\"");
+      if (auto err = one_line((*it)[i], e, "a github entry"))
+        return err;
+      line_builder line;
+      line.put("github ", e.start);
+      line.put_literal((*it)[i].get_ref<const std::string&>(), e.start, text_);
+      if (auto err = feed(line))
+        return err;
+    }
+  }
   if (const auto it = doc.find("cluster"); it != doc.end())
     return cluster(*it, pos.members.at("cluster"));
   return std::nullopt;
@@ -372,9 +390,10 @@ parse_result json_reader::read() {
   }
   if (!doc.is_object())
     return at(pos.start, "a JSON scenario is an object: {\"title\": \"...\", \"steps\": [...]}");
-  if (auto err =
-        check_keys(pos, {"title", "sources", "seed", "epoch", "config", "cluster", "steps"},
-                   "a JSON scenario has title, sources, seed, epoch, config, cluster and steps"))
+  if (auto err = check_keys(
+        pos, {"title", "sources", "seed", "epoch", "config", "cluster", "github", "steps"},
+        "a JSON scenario has title, sources, seed, epoch, config, cluster, github "
+        "and steps"))
     return *err;
   if (auto err = header(doc, pos))
     return *err;

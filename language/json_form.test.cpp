@@ -315,7 +315,7 @@ TEST_CASE("JSON syntax errors say where, in lines and columns") {
 TEST_CASE("unknown JSON keys are refused at the key, with a suggestion") {
   CHECK(json_error("{\"title\": \"x\",\n \"setps\": []}") ==
         "s.json:2:2: unknown key \"setps\" (did you mean \"steps\"?); a JSON scenario has title, "
-        "sources, seed, epoch, config, cluster and steps");
+        "sources, seed, epoch, config, cluster, github and steps");
   CHECK(json_error("{\"steps\": [{\"vault\": \"token create\", \"nmae\": \"t\"}]}") ==
         "s.json:1:38: unknown key \"nmae\" (did you mean \"name\"?); a step object has one of "
         "vault, advance, at, note or expect (a vault step may add name, token, node and stdin)");

@@ -12,8 +12,8 @@ namespace tokenlab::detail {
 
 namespace {
 
-const std::vector<std::string_view> header_words = {"title", "source", "seed",
-                                                    "epoch", "config", "cluster"};
+const std::vector<std::string_view> header_words = {"title",  "source",  "seed",  "epoch",
+                                                    "config", "cluster", "github"};
 const std::vector<std::string_view> step_words = {"advance", "at",    "note",
                                                   "expect",  "vault", "fleet"};
 const std::vector<std::string_view> vault_words = {
@@ -56,9 +56,10 @@ line_error unknown_directive(const lexed_line& l) {
   if (!near.empty())
     return {w.col,
             "unknown directive " + in_quotes(w.text) + " (did you mean " + in_quotes(near) + "?)"};
-  return {w.col, "unknown directive " + in_quotes(w.text) +
-                   ": a line starts with title, source, "
-                   "seed, epoch, config, cluster, advance, at, note, expect, fleet or vault"};
+  return {w.col,
+          "unknown directive " + in_quotes(w.text) +
+            ": a line starts with title, source, "
+            "seed, epoch, config, cluster, github, advance, at, note, expect, fleet or vault"};
 }
 
 // Removes a trailing `=> NAME` (or `=>NAME`) from `words` into `name`; `at_col` gets the
@@ -208,6 +209,8 @@ maybe_error line_parser::header(const lexed_line& l, const line_context& ctx) {
   }
   if (d.text == "cluster")
     return cluster(l, ctx);
+  if (d.text == "github")
+    return parse_github(l.words, scenario_.github);
   if (d.text == "source" || d.text == "title") {
     if (auto err = exactly(l, 2, d.text + " \"...\""))
       return err;

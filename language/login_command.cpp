@@ -13,14 +13,15 @@ namespace tokenlab::detail {
 using ft = flag_type;
 
 const command_spec login_spec{"vault login [-method=token] TOKEN [K=V ...] | vault login "
-                              "-method=userpass [-path=P] username=U password=P",
+                              "-method=userpass [-path=P] username=U password=P | vault login "
+                              "-method=github [-path=P] token=T",
                               {{"method", ft::text}, {"path", ft::text}, {"format", ft::format}},
                               {"no-print", "no-store", "token-only", "field"}};
 
 namespace {
 
 // The methods the Vault CLI can log in with (command/commands.go loginHandlers, with the
-// addons of the full binary); tokenlab models token and userpass.
+// addons of the full binary); tokenlab models token, userpass and github.
 constexpr std::string_view vault_methods[] = {
   "alicloud", "aws", "centrify", "cert", "cf",  "gcp",    "github", "kerberos",
   "ldap",     "oci", "oidc",     "okta", "pcf", "radius", "token",  "userpass"};
@@ -102,10 +103,9 @@ maybe_error token_login(const build_input& in, cmd_login& cmd) {
   return std::nullopt;
 }
 
-// The userpass method: `vault login -method=userpass [-path=P] username=U password=P`.
-// A `mount=` pair names the mount, as -path does, and wins over it (login.go).
-maybe_error userpass_login(const build_input& in, cmd_login& cmd) {
-  std::vector<login_field> fields;
+// The pairs of a method's CLI handler; a `mount=` pair names the mount, as -path does, and
+// wins over it (login.go).
+maybe_error method_fields(const build_input& in, cmd_login& cmd, std::vector<login_field>& fields) {
   if (auto err = read_fields(in, 0, fields))
     return err;
   for (const login_field& f : fields) {
@@ -121,6 +121,14 @@ maybe_error userpass_login(const build_input& in, cmd_login& cmd) {
     if (const std::string mount = trim_slashes(f.kv.second.literal); !mount.empty())
       cmd.path = mount + "/";
   }
+  return std::nullopt;
+}
+
+// The userpass method: `vault login -method=userpass [-path=P] username=U password=P`.
+maybe_error userpass_login(const build_input& in, cmd_login& cmd) {
+  std::vector<login_field> fields;
+  if (auto err = method_fields(in, cmd, fields))
+    return err;
   const login_field* username = find(fields, "username");
   if (username == nullptr || empty_literal(username->kv.second))
     return line_error{username == nullptr ? in.command_col : username->w->col,
@@ -133,6 +141,20 @@ maybe_error userpass_login(const build_input& in, cmd_login& cmd) {
   return std::nullopt;
 }
 
+// The github method: `vault login -method=github [-path=P] token=GITHUB_TOKEN`
+// (builtin/credential/github/cli.go sends the token alone, trimmed).
+maybe_error github_login(const build_input& in, cmd_login& cmd) {
+  std::vector<login_field> fields;
+  if (auto err = method_fields(in, cmd, fields))
+    return err;
+  const login_field* token = find(fields, "token");
+  if (token == nullptr || empty_literal(token->kv.second))
+    return line_error{token == nullptr ? in.command_col : token->w->col,
+                      "tokenlab cannot prompt for a GitHub personal access token, so write it, "
+                      "e.g. vault login -method=github token=ghp_alice"};
+  return std::nullopt;
+}
+
 } // namespace
 
 maybe_error build_login(const build_input& in, vault_command& out) {
@@ -142,13 +164,14 @@ maybe_error build_login(const build_input& in, vault_command& out) {
     cmd.method = trim_slashes(method->text);
   if (cmd.method.empty())
     cmd.method = "token";
-  if (cmd.method != "token" && cmd.method != "userpass") {
+  if (cmd.method != "token" && cmd.method != "userpass" && cmd.method != "github") {
     const bool known = std::find(std::begin(vault_methods), std::end(vault_methods), cmd.method) !=
                        std::end(vault_methods);
     if (known)
       return line_error{method->value_col, "-method=" + cmd.method +
                                              " is not modelled by tokenlab yet: only "
-                                             "-method=token and -method=userpass"};
+                                             "-method=token, -method=userpass and "
+                                             "-method=github"};
     return line_error{method->value_col,
                       "Unknown auth method: " + cmd.method +
                         ". Use \"vault auth list\" to see the complete list of auth methods. "
@@ -161,7 +184,10 @@ maybe_error build_login(const build_input& in, vault_command& out) {
       return line_error{path->value_col, "the mount path is empty: write e.g. -path=" + cmd.method};
     cmd.path = mount + "/";
   }
-  if (auto err = cmd.method == "token" ? token_login(in, cmd) : userpass_login(in, cmd))
+  auto err = cmd.method == "token"    ? token_login(in, cmd)
+             : cmd.method == "github" ? github_login(in, cmd)
+                                      : userpass_login(in, cmd);
+  if (err)
     return err;
   out = std::move(cmd);
   return std::nullopt;

@@ -74,6 +74,8 @@ maybe_error parse_expect(const std::vector<word>& words, const line_context& ctx
 
 /// Parses `fleet key=value …` (words[0] is "fleet"; a trailing `=> NAME` already removed).
 maybe_error parse_fleet(const std::vector<word>& words, fleet_step& out);
+/// A `github org=…` or `github user=…` header line, added to `gh`.
+maybe_error parse_github(const std::vector<word>& words, github_world& gh);
 
 /// Parses a duration word with parse_duration; `what` names it in the error ("for -ttl").
 maybe_error parse_duration_word(const word& w, std::size_t start, std::string_view what,

@@ -795,3 +795,22 @@ TEST_CASE("config after the first step restarts the server with the keys it name
   CHECK(second.config.default_lease_ttl == 768h);
   CHECK(second.config.max_lease_ttl == 768h);
 }
+
+TEST_CASE("github lines declare GitHub's organizations and users") {
+  const auto sc = parse_ok("github org=acme id=42\n"
+                           "github org=other\n"
+                           "github user=alice token=ghp_a orgs=acme,other "
+                           "teams=\"acme/Dev Team,other/ops\"\n"
+                           "vault login -method=github token=ghp_a\n");
+  REQUIRE(sc.github.orgs.size() == 2);
+  CHECK(sc.github.orgs[1].id == 1002); // numbered in declaration order
+  const auto* alice = sc.github.user_with_token("ghp_a");
+  REQUIRE(alice);
+  CHECK(alice->orgs == std::vector<std::string>{"acme", "other"});
+  REQUIRE(alice->teams.size() == 2);
+  CHECK(alice->teams[0].name == "Dev Team");
+  CHECK(alice->teams[0].slug == "dev-team");
+  const auto& login = command<cmd_login>(sc);
+  CHECK(login.method == "github");
+  CHECK(login.path == "github/");
+}

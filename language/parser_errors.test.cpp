@@ -59,8 +59,8 @@ TEST_CASE("an unknown flag is Go's flag error at the flag") {
 }
 
 TEST_CASE("a Vault flag that tokenlab does not model yet says so") {
-  CHECK(error_of("vault token create -entity-alias=web\n") ==
-        "e.scn:1:20: flag -entity-alias is not modelled by tokenlab yet");
+  CHECK(error_of("vault token create -field=token\n") ==
+        "e.scn:1:20: flag -field is not modelled by tokenlab yet");
   CHECK(error_of("vault list -detailed auth/token/accessors\n") ==
         "e.scn:1:12: flag -detailed is not modelled by tokenlab yet");
   CHECK(error_of("vault token lookup -wrap-ttl=1m\n") ==
@@ -68,8 +68,8 @@ TEST_CASE("a Vault flag that tokenlab does not model yet says so") {
   CHECK(error_of("vault token create -format=yaml\n") ==
         "e.scn:1:28: -format=yaml is not modelled by tokenlab yet: use table or json");
   CHECK(error_of("vault login -method=ldap u\n") ==
-        "e.scn:1:21: -method=ldap is not modelled by tokenlab yet: only -method=token and "
-        "-method=userpass");
+        "e.scn:1:21: -method=ldap is not modelled by tokenlab yet: only -method=token, "
+        "-method=userpass and -method=github");
   CHECK(error_of("vault lease revoke -sink -prefix aws/\n") ==
         "e.scn:1:20: flag provided but not defined: -sink (did you mean -sync?)");
 }
@@ -99,7 +99,7 @@ TEST_CASE("wrong argument counts use the Vault CLI's texts and show the usage") 
         "e.scn:1:20: Too many arguments (expected 0, got 1); usage: vault token create "
         "[-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
         "[-no-default-policy] [-renewable=false] [-display-name=S] [-use-limit=N] [-type=batch] "
-        "[-id=S] [-role=NAME] [-metadata=k=v ...]");
+        "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...]");
   CHECK(error_of("vault lease revoke\n") ==
         "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault lease revoke "
         "[-prefix] [-force] [-sync] LEASE_ID");
@@ -297,7 +297,7 @@ TEST_CASE("an unknown directive suggests the closest one") {
         "e.scn:1:1: unknown directive \"advnce\" (did you mean \"advance\"?)");
   CHECK(error_of("  frobnicate\n") ==
         "e.scn:1:3: unknown directive \"frobnicate\": a line starts with title, source, seed, "
-        "epoch, config, cluster, advance, at, note, expect, fleet or vault");
+        "epoch, config, cluster, github, advance, at, note, expect, fleet or vault");
   CHECK(error_of("token create\n") ==
         "e.scn:1:1: unknown directive \"token\": Vault commands start with \"vault\", e.g. vault "
         "token");
@@ -674,7 +674,8 @@ TEST_CASE("a flag after an argument is one more argument, with the CLI's warning
         "e.scn:1:23: Too many arguments (expected 0, got 1); usage: vault token create "
         "[-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
         "[-no-default-policy] [-renewable=false] [-display-name=S] [-use-limit=N] [-type=batch] "
-        "[-id=S] [-role=NAME] [-metadata=k=v ...]" + warned + "-ttl=1h])");
+        "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...]" +
+          warned + "-ttl=1h])");
   // -format is a global flag: it draws no warning, but still counts as an argument.
   CHECK(step_error("vault token lookup $t1 -format=json") ==
         "e.scn:2:24: Too many arguments (expected 0-1, got 2); usage: vault token lookup "
@@ -796,4 +797,24 @@ TEST_CASE("$root has no fields: a reference to one is refused before the run") {
         "e.scn:1:13: root is the root token's ID, not a step's result, so it has no field "
         "\"policies\": look it up first (vault token lookup $root => r) and use r.policies");
   CHECK(error_of("vault token lookup $root => r\nexpect r.accessor present\n") == "(parsed)");
+}
+
+TEST_CASE("a github line says what it needs") {
+  CHECK(error_of("github user=alice token=t orgs=acme\n") ==
+        "e.scn:1:32: unknown organization \"acme\": declare it first, e.g. github org=acme");
+  CHECK(error_of("github org=acme\ngithub user=a token=t orgs=acme teams=acme\n") ==
+        "e.scn:2:39: a team is ORG/NAME, e.g. teams=acme/dev, got \"acme\"");
+  CHECK(error_of("github org=acme\ngithub user=a token=t teams=acme/dev\n") ==
+        "e.scn:2:29: the team \"acme/dev\" belongs to an organization the user is not in: list "
+        "it in orgs= first");
+  CHECK(error_of("github org=acme id=x\n") ==
+        "e.scn:1:20: id needs a whole number greater than zero, got \"x\"");
+  CHECK(error_of("github token=t\n") ==
+        "e.scn:1:8: a github line starts with org= or user=, e.g. github org=acme id=1001, or "
+        "github user=alice token=ghp_alice orgs=acme teams=acme/dev");
+  CHECK(error_of("vault token create\ngithub org=acme\n") ==
+        "e.scn:2:1: \"github\" must come before the first step");
+  CHECK(error_of("vault login -method=github\n") ==
+        "e.scn:1:7: tokenlab cannot prompt for a GitHub personal access token, so write it, "
+        "e.g. vault login -method=github token=ghp_alice");
 }

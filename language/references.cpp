@@ -18,8 +18,9 @@ bool is_name_char(char c) {
 bool is_field(std::string_view s) {
   if (s.empty() || !is_name_start(s[0]))
     return false;
+  // '/' and '-' for a mount table's rows: $auths.auths.userpass/.accessor
   for (const char c : s)
-    if (!is_name_char(c) && c != '.')
+    if (!is_name_char(c) && c != '.' && c != '/' && c != '-')
       return false;
   return true;
 }

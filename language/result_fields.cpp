@@ -250,6 +250,8 @@ std::optional<std::int64_t> value_length(const field_value& v) {
     return static_cast<std::int64_t>(m->size());
   if (const auto* o = std::get_if<field_object>(&v))
     return static_cast<std::int64_t>(o->get().size());
+  if (const auto* l = std::get_if<field_list>(&v))
+    return static_cast<std::int64_t>(l->get().size());
   return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
 #include "model/fleet.hpp"
+#include "model/github.hpp"
 #include "model/ttl.hpp"
 
 #include <cstdint>
@@ -300,6 +301,7 @@ struct scenario {
   std::int64_t epoch_unix = default_epoch_unix;
   system_config config; ///< `config default_lease_ttl=… max_lease_ttl=…`
   cluster_config cluster;
+  github_world github; ///< `github org=…` / `github user=…`: GitHub as the run sees it
   std::vector<step> steps;
 };
 

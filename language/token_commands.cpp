@@ -12,7 +12,7 @@ using ft = flag_type;
 const command_spec token_create_spec{
   "vault token create [-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
   "[-no-default-policy] [-renewable=false] [-display-name=S] [-use-limit=N] [-type=batch] "
-  "[-id=S] [-role=NAME] [-metadata=k=v ...]",
+  "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...]",
   {{"policy", ft::list},
    {"metadata", ft::key_value},
    {"ttl", ft::duration},
@@ -27,8 +27,9 @@ const command_spec token_create_spec{
    {"type", ft::text},
    {"id", ft::text},
    {"role", ft::text},
+   {"entity-alias", ft::text},
    {"format", ft::format}},
-  {"entity-alias", "field"}};
+  {"field"}};
 
 const command_spec token_lookup_spec{"vault token lookup [-accessor] [TOKEN]",
                                      {{"accessor", ft::boolean}, {"format", ft::format}},
@@ -89,6 +90,7 @@ maybe_error build_token_create(const build_input& in, vault_command& out) {
   set_if(in, "type", &flag_use::text, req.type);
   set_if(in, "id", &flag_use::text, req.id);
   set_if(in, "role", &flag_use::text, req.role);
+  set_if(in, "entity-alias", &flag_use::text, req.entity_alias);
   // command/token_create.go: `if c.flagType == "batch" { c.flagRenewable = false }`
   if (req.type == "batch")
     req.renewable = false;

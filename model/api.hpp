@@ -18,19 +18,27 @@
 namespace tokenlab {
 
 struct field_object;
+struct field_list;
 
 /// A value in a response's `data` map. Durations are integer seconds (as in Vault's JSON);
 /// the CLI decides by key name which integers to print as durations. A field_object is a
-/// nested JSON object whose values are typed too (KV v2's `data` and `metadata`).
-using field_value = std::variant<std::monostate, bool, std::int64_t, std::string,
-                                 std::vector<std::string>, std::map<std::string, std::string>,
-                                 field_object>;
+/// nested JSON object whose values are typed too (KV v2's `data` and `metadata`); a
+/// field_list a JSON array of typed values (an entity's `aliases`, each an object).
+using field_value =
+  std::variant<std::monostate, bool, std::int64_t, std::string, std::vector<std::string>,
+               std::map<std::string, std::string>, field_object, field_list>;
 
 /// A nested object of typed values, shared and immutable once built (a value: copies share
 /// it, equality compares the contents).
 struct field_object {
   std::shared_ptr<const std::map<std::string, field_value>> fields;
   const std::map<std::string, field_value>& get() const;
+};
+
+/// A nested array of typed values, shared and immutable once built, like field_object.
+struct field_list {
+  std::shared_ptr<const std::vector<field_value>> items;
+  const std::vector<field_value>& get() const;
 };
 
 /// A `data` map; sorted by key, as Go's encoder and the CLI print it.
@@ -44,6 +52,22 @@ inline field_object make_object(data_map fields) {
 inline const data_map& field_object::get() const {
   static const data_map empty;
   return fields ? *fields : empty;
+}
+
+inline field_list make_list(std::vector<field_value> items) {
+  return field_list{std::make_shared<const std::vector<field_value>>(std::move(items))};
+}
+
+inline const std::vector<field_value>& field_list::get() const {
+  static const std::vector<field_value> empty;
+  return items ? *items : empty;
+}
+
+inline bool operator==(const field_list& a, const field_list& b) {
+  return a.get() == b.get();
+}
+inline bool operator!=(const field_list& a, const field_list& b) {
+  return !(a == b);
 }
 
 inline bool operator==(const field_object& a, const field_object& b) {
@@ -104,9 +128,9 @@ struct token_create_request {
   /// The CLI always sends explicit_max_ttl ("0s"); a raw API write may leave it out, which
   /// changes which batch restriction Vault checks (spec §2.7, the first-match quirk).
   bool explicit_max_ttl_sent = true;
-  std::string id;   ///< -id (custom token id)
-  std::string role; ///< -role: create through auth/token/create/<role>
-  std::string entity_alias; ///< only a raw API write sends one (the CLI flag is refused)
+  std::string id;           ///< -id (custom token id)
+  std::string role;         ///< -role: create through auth/token/create/<role>
+  std::string entity_alias; ///< -entity-alias (with a role: the token's entity's alias)
   // What only a raw API write (`vault write auth/token/create …`) can carry:
   /// Duration fields ParseDurationSecond refuses (field -> Go's text): handleCreateCommon
   /// reports each at its own step, so the request keeps them until then.

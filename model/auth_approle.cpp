@@ -178,6 +178,7 @@ protected:
     login_auth auth;
     auth.metadata = std::move(metadata);
     auth.alias_name = role.role_id;
+    auth.alias_metadata = auth.metadata; // path_login.go: the alias carries the same metadata
     populate_token_auth(role.token, auth);
     if (!entry_token_cidrs.empty())
       auth.bound_cidrs = entry_token_cidrs;

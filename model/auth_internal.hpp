@@ -78,5 +78,6 @@ std::optional<std::string> parse_arbitrary_key_values(const std::string& input,
 std::unique_ptr<auth_backend> make_userpass_backend();
 std::unique_ptr<auth_backend> make_approle_backend();
 std::unique_ptr<auth_backend> make_kubernetes_backend();
+std::unique_ptr<auth_backend> make_github_backend();
 
 } // namespace tokenlab::auth_detail

@@ -108,6 +108,9 @@ protected:
                      {"service_account_secret_name", ""},
                      {"service_account_uid", uid}};
     auth.display_name = ns + "-" + name;
+    // The alias carries the service account's four keys, without the role.
+    auth.alias_metadata = auth.metadata;
+    auth.alias_metadata.erase("role");
     populate_token_auth(role.token, auth);
     return {std::move(auth)};
   }

@@ -25,6 +25,9 @@ struct login_auth {
   bool no_default_policy = false;       ///< token_no_default_policy
   std::vector<std::string> bound_cidrs; ///< token_bound_cidrs (kept, not enforced)
   std::string alias_name;               ///< the entity alias (username, role ID, SA name)
+  std::map<std::string, std::string> alias_metadata; ///< the alias's metadata (AppRole, Kubernetes)
+  std::string entity_id;             ///< set by the core: the alias's entity (CreateOrFetchEntity)
+  std::vector<std::string> warnings; ///< the method's response warnings (GitHub's org rename)
 };
 
 } // namespace tokenlab

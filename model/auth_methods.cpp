@@ -28,7 +28,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-
 const std::string* get(const field_map& m, const std::string& key) {
   auto it = m.find(key);
   return it == m.end() ? nullptr : &it->second;
@@ -170,11 +169,11 @@ void auth_backend::event(auth_event::kind k, std::string subject, std::string de
 bool is_auth_login_path(std::string_view type, std::string_view path) {
   if (type == "userpass")
     return path.substr(0, 6) == "login/";
-  return (type == "approle" || type == "kubernetes") && path == "login";
+  return (type == "approle" || type == "kubernetes" || type == "github") && path == "login";
 }
 
 bool is_modelled_auth_type(std::string_view type) {
-  return type == "userpass" || type == "approle" || type == "kubernetes";
+  return type == "userpass" || type == "approle" || type == "kubernetes" || type == "github";
 }
 
 std::unique_ptr<auth_backend> make_auth_backend(std::string_view type) {
@@ -184,6 +183,8 @@ std::unique_ptr<auth_backend> make_auth_backend(std::string_view type) {
     return auth_detail::make_approle_backend();
   if (type == "kubernetes")
     return auth_detail::make_kubernetes_backend();
+  if (type == "github")
+    return auth_detail::make_github_backend();
   return nullptr;
 }
 

@@ -33,6 +33,7 @@
 #include "model/api.hpp"
 #include "model/auth_login.hpp"
 #include "model/fields.hpp"
+#include "model/github.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
 
@@ -72,7 +73,9 @@ struct token_params {
   sim_duration token_period{0};
   sim_duration token_explicit_max_ttl{0};
   std::int64_t token_num_uses = 0;
-  std::string token_type = "default"; ///< logical.TokenType: "default" | "service" | "batch" (a token role also holds "default-service" | "default-batch")
+  std::string token_type =
+    "default"; ///< logical.TokenType: "default" | "service" | "batch" (a token role also holds
+               ///< "default-service" | "default-batch")
   bool token_no_default_policy = false;
   std::vector<std::string> token_bound_cidrs; ///< as SockAddr prints them
   // Deprecated copies (UpgradeValue keeps them in step while the alias is in use).
@@ -107,8 +110,9 @@ void populate_token_auth(const token_params& t, login_auth& auth);
 /// What an operation needs from its mount.
 struct auth_env {
   sim_time now{};
-  system_view view;                  ///< the mount's effective TTLs (b.System().MaxLeaseTTL())
-  std::function<std::string()> uuid; ///< the mount's seeded UUIDs (role IDs, secret IDs, UIDs)
+  const github_world* github = nullptr; ///< the scenario's GitHub (the github method asks it)
+  system_view view;                     ///< the mount's effective TTLs (b.System().MaxLeaseTTL())
+  std::function<std::string()> uuid;    ///< the mount's seeded UUIDs (role IDs, secret IDs, UIDs)
 };
 
 /// Something a learner should see in the trace.

@@ -14,6 +14,7 @@ batch_entry to_batch_entry(const token_entry& e, std::int64_t epoch_unix) {
   b.creation_time_s = epoch_unix + whole_seconds(e.creation_time.time_since_epoch());
   b.ttl_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(e.ttl).count();
   b.role = e.role;
+  b.entity_id = e.entity_id;
   return b;
 }
 
@@ -26,6 +27,7 @@ token_entry from_batch_entry(const batch_entry& b, std::string token, std::int64
   e.meta = b.meta;
   e.display_name = b.display_name;
   e.role = b.role;
+  e.entity_id = b.entity_id;
   e.type = token_type::batch;
   e.creation_time = sim_time{} + secs(b.creation_time_s - epoch_unix);
   e.ttl = std::chrono::duration_cast<sim_duration>(std::chrono::nanoseconds(b.ttl_ns));

@@ -16,7 +16,7 @@ bool batch_entry::operator==(const batch_entry& other) const {
   return parent == other.parent && policies == other.policies && path == other.path &&
          meta == other.meta && display_name == other.display_name &&
          creation_time_s == other.creation_time_s && ttl_ns == other.ttl_ns && role == other.role &&
-         namespace_id == other.namespace_id;
+         entity_id == other.entity_id && namespace_id == other.namespace_id;
 }
 
 bool is_batch_token_string(std::string_view token) {
@@ -26,11 +26,11 @@ bool is_batch_token_string(std::string_view token) {
 namespace {
 
 // pb.TokenEntry field numbers (sdk/plugin/pb/backend.proto). Only these are written; the
-// others a batch token may hold (entity_id 14, bound_cidrs 15, internal_meta 19,
-// inline_policy 20, no_identity_policies 21) are skipped when read.
+// others a batch token may hold (bound_cidrs 15, internal_meta 19, inline_policy 20,
+// no_identity_policies 21) are skipped when read.
 constexpr std::uint32_t f_parent = 3, f_policies = 4, f_path = 5, f_meta = 6, f_display_name = 7,
-                        f_creation_time = 9, f_ttl = 10, f_role = 12, f_namespace_id = 16,
-                        f_type = 18;
+                        f_creation_time = 9, f_ttl = 10, f_role = 12, f_entity_id = 14,
+                        f_namespace_id = 16, f_type = 18;
 
 enum wire_type : std::uint32_t { wt_varint = 0, wt_fixed64 = 1, wt_len = 2, wt_fixed32 = 5 };
 
@@ -335,6 +335,7 @@ std::string encode_batch_entry(const batch_entry& e) {
   put_int(out, f_creation_time, static_cast<std::uint64_t>(e.creation_time_s));
   put_int(out, f_ttl, static_cast<std::uint64_t>(e.ttl_ns));
   put_string(out, f_role, e.role);
+  put_string(out, f_entity_id, e.entity_id);
   put_string(out, f_namespace_id, e.namespace_id);
   put_int(out, f_type, batch_token_type);
   return out;
@@ -351,8 +352,9 @@ std::optional<batch_entry> decode_batch_entry(std::string_view bytes) {
     std::uint64_t v = 0;
     std::string s;
     bool ok = true;
-    if (wt == wt_len && (num == f_parent || num == f_policies || num == f_path ||
-                         num == f_display_name || num == f_role || num == f_namespace_id)) {
+    if (wt == wt_len &&
+        (num == f_parent || num == f_policies || num == f_path || num == f_display_name ||
+         num == f_role || num == f_entity_id || num == f_namespace_id)) {
       ok = read_string(r, s);
       switch (num) {
         case f_parent: e.parent = std::move(s); break;
@@ -360,6 +362,7 @@ std::optional<batch_entry> decode_batch_entry(std::string_view bytes) {
         case f_path: e.path = std::move(s); break;
         case f_display_name: e.display_name = std::move(s); break;
         case f_role: e.role = std::move(s); break;
+        case f_entity_id: e.entity_id = std::move(s); break;
         default: e.namespace_id = std::move(s); break;
       }
     } else if (wt == wt_len && num == f_meta) {

@@ -19,8 +19,8 @@
 namespace tokenlab {
 
 /// The fields of pb.TokenEntry a batch token carries that the lab models. Vault also carries
-/// entity_id, internal_meta, inline_policy, no_identity_policies and bound_cidrs; the lab has
-/// no entities, no inline policies and no client addresses, so they are always empty here.
+/// internal_meta, inline_policy, no_identity_policies and bound_cidrs; the lab has no inline
+/// policies and no client addresses, so they are always empty here.
 struct batch_entry {
   std::string parent;                ///< parent's internal ID; "" for an orphan
   std::vector<std::string> policies; ///< as the token store sanitized them
@@ -30,6 +30,7 @@ struct batch_entry {
   std::int64_t creation_time_s = 0; ///< unix seconds
   std::int64_t ttl_ns = 0;          ///< nanoseconds (Go's time.Duration)
   std::string role;
+  std::string entity_id;
   /// Vault puts the creating request's namespace ID; in the root namespace that is "root"
   /// (helper/namespace RootNamespaceID), the only namespace the lab models.
   std::string namespace_id = "root";

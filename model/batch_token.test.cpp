@@ -95,8 +95,8 @@ TEST_CASE("every modelled field is encoded as Go's proto.Marshal encodes pb.Toke
 TEST_CASE("decoding reads what Vault may write and skips the fields the lab does not model",
           "[batch]") {
   std::string bytes = encode_batch_entry(full_entry());
-  // entity_id (14), bound_cidrs (15), internal_meta (19), no_identity_policies (21), and
-  // unknown fixed32 / fixed64 fields: skipped, as Go keeps them as unknown fields.
+  // entity_id (14) is read; bound_cidrs (15), internal_meta (19), no_identity_policies (21),
+  // and unknown fixed32 / fixed64 fields: skipped, as Go keeps them as unknown fields.
   bytes += "\x72\x03"
            "ent"
            "\x7a\x09"
@@ -107,6 +107,8 @@ TEST_CASE("decoding reads what Vault may write and skips the fields the lab does
            "\xc1\x01\x01\x02\x03\x04\x05\x06\x07\x08";
   auto e = decode_batch_entry(bytes);
   REQUIRE(e);
+  CHECK(e->entity_id == "ent");
+  e->entity_id.clear();
   CHECK(*e == full_entry());
 
   // A repeated scalar field: the last value wins. A map entry without a value: "".

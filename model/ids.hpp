@@ -34,6 +34,7 @@ enum class id_stream : std::uint64_t {
   mount_table = 5,    ///< mount accessors and UUIDs
   barrier_keys = 6,   ///< the simulated barrier's AES-256 key
   barrier_nonces = 7, ///< the nonces of its encryptions (batch tokens)
+  identity = 8,       ///< entity and alias IDs, generated entity names
 };
 
 /// A seeded source of Vault-shaped random strings.

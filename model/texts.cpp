@@ -341,6 +341,22 @@ std::string enabled_auth(std::string_view type, std::string_view path) {
   return "Success! Enabled " + std::string{type} + " auth method at: " + with_slash(path);
 }
 
+std::string invalid_mount_accessor(std::string_view accessor) {
+  return "invalid mount accessor " + go_quote(accessor);
+}
+
+std::string github_no_organization_id(std::string_view cause) {
+  return "unable to fetch the organization_id, you must manually set it in the config: " +
+         std::string{cause};
+}
+
+std::string github_org_renamed(std::string_view login, std::int64_t id) {
+  return "the organization name has changed to " + go_quote(login) +
+         ". It is recommended to verify and update the organization name in the config: "
+         "organization_id=" +
+         std::to_string(id);
+}
+
 std::string not_modelled(std::string_view what) {
   return std::string{what} + " is not modelled by tokenlab yet";
 }

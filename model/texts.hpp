@@ -419,6 +419,40 @@ inline constexpr std::string_view k8s_no_host = "no host provided";
 inline constexpr std::string_view k8s_ca_cert_required =
   "kubernetes_ca_cert must be given when disable_local_ca_jwt is true";
 
+// --- the identity store (vault/identity_store*.go, identity_lookup.go) ---
+inline constexpr std::string_view empty_alias_name = "empty alias name";
+inline constexpr std::string_view entity_not_found_from_id = "entity not found from id";
+inline constexpr std::string_view entity_name_in_use = "entity name is already in use";
+inline constexpr std::string_view entity_policies_root = "policies cannot contain root";
+inline constexpr std::string_view alias_id_or_factors =
+  "'id' or 'mount_accessor' and 'name' must be provided";
+/// `invalid mount accessor "<accessor>"`
+std::string invalid_mount_accessor(std::string_view accessor);
+inline constexpr std::string_view invalid_canonical_id = "invalid canonical ID";
+inline constexpr std::string_view alias_exists_for_mount =
+  "Alias already exists for requested entity and mount accessor";
+inline constexpr std::string_view lookup_no_parameter = "query parameter not supplied";
+inline constexpr std::string_view lookup_parameter_conflict =
+  "query parameter conflict; please supply distinct set of query parameters";
+inline constexpr std::string_view lookup_alias_needs_both =
+  "both 'alias_name' and 'alias_mount_accessor' needs to be set";
+// token_store.go handleCreateCommon, with a role's entity_alias
+inline constexpr std::string_view invalid_entity_alias = "invalid 'entity_alias' value";
+inline constexpr std::string_view entity_alias_disabled =
+  "entity from given entity alias is disabled";
+
+// --- the github auth method (builtin/credential/github path_config.go, path_login.go) ---
+inline constexpr std::string_view github_organization_required =
+  "organization is a required parameter";
+/// `unable to fetch the organization_id, you must manually set it in the config: <go-github's
+/// error>` (a plain error of the config write)
+std::string github_no_organization_id(std::string_view cause);
+inline constexpr std::string_view github_no_config = "configuration has not been set";
+inline constexpr std::string_view github_not_in_org = "user is not part of required org";
+/// `the organization name has changed to "<login>". It is recommended to verify and update the
+/// organization name in the config: organization_id=<id>`
+std::string github_org_renamed(std::string_view login, std::int64_t id);
+
 // --- the lab's own refusal, for what it does not model ---
 /// `<what> is not modelled by tokenlab yet`; `not_modelled_plural`: `<what> are …`
 std::string not_modelled(std::string_view what);

@@ -29,6 +29,7 @@ struct token_entry {
   sim_duration period{0};
   token_type type = token_type::service;
   std::string role;         ///< the token role it was created through, if any
+  std::string entity_id;    ///< its identity entity (a login's, a role's entity alias, a parent's)
   std::string cubbyhole_id; ///< 24 base62: the key of its cubbyhole
   /// For a login token: what its auth method gave at login (token_ttl, token_max_ttl). A
   /// renewal asks the method again in Vault; the lab keeps the login's values.

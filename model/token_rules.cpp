@@ -7,6 +7,7 @@
 #include "model/tune.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace tokenlab {
 
@@ -54,6 +55,15 @@ std::optional<vault_error> check_custom_id(const std::string& id) {
 
 } // namespace
 
+bool entity_alias_allowed(const token_role& role, const std::string& alias) {
+  std::string lowered = alias;
+  for (auto& c : lowered)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::any_of(
+    role.allowed_entity_aliases.begin(), role.allowed_entity_aliases.end(),
+    [&](const std::string& allowed) { return allowed == lowered || glob_match(allowed, lowered); });
+}
+
 std::string token_display_name(const std::string& requested) {
   std::string name = "token-" + requested;
   for (auto& c : name) {
@@ -67,10 +77,11 @@ std::string token_display_name(const std::string& requested) {
   return name;
 }
 
-outcome<create_plan>
-plan_token_create(const caller_view& caller, const token_create_request& req,
-                  const system_view& view, sim_time now, const token_role* role,
-                  const std::function<bool(const std::string&)>& policy_exists) {
+outcome<create_plan> plan_token_create(const caller_view& caller, const token_create_request& req,
+                                       const system_view& view, sim_time now,
+                                       const token_role* role,
+                                       const std::function<bool(const std::string&)>& policy_exists,
+                                       const std::string* alias_entity) {
   const auto& parent = caller.entry;
   // A use-limited caller spent its last use on this very request (spec §4.2): the token
   // store no longer finds it.
@@ -113,9 +124,17 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
   }
   if (req.num_uses < 0)
     return invalid(texts::negative_num_uses);
-  if (!req.entity_alias.empty())
-    return role ? vault_error::invalid(texts::not_modelled_plural("entity aliases"))
-                : invalid(texts::entity_alias_needs_role);
+  if (!req.entity_alias.empty()) {
+    if (!role)
+      return invalid(texts::entity_alias_needs_role);
+    if (!entity_alias_allowed(*role, req.entity_alias))
+      return invalid(texts::invalid_entity_alias);
+    if (!alias_entity) {
+      create_plan pending;
+      pending.needs_alias_entity = true;
+      return pending;
+    }
+  }
 
   create_plan plan;
   auto& e = plan.entry;
@@ -168,6 +187,11 @@ plan_token_create(const caller_view& caller, const token_create_request& req,
       return invalid(texts::sudo_for_orphan);
     e.parent.clear();
   }
+  // The alias's entity, else the parent's: an orphan inherits none.
+  if (alias_entity)
+    e.entity_id = *alias_entity;
+  else if (!e.parent.empty())
+    e.entity_id = parent.entity_id;
 
   // The handler parses its duration strings here, each with its own refusal.
   if (auto err = unparsed("explicit_max_ttl"))
@@ -273,6 +297,7 @@ outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount
                                 const std::string& request_path, const system_view& view,
                                 sim_time now) {
   create_plan plan;
+  plan.warnings = auth.warnings; // the method's own, before LoginCreateToken's
   auto& e = plan.entry;
   ttl_request in;
   in.backend_ttl = auth.ttl;
@@ -300,6 +325,7 @@ outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount
     name.pop_back();
   e.display_name = name;
   e.path = request_path;
+  e.entity_id = auth.entity_id;
   e.meta = auth.metadata;
   e.num_uses = auth.num_uses;
   e.period = auth.period;
@@ -322,9 +348,9 @@ outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount
     e.period = sim_duration::zero();
     e.explicit_max_ttl = sim_duration::zero();
   }
-  // Only CalculateTTL warns here: the `Policy "…" does not exist` warnings are the token
-  // store's create handler's, which a login does not go through.
-  plan.warnings = d->warnings;
+  // The method's warnings, then CalculateTTL's: the `Policy "…" does not exist` warnings are
+  // the token store's create handler's, which a login does not go through.
+  plan.warnings.insert(plan.warnings.end(), d->warnings.begin(), d->warnings.end());
   plan.ttl = std::move(*d);
   return plan;
 }
@@ -385,7 +411,7 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
   d["creation_time"] = unix_seconds(e.creation_time, epoch_unix);
   d["creation_ttl"] = whole_seconds(e.creation_ttl);
   d["display_name"] = e.display_name;
-  d["entity_id"] = std::string{};
+  d["entity_id"] = e.entity_id;
   d["expire_time"] =
     e.expire_time ? field_value{format_rfc3339(*e.expire_time, epoch_unix)} : field_value{};
   d["explicit_max_ttl"] = whole_seconds(e.explicit_max_ttl);
@@ -419,6 +445,7 @@ auth_block make_auth_block(const token_entry& e, const std::string& client_token
   a.policies = e.policies;
   a.token_policies = e.policies;
   a.metadata = e.meta;
+  a.entity_id = e.entity_id;
   a.lease_duration = whole_seconds(e.ttl);
   a.renewable = e.renewable;
   a.token_type = e.type == token_type::batch ? "batch" : "service";

@@ -33,15 +33,28 @@ struct create_plan {
   std::optional<ttl_decision> ttl; ///< absent for a root token created without a TTL
   std::vector<std::string> warnings;
   std::string custom_id; ///< -id, when given
+  /// The request's `entity_alias` passed the role's check but no entity was given for it:
+  /// the store must create or fetch the alias's entity and plan again with its ID. The rest
+  /// of the plan is empty.
+  bool needs_alias_entity = false;
 };
 
 /// handleCreateCommon's checks and computations, in Vault's order (spec §2.2–2.5, §2.10,
 /// §3.3). `role` is the token role of auth/token/create/<role> (nullptr: none);
 /// `policy_exists` says which policies exist (for the "does not exist" warnings).
-outcome<create_plan>
-plan_token_create(const caller_view& caller, const token_create_request& req,
-                  const system_view& view, sim_time now, const token_role* role,
-                  const std::function<bool(const std::string&)>& policy_exists);
+/// `alias_entity` is the entity of the request's `entity_alias`, once the store has it: a plan
+/// that reaches the alias without one stops there (`needs_alias_entity`), as Vault creates the
+/// entity at that step, before the checks that follow. The new token's entity is that one, or
+/// else its parent's (an orphan has none).
+outcome<create_plan> plan_token_create(const caller_view& caller, const token_create_request& req,
+                                       const system_view& view, sim_time now,
+                                       const token_role* role,
+                                       const std::function<bool(const std::string&)>& policy_exists,
+                                       const std::string* alias_entity = nullptr);
+
+/// The role's check of a token create's `entity_alias`: compared in lower case with the
+/// role's `allowed_entity_aliases`, exactly or as globs (strutil.StrListContainsGlob).
+bool entity_alias_allowed(const token_role& role, const std::string& alias);
 
 /// A write to auth/token/create, create-orphan or create/<role> with the API's fields
 /// (`vault write auth/token/create ttl=1h policies=web`): `sub` is the path under
@@ -83,14 +96,32 @@ struct lookup_key {
   bool map = false; ///< holds a map (its entries are read as `meta.KEY`)
 };
 
-/// Every key lookup_data can show, sorted: the scenario language checks `expect l.FIELD`
-/// against it (language/result_fields.hpp).
+/// Every key a token lookup can show, sorted: the scenario language checks `expect l.FIELD`
+/// against it (language/result_fields.hpp). `identity_policies` and
+/// `external_namespace_policies` are the core's, for a token whose entity grants policies.
 inline constexpr lookup_key token_lookup_keys[] = {
-  {"accessor"},     {"creation_time"}, {"creation_ttl"}, {"display_name"},
-  {"entity_id"},    {"expire_time"},   {"explicit_max_ttl"}, {"id"},
-  {"issue_time"},   {"last_renewal"},  {"last_renewal_time"}, {"meta", true},
-  {"num_uses"},     {"orphan"},        {"path"},           {"period"},
-  {"policies"},     {"renewable"},     {"role"},           {"ttl"},
+  {"accessor"},
+  {"creation_time"},
+  {"creation_ttl"},
+  {"display_name"},
+  {"entity_id"},
+  {"expire_time"},
+  {"explicit_max_ttl"},
+  {"external_namespace_policies", true},
+  {"id"},
+  {"identity_policies"},
+  {"issue_time"},
+  {"last_renewal"},
+  {"last_renewal_time"},
+  {"meta", true},
+  {"num_uses"},
+  {"orphan"},
+  {"path"},
+  {"period"},
+  {"policies"},
+  {"renewable"},
+  {"role"},
+  {"ttl"},
   {"type"},
 };
 

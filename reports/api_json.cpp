@@ -53,6 +53,12 @@ ojson to_json(const field_value& v) {
         out[k] = std::visit(*this, val);
       return out;
     }
+    ojson operator()(const field_list& l) const {
+      ojson out = ojson::array();
+      for (const auto& item : l.get())
+        out.push_back(std::visit(*this, item));
+      return out;
+    }
   };
   return std::visit(visitor{}, v);
 }

@@ -7,6 +7,8 @@
 #include "reports/go_format.hpp"
 #include "reports/kv_output.hpp"
 
+#include <algorithm>
+
 namespace tokenlab {
 
 namespace {
@@ -121,14 +123,18 @@ std::string render_field(const api_response& r, const std::string& field) {
   return go::format_value(it->second);
 }
 
-// `vault list`: a one-column table headed "Keys".
+// `vault list`: a one-column table headed "Keys", sorted as the CLI sorts them
+// (command/format.go OutputList: sort.Strings); the API's order may differ (entity names).
 std::string render_keys(const api_response& r) {
   std::string out = "Keys\n----\n";
   if (r.data)
     if (auto it = r.data->find("keys"); it != r.data->end())
-      if (const auto* xs = std::get_if<std::vector<std::string>>(&it->second))
-        for (const auto& k : *xs)
+      if (const auto* xs = std::get_if<std::vector<std::string>>(&it->second)) {
+        auto keys = *xs;
+        std::sort(keys.begin(), keys.end());
+        for (const auto& k : keys)
           out += k + "\n";
+      }
   return out;
 }
 

@@ -197,6 +197,15 @@ std::string format_value(const field_value& v) {
       }
       return out + "]";
     }
+    std::string operator()(const field_list& l) const {
+      std::string out = "[";
+      bool first = true;
+      for (const auto& item : l.get()) {
+        out += (first ? "" : " ") + std::visit(*this, item);
+        first = false;
+      }
+      return out + "]";
+    }
   };
   return std::visit(visitor{}, v);
 }

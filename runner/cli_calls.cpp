@@ -1,5 +1,6 @@
 #include "runner/cli_calls.hpp"
 
+#include "model/go_text.hpp"
 #include "model/kv2.hpp"
 #include "model/texts.hpp"
 
@@ -40,6 +41,25 @@ struct builder {
   }
 
   bool operator()(const cmd_login& c) {
+    if (c.method == "github") {
+      // builtin/credential/github/cli.go: PUT auth/<path>login with the token alone, trimmed.
+      login_request req;
+      req.mount = "auth/" + c.path;
+      for (const auto& [k, a] : c.fields) {
+        if (k != "token")
+          continue;
+        std::string v;
+        if (!value(a, v))
+          return false;
+        req.fields[k] = go_trim_space(v);
+      }
+      req.path = req.mount + "login";
+      out.request.op = req;
+      out.login = true;
+      call("PUT", req.path, "authenticating", output_shape::auth);
+      out.record.login_text = std::string{texts::login_success};
+      return true;
+    }
     if (c.method != "token") {
       // command/login.go with the userpass CLI handler: POST auth/<path>login/<username>.
       login_request req;

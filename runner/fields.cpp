@@ -10,6 +10,8 @@ namespace tokenlab {
 
 namespace {
 
+std::optional<field_value> list_item(const field_list& l, const std::string& f);
+
 // A data key, or `KEY.SUB` for the entry SUB of a map-valued key (a `vault auth list` row:
 // `token/.default_ttl`; a token's meta: `meta.team`; a KV v2 read's `metadata.version`).
 std::optional<field_value> nested_field(const data_map& d, const std::string& f) {
@@ -25,7 +27,29 @@ std::optional<field_value> nested_field(const data_map& d, const std::string& f)
     if (const auto* o = std::get_if<field_object>(&it->second))
       if (auto sub = nested_field(o->get(), f.substr(dot + 1)))
         return sub;
+    if (const auto* l = std::get_if<field_list>(&it->second))
+      if (auto sub = list_item(*l, f.substr(dot + 1)))
+        return sub;
   }
+  return std::nullopt;
+}
+
+// `N` or `N.KEY` of a list: its item N (from 0), or that item's KEY (an entity's
+// `aliases.0.name`).
+std::optional<field_value> list_item(const field_list& l, const std::string& f) {
+  auto dot = f.find('.');
+  auto index = f.substr(0, dot);
+  if (index.empty() || index.find_first_not_of("0123456789") != std::string::npos ||
+      index.size() > 6)
+    return std::nullopt;
+  auto i = static_cast<std::size_t>(std::stoul(index));
+  if (i >= l.get().size())
+    return std::nullopt;
+  const auto& item = l.get()[i];
+  if (dot == std::string::npos)
+    return item;
+  if (const auto* o = std::get_if<field_object>(&item))
+    return nested_field(o->get(), f.substr(dot + 1));
   return std::nullopt;
 }
 
@@ -208,6 +232,15 @@ std::string show_value(const field_value& v) {
         first = false;
       }
       return out + "}";
+    }
+    std::string operator()(const field_list& l) const {
+      std::string out = "[";
+      bool first = true;
+      for (const auto& x : l.get()) {
+        out += (first ? "" : ", ") + std::visit(*this, x);
+        first = false;
+      }
+      return out + "]";
     }
   };
   return std::visit(visitor{}, v);

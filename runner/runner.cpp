@@ -32,6 +32,7 @@ public:
     ctx.epoch = driver_.epoch();
     ctx.epoch_unix = sc.epoch_unix;
     ctx.seed = sc.seed;
+    ctx.github = std::make_shared<const github_world>(sc.github);
     id_source salt{sc.seed, static_cast<id_stream>(99)};
     ctx.salt_key = salt.base62(32);
     ctx.counter = std::make_shared<trace_counter>();
