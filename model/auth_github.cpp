@@ -82,12 +82,9 @@ public:
   }
 
 protected:
-  // Vault 1.14 locks out users of userpass, approle and ldap only.
   outcome<std::optional<std::string>> lookahead(const std::string& path,
                                                 const field_map&) override {
-    if (path != "login")
-      return unsupported_path(true);
-    return std::optional<std::string>{};
+    return login_without_lockout(path);
   }
 
   // pathLogin and verifyCredentials. Every failure is a plain error of a login path: a 500

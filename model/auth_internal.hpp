@@ -73,6 +73,14 @@ bool above_max(sim_duration d, const system_view& view);
 std::optional<std::string> parse_arbitrary_key_values(const std::string& input,
                                                       std::map<std::string, std::string>& out);
 
+/// The lookahead of a method whose only login path is `login` and that Vault 1.14 does not
+/// lock out (only userpass, ldap and approle are subject to user lockout).
+inline outcome<std::optional<std::string>> login_without_lockout(const std::string& path) {
+  if (path != "login")
+    return unsupported_path(true);
+  return std::optional<std::string>{};
+}
+
 // --- the methods ---
 
 std::unique_ptr<auth_backend> make_userpass_backend();

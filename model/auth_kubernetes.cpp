@@ -61,12 +61,9 @@ public:
   }
 
 protected:
-  // Only userpass, ldap and approle are subject to user lockout.
   outcome<std::optional<std::string>> lookahead(const std::string& path,
                                                 const field_map&) override {
-    if (path != "login")
-      return unsupported_path(true);
-    return std::optional<std::string>{};
+    return login_without_lockout(path);
   }
 
   login_result do_login(const std::string&, const field_map& fields, auth_env& env) override {
