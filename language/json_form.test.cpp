@@ -506,3 +506,18 @@ TEST_CASE("a config line after the first step is a restart in both forms") {
                            "explicit=0s period=0s display= uses=0 type=service id= role=\n"
                            "advance 1h\nrestart 30m 2h\nrestart 30m 768h\n");
 }
+
+TEST_CASE("the JSON form declares GitHub with one string per github line") {
+  const auto sc = parse_ok(parse_scenario_json(
+    "{\"github\": [\"org=acme id=42\", \"user=alice token=ghp_a orgs=acme\"],\n"
+    " \"steps\": [\"vault login -method=github token=ghp_a\"]}",
+    "s.json"));
+  REQUIRE(sc.github.orgs.size() == 1);
+  CHECK(sc.github.orgs[0].id == 42);
+  REQUIRE(sc.github.user_with_token("ghp_a"));
+  CHECK(json_error("{\"github\": \"org=acme\"}") ==
+        "s.json:1:12: \"github\" must be an array of strings like \"org=acme\" or \"user=alice "
+        "token=ghp_alice orgs=acme\"");
+  CHECK(json_error("{\"github\": [\"user=a token=t orgs=nope\"]}") ==
+        "s.json:1:34: unknown organization \"nope\": declare it first, e.g. github org=nope");
+}
