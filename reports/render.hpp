@@ -3,7 +3,8 @@
 // (virtual time, the command, the CLI's output, what it caused in the simulated Vault and
 // why, each expectation's verdict), a closing summary per run and a totals line.
 //
-// Three formats: text for terminals, Markdown for handouts, JSON for machines. All are
+// Four formats: text for terminals, Markdown for handouts, JSON for machines, and the
+// Chrome trace of every token's and lease's life for Perfetto. All are
 // deterministic: the same runs give the same bytes (golden tests compare them), with no
 // pointers, wall-clock times or hash-map order. `render_check` is the terse form for
 // `tokenlab check`: failures as `file:line:col: …` and one verdict line per file.
@@ -15,7 +16,7 @@
 
 namespace tokenlab {
 
-enum class report_format { text, markdown, json };
+enum class report_format { text, markdown, json, trace };
 
 /// How much of a run a report shows (`tokenlab run --detail`). JSON is always full.
 enum class report_detail {
@@ -53,6 +54,11 @@ enum class brief_scope {
 /// with the verdict. Lines are indented by `indent` spaces.
 std::string render_brief(const run_record& run, std::size_t indent = 0,
                          brief_scope scope = brief_scope::every_step);
+
+/// Renders the Chrome trace (Trace Event Format JSON, for Perfetto UI or chrome://tracing):
+/// a process per run, a track per token family, each token and lease a complete event from
+/// its creation to its end, renewals and max-TTL deadlines as instant events.
+std::string render_trace(const std::vector<run_record>& runs);
 
 /// Renders the JSON record: {"format": "tokenlab-report", "version": 1, "runs": [...],
 /// "totals": {...}}, indented by 2, with a final newline.

@@ -2,7 +2,8 @@
 // facts (file, seed, epoch, config) and its sources; per step a `###` heading numbered as
 // in the text report, the time and place, the terminal session in a ```console block,
 // the effects as a list (each with its TTL explanation beneath), the storage line and the
-// verdicts; then a summary table. The last line gives the totals of all scenarios.
+// verdicts; then two Mermaid pictures (the lives of tokens and leases, the token tree) and a
+// summary table. The last line gives the totals of all scenarios.
 //
 // At story detail (a handout for a class) a step's heading is its time and text, notes are
 // paragraphs, effects have no sequence number and leave out the machinery (storage, timers,
@@ -12,9 +13,13 @@
 
 #include "clock/calendar.hpp"
 #include "reports/cli_output.hpp"
+#include "reports/lifetimes.hpp"
 #include "reports/narrate.hpp"
 #include "reports/render.hpp"
 #include "reports/summary.hpp"
+
+#include <algorithm>
+#include <map>
 
 namespace tokenlab {
 
@@ -160,6 +165,82 @@ void write_summary(std::string& out, const run_summary& s) {
          ".\n\n";
 }
 
+// Mermaid's text: no quote (it ends a label), and no `:`, `;` or `#` in a gantt task's name.
+std::string mermaid_text(const std::string& s, bool task) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"')
+      out += "#quot;";
+    else if (task && (c == ':' || c == ';' || c == '#'))
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+// The most lives the pictures draw; a bigger run points at the trace format instead.
+constexpr std::size_t most_drawn = 60;
+
+// Two Mermaid charts, which GitHub and GitLab render: a gantt of every token's and lease's
+// life and the token tree with the leases its tokens hold.
+void write_pictures(std::string& out, const run_record& run) {
+  const auto lives = lifetimes(run);
+  if (lives.empty())
+    return;
+  out += "## Pictures\n\n";
+  if (lives.size() > most_drawn) {
+    out += std::to_string(lives.size()) + " tokens and leases are too many to draw here: " +
+           "`tokenlab run --format trace` writes their lives for Perfetto UI.\n\n";
+    return;
+  }
+  const sim_time last = run_end(run);
+  out += "```mermaid\ngantt\n  title Lives of tokens and leases, t+0s to " +
+         format_offset(last) + "\n  dateFormat x\n  axisFormat %H:%M\n";
+  std::size_t family = lives.size();
+  for (const auto& l : lives) {
+    if (l.family != family) {
+      family = l.family;
+      out += "  section " + mermaid_text(lives[family].label, true) + "\n";
+    }
+    const sim_time end = std::max(l.end ? *l.end : last, l.start + sim_duration{1});
+    const char* tag = !l.end ? "active" : l.cause == trace_cause::ttl_expired ? "done" : "crit";
+    const std::string name = std::string{l.what == lifetime::kind::token ? "token " : "lease "} +
+                             l.label + " " + format_offset(l.start) + " to " +
+                             (l.end ? format_offset(*l.end) + " " + ending(l) : "the end");
+    out += "  " + mermaid_text(name, true) + " :" + tag + ", " + std::to_string(millis(l.start)) +
+           ", " + std::to_string(millis(end)) + "\n";
+  }
+  out += "```\n\n```mermaid\ngraph TD\n";
+  std::map<std::string, std::string> node; // ID -> Mermaid node
+  std::string ended;
+  for (std::size_t i = 0; i < lives.size(); ++i) {
+    const auto& l = lives[i];
+    const std::string id = "n" + std::to_string(i + 1);
+    node[l.id] = id;
+    if (!l.parent.empty() && node.count(l.parent) == 0) {
+      const std::string up = "p" + std::to_string(node.size());
+      node[l.parent] = up;
+      auto named = run.names.find(l.parent);
+      out += "  " + up + "[\"" +
+             mermaid_text(named != run.names.end() ? named->second : l.parent.substr(0, 8) + "…",
+                          false) +
+             "\"]\n";
+    }
+    const bool token = l.what == lifetime::kind::token;
+    const std::string text = mermaid_text(
+      std::string{token ? "token " : "lease "} + l.label + "<br/>" + ending(l), false);
+    out += "  " + id + (token ? "[\"" + text + "\"]" : "([\"" + text + "\"])") + "\n";
+    if (!l.parent.empty())
+      out += "  " + node[l.parent] + (token ? " --> " : " -.-> ") + id + "\n";
+    if (l.end)
+      ended += (ended.empty() ? "" : ",") + id;
+  }
+  if (!ended.empty())
+    out += "  classDef ended fill:#eeeeee,stroke-dasharray:4 3\n  class " + ended + " ended\n";
+  out += "```\n\n";
+}
+
 } // namespace
 
 std::string render_markdown(const std::vector<run_record>& runs, report_detail d) {
@@ -181,6 +262,7 @@ std::string render_markdown(const std::vector<run_record>& runs, report_detail d
       else
         write_step(out, run, s, i + 1, full);
     }
+    write_pictures(out, run);
     if (full) {
       write_summary(out, summarize(run));
     } else {

@@ -63,3 +63,15 @@ endforeach()
 # The instructor's handout of the lesson with the documented 6h + 9h -> 4h example, as a
 # class gets it.
 golden_test(course.handout handout 3 "${CMAKE_CURRENT_SOURCE_DIR}/tutorials/03-ttl-and-renewal/golden/handout.md" 0 --solutions)
+
+# The three defining examples in the picture formats: the Markdown report with its Mermaid
+# charts, and the Chrome trace for Perfetto.
+foreach(example renewal/renew-capped-by-max-ttl-6h-9h max-ttl/mount-tune-shrinks-max-ttl-7157
+        leases/parent-revocation-kills-aws-leases)
+  get_filename_component(topic "${example}" DIRECTORY)
+  get_filename_component(name "${example}" NAME)
+  set(golden "${CMAKE_CURRENT_SOURCE_DIR}/scenarios/${topic}/golden/${name}")
+  golden_test(pictures.${name}.md run "scenarios/${example}.vlab" "${golden}.md" 0 --format md)
+  golden_test(pictures.${name}.trace run "scenarios/${example}.vlab" "${golden}.trace.json" 0
+    --format trace)
+endforeach()
