@@ -122,6 +122,8 @@ std::string last_segment(const std::string& path) {
 void on_read(self_ptr self, const resolved_token& who, const logical_read_request& r,
              const reply& done) {
   auto& st = self->state;
+  if (token_api(self, who, r.path, {}, true, done))
+    return;
   if (!allows(self, who, r.path, capability::read))
     return done(denied());
   if (under(r.path, "cubbyhole/"))
@@ -180,6 +182,8 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
 void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
               const reply& done) {
   auto& st = self->state;
+  if (token_api(self, who, w.path, w.fields, false, done))
+    return;
   if (!allows(self, who, w.path, capability::update) &&
       !allows(self, who, w.path, capability::create))
     return done(denied());
@@ -303,7 +307,9 @@ reply with_auth_identity(self_ptr self, reply done) {
 
 // A token lookup of a token with an entity that grants policies shows them
 // (handleLookup): `identity_policies` and `external_namespace_policies` (other namespaces').
-reply with_lookup_identity(self_ptr self, reply done) {
+} // namespace
+
+reply core_detail::with_lookup_identity(self_ptr self, reply done) {
   return [self, done](api_outcome r) {
     const field_value* id = nullptr;
     if (r && r->data)
@@ -325,6 +331,8 @@ reply with_lookup_identity(self_ptr self, reply done) {
   };
 }
 
+namespace {
+
 void dispatch(self_ptr self, const resolved_token& who, const vault_request& req,
               const reply& done) {
   auto& st = self->state;
@@ -342,20 +350,13 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
                 allows(self, who, path, capability::sudo), op, st.policies.names());
       } else if constexpr (std::is_same_v<op_t, token_lookup_request>) {
         auto cap = op.by == token_selector::self ? capability::read : capability::update;
-        if (!allows(self, who, token_path("lookup", op.by), cap))
-          return done(denied());
-        forward(self, st.store, with_lookup_identity(self, done), lookup_atom::value, who, op);
+        token_endpoint(self, who, token_path("lookup", op.by), cap, op, done);
       } else if constexpr (std::is_same_v<op_t, token_renew_request>) {
-        if (!allows(self, who, token_path("renew", op.by), capability::update))
-          return done(denied());
-        forward(self, st.store, done, renew_atom::value, who, op);
+        token_endpoint(self, who, token_path("renew", op.by), capability::update, op, done);
       } else if constexpr (std::is_same_v<op_t, token_revoke_request>) {
         auto path = op.orphan_children ? std::string{"auth/token/revoke-orphan"}
                                        : token_path("revoke", op.by);
-        if (!allows(self, who, path, capability::update))
-          return done(denied());
-        forward(self, st.store, done, revoke_atom::value, who,
-                allows(self, who, path, capability::sudo), op);
+        token_endpoint(self, who, path, capability::update, op, done);
       } else if constexpr (std::is_same_v<op_t, mount_tune_request>) {
         auto tune_path = under(op.mount, "auth/") ? "sys/auth/" + op.mount.substr(5) + "tune"
                                                   : "sys/mounts/" + op.mount + "tune";

@@ -5,6 +5,7 @@
 
 #include "actors/core.hpp"
 #include "model/kv2.hpp"
+#include "model/token_endpoints.hpp"
 #include "model/texts.hpp"
 
 #include <functional>
@@ -133,5 +134,16 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string
                      const lease_revoke_request& r, const reply& done);
 /// LIST sys/leases/lookup/<prefix> (the caller's sudo already checked).
 void list_leases(self_ptr self, const std::string& path, const reply& done);
+/// core_tokens.cpp: a token lookup, renew, revoke or tidy checked against `acl_path` for
+/// capability `c`, then answered by the token store (the `vault token …` commands).
+void token_endpoint(self_ptr self, const resolved_token& who, const std::string& acl_path,
+                    capability c, const token_api_request& op, const reply& done);
+/// The token endpoints as paths (`vault write auth/token/renew token=…`, `vault read
+/// auth/token/lookup-self`); false when `path` is none of them.
+bool token_api(self_ptr self, const resolved_token& who, const std::string& path,
+               const field_map& fields, bool read, const reply& done);
+/// Wraps a token lookup's reply: a token whose entity grants policies shows them
+/// (`identity_policies`, handleLookup), read from the identity store.
+reply with_lookup_identity(self_ptr self, reply done);
 
 } // namespace tokenlab::core_detail

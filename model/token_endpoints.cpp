@@ -1,0 +1,103 @@
+#include "model/token_endpoints.hpp"
+
+#include "model/texts.hpp"
+
+namespace tokenlab {
+
+namespace {
+
+std::string text_of(const field_map& fields, const char* key) {
+  auto it = fields.find(key);
+  return it == fields.end() ? std::string{} : it->second;
+}
+
+struct endpoint {
+  const char* name;      ///< under auth/token/
+  bool readable;         ///< has a ReadOperation callback
+  token_selector by;     ///< how the handler names the token
+  field_schema schema;   ///< the path's declared fields
+};
+
+const std::vector<endpoint>& endpoints() {
+  using k = field_kind;
+  static const std::vector<endpoint> all{
+    {"lookup", true, token_selector::token, {{"token", k::string}}},
+    {"lookup-self", true, token_selector::self, {{"token", k::string}}},
+    {"lookup-accessor", false, token_selector::accessor, {{"accessor", k::string}}},
+    {"renew", false, token_selector::token, {{"token", k::string}, {"increment", k::duration}}},
+    {"renew-self", false, token_selector::self,
+     {{"token", k::string}, {"increment", k::duration}}},
+    {"renew-accessor", false, token_selector::accessor,
+     {{"accessor", k::string}, {"increment", k::duration}}},
+    {"revoke", false, token_selector::token, {{"token", k::string}}},
+    {"revoke-self", false, token_selector::self, {}},
+    {"revoke-orphan", false, token_selector::token, {{"token", k::string}}},
+    {"revoke-accessor", false, token_selector::accessor, {{"accessor", k::string}}},
+    {"tidy", false, token_selector::self, {}},
+  };
+  return all;
+}
+
+// Built in place: GCC 12 sees a maybe-uninitialized vector in a temporary outcome's move.
+std::optional<outcome<token_api_call>> done(token_api_call call) {
+  std::optional<outcome<token_api_call>> out;
+  out.emplace(std::move(call));
+  return out;
+}
+
+bool starts_with(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+} // namespace
+
+std::optional<outcome<token_api_call>> token_request_from_fields(const std::string& path,
+                                                                 const field_map& fields,
+                                                                 bool read) {
+  static const std::string root = "auth/token/";
+  if (path.compare(0, root.size(), root) != 0)
+    return std::nullopt;
+  const auto name = path.substr(root.size());
+  const endpoint* e = nullptr;
+  for (const auto& x : endpoints())
+    if (name == x.name)
+      e = &x;
+  if (!e)
+    return std::nullopt;
+  if (read && !e->readable)
+    return outcome<token_api_call>{vault_error{405, {std::string{texts::unsupported_operation}}}};
+  if (auto bad = check_fields(fields, e->schema, false))
+    return outcome<token_api_call>{*bad};
+  const std::string value = text_of(fields, e->by == token_selector::accessor ? "accessor" : "token");
+  token_api_call call{token_tidy_request{}, e->schema};
+  if (name == "tidy")
+    return done(std::move(call));
+  if (starts_with(name, "lookup")) {
+    token_lookup_request r;
+    r.by = e->by;
+    if (e->by != token_selector::self)
+      r.value = value;
+    // handleLookup: no token in the request means the caller's own.
+    if (e->by == token_selector::token && r.value.empty())
+      r.by = token_selector::self;
+    call.op = r;
+  } else if (starts_with(name, "renew")) {
+    token_renew_request r;
+    r.by = e->by;
+    if (e->by != token_selector::self)
+      r.value = value;
+    if (auto inc = fields.find("increment"); inc != fields.end())
+      r.increment = field_duration(inc->second);
+    call.op = r;
+  } else {
+    token_revoke_request r;
+    r.by = e->by;
+    r.orphan_children = name == "revoke-orphan";
+    if (e->by != token_selector::self)
+      r.value = value;
+    call.op = r;
+  }
+  return done(std::move(call));
+}
+
+} // namespace tokenlab

@@ -1,0 +1,47 @@
+#pragma once
+// The token store's lookup, renew, revoke and tidy endpoints reached as paths (`vault write
+// auth/token/lookup token=…`, `vault read auth/token/lookup-self`), as Vault 1.14's
+// vault/token_store.go declares them: each path's fields (token, accessor: TypeString;
+// increment: TypeDurationSecond), the operations it takes (lookup and lookup-self also read;
+// the others only update) and what its handler does with an empty field. The result is the
+// typed request that the `vault token …` commands send, so both reach the same handler.
+//
+//  * lookup (read or update): an empty or missing `token` looks up the calling token
+//    (handleLookup falls back to req.ClientToken); lookup-self ignores `token`.
+//  * renew, revoke, revoke-orphan: an empty `token` is the handler's `missing token ID`;
+//    the -accessor paths' empty `accessor` is `missing accessor` (the token store answers both).
+//  * renew-self, revoke-self name the calling token; tidy has nothing to tidy in the lab.
+//  * None of these paths has an existence check, so a write needs `update` (and a read
+//    `read`); a path's other operations are Vault's 405 `unsupported operation`.
+
+#include "model/api.hpp"
+#include "model/fields.hpp"
+#include "model/vault_error.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace tokenlab {
+
+/// `auth/token/tidy`: Vault starts a background tidy and answers 202 with a warning.
+struct token_tidy_request {};
+
+/// One of the token endpoints' requests.
+using token_api_request = std::variant<token_lookup_request, token_renew_request,
+                                       token_revoke_request, token_tidy_request>;
+
+/// A token endpoint's request with its schema (for the ignored-parameters warning).
+struct token_api_call {
+  token_api_request op;
+  field_schema schema;
+};
+
+/// The request a write (`read` false) or a read of `path` makes: nullopt when `path` is
+/// none of the token endpoints above; a 405 `unsupported operation` for a read of a path
+/// that only takes writes; a 400 `Field validation failed: …` for a bad increment.
+std::optional<outcome<token_api_call>> token_request_from_fields(const std::string& path,
+                                                                 const field_map& fields,
+                                                                 bool read);
+
+} // namespace tokenlab

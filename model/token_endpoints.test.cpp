@@ -1,0 +1,82 @@
+#include "model/token_endpoints.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tokenlab;
+
+namespace {
+
+token_api_request request_of(const std::string& path, const field_map& fields, bool read = false) {
+  auto r = token_request_from_fields(path, fields, read);
+  REQUIRE(r);
+  REQUIRE(r->ok());
+  return (*r)->op;
+}
+
+vault_error error_of(const std::string& path, const field_map& fields, bool read = false) {
+  auto r = token_request_from_fields(path, fields, read);
+  REQUIRE(r);
+  REQUIRE_FALSE(r->ok());
+  return r->error();
+}
+
+} // namespace
+
+TEST_CASE("a write to auth/token/lookup names the token in its body; without one, the caller") {
+  auto given = std::get<token_lookup_request>(request_of("auth/token/lookup", {{"token", "hvs.x"}}));
+  CHECK(given.by == token_selector::token);
+  CHECK(given.value == "hvs.x");
+  // handleLookup: an empty token is req.ClientToken, on a read as on a write.
+  CHECK(std::get<token_lookup_request>(request_of("auth/token/lookup", {}, true)).by ==
+        token_selector::self);
+  CHECK(std::get<token_lookup_request>(request_of("auth/token/lookup", {{"token", ""}})).by ==
+        token_selector::self);
+  // lookup-self ignores its declared token field.
+  auto self = std::get<token_lookup_request>(
+    request_of("auth/token/lookup-self", {{"token", "hvs.other"}}));
+  CHECK(self.by == token_selector::self);
+  CHECK(self.value.empty());
+  auto acc = std::get<token_lookup_request>(
+    request_of("auth/token/lookup-accessor", {{"accessor", "abc"}}));
+  CHECK(acc.by == token_selector::accessor);
+  CHECK(acc.value == "abc");
+}
+
+TEST_CASE("renew, revoke and their -self, -accessor and -orphan paths make the commands' requests") {
+  auto renew = std::get<token_renew_request>(
+    request_of("auth/token/renew", {{"token", "hvs.x"}, {"increment", "2h"}}));
+  CHECK(renew.by == token_selector::token);
+  CHECK(renew.increment == secs(7200));
+  // An empty token stays empty: the handler answers `missing token ID`.
+  CHECK(std::get<token_renew_request>(request_of("auth/token/renew", {})).value.empty());
+  CHECK(std::get<token_renew_request>(request_of("auth/token/renew-self", {{"increment", "90"}}))
+          .increment == secs(90));
+  CHECK(std::get<token_renew_request>(
+          request_of("auth/token/renew-accessor", {{"accessor", "a"}}))
+          .by == token_selector::accessor);
+  auto orphan =
+    std::get<token_revoke_request>(request_of("auth/token/revoke-orphan", {{"token", "hvs.x"}}));
+  CHECK(orphan.orphan_children);
+  CHECK(orphan.value == "hvs.x");
+  CHECK(std::get<token_revoke_request>(request_of("auth/token/revoke-self", {})).by ==
+        token_selector::self);
+  CHECK_FALSE(
+    std::get<token_revoke_request>(request_of("auth/token/revoke", {{"token", "t"}})).orphan_children);
+  CHECK(std::holds_alternative<token_tidy_request>(request_of("auth/token/tidy", {})));
+}
+
+TEST_CASE("the token endpoints' schemas: a bad increment fails validation; reads only where Vault has them") {
+  auto bad = error_of("auth/token/renew-self", {{"increment", "-5"}});
+  CHECK(bad.status == 400);
+  CHECK(bad.message() == "Field validation failed: error converting input -5 for field "
+                         "\"increment\": cannot provide negative value '-5'");
+  auto read = error_of("auth/token/revoke", {}, true);
+  CHECK(read.status == 405);
+  CHECK(read.message() == "unsupported operation");
+  CHECK(std::holds_alternative<token_lookup_request>(request_of("auth/token/lookup-self", {}, true)));
+  // Not token endpoints: create and roles have handlers of their own.
+  CHECK_FALSE(token_request_from_fields("auth/token/create", {}, false));
+  CHECK_FALSE(token_request_from_fields("auth/token/roles/r", {}, false));
+  CHECK_FALSE(token_request_from_fields("auth/token/lookup/extra", {}, false));
+  CHECK_FALSE(token_request_from_fields("sys/leases/renew", {}, false));
+}
