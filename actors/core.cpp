@@ -184,6 +184,9 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
   auto& st = self->state;
   if (token_api(self, who, w.path, w.fields, false, done))
     return;
+  if (auto caps = capabilities_from_fields(w.path, w.fields))
+    return on_capabilities(self, who, **caps,
+                           warn_ignored(done, w.fields, capabilities_schema((*caps)->by)));
   if (!allows(self, who, w.path, capability::update) &&
       !allows(self, who, w.path, capability::create))
     return done(denied());

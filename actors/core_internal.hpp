@@ -134,6 +134,18 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string
                      const lease_revoke_request& r, const reply& done);
 /// LIST sys/leases/lookup/<prefix> (the caller's sudo already checked).
 void list_leases(self_ptr self, const std::string& path, const reply& done);
+/// `done`, after adding the framework's warning about the fields `schema` does not declare to
+/// a response with a body (sdk/framework/backend.go HandleRequest; a 204 carries none).
+inline reply warn_ignored(reply done, field_map fields, field_schema schema) {
+  return [done = std::move(done), fields = std::move(fields),
+          schema = std::move(schema)](api_outcome r) {
+    if (r && r->status != 204)
+      if (auto ignored = unknown_fields(fields, schema); !ignored.empty())
+        r->warnings.push_back(texts::ignored_parameters(ignored));
+    done(std::move(r));
+  };
+}
+
 /// core_tokens.cpp: a token lookup, renew, revoke or tidy checked against `acl_path` for
 /// capability `c`, then answered by the token store (the `vault token …` commands).
 void token_endpoint(self_ptr self, const resolved_token& who, const std::string& acl_path,

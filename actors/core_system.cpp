@@ -54,6 +54,8 @@ void delete_policy(self_ptr self, const std::string& name, const reply& done) {
   done(no_content());
 }
 
+// handleCapabilitiesAccessor and handleCapabilities, in their order: the accessor, the token,
+// the paths, then each path's capabilities (one path also answers as `capabilities`).
 void on_capabilities(self_ptr self, const resolved_token& who, const capabilities_request& c,
                      const reply& done) {
   auto endpoint = c.by == token_selector::self       ? "sys/capabilities-self"
@@ -61,20 +63,33 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
                                                      : "sys/capabilities";
   if (!allows(self, who, endpoint, capability::update))
     return done(denied());
-  auto respond = [self, done, path = c.path](const std::vector<std::string>& policies) {
-    auto names = capability_names(self->state.policies, policies, path);
+  const bool by_accessor = c.by == token_selector::accessor;
+  if (by_accessor && c.value.empty())
+    return done(vault_error::invalid(std::string{texts::missing_accessor}));
+  auto respond = [self, done, paths = c.paths](const std::vector<std::string>& policies) {
+    if (paths.empty())
+      return done(vault_error::invalid(std::string{texts::paths_must_be_supplied}));
+    data_map d;
+    for (const auto& path : paths)
+      d[path] = capability_names(self->state.policies, policies, path);
+    if (paths.size() == 1)
+      d["capabilities"] = d[paths.front()];
     api_response r;
-    r.data = data_map{{"capabilities", field_value{names}}, {path, field_value{names}}};
+    r.data = std::move(d);
     done(std::move(r));
   };
   if (c.by == token_selector::self)
     return respond(acl_policies(who));
-  bool by_accessor = c.by == token_selector::accessor;
+  if (c.value.empty())
+    return done(vault_error::internal(texts::handler_error(texts::no_token_found)));
   self->request(self->state.store, caf::infinite, resolve_atom::value, c.value, by_accessor)
     .then([=](outcome<resolved_token>& target) {
-      if (!target)
+      // An unknown token fails at its first path; an unknown accessor before the paths.
+      if (!target && (by_accessor || !c.paths.empty()))
         return done(vault_error::invalid(
           std::string{by_accessor ? texts::invalid_accessor : texts::invalid_token}));
+      if (!target)
+        return respond(std::vector<std::string>{});
       // The target's ACL, as Capabilities builds it: its policies and its entity's (none when
       // the entity is gone).
       auto own = target->entry.policies;
@@ -274,9 +289,10 @@ void on_login(self_ptr self, const login_request& r, const reply& done) {
 namespace {
 
 // sys/mounts/<path>/tune and sys/auth/<path>/tune: the effective values, in seconds; an auth
-// mount's token_type (handleTuneReadCommon).
+// mount's token_type; the mount's options when it has any (handleTuneReadCommon).
 api_response tune_response(const system_view& v, const std::string& description,
-                           const std::optional<std::string>& token_type) {
+                           const std::optional<std::string>& token_type,
+                           const std::map<std::string, std::string>& options = {}) {
   data_map d;
   d["default_lease_ttl"] = whole_seconds(v.default_lease_ttl);
   d["description"] = description;
@@ -284,6 +300,8 @@ api_response tune_response(const system_view& v, const std::string& description,
   d["max_lease_ttl"] = whole_seconds(v.max_lease_ttl);
   if (token_type)
     d["token_type"] = *token_type;
+  if (!options.empty())
+    d["options"] = options;
   api_response resp;
   resp.data = std::move(d);
   return resp;
@@ -306,7 +324,8 @@ void read_tune(self_ptr self, const std::string& mount, const reply& done) {
   auto m = st.mounts.find(mount);
   if (m == st.mounts.end())
     return done(vault_error::invalid(texts::no_sysview(mount)));
-  done(tune_response(effective_view(st.sys, m->second.tune, mount), "", std::nullopt));
+  done(tune_response(effective_view(st.sys, m->second.tune, mount), m->second.description,
+                     std::nullopt, m->second.options));
 }
 
 } // namespace tokenlab::core_detail

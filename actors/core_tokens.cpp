@@ -50,15 +50,7 @@ bool token_api(self_ptr self, const resolved_token& who, const std::string& path
     done(call->error());
     return true;
   }
-  // The framework warns about undeclared fields when the handler answers with a body.
-  auto schema = (*call)->schema;
-  auto with_warning = [done, fields, schema](api_outcome r) {
-    if (r && r->status != 204)
-      if (auto ignored = unknown_fields(fields, schema); !ignored.empty())
-        r->warnings.push_back(texts::ignored_parameters(ignored));
-    done(std::move(r));
-  };
-  token_endpoint(self, who, path, cap, (*call)->op, with_warning);
+  token_endpoint(self, who, path, cap, (*call)->op, warn_ignored(done, fields, (*call)->schema));
   return true;
 }
 

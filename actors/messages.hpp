@@ -104,13 +104,6 @@ struct policy_write_request {
 struct policy_read_request {
   std::string name;
 };
-/// `sys/capabilities-self`, `sys/capabilities`, `sys/capabilities-accessor`.
-struct capabilities_request {
-  token_selector by = token_selector::self;
-  std::string value;
-  std::string path;
-};
-
 /// `sys/auth/<path>` (vault auth enable).
 struct auth_enable_request {
   std::string type;

@@ -170,6 +170,14 @@ struct token_revoke_request {
   bool orphan_children = false; ///< revoke-orphan: children become orphans
 };
 
+/// `sys/capabilities-self`, `sys/capabilities`, `sys/capabilities-accessor`: the capabilities
+/// of the caller, a token or an accessor's token on each of `paths`.
+struct capabilities_request {
+  token_selector by = token_selector::self;
+  std::string value;
+  std::vector<std::string> paths;
+};
+
 /// `sys/leases/revoke`, `sys/leases/revoke-prefix/<prefix>`, `sys/leases/revoke-force/<prefix>`.
 struct lease_revoke_request {
   std::string lease_id;

@@ -62,6 +62,10 @@ std::string policy_missing(std::string_view name);
 inline constexpr std::string_view missing_token_id = "missing token ID";
 inline constexpr std::string_view bad_token = "bad token";
 inline constexpr std::string_view missing_accessor = "missing accessor";
+/// logical_system.go handleCapabilities: no token to check (a plain error: wrap it with
+/// handler_error), and no path
+inline constexpr std::string_view no_token_found = "no token found";
+inline constexpr std::string_view paths_must_be_supplied = "paths must be supplied";
 inline constexpr std::string_view invalid_accessor = "invalid accessor";
 inline constexpr std::string_view token_not_found = "token not found";
 inline constexpr std::string_view batch_cannot_renew = "batch tokens cannot be renewed";

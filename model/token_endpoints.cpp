@@ -100,4 +100,33 @@ std::optional<outcome<token_api_call>> token_request_from_fields(const std::stri
   return done(std::move(call));
 }
 
+field_schema capabilities_schema(token_selector by) {
+  field_schema schema{{"path", field_kind::comma_string_slice},
+                      {"paths", field_kind::comma_string_slice}};
+  if (by == token_selector::accessor)
+    schema["accessor"] = field_kind::string;
+  else
+    schema["token"] = field_kind::string;
+  return schema;
+}
+
+std::optional<outcome<capabilities_request>> capabilities_from_fields(const std::string& path,
+                                                                      const field_map& fields) {
+  capabilities_request r;
+  if (path == "sys/capabilities-self")
+    r.by = token_selector::self;
+  else if (path == "sys/capabilities")
+    r.by = token_selector::token;
+  else if (path == "sys/capabilities-accessor")
+    r.by = token_selector::accessor;
+  else
+    return std::nullopt;
+  if (r.by != token_selector::self)
+    r.value = text_of(fields, r.by == token_selector::accessor ? "accessor" : "token");
+  r.paths = parse_comma_slice(text_of(fields, "paths"));
+  if (r.paths.empty())
+    r.paths = parse_comma_slice(text_of(fields, "path"));
+  return outcome<capabilities_request>{r};
+}
+
 } // namespace tokenlab

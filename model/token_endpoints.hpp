@@ -44,4 +44,15 @@ std::optional<outcome<token_api_call>> token_request_from_fields(const std::stri
                                                                  const field_map& fields,
                                                                  bool read);
 
+/// `sys/capabilities`, `sys/capabilities-self` and `sys/capabilities-accessor` written with the
+/// API's fields (logical_system_paths.go capabilitiesPaths: `token` or `accessor`, TypeString;
+/// `paths` and the deprecated `path`, TypeCommaStringSlice, `paths` first). nullopt for any
+/// other path. The handlers' own checks (missing accessor, no token found, paths must be
+/// supplied) are the core's, which knows the tokens.
+std::optional<outcome<capabilities_request>> capabilities_from_fields(const std::string& path,
+                                                                      const field_map& fields);
+
+/// The schema of a capabilities path (for the ignored-parameters warning).
+field_schema capabilities_schema(token_selector by);
+
 } // namespace tokenlab

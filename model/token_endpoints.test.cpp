@@ -80,3 +80,24 @@ TEST_CASE("the token endpoints' schemas: a bad increment fails validation; reads
   CHECK_FALSE(token_request_from_fields("auth/token/lookup/extra", {}, false));
   CHECK_FALSE(token_request_from_fields("sys/leases/renew", {}, false));
 }
+
+TEST_CASE("sys/capabilities-accessor's fields: paths before the deprecated path, both split at commas") {
+  auto one = capabilities_from_fields("sys/capabilities-accessor", {{"accessor", "a"}, {"path", "x"}});
+  REQUIRE(one);
+  CHECK((*one)->by == token_selector::accessor);
+  CHECK((*one)->value == "a");
+  CHECK((*one)->paths == std::vector<std::string>{"x"});
+  auto both = capabilities_from_fields("sys/capabilities", {{"token", "t"}, {"path", "x"},
+                                                            {"paths", "a, b"}});
+  REQUIRE(both);
+  CHECK((*both)->paths == std::vector<std::string>{"a", "b"});
+  // capabilities-self reads no token from the body: the caller is asked about.
+  auto self = capabilities_from_fields("sys/capabilities-self", {{"token", "t"}, {"path", "x"}});
+  REQUIRE(self);
+  CHECK((*self)->by == token_selector::self);
+  CHECK((*self)->value.empty());
+  CHECK((*capabilities_from_fields("sys/capabilities", {}))->paths.empty());
+  CHECK_FALSE(capabilities_from_fields("sys/capabilities/x", {}));
+  CHECK(capabilities_schema(token_selector::accessor).count("accessor") == 1);
+  CHECK(capabilities_schema(token_selector::self).count("token") == 1);
+}

@@ -217,7 +217,7 @@ struct builder {
   bool operator()(const cmd_token_capabilities& c) {
     capabilities_request req;
     req.by = c.by;
-    req.path = c.path;
+    req.paths = {c.path};
     if (!value(c.value, req.value))
       return false;
     out.request.op = req;
