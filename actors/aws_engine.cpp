@@ -6,6 +6,8 @@
 #include "model/fields.hpp"
 #include "model/go_text.hpp"
 
+#include <algorithm>
+
 namespace tokenlab {
 
 namespace {
@@ -33,14 +35,9 @@ std::optional<std::string> after_prefix(const std::string& path, std::string_vie
   return path.substr(prefix.size());
 }
 
-// Vault's default IAM user name template: vault-<display name>-<role>-<unix time>-<20 random>,
-// each part truncated to 42 characters and the whole to 64.
-std::string user_name(self_ptr self, const std::string& display_name, const std::string& role) {
+std::int64_t unix_now(self_ptr self) {
   auto& st = self->state;
-  auto unix_now = unix_seconds(sim_now(self, st.ctx), st.ctx.epoch_unix);
-  auto name = "vault-" + display_name.substr(0, 42) + "-" + role.substr(0, 42) + "-" +
-              std::to_string(unix_now) + "-" + st.ids.chars(20, alnum);
-  return name.substr(0, 64);
+  return unix_seconds(sim_now(self, st.ctx), st.ctx.epoch_unix);
 }
 
 // The paths' schemas (builtin/logical/aws path_config_root.go, path_config_lease.go,
@@ -112,11 +109,11 @@ outcome<api_response> on_write(self_ptr self, const logical_write_request& req) 
   if (auto role = after_prefix(sub, "roles/")) {
     if (auto bad = check_fields(req.fields, role_schema(), false))
       return *bad;
-    auto type = req.fields.find("credential_type");
-    if (type != req.fields.end() && type->second != "iam_user")
-      return vault_error::invalid("credential_type \"" + type->second +
-                                  "\" is not modelled by tokenlab yet (iam_user is)");
+    auto rules = aws_role_from_fields(req.fields);
+    if (!rules)
+      return rules.error();
     st.roles[*role] = req.fields;
+    st.role_rules[*role] = *rules;
     trace_event ev;
     ev.kind = trace_kind::config_written;
     ev.subject = req.path;
@@ -126,26 +123,11 @@ outcome<api_response> on_write(self_ptr self, const logical_write_request& req) 
   return unsupported();
 }
 
-outcome<secret_result> on_read(self_ptr self, const std::string& path,
-                               const std::string& display_name) {
+// An IAM user with an access key, deleted when its lease is revoked (secretAccessKeysCreate).
+secret_result iam_user_secret(self_ptr self, const std::string& display_name,
+                              const std::string& role) {
   auto& st = self->state;
-  auto sub = path.substr(st.mount.size());
-  if (auto role = after_prefix(sub, "roles/")) {
-    auto r = st.roles.find(*role);
-    if (r == st.roles.end())
-      return vault_error{404, {}};
-    secret_result out;
-    for (const auto& [k, v] : r->second)
-      out.data[k] = v;
-    out.data.try_emplace("credential_type", std::string{"iam_user"});
-    return out;
-  }
-  auto role = after_prefix(sub, "creds/");
-  if (!role)
-    return unsupported();
-  if (st.roles.count(*role) == 0)
-    return vault_error::invalid("Role " + go_quote(*role) + " not found");
-  auto name = user_name(self, display_name, *role);
+  auto name = aws_iam_name(display_name, role, unix_now(self), st.ids.chars(20, alnum));
   iam_user user;
   user.access_key = "AKIA" + st.ids.chars(16, upper_digits);
   st.users[name] = user;
@@ -165,6 +147,103 @@ outcome<secret_result> on_read(self_ptr self, const std::string& path,
   return out;
 }
 
+// getFederationToken and assumeRole: STS credentials that live `ttl` seconds; the lease has
+// the same TTL and cannot be renewed.
+outcome<secret_result> sts_secret(self_ptr self, const std::string& display_name,
+                                  const std::string& role_name, const aws_role& role,
+                                  const field_map& fields, std::int64_t ttl) {
+  auto& st = self->state;
+  const auto text = [&](const char* key) {
+    auto it = fields.find(key);
+    return it == fields.end() ? std::string{} : it->second;
+  };
+  std::string name;
+  std::string arn;
+  if (role.credential_type == "assumed_role") {
+    auto role_arn = text("role_arn");
+    if (role_arn.empty()) {
+      if (role.role_arns.size() != 1)
+        return vault_error::invalid("did not supply a role_arn parameter and unable to determine one");
+      role_arn = role.role_arns.front();
+    } else if (std::find(role.role_arns.begin(), role.role_arns.end(), role_arn) ==
+               role.role_arns.end()) {
+      return vault_error::invalid("role_arn " + go_quote(role_arn) +
+                                  " not in allowed role arns for Vault role " + go_quote(role_name));
+    }
+    // A given role_session_name is normalised as a display name is.
+    name = aws_normalize_name(text("role_session_name"));
+    if (name.empty())
+      name = aws_iam_name(display_name, role_name, unix_now(self), st.ids.chars(20, alnum));
+    arn = assumed_role_arn(role_arn, name);
+  } else {
+    if (role.policy_document.empty() && role.policy_arns.empty())
+      return vault_error::invalid("must specify at least one of policy_arns or policy_document "
+                                  "with federation_token credential_type");
+    name = aws_sts_name(unix_now(self), st.ids.chars(20, alnum));
+  }
+  iam_user cred;
+  cred.access_key = "ASIA" + st.ids.chars(16, upper_digits);
+  cred.sts_expiry = sim_now(self, st.ctx) + secs(ttl);
+  st.users[name] = cred;
+  trace_event ev;
+  ev.kind = trace_kind::credential_created;
+  ev.subject = name;
+  ev.detail = "STS credentials (" + role.credential_type + ") with access key " + cred.access_key +
+              ", valid at AWS for " + std::to_string(ttl) + "s";
+  emit(self, st.ctx, std::move(ev));
+  secret_result out;
+  out.data["access_key"] = cred.access_key;
+  out.data["secret_key"] = st.ids.chars(40, secret_chars);
+  out.data["security_token"] = "IQoJb3JpZ2luX2Vj" + st.ids.chars(64, secret_chars);
+  if (!arn.empty())
+    out.data["arn"] = arn;
+  out.data["ttl"] = ttl;
+  out.ttl = secs(ttl);
+  out.renewable = false;
+  out.handle = name;
+  out.credential = cred.access_key;
+  return out;
+}
+
+outcome<secret_result> on_read(self_ptr self, const std::string& path,
+                               const std::string& display_name, const field_map& fields,
+                               sim_duration mount_max) {
+  auto& st = self->state;
+  auto sub = path.substr(st.mount.size());
+  if (auto role = after_prefix(sub, "roles/")) {
+    auto r = st.roles.find(*role);
+    if (r == st.roles.end())
+      return vault_error{404, {}};
+    secret_result out;
+    for (const auto& [k, v] : r->second)
+      out.data[k] = v;
+    out.data.try_emplace("credential_type", std::string{"iam_user"});
+    return out;
+  }
+  auto role = after_prefix(sub, "creds/");
+  if (!role)
+    role = after_prefix(sub, "sts/");
+  if (!role)
+    return unsupported();
+  static const field_schema creds_schema{{"name", field_kind::string},
+                                         {"role_arn", field_kind::string},
+                                         {"ttl", field_kind::duration},
+                                         {"role_session_name", field_kind::string}};
+  if (auto bad = check_fields(fields, creds_schema, false))
+    return *bad;
+  auto rules = st.role_rules.find(*role);
+  if (rules == st.role_rules.end())
+    return vault_error::invalid("Role " + go_quote(*role) + " not found");
+  // Roles written since Vault 0.11 serve both paths; the type decides the credential.
+  if (!rules->second.sts())
+    return iam_user_secret(self, display_name, *role);
+  std::optional<std::int64_t> requested;
+  if (auto t = fields.find("ttl"); t != fields.end())
+    requested = whole_seconds(field_duration(t->second));
+  return sts_secret(self, display_name, *role, rules->second, fields,
+                    sts_ttl(rules->second, requested, whole_seconds(mount_max)));
+}
+
 } // namespace
 
 caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_context ctx,
@@ -178,12 +257,14 @@ caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_
     [=](write_atom, const logical_write_request& req) -> api_outcome {
       return on_write(self, req);
     },
-    [=](read_atom, const std::string& path, const std::string& display_name) {
-      return on_read(self, path, display_name);
+    [=](read_atom, const std::string& path, const std::string& display_name,
+        const field_map& fields, sim_duration mount_max) {
+      return on_read(self, path, display_name, fields, mount_max);
     },
     [=](unsecret_atom, const std::string& handle) {
       auto u = self->state.users.find(handle);
-      if (u != self->state.users.end() && !u->second.deleted) {
+      // secretAccessKeysRevoke: an STS credential cannot be revoked; it runs out at AWS.
+      if (u != self->state.users.end() && !u->second.deleted && !u->second.sts_expiry) {
         u->second.deleted = true;
         trace_event ev;
         ev.kind = trace_kind::credential_deleted;
@@ -194,9 +275,12 @@ caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_
       return true;
     },
     [=](state_atom, const std::string& key) {
+      const auto now = sim_now(self, self->state.ctx);
       for (const auto& [name, user] : self->state.users)
         if (name == key || user.access_key == key)
-          return user.deleted ? life_state::deleted : life_state::active;
+          return user.deleted || (user.sts_expiry && *user.sts_expiry <= now)
+                   ? life_state::deleted
+                   : life_state::active;
       return life_state::unknown;
     },
   };

@@ -4,16 +4,23 @@
 // revoking the lease deletes the user. Learners see users appear and disappear in the
 // report (credential_created / credential_deleted).
 //
+// Roles of credential_type assumed_role and federation_token give STS credentials
+// (model/aws_sts.hpp): a lease that cannot be renewed, whose revocation deletes nothing (AWS
+// lets the credential run out).
+//
 // Paths (relative to the mount): `config/root` (write), `config/lease` (write: lease,
-// lease_max), `roles/<name>` (write, read), `creds/<name>` (read).
+// lease_max), `roles/<name>` (write, read), `creds/<name>` and `sts/<name>` (read, or write
+// with `ttl`, `role_arn`, `role_session_name`).
 //
 // Messages:
 //   (write_atom, logical_write_request) -> api_outcome
-//   (read_atom, subpath, display_name) -> outcome<secret_result>  (handle "" = not leased)
-//   (unsecret_atom, handle) -> bool                                deletes the IAM user
+//   (read_atom, subpath, display_name, fields, mount max lease TTL) -> outcome<secret_result>
+//                                              (handle "" = not leased)
+//   (unsecret_atom, handle) -> bool            deletes the IAM user (an STS credential stays)
 //   (state_atom, user name or access key) -> life_state
 
 #include "actors/context.hpp"
+#include "model/aws_sts.hpp"
 #include "model/ids.hpp"
 
 #include <caf/behavior.hpp>
@@ -21,6 +28,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace tokenlab {
@@ -28,6 +36,8 @@ namespace tokenlab {
 struct iam_user {
   std::string access_key;
   bool deleted = false;
+  /// An STS credential: AWS ends it at this instant, whatever Vault does with its lease.
+  std::optional<sim_time> sts_expiry;
 };
 
 struct aws_engine_state {
@@ -37,8 +47,9 @@ struct aws_engine_state {
   std::map<std::string, std::string> root_config;
   sim_duration lease{0};
   sim_duration lease_max{0};
-  std::map<std::string, std::map<std::string, std::string>> roles;
-  std::map<std::string, iam_user> users; ///< by IAM user name
+  std::map<std::string, std::map<std::string, std::string>> roles; ///< the fields as written
+  std::map<std::string, aws_role> role_rules;
+  std::map<std::string, iam_user> users; ///< by IAM user (or STS credential) name
   static inline const char* name = "aws_engine";
 };
 

@@ -119,6 +119,49 @@ std::string last_segment(const std::string& path) {
   return path.substr(path.rfind('/') + 1);
 }
 
+// What the core does with an engine's secret: a leased one is registered, a plain one (kv, a
+// role) is answered as data; kv shows a refresh interval.
+std::function<void(outcome<secret_result>&)> secret_answer(self_ptr self, const resolved_token& who,
+                                                          const std::string& mount,
+                                                          const std::string& path,
+                                                          const reply& done) {
+  return [=](outcome<secret_result>& s) {
+    if (!s)
+      return done(s.error());
+    if (s->handle.empty()) {
+      api_response resp;
+      resp.data = std::move(s->data);
+      // KV shows a refresh interval, not a lease: the secret's own ttl, or the mount's
+      // default lease TTL (passthrough.go).
+      auto& mounted = self->state.mounts.at(mount);
+      if (mounted.type == "kv")
+        resp.lease_duration = whole_seconds(
+          s->ttl_from_data
+            ? s->ttl
+            : effective_view(self->state.sys, mounted.tune, mount).default_lease_ttl);
+      return done(std::move(resp));
+    }
+    register_lease(self, who, mount, path, std::move(*s), done);
+  };
+}
+
+// The AWS engine's paths, read or (creds/, sts/) written with fields: its STS credentials are
+// capped by the mount's max lease TTL, which the engine asks the system view for.
+void read_aws(self_ptr self, const resolved_token& who, const std::string& mount,
+              const std::string& path, const field_map& fields, const reply& done) {
+  auto& st = self->state;
+  const auto& m = st.mounts.at(mount);
+  self
+    ->request(m.engine, caf::infinite, read_atom::value, path, who.entry.display_name, fields,
+              effective_view(st.sys, m.tune, mount).max_lease_ttl)
+    .then(secret_answer(self, who, mount, path, done));
+}
+
+// An AWS credential path (pathUser: `(creds|sts)/<name>`), which also takes writes.
+bool aws_credential_path(const std::string& mount, const std::string& path) {
+  return under(path, mount + "creds/") || under(path, mount + "sts/");
+}
+
 void on_read(self_ptr self, const resolved_token& who, const logical_read_request& r,
              const reply& done) {
   auto& st = self->state;
@@ -157,26 +200,10 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
   auto m = route(st, r.path);
   if (!m)
     return done(no_route(r.path));
-  auto mount = m->first;
+  if (m->second.type == "aws")
+    return read_aws(self, who, m->first, r.path, {}, done);
   self->request(m->second.engine, caf::infinite, read_atom::value, r.path, who.entry.display_name)
-    .then([=](outcome<secret_result>& s) {
-      if (!s)
-        return done(s.error());
-      if (s->handle.empty()) {
-        api_response resp;
-        resp.data = std::move(s->data);
-        // KV shows a refresh interval, not a lease: the secret's own ttl, or the mount's
-        // default lease TTL (passthrough.go).
-        auto& mounted = self->state.mounts.at(mount);
-        if (mounted.type == "kv")
-          resp.lease_duration = whole_seconds(
-            s->ttl_from_data
-              ? s->ttl
-              : effective_view(self->state.sys, mounted.tune, mount).default_lease_ttl);
-        return done(std::move(resp));
-      }
-      register_lease(self, who, mount, r.path, std::move(*s), done);
-    });
+    .then(secret_answer(self, who, m->first, r.path, done));
 }
 
 void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
@@ -217,6 +244,8 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
   auto m = route(st, w.path);
   if (!m)
     return done(no_route(w.path));
+  if (m->second.type == "aws" && aws_credential_path(m->first, w.path))
+    return read_aws(self, who, m->first, w.path, w.fields, done);
   forward(self, m->second.engine, done, write_atom::value, w);
 }
 
