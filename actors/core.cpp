@@ -4,8 +4,11 @@
 #include "actors/core_internal.hpp"
 #include "actors/identity_store.hpp"
 #include "actors/keys.hpp"
+#include "actors/kv2_engine.hpp"
 #include "actors/lease.hpp"
 #include "clock/duration.hpp"
+#include "model/existence.hpp"
+#include "model/lease_fields.hpp"
 #include "model/paths.hpp"
 #include "model/policy.hpp"
 #include "model/tune.hpp"
@@ -206,17 +209,10 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     .then(secret_answer(self, who, m->first, r.path, done));
 }
 
-void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
-              const reply& done) {
+// A write the caller may make: routed to the backend that serves its path.
+void write_checked(self_ptr self, const resolved_token& who, const logical_write_request& w,
+                   const reply& done) {
   auto& st = self->state;
-  if (token_api(self, who, w.path, w.fields, false, done))
-    return;
-  if (auto caps = capabilities_from_fields(w.path, w.fields))
-    return on_capabilities(self, who, **caps,
-                           warn_ignored(done, w.fields, capabilities_schema((*caps)->by)));
-  if (!allows(self, who, w.path, capability::update) &&
-      !allows(self, who, w.path, capability::create))
-    return done(denied());
   if (under(w.path, "cubbyhole/"))
     return cubbyhole(self, who, cubby_op::write, w.path, w.fields, done);
   if (route_versioned_kv(self, kv2::operation::write, w.path, body_of(w), {}, done))
@@ -247,6 +243,79 @@ void on_write(self_ptr self, const resolved_token& who, const logical_write_requ
   if (m->second.type == "aws" && aws_credential_path(m->first, w.path))
     return read_aws(self, who, m->first, w.path, w.fields, done);
   forward(self, m->second.engine, done, write_atom::value, w);
+}
+
+using exists_k = std::function<void(std::optional<bool>)>;
+
+// Whether the resource of a write to `path` exists, for a path with an existence check
+// (model/existence.hpp); nullopt for a path without one. The check reads the resource
+// without an ACL check of its own, as HandleExistenceCheck does.
+void probe_existence(self_ptr self, const resolved_token& who, const std::string& path,
+                     const exists_k& k) {
+  auto& st = self->state;
+  auto found = [k](api_outcome& r) { k(r.ok() && r->status < 300); };
+  auto secret_found = [k](outcome<secret_result>& r) { k(r.ok()); };
+  auto none = [k](caf::error&) { k(false); };
+  if (under(path, "cubbyhole/")) {
+    if (!existence_probe(backend_kind::cubbyhole, path.substr(10)))
+      return k(std::nullopt);
+    return cubbyhole(self, who, cubby_op::read, path, {}, [found](api_outcome r) { found(r); });
+  }
+  if (under(path, "auth/token/")) {
+    if (!existence_probe(backend_kind::token_store, path.substr(11)))
+      return k(std::nullopt);
+    self->request(st.store, caf::infinite, read_atom::value, path).then(found, none);
+    return;
+  }
+  std::string mount;
+  if (auto a = auth_mount_of(self, path, &mount)) {
+    const auto& type = st.auth_table.at(mount.substr(5)).type;
+    const auto kind = type == "userpass"     ? backend_kind::userpass
+                      : type == "approle"    ? backend_kind::approle
+                      : type == "kubernetes" ? backend_kind::kubernetes
+                                             : backend_kind::other;
+    auto probe = existence_probe(kind, path.substr(mount.size()));
+    if (!probe)
+      return k(std::nullopt);
+    self->request(*a, caf::infinite, read_atom::value, mount + *probe, who.entry.display_name)
+      .then(secret_found, none);
+    return;
+  }
+  auto m = route(st, path);
+  if (!m)
+    return k(std::nullopt);
+  const auto& e = m->second;
+  const auto kind = is_versioned(e)          ? backend_kind::kv2
+                    : e.type == "kv"         ? backend_kind::kv1
+                    : e.type == "database"   ? backend_kind::database
+                                             : backend_kind::other;
+  auto probe = existence_probe(kind, path.substr(m->first.size()));
+  if (!probe)
+    return k(std::nullopt);
+  if (kind == backend_kind::kv2) {
+    self->request(e.engine, caf::infinite, kv2_atom::value,
+                  kv2::request{kv2::operation::read, *probe, {}, {}})
+      .then(found, none);
+    return;
+  }
+  self->request(e.engine, caf::infinite, read_atom::value, m->first + *probe, who.entry.display_name)
+    .then(secret_found, none);
+}
+
+// request_handling.go: the token endpoints and capabilities paths check their caller
+// themselves; any other write is a create or an update as the path's existence check says.
+void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
+              const reply& done) {
+  if (token_api(self, who, w.path, w.fields, false, done))
+    return;
+  if (auto caps = capabilities_from_fields(w.path, w.fields))
+    return on_capabilities(self, who, **caps,
+                           warn_ignored(done, w.fields, capabilities_schema((*caps)->by)));
+  probe_existence(self, who, w.path, [=](std::optional<bool> exists) {
+    if (!allows(self, who, w.path, write_capability(exists)))
+      return done(denied());
+    write_checked(self, who, w, done);
+  });
 }
 
 void on_list(self_ptr self, const resolved_token& who, const logical_list_request& l,
@@ -375,8 +444,8 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
         auto path = !op.role.empty()     ? "auth/token/create/" + op.role
                     : op.orphan_endpoint ? std::string{"auth/token/create-orphan"}
                                          : std::string{"auth/token/create"};
-        if (!allows(self, who, path, capability::update) &&
-            !allows(self, who, path, capability::create))
+        // auth/token/create has no existence check: a write there is an update.
+        if (!allows(self, who, path, capability::update))
           return done(denied());
         forward(self, st.store, done, create_atom::value, who,
                 allows(self, who, path, capability::sudo), op, st.policies.names());

@@ -52,6 +52,12 @@ inline std::vector<std::string> acl_policies(const resolved_token& who) {
   return all;
 }
 
+/// A kv mount of version 2.
+inline bool is_versioned(const mount_entry& m) {
+  auto v = m.options.find("version");
+  return m.type == "kv" && v != m.options.end() && v->second == "2";
+}
+
 /// True when the caller's policies grant `c` on `path`.
 inline bool allows(self_ptr self, const resolved_token& who, const std::string& path,
                    capability c) {

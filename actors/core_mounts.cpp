@@ -27,11 +27,6 @@ std::map<std::string, mount_entry>::iterator mount_of(core_state& st, const std:
   return best;
 }
 
-bool versioned(const mount_entry& m) {
-  auto v = m.options.find("version");
-  return m.type == "kv" && v != m.options.end() && v->second == "2";
-}
-
 std::string with_slash(std::string path) {
   if (path.empty() || path.back() != '/')
     path += '/';
@@ -89,7 +84,7 @@ bool route_versioned_kv(self_ptr self, kv2::operation op, const std::string& pat
                         std::map<std::string, std::string> params, const reply& done) {
   auto& st = self->state;
   auto m = mount_of(st, path);
-  if (m == st.mounts.end() || !versioned(m->second))
+  if (m == st.mounts.end() || !is_versioned(m->second))
     return false;
   kv2::request req{op, path.substr(m->first.size()), std::move(body), std::move(params)};
   forward(self, m->second.engine, done, kv2_atom::value, std::move(req));
