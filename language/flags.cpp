@@ -235,8 +235,11 @@ maybe_error split_command(const std::vector<word>& words, std::size_t first,
     }
     if (err)
       return err;
-    if (def->type == flag_type::format)
+    if (def->type == flag_type::format) {
       out.json = use.boolean;
+      out.format_given = true;
+      out.format_col = use.value_col;
+    }
     out.flags.push_back(std::move(use));
   }
   return std::nullopt;
@@ -285,17 +288,22 @@ maybe_error read_global_flags(command_args& out) {
                                  "by Vault's CLI (a global flag), and tokenlab does not model "
                                  "it there: put it before the arguments"};
     flag_use use;
+    int col = 0;
     if (spells(w.text, "format", true)) {
       const std::size_t eq = w.text.find('=');
-      if (auto err = check_format(w.text.substr(eq + 1), w.col_at(eq + 1), use))
+      col = w.col_at(eq + 1);
+      if (auto err = check_format(w.text.substr(eq + 1), col, use))
         return err;
     } else if (spells(w.text, "format", false) && i + 1 < pos.size()) {
-      if (auto err = check_format(pos[i + 1]->text, pos[i + 1]->col, use))
+      col = pos[i + 1]->col;
+      if (auto err = check_format(pos[i + 1]->text, col, use))
         return err;
     } else {
       continue;
     }
     out.json = use.boolean;
+    out.format_given = true;
+    out.format_col = col;
   }
   return std::nullopt;
 }

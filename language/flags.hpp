@@ -61,7 +61,9 @@ struct flag_use {
 struct command_args {
   std::vector<flag_use> flags;
   std::vector<const word*> positionals;
-  bool json = false;        ///< -format=json
+  bool json = false;        ///< -format=json (or VAULT_FORMAT=json without -format)
+  bool format_given = false; ///< -format was given, which wins over VAULT_FORMAT
+  int format_col = 0;        ///< where the format's value was written (flag or VAULT_FORMAT=)
   bool dashdash = false;    ///< a `--` ended the flags
   std::string flag_warning; ///< what the CLI warns about arguments that look like flags
 

@@ -213,7 +213,7 @@ maybe_error build_secrets_list(const build_input& in, vault_command& out) {
   if (auto err = count_args(in, 0, 0, "0"))
     return err;
   if (in.args.json)
-    return line_error{in.args.last("format")->value_col,
+    return line_error{in.args.format_col,
                       "-format=json for vault secrets list is " +
                         std::string{"not modelled by tokenlab yet (the table is)"}};
   out = cmd_secrets_list{flag_on(in, "detailed")};
@@ -240,7 +240,7 @@ maybe_error build_status(const build_input& in, vault_command& out) {
   if (auto err = count_args(in, 0, 0, "0"))
     return err;
   if (in.args.json)
-    return line_error{in.args.last("format")->value_col,
+    return line_error{in.args.format_col,
                       "-format=json for vault status is " +
                         std::string{"not modelled by tokenlab yet (the table is)"}};
   out = cmd_status{};

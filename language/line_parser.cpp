@@ -45,7 +45,7 @@ maybe_error exactly(const lexed_line& l, std::size_t n, std::string_view example
 line_error unknown_directive(const lexed_line& l) {
   const word& w = l.words[0];
   if (l.words.size() > 1 && l.words[1].text == "vault" && w.text.find('=') != std::string::npos)
-    return {w.col, "only VAULT_ADDR=... and VAULT_TOKEN=... may come before \"vault\"; " +
+    return {w.col, "only VAULT_ADDR=..., VAULT_TOKEN=... and VAULT_FORMAT=... may come before \"vault\"; " +
                      w.text.substr(0, w.text.find('=')) + " is not modelled by tokenlab"};
   if (one_of(w.text, vault_words))
     return {w.col, "unknown directive " + in_quotes(w.text) +
@@ -279,9 +279,20 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
   std::size_t first = 0;
   bool addr = false;
   bool token = false;
+  std::optional<env_format> format;
   for (; first < words.size(); ++first) {
     const word& w = words[first];
-    if (!addr && starts_with(w.text, "VAULT_ADDR=")) {
+    if (!format && starts_with(w.text, "VAULT_FORMAT=")) {
+      const std::string v = w.text.substr(13);
+      if (v != "table" && v != "json") {
+        const bool known = v == "yaml" || v == "yml" || v == "pretty" || v == "raw";
+        return line_error{w.col_at(13), known ? "VAULT_FORMAT=" + v +
+                                                  " is not modelled by tokenlab yet: use table or json"
+                                              : "invalid format " + in_quotes(v) +
+                                                  " for VAULT_FORMAT: use table or json"};
+      }
+      format = env_format{v == "json", w.col_at(13)};
+    } else if (!addr && starts_with(w.text, "VAULT_ADDR=")) {
       addr = true;
       step.node = w.text.substr(11);
       if (!node_exists(step.node))
@@ -300,15 +311,17 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
     }
   }
   if (first > 0 && (first == words.size() || words[first].text != "vault")) {
-    const bool last_token = starts_with(words[first - 1].text, "VAULT_TOKEN=");
+    const std::string& last = words[first - 1].text;
+    const std::string var = last.substr(0, last.find('='));
     return line_error{first == words.size() ? words[first - 1].end_col : words[first].col,
-                      last_token ? "VAULT_TOKEN=... is followed by a vault command, e.g. "
-                                   "VAULT_TOKEN=$t1 vault token lookup"
-                                 : "VAULT_ADDR=... is followed by a vault command, e.g. "
-                                   "VAULT_ADDR=standby-1 vault token lookup"};
+                      var + "=... is followed by a vault command, e.g. " + var + "=" +
+                        (var == "VAULT_TOKEN"   ? "$t1"
+                         : var == "VAULT_ADDR" ? "standby-1"
+                                               : "json") +
+                        " vault token lookup"};
   }
   const auto stdin_col = l.heredoc ? std::optional<int>{l.heredoc->col} : std::nullopt;
-  if (auto err = parse_vault_command(words, first, noted, stdin_col, step))
+  if (auto err = parse_vault_command(words, first, noted, stdin_col, format, step))
     return err;
   for (auto& use : uses) {
     const auto at = static_cast<std::size_t>(use.col - l.first_col);
@@ -448,7 +461,8 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
     return parse_error{where(err->col), err->message};
   };
   const bool is_vault = first.text == "vault" || starts_with(first.text, "VAULT_TOKEN=") ||
-                        starts_with(first.text, "VAULT_ADDR=");
+                        starts_with(first.text, "VAULT_ADDR=") ||
+                        starts_with(first.text, "VAULT_FORMAT=");
   if (heredoc && !is_vault)
     return parse_error{where(heredoc->col),
                        "only vault steps read standard input: remove <<" + heredoc->delimiter};

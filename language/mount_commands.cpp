@@ -83,11 +83,14 @@ const command_spec secrets_enable_spec{"vault secrets enable [-path=P] [-version
                                         "identity-token-key",
                                         "trim-request-trailing-slashes"}};
 
-const command_spec write_spec{"vault write [-force] PATH [key=value ...]",
-                              {{"format", ft::format}, {"force", ft::boolean, "f"}},
-                              {"field"}};
+const command_spec write_spec{"vault write [-force] [-field=F] PATH [key=value ...]",
+                              {{"format", ft::format}, {"force", ft::boolean, "f"},
+                               {"field", ft::text}},
+                              {}};
 
-const command_spec read_spec{"vault read PATH", {{"format", ft::format}}, {"field"}};
+const command_spec read_spec{"vault read [-field=F] PATH",
+                             {{"format", ft::format}, {"field", ft::text}},
+                             {}};
 
 const command_spec list_spec{"vault list PATH", {{"format", ft::format}}, {"detailed"}};
 
@@ -263,7 +266,7 @@ maybe_error build_auth_list(const build_input& in, vault_command& out) {
   if (auto err = count_args(in, 0, 0, "0"))
     return err;
   if (in.args.json)
-    return line_error{in.args.last("format")->value_col,
+    return line_error{in.args.format_col,
                       "-format=json for vault auth list is " +
                         std::string{"not modelled by tokenlab yet (the table is)"}};
   out = cmd_auth_list{flag_on(in, "detailed")};
@@ -298,6 +301,8 @@ maybe_error build_write(const build_input& in, vault_command& out) {
     return err;
   cmd_write cmd;
   cmd.path = trim_slashes(pos[0]->text);
+  if (const flag_use* f = in.args.last("field"))
+    cmd.field = f->text;
   for (std::size_t i = 1; i < pos.size(); ++i) {
     if (auto err =
           kv_arg(*pos[i], in.ctx, "write", "Failed to parse K=V data: ", cmd.fields.emplace_back()))
@@ -341,6 +346,8 @@ maybe_error build_read(const build_input& in, vault_command& out) {
   cmd_read cmd;
   if (auto err = path_only(in, cmd.path))
     return err;
+  if (const flag_use* f = in.args.last("field"))
+    cmd.field = f->text;
   out = std::move(cmd);
   return std::nullopt;
 }

@@ -58,13 +58,19 @@ maybe_error check_field(const std::string& name, std::string_view field, int col
 /// Reads byte `start` onwards of `w` as an argument: `$name`, `$name.field` or a literal.
 maybe_error make_arg(const word& w, std::size_t start, const line_context& ctx, arg& out);
 
+/// A `VAULT_FORMAT=…` prefix: json or table, and the column of its value.
+struct env_format {
+  bool json = false;
+  int col = 0;
+};
+
 /// Parses `vault …` (words[first] is "vault"; a VAULT_TOKEN prefix is already in `out`).
 /// A trailing `=> NAME` must already be removed from `words`. `stdin_col` is the column of
 /// the line's heredoc marker when the step has standard input; its text comes later, see
-/// give_stdin.
+/// give_stdin. `format` is the step's VAULT_FORMAT, which a -format flag overrides.
 maybe_error parse_vault_command(const std::vector<word>& words, std::size_t first,
                                 const line_context& ctx, std::optional<int> stdin_col,
-                                vault_step& out);
+                                const std::optional<env_format>& format, vault_step& out);
 
 /// Hands a parsed command that reads standard input its text.
 void give_stdin(vault_command& cmd, std::string text);

@@ -814,3 +814,15 @@ TEST_CASE("github lines declare GitHub's organizations and users") {
   CHECK(login.method == "github");
   CHECK(login.path == "github/");
 }
+
+TEST_CASE("VAULT_FORMAT sets the step's format; a -format flag wins; -field on read, write and token create") {
+  const auto sc = parse_ok("VAULT_FORMAT=json vault token lookup\n"
+                           "VAULT_FORMAT=json vault token lookup -format=table\n"
+                           "VAULT_TOKEN=$root VAULT_FORMAT=table vault read -format=json x/y\n");
+  CHECK(vault_at(sc, 0).json);
+  CHECK_FALSE(vault_at(sc, 1).json);
+  CHECK(vault_at(sc, 2).json);
+  CHECK(only<cmd_read>("vault read -field=ttl auth/token/lookup-self").field == "ttl");
+  CHECK(only<cmd_write>("vault write -field=k a/b c=d").field == "k");
+  CHECK(only<cmd_token_create>("vault token create -field=token").field == "token");
+}

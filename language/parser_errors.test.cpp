@@ -99,7 +99,7 @@ TEST_CASE("wrong argument counts use the Vault CLI's texts and show the usage") 
         "e.scn:1:20: Too many arguments (expected 0, got 1); usage: vault token create "
         "[-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
         "[-no-default-policy] [-renewable=false] [-display-name=S] [-use-limit=N] [-type=batch] "
-        "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...]");
+        "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...] [-field=F]");
   CHECK(error_of("vault lease revoke\n") ==
         "e.scn:1:7: Not enough arguments (expected 1, got 0); usage: vault lease revoke "
         "[-prefix] [-force] [-sync] LEASE_ID");
@@ -302,7 +302,7 @@ TEST_CASE("an unknown directive suggests the closest one") {
         "e.scn:1:1: unknown directive \"token\": Vault commands start with \"vault\", e.g. vault "
         "token");
   CHECK(error_of("VAULT_NAMESPACE=x vault read a\n") ==
-        "e.scn:1:1: only VAULT_ADDR=... and VAULT_TOKEN=... may come before \"vault\"; "
+        "e.scn:1:1: only VAULT_ADDR=..., VAULT_TOKEN=... and VAULT_FORMAT=... may come before \"vault\"; "
         "VAULT_NAMESPACE is not modelled by tokenlab");
   CHECK(error_of("VAULT_ADDR=x vault read a\n") ==
         "e.scn:1:12: VAULT_ADDR names a node of the scenario's cluster: active (declare more "
@@ -674,7 +674,7 @@ TEST_CASE("a flag after an argument is one more argument, with the CLI's warning
         "e.scn:1:23: Too many arguments (expected 0, got 1); usage: vault token create "
         "[-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
         "[-no-default-policy] [-renewable=false] [-display-name=S] [-use-limit=N] [-type=batch] "
-        "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...]" +
+        "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...] [-field=F]" +
           warned + "-ttl=1h])");
   // -format is a global flag: it draws no warning, but still counts as an argument.
   CHECK(step_error("vault token lookup $t1 -format=json") ==
@@ -817,4 +817,16 @@ TEST_CASE("a github line says what it needs") {
   CHECK(error_of("vault login -method=github\n") ==
         "e.scn:1:7: tokenlab cannot prompt for a GitHub personal access token, so write it, "
         "e.g. vault login -method=github token=ghp_alice");
+}
+
+TEST_CASE("VAULT_FORMAT takes table or json") {
+  CHECK(error_of("VAULT_FORMAT=yaml vault token lookup\n") ==
+        "e.scn:1:14: VAULT_FORMAT=yaml is not modelled by tokenlab yet: use table or json");
+  CHECK(error_of("VAULT_FORMAT=xml vault token lookup\n") ==
+        "e.scn:1:14: invalid format \"xml\" for VAULT_FORMAT: use table or json");
+  CHECK(error_of("VAULT_FORMAT=json vault auth list\n") ==
+        "e.scn:1:14: -format=json for vault auth list is not modelled by tokenlab yet (the table is)");
+  CHECK(error_of("VAULT_FORMAT=json\n") ==
+        "e.scn:1:18: VAULT_FORMAT=... is followed by a vault command, e.g. VAULT_FORMAT=json vault "
+        "token lookup");
 }

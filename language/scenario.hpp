@@ -58,6 +58,7 @@ struct cmd_auth_enable {
 /// `vault token create …` (also `token-create`): the flags are already the API request.
 struct cmd_token_create {
   token_create_request req;
+  std::string field; ///< -field: print this field of the answer alone (PrintRawField)
 };
 /// `vault token lookup [-accessor] [TOKEN]` (also `token-lookup`)
 struct cmd_token_lookup {
@@ -122,14 +123,16 @@ struct cmd_kv {
   std::optional<sim_duration> delete_version_after;
   std::map<std::string, std::string> custom_metadata;
 };
-/// `vault write PATH k=v …`
+/// `vault write [-field=F] PATH k=v …`
 struct cmd_write {
   std::string path;
   std::vector<std::pair<std::string, arg>> fields;
+  std::string field; ///< -field: print this field of the answer alone (PrintRawField)
 };
-/// `vault read PATH`
+/// `vault read [-field=F] PATH`
 struct cmd_read {
   std::string path;
+  std::string field; ///< -field
 };
 /// `vault lease revoke [-prefix] [-force] [-sync] LEASE_ID` (-force needs -prefix)
 struct cmd_lease_revoke {

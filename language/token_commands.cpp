@@ -12,7 +12,7 @@ using ft = flag_type;
 const command_spec token_create_spec{
   "vault token create [-policy=P ...] [-ttl=D] [-explicit-max-ttl=D] [-period=D] [-orphan] "
   "[-no-default-policy] [-renewable=false] [-display-name=S] [-use-limit=N] [-type=batch] "
-  "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...]",
+  "[-id=S] [-role=NAME] [-entity-alias=NAME] [-metadata=k=v ...] [-field=F]",
   {{"policy", ft::list},
    {"metadata", ft::key_value},
    {"ttl", ft::duration},
@@ -28,8 +28,9 @@ const command_spec token_create_spec{
    {"id", ft::text},
    {"role", ft::text},
    {"entity-alias", ft::text},
-   {"format", ft::format}},
-  {"field"}};
+   {"format", ft::format},
+   {"field", ft::text}},
+  {}};
 
 const command_spec token_lookup_spec{"vault token lookup [-accessor] [TOKEN]",
                                      {{"accessor", ft::boolean}, {"format", ft::format}},
@@ -94,7 +95,10 @@ maybe_error build_token_create(const build_input& in, vault_command& out) {
   // command/token_create.go: `if c.flagType == "batch" { c.flagRenewable = false }`
   if (req.type == "batch")
     req.renewable = false;
-  out = cmd_token_create{std::move(req)};
+  cmd_token_create cmd{std::move(req), {}};
+  if (const flag_use* f = in.args.last("field"))
+    cmd.field = f->text;
+  out = std::move(cmd);
   return std::nullopt;
 }
 

@@ -117,7 +117,7 @@ line_error unknown_command(const std::vector<word>& words, std::size_t first) {
 
 maybe_error parse_vault_command(const std::vector<word>& words, std::size_t first,
                                 const line_context& ctx, std::optional<int> stdin_col,
-                                vault_step& out) {
+                                const std::optional<env_format>& format, vault_step& out) {
   const std::size_t command = first + 1;
   if (command >= words.size())
     return line_error{words[first].col,
@@ -132,6 +132,11 @@ maybe_error parse_vault_command(const std::vector<word>& words, std::size_t firs
   if (!entry->legacy)
     if (auto err = read_global_flags(args))
       return err;
+  // The format flag's default is VAULT_FORMAT (command/base_flags.go EnvVar: EnvVaultFormat).
+  if (format && !args.format_given) {
+    args.json = format->json;
+    args.format_col = format->col;
+  }
   if (stdin_col && !entry->spec->reads_stdin)
     return line_error{*stdin_col, "this command reads no standard input, so it cannot have a "
                                   "heredoc (of the commands tokenlab models, only vault policy "

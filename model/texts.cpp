@@ -365,4 +365,8 @@ std::string not_modelled_plural(std::string_view what) {
   return std::string{what} + " are not modelled by tokenlab yet";
 }
 
+std::string field_not_present(std::string_view name) {
+  return "Field " + go_quote(name) + " not present in secret";
+}
+
 } // namespace tokenlab::texts

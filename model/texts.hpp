@@ -457,6 +457,9 @@ inline constexpr std::string_view github_not_in_org = "user is not part of requi
 /// organization name in the config: organization_id=<id>`
 std::string github_org_renamed(std::string_view login, std::int64_t id);
 
+/// command/util.go PrintRawField: `Field "<name>" not present in secret`
+std::string field_not_present(std::string_view name);
+
 // --- the lab's own refusal, for what it does not model ---
 /// `<what> is not modelled by tokenlab yet`; `not_modelled_plural`: `<what> are …`
 std::string not_modelled(std::string_view what);

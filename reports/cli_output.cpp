@@ -164,6 +164,55 @@ std::string render_mount_rows(const api_response& r, const std::vector<table_col
 
 namespace {
 
+// command/util.go RawField: a token response's auth fields by their table names, a secret's
+// lease fields, else the data's key; nullopt where Go finds nil.
+std::optional<field_value> raw_field(const api_response& r, const std::string& f) {
+  if (r.auth) {
+    const auth_block& a = *r.auth;
+    if (f == "token")
+      return field_value{a.client_token};
+    if (f == "token_accessor")
+      return field_value{a.accessor};
+    if (f == "token_duration")
+      return field_value{a.lease_duration};
+    if (f == "token_renewable")
+      return field_value{a.renewable};
+    if (f == "token_policies")
+      return field_value{a.token_policies};
+    if (f == "identity_policies")
+      return field_value{a.identity_policies};
+    if (f == "policies")
+      return field_value{a.policies};
+  } else {
+    if (f == "lease_duration" || f == "refresh_interval")
+      return field_value{r.lease_duration};
+    if (f == "lease_id")
+      return field_value{r.lease_id};
+    if (f == "request_id")
+      return field_value{r.request_id};
+    if (f == "renewable")
+      return field_value{r.renewable};
+    if (f == "data" && r.data && r.data->count("data") == 0)
+      return field_value{make_object(*r.data)};
+  }
+  if (!r.data)
+    return std::nullopt;
+  auto it = r.data->find(f);
+  if (it == r.data->end() || std::holds_alternative<std::monostate>(it->second))
+    return std::nullopt;
+  return it->second;
+}
+
+// PrintRawField: the value alone (Go's %v), or its JSON with -format=json.
+std::string render_raw_field(const vault_call_record& call, const api_response& r) {
+  auto v = raw_field(r, call.raw_field);
+  if (!v)
+    return line(texts::field_not_present(call.raw_field));
+  if (call.json)
+    return go_marshal_indent(field_json(*v)) + "\n";
+  return line(go::format_value(*v));
+}
+
 std::string render_result(const vault_call_record& call) {
   if (!call.client_error.empty())
     return line(call.client_error);
@@ -200,6 +249,8 @@ std::string render_result(const vault_call_record& call) {
   if (call.shape == output_shape::message && call.login_text.empty() && (!table_only || no_body))
     return call.json && table_only ? std::string{} : line(call.success_text);
 
+  if (!call.raw_field.empty())
+    return render_raw_field(call, r);
   if (!call.json && call.shape == output_shape::kv_secret)
     return render_kv_secret(call, r);
   if (call.json && !call.print_field.empty() && r.data && call.shape != output_shape::kv_secret) {

@@ -304,3 +304,46 @@ TEST_CASE("the CLI's warning about flags after an argument comes first, in the t
   c.json = true; // Vault warns only when the format is table
   CHECK(render_cli_output(c).empty());
 }
+
+TEST_CASE("the -field flag prints one value as PrintRawField does: auth fields by their table names", "[cli]") {
+  api_response r;
+  r.auth = fixture::token_auth(2764800);
+  r.data = data_map{{"extra", field_value{std::string{"x"}}}, {"none", field_value{}}};
+  auto field = [&](std::string name, bool json = false) {
+    auto c = table_call(r, output_shape::auth);
+    c.raw_field = std::move(name);
+    c.json = json;
+    return render_cli_output(c);
+  };
+  CHECK(field("token") == "hvs.nCwMAHonqaMiyqRi0liT8Lee\n");
+  CHECK(field("token_duration") == "2764800\n"); // seconds, not the table's 768h
+  CHECK(field("policies") == "[default]\n");
+  CHECK(field("identity_policies") == "[]\n"); // a nil slice is not nil in an interface
+  CHECK(field("extra") == "x\n");
+  CHECK(field("policies", true) == "[\n  \"default\"\n]\n");
+  CHECK(field("none") == "Field \"none\" not present in secret\n");
+  CHECK(field("lease_id") == "Field \"lease_id\" not present in secret\n");
+}
+
+TEST_CASE("the -field flag on a secret: its lease fields, and data as a whole", "[cli]") {
+  api_response r;
+  r.lease_id = "aws/creds/r/abc";
+  r.lease_duration = 3600;
+  r.data = data_map{{"access_key", field_value{std::string{"AKIA"}}}};
+  auto field = [&](std::string name) {
+    auto c = table_call(r, output_shape::data);
+    c.raw_field = std::move(name);
+    return render_cli_output(c);
+  };
+  CHECK(field("lease_id") == "aws/creds/r/abc\n");
+  CHECK(field("lease_duration") == "3600\n");
+  CHECK(field("renewable") == "false\n");
+  CHECK(field("data") == "map[access_key:AKIA]\n");
+  // A write that answers 204 prints its success line, whatever -field says.
+  api_response none;
+  none.status = 204;
+  auto c = table_call(none, output_shape::message);
+  c.raw_field = "x";
+  c.success_text = "Success! Data written to: a/b";
+  CHECK(render_cli_output(c) == "Success! Data written to: a/b\n");
+}

@@ -51,6 +51,9 @@ struct vault_call_record {
   std::string login_text;   ///< `vault login` prints its banner before the table
   std::string
     print_field; ///< print only this data field, raw (policy rules; a list joined by ", ")
+  /// `-field=F` of read, write and token create: the CLI prints that field of the answer alone
+  /// (command/util.go PrintRawField), or `Field "F" not present in secret`.
+  std::string raw_field;
   std::string
     not_found_text; ///< what the CLI prints for a 404 with no errors ("No value found at …")
   std::string error_head; ///< replaces "Error <verb>" where the CLI words it otherwise

@@ -102,6 +102,7 @@ struct builder {
                 : c.req.orphan_endpoint ? std::string{"auth/token/create-orphan"}
                                         : std::string{"auth/token/create"};
     call("POST", path, "creating token", output_shape::auth);
+    out.record.raw_field = c.field;
     return true;
   }
   bool operator()(const cmd_token_lookup& c) {
@@ -181,12 +182,14 @@ struct builder {
     out.request.op = req;
     call("PUT", c.path, "writing data to " + c.path, output_shape::message);
     out.record.success_text = texts::data_written(c.path);
+    out.record.raw_field = c.field;
     return true;
   }
   bool operator()(const cmd_read& c) {
     out.request.op = logical_read_request{c.path};
     call("GET", c.path, "reading " + c.path, output_shape::data);
     out.record.not_found_text = "No value found at " + c.path;
+    out.record.raw_field = c.field;
     return true;
   }
   bool operator()(const cmd_list& c) {
