@@ -153,10 +153,7 @@ outcome<secret_result> sts_secret(self_ptr self, const std::string& display_name
                                   const std::string& role_name, const aws_role& role,
                                   const field_map& fields, std::int64_t ttl) {
   auto& st = self->state;
-  const auto text = [&](const char* key) {
-    auto it = fields.find(key);
-    return it == fields.end() ? std::string{} : it->second;
-  };
+  const auto text = [&](const char* key) { return field_text(fields, key); };
   std::string name;
   std::string arn;
   if (role.credential_type == "assumed_role") {

@@ -12,11 +12,6 @@ bool has(const std::vector<std::string>& xs, const std::string& x) {
   return std::find(xs.begin(), xs.end(), x) != xs.end();
 }
 
-std::string text_of(const field_map& fields, const char* key) {
-  auto it = fields.find(key);
-  return it == fields.end() ? std::string{} : it->second;
-}
-
 } // namespace
 
 std::string aws_normalize_name(std::string name) {
@@ -33,9 +28,9 @@ outcome<aws_role> aws_role_from_fields(const field_map& fields) {
   aws_role r;
   if (auto t = fields.find("credential_type"); t != fields.end())
     r.credential_type = t->second;
-  r.role_arns = parse_comma_slice(text_of(fields, "role_arns"));
-  r.policy_arns = parse_comma_slice(text_of(fields, "policy_arns"));
-  r.policy_document = text_of(fields, "policy_document");
+  r.role_arns = parse_comma_slice(field_text(fields, "role_arns"));
+  r.policy_arns = parse_comma_slice(field_text(fields, "policy_arns"));
+  r.policy_document = field_text(fields, "policy_document");
   if (auto d = fields.find("default_sts_ttl"); d != fields.end())
     r.default_sts_ttl = whole_seconds(field_duration(d->second));
   if (auto m = fields.find("max_sts_ttl"); m != fields.end())

@@ -474,4 +474,9 @@ api_response write_response(std::vector<std::string> warnings, const field_map& 
   return r;
 }
 
+std::string field_text(const field_map& fields, std::string_view key) {
+  auto it = fields.find(std::string{key});
+  return it == fields.end() ? std::string{} : it->second;
+}
+
 } // namespace tokenlab

@@ -105,6 +105,9 @@ std::vector<std::string> parse_string_slice(std::string_view text);
 std::optional<std::map<std::string, std::string>> parse_kv_pairs(std::string_view text,
                                                                  std::string* err);
 
+/// The text of field `key` as sent, "" when it was not sent (Go's zero value).
+std::string field_text(const field_map& fields, std::string_view key);
+
 /// The value of a field that passed validate_fields.
 bool field_bool(std::string_view text);
 std::int64_t field_int(std::string_view text);

@@ -20,11 +20,6 @@ std::optional<std::string> endpoint(const std::string& path, const std::string& 
   return std::nullopt;
 }
 
-std::string text_of(const field_map& fields, const char* key) {
-  auto it = fields.find(key);
-  return it == fields.end() ? std::string{} : it->second;
-}
-
 } // namespace
 
 std::optional<outcome<lease_api_request>> lease_request_from_fields(const std::string& path,
@@ -32,7 +27,7 @@ std::optional<outcome<lease_api_request>> lease_request_from_fields(const std::s
   if (path == "sys/leases/lookup") {
     if (auto bad = check_fields(fields, {{"lease_id", field_kind::string}}, false))
       return outcome<lease_api_request>{*bad};
-    return outcome<lease_api_request>{lease_lookup_request{text_of(fields, "lease_id")}};
+    return outcome<lease_api_request>{lease_lookup_request{field_text(fields, "lease_id")}};
   }
   // revoke-prefix and revoke-force take their prefix from the URL only.
   for (const char* op : {"revoke-prefix", "revoke-force"})
@@ -63,7 +58,7 @@ std::optional<outcome<lease_api_request>> lease_request_from_fields(const std::s
                               {extra, renew ? field_kind::duration : field_kind::boolean}};
     if (auto bad = check_fields(fields, schema, false))
       return outcome<lease_api_request>{*bad};
-    auto id = text_of(fields, "lease_id");
+    auto id = field_text(fields, "lease_id");
     if (id.empty())
       id = *url;
     const auto value = fields.find(extra);

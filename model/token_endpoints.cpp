@@ -6,11 +6,6 @@ namespace tokenlab {
 
 namespace {
 
-std::string text_of(const field_map& fields, const char* key) {
-  auto it = fields.find(key);
-  return it == fields.end() ? std::string{} : it->second;
-}
-
 struct endpoint {
   const char* name;      ///< under auth/token/
   bool readable;         ///< has a ReadOperation callback
@@ -68,7 +63,7 @@ std::optional<outcome<token_api_call>> token_request_from_fields(const std::stri
     return outcome<token_api_call>{vault_error{405, {std::string{texts::unsupported_operation}}}};
   if (auto bad = check_fields(fields, e->schema, false))
     return outcome<token_api_call>{*bad};
-  const std::string value = text_of(fields, e->by == token_selector::accessor ? "accessor" : "token");
+  const std::string value = field_text(fields, e->by == token_selector::accessor ? "accessor" : "token");
   token_api_call call{token_tidy_request{}, e->schema};
   if (name == "tidy")
     return done(std::move(call));
@@ -122,10 +117,10 @@ std::optional<outcome<capabilities_request>> capabilities_from_fields(const std:
   else
     return std::nullopt;
   if (r.by != token_selector::self)
-    r.value = text_of(fields, r.by == token_selector::accessor ? "accessor" : "token");
-  r.paths = parse_comma_slice(text_of(fields, "paths"));
+    r.value = field_text(fields, r.by == token_selector::accessor ? "accessor" : "token");
+  r.paths = parse_comma_slice(field_text(fields, "paths"));
   if (r.paths.empty())
-    r.paths = parse_comma_slice(text_of(fields, "path"));
+    r.paths = parse_comma_slice(field_text(fields, "path"));
   return outcome<capabilities_request>{r};
 }
 
