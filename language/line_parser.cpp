@@ -300,9 +300,10 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
                                           node_names() + "; got " + in_quotes(step.node)};
     } else if (!token && starts_with(w.text, "VAULT_TOKEN=")) {
       token = true;
+      // An empty VAULT_TOKEN is no token for the API client, so the CLI takes the token
+      // helper's (command/base.go Client): the CLI's current token, as without the prefix.
       if (w.text.size() == 12)
-        return line_error{w.col_at(12), "VAULT_TOKEN= needs a token, e.g. VAULT_TOKEN=$t1 vault "
-                                        "token lookup"};
+        continue;
       step.vault_token.emplace();
       if (auto err = make_arg(w, 12, noted, *step.vault_token))
         return err;

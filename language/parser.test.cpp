@@ -826,3 +826,9 @@ TEST_CASE("VAULT_FORMAT sets the step's format; a -format flag wins; -field on r
   CHECK(only<cmd_write>("vault write -field=k a/b c=d").field == "k");
   CHECK(only<cmd_token_create>("vault token create -field=token").field == "token");
 }
+
+TEST_CASE("an empty VAULT_TOKEN= sends the CLI's current token, as its token helper does") {
+  const auto sc = parse_ok("VAULT_TOKEN= vault token lookup\nVAULT_TOKEN=$root vault token lookup\n");
+  CHECK_FALSE(vault_at(sc, 0).vault_token);
+  CHECK(vault_at(sc, 1).vault_token);
+}
