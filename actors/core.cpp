@@ -406,10 +406,10 @@ reply with_auth_identity(self_ptr self, reply done) {
   };
 }
 
-// A token lookup of a token with an entity that grants policies shows them
-// (handleLookup): `identity_policies` and `external_namespace_policies` (other namespaces').
 } // namespace
 
+// A token lookup of a token with an entity that grants policies shows them
+// (handleLookup): `identity_policies` and `external_namespace_policies` (other namespaces').
 reply core_detail::with_lookup_identity(self_ptr self, reply done) {
   return [self, done](api_outcome r) {
     const field_value* id = nullptr;
