@@ -59,8 +59,8 @@ TEST_CASE("an unknown flag is Go's flag error at the flag") {
 }
 
 TEST_CASE("a Vault flag that tokenlab does not model yet says so") {
-  CHECK(error_of("vault token create -field=token\n") ==
-        "e.scn:1:20: flag -field is not modelled by tokenlab yet");
+  CHECK(error_of("vault token renew -fail-if-not-fulfilled\n") ==
+        "e.scn:1:19: flag -fail-if-not-fulfilled is not modelled by tokenlab yet");
   CHECK(error_of("vault list -detailed auth/token/accessors\n") ==
         "e.scn:1:12: flag -detailed is not modelled by tokenlab yet");
   CHECK(error_of("vault token lookup -wrap-ttl=1m\n") ==
