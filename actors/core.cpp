@@ -88,6 +88,7 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   ev.subject = e.id;
   ev.related = e.owner;
   ev.ttl = *d;
+  ev.expires = e.expire_time;
   emit(self, st.ctx, std::move(ev));
   api_response resp;
   resp.lease_id = e.id;

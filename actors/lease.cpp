@@ -104,6 +104,7 @@ api_outcome renew(self_ptr self, const system_view& view, sim_duration increment
   ev.subject = e.id;
   ev.related = e.owner;
   ev.ttl = *d;
+  ev.expires = e.expire_time;
   emit(self, st.ctx, std::move(ev));
   api_response r;
   r.lease_id = e.id;

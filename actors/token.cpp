@@ -195,6 +195,7 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
       ev.kind = trace_kind::token_renewed;
       ev.subject = st.entry.id;
       ev.ttl = *d;
+      ev.expires = st.entry.expire_time;
       emit(self, st.ctx, std::move(ev));
       return renewal{std::move(*d), st.entry};
     },

@@ -210,6 +210,7 @@ api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_acto
   ev.subject = e.id;
   ev.related = e.parent;
   ev.ttl = plan.ttl;
+  ev.expires = e.expire_time;
   emit(self, ctx, std::move(ev));
   api_response resp;
   resp.warnings = plan.warnings;

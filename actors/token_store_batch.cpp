@@ -28,6 +28,7 @@ api_outcome issue_batch(self_ptr self, create_plan plan) {
   ev.related = e.parent;
   ev.detail = "a batch token: sealed with the barrier key, nothing stored";
   ev.ttl = plan.ttl;
+  ev.expires = e.expire_time;
   emit(self, st.ctx, std::move(ev));
   api_response resp;
   resp.warnings = plan.warnings;

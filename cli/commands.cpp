@@ -10,6 +10,8 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 namespace tokenlab::cli {
@@ -64,11 +66,28 @@ progress_fn progress_bar(const std::string& file) {
 
 } // namespace
 
+bool invariants_on() {
+  const char* v = std::getenv("TOKENLAB_INVARIANTS");
+  return v == nullptr || std::strcmp(v, "off") != 0;
+}
+
+void stop_on_violation(const run_record& r) {
+  if (r.violations.empty())
+    return;
+  for (const auto& v : r.violations)
+    std::cerr << "tokenlab: internal error: " << v.render() << "\n";
+  std::cerr << "tokenlab: the simulated Vault broke an invariant, so this run's report cannot "
+               "be trusted and is not printed; please report it with the scenario\n";
+  std::exit(exit_internal);
+}
+
 std::vector<run_record> run_all(const std::vector<scenario>& scenarios) {
   std::vector<run_record> runs;
   runs.reserve(scenarios.size());
-  for (const auto& sc : scenarios)
-    runs.push_back(run_scenario(sc, progress_bar(sc.file)));
+  for (const auto& sc : scenarios) {
+    runs.push_back(run_scenario(sc, tokenlab::run_options{progress_bar(sc.file), invariants_on()}));
+    stop_on_violation(runs.back());
+  }
   return runs;
 }
 

@@ -3,7 +3,9 @@
 // reports; the course (lessons, grading, hints, handouts) and the library's first screen.
 // Exit codes: 0 all expectations held (or the exercise is solved), 1 an expectation failed
 // (or the exercise is not solved yet), 2 bad input (unreadable or malformed scenario, bad
-// option): then nothing is run and no file written.
+// option): then nothing is run and no file written; 3 an internal error: the simulated Vault
+// broke one of its invariants (runner/invariants.hpp), so no report is printed.
+// TOKENLAB_INVARIANTS=off in the environment runs without the checker (benchmarks).
 
 #include "reports/render.hpp"
 
@@ -16,6 +18,7 @@ namespace tokenlab::cli {
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failed = 1;
 inline constexpr int exit_bad_input = 2;
+inline constexpr int exit_internal = 3;
 
 struct run_options {
   std::vector<std::string> files;

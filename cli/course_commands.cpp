@@ -202,6 +202,8 @@ int grade(const exercise_at& x, const std::string& path, const std::optional<std
   std::cout << result.text;
   if (result.status == course::grade_status::bad_input)
     return exit_bad_input;
+  if (result.status == course::grade_status::internal_error)
+    return exit_internal;
   const bool solved = result.status == course::grade_status::solved;
   if (x.solution) {
     if (solved)

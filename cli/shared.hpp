@@ -15,8 +15,16 @@ namespace tokenlab::cli {
 std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& files,
                                               const fleet_budget& budget = {});
 
-/// Runs the scenarios in order, with a progress bar on a terminal for long fleets.
+/// Runs the scenarios in order, with a progress bar on a terminal for long fleets, checking
+/// the invariants unless TOKENLAB_INVARIANTS=off. A broken invariant is an internal error:
+/// its message goes to stderr and the process exits with exit_internal (3), printing nothing.
 std::vector<run_record> run_all(const std::vector<scenario>& scenarios);
+
+/// Whether to check the invariants: yes, unless TOKENLAB_INVARIANTS=off.
+bool invariants_on();
+
+/// When `r` broke an invariant, says so on stderr and exits with exit_internal.
+void stop_on_violation(const run_record& r);
 
 /// Whether every expectation of every run held.
 bool all_passed(const std::vector<run_record>& runs);

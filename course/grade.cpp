@@ -147,6 +147,12 @@ public:
     if (spec_.kind == exercise_kind::make_it_so && forbidden(sc, parts))
       return finish(false, "not solved yet: reach the goal without the command above\n", false);
     const run_record record = run_scenario(sc);
+    if (!record.violations.empty()) {
+      std::string out = heading(path_);
+      for (const auto& v : record.violations)
+        out += "internal error: " + v.render() + "\n";
+      return {grade_status::internal_error, out};
+    }
     return spec_.kind == exercise_kind::predict ? predictions(sc, record)
                                                 : graded(sc, record, parts);
   }

@@ -20,7 +20,7 @@
 
 namespace tokenlab::course {
 
-enum class grade_status { solved, not_solved, bad_input };
+enum class grade_status { solved, not_solved, bad_input, internal_error };
 
 struct grade_result {
   grade_status status = grade_status::not_solved;

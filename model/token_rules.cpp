@@ -263,7 +263,10 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   e.creation_ttl = ttl;
   e.ttl = ttl;
   e.issue_time = now;
-  if (ttl > sim_duration::zero())
+  // Only a TTL of 0 never expires. A negative one (a default_lease_ttl of -1s tuned through
+  // the API) is Vault's too: its lease ends before it was issued, so the token is revoked at
+  // once (docs/decisions.md).
+  if (ttl != sim_duration::zero())
     e.expire_time = now + ttl;
 
   if (batch) {

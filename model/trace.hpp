@@ -54,6 +54,10 @@ struct trace_event {
   std::string related;
   std::string detail;
   std::optional<ttl_decision> ttl;
+  /// token_created, token_renewed, lease_created, lease_renewed: when the token or lease
+  /// now ends (unset: never). The invariant checker (runner/invariants.hpp) holds each
+  /// expiry and revocation to it.
+  std::optional<sim_time> expires;
 };
 
 /// Stable lower-case names used in reports and JSON ("token_created", "ttl_expired").

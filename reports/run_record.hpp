@@ -104,6 +104,19 @@ struct fleet_record {
   std::vector<std::string> lines;
 };
 
+/// A broken invariant of the simulated Vault (runner/invariants.hpp): a bug of the lab, never
+/// of the scenario. A run that has one must not be trusted: tokenlab exits with 3.
+struct invariant_violation {
+  source_loc loc;         ///< the step during which it was seen (line 0: the dev server's start)
+  std::size_t step = 0;   ///< its index in the run's steps
+  sim_time at{};          ///< the virtual time of the event that showed it
+  std::string invariant;  ///< which one: "child-dies-with-parent", "lease-dies-with-token", …
+  std::string detail;     ///< what was seen
+
+  /// `file:line: step N at t+T: invariant NAME broken: detail` (N counts from 1).
+  std::string render() const;
+};
+
 struct run_record {
   std::string file;
   std::string title;
@@ -119,6 +132,9 @@ struct run_record {
   /// no step's effects.
   std::optional<trace_tally> tally;
   std::vector<fleet_record> fleets;
+  /// Broken invariants, in the order they were seen; empty when the run can be trusted (or
+  /// was run without the checker).
+  std::vector<invariant_violation> violations;
 };
 
 } // namespace tokenlab

@@ -12,6 +12,7 @@
 #include "runner/fields.hpp"
 #include "runner/fleet_report.hpp"
 #include "reports/narrate.hpp"
+#include "runner/invariants.hpp"
 
 #include <caf/all.hpp>
 
@@ -25,9 +26,10 @@ namespace {
 // One simulated Vault dev server and the client session that talks to it.
 class world {
 public:
-  world(const scenario& sc, const progress_fn& progress)
+  world(const scenario& sc, const run_options& options)
     : sc_(sc)
-    , progress_(progress) {
+    , progress_(options.progress)
+    , check_(options.check_invariants) {
     sim_context& ctx = ctx_;
     ctx.epoch = driver_.epoch();
     ctx.epoch_unix = sc.epoch_unix;
@@ -62,7 +64,8 @@ public:
     root_ = ask<std::string>(core_, entry_atom::value);
     token_ = root_;
     labels_[root_] = "root";
-    take_effects(); // the dev server's own start-up (root token) is not part of any step
+    // The dev server's own start-up (root token) is not part of any step.
+    check(take_effects(), source_loc{sc.file, 0, 0}, 0);
   }
 
   ~world() {
@@ -89,6 +92,7 @@ public:
       rec.steps.push_back(run_step(s));
     }
     rec.names = std::move(labels_);
+    rec.violations = std::move(violations_);
     if (fleet_) {
       rec.tally = counted();
       rec.fleets.push_back(fleet_record{fleet_->name, fleet_lines(fleet_data())});
@@ -208,8 +212,14 @@ private:
           n->second.storage_deletes = count_of(effects, trace_kind::storage_delete);
         }
       }
+    check(effects, s.loc, step_index_);
     r.effects.insert(r.effects.end(), effects.begin(), effects.end());
     return r;
+  }
+
+  void check(const std::vector<trace_event>& effects, const source_loc& loc, std::size_t step) {
+    if (check_)
+      checker_.feed(effects, driver_.now(), loc, step, violations_);
   }
 
   void fail(step_record& r, std::string why) {
@@ -427,6 +437,7 @@ private:
     const auto now = driver_.now();
     const auto horizon = now + f.params.until;
     ctx_.counter->on = true; // from now on components count events instead of tracing them
+    checker_.stop();
     ctx_.counter->tally.until = horizon;
     caf::anon_send(core_, fleet_atom::value);
     driver_.drain();
@@ -532,6 +543,9 @@ private:
 
   const scenario& sc_;
   progress_fn progress_;
+  bool check_ = true;
+  invariant_checker checker_;
+  std::vector<invariant_violation> violations_;
   sim_driver driver_;
   sim_context ctx_;
   std::optional<running_fleet> fleet_;
@@ -557,9 +571,13 @@ private:
 
 } // namespace
 
-run_record run_scenario(const scenario& sc, const progress_fn& progress) {
-  world w{sc, progress};
+run_record run_scenario(const scenario& sc, const run_options& options) {
+  world w{sc, options};
   return w.run();
+}
+
+run_record run_scenario(const scenario& sc, const progress_fn& progress) {
+  return run_scenario(sc, run_options{progress, true});
 }
 
 } // namespace tokenlab

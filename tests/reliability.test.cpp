@@ -3,6 +3,7 @@
 
 #include "language/parser.hpp"
 #include "reports/render.hpp"
+#include "runner/invariants.hpp"
 #include "runner/runner.hpp"
 #include "tests/run_text.test.hpp"
 
@@ -62,4 +63,66 @@ SCENARIO("a report keeps the scenario's text from driving the terminal or breaki
   CHECK(text.find("clear \\x1b[2J now") != std::string::npos);
   const std::string md = render_reports({r}, report_format::markdown);
   CHECK(md.find("| leases of `aws\\|2/` (1 live) | 1 | 0 | 0 | 0 |\n") != std::string::npos);
+}
+
+// The invariant checker reads the runner's real trace: the events of a run carry what it
+// needs, and a trace changed by one second no longer passes.
+SCENARIO("the invariant checker holds a real run's trace to its numbers") {
+  auto r = run_text("vault secrets enable aws\n"
+                    "vault write aws/config/root access_key=A secret_key=S region=us-east-1\n"
+                    "vault write aws/roles/app credential_type=iam_user policy_arns=x\n"
+                    "vault token create -ttl=1h => p\n"
+                    "VAULT_TOKEN=$p vault token create -ttl=2h => c\n"
+                    "VAULT_TOKEN=$p vault read aws/creds/app => l\n"
+                    "advance 30m\n"
+                    "vault token renew -increment=20m $p\n"
+                    "advance 1h\n"
+                    "expect token $c revoked\n");
+  REQUIRE(failed(r) == 0);
+  REQUIRE(r.violations.empty());
+  auto replay = [&](auto&& change) {
+    invariant_checker c;
+    std::vector<invariant_violation> out;
+    std::size_t i = 0;
+    for (const auto& s : r.steps) {
+      auto effects = s.effects;
+      for (auto& e : effects)
+        change(e);
+      c.feed(effects, s.at, s.loc, i++, out);
+    }
+    return out;
+  };
+  CHECK(replay([](trace_event&) {}).empty());
+  // The renewed parent ends at t+50m; had the renewal said t+51m, its expiry would be early.
+  auto late = replay([](trace_event& e) {
+    if (e.kind == trace_kind::token_renewed)
+      e.expires = *e.expires + std::chrono::minutes{1};
+  });
+  REQUIRE(!late.empty());
+  CHECK(late.front().invariant == "ttl-within-max");
+  CHECK(late.back().invariant == "expires-on-time");
+  CHECK(late.back().render().find("test.vlab:9: step 9 at t+50m: invariant expires-on-time broken: "
+                                  "token hvs.") == 0);
+  // Without the child's revocation, the child would outlive its parent.
+  auto orphan = replay([](trace_event& e) {
+    if (e.kind == trace_kind::token_revoked && e.cause == trace_cause::parent_revoked)
+      e.kind = trace_kind::token_used;
+  });
+  REQUIRE(!orphan.empty());
+  CHECK(orphan.front().invariant == "child-dies-with-parent");
+}
+
+// Found by the invariant checker (ttl-within-max: "it never expires, though its deadline is
+// t+768h"): a token whose CalculateTTL came out negative was kept as a token that never
+// expires. In Vault its lease ends before it was issued, and it is revoked at once.
+SCENARIO("a token given a negative TTL by a tuned default is expired at once, not kept forever") {
+  auto r = run_text("vault write sys/auth/token/tune default_lease_ttl=-1\n"
+                    "vault token create -policy=default => t\n"
+                    "expect t.auth.lease_duration == -1\n"
+                    "VAULT_TOKEN=$t vault token lookup => l\n"
+                    "expect l.status == 403\n"
+                    "advance 1s\n"
+                    "expect token $t expired\n");
+  CHECK(failed(r) == 0);
+  CHECK(r.violations.empty());
 }

@@ -19,7 +19,7 @@ run_record run_file(const std::string& name) {
   auto parsed = load_scenario(std::string{TOKENLAB_SOURCE_DIR} + "/scenarios/" + name);
   if (auto err = std::get_if<parse_error>(&parsed))
     FAIL(err->render());
-  return run_scenario(std::get<scenario>(parsed));
+  return tokenlab::test::checked(run_scenario(std::get<scenario>(parsed)));
 }
 
 const vault_call_record& call_of(const run_record& r, size_t step) {
