@@ -39,6 +39,13 @@ void invariant_checker::feed(const std::vector<trace_event>& events, sim_time no
   loc_ = nullptr;
 }
 
+// The object `id` names, or null when the checker never saw it created (a batch token is
+// not tracked).
+invariant_checker::object* invariant_checker::find(const std::string& id) {
+  auto it = objects_.find(id);
+  return it == objects_.end() ? nullptr : &it->second;
+}
+
 std::string invariant_checker::name_of(const object& o, const std::string& id) {
   return (o.token ? "token " : "lease ") + id;
 }
@@ -85,12 +92,12 @@ void invariant_checker::on_event(const trace_event& e) {
     case trace_kind::token_revoked:
     case trace_kind::lease_revoked: return ended(e);
     case trace_kind::token_orphaned: {
-      auto o = objects_.find(e.subject);
-      if (o == objects_.end())
+      object* o = find(e.subject);
+      if (o == nullptr)
         return;
-      if (auto d = dependants_.find(o->second.parent); d != dependants_.end())
+      if (auto d = dependants_.find(o->parent); d != dependants_.end())
         d->second.erase(e.subject);
-      o->second.parent.clear();
+      o->parent.clear();
       return;
     }
     default: return;
@@ -165,10 +172,10 @@ void invariant_checker::created(const trace_event& e, bool token) {
 }
 
 void invariant_checker::renewed(const trace_event& e) {
-  auto it = objects_.find(e.subject);
-  if (it == objects_.end())
+  object* known = find(e.subject);
+  if (known == nullptr)
     return;
-  auto& o = it->second;
+  auto& o = *known;
   if (!o.live)
     violated("expires-on-time", name_of(o, e.subject) + " is renewed after it ended");
   if (e.ttl)
@@ -179,10 +186,10 @@ void invariant_checker::renewed(const trace_event& e) {
 }
 
 void invariant_checker::expired(const trace_event& e) {
-  auto it = objects_.find(e.subject);
-  if (it == objects_.end())
+  object* known = find(e.subject);
+  if (known == nullptr)
     return;
-  auto& o = it->second;
+  auto& o = *known;
   if (!o.live)
     violated("expires-on-time", name_of(o, e.subject) + " expires after it ended");
   else if (due(o) != e.at)
@@ -192,10 +199,10 @@ void invariant_checker::expired(const trace_event& e) {
 }
 
 void invariant_checker::ended(const trace_event& e) {
-  auto it = objects_.find(e.subject);
-  if (it == objects_.end())
+  object* known = find(e.subject);
+  if (known == nullptr)
     return;
-  auto& o = it->second;
+  auto& o = *known;
   if (!o.live) {
     violated("expires-on-time", name_of(o, e.subject) + " ends twice");
     return;

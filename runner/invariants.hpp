@@ -64,6 +64,7 @@ private:
   void check_decision(const trace_event& e, const object& o);
   void set_expiry(const std::string& id, object& o, std::optional<sim_time> when);
   static std::optional<sim_time> due(const object& o);
+  object* find(const std::string& id);
   void late_before(sim_time t, bool inclusive);
   void violated(const char* invariant, std::string detail);
   static std::string name_of(const object& o, const std::string& id);
