@@ -66,4 +66,6 @@ TEST_CASE("the known findings end as they should") {
   // Time ends at t+2500000h; a second fleet is refused at its line.
   CHECK(verdict_of("advance-2562047h-twice.vlab") == fuzz::verdict::refused);
   CHECK(verdict_of("second-fleet.vlab") == fuzz::verdict::refused);
+  // A negative TTL expires at once; the run breaks no invariant (parse_and_run aborts if it does).
+  CHECK(verdict_of("negative-default-ttl.vlab") == fuzz::verdict::ran);
 }
