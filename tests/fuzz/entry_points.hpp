@@ -1,5 +1,5 @@
 #pragma once
-// The three entry points the fuzz targets drive (tests/fuzz/README in docs/reliability.md):
+// The three entry points the fuzz targets drive (docs/reliability.md, Fuzzing):
 // the line language, the JSON form, and parse-and-run of a small scenario under the
 // invariant checker. The libFuzzer targets (fuzz_*.cpp, built with clang by
 // -DTOKENLAB_FUZZ=ON) and the unit tests' replay of tests/fuzz/regressions/ (g++, the normal
