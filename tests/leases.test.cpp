@@ -10,6 +10,7 @@
 #include <set>
 
 using namespace tokenlab;
+using tokenlab::test::failed;
 using tokenlab::test::run_text;
 
 namespace {
@@ -19,14 +20,6 @@ vault_error failure(const run_record& r, size_t step) {
   if (!std::holds_alternative<vault_error>(r.steps[step].call->result))
     FAIL("step " << step << " succeeded");
   return std::get<vault_error>(r.steps[step].call->result);
-}
-
-size_t failed(const run_record& r) {
-  size_t n = 0;
-  for (const auto& s : r.steps)
-    for (const auto& e : s.expectations)
-      n += e.passed ? 0 : 1;
-  return n;
 }
 
 // What the run left alive: leases created and not revoked, credentials created and not deleted.

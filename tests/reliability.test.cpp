@@ -10,19 +10,8 @@
 #include <catch2/catch.hpp>
 
 using namespace tokenlab;
+using tokenlab::test::failed;
 using tokenlab::test::run_text;
-
-namespace {
-
-std::size_t failed(const run_record& r) {
-  std::size_t n = 0;
-  for (const auto& s : r.steps)
-    for (const auto& e : s.expectations)
-      n += e.passed ? 0 : 1;
-  return n;
-}
-
-} // namespace
 
 SCENARIO("a TTL that ends past the lab's clock never fires, however the clock gets there") {
   // Go's largest Duration is 2562047h47m16.854775807s; from t+1h its end is past what CAF's

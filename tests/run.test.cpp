@@ -11,6 +11,7 @@
 #include <set>
 
 using namespace tokenlab;
+using tokenlab::test::failed;
 using tokenlab::test::run_text;
 
 namespace {
@@ -53,13 +54,6 @@ std::set<std::string> live_keys(const run_record& r) {
   return keys;
 }
 
-size_t failed(const run_record& r) {
-  size_t n = 0;
-  for (const auto& s : r.steps)
-    for (const auto& e : s.expectations)
-      n += e.passed ? 0 : 1;
-  return n;
-}
 
 } // namespace
 

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstddef>
 #include <string>
 
 namespace tokenlab::test {
@@ -24,6 +25,15 @@ inline run_record run_text(const std::string& text) {
   if (auto err = std::get_if<parse_error>(&parsed))
     FAIL(err->render());
   return checked(run_scenario(std::get<scenario>(parsed)));
+}
+
+/// How many of the run's expectations failed (0: every one held).
+inline std::size_t failed(const run_record& r) {
+  std::size_t n = 0;
+  for (const auto& s : r.steps)
+    for (const auto& e : s.expectations)
+      n += e.passed ? 0 : 1;
+  return n;
 }
 
 } // namespace tokenlab::test

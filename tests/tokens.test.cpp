@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 using namespace tokenlab;
+using tokenlab::test::failed;
 using tokenlab::test::run_text;
 
 namespace {
@@ -29,13 +30,6 @@ vault_error failure(const run_record& r, size_t step) {
   return std::get<vault_error>(result(r, step));
 }
 
-size_t failed(const run_record& r) {
-  size_t n = 0;
-  for (const auto& s : r.steps)
-    for (const auto& e : s.expectations)
-      n += e.passed ? 0 : 1;
-  return n;
-}
 
 } // namespace
 
