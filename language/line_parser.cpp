@@ -243,6 +243,11 @@ maybe_error line_parser::header(const lexed_line& l, const line_context& ctx) {
   return once(d, ctx);
 }
 
+std::string line_parser::past_sim_end(const std::string& what) const {
+  return what + " goes past " + format_offset(sim_end) + ", where tokenlab's clock ends (" +
+         format_offset(sim_time{now_}) + " now)";
+}
+
 maybe_error line_parser::time(const lexed_line& l, bool absolute, step_body& body) {
   const std::string directive = absolute ? "at" : "advance";
   if (auto err = exactly(l, 2, directive + " 6h"))
@@ -258,9 +263,7 @@ maybe_error line_parser::time(const lexed_line& l, bool absolute, step_body& bod
     return line_error{w.col, "at " + w.text + " is before the current time " +
                                format_offset(sim_time{now_})};
   if (d > sim_end.time_since_epoch() || (!absolute && d > sim_end.time_since_epoch() - now_))
-    return line_error{w.col, directive + " " + w.text + " goes past t+2500000h, where " +
-                               "tokenlab's clock ends (" + format_offset(sim_time{now_}) +
-                               " now)"};
+    return line_error{w.col, past_sim_end(directive + " " + w.text)};
   now_ = absolute ? d : now_ + d;
   body = time_step{absolute, d};
   return std::nullopt;
@@ -373,9 +376,7 @@ maybe_error line_parser::fleet(const lexed_line& l, const source_loc& at, step_b
   if (step.params.until > sim_end.time_since_epoch() - now_)
     for (const auto& w : words)
       if (starts_with(w.text, "until="))
-        return line_error{w.col_at(6), "until=" + w.text.substr(6) +
-                                         " goes past t+2500000h, where tokenlab's clock ends (" +
-                                         format_offset(sim_time{now_}) + " now)"};
+        return line_error{w.col_at(6), past_sim_end(w.text)};
   for (std::size_t i = 1; i < words.size(); ++i)
     if (starts_with(words[i].text, "nodes="))
       for (const auto& node : step.params.nodes)

@@ -47,6 +47,8 @@ private:
   bool node_exists(const std::string& node) const;
   std::string node_names() const;
   std::optional<parse_error> end_header();
+  /// `<what> goes past t+2500000h, where tokenlab's clock ends (t+1h now)`: clock/sim_time.hpp.
+  std::string past_sim_end(const std::string& what) const;
   void heredoc_line(std::string_view line);
 
   /// A vault step whose heredoc text is still being read.
