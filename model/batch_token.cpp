@@ -4,6 +4,8 @@
 // sdk/plugin/pb/backend.proto message TokenEntry, google.golang.org/protobuf's map coder.
 #include "model/batch_token.hpp"
 
+#include "model/go_base64.hpp"
+
 #include <openssl/evp.h>
 
 #include <climits>
@@ -202,51 +204,17 @@ bool read_meta_entry(reader& r, std::map<std::string, std::string>& meta) {
 
 // --- base64 RawURL (Go's base64.RawURLEncoding) ----------------------------------------------
 
-constexpr std::string_view b64_alphabet =
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
 std::string b64url_encode(std::string_view in) {
-  std::string out;
-  out.reserve((in.size() * 4 + 2) / 3);
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char ch : in) {
-    acc = (acc << 8) | static_cast<std::uint8_t>(ch);
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out.push_back(b64_alphabet[(acc >> bits) & 0x3F]);
-    }
-  }
-  if (bits > 0)
-    out.push_back(b64_alphabet[(acc << (6 - bits)) & 0x3F]);
-  return out;
+  return go_base64::encode(in, go_base64::url_alphabet, false);
 }
 
 // DecodeString of the non-strict RawURLEncoding: '\r' and '\n' are skipped, no '=' allowed, a
 // lone last character is an error, the unused low bits of the last character are ignored.
 std::optional<std::string> b64url_decode(std::string_view in) {
-  std::string out;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  std::size_t chars = 0;
-  for (char ch : in) {
-    if (ch == '\r' || ch == '\n')
-      continue;
-    auto pos = b64_alphabet.find(ch);
-    if (pos == std::string_view::npos)
-      return std::nullopt;
-    acc = ((acc << 6) | static_cast<std::uint32_t>(pos)) & 0xFFFFFF;
-    bits += 6;
-    ++chars;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
-    }
-  }
-  if (chars % 4 == 1)
+  auto d = go_base64::decode(in, go_base64::url_alphabet, false);
+  if (d.bad_at)
     return std::nullopt;
-  return out;
+  return std::move(d.bytes);
 }
 
 // --- AES-256-GCM over OpenSSL's EVP API ------------------------------------------------------

@@ -357,6 +357,38 @@ std::string github_org_renamed(std::string_view login, std::int64_t id) {
          std::to_string(id);
 }
 
+std::string incorrect_nonce(std::string_view nonce) {
+  return "incorrect nonce supplied; nonce for this root generation operation is \"" +
+         std::string{nonce} + "\"";
+}
+
+std::string key_share_too_short(std::size_t min) {
+  return "invalid key: key is shorter than minimum " + std::to_string(min) + " bytes";
+}
+
+std::string key_share_too_long(std::size_t max) {
+  return "invalid key: key is longer than maximum " + std::to_string(max) + " bytes";
+}
+
+std::string decode_token_bad_base64(std::size_t at) {
+  return "error decoding base64'd token: illegal base64 data at input byte " + std::to_string(at);
+}
+
+std::string decode_token_lengths(std::size_t a, std::size_t b) {
+  return "error xoring token: length of byte slices is not equivalent: " + std::to_string(a) +
+         " != " + std::to_string(b);
+}
+
+std::string decode_token_xor_base64(std::string_view reason) {
+  return "error xoring token: " + std::string{reason};
+}
+
+std::string otp_length_hint(std::size_t n) {
+  return "If starting root generation using the OTP method and generating your own OTP, the "
+         "length of the OTP string needs to be " +
+         std::to_string(n) + " characters in length.";
+}
+
 std::string not_modelled(std::string_view what) {
   return std::string{what} + " is not modelled by tokenlab yet";
 }

@@ -460,6 +460,48 @@ std::string github_org_renamed(std::string_view login, std::int64_t id);
 /// command/util.go PrintRawField: `Field "<name>" not present in secret`
 std::string field_not_present(std::string_view name);
 
+// --- generating a root token (vault/generate_root.go, http/sys_generate_root.go,
+// sdk/helper/roottoken, command/operator_generate_root.go) ---
+inline constexpr std::string_view otp_wrong_length = "OTP string is wrong length";
+inline constexpr std::string_view otp_or_pgp_required = "otp or pgp_key parameter must be provided";
+inline constexpr std::string_view root_generation_in_progress = "root generation already in progress";
+inline constexpr std::string_view no_root_generation = "no root generation in progress";
+/// `incorrect nonce supplied; nonce for this root generation operation is "<nonce>"`
+std::string incorrect_nonce(std::string_view nonce);
+inline constexpr std::string_view key_share_given_twice =
+  "given key has already been provided during this generation operation";
+inline constexpr std::string_view key_share_required =
+  "'key' must be specified in request body as JSON";
+inline constexpr std::string_view key_share_not_hex_or_base64 =
+  "'key' must be a valid hex or base64 string";
+/// `invalid key: key is shorter than minimum 16 bytes` / `… longer than maximum 33 bytes`
+std::string key_share_too_short(std::size_t min);
+std::string key_share_too_long(std::size_t max);
+/// A share of the right size that is not the unseal key: the stored keys do not decrypt.
+inline constexpr std::string_view root_generation_wrong_key =
+  "root generation aborted: unable to authenticate: unable to retrieve stored keys: invalid "
+  "key: failed to decrypt keys from storage: cipher: message authentication failed";
+/// roottoken.DecodeToken: `error decoding base64'd token: illegal base64 data at input byte N`
+std::string decode_token_bad_base64(std::size_t at);
+/// `error xoring token: length of byte slices is not equivalent: <a> != <b>`
+std::string decode_token_lengths(std::size_t a, std::size_t b);
+/// DecodeToken with an OTP length of 0 (xor.XORBase64): `error xoring token: <reason>`
+std::string decode_token_xor_base64(std::string_view reason);
+// the CLI (command/operator_generate_root.go)
+inline constexpr std::string_view no_root_generation_cli =
+  "No root generation is in progress. Start a root generation by running \"vault operator "
+  "generate-root -init\".";
+/// `If starting root generation using the OTP method and generating your own OTP, the length of
+/// the OTP string needs to be <n> characters in length.`
+std::string otp_length_hint(std::size_t n);
+inline constexpr std::string_view missing_nonce = "Missing nonce value: specify it via the -nonce flag";
+inline constexpr std::string_view missing_otp = "Missing otp: use -otp to supply it";
+inline constexpr std::string_view otp_generated =
+  "A One-Time-Password has been generated for you and is shown in the OTP field. You will need "
+  "this value to decode the resulting root token, so keep it safe.";
+inline constexpr std::string_view root_generation_canceled =
+  "Success! Root token generation canceled (if it was started)";
+
 // --- the lab's own refusal, for what it does not model ---
 /// `<what> is not modelled by tokenlab yet`; `not_modelled_plural`: `<what> are …`
 std::string not_modelled(std::string_view what);
