@@ -560,6 +560,8 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   st.requests = id_source{st.ctx.seed, id_stream::requests};
   st.lease_ids = id_source{st.ctx.seed, id_stream::secrets};
   st.mount_ids = id_source{st.ctx.seed, id_stream::mount_table};
+  st.generation_ids = id_source{st.ctx.seed, static_cast<id_stream>(10)};
+  st.unseal_key = *rootgen::decode_key_share(rootgen::dev_unseal_key(st.ctx.seed));
   // Lease actors are not linked (a link costs every other link a scan when it ends): the
   // core ends the live ones itself when it is told to exit.
   self->set_exit_handler([=](caf::exit_msg& msg) {
@@ -649,6 +651,12 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
       } else if (auto g = s.gone_leases.find(id); g != s.gone_leases.end()) {
         ref = &g->second.second;
         lease = g->second.first.state;
+      }
+      if (what == life_subject::lease && !ref) {
+        // Not a secret's lease: perhaps a service token's, which the token store indexes.
+        self->request(s.store, caf::infinite, state_atom::value, lease_atom::value, id)
+          .then([=](life_state x) mutable { rp.deliver(x); });
+        return rp;
       }
       if (what == life_subject::lease) {
         rp.deliver(lease);

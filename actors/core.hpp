@@ -22,6 +22,7 @@
 #include "model/acl.hpp"
 #include "model/ids.hpp"
 #include "model/mount_table.hpp"
+#include "model/root_generation.hpp"
 #include "model/ttl.hpp"
 
 #include <caf/behavior.hpp>
@@ -70,6 +71,11 @@ struct core_state {
   std::map<std::string, auth_mount_info> auth_table;
   id_source mount_ids{1, id_stream::mount_table};
   caf::actor identity; ///< the identity store, mounted at identity/ (actors/identity_store.hpp)
+  /// `vault operator generate-root`: the attempt in progress (sys/generate-root/*), its
+  /// nonces and generated OTPs, and the dev server's unseal key (decoded) it checks.
+  rootgen::state generation;
+  id_source generation_ids{1, static_cast<id_stream>(10)};
+  std::string unseal_key;
   static inline const char* name = "core";
 };
 

@@ -120,6 +120,9 @@ void disable_secrets(self_ptr self, const std::string& path, const reply& done);
 void disable_auth(self_ptr self, const std::string& path, const reply& done);
 /// sys/internal/ui/mounts/<path> and sys/seal-status, which need no token; false otherwise.
 bool unauthenticated(self_ptr self, const vault_request& req, const reply& done);
+/// sys/generate-root/attempt (read, write, delete), sys/generate-root/update and
+/// sys/decode-token (write), which need no token (core_generate_root.cpp); false otherwise.
+bool generate_root_api(self_ptr self, const vault_request& req, const reply& done);
 /// A write's data as the engines read it: its typed body, or its key=value fields.
 data_map body_of(const logical_write_request& w);
 

@@ -63,10 +63,14 @@ caf::actor spawn_token(self_ptr self, token_entry e) {
   return handle;
 }
 
-// The dev server's initial root token (`operator init`): no lease, never expires.
-void make_root_token(self_ptr self) {
+// A root token as TokenStore.rootToken makes it (the dev server's initial one at `operator
+// init`, or one of `vault operator generate-root`): policy root, no parent, no lease, never
+// expires. Returns its ID.
+std::string make_root_token(self_ptr self, sim_time now) {
   auto& st = self->state;
   token_entry root;
+  root.creation_time = truncate_to_second(now);
+  root.issue_time = now;
   root.id = make_service_token_id(st.ids);
   root.accessor = make_accessor(st.ids);
   root.cubbyhole_id = st.cubbyhole_ids.base62(24);
@@ -77,8 +81,9 @@ void make_root_token(self_ptr self) {
   root.renewable = false;
   storage_put(self, st.ctx, keys::accessor(st.ctx, root.accessor));
   storage_put(self, st.ctx, keys::token(st.ctx, root.id));
-  st.root_id = root.id;
+  auto id = root.id;
   spawn_token(self, std::move(root));
+  return id;
 }
 
 // Finds the live token a request names: itself, by token, or by accessor.
@@ -272,7 +277,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
   self->state.cubbyhole_ids = id_source{self->state.ctx.seed, id_stream::cubbyholes};
   self->state.barrier =
     barrier_keyring{self->state.ctx.barrier_seed.value_or(self->state.ctx.seed)};
-  make_root_token(self);
+  self->state.root_id = make_root_token(self, sim_time{});
   // Token actors are not linked (a link costs every other link a scan when it ends): the
   // store ends the live ones itself when it is told to exit.
   self->set_exit_handler([=](caf::exit_msg& msg) {
@@ -623,6 +628,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       }
       if (auto l = st.lease_of.find(id); l != st.lease_of.end()) {
         st.token_leases.erase(l->second);
+        if (st.keep_history)
+          st.gone_leases[l->second] = id;
         st.lease_of.erase(l);
       }
       if (st.keep_history)
@@ -655,7 +662,29 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto g = st.gone.find(id);
       return g == st.gone.end() ? life_state::unknown : g->second.state;
     },
+    // A token's lease ends with its token (RegisterAuth's lease is revoked or expires with
+    // it), so its state is the token's: what `vault lease lookup` finds or no longer finds.
+    [=](state_atom, lease_atom, const std::string& lease_id) {
+      auto& st = self->state;
+      if (auto l = st.token_leases.find(lease_id); l != st.token_leases.end())
+        return st.tokens.count(l->second) > 0 ? life_state::valid : life_state::unknown;
+      auto g = st.gone_leases.find(lease_id);
+      if (g == st.gone_leases.end())
+        return life_state::unknown;
+      auto t = st.gone.find(g->second);
+      return t == st.gone.end() ? life_state::unknown : t->second.state;
+    },
     [=](entry_atom) { return self->state.root_id; },
+    // `vault operator generate-root` completed: a new root token (GenerateRootUpdate).
+    [=](entry_atom, create_atom) {
+      auto& st = self->state;
+      auto id = make_root_token(self, sim_now(self, st.ctx));
+      trace_event ev;
+      ev.kind = trace_kind::token_created;
+      ev.subject = id;
+      emit(self, st.ctx, std::move(ev));
+      return id;
+    },
     [=](fleet_atom) { self->state.keep_history = false; },
   };
 }

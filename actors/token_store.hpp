@@ -29,6 +29,7 @@
 //   (lease_atom, list_atom, prefix) -> token_lease_refs   the token leases whose ID starts
 //                                          with prefix (sys/leases/lookup, revoke, revoke-prefix)
 //   (state_atom, token_id) -> life_state
+//   (state_atom, lease_atom, lease_id) -> life_state   a token's lease: its token's state
 //   (entry_atom) -> std::string            the root token's ID
 //   (identity_atom, actor)                 the identity store, from the core
 //   (fleet_atom)                           a fleet starts: stop remembering ended tokens
@@ -63,6 +64,8 @@ struct token_store_state {
   std::map<std::string, std::string> token_leases;
   std::unordered_map<std::string, std::string> lease_of;
   std::map<std::string, tombstone> gone;   ///< what became of tokens no longer stored
+  /// The leases of those tokens: lease ID -> token ID (kept with `gone`).
+  std::map<std::string, std::string> gone_leases;
   bool keep_history = true;                ///< keep `gone` (off while a fleet runs)
   std::map<std::string, token_role> roles; ///< auth/token/roles/<name>
   std::map<std::string, mount_tune>

@@ -73,6 +73,7 @@ extern const command_spec secrets_list_spec;
 extern const command_spec secrets_disable_spec;
 extern const command_spec auth_disable_spec;
 extern const command_spec status_spec;
+extern const command_spec generate_root_spec;
 
 maybe_error build_login(const build_input& in, vault_command& out);
 maybe_error build_token_create(const build_input& in, vault_command& out);
@@ -109,5 +110,6 @@ maybe_error build_secrets_list(const build_input& in, vault_command& out);
 maybe_error build_secrets_disable(const build_input& in, vault_command& out);
 maybe_error build_auth_disable(const build_input& in, vault_command& out);
 maybe_error build_status(const build_input& in, vault_command& out);
+maybe_error build_generate_root(const build_input& in, vault_command& out);
 
 } // namespace tokenlab::detail

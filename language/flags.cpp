@@ -114,6 +114,8 @@ maybe_error check_value(const flag_def& def, const word& w, std::size_t start, f
   const int col = w.col_at(start);
   use.text = value;
   use.value_col = col;
+  use.source = &w;
+  use.value_at = start;
   switch (def.type) {
     case flag_type::boolean:
       if (const auto b = parse_go_bool(value)) {
@@ -129,6 +131,7 @@ maybe_error check_value(const flag_def& def, const word& w, std::size_t start, f
                                  "work in token arguments, lease ids, write and login values and "
                                  "VAULT_TOKEN"};
       return std::nullopt;
+    case flag_type::value: return std::nullopt;
     case flag_type::tune_duration:
       // command/base_flags.go durationValue.Set: `system` is read as -1 (which the tune
       // commands then send as "system").

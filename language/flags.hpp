@@ -22,6 +22,7 @@ namespace tokenlab::detail {
 enum class flag_type {
   boolean,       ///< -orphan, -orphan=false
   text,          ///< -display-name=web (no references)
+  value,         ///< -otp=$g.otp: a text or a reference (the builder makes the arg)
   duration,      ///< -ttl=1h (Vault duration syntax)
   tune_duration, ///< -max-lease-ttl=10h, or `system` (read as -1, as the CLI reads it)
   integer,       ///< -use-limit=2
@@ -55,6 +56,8 @@ struct flag_use {
   sim_duration duration{0};
   std::vector<std::string> list;
   std::pair<std::string, std::string> key_value;
+  const word* source = nullptr; ///< the word the value was read from (nullptr: a bare boolean)
+  std::size_t value_at = 0;     ///< where the value starts in it (for a reference there)
 };
 
 /// A command's words after the command name: flags and positional arguments.

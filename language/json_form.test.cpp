@@ -113,6 +113,9 @@ struct command_dumper {
   std::string operator()(const cmd_secrets_disable& c) const { return "secrets disable " + c.path; }
   std::string operator()(const cmd_auth_disable& c) const { return "auth disable " + c.path; }
   std::string operator()(const cmd_status&) const { return "status"; }
+  std::string operator()(const cmd_generate_root& g) const {
+    return "generate-root " + std::to_string(static_cast<int>(g.mode));
+  }
 };
 
 struct step_dumper {
@@ -125,6 +128,7 @@ struct step_dumper {
     return (t.absolute ? "at " : "advance ") + format_duration(t.value);
   }
   std::string operator()(const note_step& n) const { return "note " + n.text; }
+  std::string operator()(const token_helper_step&) const { return "rm ~/.vault-token"; }
   std::string operator()(const restart_step& r) const {
     return "restart " + format_duration(r.config.default_lease_ttl) + " " +
            format_duration(r.config.max_lease_ttl);

@@ -14,12 +14,12 @@ namespace {
 
 const std::vector<std::string_view> header_words = {"title",  "source",  "seed",  "epoch",
                                                     "config", "cluster", "github"};
-const std::vector<std::string_view> step_words = {"advance", "at",    "note",
-                                                  "expect",  "vault", "fleet"};
+const std::vector<std::string_view> step_words = {"advance", "at",    "note", "expect",
+                                                  "vault",   "fleet", "rm"};
 const std::vector<std::string_view> vault_words = {
   "login",        "token",        "auth",        "secrets",      "write",
   "read",         "lease",        "list",        "delete",       "policy",
-  "token-create", "token-lookup", "token-renew", "token-revoke", "mount-tune"};
+  "token-create", "token-lookup", "token-renew", "token-revoke", "mount-tune", "operator"};
 
 bool one_of(const std::string& s, const std::vector<std::string_view>& list) {
   return std::find(list.begin(), list.end(), s) != list.end();
@@ -59,7 +59,7 @@ line_error unknown_directive(const lexed_line& l) {
   return {w.col,
           "unknown directive " + in_quotes(w.text) +
             ": a line starts with title, source, "
-            "seed, epoch, config, cluster, github, advance, at, note, expect, fleet or vault"};
+            "seed, epoch, config, cluster, github, advance, at, note, expect, fleet, rm or vault"};
 }
 
 // Removes a trailing `=> NAME` (or `=>NAME`) from `words` into `name`; `at_col` gets the
@@ -84,6 +84,9 @@ maybe_error take_name(std::vector<word>& words, std::string& name, int& at_col) 
     if (name == "root")
       return line_error{col, "the name \"root\" is taken: $root is the dev server's root token; "
                              "pick another name"};
+    if (name == "unseal_key")
+      return line_error{col, "the name \"unseal_key\" is taken: $unseal_key is the dev "
+                             "server's unseal key; pick another name"};
     at_col = w.col;
     words.erase(words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
     return std::nullopt;
@@ -332,12 +335,34 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
     step.refs.push_back(
       text_ref{at, static_cast<std::size_t>(use.last_col - use.col + 1), std::move(use.ref)});
   }
+  // In the order of the text (a builder may read flag values in an order of its own).
+  std::stable_sort(step.refs.begin(), step.refs.end(),
+                   [](const text_ref& a, const text_ref& b) { return a.at < b.at; });
   if (!name.empty()) {
     step.name = name;
     step.name_at = static_cast<std::size_t>(name_col - l.first_col);
     names_[name] = result_info{result_kind_of(step.cmd), "a " + step.spelling + " result"};
   }
   body = std::move(step);
+  return std::nullopt;
+}
+
+// `rm ~/.vault-token` (or `rm -f …`): the token helper's file, the one file a scenario may remove.
+maybe_error line_parser::token_helper(const lexed_line& l, step_body& body) {
+  const auto& words = l.words;
+  std::size_t at = 1;
+  if (at < words.size() && words[at].text == "-f")
+    ++at;
+  if (at >= words.size())
+    return line_error{words.back().end_col, "rm needs the file, e.g. rm ~/.vault-token"};
+  const word& file = words[at];
+  if (file.text != "~/.vault-token" && file.text != "$HOME/.vault-token")
+    return line_error{file.col, "tokenlab's rm removes only the token helper's ~/.vault-token "
+                                "(the CLI's stored token); got " + in_quotes(file.text)};
+  if (at + 1 < words.size())
+    return line_error{words[at + 1].col, "unexpected " + in_quotes(words[at + 1].text) +
+                                           ": write rm ~/.vault-token"};
+  body = token_helper_step{};
   return std::nullopt;
 }
 
@@ -490,6 +515,8 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
     s.body = note_step{lexed->words.size() > 1 ? lexed->words[1].text : ""};
   } else if (first.text == "fleet") {
     err = fleet(*lexed, s.loc, s.body);
+  } else if (first.text == "rm") {
+    err = token_helper(*lexed, s.body);
   } else if (first.text == "config") {
     err = restart(*lexed, s.body);
   } else if (auto names = refuse_names(*lexed)) {

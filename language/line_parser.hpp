@@ -43,6 +43,8 @@ private:
   maybe_error time(const lexed_line& l, bool absolute, step_body& body);
   maybe_error vault(const lexed_line& l, const line_context& ctx, step_body& body);
   maybe_error fleet(const lexed_line& l, const source_loc& at, step_body& body);
+  /// `rm ~/.vault-token`: the CLI's token helper forgets its token (token_helper_step).
+  maybe_error token_helper(const lexed_line& l, step_body& body);
   maybe_error cluster(const lexed_line& l, const line_context& ctx);
   bool node_exists(const std::string& node) const;
   std::string node_names() const;
@@ -63,7 +65,9 @@ private:
   std::string dir_; ///< the scenario file's directory: "" or ending with '/'
   bool heredoc_lines_ = true;
   std::optional<open_heredoc> heredoc_;
-  std::map<std::string, result_info> names_{{"root", {result_kind::open, "the root token"}}};
+  std::map<std::string, result_info> names_{
+    {"root", {result_kind::open, "the root token"}},
+    {"unseal_key", {result_kind::open, "the dev server's unseal key"}}};
   sim_duration now_{0};
   bool in_steps_ = false;
   std::optional<source_loc> config_loc_;

@@ -832,3 +832,36 @@ TEST_CASE("an empty VAULT_TOKEN= sends the CLI's current token, as its token hel
   CHECK_FALSE(vault_at(sc, 0).vault_token);
   CHECK(vault_at(sc, 1).vault_token);
 }
+
+TEST_CASE("rm ~/.vault-token is a step of its own; no other file can be removed") {
+  const auto sc = parse_ok("rm ~/.vault-token\nrm -f ~/.vault-token\nvault token lookup\n");
+  REQUIRE(sc.steps.size() == 3);
+  CHECK(std::holds_alternative<token_helper_step>(sc.steps[0].body));
+  CHECK(std::holds_alternative<token_helper_step>(sc.steps[1].body));
+  const auto bad = parse_scenario_text("rm /etc/passwd\n", "e.scn");
+  REQUIRE(std::holds_alternative<parse_error>(bad));
+  CHECK(std::get<parse_error>(bad).render() ==
+        "e.scn:1:4: tokenlab's rm removes only the token helper's ~/.vault-token (the CLI's "
+        "stored token); got \"/etc/passwd\"");
+}
+
+TEST_CASE("vault operator generate-root: the first mode flag given decides, as Run's switch "
+          "does; values may be references") {
+  using m = generate_root_mode;
+  CHECK(only<cmd_generate_root>("vault operator generate-root -status").mode == m::status);
+  CHECK(only<cmd_generate_root>("vault operator generate-root -init -status").mode == m::init);
+  CHECK(only<cmd_generate_root>("vault operator generate-root -cancel -init").mode == m::cancel);
+  CHECK(only<cmd_generate_root>("vault operator generate-root -decode=x -otp=y -cancel").mode ==
+        m::decode);
+  CHECK(only<cmd_generate_root>("vault operator generate-root -generate-otp -decode=x").mode ==
+        m::generate_otp);
+  // An empty -decode is no decode (flagDecode == ""): the key is provided.
+  const auto provide = only<cmd_generate_root>("vault operator generate-root -decode= -nonce=$t1 k");
+  CHECK(provide.mode == m::provide);
+  REQUIRE(provide.nonce);
+  CHECK(provide.nonce->ref_name == "t1");
+  REQUIRE(provide.key);
+  CHECK(provide.key->literal == "k");
+  const auto sc = parse_ok("vault operator generate-root -nonce=n $unseal_key\n");
+  CHECK(command<cmd_generate_root>(sc).key->ref_name == "unseal_key");
+}

@@ -182,12 +182,25 @@ struct cmd_delete {
   std::string path;
 };
 
+/// `vault operator generate-root …` (command/operator_generate_root.go): its mode is the first
+/// of -generate-otp, -decode, -cancel, -init and -status that is given; without any, the unseal
+/// key share given as the argument is provided to the attempt in progress.
+enum class generate_root_mode { provide, init, status, cancel, decode, generate_otp };
+struct cmd_generate_root {
+  generate_root_mode mode = generate_root_mode::provide;
+  std::optional<arg> otp;     ///< -otp
+  std::optional<arg> nonce;   ///< -nonce
+  std::optional<arg> encoded; ///< -decode
+  std::optional<arg> key;     ///< the unseal key share (provide)
+};
+
 using vault_command =
   std::variant<cmd_login, cmd_token_create, cmd_token_lookup, cmd_token_renew, cmd_token_revoke,
                cmd_auth_tune, cmd_secrets_enable, cmd_write, cmd_read, cmd_lease_revoke,
                cmd_policy_write, cmd_policy_read, cmd_token_capabilities, cmd_list, cmd_delete,
                cmd_lease_lookup, cmd_lease_renew, cmd_secrets_tune, cmd_auth_enable, cmd_auth_list,
-               cmd_kv, cmd_secrets_list, cmd_secrets_disable, cmd_auth_disable, cmd_status>;
+               cmd_kv, cmd_secrets_list, cmd_secrets_disable, cmd_auth_disable, cmd_status,
+               cmd_generate_root>;
 
 /// A reference in the text of a vault step: bytes [at, at + size) of the text stand for the
 /// value of `ref` (the report echoes the command with the values in their place).
@@ -229,6 +242,11 @@ struct note_step {
 struct restart_step {
   system_config config; ///< the whole config the server restarts with
 };
+
+/// `rm ~/.vault-token`: the CLI's token helper forgets its token (the file the dev server and
+/// `vault login` wrote), so that later steps without `VAULT_TOKEN` send no token at all, until a
+/// `vault login` stores one again.
+struct token_helper_step {};
 
 /// `absent` and `present` take no value: `expect l.period absent`.
 enum class expect_op { eq, ne, lt, le, gt, ge, contains, lacks, absent, present };
@@ -279,8 +297,8 @@ struct fleet_step {
   std::string name;
 };
 
-using step_body =
-  std::variant<vault_step, time_step, note_step, expect_step, fleet_step, restart_step>;
+using step_body = std::variant<vault_step, time_step, note_step, expect_step, fleet_step,
+                               restart_step, token_helper_step>;
 
 struct step {
   source_loc loc;

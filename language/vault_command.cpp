@@ -49,6 +49,7 @@ const command_entry commands[] = {
   {"secrets disable", &secrets_disable_spec, build_secrets_disable},
   {"auth disable", &auth_disable_spec, build_auth_disable},
   {"status", &status_spec, build_status},
+  {"operator generate-root", &generate_root_spec, build_generate_root},
   // 0.x spellings
   {"token-create", &token_create_spec, build_token_create, true},
   {"token-lookup", &token_lookup_spec, build_token_lookup, true},
@@ -62,7 +63,8 @@ constexpr std::string_view supported =
   "capabilities, auth enable, auth tune, auth list, auth disable, secrets enable, secrets tune, "
   "secrets list, secrets disable, write, read, list, delete, kv put, kv get, kv delete, kv "
   "undelete, kv destroy, kv list, kv metadata get, kv metadata put, kv metadata delete, lease "
-  "lookup, lease renew, lease revoke, policy write, policy read and status (and the 0.x "
+  "lookup, lease renew, lease revoke, policy write, policy read, status and operator "
+  "generate-root (and the 0.x "
   "spellings token-create, token-lookup, token-renew, token-revoke and mount-tune)";
 
 const command_entry* match(const std::vector<word>& words, std::size_t first, std::size_t& used) {

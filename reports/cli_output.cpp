@@ -249,6 +249,8 @@ std::string render_result(const vault_call_record& call) {
   if (call.shape == output_shape::message && call.login_text.empty() && (!table_only || no_body))
     return call.json && table_only ? std::string{} : line(call.success_text);
 
+  if (call.shape == output_shape::generate_root)
+    return render_generate_root(call, r);
   if (!call.raw_field.empty())
     return render_raw_field(call, r);
   if (!call.json && call.shape == output_shape::kv_secret)

@@ -1,5 +1,6 @@
 #include "reports/kv_output.hpp"
 
+#include "reports/api_json.hpp"
 #include "reports/cli_output.hpp"
 #include "model/texts.hpp"
 #include "reports/go_format.hpp"
@@ -159,6 +160,69 @@ std::string render_seal_status(const api_response& r) {
     }
   }
   return go::table(rows);
+}
+
+} // namespace tokenlab
+
+namespace tokenlab {
+
+std::string render_generate_root(const vault_call_record& call, const api_response& r) {
+  const data_map empty;
+  const data_map& d = r.data ? *r.data : empty;
+  auto value = [&](const char* k) -> field_value {
+    auto it = d.find(k);
+    return it == d.end() ? field_value{} : it->second;
+  };
+  auto text = [&](const char* k) {
+    auto v = value(k);
+    return std::holds_alternative<std::monostate>(v) ? std::string{} : go::format_value(v);
+  };
+  if (!call.print_field.empty()) {
+    // -generate-otp and -decode: PrintRaw of the value, or OutputData of a map with -format=json.
+    if (!call.json)
+      return text(call.print_field.c_str()) + "\n";
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : d)
+      j[k] = field_json(v);
+    return go_marshal_indent(j) + "\n";
+  }
+  static const char* const fields[] = {"nonce",         "started",          "progress",
+                                       "required",      "complete",         "encoded_token",
+                                       "encoded_root_token", "pgp_fingerprint", "otp",
+                                       "otp_length"};
+  if (call.json) {
+    // OutputData of api.GenerateRootStatusResponse: its fields in declaration order.
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const char* k : fields)
+      j[k] = field_json(value(k));
+    return go_marshal_indent(j) + "\n";
+  }
+  std::vector<std::pair<std::string, std::string>> rows = {
+    {"Nonce", text("nonce")},
+    {"Started", text("started")},
+    {"Progress", text("progress") + "/" + text("required")},
+    {"Complete", text("complete")},
+  };
+  if (!text("pgp_fingerprint").empty())
+    rows.emplace_back("PGP Fingerprint", text("pgp_fingerprint"));
+  if (!text("encoded_token").empty())
+    rows.emplace_back("Encoded Token", text("encoded_token"));
+  else if (!text("encoded_root_token").empty())
+    rows.emplace_back("Encoded Root Token", text("encoded_root_token"));
+  std::string out;
+  if (!text("otp").empty()) {
+    out += go::wrap_at_length_with_padding(texts::otp_generated, 0) + "\n";
+    rows.emplace_back("OTP", text("otp"));
+  }
+  if (text("otp_length") != "0" && !text("otp_length").empty())
+    rows.emplace_back("OTP Length", text("otp_length"));
+  // columnOutput: no header, four spaces of glue, an empty cell as n/a.
+  std::size_t widest = 0;
+  for (const auto& row : rows)
+    widest = std::max(widest, row.first.size());
+  for (const auto& [k, v] : rows)
+    out += k + std::string(widest - k.size() + 4, ' ') + (v.empty() ? "n/a" : v) + "\n";
+  return out;
 }
 
 } // namespace tokenlab

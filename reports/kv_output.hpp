@@ -27,5 +27,10 @@ std::string header_for_map(std::string_view header, const data_map& data);
 std::string render_kv_secret(const vault_call_record& call, const api_response& r);
 std::string render_kv_metadata(const vault_call_record& call, const api_response& r);
 std::string render_seal_status(const api_response& r);
+/// `vault operator generate-root` (command/operator_generate_root.go): printStatus's columns
+/// (no header; the OTP's warning first when the server generated one) or, for -generate-otp
+/// and -decode, the one value; with -format=json, the status struct in its field order or the
+/// map of the value.
+std::string render_generate_root(const vault_call_record& call, const api_response& r);
 
 } // namespace tokenlab

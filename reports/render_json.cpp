@@ -45,6 +45,7 @@ const char* name_of(output_shape s) {
     case output_shape::kv_secret: return "kv_secret";
     case output_shape::kv_metadata: return "kv_metadata";
     case output_shape::seal_status: return "seal_status";
+    case output_shape::generate_root: return "generate_root";
   }
   return "unknown";
 }

@@ -34,6 +34,9 @@ enum class output_shape {
   kv_secret,   ///< `vault kv get|put` on KV v2: the Secret Path, Metadata and Data sections
   kv_metadata, ///< `vault kv metadata get`: the Metadata Path, Metadata and each Version
   seal_status, ///< `vault status`
+  /// `vault operator generate-root`: printStatus's columns, or (print_field) the OTP or the
+  /// decoded token alone
+  generate_root,
 };
 
 /// One Vault API call made by a `vault …` step.

@@ -8,7 +8,9 @@
 #include "clock/calendar.hpp"
 #include "clock/duration.hpp"
 #include "model/ids.hpp"
+#include "model/root_generation.hpp"
 #include "runner/cli_calls.hpp"
+#include "runner/generate_root_cli.hpp"
 #include "runner/fields.hpp"
 #include "runner/fleet_report.hpp"
 #include "reports/narrate.hpp"
@@ -129,6 +131,8 @@ private:
       return field_value{a.literal};
     if (a.ref_name == "root" && a.ref_field.empty())
       return field_value{root_};
+    if (a.ref_name == "unseal_key" && a.ref_field.empty())
+      return field_value{rootgen::dev_unseal_key(sc_.seed)};
     auto n = names_.find(a.ref_name);
     if (n == names_.end()) {
       why = "$" + a.ref_name + " names no result";
@@ -229,36 +233,72 @@ private:
     r.expectations.push_back(std::move(x));
   }
 
+  // What every vault step's record says of how it ran: the format, the caller, the command
+  // line as run, the CLI's flag warning and the node.
+  void stamp(const vault_step& v, const std::string& text, const std::string& caller,
+             vault_call_record& rec) {
+    rec.json = v.json;
+    rec.caller = caller;
+    rec.resolved = resolved_line(text, v);
+    rec.flag_warning = v.flag_warning;
+    rec.node = v.node.empty() && (sc_.cluster.standbys > 0 || sc_.cluster.secondary)
+                 ? std::string{"active"}
+                 : v.node;
+  }
+
+  api_outcome send_to(const std::string& node, const vault_request& req) {
+    auto answer =
+      ask_opt<api_outcome>(node == "secondary" ? secondary_ : core_, request_atom::value, req);
+    return answer ? std::move(*answer) : api_outcome{vault_error::internal("no answer")};
+  }
+
+  // `vault operator generate-root`: the CLI's calls and checks (runner/generate_root_cli.hpp).
+  void apply_generate_root(const cmd_generate_root& g, const vault_step& v,
+                           const std::string& caller, step_record& r) {
+    std::string why;
+    arg_resolver resolver = [this](const arg& a, std::string& w) { return resolve(a, w); };
+    auto call = [&](vault_request req) {
+      req.token = caller;
+      return send_to(v.node, req);
+    };
+    auto rec = generate_root_call(g, resolver, call, cli_random_, why);
+    if (!rec)
+      return fail(r, "cannot run this step: " + why);
+    stamp(v, r.text, caller, *rec);
+    if (!v.name.empty()) {
+      names_[v.name] = named_result{rec->result, {}, {}, std::nullopt, std::nullopt};
+      result_steps_[v.name] = step_index_;
+      // The decoded root token goes by the step's name in the report.
+      if (auto resp = std::get_if<api_response>(&rec->result); resp && resp->data)
+        if (auto t = resp->data->find("token"); t != resp->data->end())
+          if (auto id = std::get_if<std::string>(&t->second))
+            labels_.emplace(*id, v.name);
+    }
+    r.call = std::move(*rec);
+  }
+
   void apply(const vault_step& v, step_record& r) {
     r.kind = step_kind::vault;
     std::string why;
-    arg_resolver resolver = [this](const arg& a, std::string& w) { return resolve(a, w); };
-    auto call = make_cli_call(v.cmd, resolver, why);
     std::string caller = token_;
-    if (call && v.vault_token) {
+    if (v.vault_token) {
       auto t = resolve(*v.vault_token, why);
       if (!t)
-        call.reset();
-      else
-        caller = *t;
+        return fail(r, "cannot run this step: " + why);
+      caller = *t;
     }
+    if (auto g = std::get_if<cmd_generate_root>(&v.cmd))
+      return apply_generate_root(*g, v, caller, r);
+    arg_resolver resolver = [this](const arg& a, std::string& w) { return resolve(a, w); };
+    auto call = make_cli_call(v.cmd, resolver, why);
     if (!call)
       return fail(r, "cannot run this step: " + why);
     if (!call->login)
       call->request.token = caller;
     auto rec = call->record;
-    rec.json = v.json;
-    rec.caller = call->request.token;
-    rec.resolved = resolved_line(r.text, v);
-    rec.flag_warning = v.flag_warning;
-    rec.node = v.node.empty() && (sc_.cluster.standbys > 0 || sc_.cluster.secondary)
-                 ? std::string{"active"}
-                 : v.node;
+    stamp(v, r.text, call->request.token, rec);
     const bool on_secondary = v.node == "secondary";
-    auto send = [&](const vault_request& req) {
-      auto answer = ask_opt<api_outcome>(on_secondary ? secondary_ : core_, request_atom::value, req);
-      return answer ? std::move(*answer) : api_outcome{vault_error::internal("no answer")};
-    };
+    auto send = [&](const vault_request& req) { return send_to(v.node, req); };
     api_outcome out = send(call->request);
     if (call->kv && out)
       out = kv_second_call(*call, rec, std::move(out), send);
@@ -476,6 +516,18 @@ private:
     driver_.drain();
   }
 
+  // `rm ~/.vault-token`: the token helper has no token any more; a step without VAULT_TOKEN
+  // (or with an empty one) sends none, until a `vault login` stores one.
+  void apply(const token_helper_step&, step_record& r) {
+    r.kind = step_kind::note;
+    r.note = token_.empty()
+               ? "~/.vault-token is already gone: the CLI has no stored token"
+               : "the token helper's file ~/.vault-token is removed: from now on the CLI sends no "
+                 "token (no X-Vault-Token header) unless VAULT_TOKEN gives one or a vault login "
+                 "stores one again";
+    token_.clear();
+  }
+
   void apply(const note_step& n, step_record& r) {
     r.kind = step_kind::note;
     r.note = n.text;
@@ -562,7 +614,10 @@ private:
   caf::actor store_;
   caf::actor core_;
   std::string root_;
-  std::string token_; ///< the CLI's current token (vault login changes it)
+  /// The CLI's current token: the token helper's (~/.vault-token), which the dev server and
+  /// each `vault login` write; "" once `rm ~/.vault-token` removed it.
+  std::string token_;
+  id_source cli_random_{sc_.seed, static_cast<id_stream>(11)}; ///< the CLI's own draws (OTPs)
   std::map<std::string, named_result> names_;
   std::map<std::string, std::size_t> result_steps_; ///< name -> the step that produced it
   std::size_t step_index_ = 0;                      ///< the step being run

@@ -175,3 +175,28 @@ SCENARIO("a token's lease ID is salted as TokenStore.SaltID salts: HMAC with a d
   // hvs.…: "h" + 64 hex digits (HMAC-SHA256); custom-token: 40 hex digits (SHA1 of salt + ID).
   CHECK(lengths == std::set<std::size_t>{40, 65});
 }
+
+SCENARIO("expect lease on a token's lease ID says what became of its token, as vault lease "
+         "lookup finds it") {
+  const std::string setup = "vault token create -ttl=1m => t\n";
+  auto listed = run_text(setup + "vault list sys/leases/lookup/auth/token/create/ => l\n");
+  const auto& keys = std::get<std::vector<std::string>>(
+    std::get<api_response>(listed.steps.at(1).call->result).data->at("keys"));
+  REQUIRE(keys.size() == 1);
+  const std::string lease = "auth/token/create/" + keys[0];
+
+  auto expired = run_text(setup + "expect lease " + lease + " valid\n" +
+                          "vault lease lookup " + lease + " => live\n" + "advance 1m\n" +
+                          "expect lease " + lease + " expired\n" + "vault lease lookup " + lease +
+                          " => gone\n");
+  CHECK(failed(expired) == 0);
+  CHECK(std::holds_alternative<api_response>(expired.steps.at(2).call->result));
+  CHECK(failure(expired, 5).message() == "invalid lease");
+
+  auto revoked = run_text(setup + "vault token revoke $t\nexpect lease " + lease + " revoked\n");
+  CHECK(failed(revoked) == 0);
+  // A lease ID no token ever had stays unknown.
+  auto unknown = run_text(setup + "expect lease " + lease + "x valid\n");
+  REQUIRE(failed(unknown) == 1);
+  CHECK(unknown.steps.at(1).expectations.at(0).actual == "unknown");
+}

@@ -279,3 +279,52 @@ SCENARIO("vault auth list reads sys/auth: the mount table, for callers with read
   CHECK(r.steps.at(4).call->path == "sys/auth");
   CHECK(r.steps.at(4).call->error_verb == "listing enabled authentications");
 }
+
+namespace {
+
+std::string text_of(const api_response& r, const char* key) {
+  return std::get<std::string>(r.data->at(key));
+}
+
+} // namespace
+
+SCENARIO("generate-root makes a working root token from the unseal key; its OTP, nonce and token "
+         "come from the seed") {
+  const std::string flow = "vault operator generate-root -generate-otp => g\n"
+                           "vault operator generate-root -init -otp=$g.otp => i\n"
+                           "vault operator generate-root -nonce=$i.nonce $unseal_key => u\n"
+                           "vault operator generate-root -decode=$u.encoded_token -otp=$g.otp => d\n"
+                           "VAULT_TOKEN=$d.token vault token create -policy=root -ttl=1h => c\n";
+  auto a = run_text("seed 5\n" + flow);
+  auto b = run_text("seed 5\n" + flow);
+  auto other = run_text("seed 6\n" + flow);
+  const auto otp = text_of(ok(a, 0), "otp");
+  CHECK(otp.size() == 28);
+  CHECK(otp.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+        std::string::npos);
+  CHECK(otp == text_of(ok(b, 0), "otp"));
+  CHECK(otp != text_of(ok(other, 0), "otp"));
+  CHECK(text_of(ok(a, 1), "nonce") == text_of(ok(b, 1), "nonce"));
+  const auto token = text_of(ok(a, 3), "token");
+  CHECK(token.rfind("hvs.", 0) == 0);
+  CHECK(token == text_of(ok(b, 3), "token"));
+  // The encoded token is the token XORed with the OTP: no byte of it is the token's.
+  CHECK(text_of(ok(a, 2), "encoded_token").find(token.substr(4)) == std::string::npos);
+  // Only a root token may create a root token.
+  CHECK(ok(a, 4).auth->policies == std::vector<std::string>{"root"});
+}
+
+SCENARIO("after rm ~/.vault-token a step sends no token: 403, until a login stores one") {
+  auto r = run_text("rm ~/.vault-token\n"
+                    "vault token lookup\n"
+                    "VAULT_TOKEN= vault read sys/mounts\n"
+                    "vault status\n"
+                    "vault login $root\n"
+                    "vault token lookup\n");
+  CHECK(r.steps.at(1).call->caller.empty());
+  CHECK(failure(r, 1) == vault_error{403, {"permission denied"}});
+  CHECK(failure(r, 2) == vault_error{403, {"permission denied"}});
+  ok(r, 3);
+  ok(r, 5);
+  CHECK_FALSE(r.steps.at(5).call->caller.empty());
+}
