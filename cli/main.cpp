@@ -25,7 +25,7 @@ constexpr const char* overview =
   "arithmetic, every token and lease revoked, every storage write.\n"
   "\n"
   "Usage:\n"
-  "  tokenlab run FILE... [--format text|md|json|trace] [--detail full|story|brief] [--output PATH]\n"
+  "  tokenlab run FILE... [--format text|md|json|trace|html] [--detail full|story|brief] [--output PATH]\n"
   "               [--max-clients N] [--max-events N]\n"
   "      Replay the scenarios and print their reports (exit 1 if an expectation fails).\n"
   "  tokenlab check [FILE...]\n"
@@ -44,6 +44,7 @@ constexpr const char* overview =
   "Examples:\n"
   "  tokenlab run scenarios/renewal/renew-capped-by-max-ttl-6h-9h.vlab --detail story\n"
   "  tokenlab run scenarios/renewal/*.vlab --format md --output handout.md\n"
+  "  tokenlab run scenarios/leases/*.vlab --format html --output lives.html\n"
   "  tokenlab lesson 1\n"
   "  tokenlab check tutorials/01-first-token/exercise-1.vlab\n"
   "\n"
@@ -60,8 +61,10 @@ int usage_error(const std::string& what) {
 
 void add_report_flags(po::options_description& d) {
   d.add_options()("format,f", po::value<std::string>()->default_value("text"),
-                  "report format: text (terminal), md (Markdown handout), json, or trace (the lives of "
-                  "every token and lease as a Chrome trace, for Perfetto UI)")(
+                  "report format: text (terminal), md (Markdown handout), json, trace (the lives of "
+                  "every token and lease as a Chrome trace, for Perfetto UI), or html (one "
+                  "self-contained page: the steps, a timeline of every token's and lease's life, "
+                  "the token tree after each step)")(
     "detail,d", po::value<std::string>()->default_value("full"),
     "how much a report shows: full (every step, event and storage write), story (the steps "
     "and their effects without the machinery: for reading and handouts) or brief (one line "
@@ -148,8 +151,10 @@ bool report_flags(const po::variables_map& vm, report_format& format, report_det
     format = report_format::json;
   else if (f == "trace")
     format = report_format::trace;
+  else if (f == "html")
+    format = report_format::html;
   else
-    return error = "unknown report format '" + f + "' (use text, md, json or trace)", false;
+    return error = "unknown report format '" + f + "' (use text, md, json, trace or html)", false;
   const auto d = vm["detail"].as<std::string>();
   if (d == "full")
     detail = report_detail::full;

@@ -37,8 +37,8 @@ std::vector<lifetime> lifetimes(const run_record& run) {
     auto it = index.find(id);
     return it == index.end() ? nullptr : &out[it->second];
   };
-  for (const auto& step : run.steps)
-    for (const auto& e : step.effects) {
+  for (std::size_t step = 0; step < run.steps.size(); ++step)
+    for (const auto& e : run.steps[step].effects) {
       switch (e.kind) {
         case trace_kind::token_created:
         case trace_kind::lease_created: {
@@ -49,6 +49,7 @@ std::vector<lifetime> lifetimes(const run_record& run) {
           l.label = label_of(run, e.subject, l.what);
           l.parent = e.related;
           l.start = e.at;
+          l.born_step = step;
           set_expiry(l, e);
           // A token under another traced token, or a lease of one, joins its family.
           const lifetime* up = find(e.related);
@@ -70,6 +71,7 @@ std::vector<lifetime> lifetimes(const run_record& run) {
         case trace_kind::lease_revoked:
           if (lifetime* l = find(e.subject); l != nullptr && !l->end) {
             l->end = e.at;
+            l->end_step = step;
             l->cause = e.kind == trace_kind::token_expired || e.kind == trace_kind::lease_expired
                          ? trace_cause::ttl_expired
                          : e.cause;
@@ -77,6 +79,8 @@ std::vector<lifetime> lifetimes(const run_record& run) {
           break;
         case trace_kind::token_orphaned:
           if (lifetime* l = find(e.subject)) {
+            l->former_parent = l->parent;
+            l->orphaned_step = step;
             l->parent.clear();
             l->family = static_cast<std::size_t>(l - out.data());
           }

@@ -30,6 +30,12 @@ struct lifetime {
   /// The index in the run's lifetimes of the family's first token: a child of the root token
   /// (or an orphan) starts a family, its descendants and their leases belong to it.
   std::size_t family = 0;
+  /// The steps (indices in the run's steps) that created it, ended it and orphaned it, so a
+  /// picture can show the tree as it stood after any step, even between events at one instant.
+  std::size_t born_step = 0;
+  std::optional<std::size_t> end_step;
+  std::optional<std::size_t> orphaned_step;
+  std::string former_parent; ///< the parent a token had until it was orphaned
 };
 
 /// The lives of every token and lease the run's steps traced, in creation order. A fleet's

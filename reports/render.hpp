@@ -3,8 +3,9 @@
 // (virtual time, the command, the CLI's output, what it caused in the simulated Vault and
 // why, each expectation's verdict), a closing summary per run and a totals line.
 //
-// Four formats: text for terminals, Markdown for handouts, JSON for machines, and the
-// Chrome trace of every token's and lease's life for Perfetto. All are
+// Five formats: text for terminals, Markdown for handouts, JSON for machines, the Chrome
+// trace of every token's and lease's life for Perfetto, and a self-contained HTML page with
+// an SVG timeline of those lives and the token tree after each step. All are
 // deterministic: the same runs give the same bytes (golden tests compare them), with no
 // pointers, wall-clock times or hash-map order. `render_check` is the terse form for
 // `tokenlab check`: failures as `file:line:col: …` and one verdict line per file.
@@ -16,7 +17,7 @@
 
 namespace tokenlab {
 
-enum class report_format { text, markdown, json, trace };
+enum class report_format { text, markdown, json, trace, html };
 
 /// How much of a run a report shows (`tokenlab run --detail`). JSON is always full.
 enum class report_detail {
@@ -59,6 +60,14 @@ std::string render_brief(const run_record& run, std::size_t indent = 0,
 /// a process per run, a track per token family, each token and lease a complete event from
 /// its creation to its end, renewals and max-TTL deadlines as instant events.
 std::string render_trace(const std::vector<run_record>& runs);
+
+/// Renders the HTML page (render_html.cpp): per run its steps as the text report tells them,
+/// an SVG timeline of every token's and lease's life (bars grouped by token family, coloured
+/// by how each ended, renewals and max-TTL deadlines marked, a tooltip with its why lines),
+/// the token tree after each step, and the summary; a run with more than 300 lives, or a
+/// fleet, gets a chart of live counts instead. Inline CSS and JavaScript only, no network.
+std::string render_html(const std::vector<run_record>& runs,
+                        report_detail d = report_detail::full);
 
 /// Renders the JSON record: {"format": "tokenlab-report", "version": 1, "runs": [...],
 /// "totals": {...}}, indented by 2, with a final newline.

@@ -14,6 +14,7 @@ std::string render_reports(const std::vector<run_record>& runs, report_format f,
     case report_format::markdown: return printable(render_markdown(runs, d));
     case report_format::json: return render_json(runs);
     case report_format::trace: return render_trace(runs);
+    case report_format::html: return render_html(runs, d); // escapes text on its own
   }
   return printable(render_text(runs, d));
 }

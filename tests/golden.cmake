@@ -65,7 +65,7 @@ endforeach()
 golden_test(course.handout handout 3 "${CMAKE_CURRENT_SOURCE_DIR}/tutorials/03-ttl-and-renewal/golden/handout.md" 0 --solutions)
 
 # The three defining examples in the picture formats: the Markdown report with its Mermaid
-# charts, and the Chrome trace for Perfetto.
+# charts, the Chrome trace for Perfetto, and the HTML page with its SVG timeline.
 foreach(example renewal/renew-capped-by-max-ttl-6h-9h max-ttl/mount-tune-shrinks-max-ttl-7157
         leases/parent-revocation-kills-aws-leases)
   get_filename_component(topic "${example}" DIRECTORY)
@@ -74,4 +74,6 @@ foreach(example renewal/renew-capped-by-max-ttl-6h-9h max-ttl/mount-tune-shrinks
   golden_test(pictures.${name}.md run "scenarios/${example}.vlab" "${golden}.md" 0 --format md)
   golden_test(pictures.${name}.trace run "scenarios/${example}.vlab" "${golden}.trace.json" 0
     --format trace)
+  golden_test(pictures.${name}.html run "scenarios/${example}.vlab" "${golden}.html" 0
+    --format html)
 endforeach()
