@@ -17,7 +17,8 @@
 //   * the summary.
 //
 // A run with more lives than a picture can show one by one, or with a fleet, gets an area
-// chart of how many tokens and leases were alive over time instead of bars and trees.
+// chart of how many tokens and leases were alive over time instead of bars and trees; a
+// fleet's run, whose clients are counted rather than traced, a chart of its summary counts.
 // Every piece of text from the run is escaped (html()); the output depends on the runs alone.
 
 #include "clock/calendar.hpp"
@@ -676,13 +677,9 @@ void write_trees(std::string& out, const run_record& run, const std::string& rid
 
 void write_aggregate(std::string& out, const run_record& run, const std::vector<lifetime>& lives,
                      const time_scale& sc) {
-  out += "<p>" + std::to_string(lives.size()) +
-         " tokens and leases were traced: too many for a bar each, so the chart counts how "
-         "many of each kind were alive over time.";
-  if (!run.fleets.empty())
-    out += " A fleet's clients are counted, not traced: their numbers are in the fleet's lines "
-           "below.";
-  out += "</p>\n";
+  out += "<p>" + std::to_string(lives.size()) + " tokens and leases were traced" +
+         (run.fleets.empty() ? ": too many for a bar each, so the chart" : " besides; the chart") +
+         " counts how many of each kind were alive over time.</p>\n";
   // Changes of the counts: +1 at a start, -1 at an end, per kind.
   std::map<std::int64_t, std::array<std::int64_t, 2>> change;
   for (const auto& l : lives) {
@@ -734,13 +731,57 @@ void write_aggregate(std::string& out, const run_record& run, const std::vector<
   out += "</svg>\n";
 }
 
+// A fleet's objects are counted, not traced: what became of its tokens and leases, as bars
+// of the run's summary counts.
+void write_counts(std::string& out, const run_record& run) {
+  const run_summary s = summarize(run);
+  out += "<p>A fleet's clients are counted, not traced one by one: the chart shows what became "
+         "of the run's tokens and leases; the fleet's own numbers are below the steps.</p>\n";
+  const std::array<std::pair<const char*, std::array<std::int64_t, 4>>, 2> rows{{
+    {"tokens", {s.tokens_created, s.tokens_renewed, s.tokens_revoked, s.tokens_expired}},
+    {"leases", {s.leases_created, s.leases_renewed, s.leases_revoked, s.leases_expired}},
+  }};
+  const std::array<const char*, 4> what{"created", "renewed", "revoked", "expired"};
+  const std::array<const char*, 4> colours{"#1c7ed6", "#212529", "#e03131", "#f59f00"};
+  std::int64_t most = 1;
+  for (const auto& row : rows)
+    for (auto n : row.second)
+      most = std::max(most, n);
+  constexpr std::int64_t bar_row = 20;
+  const std::int64_t height = 2 * (4 * bar_row + 24) + 8;
+  out += "<svg class=\"aggregate\" width=\"" + std::to_string(page_width) + "\" height=\"" +
+         std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(page_width) + " " +
+         std::to_string(height) + "\" role=\"img\" aria-label=\"tokens and leases by fate\">\n";
+  std::int64_t y = 4;
+  for (const auto& [kind, counts] : rows) {
+    out += "<text class=\"family\" x=\"6\" y=\"" + std::to_string(y + 16) + "\">" + kind +
+           "</text>\n";
+    y += 24;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const std::int64_t width = counts[k] * (plot_right - plot_left - 80) / most;
+      out += "<text x=\"" + std::to_string(plot_left - 8) + "\" y=\"" + std::to_string(y + 14) +
+             "\" text-anchor=\"end\">" + what[k] + "</text><rect x=\"" +
+             std::to_string(plot_left) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
+             std::to_string(std::max<std::int64_t>(width, 1)) + "\" height=\"14\" fill=\"" +
+             colours[k] + "\"/><text x=\"" + std::to_string(plot_left + width + 6) + "\" y=\"" +
+             std::to_string(y + 14) + "\">" + std::to_string(counts[k]) + "</text>\n";
+      y += bar_row;
+    }
+  }
+  out += "</svg>\n";
+}
+
 // The most lives drawn one by one; more are counted instead.
 constexpr std::size_t most_drawn = 300;
 
 void write_pictures(std::string& out, const run_record& run, const std::string& rid) {
   const auto lives = lifetimes(run);
   out += "<h2>Lives of tokens and leases</h2>\n";
+  if (!run.fleets.empty())
+    write_counts(out, run);
   if (lives.empty()) {
+    if (!run.fleets.empty())
+      return;
     out += "<p>This run traced no token or lease.</p>\n";
     return;
   }

@@ -6,6 +6,7 @@
 #include "language/parser.hpp"
 #include "reports/lifetimes.hpp"
 #include "reports/render.hpp"
+#include "reports/summary.hpp"
 #include "runner/runner.hpp"
 
 #include <catch2/catch.hpp>
@@ -299,6 +300,11 @@ SCENARIO("the HTML page of each defining example is well formed, with one bar pe
     CHECK(c.aggregates == 0);
     CHECK(c.lives == lifetimes(run).size());
     CHECK(page == render_reports({run}, report_format::html));
+    for (auto d : {report_detail::story, report_detail::brief}) {
+      const page_check other = check_page(render_reports({run}, report_format::html, d));
+      CHECK(other.problem == "");
+      CHECK(other.lives == c.lives);
+    }
   }
 }
 
@@ -386,4 +392,28 @@ SCENARIO("a run with more lives than the page draws one by one gets a chart of l
   CHECK(c.aggregates == 1);
   CHECK(page.find("301 tokens and leases were traced") != std::string::npos);
   CHECK(page.find("<text x=\"242\" y=\"46\" text-anchor=\"end\">301 live</text>") != std::string::npos);
+}
+
+SCENARIO("a fleet's page counts what became of its tokens and leases instead of drawing them") {
+  auto parsed = parse_scenario_text("vault auth enable userpass\n"
+                                    "vault write auth/userpass/users/pod password=pw\n"
+                                    "fleet clients=20 until=2h login=auth/userpass/login/pod "
+                                    "login.password=pw\n"
+                                    "advance 2h\n",
+                                    "fleet.vlab");
+  REQUIRE(std::holds_alternative<scenario>(parsed));
+  const auto run = run_scenario(std::get<scenario>(parsed));
+  const std::string page = render_reports({run}, report_format::html);
+  const page_check c = check_page(page);
+  CHECK(c.problem == "");
+  CHECK(c.lives == 0);
+  CHECK(c.timelines == 0);
+  CHECK(c.aggregates == 1);
+  const std::string created = ">created</text><rect x=\"250\" y=\"31\" width=\"";
+  CHECK(page.find(created) != std::string::npos);
+  CHECK(page.find("\"/><text x=\"", page.find(created)) != std::string::npos);
+  const auto s = summarize(run);
+  CHECK(s.tokens_created > 0);
+  CHECK(page.find(">" + std::to_string(s.tokens_created) + "</text>") != std::string::npos);
+  CHECK(page.find("<h3>Fleet <code>") != std::string::npos);
 }
