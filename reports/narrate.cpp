@@ -203,6 +203,16 @@ std::string calculation(const ttl_decision& d, trace_kind kind) {
 
 } // namespace
 
+std::vector<listed_effect> listed_effects(const run_record& run, const step_record& s, bool full) {
+  std::vector<listed_effect> out;
+  for (const auto& e : s.effects) {
+    if (full ? is_storage_event(e) : is_machinery(e))
+      continue;
+    out.push_back({describe_effect(e, run.names, full), e.ttl ? explain_ttl(*e.ttl, e.kind) : ""});
+  }
+  return out;
+}
+
 std::string explain_ttl(const ttl_decision& d, trace_kind kind) {
   const std::string body = calculation(d, kind);
   if (!d.token_cap)

@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tokenlab {
 
@@ -22,6 +23,16 @@ namespace tokenlab {
 std::string describe_effect(const trace_event& e,
                             const std::map<std::string, std::string>& names = {},
                             bool numbered = true);
+
+/// One effect as a report lists it: its description and, for a TTL decision, its why line.
+struct listed_effect {
+  std::string text; ///< describe_effect
+  std::string why;  ///< explain_ttl, "" when the effect decided no TTL
+};
+
+/// The effects a report lists for step `s`: at full detail every one but the storage events
+/// (storage_line sums them up), numbered; otherwise the story, without the machinery.
+std::vector<listed_effect> listed_effects(const run_record& run, const step_record& s, bool full);
 
 /// Explains a TTL decision: `why 4h: max_ttl 10h (system config) from start t+0s →
 /// deadline t+10h; now t+6h, remaining 4h; requested 9h (increment) → capped to 4h`.

@@ -185,19 +185,16 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
     out += "<pre class=\"cli\">$ " + html(s.call->resolved) + "\n" +
            html(render_cli_output(*s.call)) + "</pre>\n";
   }
-  bool listed = false;
-  for (const auto& e : s.effects) {
-    if (full ? is_storage_event(e) : is_machinery(e))
-      continue;
-    if (!listed)
-      out += "<ul class=\"effects\">\n";
-    listed = true;
-    out += "<li><code>" + html(describe_effect(e, run.names, full)) + "</code>";
-    if (e.ttl)
-      out += "<div class=\"why\">" + html(explain_ttl(*e.ttl, e.kind)) + "</div>";
+  const auto effects = listed_effects(run, s, full);
+  if (!effects.empty())
+    out += "<ul class=\"effects\">\n";
+  for (const auto& e : effects) {
+    out += "<li><code>" + html(e.text) + "</code>";
+    if (!e.why.empty())
+      out += "<div class=\"why\">" + html(e.why) + "</div>";
     out += "</li>\n";
   }
-  if (listed)
+  if (!effects.empty())
     out += "</ul>\n";
   const std::string storage = full ? storage_line(s.effects) : std::string{};
   if (!storage.empty())

@@ -121,18 +121,15 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
     const std::string fence = fence_for(body);
     out += fence + "console\n" + body + fence + "\n\n";
   }
-  bool listed = false;
-  for (const auto& e : s.effects) {
-    if (full ? is_storage_event(e) : is_machinery(e))
-      continue;
-    if (!listed)
-      out += "Effects:\n\n";
-    listed = true;
-    out += "- " + code(describe_effect(e, run.names, full)) + "\n";
-    if (e.ttl)
-      out += "  - " + escape(explain_ttl(*e.ttl, e.kind)) + "\n";
+  const auto effects = listed_effects(run, s, full);
+  if (!effects.empty())
+    out += "Effects:\n\n";
+  for (const auto& e : effects) {
+    out += "- " + code(e.text) + "\n";
+    if (!e.why.empty())
+      out += "  - " + escape(e.why) + "\n";
   }
-  if (listed)
+  if (!effects.empty())
     out += "\n";
   const std::string storage = full ? storage_line(s.effects) : std::string{};
   if (!storage.empty())

@@ -69,19 +69,14 @@ void write_header(std::string& out, const run_record& run) {
 void write_effects(std::string& out, const run_record& run, const step_record& s, bool full) {
   const std::string storage = full ? storage_line(s.effects) : std::string{};
   // Full detail lists every event but storage (summed up in one line); story, the story.
-  const auto hidden = [full](const trace_event& e) {
-    return full ? is_storage_event(e) : is_machinery(e);
-  };
-  const bool any = !std::all_of(s.effects.begin(), s.effects.end(), hidden);
-  if (!any && storage.empty())
+  const auto effects = listed_effects(run, s, full);
+  if (effects.empty() && storage.empty())
     return;
   out += "  effects:\n";
-  for (const auto& e : s.effects) {
-    if (hidden(e))
-      continue;
-    out += "    " + describe_effect(e, run.names, full) + "\n";
-    if (e.ttl)
-      out += "       " + explain_ttl(*e.ttl, e.kind) + "\n";
+  for (const auto& e : effects) {
+    out += "    " + e.text + "\n";
+    if (!e.why.empty())
+      out += "       " + e.why + "\n";
   }
   if (!storage.empty())
     out += "    " + storage + "\n";

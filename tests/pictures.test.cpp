@@ -27,6 +27,13 @@ run_record run_file(const std::string& relative) {
   return run_scenario(std::get<scenario>(parsed));
 }
 
+run_record run_text(const std::string& text, const std::string& name) {
+  auto parsed = parse_scenario_text(text, name);
+  if (auto err = std::get_if<parse_error>(&parsed))
+    FAIL(err->render());
+  return run_scenario(std::get<scenario>(parsed));
+}
+
 std::string lives_text(const run_record& run) {
   std::string out;
   for (const auto& l : lifetimes(run))
@@ -309,14 +316,13 @@ SCENARIO("the HTML page of each defining example is well formed, with one bar pe
 }
 
 SCENARIO("the HTML page escapes every piece of the scenario's text") {
-  auto parsed = parse_scenario_text(
+  const auto run = run_text(
     "title \"<script>alert('t')</script> & \\\"q\\\"\"\n"
     "note <img src=x onerror=alert(1)> & <b>bold</b>\n"
     "vault token create -ttl=1h -display-name=x => t\n"
     "expect t.ttl == 1h\n",
     "hostile <&>.vlab");
-  REQUIRE(std::holds_alternative<scenario>(parsed));
-  const std::string page = render_reports({run_scenario(std::get<scenario>(parsed))}, report_format::html);
+  const std::string page = render_reports({run}, report_format::html);
   const page_check c = check_page(page);
   CHECK(c.problem == "");
   CHECK(c.lives == 1);
@@ -361,13 +367,11 @@ SCENARIO("the HTML page shows the token tree as it stood after each step") {
 }
 
 SCENARIO("an orphaned token leaves its parent's tree at the step that orphaned it") {
-  auto parsed = parse_scenario_text("vault token create -ttl=4h => p\n"
-                                    "VAULT_TOKEN=$p vault token create -ttl=1h => c\n"
-                                    "vault token revoke -mode=orphan $p\n",
-                                    "orphan.vlab");
-  REQUIRE(std::holds_alternative<scenario>(parsed));
-  const std::string page =
-    render_reports({run_scenario(std::get<scenario>(parsed))}, report_format::html);
+  const auto run = run_text("vault token create -ttl=4h => p\n"
+                            "VAULT_TOKEN=$p vault token create -ttl=1h => c\n"
+                            "vault token revoke -mode=orphan $p\n",
+                            "orphan.vlab");
+  const std::string page = render_reports({run}, report_format::html);
   CHECK(check_page(page).problem == "");
   CHECK(page.find("data-steps=\"2\"><details><summary>After step 2 (t+0s)</summary><ul "
                   "class=\"tree\"><li><span class=\"group\">token root (not created in this "
@@ -381,10 +385,8 @@ SCENARIO("a run with more lives than the page draws one by one gets a chart of l
   for (int i = 0; i < 301; ++i)
     text += "vault token create -ttl=" + std::to_string(1 + i % 5) + "h\n";
   text += "advance 6h\n";
-  auto parsed = parse_scenario_text(text, "many.vlab");
-  REQUIRE(std::holds_alternative<scenario>(parsed));
-  const std::string page =
-    render_reports({run_scenario(std::get<scenario>(parsed))}, report_format::html);
+  const auto run = run_text(text, "many.vlab");
+  const std::string page = render_reports({run}, report_format::html);
   const page_check c = check_page(page);
   CHECK(c.problem == "");
   CHECK(c.lives == 0);
@@ -395,14 +397,12 @@ SCENARIO("a run with more lives than the page draws one by one gets a chart of l
 }
 
 SCENARIO("a fleet's page counts what became of its tokens and leases instead of drawing them") {
-  auto parsed = parse_scenario_text("vault auth enable userpass\n"
-                                    "vault write auth/userpass/users/pod password=pw\n"
-                                    "fleet clients=20 until=2h login=auth/userpass/login/pod "
-                                    "login.password=pw\n"
-                                    "advance 2h\n",
-                                    "fleet.vlab");
-  REQUIRE(std::holds_alternative<scenario>(parsed));
-  const auto run = run_scenario(std::get<scenario>(parsed));
+  const auto run = run_text("vault auth enable userpass\n"
+                            "vault write auth/userpass/users/pod password=pw\n"
+                            "fleet clients=20 until=2h login=auth/userpass/login/pod "
+                            "login.password=pw\n"
+                            "advance 2h\n",
+                            "fleet.vlab");
   const std::string page = render_reports({run}, report_format::html);
   const page_check c = check_page(page);
   CHECK(c.problem == "");
