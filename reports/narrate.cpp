@@ -213,6 +213,10 @@ std::vector<listed_effect> listed_effects(const run_record& run, const step_reco
   return out;
 }
 
+bool folded_into_previous(const step_record& s, bool full) {
+  return !full && s.kind == step_kind::expect && !s.expectations.empty();
+}
+
 std::string explain_ttl(const ttl_decision& d, trace_kind kind) {
   const std::string body = calculation(d, kind);
   if (!d.token_cap)

@@ -34,6 +34,10 @@ struct listed_effect {
 /// (storage_line sums them up), numbered; otherwise the story, without the machinery.
 std::vector<listed_effect> listed_effects(const run_record& run, const step_record& s, bool full);
 
+/// Whether a step is shown as its verdicts alone, under the step before it: an expectation
+/// step, at story detail.
+bool folded_into_previous(const step_record& s, bool full);
+
 /// Explains a TTL decision: `why 4h: max_ttl 10h (system config) from start t+0s →
 /// deadline t+10h; now t+6h, remaining 4h; requested 9h (increment) → capped to 4h`.
 /// `kind` is the event the decision belongs to (creation or renewal, token or lease).

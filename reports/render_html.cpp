@@ -826,7 +826,7 @@ void write_run(std::string& out, const run_record& run, std::size_t index, repor
     const bool full = d == report_detail::full;
     for (std::size_t i = 0; i < run.steps.size(); ++i) {
       const step_record& s = run.steps[i];
-      if (!full && s.kind == step_kind::expect && !s.expectations.empty())
+      if (folded_into_previous(s, full))
         write_verdicts(out, s);
       else
         write_step(out, run, s, i + 1, full);

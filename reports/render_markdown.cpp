@@ -254,7 +254,7 @@ std::string render_markdown(const std::vector<run_record>& runs, report_detail d
     out += "## Steps\n\n";
     for (std::size_t i = 0; i < run.steps.size(); ++i) {
       const step_record& s = run.steps[i];
-      if (!full && s.kind == step_kind::expect && !s.expectations.empty())
+      if (folded_into_previous(s, full))
         write_verdicts(out, s);
       else
         write_step(out, run, s, i + 1, full);

@@ -107,11 +107,6 @@ void write_step(std::string& out, const run_record& run, const step_record& s, s
     out += "  " + expectation_verdict(x) + "\n";
 }
 
-// At story detail an expectation step is only its verdict, under the step it checks.
-bool folded(const step_record& s, bool full) {
-  return !full && s.kind == step_kind::expect && !s.expectations.empty();
-}
-
 // A fleet's closing lines (COUNTS, DETAIL, LAB) under `fleet NAME`.
 void write_fleets(std::string& out, const run_record& run, const std::string& indent) {
   for (const auto& f : run.fleets) {
@@ -166,7 +161,7 @@ std::string render_text(const std::vector<run_record>& runs, report_detail d) {
     write_header(out, run);
     for (std::size_t i = 0; i < run.steps.size(); ++i) {
       const step_record& s = run.steps[i];
-      if (folded(s, full)) {
+      if (folded_into_previous(s, full)) {
         for (const auto& x : s.expectations)
           out += "  " + expectation_verdict(x) + "\n";
         continue;
