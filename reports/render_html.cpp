@@ -213,8 +213,8 @@ void write_summary(std::string& out, const run_record& run) {
   out += "<tr><td>leases</td><td>" + n(s.leases_created) + "</td><td>" + n(s.leases_renewed) +
          "</td><td>" + n(s.leases_revoked) + "</td><td>" + n(s.leases_expired) + "</td></tr>\n";
   out += "</table>\n<p>credentials: " + n(s.credentials_created) + " created, " +
-         n(s.credentials_deleted) + " deleted · storage: " +
-         html(count_of(s.storage_writes, "write", "writes")) + ", " +
+         n(s.credentials_deleted) +
+         " deleted · storage: " + html(count_of(s.storage_writes, "write", "writes")) + ", " +
          html(count_of(s.storage_deletes, "delete", "deletes")) + "</p>\n";
   out += "<p>Expectations: " +
          html(verdict_counts(s.expectations_passed, s.expectations_failed, s.expectations_open)) +
@@ -251,9 +251,9 @@ std::int64_t tick_step(std::int64_t span_ms) {
   constexpr std::int64_t m = 60 * s;
   constexpr std::int64_t h = 60 * m;
   constexpr std::array<std::int64_t, 27> steps{
-    1,      10,     100,    s,       2 * s,   5 * s,   10 * s,  15 * s,   30 * s,
-    m,      2 * m,  5 * m,  10 * m,  15 * m,  30 * m,  h,       2 * h,    3 * h,
-    6 * h,  12 * h, 24 * h, 48 * h,  168 * h, 720 * h, 2160 * h, 8760 * h, 87600 * h};
+    1,     10,     100,    s,      2 * s,   5 * s,   10 * s,   15 * s,   30 * s,
+    m,     2 * m,  5 * m,  10 * m, 15 * m,  30 * m,  h,        2 * h,    3 * h,
+    6 * h, 12 * h, 24 * h, 48 * h, 168 * h, 720 * h, 2160 * h, 8760 * h, 87600 * h};
   for (auto step : steps)
     if (span_ms / step <= 8)
       return step;
@@ -298,8 +298,8 @@ void write_axis(std::string& out, const run_record& run, const time_scale& sc,
     std::string tip = "steps at " + format_offset(at) + ":";
     for (auto i : steps)
       tip += "\n[" + std::to_string(i + 1) + "] " + shortened(run.steps[i].text, 90);
-    out += "<path d=\"M" + x + " 22l-4 -6h8z\" fill=\"#868e96\"><title>" + html(tip) +
-           "</title></path>";
+    out +=
+      "<path d=\"M" + x + " 22l-4 -6h8z\" fill=\"#868e96\"><title>" + html(tip) + "</title></path>";
     out += "<line x1=\"" + x + "\" y1=\"24\" x2=\"" + x + "\" y2=\"" + bottom +
            "\" stroke=\"#adb5bd\" stroke-dasharray=\"2 4\"/>";
     // A label needs about 7 px a character and a gap.
@@ -348,14 +348,15 @@ void write_legend(std::string& out) {
   for (const auto& e : endings)
     out += std::string{"<span><span class=\"sw\" style=\"background:"} + e.colour + "\"></span>" +
            e.words + "</span>\n";
-  out += "<span><span class=\"sw\" style=\"background:#adb5bd\"></span>token</span>\n"
-         "<span><span class=\"sw lease\" style=\"background:#adb5bd\"></span>lease (thinner)</span>\n"
-         "<span><svg width=\"26\" height=\"14\"><line x1=\"8\" y1=\"1\" x2=\"8\" y2=\"13\" "
-         "stroke=\"#212529\" stroke-width=\"2\"/></svg>renewal</span>\n"
-         "<span><svg width=\"26\" height=\"14\"><path d=\"M13 1l6 6 -6 6 -6 -6z\" "
-         "fill=\"#212529\"/></svg>max-TTL deadline</span>\n"
-         "<span><svg width=\"26\" height=\"14\"><path d=\"M13 12l-4 -6h8z\" "
-         "fill=\"#868e96\"/></svg>steps (numbers as in the steps below)</span>\n";
+  out +=
+    "<span><span class=\"sw\" style=\"background:#adb5bd\"></span>token</span>\n"
+    "<span><span class=\"sw lease\" style=\"background:#adb5bd\"></span>lease (thinner)</span>\n"
+    "<span><svg width=\"26\" height=\"14\"><line x1=\"8\" y1=\"1\" x2=\"8\" y2=\"13\" "
+    "stroke=\"#212529\" stroke-width=\"2\"/></svg>renewal</span>\n"
+    "<span><svg width=\"26\" height=\"14\"><path d=\"M13 1l6 6 -6 6 -6 -6z\" "
+    "fill=\"#212529\"/></svg>max-TTL deadline</span>\n"
+    "<span><svg width=\"26\" height=\"14\"><path d=\"M13 12l-4 -6h8z\" "
+    "fill=\"#868e96\"/></svg>steps (numbers as in the steps below)</span>\n";
   out += "</div>\n";
 }
 
@@ -473,9 +474,8 @@ void write_timeline(std::string& out, const run_record& run, const std::string& 
       std::int64_t rows = 0;
       for (std::size_t j = k; j < order.size() && lives[order[j]].family == l.family; ++j)
         ++rows;
-      out += "<rect x=\"0\" y=\"" + std::to_string(y) + "\" width=\"" +
-             std::to_string(page_width) + "\" height=\"" +
-             std::to_string(family_height + rows * row_height) + "\" fill=\"" +
+      out += "<rect x=\"0\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(page_width) +
+             "\" height=\"" + std::to_string(family_height + rows * row_height) + "\" fill=\"" +
              (family_count++ % 2 == 0 ? "#f8f9fa" : "#ffffff") + "\"/>\n";
       out += "<text class=\"family\" x=\"6\" y=\"" + std::to_string(y + 15) + "\">family of " +
              html(shortened(lives[l.family].label, 24)) + "</text>\n";
@@ -484,8 +484,8 @@ void write_timeline(std::string& out, const run_record& run, const std::string& 
     const std::int64_t mid = y + row_height / 2;
     const std::size_t indent = std::min<std::size_t>(depth[order[k]], 6);
     const std::string name = shortened(kind_word(l) + " " + l.label, 30 - 2 * indent);
-    out += "<text x=\"" + std::to_string(14 + 12 * static_cast<std::int64_t>(indent)) +
-           "\" y=\"" + std::to_string(mid + 4) + "\">" + html(name) + "</text>\n";
+    out += "<text x=\"" + std::to_string(14 + 12 * static_cast<std::int64_t>(indent)) + "\" y=\"" +
+           std::to_string(mid + 4) + "\">" + html(name) + "</text>\n";
     const bool token = l.what == lifetime::kind::token;
     const std::int64_t bar = token ? 14 : 8;
     const std::int64_t top = mid - bar / 2;
@@ -518,8 +518,9 @@ void write_timeline(std::string& out, const run_record& run, const std::string& 
     y += row_height;
   }
   const std::string x = sc.x(run_end(run));
-  out += "<line class=\"cursor\" id=\"" + rid + "-cursor\" x1=\"" + x + "\" y1=\"24\" x2=\"" + x +
-         "\" y2=\"" + std::to_string(height - 4) +
+  // The time of the step picked in the tree below (the run's end until one is picked).
+  out += "<line class=\"cursor\" id=\"" + rid + "-cursor\" x1=\"" + x + "\" y1=\"" +
+         std::to_string(axis_height) + "\" x2=\"" + x + "\" y2=\"" + std::to_string(height - 4) +
          "\" stroke=\"#1c7ed6\" stroke-width=\"2\"/>\n</svg>\n";
 }
 
@@ -659,9 +660,9 @@ void write_trees(std::string& out, const run_record& run, const std::string& rid
       numbers += (numbers.empty() ? "" : " ") + std::to_string(i + 1);
     const auto& first = run.steps[steps.front()];
     const auto& last = run.steps[steps.back()];
-    const std::string when = first.at == last.at ? format_offset(first.at)
-                                                 : format_offset(first.at) + " to " +
-                                                     format_offset(last.at);
+    const std::string when = first.at == last.at
+                               ? format_offset(first.at)
+                               : format_offset(first.at) + " to " + format_offset(last.at);
     // One line per tree: a tree is found by its line in the page.
     out += "<div class=\"tree-group\" data-steps=\"" + numbers + "\"><details" +
            (g + 1 == groups.size() ? " open=\"open\"" : "") + "><summary>After " +
@@ -702,7 +703,8 @@ void write_aggregate(std::string& out, const run_record& run, const std::vector<
          "live leases</span></div>\n";
   out += "<svg class=\"aggregate\" width=\"" + std::to_string(page_width) + "\" height=\"" +
          std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(page_width) + " " +
-         std::to_string(height) + "\" role=\"img\" aria-label=\"live tokens and leases over time\">\n";
+         std::to_string(height) +
+         "\" role=\"img\" aria-label=\"live tokens and leases over time\">\n";
   write_axis(out, run, sc, height);
   for (std::int64_t v : {most, most / 2, std::int64_t{0}}) {
     const std::string y = std::to_string(base - v * chart / most);
@@ -751,14 +753,14 @@ void write_counts(std::string& out, const run_record& run) {
          std::to_string(height) + "\" role=\"img\" aria-label=\"tokens and leases by fate\">\n";
   std::int64_t y = 4;
   for (const auto& [kind, counts] : rows) {
-    out += "<text class=\"family\" x=\"6\" y=\"" + std::to_string(y + 16) + "\">" + kind +
-           "</text>\n";
+    out +=
+      "<text class=\"family\" x=\"6\" y=\"" + std::to_string(y + 16) + "\">" + kind + "</text>\n";
     y += 24;
     for (std::size_t k = 0; k < 4; ++k) {
       const std::int64_t width = counts[k] * (plot_right - plot_left - 80) / most;
       out += "<text x=\"" + std::to_string(plot_left - 8) + "\" y=\"" + std::to_string(y + 14) +
-             "\" text-anchor=\"end\">" + what[k] + "</text><rect x=\"" +
-             std::to_string(plot_left) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
+             "\" text-anchor=\"end\">" + what[k] + "</text><rect x=\"" + std::to_string(plot_left) +
+             "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
              std::to_string(std::max<std::int64_t>(width, 1)) + "\" height=\"14\" fill=\"" +
              colours[k] + "\"/><text x=\"" + std::to_string(plot_left + width + 6) + "\" y=\"" +
              std::to_string(y + 14) + "\">" + std::to_string(counts[k]) + "</text>\n";
@@ -809,9 +811,8 @@ void write_run(std::string& out, const run_record& run, std::size_t index, repor
   out += "<section class=\"run\" id=\"" + rid + "\">\n<h1>" +
          html(run.title.empty() ? run.file : run.title) + "</h1>\n";
   out += "<p class=\"facts\"><code>" + html(run.file) + "</code> · seed " +
-         std::to_string(run.seed) + " · epoch " +
-         html(format_rfc3339(sim_time{}, run.epoch_unix)) + " · " + html(config_text(run.config)) +
-         "</p>\n";
+         std::to_string(run.seed) + " · epoch " + html(format_rfc3339(sim_time{}, run.epoch_unix)) +
+         " · " + html(config_text(run.config)) + "</p>\n";
   if (!run.sources.empty()) {
     out += "<ul class=\"sources\">\n";
     for (const auto& s : run.sources)

@@ -202,7 +202,8 @@ page_check check_page(const std::string& s) {
       if (j >= s.size() || s[j] != '>')
         fail("a malformed </" + name + ">");
       else if (open.empty() || open.back() != name)
-        fail("</" + name + "> closes " + (open.empty() ? std::string{"nothing"} : "<" + open.back() + ">"));
+        fail("</" + name + "> closes " +
+             (open.empty() ? std::string{"nothing"} : "<" + open.back() + ">"));
       else
         open.pop_back();
       i = j + 1;
@@ -242,8 +243,8 @@ page_check check_page(const std::string& s) {
       const std::string value = s.substr(j + 2, end - j - 2);
       fail(text_problem(s, j + 2, end));
       if (attribute == "src" || (attribute == "href" && value.rfind('#', 0) != 0) ||
-          value.find("http://") != std::string::npos || value.find("https://") != std::string::npos ||
-          value.find("url(") != std::string::npos)
+          value.find("http://") != std::string::npos ||
+          value.find("https://") != std::string::npos || value.find("url(") != std::string::npos)
         fail("<" + name + " " + attribute + "=\"" + value + "\"> reaches outside the page");
       attributes[attribute] = value;
       j = end + 1;
@@ -288,16 +289,18 @@ SCENARIO("the structure checker of HTML pages finds what it is meant to find") {
   CHECK_FALSE(check_page(head + "<p>a > b</p></body></html>").problem.empty());
   CHECK_FALSE(check_page(head + "<p class=x>a</p></body></html>").problem.empty());
   CHECK_FALSE(check_page(head + "<script src=\"#x\"></script></body></html>").problem.empty());
-  CHECK_FALSE(check_page(head + "<a href=\"https://example.com\">x</a></body></html>").problem.empty());
+  CHECK_FALSE(
+    check_page(head + "<a href=\"https://example.com\">x</a></body></html>").problem.empty());
   CHECK_FALSE(check_page(head + "<p>open</body></html>").problem.empty());
-  CHECK(check_page(head + "<svg class=\"timeline\"><rect class=\"life\"/></svg></body></html>")
-          .lives == 1);
+  CHECK(
+    check_page(head + "<svg class=\"timeline\"><rect class=\"life\"/></svg></body></html>").lives ==
+    1);
 }
 
 SCENARIO("the HTML page of each defining example is well formed, with one bar per life") {
-  for (const char* example :
-       {"renewal/renew-capped-by-max-ttl-6h-9h.vlab", "max-ttl/mount-tune-shrinks-max-ttl-7157.vlab",
-        "leases/parent-revocation-kills-aws-leases.vlab"}) {
+  for (const char* example : {"renewal/renew-capped-by-max-ttl-6h-9h.vlab",
+                              "max-ttl/mount-tune-shrinks-max-ttl-7157.vlab",
+                              "leases/parent-revocation-kills-aws-leases.vlab"}) {
     const auto run = run_file(example);
     const std::string page = render_reports({run}, report_format::html);
     const page_check c = check_page(page);
@@ -316,12 +319,11 @@ SCENARIO("the HTML page of each defining example is well formed, with one bar pe
 }
 
 SCENARIO("the HTML page escapes every piece of the scenario's text") {
-  const auto run = run_text(
-    "title \"<script>alert('t')</script> & \\\"q\\\"\"\n"
-    "note <img src=x onerror=alert(1)> & <b>bold</b>\n"
-    "vault token create -ttl=1h -display-name=x => t\n"
-    "expect t.ttl == 1h\n",
-    "hostile <&>.vlab");
+  const auto run = run_text("title \"<script>alert('t')</script> & \\\"q\\\"\"\n"
+                            "note <img src=x onerror=alert(1)> & <b>bold</b>\n"
+                            "vault token create -ttl=1h -display-name=x => t\n"
+                            "expect t.ttl == 1h\n",
+                            "hostile <&>.vlab");
   const std::string page = render_reports({run}, report_format::html);
   const page_check c = check_page(page);
   CHECK(c.problem == "");
@@ -356,8 +358,9 @@ SCENARIO("the HTML page shows the token tree as it stood after each step") {
   // Step 13 read the child's credentials; step 24 revoked the parent at t+30m.
   const std::string before = tree_of(13);
   const std::string after = tree_of(24);
-  CHECK(before.find(">token child <span class=\"state\">alive</span><ul><li class=\"lease alive\"") !=
-        std::string::npos);
+  CHECK(
+    before.find(">token child <span class=\"state\">alive</span><ul><li class=\"lease alive\"") !=
+    std::string::npos);
   CHECK(after.find(">token child <span class=\"state\">revoked (parent revoked) at t+30m</span>") !=
         std::string::npos);
   CHECK(after.find(">lease child_creds <span class=\"state\">revoked (owner token revoked) at "
@@ -393,7 +396,8 @@ SCENARIO("a run with more lives than the page draws one by one gets a chart of l
   CHECK(c.timelines == 0);
   CHECK(c.aggregates == 1);
   CHECK(page.find("301 tokens and leases were traced") != std::string::npos);
-  CHECK(page.find("<text x=\"242\" y=\"46\" text-anchor=\"end\">301 live</text>") != std::string::npos);
+  CHECK(page.find("<text x=\"242\" y=\"46\" text-anchor=\"end\">301 live</text>") !=
+        std::string::npos);
 }
 
 SCENARIO("a fleet's page counts what became of its tokens and leases instead of drawing them") {
