@@ -91,7 +91,7 @@ svg text{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;fo
 svg .axis{font-size:11px;fill:#495057}svg .family{font-weight:bold;fill:#212529}
 svg .life{cursor:pointer}svg .life:hover,svg .life.picked{stroke:#212529;stroke-width:2}
 .why-panel{min-height:3em;margin:8px 0;padding:8px 10px;border:1px solid #d0bfff;background:#f8f5ff;border-radius:4px;font-size:13px}
-.why-panel ul{margin:2px 0;padding-left:20px}
+.why-panel ul{margin:2px 0;padding-left:20px}li.why{list-style:none;margin-left:18px;color:#5c3d99}
 ol.lives{font-size:13px;padding-left:24px}ol.lives ul{padding-left:18px;color:#495057}
 ul.tree,ul.tree ul{list-style:none;padding-left:20px;margin:2px 0}
 ul.tree{padding-left:4px}ul.tree ul{border-left:1px dashed #ced4da}
@@ -539,8 +539,12 @@ void write_lives(std::string& out, const std::string& rid, const std::vector<lif
     auto w = why.find(l.id);
     if (w != why.end()) {
       out += "\n<ul>";
-      for (const auto& line : w->second)
-        out += "<li><code>" + html(line) + "</code></li>";
+      for (const auto& line : w->second) {
+        // A why line, indented under its effect in the tooltip, is set apart here by colour.
+        const bool why_line = line.rfind("   ", 0) == 0;
+        out += std::string{why_line ? "<li class=\"why\">" : "<li>"} + "<code>" +
+               html(why_line ? line.substr(3) : line) + "</code></li>";
+      }
       out += "</ul>";
     }
     out += "</li>\n";
