@@ -490,8 +490,10 @@ void write_timeline(std::string& out, const run_record& run, const std::string& 
     const std::int64_t bar = token ? 14 : 8;
     const std::int64_t top = mid - bar / 2;
     const sim_time end = l.end ? *l.end : sim_time{sim_duration{sc.span_ms}};
-    const std::int64_t x0 = sc.x10(l.start);
-    const std::int64_t width = std::max<std::int64_t>(sc.x10(end) - x0, 20);
+    // A life of no visible length (made and ended at one instant) is still a 6 px bar,
+    // kept inside the plot.
+    const std::int64_t width = std::max<std::int64_t>(sc.x10(end) - sc.x10(l.start), 60);
+    const std::int64_t x0 = std::min(sc.x10(l.start), plot_right * 10 - width);
     const auto& st = style_of(l);
     const auto w = why.find(l.id);
     const std::string life_id = rid + "-l" + std::to_string(order[k] + 1);
@@ -521,7 +523,7 @@ void write_timeline(std::string& out, const run_record& run, const std::string& 
   // The time of the step picked in the tree below (the run's end until one is picked).
   out += "<line class=\"cursor\" id=\"" + rid + "-cursor\" x1=\"" + x + "\" y1=\"" +
          std::to_string(axis_height) + "\" x2=\"" + x + "\" y2=\"" + std::to_string(height - 4) +
-         "\" stroke=\"#1c7ed6\" stroke-width=\"2\"/>\n</svg>\n";
+         "\" stroke=\"#1c7ed6\" stroke-width=\"2\" stroke-opacity=\"0.6\"/>\n</svg>\n";
 }
 
 // The lives one by one, with their why lines: what the tooltips and the panel show.

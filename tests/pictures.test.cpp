@@ -421,3 +421,13 @@ SCENARIO("a fleet's page counts what became of its tokens and leases instead of 
   CHECK(page.find(">" + std::to_string(s.tokens_created) + "</text>") != std::string::npos);
   CHECK(page.find("<h3>Fleet <code>") != std::string::npos);
 }
+
+SCENARIO("a life made and ended at one instant is still a visible bar, inside the plot") {
+  const auto run = run_text("advance 1h\nvault token create => a\nvault token revoke $a\n",
+                            "instant.vlab");
+  const std::string page = render_reports({run}, report_format::html);
+  CHECK(check_page(page).lives == 1);
+  // The plot ends at x=960; the bar is 6 px wide and ends there.
+  CHECK(page.find("data-end=\"revoked\" x=\"954\" y=\"72\" width=\"6\" height=\"14\"") !=
+        std::string::npos);
+}
