@@ -97,14 +97,17 @@ std::vector<std::string> split_list(std::string_view s) {
 }
 
 maybe_error check_format(std::string_view v, int col, flag_use& use) {
-  if (v == "table" || v == "json") {
-    use.boolean = v == "json";
+  // command/format.go Formatters: yml is yaml's other name.
+  if (v == "table" || v == "json" || v == "yaml" || v == "yml") {
+    use.boolean = v != "table";
+    use.yaml = v == "yaml" || v == "yml";
     return std::nullopt;
   }
-  if (v == "yaml" || v == "yml" || v == "pretty" || v == "raw")
+  if (v == "pretty" || v == "raw")
     return line_error{col, "-format=" + std::string(v) +
-                             " is not modelled by tokenlab yet: use table or json"};
-  return line_error{col, "invalid format " + in_quotes(v) + " for -format: use table or json"};
+                             " is not modelled by tokenlab yet: use table, json or yaml"};
+  return line_error{col,
+                    "invalid format " + in_quotes(v) + " for -format: use table, json or yaml"};
 }
 
 // Checks the value that starts at byte `start` of `w` and stores it typed in `use`.
@@ -240,6 +243,7 @@ maybe_error split_command(const std::vector<word>& words, std::size_t first,
       return err;
     if (def->type == flag_type::format) {
       out.json = use.boolean;
+      out.yaml = use.yaml;
       out.format_given = true;
       out.format_col = use.value_col;
     }
@@ -305,6 +309,7 @@ maybe_error read_global_flags(command_args& out) {
       continue;
     }
     out.json = use.boolean;
+    out.yaml = use.yaml;
     out.format_given = true;
     out.format_col = col;
   }

@@ -28,7 +28,7 @@ enum class flag_type {
   integer,       ///< -use-limit=2
   list,          ///< -policy=a,b (repeatable; comma-separated parts)
   key_value,     ///< -metadata=k=v (repeatable)
-  format,        ///< -format=table|json
+  format,        ///< -format=table|json|yaml|yml
 };
 
 struct flag_def {
@@ -51,7 +51,8 @@ struct flag_use {
   int col = 0;           ///< column of the flag
   int value_col = 0;     ///< column of its value (the flag's column for a bare boolean)
   std::string text;      ///< the value as written
-  bool boolean = false;
+  bool boolean = false;  ///< a boolean's value; for -format, not the table
+  bool yaml = false;     ///< -format=yaml or -format=yml
   std::int64_t integer = 0;
   sim_duration duration{0};
   std::vector<std::string> list;
@@ -64,7 +65,10 @@ struct flag_use {
 struct command_args {
   std::vector<flag_use> flags;
   std::vector<const word*> positionals;
-  bool json = false;        ///< -format=json (or VAULT_FORMAT=json without -format)
+  /// -format=json or yaml (or VAULT_FORMAT=… without -format): the CLI's non-table output,
+  /// which every command prints the same way but for the serialiser
+  bool json = false;
+  bool yaml = false;         ///< that output is YAML (-format=yaml or yml)
   bool format_given = false; ///< -format was given, which wins over VAULT_FORMAT
   int format_col = 0;        ///< where the format's value was written (flag or VAULT_FORMAT=)
   bool dashdash = false;    ///< a `--` ended the flags

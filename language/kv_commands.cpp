@@ -212,10 +212,6 @@ maybe_error build_kv_metadata_put(const build_input& in, vault_command& out) {
 maybe_error build_secrets_list(const build_input& in, vault_command& out) {
   if (auto err = count_args(in, 0, 0, "0"))
     return err;
-  if (in.args.json)
-    return line_error{in.args.format_col,
-                      "-format=json for vault secrets list is " +
-                        std::string{"not modelled by tokenlab yet (the table is)"}};
   out = cmd_secrets_list{flag_on(in, "detailed")};
   return std::nullopt;
 }
@@ -239,10 +235,6 @@ maybe_error build_auth_disable(const build_input& in, vault_command& out) {
 maybe_error build_status(const build_input& in, vault_command& out) {
   if (auto err = count_args(in, 0, 0, "0"))
     return err;
-  if (in.args.json)
-    return line_error{in.args.format_col,
-                      "-format=json for vault status is " +
-                        std::string{"not modelled by tokenlab yet (the table is)"}};
   out = cmd_status{};
   return std::nullopt;
 }

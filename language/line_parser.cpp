@@ -290,14 +290,16 @@ maybe_error line_parser::vault(const lexed_line& l, const line_context& ctx, ste
     const word& w = words[first];
     if (!format && starts_with(w.text, "VAULT_FORMAT=")) {
       const std::string v = w.text.substr(13);
-      if (v != "table" && v != "json") {
-        const bool known = v == "yaml" || v == "yml" || v == "pretty" || v == "raw";
+      const bool yaml = v == "yaml" || v == "yml";
+      if (v != "table" && v != "json" && !yaml) {
+        const bool known = v == "pretty" || v == "raw";
         return line_error{w.col_at(13), known ? "VAULT_FORMAT=" + v +
-                                                  " is not modelled by tokenlab yet: use table or json"
+                                                  " is not modelled by tokenlab yet: use table, "
+                                                  "json or yaml"
                                               : "invalid format " + in_quotes(v) +
-                                                  " for VAULT_FORMAT: use table or json"};
+                                                  " for VAULT_FORMAT: use table, json or yaml"};
       }
-      format = env_format{v == "json", w.col_at(13)};
+      format = env_format{v != "table", yaml, w.col_at(13)};
     } else if (!addr && starts_with(w.text, "VAULT_ADDR=")) {
       addr = true;
       step.node = w.text.substr(11);

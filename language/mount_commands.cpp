@@ -265,10 +265,6 @@ maybe_error build_auth_enable(const build_input& in, vault_command& out) {
 maybe_error build_auth_list(const build_input& in, vault_command& out) {
   if (auto err = count_args(in, 0, 0, "0"))
     return err;
-  if (in.args.json)
-    return line_error{in.args.format_col,
-                      "-format=json for vault auth list is " +
-                        std::string{"not modelled by tokenlab yet (the table is)"}};
   out = cmd_auth_list{flag_on(in, "detailed")};
   return std::nullopt;
 }

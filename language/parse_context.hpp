@@ -58,9 +58,10 @@ maybe_error check_field(const std::string& name, std::string_view field, int col
 /// Reads byte `start` onwards of `w` as an argument: `$name`, `$name.field` or a literal.
 maybe_error make_arg(const word& w, std::size_t start, const line_context& ctx, arg& out);
 
-/// A `VAULT_FORMAT=…` prefix: json or table, and the column of its value.
+/// A `VAULT_FORMAT=…` prefix: table, json or yaml (yml), and the column of its value.
 struct env_format {
-  bool json = false;
+  bool json = false; ///< not the table (json or yaml)
+  bool yaml = false;
   int col = 0;
 };
 

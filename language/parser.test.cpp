@@ -822,9 +822,28 @@ TEST_CASE("VAULT_FORMAT sets the step's format; a -format flag wins; -field on r
   CHECK(vault_at(sc, 0).json);
   CHECK_FALSE(vault_at(sc, 1).json);
   CHECK(vault_at(sc, 2).json);
+  CHECK_FALSE(vault_at(sc, 0).yaml);
   CHECK(only<cmd_read>("vault read -field=ttl auth/token/lookup-self").field == "ttl");
   CHECK(only<cmd_write>("vault write -field=k a/b c=d").field == "k");
   CHECK(only<cmd_token_create>("vault token create -field=token").field == "token");
+}
+
+TEST_CASE("yaml and yml, with -format or VAULT_FORMAT, ask for the YAML form of the output") {
+  const auto sc = parse_ok("vault token lookup -format=yaml\n"
+                           "VAULT_FORMAT=yml vault token lookup\n"
+                           "VAULT_FORMAT=yaml vault token lookup -format=json\n"
+                           "vault auth list -format=yaml\n"
+                           "vault read -format=yml secret/x\n"
+                           "vault status -format=json\n"
+                           "VAULT_FORMAT=json vault secrets list\n");
+  for (const std::size_t i : {0, 1, 3, 4}) {
+    CHECK(vault_at(sc, i).json);
+    CHECK(vault_at(sc, i).yaml);
+  }
+  for (const std::size_t i : {2, 5, 6}) {
+    CHECK(vault_at(sc, i).json);
+    CHECK_FALSE(vault_at(sc, i).yaml);
+  }
 }
 
 TEST_CASE("an empty VAULT_TOKEN= sends the CLI's current token, as its token helper does") {

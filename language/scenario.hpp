@@ -214,7 +214,8 @@ struct text_ref {
 struct vault_step {
   vault_command cmd;
   std::string spelling;           ///< the command words as written: "token create", "token-renew"
-  bool json = false;              ///< -format=json (Vault's CLI reads it anywhere on the line)
+  bool json = false; ///< -format=json or yaml (Vault's CLI reads it anywhere on the line)
+  bool yaml = false; ///< -format=yaml or yml: the same output, marshalled as YAML
   std::optional<arg> vault_token; ///< a `VAULT_TOKEN=… ` prefix: the token the call is made with
   std::string node; ///< a `VAULT_ADDR=NODE ` prefix: the node it is sent to ("" = active)
   std::string name; ///< `=> name`, or empty

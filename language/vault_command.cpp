@@ -137,6 +137,7 @@ maybe_error parse_vault_command(const std::vector<word>& words, std::size_t firs
   // The format flag's default is VAULT_FORMAT (command/base_flags.go EnvVar: EnvVaultFormat).
   if (format && !args.format_given) {
     args.json = format->json;
+    args.yaml = format->yaml;
     args.format_col = format->col;
   }
   if (stdin_col && !entry->spec->reads_stdin)
@@ -145,6 +146,7 @@ maybe_error parse_vault_command(const std::vector<word>& words, std::size_t firs
                                   "write NAME - reads one)"};
   out.spelling = std::string(entry->spelling);
   out.json = args.json;
+  out.yaml = args.yaml;
   out.flag_warning = args.flag_warning;
   const build_input in{args, ctx, *entry->spec, words[command].col, stdin_col};
   auto err = entry->build(in, out.cmd);

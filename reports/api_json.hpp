@@ -36,6 +36,20 @@ nlohmann::ordered_json field_json(const field_value& v);
 /// Builds Vault's error body, `{"errors": [...]}`.
 nlohmann::ordered_json http_error_json(const vault_error& e);
 
+/// Builds what `vault auth list -format=json` (`auth` true) or `vault secrets list
+/// -format=json` prints: path -> api.MountOutput (Vault 1.14 api/sys_mounts.go: uuid, type,
+/// description, accessor, config {default_lease_ttl, max_lease_ttl, force_no_cache, and
+/// token_type for an auth method}, options, local, seal_wrap, external_entropy_access,
+/// plugin_version, running_plugin_version, running_sha256, deprecation_status), read from the
+/// rows of the mount table (model/mount_table.hpp), so that both forms say the same.
+nlohmann::ordered_json mount_list_json(const api_response& r, bool auth);
+
+/// Builds what `vault status -format=json` prints: command/format.go SealStatusOutput, the
+/// fields of api.SealStatusResponse then those of sys/leader (ha_enabled; is_self,
+/// leader_address, leader_cluster_address, performance_standby and its last remote WAL only
+/// when set; active_time always, Go's zero time when the node is not the active one).
+nlohmann::ordered_json seal_status_json(const api_response& r);
+
 /// Serialises `j` as Go's json.MarshalIndent(j, "", "  ") does (including its escaping
 /// of <, > and &), without a trailing newline.
 std::string go_marshal_indent(const nlohmann::ordered_json& j);

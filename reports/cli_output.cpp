@@ -5,6 +5,7 @@
 #include "model/texts.hpp"
 #include "reports/api_json.hpp"
 #include "reports/go_format.hpp"
+#include "reports/go_yaml.hpp"
 #include "reports/kv_output.hpp"
 
 #include <algorithm>
@@ -23,6 +24,21 @@ bool success_line_is_table_only(const std::string& success_text) {
 
 std::string line(const std::string& text) {
   return text + "\n";
+}
+
+// strings.TrimSpace for the YAML formatter's text (ASCII whitespace is all it can have there).
+std::string trim_space(const std::string& s) {
+  const std::size_t first = s.find_first_not_of(" \t\n\r\v\f");
+  if (first == std::string::npos)
+    return {};
+  return s.substr(first, s.find_last_not_of(" \t\n\r\v\f") - first + 1);
+}
+
+// What OutputData and OutputSecret print of `value` with a non-table format
+// (command/format.go): JsonFormatter's MarshalIndent, or YamlFormatter's yaml.Marshal trimmed
+// of surrounding space; ui.Output ends either with a newline.
+std::string structured(const vault_call_record& call, const nlohmann::ordered_json& value) {
+  return (call.yaml ? trim_space(go_yaml_marshal(value)) : go_marshal_indent(value)) + "\n";
 }
 
 } // namespace
@@ -203,11 +219,14 @@ std::optional<field_value> raw_field(const api_response& r, const std::string& f
   return it->second;
 }
 
-// PrintRawField: the value alone (Go's %v), or its JSON with -format=json.
+// PrintRawField: the value alone (Go's %v), or the formatter's Format of it with -format=json
+// or yaml, printed by PrintRaw as it is (yaml.Marshal's own final newline stays) and a newline.
 std::string render_raw_field(const vault_call_record& call, const api_response& r) {
   auto v = raw_field(r, call.raw_field);
   if (!v)
     return line(texts::field_not_present(call.raw_field));
+  if (call.yaml)
+    return go_yaml_marshal(field_json(*v)) + "\n";
   if (call.json)
     return go_marshal_indent(field_json(*v)) + "\n";
   return line(go::format_value(*v));
@@ -258,16 +277,25 @@ std::string render_result(const vault_call_record& call) {
   if (call.json && !call.print_field.empty() && r.data && call.shape != output_shape::kv_secret) {
     // Commands that print one field (token capabilities) print just its value as JSON.
     if (auto it = r.data->find(call.print_field); it != r.data->end())
-      return go_marshal_indent(field_json(it->second)) + "\n";
+      return structured(call, field_json(it->second));
   }
   if (call.json && call.shape == output_shape::list && r.data) {
     // OutputList hands the formatter the keys alone (command/format.go).
     if (auto it = r.data->find("keys"); it != r.data->end())
-      return go_marshal_indent(field_json(it->second)) + "\n";
+      return structured(call, field_json(it->second));
   }
   if (call.json) {
-    // JsonFormatter marshals the (possibly nil) *api.Secret: a 204 prints `null`.
-    return no_body ? std::string{"null\n"} : render_cli_json(r);
+    // auth list, secrets list and status hand OutputData the client's own structs, whatever
+    // -detailed says (command/auth_list.go, secrets_list.go, format.go OutputSealStatus).
+    if (call.shape == output_shape::mount_table || call.shape == output_shape::mount_table_detailed)
+      return structured(call, mount_list_json(r, true));
+    if (call.shape == output_shape::secrets_table ||
+        call.shape == output_shape::secrets_table_detailed)
+      return structured(call, mount_list_json(r, false));
+    if (call.shape == output_shape::seal_status)
+      return structured(call, seal_status_json(r));
+    // The formatter marshals the (possibly nil) *api.Secret: a 204 prints `null`.
+    return structured(call, no_body ? nlohmann::ordered_json(nullptr) : cli_secret_json(r));
   }
   if (no_body)
     return call.login_text.empty() ? std::string{} : line(call.login_text) + "\n";

@@ -1,6 +1,7 @@
 #include "reports/cli_output.hpp"
 
 #include "model/mount_table.hpp"
+#include "model/secrets_table.hpp"
 
 #include "reports/fixture.test.hpp"
 #include "reports/go_format.hpp"
@@ -287,6 +288,241 @@ TEST_CASE("vault auth list prints the mount table with Vault's columns", "[cli]"
                   people.uuid +
                   "    n/a        v1.14.0+builtin.vault    n/a               "
                   "supported\n") != std::string::npos);
+}
+
+TEST_CASE("vault auth list -format=json prints api.MountOutput per path, agreeing with the table",
+          "[cli]") {
+  id_source ids{7, id_stream::mount_table};
+  auto token = new_auth_mount(ids, "token/", "token", "token based credentials");
+  auto people = new_auth_mount(ids, "people/", "userpass", "");
+  people.tune.max_lease_ttl = std::chrono::hours(2);
+  people.tune.token_type = "batch";
+  api_response r;
+  r.data = auth_list_data({people, token});
+  // -detailed changes nothing: OutputData gets the mounts themselves.
+  vault_call_record c = table_call(r, output_shape::mount_table_detailed);
+  c.json = true;
+  CHECK(render_cli_output(c) == R"({
+  "people/": {
+    "uuid": ")" + people.uuid + R"(",
+    "type": "userpass",
+    "description": "",
+    "accessor": ")" + people.accessor + R"(",
+    "config": {
+      "default_lease_ttl": 0,
+      "max_lease_ttl": 7200,
+      "force_no_cache": false,
+      "token_type": "batch"
+    },
+    "options": null,
+    "local": false,
+    "seal_wrap": false,
+    "external_entropy_access": false,
+    "plugin_version": "",
+    "running_plugin_version": "v1.14.0+builtin.vault",
+    "running_sha256": "",
+    "deprecation_status": "supported"
+  },
+  "token/": {
+    "uuid": ")" + token.uuid + R"(",
+    "type": "token",
+    "description": "token based credentials",
+    "accessor": ")" + token.accessor + R"(",
+    "config": {
+      "default_lease_ttl": 0,
+      "max_lease_ttl": 0,
+      "force_no_cache": false,
+      "token_type": "default-service"
+    },
+    "options": null,
+    "local": false,
+    "seal_wrap": false,
+    "external_entropy_access": false,
+    "plugin_version": "",
+    "running_plugin_version": "v1.14.0+builtin.vault",
+    "running_sha256": "",
+    "deprecation_status": ""
+  }
+}
+)");
+  c.yaml = true;
+  CHECK(render_cli_output(c).find(R"(token/:
+  accessor: )" + token.accessor + R"(
+  config:
+    default_lease_ttl: 0
+    force_no_cache: false
+    max_lease_ttl: 0
+    token_type: default-service
+  deprecation_status: ""
+  description: token based credentials
+  external_entropy_access: false
+  local: false
+  options: null
+  plugin_version: ""
+  running_plugin_version: v1.14.0+builtin.vault
+  running_sha256: ""
+  seal_wrap: false
+  type: token
+  uuid: )" + token.uuid + "\n") != std::string::npos);
+}
+
+TEST_CASE("vault secrets list -format=json: options, local and seal_wrap from the mount table",
+          "[cli]") {
+  auto rows = builtin_secrets_mounts(7);
+  rows.push_back(new_secrets_mount(7, "secret/", "kv", "key/value secret storage",
+                                   {{"version", "2"}}));
+  api_response r;
+  r.data = secrets_list_data(rows);
+  vault_call_record c = table_call(r, output_shape::secrets_table);
+  c.json = true;
+  const auto out = render_cli_output(c);
+  // The cubbyhole is local, sys/ seal-wrapped; a secrets engine's config has no token_type.
+  CHECK(out.find(R"("type": "cubbyhole",)") != std::string::npos);
+  CHECK(out.find(R"(    "local": true,
+    "seal_wrap": false,)") != std::string::npos);
+  CHECK(out.find(R"(    "local": false,
+    "seal_wrap": true,)") != std::string::npos);
+  CHECK(out.find(R"(    "config": {
+      "default_lease_ttl": 0,
+      "max_lease_ttl": 0,
+      "force_no_cache": false
+    },
+    "options": {
+      "version": "2"
+    },)") != std::string::npos);
+  CHECK(out.find("token_type") == std::string::npos);
+  CHECK(out.find(R"("running_plugin_version": "v0.15.0+builtin",)") != std::string::npos);
+}
+
+namespace {
+
+api_response dev_seal_status() {
+  api_response r;
+  r.data = data_map{{"type", std::string{"shamir"}},
+                    {"initialized", true},
+                    {"sealed", false},
+                    {"t", std::int64_t{1}},
+                    {"n", std::int64_t{1}},
+                    {"progress", std::int64_t{0}},
+                    {"nonce", std::string{}},
+                    {"version", std::string{"1.14.0"}},
+                    {"build_date", std::string{"2023-06-19T11:40:09Z"}},
+                    {"migration", false},
+                    {"cluster_name", std::string{"vault-cluster-5a1c2b3d"}},
+                    {"cluster_id", std::string{"5a1c2b3d-0000-4000-8000-000000000001"}},
+                    {"recovery_seal", false},
+                    {"storage_type", std::string{"inmem"}},
+                    {"ha_enabled", false}};
+  return r;
+}
+
+} // namespace
+
+TEST_CASE("vault status -format=json and yaml: SealStatusOutput, the zero active time when no HA",
+          "[cli]") {
+  vault_call_record c = table_call(dev_seal_status(), output_shape::seal_status);
+  c.json = true;
+  CHECK(render_cli_output(c) == R"({
+  "type": "shamir",
+  "initialized": true,
+  "sealed": false,
+  "t": 1,
+  "n": 1,
+  "progress": 0,
+  "nonce": "",
+  "version": "1.14.0",
+  "build_date": "2023-06-19T11:40:09Z",
+  "migration": false,
+  "cluster_name": "vault-cluster-5a1c2b3d",
+  "cluster_id": "5a1c2b3d-0000-4000-8000-000000000001",
+  "recovery_seal": false,
+  "storage_type": "inmem",
+  "ha_enabled": false,
+  "active_time": "0001-01-01T00:00:00Z"
+}
+)");
+  c.yaml = true;
+  CHECK(render_cli_output(c) == R"(active_time: "0001-01-01T00:00:00Z"
+build_date: "2023-06-19T11:40:09Z"
+cluster_id: 5a1c2b3d-0000-4000-8000-000000000001
+cluster_name: vault-cluster-5a1c2b3d
+ha_enabled: false
+initialized: true
+migration: false
+"n": 1
+nonce: ""
+progress: 0
+recovery_seal: false
+sealed: false
+storage_type: inmem
+t: 1
+type: shamir
+version: 1.14.0
+)");
+}
+
+TEST_CASE("vault status -format=json on a performance standby: the HA fields that are set",
+          "[cli]") {
+  api_response r = dev_seal_status();
+  auto& d = *r.data;
+  d["ha_enabled"] = true;
+  d["is_self"] = false;
+  d["leader_address"] = std::string{"http://active:8200"};
+  d["leader_cluster_address"] = std::string{"https://active:8201"};
+  d["performance_standby"] = true;
+  d["performance_standby_last_remote_wal"] = std::int64_t{0};
+  vault_call_record c = table_call(r, output_shape::seal_status);
+  c.json = true;
+  const auto out = render_cli_output(c);
+  CHECK(out.find(R"(  "ha_enabled": true,
+  "active_time": "0001-01-01T00:00:00Z",
+  "leader_address": "http://active:8200",
+  "leader_cluster_address": "https://active:8201",
+  "performance_standby": true
+})") != std::string::npos);
+  CHECK(out.find("is_self") == std::string::npos); // false: omitted
+}
+
+TEST_CASE("with -format=yaml the CLI prints the same api.Secret as YAML, trimmed, and -field "
+          "as it is",
+          "[cli]") {
+  api_response r;
+  r.request_id = "5e0d-1";
+  r.auth = fixture::token_auth(2764800);
+  r.warnings = {"Endpoint ignored these unrecognized parameters: [x]"};
+  vault_call_record c = table_call(r, output_shape::auth);
+  c.json = true;
+  c.yaml = true;
+  CHECK(render_cli_output(c) == R"(auth:
+  accessor: ntL634hzE0CtQnyCIqkxSa82
+  client_token: hvs.nCwMAHonqaMiyqRi0liT8Lee
+  entity_id: ""
+  identity_policies: null
+  lease_duration: 2764800
+  metadata: null
+  mfa_requirement: null
+  orphan: false
+  policies:
+  - default
+  renewable: true
+  token_policies:
+  - default
+data: null
+lease_duration: 0
+lease_id: ""
+renewable: false
+request_id: 5e0d-1
+warnings:
+- 'Endpoint ignored these unrecognized parameters: [x]'
+)");
+  c.raw_field = "policies";
+  CHECK(render_cli_output(c) == "- default\n\n");
+  api_response none;
+  none.status = 204;
+  vault_call_record empty = table_call(none, output_shape::data);
+  empty.json = true;
+  empty.yaml = true;
+  CHECK(render_cli_output(empty) == "null\n");
 }
 
 TEST_CASE("the CLI's warning about flags after an argument comes first, in the table format",

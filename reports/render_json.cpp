@@ -133,6 +133,7 @@ ojson call_json(const vault_call_record& c) {
   j["caller"] = c.caller;
   j["shape"] = name_of(c.shape);
   j["json"] = c.json;
+  j["yaml"] = c.yaml;
   j["error_verb"] = c.error_verb;
   j["success_text"] = c.success_text;
   j["login_text"] = c.login_text;

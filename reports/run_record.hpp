@@ -69,7 +69,8 @@ struct vault_call_record {
   /// The success line is printed with the table format only (kv put, kv delete, …).
   bool success_table_only = false;
   output_shape shape = output_shape::data;
-  bool json = false;  ///< -format=json
+  bool json = false;  ///< -format=json or yaml: the CLI's non-table output
+  bool yaml = false;  ///< -format=yaml (yml): that output marshalled as YAML
   std::string caller; ///< the token the call was made with (as sent)
   std::variant<api_response, vault_error> result;
 };

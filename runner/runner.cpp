@@ -238,6 +238,7 @@ private:
   void stamp(const vault_step& v, const std::string& text, const std::string& caller,
              vault_call_record& rec) {
     rec.json = v.json;
+    rec.yaml = v.yaml;
     rec.caller = caller;
     rec.resolved = resolved_line(text, v);
     rec.flag_warning = v.flag_warning;
@@ -362,6 +363,7 @@ private:
     const auto keep = rec;
     rec = next.record;
     rec.json = keep.json;
+    rec.yaml = keep.yaml;
     rec.caller = keep.caller;
     rec.resolved = keep.resolved;
     rec.flag_warning = keep.flag_warning;
@@ -391,7 +393,9 @@ private:
     d["is_self"] = !is_standby(node);
     d["leader_address"] = "http://" + active + ":8200";
     d["leader_cluster_address"] = "https://" + active + ":8201";
-    d["active_time"] = format_rfc3339(sim_time{}, sc_.epoch_unix);
+    // GetLeaderStatus sets the active time on the active node only.
+    if (!is_standby(node))
+      d["active_time"] = format_rfc3339(sim_time{}, sc_.epoch_unix);
     d["performance_standby"] = is_standby(node);
     d["performance_standby_last_remote_wal"] = std::int64_t{0};
   }
