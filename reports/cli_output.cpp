@@ -275,9 +275,15 @@ std::string render_result(const vault_call_record& call) {
   if (!call.json && call.shape == output_shape::kv_secret)
     return render_kv_secret(call, r);
   if (call.json && !call.print_field.empty() && r.data && call.shape != output_shape::kv_secret) {
-    // Commands that print one field (token capabilities) print just its value as JSON.
-    if (auto it = r.data->find(call.print_field); it != r.data->end())
-      return structured(call, field_json(it->second));
+    // Commands that print one field print its value (token capabilities) or a map of it
+    // (policy read) with the formatter.
+    if (auto it = r.data->find(call.print_field); it != r.data->end()) {
+      if (call.print_field_key.empty())
+        return structured(call, field_json(it->second));
+      nlohmann::ordered_json wrapped = nlohmann::ordered_json::object();
+      wrapped[call.print_field_key] = field_json(it->second);
+      return structured(call, wrapped);
+    }
   }
   if (call.json && call.shape == output_shape::list && r.data) {
     // OutputList hands the formatter the keys alone (command/format.go).

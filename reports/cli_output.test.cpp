@@ -525,6 +525,22 @@ warnings:
   CHECK(render_cli_output(empty) == "null\n");
 }
 
+TEST_CASE("vault policy read with a non-table format prints a map of the policy", "[cli]") {
+  api_response r;
+  r.data = data_map{{"name", std::string{"p"}},
+                    {"rules", std::string{"path \"x\" {\n  capabilities = [\"read\"]\n}\n"}}};
+  vault_call_record c = table_call(r, output_shape::data);
+  c.print_field = "rules";
+  c.print_field_key = "policy";
+  CHECK(render_cli_output(c) == "path \"x\" {\n  capabilities = [\"read\"]\n}\n");
+  c.json = true;
+  CHECK(render_cli_output(c) ==
+        "{\n  \"policy\": \"path \\\"x\\\" {\\n  capabilities = [\\\"read\\\"]\\n}\\n\"\n}\n");
+  c.yaml = true;
+  CHECK(render_cli_output(c) ==
+        "policy: |\n  path \"x\" {\n    capabilities = [\"read\"]\n  }\n");
+}
+
 TEST_CASE("the CLI's warning about flags after an argument comes first, in the table format",
           "[cli]") {
   api_response none;

@@ -54,6 +54,9 @@ struct vault_call_record {
   std::string login_text;   ///< `vault login` prints its banner before the table
   std::string
     print_field; ///< print only this data field, raw (policy rules; a list joined by ", ")
+  /// With a non-table format, the field printed goes under this key of a map (`vault policy
+  /// read`: {"policy": rules}); empty: the field's value alone (token capabilities).
+  std::string print_field_key;
   /// `-field=F` of read, write and token create: the CLI prints that field of the answer alone
   /// (command/util.go PrintRawField), or `Field "F" not present in secret`.
   std::string raw_field;

@@ -214,6 +214,8 @@ struct builder {
     out.request.op = policy_read_request{c.name};
     call("GET", "sys/policies/acl/" + c.name, "reading policy named " + c.name, output_shape::data);
     out.record.print_field = "rules";
+    // command/policy_read.go: other formats get OutputData(map[string]string{"policy": rules}).
+    out.record.print_field_key = "policy";
     out.record.not_found_text = "No policy named: " + c.name;
     return true;
   }
