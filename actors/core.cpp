@@ -37,6 +37,7 @@ void core_detail::with_entity(self_ptr self, resolved_token who,
         if (!v.found || v.disabled)
           return next(outcome<resolved_token>{denied()});
         who.identity_policies = v.policies;
+        who.entity = std::make_shared<const identity_entity>(std::move(v.entity));
         next(std::move(who));
       },
       [=](caf::error&) mutable { next(outcome<resolved_token>{denied()}); });
@@ -603,11 +604,12 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
             // Every authenticated request spends one use, before routing (spec §4.1).
             auto handle = caller->handle;
             auto identity = caller->identity_policies;
+            auto entity = caller->entity;
             self->request(handle, caf::infinite, use_atom::value)
               .then(
                 [=](token_entry& used) mutable {
                   auto spent = used.num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
-                  resolved_token spender{std::move(used), handle, handle, identity};
+                  resolved_token spender{std::move(used), handle, handle, identity, entity};
                   dispatch(self, spender, req, reply_to(self, rp, spent));
                 },
                 [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });

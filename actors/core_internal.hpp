@@ -61,7 +61,7 @@ inline bool is_versioned(const mount_entry& m) {
 /// True when the caller's policies grant `c` on `path`.
 inline bool allows(self_ptr self, const resolved_token& who, const std::string& path,
                    capability c) {
-  return acl_allows(self->state.policies, acl_policies(who), path, c);
+  return acl_allows(self->state.policies, acl_policies(who), path, c, who.entity.get());
 }
 
 /// Sends a request whose answer is an api_outcome and passes the answer on.

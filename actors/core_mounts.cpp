@@ -198,7 +198,7 @@ void preflight(self_ptr self, const resolved_token& who, const std::string& aske
   } else {
     return done(denied_here);
   }
-  if (!any_access_under(st.policies, acl_policies(who), mount))
+  if (!any_access_under(st.policies, acl_policies(who), mount, who.entity.get()))
     return done(denied_here);
   api_response r;
   r.data = data_map{{"path", mount},

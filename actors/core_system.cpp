@@ -66,12 +66,13 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
   const bool by_accessor = c.by == token_selector::accessor;
   if (by_accessor && c.value.empty())
     return done(vault_error::invalid(std::string{texts::missing_accessor}));
-  auto respond = [self, done, paths = c.paths](const std::vector<std::string>& policies) {
+  auto respond = [self, done, paths = c.paths](const std::vector<std::string>& policies,
+                                               const identity_entity* entity) {
     if (paths.empty())
       return done(vault_error::invalid(std::string{texts::paths_must_be_supplied}));
     data_map d;
     for (const auto& path : paths)
-      d[path] = capability_names(self->state.policies, policies, path);
+      d[path] = capability_names(self->state.policies, policies, path, entity);
     if (paths.size() == 1)
       d["capabilities"] = d[paths.front()];
     api_response r;
@@ -79,7 +80,7 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
     done(std::move(r));
   };
   if (c.by == token_selector::self)
-    return respond(acl_policies(who));
+    return respond(acl_policies(who), who.entity.get());
   if (c.value.empty())
     return done(vault_error::internal(texts::handler_error(texts::no_token_found)));
   self->request(self->state.store, caf::infinite, resolve_atom::value, c.value, by_accessor)
@@ -89,12 +90,13 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
         return done(vault_error::invalid(
           std::string{by_accessor ? texts::invalid_accessor : texts::invalid_token}));
       if (!target)
-        return respond(std::vector<std::string>{});
+        return respond(std::vector<std::string>{}, nullptr);
       // The target's ACL, as Capabilities builds it: its policies and its entity's (none when
       // the entity is gone).
       auto own = target->entry.policies;
-      with_entity(self, std::move(*target),
-                  [=](outcome<resolved_token> t) { respond(t ? acl_policies(*t) : own); });
+      with_entity(self, std::move(*target), [=](outcome<resolved_token> t) {
+        respond(t ? acl_policies(*t) : own, t ? t->entity.get() : nullptr);
+      });
     });
 }
 

@@ -71,6 +71,7 @@ caf::behavior identity_store_actor(caf::stateful_actor<identity_store_state>* se
         v.disabled = e->disabled;
         v.name = e->name;
         v.policies = e->policies;
+        v.entity = *e;
       }
       return v;
     },

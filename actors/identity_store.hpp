@@ -39,6 +39,7 @@ struct entity_view {
   bool disabled = false;
   std::string name;
   std::vector<std::string> policies;
+  identity_entity entity; ///< the whole record, which templated policy paths are filled from
 };
 
 struct identity_store_state {

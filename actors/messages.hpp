@@ -19,10 +19,13 @@
 #include <caf/atom.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <variant>
 
 namespace tokenlab {
+
+struct identity_entity; // model/identity.hpp
 
 // Requests from the runner to the core.
 using request_atom = caf::atom_constant<caf::atom("request")>;
@@ -146,6 +149,8 @@ struct resolved_token {
   caf::actor lease_holder;
   /// The policies its entity grants, read at this request (fetchEntityAndDerivedPolicies).
   std::vector<std::string> identity_policies{};
+  /// Its entity as read at this request (fills templated policy paths); none without one.
+  std::shared_ptr<const identity_entity> entity{};
 };
 
 /// Auth mounts' own tune values by mount ("auth/token/").

@@ -2,8 +2,8 @@
 // vault/capabilities.go). The rules of all the token's policies are merged per path (deny wins,
 // otherwise capabilities add up); an exact path beats any wildcard; among wildcards, the
 // priority of CheckAllowedFromNonExactPaths (the longest prefix glob, then `+` paths by
-// first-wildcard position, prefix-ness, wildcard count, length). Templated paths never match
-// (tokenlab has no entities).
+// first-wildcard position, prefix-ness, wildcard count, length). Templated paths are filled
+// from the token's entity first (model/acl_template.cpp).
 
 #include "model/acl.hpp"
 
@@ -21,7 +21,8 @@ namespace {
 
 using acl = compiled_acl;
 
-acl build_acl(const policy_store& store, const std::vector<std::string>& names) {
+acl build_acl(const policy_store& store, const std::vector<std::string>& names,
+              const identity_entity* entity) {
   acl a;
   for (const auto& n : names) {
     const policy* p = store.find(n);
@@ -29,14 +30,24 @@ acl build_acl(const policy_store& store, const std::vector<std::string>& names) 
       continue;
     if (p->name == "root") // Vault refuses root with other policies; sanitized lists never have it
       a.root = true;
-    for (const auto& r : p->rules) {
-      if (r.templated) // no entity to fill the template from: Vault skips the path
-        continue;
-      auto& tree = r.segment_wildcards ? a.segment : r.glob ? a.prefix : a.exact;
-      auto [it, fresh] = tree.emplace(r.path, r.caps);
+    for (const auto& written : p->rules) {
+      const path_rule* r = &written;
+      path_rule filled;
+      if (written.templated) { // parsePaths again, with the token's entity
+        a.templated = true;
+        auto key = fill_template(written.key, entity);
+        filled = written;
+        // A template that cannot be filled skips the path. A filled path with `+*` fails
+        // Vault's parse of the whole policy (the request's ACL errors): the lab skips the path.
+        if (!key || classify_path(filled, *key))
+          continue;
+        r = &filled;
+      }
+      auto& tree = r->segment_wildcards ? a.segment : r->glob ? a.prefix : a.exact;
+      auto [it, fresh] = tree.emplace(r->path, r->caps);
       if (fresh || (it->second & deny_bit) != 0)
         continue;
-      it->second = (r.caps & deny_bit) != 0 ? deny_bit : it->second | r.caps;
+      it->second = (r->caps & deny_bit) != 0 ? deny_bit : it->second | r->caps;
     }
   }
   return a;
@@ -120,34 +131,55 @@ unsigned lookup(const acl& a, std::string_view path, bool list_op) {
 
 } // namespace
 
-const compiled_acl& policy_store::compiled(const std::vector<std::string>& names) const {
+std::shared_ptr<const compiled_acl>
+policy_store::compiled(const std::vector<std::string>& names, const identity_entity* entity) const {
   auto it = compiled_.find(names);
   if (it == compiled_.end())
-    it = compiled_.emplace(names, std::make_shared<const acl>(build_acl(*this, names))).first;
-  return *it->second;
+    it = compiled_.emplace(names, std::make_shared<const acl>(build_acl(*this, names, nullptr)))
+           .first;
+  if (entity == nullptr || !it->second->templated)
+    return it->second;
+  // The filled paths decide the ACL: one compilation per distinct filling, so that the tokens
+  // of one entity (or of entities that fill alike) share it. The cache is bounded.
+  std::vector<std::string> filled;
+  for (const auto& n : names)
+    if (const policy* p = find(n))
+      for (const auto& r : p->rules)
+        if (r.templated) {
+          auto key = fill_template(r.key, entity);
+          filled.push_back(key ? "+" + *key : "-");
+        }
+  auto key = std::make_pair(names, std::move(filled));
+  if (auto f = filled_.find(key); f != filled_.end())
+    return f->second;
+  if (filled_.size() >= 4096)
+    filled_.clear();
+  auto a = std::make_shared<const acl>(build_acl(*this, names, entity));
+  filled_.emplace(std::move(key), a);
+  return a;
 }
 
 unsigned capabilities_on(const policy_store& store, const std::vector<std::string>& policies,
-                         std::string_view path) {
-  const auto& a = store.compiled(policies);
-  return a.root ? all_capabilities : lookup(a, path, true);
+                         std::string_view path, const identity_entity* entity) {
+  const auto a = store.compiled(policies, entity);
+  return a->root ? all_capabilities : lookup(*a, path, true);
 }
 
 bool acl_allows(const policy_store& store, const std::vector<std::string>& policies,
-                std::string_view path, capability needed) {
-  const auto& a = store.compiled(policies);
-  return a.root || (lookup(a, path, needed == capability::list) & cap_bit(needed)) != 0;
+                std::string_view path, capability needed, const identity_entity* entity) {
+  const auto a = store.compiled(policies, entity);
+  return a->root || (lookup(*a, path, needed == capability::list) & cap_bit(needed)) != 0;
 }
 
 std::vector<std::string> capability_names(const policy_store& store,
                                           const std::vector<std::string>& policies,
-                                          std::string_view path) {
+                                          std::string_view path, const identity_entity* entity) {
   if (policies.empty())
     return {"deny"};
-  const auto& a = store.compiled(policies);
-  if (a.root)
+  const auto a = store.compiled(policies, entity);
+  if (a->root)
     return {"root"};
-  unsigned caps = lookup(a, path, true);
+  unsigned caps = lookup(*a, path, true);
   std::vector<std::string> out; // ACL.Capabilities' order; Core.Capabilities then sorts
   for (auto c : {capability::sudo, capability::read, capability::list, capability::update,
                  capability::del, capability::create, capability::patch})

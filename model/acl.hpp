@@ -14,8 +14,12 @@
 // Path-block keys that restrict requests (`allowed_parameters`, `denied_parameters`,
 // `required_parameters`, `min_wrapping_ttl`, `max_wrapping_ttl`, `mfa_methods`,
 // `control_group`) are parsed and validated as Vault does but not applied: path_rule::ignored
-// lists them. Templated paths (`{{identity.entity.id}}`) never match: Vault drops them for a
-// token without an entity, and tokenlab has no entities. Namespaces are not modelled.
+// lists them. Namespaces are not modelled.
+// * Templated paths (`secret/data/{{identity.entity.id}}/*`) are filled from the requesting
+//   token's entity when the ACL is built (policy_store.go ACL, parseACLPolicyWithTemplating,
+//   sdk/helper/identitytpl PopulateString in ACL mode); a path whose template cannot be filled
+//   (no entity, a missing metadata key or alias, `identity.groups.*`: the lab has no groups) is
+//   dropped from that ACL (model/acl_template.cpp).
 
 #include "model/vault_error.hpp"
 
@@ -23,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tokenlab {
@@ -59,8 +64,11 @@ struct path_rule {
   bool glob = false;
   /// HasSegmentWildcards: the path is `+`, starts with `+/` or contains `/+`.
   bool segment_wildcards = false;
-  /// The path holds `{{...}}` identity templates, so it never matches in tokenlab.
+  /// The path holds `{{...}}` identity templates (Policy.Templated): `path` above is the key
+  /// as written, classified again once the token's entity fills it.
   bool templated = false;
+  /// The key as written in the policy (before the leading `/` and the trailing `*` go).
+  std::string key;
   /// The capability bits; a denying rule holds the deny bit alone.
   unsigned caps = 0;
   /// The capability names as Vault keeps them, legacy `policy` mapping applied.
@@ -88,6 +96,8 @@ namespace acl_detail {
 struct compiled_acl; // NewACL's merged rules (model/acl_internal.hpp)
 } // namespace acl_detail
 
+struct identity_entity; // model/identity.hpp: what templated paths are filled from
+
 class policy_store {
 public:
   /// Creates a store holding `default`, `root` and the unlisted `response-wrapping`.
@@ -112,35 +122,45 @@ public:
   std::vector<std::string> names() const;
 
   /// The merged rules of a token's policies (NewACL), compiled once per set of names until
-  /// a policy is written or deleted.
-  const acl_detail::compiled_acl& compiled(const std::vector<std::string>& names) const;
+  /// a policy is written or deleted; templated paths are dropped there. With an entity, when
+  /// the policies have templated paths, compiled once per set of names and filled paths.
+  std::shared_ptr<const acl_detail::compiled_acl>
+  compiled(const std::vector<std::string>& names, const identity_entity* entity = nullptr) const;
 
 private:
   std::map<std::string, policy> policies_;
   mutable std::map<std::vector<std::string>, std::shared_ptr<const acl_detail::compiled_acl>>
     compiled_;
+  /// The ACLs of templated policies, by names then each templated path as filled ("-": not).
+  mutable std::map<std::pair<std::vector<std::string>, std::vector<std::string>>,
+                   std::shared_ptr<const acl_detail::compiled_acl>>
+    filled_;
 };
+
+// In each check below, `entity` is the requesting token's entity (nullptr: none), which fills
+// the policies' templated paths.
 
 /// Returns the capability bits a token with `policies` has on `path` (acl.Capabilities, which
 /// checks as a list request: `foo/` also finds an exact rule for `foo`); root: all_capabilities.
 unsigned capabilities_on(const policy_store& store, const std::vector<std::string>& policies,
-                         std::string_view path);
+                         std::string_view path, const identity_entity* entity = nullptr);
 
 /// True when `policies` grant `needed` on `path` (AllowOperation; root grants everything; only a
 /// list check falls back from `foo/` to an exact rule for `foo`). Sudo is acl_allows(.., sudo).
 bool acl_allows(const policy_store& store, const std::vector<std::string>& policies,
-                std::string_view path, capability needed);
+                std::string_view path, capability needed, const identity_entity* entity = nullptr);
 
 /// Returns what sys/capabilities(-self) answers: ["root"] for a root token, ["deny"] when nothing
 /// is granted (or deny is), else the granted names sorted (`create`, `delete`, `list`, ...).
 std::vector<std::string> capability_names(const policy_store& store,
                                           const std::vector<std::string>& policies,
-                                          std::string_view path);
+                                          std::string_view path,
+                                          const identity_entity* entity = nullptr);
 
 /// hasMountAccess (vault/logical_system.go): true when `policies` give any capability on the
 /// mount path `mount` ("secret/") or on a path under it, or a glob covers it
 /// (model/acl_mount_access.cpp).
 bool any_access_under(const policy_store& store, const std::vector<std::string>& policies,
-                      const std::string& mount);
+                      const std::string& mount, const identity_entity* entity = nullptr);
 
 } // namespace tokenlab

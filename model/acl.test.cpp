@@ -2,6 +2,7 @@
 // "acl_test.go" translate vault/acl_test.go (Vault 1.14); each expected value was also checked
 // against Vault's own NewACL/AllowOperation/Capabilities code.
 #include "model/acl.hpp"
+#include "model/identity.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -414,4 +415,136 @@ TEST_CASE("the default policy can be rewritten, root and default cannot be delet
   CHECK(*s.remove("web"));
   CHECK_FALSE(*s.remove("web"));
   CHECK_FALSE(s.exists("web"));
+}
+
+namespace {
+
+// An entity as the identity store holds it: bob_smith with a userpass alias and metadata.
+identity_entity bob_smith() {
+  identity_entity e;
+  e.id = "f9c8b2d5-0000-4000-8000-00000000b0b0";
+  e.name = "bob_smith";
+  e.metadata = std::map<std::string, std::string>{{"region", "us-west"}, {"team", ""}};
+  entity_alias a;
+  a.id = "alias-1";
+  a.canonical_id = e.id;
+  a.mount_accessor = "auth_userpass_0f1e2d3c";
+  a.name = "bob";
+  a.metadata = std::map<std::string, std::string>{{"shell", "zsh"}};
+  e.aliases.push_back(a);
+  return e;
+}
+
+} // namespace
+
+TEST_CASE("templated paths are filled from the token's entity (the docs' per-entity kv paths)") {
+  // Vault docs, Policies: Templated policies; vault/policy_store.go ACL re-parses a Templated
+  // policy with the entity; vault/policy.go parsePaths.
+  auto s = store_with({R"hcl(
+path "secret/data/{{identity.entity.id}}/*" {
+  capabilities = ["create", "update", "patch", "read", "delete"]
+}
+path "secret/metadata/{{identity.entity.id}}/*" {
+  capabilities = ["list"]
+}
+path "secret/data/shared" {
+  capabilities = ["read"]
+}
+)hcl"});
+  const auto bob = bob_smith();
+  const std::string own = "secret/data/" + bob.id + "/notes";
+  CHECK(acl_allows(s, {"p0"}, own, capability::create, &bob));
+  CHECK(acl_allows(s, {"p0"}, own, capability::patch, &bob));
+  CHECK_FALSE(acl_allows(s, {"p0"}, own, capability::list, &bob));
+  CHECK(acl_allows(s, {"p0"}, "secret/metadata/" + bob.id + "/", capability::list, &bob));
+  CHECK(capability_names(s, {"p0"}, own, &bob) ==
+        strings{"create", "delete", "patch", "read", "update"});
+  // Another entity's path, and the template as written, match nothing.
+  CHECK_FALSE(acl_allows(s, {"p0"}, "secret/data/someone-else/notes", capability::read, &bob));
+  CHECK_FALSE(
+    acl_allows(s, {"p0"}, "secret/data/{{identity.entity.id}}/notes", capability::read, &bob));
+  // A token without an entity: ErrNoEntityAttachedToToken, the path is skipped; the plain path
+  // still holds, with or without an entity.
+  CHECK_FALSE(acl_allows(s, {"p0"}, own, capability::read));
+  CHECK(capability_names(s, {"p0"}, own) == strings{"deny"});
+  CHECK(acl_allows(s, {"p0"}, "secret/data/shared", capability::read));
+  CHECK(acl_allows(s, {"p0"}, "secret/data/shared", capability::read, &bob));
+  // hasMountAccess sees the filled paths: the kv preflight lets Bob in, not the entity-less token.
+  CHECK(any_access_under(s, {"p0"}, "secret/", &bob));
+  CHECK(any_access_under(s, {"p0"}, "secret/")); // secret/data/shared
+  auto only_templated = store_with({"path \"secret/data/{{identity.entity.id}}/*\" "
+                                    "{ capabilities = [\"read\"] }"});
+  CHECK(any_access_under(only_templated, {"p0"}, "secret/", &bob));
+  CHECK_FALSE(any_access_under(only_templated, {"p0"}, "secret/"));
+}
+
+TEST_CASE("each identity template fills as identitytpl.PopulateString in ACL mode, or drops its "
+          "path") {
+  const auto bob = bob_smith();
+  struct row {
+    std::string key; // the policy path as written
+    std::string path; // a request path
+    bool allowed;     // read allowed with bob's entity
+  };
+  const std::vector<row> table = {
+    {"n/{{identity.entity.name}}", "n/bob_smith", true},
+    {"n/{{ identity.entity.name }}/x", "n/bob_smith/x", true}, // spaces trimmed
+    {"m/{{identity.entity.metadata.region}}/*", "m/us-west/db", true},
+    {"e/{{identity.entity.metadata.team}}/x", "e//x", true}, // an empty value fills
+    {"m/{{identity.entity.metadata.missing}}/*", "m//x", false}, // ErrTemplateValueNotFound
+    {"m/{{identity.entity.metadata}}", "m/", false},             // a whole map: not found
+    {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c.name}}", "a/bob", true},
+    {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c.id}}", "a/alias-1", true},
+    {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c.metadata.shell}}", "a/zsh", true},
+    {"a/{{identity.entity.aliases.auth_github_00000000.name}}", "a/bob", false}, // no alias
+    {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c}}", "a/bob", false}, // no selector
+    {"g/{{identity.entity.groups.names}}", "g/", false},
+    {"g/{{identity.groups.names.dev.id}}", "g/", false}, // the lab has no groups
+    {"t/{{time.now}}", "t/", false},                     // not modelled
+    {"x/{{identity.entity.nope}}", "x/", false},
+    {"two/{{identity.entity.name}}/{{identity.entity.metadata.region}}", "two/bob_smith/us-west",
+     true},
+  };
+  for (const auto& t : table) {
+    CAPTURE(t.key, t.path);
+    auto s = store_with({"path \"" + t.key + "\" { capabilities = [\"read\"] }"});
+    CHECK(acl_allows(s, {"p0"}, t.path, capability::read, &bob) == t.allowed);
+    CHECK_FALSE(acl_allows(s, {"p0"}, t.path, capability::read)); // no entity: always dropped
+  }
+}
+
+TEST_CASE("a filled template is a path like any other: Vault 1.14 keeps a `*` it puts in") {
+  auto bob = bob_smith();
+  (*bob.metadata)["region"] = "us-*";
+  auto s = store_with({"path \"m/{{identity.entity.metadata.region}}\" "
+                       "{ capabilities = [\"read\"] }"});
+  // The filled key "m/us-*" ends in `*`: a prefix glob (the wildcard check came after 1.14).
+  CHECK(acl_allows(s, {"p0"}, "m/us-east", capability::read, &bob));
+  // A deny on the filled path beats another policy's grant, as for written paths.
+  auto s2 = store_with({"path \"p/{{identity.entity.name}}\" { capabilities = [\"deny\"] }",
+                        "path \"p/bob_smith\" { capabilities = [\"read\"] }"});
+  CHECK_FALSE(acl_allows(s2, {"p0", "p1"}, "p/bob_smith", capability::read, &bob));
+  CHECK(acl_allows(s2, {"p0", "p1"}, "p/bob_smith", capability::read));
+}
+
+TEST_CASE("the ACL follows the entity as it is at each request") {
+  auto s = store_with({"path \"m/{{identity.entity.metadata.region}}/*\" "
+                       "{ capabilities = [\"read\"] }"});
+  auto bob = bob_smith();
+  CHECK(acl_allows(s, {"p0"}, "m/us-west/x", capability::read, &bob));
+  (*bob.metadata)["region"] = "eu-central";
+  CHECK_FALSE(acl_allows(s, {"p0"}, "m/us-west/x", capability::read, &bob));
+  CHECK(acl_allows(s, {"p0"}, "m/eu-central/x", capability::read, &bob));
+  bob.metadata.reset();
+  CHECK_FALSE(acl_allows(s, {"p0"}, "m/eu-central/x", capability::read, &bob));
+  // Two entities filling alike share an ACL; one filling otherwise gets its own.
+  auto alice = bob_smith();
+  alice.id = "a11ce";
+  alice.name = "alice";
+  CHECK(acl_allows(s, {"p0"}, "m/us-west/x", capability::read, &alice));
+  CHECK_FALSE(acl_allows(s, {"p0"}, "m/us-west/x", capability::read, &bob));
+  // Rewriting the policy drops what was compiled for it.
+  REQUIRE(s.put("p0", "path \"n/{{identity.entity.name}}\" { capabilities = [\"read\"] }").ok());
+  CHECK(acl_allows(s, {"p0"}, "n/bob_smith", capability::read, &bob));
+  CHECK_FALSE(acl_allows(s, {"p0"}, "m/us-west/x", capability::read, &alice));
 }

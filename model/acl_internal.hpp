@@ -6,6 +6,7 @@
 #include "model/acl.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,6 +28,15 @@ struct compiled_acl {
   std::map<std::string, unsigned> exact;   // exactRules
   std::map<std::string, unsigned> prefix;  // prefixRules (glob, `*` stripped)
   std::map<std::string, unsigned> segment; // segmentWildcardPaths (`*` kept)
+  bool templated = false; // a policy had templated paths (dropped here: no entity)
 };
+
+// parsePaths on a path key (as written, or as a template filled it): drops the leading `/`,
+// refuses `+*`, finds `+` segments, strips a trailing glob `*`. Returns the error text.
+std::optional<std::string> classify_path(path_rule& pc, const std::string& key);
+
+// identitytpl.PopulateString in ACL mode (model/acl_template.cpp): `key` with each `{{...}}`
+// replaced from `entity`; nullopt when one cannot be (then parsePaths skips the path).
+std::optional<std::string> fill_template(const std::string& key, const identity_entity* entity);
 
 } // namespace tokenlab::acl_detail

@@ -25,18 +25,18 @@ bool walk_grants(const std::map<std::string, unsigned>& rules, const std::string
 } // namespace
 
 bool any_access_under(const policy_store& store, const std::vector<std::string>& policies,
-                      const std::string& mount) {
-  const auto& acl = store.compiled(policies);
-  if (acl.root)
+                      const std::string& mount, const identity_entity* entity) {
+  const auto acl = store.compiled(policies, entity);
+  if (acl->root)
     return true;
   // Direct access to the mount path itself.
-  const auto names = capability_names(store, policies, mount);
+  const auto names = capability_names(store, policies, mount, entity);
   if (!(names.size() == 1 && names.front() == "deny"))
     return true;
-  if (walk_grants(acl.exact, mount) || walk_grants(acl.prefix, mount))
+  if (walk_grants(acl->exact, mount) || walk_grants(acl->prefix, mount))
     return true;
   // CheckAllowedFromNonExactPaths(path, true): a glob whose prefix the mount path starts with.
-  for (const auto& [prefix, caps] : acl.prefix)
+  for (const auto& [prefix, caps] : acl->prefix)
     if (mount.compare(0, prefix.size(), prefix) == 0)
       return true;
   return false;

@@ -238,17 +238,9 @@ std::optional<std::string> parse_path(const item& it, path_rule& pc) {
   if (e)
     return prefix + *e;
 
-  pc.path = key;
-  if (!pc.path.empty() && pc.path[0] == '/')
-    pc.path.erase(0, 1);
-  if (pc.path.find("+*") != std::string::npos)
-    return "path " + go_quote(pc.path) + ": invalid use of wildcards ('+*' is forbidden)";
-  pc.segment_wildcards =
-    pc.path == "+" || pc.path.find("/+") != std::string::npos || pc.path.rfind("+/", 0) == 0;
-  if (!pc.path.empty() && pc.path.back() == '*' && !pc.segment_wildcards) {
-    pc.path.pop_back();
-    pc.glob = true;
-  }
+  pc.key = key;
+  if (auto bad_path = classify_path(pc, key))
+    return bad_path;
 
   auto& caps = pc.capabilities;
   if (legacy == "deny")
@@ -277,6 +269,22 @@ std::optional<std::string> parse_path(const item& it, path_rule& pc) {
 }
 
 } // namespace
+
+std::optional<std::string> acl_detail::classify_path(path_rule& pc, const std::string& key) {
+  pc.path = key;
+  pc.glob = false;
+  if (!pc.path.empty() && pc.path[0] == '/')
+    pc.path.erase(0, 1);
+  if (pc.path.find("+*") != std::string::npos)
+    return "path " + go_quote(pc.path) + ": invalid use of wildcards ('+*' is forbidden)";
+  pc.segment_wildcards =
+    pc.path == "+" || pc.path.find("/+") != std::string::npos || pc.path.rfind("+/", 0) == 0;
+  if (!pc.path.empty() && pc.path.back() == '*' && !pc.segment_wildcards) {
+    pc.path.pop_back();
+    pc.glob = true;
+  }
+  return std::nullopt;
+}
 
 outcome<policy> parse_policy(const std::string& name, const std::string& hcl_text) {
   auto fail = [](const std::string& msg) {

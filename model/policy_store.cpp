@@ -209,6 +209,7 @@ outcome<std::vector<std::string>> policy_store::put(const std::string& name,
     return vault_error::invalid(texts::cannot_update_policy(p->name));
   policies_[p->name] = std::move(*p);
   compiled_.clear();
+  filled_.clear();
   return warnings;
 }
 
@@ -219,6 +220,7 @@ outcome<bool> policy_store::remove(const std::string& name) {
   if (n == "default")
     return vault_error::invalid(std::string{texts::cannot_delete_default_policy});
   compiled_.clear();
+  filled_.clear();
   return policies_.erase(n) > 0;
 }
 
