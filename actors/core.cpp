@@ -308,6 +308,13 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
 // themselves; any other write is a create or an update as the path's existence check says.
 void on_write(self_ptr self, const resolved_token& who, const logical_write_request& w,
               const reply& done) {
+  if (w.patch) { // PatchOperation: the patch capability, no existence check
+    if (!allows(self, who, w.path, capability::patch))
+      return done(denied());
+    if (route_versioned_kv(self, kv2::operation::patch, w.path, body_of(w), {}, done))
+      return;
+    return done(vault_error{405, {std::string{texts::unsupported_operation}}});
+  }
   if (token_api(self, who, w.path, w.fields, false, done))
     return;
   if (auto caps = capabilities_from_fields(w.path, w.fields))

@@ -90,6 +90,9 @@ struct logical_write_request {
   /// A typed JSON body, as `vault kv …` sends it ({"data": {…}, "options": {…}}); when set,
   /// it is the request's data and `fields` is empty.
   data_map body{};
+  /// An HTTP PATCH (`application/merge-patch+json`, `vault kv patch`): needs the `patch`
+  /// capability; only KV v2's data/ path takes one.
+  bool patch = false;
 };
 
 /// `vault list PATH` and `vault delete PATH`.

@@ -1,4 +1,4 @@
-// `vault kv put|get|delete|undelete|destroy|list`, `vault kv metadata get|put|delete`,
+// `vault kv put|patch|get|delete|undelete|destroy|list`, `vault kv metadata get|put|delete`,
 // `vault secrets list|disable`, `vault auth disable` and `vault status`, after Vault 1.14's
 // command/kv_*.go, secrets_list.go, secrets_disable.go, auth_disable.go and status.go.
 // Texts in "…" are Vault's own.
@@ -11,42 +11,50 @@ namespace tokenlab::detail {
 
 using ft = flag_type;
 
+const command_spec kv_put_spec{"vault kv put [-mount=M] [-cas=N] PATH key=value ...",
+                               {{"mount", ft::text}, {"cas", ft::integer}, {"format", ft::format}},
+                               {"field"}};
+const command_spec kv_patch_spec{
+  "vault kv patch [-mount=M] [-cas=N] [-method=patch|rw] PATH key=value ...",
+  {{"mount", ft::text}, {"cas", ft::integer}, {"method", ft::text}, {"format", ft::format}},
+  {"field", "remove-data"}};
+const command_spec kv_get_spec{
+  "vault kv get [-mount=M] [-version=N] [-field=KEY] PATH",
+  {{"mount", ft::text}, {"version", ft::integer}, {"field", ft::text}, {"format", ft::format}},
+  {}};
 namespace {
 
-// Every kv command takes -mount (the mount given apart from the secret's path).
-const std::vector<std::string_view> kv_not_modelled = {"mount"};
+// The flags of kv delete, undelete and destroy.
+const std::vector<flag_def> versions_flags = {
+  {"mount", ft::text}, {"versions", ft::list}, {"format", ft::format}};
 
 } // namespace
 
-const command_spec kv_put_spec{"vault kv put [-cas=N] PATH key=value ...",
-                               {{"cas", ft::integer}, {"format", ft::format}},
-                               {"mount", "field"}};
-const command_spec kv_get_spec{"vault kv get [-version=N] [-field=KEY] PATH",
-                               {{"version", ft::integer}, {"field", ft::text}, {"format", ft::format}},
-                               kv_not_modelled};
-const command_spec kv_delete_spec{"vault kv delete [-versions=N,...] PATH",
-                                  {{"versions", ft::list}, {"format", ft::format}},
-                                  {"mount", "field"}};
-const command_spec kv_undelete_spec{"vault kv undelete -versions=N,... PATH",
-                                    {{"versions", ft::list}, {"format", ft::format}},
-                                    kv_not_modelled};
-const command_spec kv_destroy_spec{"vault kv destroy -versions=N,... PATH",
-                                   {{"versions", ft::list}, {"format", ft::format}},
-                                   kv_not_modelled};
-const command_spec kv_list_spec{"vault kv list PATH", {{"format", ft::format}}, kv_not_modelled};
-const command_spec kv_metadata_get_spec{"vault kv metadata get PATH",
-                                        {{"format", ft::format}},
-                                        {"mount", "field"}};
+const command_spec kv_delete_spec{
+  "vault kv delete [-mount=M] [-versions=N,...] PATH", versions_flags, {"field"}};
+const command_spec kv_undelete_spec{
+  "vault kv undelete [-mount=M] -versions=N,... PATH", versions_flags, {}};
+const command_spec kv_destroy_spec{
+  "vault kv destroy [-mount=M] -versions=N,... PATH", versions_flags, {}};
+const command_spec kv_list_spec{"vault kv list [-mount=M] PATH",
+                                {{"mount", ft::text}, {"format", ft::format}},
+                                {}};
+const command_spec kv_metadata_get_spec{"vault kv metadata get [-mount=M] PATH",
+                                        {{"mount", ft::text}, {"format", ft::format}},
+                                        {"field"}};
 const command_spec kv_metadata_put_spec{
-  "vault kv metadata put [-max-versions=N] [-cas-required] [-delete-version-after=D] "
+  "vault kv metadata put [-mount=M] [-max-versions=N] [-cas-required] [-delete-version-after=D] "
   "[-custom-metadata=k=v ...] PATH",
-  {{"max-versions", ft::integer},
+  {{"mount", ft::text},
+   {"max-versions", ft::integer},
    {"cas-required", ft::boolean},
    {"delete-version-after", ft::duration},
    {"custom-metadata", ft::key_value},
    {"format", ft::format}},
-  kv_not_modelled};
-const command_spec kv_metadata_delete_spec{"vault kv metadata delete PATH", {}, kv_not_modelled};
+  {}};
+const command_spec kv_metadata_delete_spec{"vault kv metadata delete [-mount=M] PATH",
+                                           {{"mount", ft::text}},
+                                           {}};
 
 const command_spec secrets_list_spec{
   "vault secrets list [-detailed]", {{"format", ft::format}, {"detailed", ft::boolean}}, {}};
@@ -56,7 +64,14 @@ const command_spec status_spec{"vault status", {{"format", ft::format}}, {}};
 
 namespace {
 
-// The one PATH of a kv command, sanitised as the CLI does (no slash at either end).
+// -mount, sanitised as the CLI does (sanitizePath); given empty, it is not given.
+void kv_mount(const build_input& in, cmd_kv& cmd) {
+  if (const flag_use* f = in.args.last("mount"))
+    cmd.mount = trim_slashes(f->text);
+}
+
+// The one PATH of a kv command, sanitised as the CLI does (no slash at either end). With
+// -mount, PATH is the secret's path under that mount.
 maybe_error kv_path(const build_input& in, cmd_kv& cmd) {
   if (auto err = count_args(in, 1, 1, "1"))
     return err;
@@ -64,6 +79,7 @@ maybe_error kv_path(const build_input& in, cmd_kv& cmd) {
   if (auto err = plain_positional(path, "PATH"))
     return err;
   cmd.path = trim_slashes(path.text);
+  kv_mount(in, cmd);
   return std::nullopt;
 }
 
@@ -103,7 +119,10 @@ maybe_error mount_path(const build_input& in, std::string& out) {
 
 } // namespace
 
-maybe_error build_kv_put(const build_input& in, vault_command& out) {
+namespace {
+
+// kv put and kv patch: PATH then key=value pairs ("Must supply data" without any).
+maybe_error build_kv_data(const build_input& in, kv_op op, vault_command& out) {
   const auto& pos = in.args.positionals;
   if (pos.empty())
     return line_error{in.command_col, "Not enough arguments (expected >1, got 0); usage: " +
@@ -113,16 +132,32 @@ maybe_error build_kv_put(const build_input& in, vault_command& out) {
   if (auto err = plain_positional(*pos[0], "PATH"))
     return err;
   cmd_kv cmd;
-  cmd.op = kv_op::put;
+  cmd.op = op;
   cmd.path = trim_slashes(pos[0]->text);
+  kv_mount(in, cmd);
+  const std::string command = op == kv_op::put ? "kv put" : "kv patch";
   for (std::size_t i = 1; i < pos.size(); ++i)
-    if (auto err = kv_arg(*pos[i], in.ctx, "kv put", "Failed to parse K=V data: ",
+    if (auto err = kv_arg(*pos[i], in.ctx, command, "Failed to parse K=V data: ",
                           cmd.fields.emplace_back()))
       return err;
-  if (const flag_use* f = in.args.last("cas"); f != nullptr && f->integer > -1)
+  // kv put sends -cas when it is 0 or more; kv patch only when it is more than 0.
+  const std::int64_t least = op == kv_op::put ? 0 : 1;
+  if (const flag_use* f = in.args.last("cas"); f != nullptr && f->integer >= least)
     cmd.cas = f->integer;
+  if (const flag_use* f = in.args.last("method"))
+    cmd.method = f->text;
   out = std::move(cmd);
   return std::nullopt;
+}
+
+} // namespace
+
+maybe_error build_kv_put(const build_input& in, vault_command& out) {
+  return build_kv_data(in, kv_op::put, out);
+}
+
+maybe_error build_kv_patch(const build_input& in, vault_command& out) {
+  return build_kv_data(in, kv_op::patch, out);
 }
 
 maybe_error build_kv_get(const build_input& in, vault_command& out) {

@@ -46,8 +46,26 @@ TEST_CASE("vault kv put: the path as the CLI sanitises it, the data, and -cas") 
   CHECK_FALSE(only<cmd_kv>("vault kv put -cas=-1 secret/app a=b").cas);
   CHECK(error_of("vault kv put secret/app") == "k.scn:2:24: Must supply data");
   CHECK(error_of("vault kv put") ==
-        "k.scn:2:7: Not enough arguments (expected >1, got 0); usage: vault kv put [-cas=N] PATH "
-        "key=value ...");
+        "k.scn:2:7: Not enough arguments (expected >1, got 0); usage: vault kv put [-mount=M] "
+        "[-cas=N] PATH key=value ...");
+}
+
+TEST_CASE("vault kv patch: the data, -method as written, -cas only above 0") {
+  const auto patch = only<cmd_kv>("vault kv patch -cas=2 -method=rw secret/app region=eu");
+  CHECK(patch.op == kv_op::patch);
+  CHECK(patch.path == "secret/app");
+  REQUIRE(patch.fields.size() == 1);
+  CHECK(patch.fields[0].first == "region");
+  CHECK(patch.cas == std::optional<std::int64_t>{2});
+  CHECK(patch.method == "rw");
+  // KVPatchCommand sends cas only when -cas > 0 (its default is 0); the method is checked
+  // once the mount is known, not here.
+  CHECK_FALSE(only<cmd_kv>("vault kv patch -cas=0 secret/app a=b").cas);
+  CHECK(only<cmd_kv>("vault kv patch -method=merge secret/app a=b").method == "merge");
+  CHECK(only<cmd_kv>("vault kv patch -mount=secret app a=b").mount == "secret");
+  CHECK(error_of("vault kv patch secret/app") == "k.scn:2:26: Must supply data");
+  CHECK(error_of("vault kv patch -remove-data=a secret/app") ==
+        "k.scn:2:16: flag -remove-data is not modelled by tokenlab yet");
 }
 
 TEST_CASE("vault kv get, delete, undelete, destroy, list and metadata: their flags") {
@@ -89,8 +107,23 @@ TEST_CASE("vault kv undelete and destroy need -versions, with the CLI's texts") 
   CHECK(error_of("vault kv delete -versions=x secret/app") ==
         "k.scn:2:27: -versions takes version numbers (\"x\" is not one): write e.g. "
         "-versions=1,2");
-  CHECK(error_of("vault kv get -mount=secret app") ==
-        "k.scn:2:14: flag -mount is not modelled by tokenlab yet");
+  CHECK(error_of("vault kv put -field=version secret/app a=b") ==
+        "k.scn:2:14: flag -field is not modelled by tokenlab yet");
+}
+
+TEST_CASE("every kv command takes -mount, the mount apart from the secret's path") {
+  const auto get = only<cmd_kv>("vault kv get -mount=/secret/ app/db");
+  CHECK(get.mount == "secret");
+  CHECK(get.path == "app/db");
+  const auto put = only<cmd_kv>("vault kv put -mount=secret app password=pw");
+  CHECK(put.mount == "secret");
+  CHECK(put.path == "app");
+  CHECK(only<cmd_kv>("vault kv metadata delete -mount=kv app").mount == "kv");
+  CHECK(only<cmd_kv>("vault kv undelete -mount=kv -versions=1 app").mount == "kv");
+  CHECK(only<cmd_kv>("vault kv list -mount=kv app").mount == "kv");
+  // Without it (or given empty: mountFlagSyntax is c.flagMount != ""), PATH holds the mount.
+  CHECK(only<cmd_kv>("vault kv get secret/app").mount.empty());
+  CHECK(only<cmd_kv>("vault kv get -mount= secret/app").mount.empty());
 }
 
 TEST_CASE("vault secrets list, secrets disable, auth disable, status, secrets enable -version") {

@@ -31,7 +31,7 @@ std::string step_error(const std::string& line) {
 const std::string supported_commands =
   "tokenlab models login, token create, token lookup, token renew, token revoke, token "
   "capabilities, auth enable, auth tune, auth list, auth disable, secrets enable, secrets "
-  "tune, secrets list, secrets disable, write, read, list, delete, kv put, kv get, kv "
+  "tune, secrets list, secrets disable, write, read, list, delete, kv put, kv patch, kv get, kv "
   "delete, kv undelete, kv destroy, kv list, kv metadata get, kv metadata put, kv metadata "
   "delete, lease lookup, lease renew, lease revoke, policy write, policy read, status and "
   "operator generate-root (and the 0.x spellings token-create, token-lookup, token-renew, token-revoke and "

@@ -108,12 +108,16 @@ struct cmd_status {};
 /// The `vault kv …` commands (command/kv_*.go). Each first asks which KV version serves the
 /// path (GET sys/internal/ui/mounts/PATH), then calls the version's API path.
 enum class kv_op { put, get, del, undelete, destroy, list, metadata_get, metadata_put,
-                   metadata_delete };
+                   metadata_delete, patch };
 struct cmd_kv {
   kv_op op = kv_op::get;
   std::string path; ///< as the CLI sanitises it: no slash at either end ("secret/app")
-  std::vector<std::pair<std::string, arg>> fields; ///< put: the data
-  std::optional<std::int64_t> cas;                 ///< put: -cas (unset: -1, not sent)
+  /// -mount: the mount apart from the path, slashes at both ends dropped ("secret"); empty:
+  /// the mount is the path's first part, as the preflight finds it.
+  std::string mount;
+  std::string method; ///< patch: -method, "patch" (the default) or "rw"
+  std::vector<std::pair<std::string, arg>> fields; ///< put, patch: the data
+  std::optional<std::int64_t> cas;                 ///< put, patch: -cas (unset: -1, not sent)
   std::int64_t version = 0;                        ///< get: -version
   std::string field;                               ///< get: -field
   std::vector<std::string> versions;               ///< delete, undelete, destroy: -versions

@@ -37,6 +37,7 @@ const command_entry commands[] = {
   {"policy write", &policy_write_spec, build_policy_write},
   {"policy read", &policy_read_spec, build_policy_read},
   {"kv put", &kv_put_spec, build_kv_put},
+  {"kv patch", &kv_patch_spec, build_kv_patch},
   {"kv get", &kv_get_spec, build_kv_get},
   {"kv delete", &kv_delete_spec, build_kv_delete},
   {"kv undelete", &kv_undelete_spec, build_kv_undelete},
@@ -61,11 +62,11 @@ const command_entry commands[] = {
 constexpr std::string_view supported =
   "tokenlab models login, token create, token lookup, token renew, token revoke, token "
   "capabilities, auth enable, auth tune, auth list, auth disable, secrets enable, secrets tune, "
-  "secrets list, secrets disable, write, read, list, delete, kv put, kv get, kv delete, kv "
-  "undelete, kv destroy, kv list, kv metadata get, kv metadata put, kv metadata delete, lease "
-  "lookup, lease renew, lease revoke, policy write, policy read, status and operator "
-  "generate-root (and the 0.x "
-  "spellings token-create, token-lookup, token-renew, token-revoke and mount-tune)";
+  "secrets list, secrets disable, write, read, list, delete, kv put, kv patch, kv get, kv "
+  "delete, kv undelete, kv destroy, kv list, kv metadata get, kv metadata put, kv metadata "
+  "delete, lease lookup, lease renew, lease revoke, policy write, policy read, status and "
+  "operator generate-root (and the 0.x spellings token-create, token-lookup, token-renew, "
+  "token-revoke and mount-tune)";
 
 const command_entry* match(const std::vector<word>& words, std::size_t first, std::size_t& used) {
   if (first + 2 < words.size()) {

@@ -179,6 +179,7 @@ std::string invalid_path_warning(operation op) {
     case operation::read: return texts::kv2_invalid_path("get");
     case operation::list: return texts::kv2_invalid_path("list");
     case operation::del: return texts::kv2_invalid_path("delete");
+    case operation::patch: return texts::kv2_invalid_path("patch");
   }
   return {};
 }
@@ -249,9 +250,13 @@ outcome<api_response> versioned_store::handle(const request& req, sim_time now,
       case operation::write: return write_data(key, req.body, now, epoch, change);
       case operation::read: return read_data(key, req, now, epoch);
       case operation::del: return delete_latest(key, now, change);
+      case operation::patch: return patch_data(key, req.body, now, epoch, change);
       case operation::list: break;
     }
   }
+  // Only data/ has a PatchOperation: elsewhere the framework answers 405.
+  if (req.op == operation::patch)
+    return vault_error{405, {std::string{texts::unsupported_operation}}};
   if (under(p, "metadata/")) {
     const auto key = rest("metadata/");
     switch (req.op) {
@@ -259,6 +264,7 @@ outcome<api_response> versioned_store::handle(const request& req, sim_time now,
       case operation::read: return read_metadata(key, epoch);
       case operation::write: return write_metadata(key, req.body, now, change);
       case operation::del: return delete_metadata(key, change);
+      case operation::patch: break; // answered above
     }
   }
   for (const char* verb : {"delete/", "undelete/", "destroy/"})
@@ -274,21 +280,10 @@ outcome<api_response> versioned_store::handle(const request& req, sim_time now,
   return not_found_with({}, {invalid_path_warning(req.op)});
 }
 
-outcome<api_response> versioned_store::write_data(const std::string& key, const data_map& body,
-                                                  sim_time now, std::int64_t epoch,
-                                                  storage_change& change) {
-  auto data_it = body.find("data");
-  if (data_it == body.end())
-    return vault_error::invalid(std::string{texts::kv2_no_data});
-  std::map<std::string, std::string> values;
-  if (const auto* m = std::get_if<std::map<std::string, std::string>>(&data_it->second))
-    values = *m;
-  else if (!std::holds_alternative<std::monostate>(data_it->second))
-    return vault_error::invalid(texts::not_modelled("a \"data\" field that is not a map"));
-  auto found = meta_.find(key);
-  key_metadata fresh;
-  const key_metadata& current = found == meta_.end() ? fresh : found->second;
-  // validateCheckAndSetOption
+// validateCheckAndSetOption: options.cas must match the current version; without it, a
+// mount or key that requires cas refuses.
+std::optional<vault_error> versioned_store::check_cas(const data_map& body,
+                                                      const key_metadata& current) const {
   std::optional<field_value> cas;
   if (const auto* options = string_map(body, "options"))
     if (auto c = options->find("cas"); c != options->end())
@@ -306,6 +301,69 @@ outcome<api_response> versioned_store::write_data(const std::string& key, const 
   } else if (config_.cas_required || current.cas_required) {
     return vault_error::invalid(std::string{texts::kv2_cas_required});
   }
+  return std::nullopt;
+}
+
+namespace {
+
+// The `data` map of a write or a patch ("no data provided" without one); the lab's values are
+// the CLI's key=value strings.
+std::optional<vault_error> data_strings(const data_map& body,
+                                        std::map<std::string, std::string>& out) {
+  auto data_it = body.find("data");
+  if (data_it == body.end())
+    return vault_error::invalid(std::string{texts::kv2_no_data});
+  if (const auto* m = std::get_if<std::map<std::string, std::string>>(&data_it->second))
+    out = *m;
+  else if (!std::holds_alternative<std::monostate>(data_it->second))
+    return vault_error::invalid(texts::not_modelled("a \"data\" field that is not a map"));
+  return std::nullopt;
+}
+
+} // namespace
+
+outcome<api_response> versioned_store::write_data(const std::string& key, const data_map& body,
+                                                  sim_time now, std::int64_t epoch,
+                                                  storage_change& change) {
+  std::map<std::string, std::string> values;
+  if (auto bad = data_strings(body, values))
+    return *bad;
+  auto found = meta_.find(key);
+  key_metadata fresh;
+  if (auto refused = check_cas(body, found == meta_.end() ? fresh : found->second))
+    return *refused;
+  return add_version(key, std::move(values), now, epoch, change);
+}
+
+// pathDataPatch: an existing, live latest version, patched as a JSON merge patch (the CLI's
+// key=value strings replace or add keys), written as a new version.
+outcome<api_response> versioned_store::patch_data(const std::string& key, const data_map& body,
+                                                  sim_time now, std::int64_t epoch,
+                                                  storage_change& change) {
+  std::map<std::string, std::string> patch;
+  if (auto bad = data_strings(body, patch))
+    return *bad;
+  auto found = meta_.find(key);
+  if (found == meta_.end()) // RespondWithStatusCode(nil, req, 404): a 404 with no body
+    return vault_error{404, {}};
+  if (auto refused = check_cas(body, found->second))
+    return *refused;
+  const key_metadata& meta = found->second;
+  auto vm = meta.versions.find(meta.current_version);
+  if (vm == meta.versions.end())
+    return vault_error{404, {}};
+  if (deleted_by(vm->second, now) || vm->second.destroyed) // the version's fields, with a 404
+    return not_found_with(version_fields(meta.current_version, vm->second, meta, epoch));
+  auto values = data_.at(key).at(meta.current_version);
+  for (const auto& [k, v] : patch)
+    values[k] = v;
+  return add_version(key, std::move(values), now, epoch, change);
+}
+
+// What a write and a patch share: AddVersion, the new version's data, cleanupOldVersions.
+api_response versioned_store::add_version(const std::string& key,
+                                          std::map<std::string, std::string> values, sim_time now,
+                                          std::int64_t epoch, storage_change& change) {
   key_metadata& meta = meta_[key];
   // AddVersion: the new version, the creation times, and the sliding window of max_versions.
   version_meta v;
@@ -316,7 +374,7 @@ outcome<api_response> versioned_store::write_data(const std::string& key, const 
   meta.updated = now;
   if (!meta.created)
     meta.created = now;
-  data_[key][meta.current_version] = values;
+  data_[key][meta.current_version] = std::move(values);
   change.version_put.emplace_back(key, meta.current_version);
   change.metadata_put.push_back(key);
   const auto max = effective_max(meta.max_versions, config_.max_versions);

@@ -62,7 +62,7 @@ struct mount_config {
 /// The default number of versions a key keeps (defaultMaxVersions).
 inline constexpr std::uint32_t default_max_versions = 10;
 
-enum class operation { read, write, del, list };
+enum class operation { read, write, del, list, patch };
 
 /// One request to the mount. `path` is relative to the mount ("data/app"); `body` is the
 /// request's data, typed as the CLI's JSON sends it or as `key=value` strings;
@@ -100,6 +100,11 @@ public:
 private:
   outcome<api_response> write_data(const std::string& key, const data_map& body, sim_time now,
                                    std::int64_t epoch, storage_change& change);
+  outcome<api_response> patch_data(const std::string& key, const data_map& body, sim_time now,
+                                   std::int64_t epoch, storage_change& change);
+  std::optional<vault_error> check_cas(const data_map& body, const key_metadata& current) const;
+  api_response add_version(const std::string& key, std::map<std::string, std::string> values,
+                           sim_time now, std::int64_t epoch, storage_change& change);
   outcome<api_response> read_data(const std::string& key, const request& req, sim_time now,
                                   std::int64_t epoch) const;
   outcome<api_response> delete_latest(const std::string& key, sim_time now,

@@ -154,6 +154,59 @@ TEST_CASE("kv v2: check-and-set") {
           .message() == "error parsing check-and-set parameter");
 }
 
+TEST_CASE("kv v2: a patch merges into the latest version and writes a new one") {
+  // vault-plugin-secrets-kv path_data.go pathDataPatch.
+  mount m;
+  auto patch = [&](const std::string& key, std::map<std::string, std::string> data,
+                   std::int64_t now, std::optional<int> cas = std::nullopt) {
+    std::map<std::string, std::string> options;
+    if (cas)
+      options["cas"] = std::to_string(*cas);
+    return m.call(operation::patch, "data/" + key, {{"data", data}, {"options", options}}, now);
+  };
+  // Nothing there: a 404 with no body (RespondWithStatusCode(nil, req, 404)); nothing written.
+  auto missing = patch("app", {{"k", "v"}}, 0);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error() == vault_error{404, {}});
+  CHECK(m.last.version_put.empty());
+  CHECK(m.store.metadata("app") == nullptr);
+
+  REQUIRE(m.put("app", {{"user", "admin"}, {"password", "one"}}, 0));
+  auto p = patch("app", {{"password", "two"}, {"region", "eu"}}, 60);
+  REQUIRE(p);
+  CHECK(num(*p->data, "version") == 2);
+  CHECK(str(*p->data, "created_time") == "2024-01-01T00:01:00Z");
+  CHECK(m.last.version_put == std::vector<std::pair<std::string, std::uint64_t>>{{"app", 2}});
+  auto g = m.get("app", 60);
+  REQUIRE(g);
+  const auto& data = object(*g->data, "data");
+  CHECK(str(data, "user") == "admin"); // kept
+  CHECK(str(data, "password") == "two");
+  CHECK(str(data, "region") == "eu");
+  CHECK(str(object(*m.get("app", 60, 1)->data, "data"), "password") == "one");
+
+  // Check-and-set as for a write.
+  CHECK(patch("app", {{"k", "v"}}, 61, 1).error().message() ==
+        "check-and-set parameter did not match the current version");
+  REQUIRE(patch("app", {{"k", "v"}}, 62, 2));
+  CHECK(m.call(operation::patch, "data/app", {{"options", std::map<std::string, std::string>{}}},
+               63)
+          .error() == vault_error::invalid(std::string{texts::kv2_no_data}));
+
+  // A deleted or destroyed latest version: 404 with its fields, and no new version.
+  REQUIRE(m.call(operation::del, "data/app", {}, 70));
+  auto deleted = patch("app", {{"k", "w"}}, 71);
+  REQUIRE(deleted);
+  CHECK(deleted->status == 404);
+  CHECK(num(*deleted->data, "version") == 3);
+  CHECK(str(*deleted->data, "deletion_time") == "2024-01-01T00:01:10Z");
+  CHECK(m.last.version_put.empty());
+
+  // Only data/ takes a patch.
+  CHECK(m.call(operation::patch, "metadata/app", {}, 72).error() ==
+        vault_error{405, {"unsupported operation"}});
+}
+
 TEST_CASE("kv v2: a write without a data map is refused") {
   mount m;
   auto w = m.call(operation::write, "data/app", {{"password", std::string{"x"}}}, 0);

@@ -300,6 +300,17 @@ std::string no_value_found(std::string_view path);
 std::string no_data_found(std::string_view path);
 /// `<what> not supported on KV Version 1` (Metadata, Undelete, Destroy)
 std::string kv_v1_unsupported(std::string_view what);
+/// command/kv_patch.go: patch on a KV version 1 mount, and an unknown -method.
+inline constexpr std::string_view kv_patch_needs_v2 =
+  "K/V engine mount must be version 2 for patch support";
+std::string kv_patch_bad_method(std::string_view method);
+/// `Data was written to <path> but we recommend that you add the "patch" capability …`: the
+/// default method's warning when the PATCH got a 403 and it falls back to read-then-write.
+std::string kv_patch_fallback_warning(std::string_view path);
+/// `Error doing pre-read at <path>` (the head of -method=rw's read error), and `No data found
+/// at <path>; patch only works on existing data` (a deleted or destroyed latest version).
+std::string kv_patch_preread_head(std::string_view path);
+std::string kv_patch_no_data(std::string_view path);
 /// `Success! Disabled the secrets engine (if it existed) at: <path>/`
 std::string disabled_secrets(std::string_view path);
 /// `Success! Disabled the auth method (if it existed) at: <path>/`

@@ -33,6 +33,24 @@ std::string kv_v1_unsupported(std::string_view what) {
   return std::string{what} + " not supported on KV Version 1";
 }
 
+std::string kv_patch_bad_method(std::string_view method) {
+  return "Unsupported method provided to -method flag: " + std::string{method};
+}
+
+std::string kv_patch_fallback_warning(std::string_view path) {
+  return "Data was written to " + std::string{path} +
+         " but we recommend that you add the \"patch\" capability to your ACL policy in order "
+         "to use HTTP PATCH in the future.";
+}
+
+std::string kv_patch_preread_head(std::string_view path) {
+  return "Error doing pre-read at " + std::string{path};
+}
+
+std::string kv_patch_no_data(std::string_view path) {
+  return "No data found at " + std::string{path} + "; patch only works on existing data";
+}
+
 std::string disabled_secrets(std::string_view path) {
   return "Success! Disabled the secrets engine (if it existed) at: " + std::string{path};
 }

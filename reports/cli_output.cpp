@@ -237,8 +237,13 @@ std::string render_result(const vault_call_record& call) {
     return line(call.client_error);
   if (const auto* err = std::get_if<vault_error>(&call.result)) {
     // A 404 with no error is "nothing there": the CLI says so in its own words.
-    if (err->status == 404 && err->messages.empty() && !call.not_found_text.empty())
+    if (err->status == 404 && err->messages.empty() && !call.not_found_text.empty()) {
+      // kv patch: the client reads an empty 404 as no secret and no error, and the CLI
+      // prints its success line with the table format only.
+      if (call.json && call.method == "PATCH")
+        return {};
       return line(call.not_found_text);
+    }
     return render_cli_error(call, *err);
   }
   const api_response& r = std::get<api_response>(call.result);
@@ -254,6 +259,8 @@ std::string render_result(const vault_call_record& call) {
   if (r.status >= 400) {
     const bool writes = call.shape == output_shape::message ||
                         (call.shape == output_shape::kv_secret && call.method == "PUT");
+    if (call.method == "PATCH") // kv patch prints the error alone
+      return render_cli_error(call, vault_error{r.status, {}});
     if (writes) {
       std::string out = render_cli_error(call, vault_error{r.status, {}});
       return out + render_cli_warnings(r.warnings) + render_cli_table(r);

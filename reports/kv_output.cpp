@@ -73,7 +73,8 @@ std::string render_kv_secret(const vault_call_record& call, const api_response& 
   const std::string path = api_path(call);
   const data_map empty;
   const data_map& d = r.data ? *r.data : empty;
-  if (call.method == "PUT") // kv put: the path and the new version's metadata
+  // kv put and kv patch: the path and the new version's metadata
+  if (call.method == "PUT" || call.method == "PATCH")
     return output_path(path, "Secret Path") + line(header_for_map("Metadata", d)) +
            output_data(d);
   // kv get

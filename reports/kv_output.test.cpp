@@ -77,3 +77,47 @@ TEST_CASE("kv get prints the path, the version's metadata and the data; a delete
   call.print_field = "password";
   CHECK(render_cli_output(call) == "No data found at secret/data/app\n");
 }
+
+TEST_CASE("kv patch: the new version like kv put; an empty 404 is the success line; a 404 with "
+          "a body the error alone") {
+  // command/kv_patch.go Run and mergePatch; api/logical.go write.
+  vault_call_record call;
+  call.method = "PATCH";
+  call.path = "secret/data/app";
+  call.shape = output_shape::kv_secret;
+  call.error_verb = "writing data to secret/data/app";
+  call.success_text = "Success! Data written to: secret/data/app";
+  call.success_table_only = true;
+  call.not_found_text = call.success_text;
+  const data_map fields{{"created_time", std::string{"2024-01-01T00:01:00Z"}},
+                        {"custom_metadata", field_value{}},
+                        {"deletion_time", std::string{}},
+                        {"destroyed", false},
+                        {"version", std::int64_t{2}}};
+  api_response r;
+  r.data = fields;
+  call.result = r;
+  CHECK(render_cli_output(call) == "= Secret Path =\n"
+                                   "secret/data/app\n"
+                                   "\n"
+                                   "======= Metadata =======\n"
+                                   "Key                Value\n"
+                                   "---                -----\n"
+                                   "created_time       2024-01-01T00:01:00Z\n"
+                                   "custom_metadata    <nil>\n"
+                                   "deletion_time      n/a\n"
+                                   "destroyed          false\n"
+                                   "version            2\n");
+  // No secret at all: the plugin's 404 has no body, the client returns no secret and no error.
+  call.result = vault_error{404, {}};
+  CHECK(render_cli_output(call) == "Success! Data written to: secret/data/app\n");
+  call.json = true;
+  CHECK(render_cli_output(call).empty());
+  call.json = false;
+  // A deleted latest version: a 404 with the version's fields, which the CLI does not print.
+  r.status = 404;
+  call.result = r;
+  CHECK(render_cli_output(call) == "Error writing data to secret/data/app: Error making API "
+                                   "request.\n\nURL: PATCH http://127.0.0.1:8200/v1/secret/data/"
+                                   "app\nCode: 404. Errors:\n\n\n");
+}

@@ -299,9 +299,11 @@ struct builder {
         return false;
       plan.data[k] = v;
     }
-    // kvPreflightVersionRequest: which mount serves the path, and its KV version.
-    out.request.op = logical_read_request{"sys/internal/ui/mounts/" + c.path};
-    call("GET", "sys/internal/ui/mounts/" + c.path, "", output_shape::data);
+    // kvPreflightVersionRequest: which mount serves the path (with -mount: the mount), and
+    // its KV version.
+    const auto& asked = c.mount.empty() ? c.path : c.mount;
+    out.request.op = logical_read_request{"sys/internal/ui/mounts/" + asked};
+    call("GET", "sys/internal/ui/mounts/" + asked, "", output_shape::data);
     out.record.bare_error = true;
     out.kv = std::move(plan);
     return true;
@@ -405,6 +407,7 @@ void kv_v1_call(cli_call& out, const kv_plan& plan) {
       out.request.op = logical_list_request{p};
       read_call(out, "LIST", p, "listing " + p, output_shape::list);
       return;
+    case kv_op::patch: out.record.client_error = std::string{texts::kv_patch_needs_v2}; return;
     case kv_op::undelete: out.record.client_error = texts::kv_v1_unsupported("Undelete"); return;
     case kv_op::destroy: out.record.client_error = texts::kv_v1_unsupported("Destroy"); return;
     case kv_op::metadata_get:
@@ -439,6 +442,30 @@ void kv_v2_call(cli_call& out, const kv_plan& plan, const std::string& mount) {
       set_call(out, "PUT", data, "writing data to " + data, output_shape::kv_secret);
       out.record.success_text = texts::data_written(data);
       out.record.success_table_only = true;
+      return;
+    }
+    case kv_op::patch: {
+      // KVPatchCommand.Run: the method is checked once the mount is known to be version 2.
+      if (!c.method.empty() && c.method != "patch" && c.method != "rw") {
+        out.record.client_error = texts::kv_patch_bad_method(c.method);
+        return;
+      }
+      if (c.method == "rw") {
+        out = kv_patch_read(data);
+        return;
+      }
+      // mergePatch: PATCH with {"data": {…}, "options": {}}, cas only when -cas > 0.
+      std::map<std::string, std::string> options;
+      if (c.cas)
+        options["cas"] = std::to_string(*c.cas);
+      write(data, data_map{{"data", plan.data}, {"options", options}});
+      std::get<logical_write_request>(out.request.op).patch = true;
+      set_call(out, "PATCH", data, "writing data to " + data, output_shape::kv_secret);
+      out.record.success_text = texts::data_written(data);
+      out.record.success_table_only = true;
+      // api/logical.go write(): a 404 with no body is no secret and no error, so the CLI
+      // prints its success line (the secret does not exist: nothing was written).
+      out.record.not_found_text = texts::data_written(data);
       return;
     }
     case kv_op::get: {
@@ -506,13 +533,77 @@ void kv_v2_call(cli_call& out, const kv_plan& plan, const std::string& mount) {
 
 } // namespace
 
-cli_call kv_call(const kv_plan& plan, const std::string& mount, bool v2) {
+cli_call kv_patch_read(const std::string& data_path) {
+  cli_call out;
+  out.request.op = logical_read_request{data_path};
+  read_call(out, "GET", data_path, "", output_shape::kv_secret);
+  out.record.error_head = texts::kv_patch_preread_head(data_path);
+  return out;
+}
+
+cli_call kv_patch_write(const kv_plan& plan, const std::string& data_path,
+                        const api_response& read) {
+  cli_call out;
+  // readThenWrite: the secret's data and metadata must be there.
+  const field_object* meta = nullptr;
+  const field_object* data = nullptr;
+  if (read.data) {
+    if (auto m = read.data->find("metadata"); m != read.data->end())
+      meta = std::get_if<field_object>(&m->second);
+    if (auto d = read.data->find("data"); d != read.data->end())
+      data = std::get_if<field_object>(&d->second);
+  }
+  if (meta == nullptr || data == nullptr) {
+    out.record.client_error = texts::kv_patch_no_data(data_path);
+    return out;
+  }
+  std::map<std::string, std::string> merged;
+  for (const auto& [k, v] : data->get())
+    if (const auto* text = std::get_if<std::string>(&v))
+      merged[k] = *text;
+  for (const auto& [k, v] : plan.data)
+    merged[k] = v;
+  std::map<std::string, std::string> options;
+  if (auto v = meta->get().find("version"); v != meta->get().end())
+    if (const auto* n = std::get_if<std::int64_t>(&v->second))
+      options["cas"] = std::to_string(*n); // the read's version: a write-after-read check
+  logical_write_request w;
+  w.path = data_path;
+  w.body = data_map{{"data", merged}, {"options", options}};
+  out.request.op = std::move(w);
+  set_call(out, "PUT", data_path, "writing data to " + data_path, output_shape::kv_secret);
+  out.record.success_text = texts::data_written(data_path);
+  out.record.success_table_only = true;
+  return out;
+}
+
+namespace {
+
+cli_call kv_call_on(const kv_plan& plan, const std::string& mount, bool v2) {
   cli_call out;
   if (v2)
     kv_v2_call(out, plan, mount);
   else
     kv_v1_call(out, plan);
   return out;
+}
+
+} // namespace
+
+cli_call kv_call(const kv_plan& plan, const std::string& mount, bool v2) {
+  cli_call out;
+  if (!plan.cmd.mount.empty()) {
+    // With -mount, the path is under the mount the preflight named: path.Join(mountPath,
+    // partialPath) (kv_get.go and the others, for v1 and v2 alike).
+    auto joined = plan;
+    auto& p = joined.cmd.path;
+    std::string bare = mount;
+    if (!bare.empty() && bare.back() == '/')
+      bare.pop_back();
+    p = p.empty() ? bare : bare + "/" + p;
+    return kv_call_on(joined, mount, v2);
+  }
+  return kv_call_on(plan, mount, v2);
 }
 
 std::optional<cli_call> make_cli_call(const vault_command& cmd, const arg_resolver& resolve,

@@ -9,6 +9,7 @@
 #include "clock/duration.hpp"
 #include "model/ids.hpp"
 #include "model/root_generation.hpp"
+#include "model/texts.hpp"
 #include "runner/cli_calls.hpp"
 #include "runner/generate_root_cli.hpp"
 #include "runner/fields.hpp"
@@ -359,19 +360,44 @@ private:
         if (auto m = std::get_if<std::map<std::string, std::string>>(&o->second))
           v2 = m->count("version") > 0 && m->at("version") == "2";
     }
-    auto next = kv_call(*call.kv, mount, v2);
-    const auto keep = rec;
-    rec = next.record;
-    rec.json = keep.json;
-    rec.yaml = keep.yaml;
-    rec.caller = keep.caller;
-    rec.resolved = keep.resolved;
-    rec.flag_warning = keep.flag_warning;
-    rec.node = keep.node;
+    // The step's call becomes `next`, keeping what the step itself decided.
+    auto adopt = [&](cli_call next) {
+      const auto keep = rec;
+      rec = std::move(next.record);
+      rec.json = keep.json;
+      rec.yaml = keep.yaml;
+      rec.caller = keep.caller;
+      rec.resolved = keep.resolved;
+      rec.flag_warning = keep.flag_warning;
+      rec.node = keep.node;
+      next.request.token = call.request.token;
+      call.request = std::move(next.request);
+    };
+    adopt(kv_call(*call.kv, mount, v2));
     if (!rec.client_error.empty())
       return vault_error{0, {rec.client_error}};
-    next.request.token = call.request.token;
-    call.request = next.request;
+    auto out = send(call.request);
+    const auto& cmd = call.kv->cmd;
+    if (cmd.op != kv_op::patch || !v2)
+      return out;
+    // kv patch: -method=rw reads, then writes; the default method does the same after its
+    // PATCH got a 403 (no patch capability), warning first (KVPatchCommand.mergePatch).
+    const bool read_first = cmd.method == "rw";
+    const bool fallback = cmd.method.empty() && !out && out.error().status == 403;
+    if (!read_first && !fallback)
+      return out;
+    const auto data_path = rec.path;
+    if (fallback) {
+      const auto warning = texts::kv_patch_fallback_warning(data_path);
+      adopt(kv_patch_read(data_path));
+      rec.flag_warning = rec.flag_warning.empty() ? warning : rec.flag_warning + "\n" + warning;
+      out = send(call.request);
+    }
+    if (!out) // the pre-read failed: its error, or `No value found at …` for nothing there
+      return out;
+    adopt(kv_patch_write(*call.kv, data_path, *out));
+    if (!rec.client_error.empty())
+      return vault_error{0, {rec.client_error}};
     return send(call.request);
   }
 
