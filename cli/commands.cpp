@@ -20,7 +20,7 @@ std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& fi
                                               const fleet_budget& budget) {
   std::vector<scenario> out;
   for (const auto& f : files) {
-    auto r = load_scenario(f);
+    auto r = f == stdin_name ? load_scenario_stream(stdin, stdin_label) : load_scenario(f);
     if (auto err = std::get_if<parse_error>(&r)) {
       std::cerr << err->render() << "\n";
       return std::nullopt;

@@ -141,7 +141,7 @@ int library(const library_options& opts) {
   if (!scenarios)
     return exit_bad_input;
   const auto runs = run_all(*scenarios);
-  if (opts.all) {
+  if (opts.all || opts.format != report_format::text) { // a format asks for the reports
     std::cout << render_reports(runs, opts.format, opts.detail);
     return all_passed(runs) ? exit_ok : exit_failed;
   }

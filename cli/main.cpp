@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -25,9 +26,10 @@ constexpr const char* overview =
   "arithmetic, every token and lease revoked, every storage write.\n"
   "\n"
   "Usage:\n"
-  "  tokenlab run FILE... [--format text|md|json|trace|html] [--detail full|story|brief] [--output PATH]\n"
-  "               [--max-clients N] [--max-events N]\n"
+  "  tokenlab run FILE... [--format text|md|json|trace|html|junit] [--detail full|story|brief]\n"
+  "               [--output PATH] [--max-clients N] [--max-events N]\n"
   "      Replay the scenarios and print their reports (exit 1 if an expectation fails).\n"
+  "      A FILE of - reads the scenario from standard input.\n"
   "  tokenlab check [FILE...]\n"
   "      Replay the scenarios and print only the expectations (last line: N passed, M failed).\n"
   "      An exercise of the course is graded; with no FILE, your next exercise is.\n"
@@ -37,8 +39,9 @@ constexpr const char* overview =
   "      One more hint for an exercise (without FILE: your next exercise).\n"
   "  tokenlab handout N [--solutions] [--output PATH]\n"
   "      Lesson N as one Markdown handout: the lesson, its worked scenario, the exercises.\n"
-  "  tokenlab library [--all | --list]\n"
+  "  tokenlab library [--all | --list] [--format ...]\n"
   "      Replay the scenario library: the defining examples and a verdict per topic.\n"
+  "      With --all or a --format, every report (--format junit: the library as CI tests).\n"
   "  tokenlab help [COMMAND]\n"
   "\n"
   "Examples:\n"
@@ -62,9 +65,10 @@ int usage_error(const std::string& what) {
 void add_report_flags(po::options_description& d) {
   d.add_options()("format,f", po::value<std::string>()->default_value("text"),
                   "report format: text (terminal), md (Markdown handout), json, trace (the lives of "
-                  "every token and lease as a Chrome trace, for Perfetto UI), or html (one "
+                  "every token and lease as a Chrome trace, for Perfetto UI), html (one "
                   "self-contained page: the steps, a timeline of every token's and lease's life, "
-                  "the token tree after each step)")(
+                  "the token tree after each step) or junit (JUnit XML for CI: a test case per "
+                  "expectation)")(
     "detail,d", po::value<std::string>()->default_value("full"),
     "how much a report shows: full (every step, event and storage write), story (the steps "
     "and their effects without the machinery: for reading and handouts) or brief (one line "
@@ -100,7 +104,8 @@ po::options_description handout_flags() {
 
 po::options_description library_flags() {
   po::options_description d{"tokenlab library options"};
-  d.add_options()("all", "print every report instead of the first screen")(
+  d.add_options()("all", "print every report instead of the first screen (as any --format other than "
+                  "text does)")(
     "list", "print the library's files")("dir", po::value<std::string>(),
                                          "the library's folder (default: scenarios/)");
   add_report_flags(d);
@@ -124,6 +129,13 @@ po::variables_map parse(const std::vector<std::string>& args,
 
 std::vector<std::string> files_of(const po::variables_map& vm) {
   return vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+// Standard input (`-`) holds one scenario: a second `-` would read nothing.
+std::optional<std::string> stdin_twice(const std::vector<std::string>& files) {
+  if (std::count(files.begin(), files.end(), "-") > 1)
+    return "standard input (-) can be given once";
+  return std::nullopt;
 }
 
 std::optional<std::string> optional_of(const po::variables_map& vm, const char* name) {
@@ -153,8 +165,10 @@ bool report_flags(const po::variables_map& vm, report_format& format, report_det
     format = report_format::trace;
   else if (f == "html")
     format = report_format::html;
+  else if (f == "junit")
+    format = report_format::junit;
   else
-    return error = "unknown report format '" + f + "' (use text, md, json, trace or html)", false;
+    return error = "unknown report format '" + f + "' (use text, md, json, trace, html or junit)", false;
   const auto d = vm["detail"].as<std::string>();
   if (d == "full")
     detail = report_detail::full;
@@ -202,13 +216,17 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
     if (opts.budget.clients <= 0 || opts.budget.events <= 0)
       return usage_error("--max-clients and --max-events take a number greater than 0");
     if (opts.files.empty())
-      return usage_error("run needs at least one scenario file");
+      return usage_error("run needs at least one scenario file (- reads standard input)");
+    if (auto twice = stdin_twice(opts.files))
+      return usage_error(*twice);
     return cli::run(opts);
   }
   if (command == "check") {
     auto vm = parse(args, course_flags("tokenlab check options"));
     if (vm.count("help"))
       return help("check");
+    if (auto twice = stdin_twice(files_of(vm)))
+      return usage_error(*twice);
     return cli::check(files_of(vm), optional_of(vm, "course"));
   }
   if (command == "lesson" || command == "hint") {

@@ -10,8 +10,12 @@
 
 namespace tokenlab::cli {
 
+/// The file name that means standard input (`tokenlab run -`), and how reports name it.
+inline constexpr const char* stdin_name = "-";
+inline constexpr const char* stdin_label = "<stdin>";
+
 /// Parses every file before running any, so that one bad file stops the whole invocation
-/// (its error goes to stderr).
+/// (its error goes to stderr). `-` reads standard input (see load_scenario_stream).
 std::optional<std::vector<scenario>> load_all(const std::vector<std::string>& files,
                                               const fleet_budget& budget = {});
 

@@ -57,6 +57,21 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 } // namespace
 
+int detail::read_stream(std::FILE* f, std::string& out) {
+  out.clear();
+  char buffer[65536];
+  std::size_t n = 0;
+  errno = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+    if (out.size() + n > max_file_size) // a file that grew since its stat, or a long pipe
+      return file_too_large;
+    out.append(buffer, n);
+  }
+  if (std::ferror(f) != 0)
+    return errno != 0 ? errno : EIO;
+  return 0;
+}
+
 int detail::read_whole_file(const std::string& path, std::string& out) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
@@ -69,23 +84,9 @@ int detail::read_whole_file(const std::string& path, std::string& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr)
     return errno != 0 ? errno : ENOENT;
-  out.clear();
-  char buffer[65536];
-  std::size_t n = 0;
-  bool too_large = false;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
-    if (out.size() + n > max_file_size) { // it grew since the stat
-      too_large = true;
-      break;
-    }
-    out.append(buffer, n);
-  }
-  const bool failed = std::ferror(f) != 0;
-  const int error_number = errno != 0 ? errno : EIO;
+  const int code = read_stream(f, out);
   std::fclose(f);
-  if (too_large)
-    return file_too_large;
-  return failed ? error_number : 0;
+  return code;
 }
 
 std::string detail::read_error_text(int code) {
@@ -127,6 +128,18 @@ parse_result load_scenario(const std::string& path) {
   if (ends_with(path, ".json"))
     return parse_scenario_json(text, path);
   return parse_scenario_text(text, path);
+}
+
+parse_result load_scenario_stream(std::FILE* f, const std::string& name) {
+  std::string text;
+  if (const int error_number = detail::read_stream(f, text); error_number != 0)
+    return parse_error{source_loc{name, 0, 0},
+                       "cannot read: " + detail::read_error_text(error_number)};
+  // The line language never starts with a brace, so a brace says which form this is.
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '{')
+    return parse_scenario_json(text, name);
+  return parse_scenario_text(text, name);
 }
 
 } // namespace tokenlab

@@ -7,6 +7,7 @@
 
 #include "language/scenario.hpp"
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -33,6 +34,11 @@ parse_result parse_scenario_json(std::string_view text, const std::string& file)
 /// Reads and parses `path`: JSON when the name ends in ".json", the line language otherwise.
 parse_result load_scenario(const std::string& path);
 
+/// Reads `f` to its end (standard input for `tokenlab run -`) and parses it: the JSON form
+/// when its first non-blank character is `{`, the line language otherwise. `name` names the
+/// source in errors; relative policy files are found from the working directory.
+parse_result load_scenario_stream(std::FILE* f, const std::string& name);
+
 /// Checks a parsed scenario's fleet against `budget` (model/fleet.hpp): an error at the fleet
 /// step when it has more clients or more estimated events than the budget allows.
 std::optional<parse_error> check_budget(const scenario& sc, const fleet_budget& budget);
@@ -49,6 +55,10 @@ inline constexpr int file_too_large = -2;
 /// file_not_regular (a directory, a FIFO, a device: never opened, so never waited on) or
 /// file_too_large.
 int read_whole_file(const std::string& path, std::string& out);
+
+/// Reads the open stream `f` to its end into `out`, up to max_file_size; returns 0, an errno
+/// value or file_too_large.
+int read_stream(std::FILE* f, std::string& out);
 
 /// Says what a read_whole_file code means: strerror's text or the lab's.
 std::string read_error_text(int code);

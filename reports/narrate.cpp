@@ -301,6 +301,13 @@ std::string step_place(const run_record& run, const step_record& s) {
   return (s.loc.file.empty() ? run.file : s.loc.file) + ":" + std::to_string(s.loc.line);
 }
 
+std::string expectation_problem(const run_record& run, const step_record& s,
+                                const expectation_record& x) {
+  return step_place(run, s) + ":" + std::to_string(s.loc.col) +
+         (x.open ? ": not answered yet: " + x.text + " (" + std::string{open_advice} + ")"
+                 : ": expectation failed: " + x.text + " (actual: " + x.actual + ")");
+}
+
 std::string expectation_verdict(const expectation_record& x) {
   if (x.open)
     return "? OPEN " + x.text + " (" + std::string{open_advice} + ")";

@@ -56,6 +56,12 @@ std::string step_place(const run_record& run, const step_record& s);
 /// What an unanswered prediction asks of the reader.
 inline constexpr std::string_view open_advice = "write your prediction in place of ?";
 
+/// A failed or unanswered expectation as a compiler-style line, without a newline:
+/// `file:line:col: expectation failed: <text> (actual: <a>)` or
+/// `file:line:col: not answered yet: <text> (write your prediction in place of ?)`.
+std::string expectation_problem(const run_record& run, const step_record& s,
+                                const expectation_record& x);
+
 /// An expectation's verdict: `✓ PASS <text> (actual: <actual>)`, `✗ FAIL …`, or for a
 /// prediction not made yet `? OPEN <text> (write your prediction in place of ?)`.
 std::string expectation_verdict(const expectation_record& x);

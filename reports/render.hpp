@@ -3,9 +3,9 @@
 // (virtual time, the command, the CLI's output, what it caused in the simulated Vault and
 // why, each expectation's verdict), a closing summary per run and a totals line.
 //
-// Five formats: text for terminals, Markdown for handouts, JSON for machines, the Chrome
-// trace of every token's and lease's life for Perfetto, and a self-contained HTML page with
-// an SVG timeline of those lives and the token tree after each step. All are
+// Six formats: text for terminals, Markdown for handouts, JSON for machines, the Chrome
+// trace of every token's and lease's life for Perfetto, a self-contained HTML page with an
+// SVG timeline of those lives and the token tree after each step, and JUnit XML for CI. All are
 // deterministic: the same runs give the same bytes (golden tests compare them), with no
 // pointers, wall-clock times or hash-map order. `render_check` is the terse form for
 // `tokenlab check`: failures as `file:line:col: …` and one verdict line per file.
@@ -17,7 +17,7 @@
 
 namespace tokenlab {
 
-enum class report_format { text, markdown, json, trace, html };
+enum class report_format { text, markdown, json, trace, html, junit };
 
 /// How much of a run a report shows (`tokenlab run --detail`). JSON is always full.
 enum class report_detail {
@@ -68,6 +68,12 @@ std::string render_trace(const std::vector<run_record>& runs);
 /// fleet, gets a chart of live counts instead. Inline CSS and JavaScript only, no network.
 std::string render_html(const std::vector<run_record>& runs,
                         report_detail d = report_detail::full);
+
+/// Renders JUnit XML for CI: a testsuite per run (named by its file), a testcase per
+/// expectation (failed ones with a <failure> saying what the lab found, unanswered predictions
+/// <skipped>), the run's brief report as the suite's <system-out>. No wall-clock times: the
+/// same runs give the same bytes.
+std::string render_junit(const std::vector<run_record>& runs);
 
 /// Renders the JSON record: {"format": "tokenlab-report", "version": 1, "runs": [...],
 /// "totals": {...}}, indented by 2, with a final newline.

@@ -15,6 +15,7 @@ std::string render_reports(const std::vector<run_record>& runs, report_format f,
     case report_format::json: return render_json(runs);
     case report_format::trace: return render_trace(runs);
     case report_format::html: return render_html(runs, d); // escapes text on its own
+    case report_format::junit: return render_junit(runs);
   }
   return printable(render_text(runs, d));
 }
@@ -33,10 +34,7 @@ std::string render_check_text(const std::vector<run_record>& runs) {
         if (x.passed)
           continue;
         ++(x.open ? open : failed);
-        out += step_place(run, step) + ":" + std::to_string(step.loc.col) +
-               (x.open ? ": not answered yet: " + x.text + " (" + std::string{open_advice} + ")"
-                       : ": expectation failed: " + x.text + " (actual: " + x.actual + ")") +
-               "\n";
+        out += expectation_problem(run, step, x) + "\n";
       }
     }
     if (failed == 0 && open == 0)

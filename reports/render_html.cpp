@@ -26,6 +26,7 @@
 #include "model/go_text.hpp"
 #include "reports/cli_output.hpp"
 #include "reports/lifetimes.hpp"
+#include "reports/markup.hpp"
 #include "reports/narrate.hpp"
 #include "reports/render.hpp"
 #include "reports/summary.hpp"
@@ -38,22 +39,10 @@ namespace tokenlab {
 
 namespace {
 
-// Text for the page: terminal-safe as in the text report, then every markup byte escaped.
+// Text for the page: terminal-safe as in the text report, then every markup byte escaped (and
+// invalid UTF-8 replaced: the page says it is UTF-8).
 std::string html(std::string_view s) {
-  const std::string p = printable(s);
-  std::string out;
-  out.reserve(p.size());
-  for (char c : p) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
+  return xml_escape(printable(s));
 }
 
 // At most `most` bytes of `s`, cut at a UTF-8 boundary, with `…` when cut.

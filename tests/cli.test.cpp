@@ -323,3 +323,72 @@ SCENARIO("a handout is the lesson, its worked scenario as a story and its exerci
   r = s.tokenlab("handout 42 --course '" TOKENLAB_SOURCE_DIR "/tutorials'");
   CHECK(r.code == 2);
 }
+
+SCENARIO("a scenario is read from standard input with -, in either form") {
+  scratch s;
+  const auto file = s.write("t.vlab", "title \"from stdin\"\nvault token create -ttl=1h => t\n"
+                                      "expect t.auth.lease_duration == 1h\n");
+  auto r = s.tokenlab("run - --detail brief < '" + file + "'");
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("from stdin\n<stdin>\n  t+0s  vault token create -ttl=1h => t", 0) == 0);
+  const auto json = s.write("t.json", R"({"title": "json from stdin", "steps": [)"
+                                      R"({"vault": "token create -ttl=1h", "name": "t"},)"
+                                      R"({"expect": "t.auth.lease_duration == 2h"}]})");
+  r = s.tokenlab("check - < '" + json + "'");
+  CHECK(r.code == 1);
+  CHECK(contains(r.out, "<stdin>:"));
+  CHECK(contains(r.out, "FAIL <stdin> (1 of 1 failed)\n"));
+  const auto bad = s.write("bad.vlab", "advance 1h\nbogus\n");
+  r = s.tokenlab("run - < '" + bad + "'");
+  CHECK(r.code == 2);
+  CHECK(r.err.rfind("<stdin>:2:1: unknown directive \"bogus\"", 0) == 0);
+  r = s.tokenlab("run - - < '" + file + "'");
+  CHECK(r.code == 2);
+  CHECK(r.err.rfind("tokenlab: standard input (-) can be given once\n", 0) == 0);
+}
+
+SCENARIO("JUnit XML: a test case per expectation, failures as tokenlab check words them") {
+  scratch s;
+  const auto file = s.write("j.vlab", "title \"a <junit> & co\"\n"
+                                      "vault token create -ttl=1h => t\n"
+                                      "expect t.auth.lease_duration == 1h\n"
+                                      "expect t.auth.lease_duration == 2h\n"
+                                      "expect t.auth.renewable == ?\n");
+  auto r = s.tokenlab_in_dir("", "run j.vlab --format junit");
+  CHECK(r.code == 1);
+  CHECK(r.out ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<testsuites name=\"tokenlab\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\">\n"
+        "  <testsuite name=\"j.vlab\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\">\n"
+        "    <properties>\n"
+        "      <property name=\"title\" value=\"a &lt;junit&gt; &amp; co\"/>\n"
+        "      <property name=\"seed\" value=\"1\"/>\n"
+        "    </properties>\n"
+        "    <testcase name=\"line 3: expect t.auth.lease_duration == 1h\" classname=\"j\" "
+        "file=\"j.vlab\" line=\"3\"/>\n"
+        "    <testcase name=\"line 4: expect t.auth.lease_duration == 2h\" classname=\"j\" "
+        "file=\"j.vlab\" line=\"4\">\n"
+        "      <failure message=\"actual: 3600 (1h)\" type=\"expectation\">j.vlab:4:1: expectation "
+        "failed: expect t.auth.lease_duration == 2h (actual: 3600 (1h))</failure>\n"
+        "    </testcase>\n"
+        "    <testcase name=\"line 5: expect t.auth.renewable == ?\" classname=\"j\" "
+        "file=\"j.vlab\" line=\"5\">\n"
+        "      <skipped message=\"j.vlab:5:1: not answered yet: expect t.auth.renewable == ? "
+        "(write your prediction in place of ?)\"/>\n"
+        "    </testcase>\n"
+        "    <system-out>a &lt;junit&gt; &amp; co\n"
+        "j.vlab\n"
+        "  t+0s  vault token create -ttl=1h =&gt; t  → token_duration 1h\n"
+        "        ✗ FAIL expect t.auth.lease_duration == 2h (actual: 3600 (1h))\n"
+        "        ? OPEN expect t.auth.renewable == ? (write your prediction in place of ?)\n"
+        "  ✗ 1 passed, 1 failed, 1 unanswered\n"
+        "</system-out>\n"
+        "  </testsuite>\n"
+        "</testsuites>\n");
+  r = s.tokenlab_in_dir("cd '" TOKENLAB_SOURCE_DIR "' &&", "library --format junit");
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "<testsuites name=\"tokenlab\" tests=\""));
+  CHECK(contains(r.out, "failures=\"0\" errors=\"0\" skipped=\"0\">\n"));
+  CHECK(contains(r.out, "classname=\"scenarios.renewal.renew-capped-by-max-ttl-6h-9h\""));
+  CHECK(static_cast<std::size_t>(std::count(r.out.begin(), r.out.end(), '\n')) > 1000);
+}

@@ -64,8 +64,9 @@ endforeach()
 # class gets it.
 golden_test(course.handout handout 3 "${CMAKE_CURRENT_SOURCE_DIR}/tutorials/03-ttl-and-renewal/golden/handout.md" 0 --solutions)
 
-# The three defining examples in the picture formats: the Markdown report with its Mermaid
-# charts, the Chrome trace for Perfetto, and the HTML page with its SVG timeline.
+# The three defining examples in the picture formats (the Markdown report with its Mermaid
+# charts, the Chrome trace for Perfetto, the HTML page with its SVG timeline) and as JUnit
+# XML for CI.
 foreach(example renewal/renew-capped-by-max-ttl-6h-9h max-ttl/mount-tune-shrinks-max-ttl-7157
         leases/parent-revocation-kills-aws-leases)
   get_filename_component(topic "${example}" DIRECTORY)
@@ -76,4 +77,6 @@ foreach(example renewal/renew-capped-by-max-ttl-6h-9h max-ttl/mount-tune-shrinks
     --format trace)
   golden_test(pictures.${name}.html run "scenarios/${example}.vlab" "${golden}.html" 0
     --format html)
+  golden_test(formats.${name}.junit run "scenarios/${example}.vlab" "${golden}.junit.xml" 0
+    --format junit)
 endforeach()
