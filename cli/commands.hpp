@@ -55,6 +55,16 @@ struct handout_options {
 /// as a story, the exercises (and with `solutions`, their solutions).
 int handout(const handout_options& opts);
 
+struct shell_options {
+  std::optional<std::string> file; ///< a scenario to start from
+  report_detail detail = report_detail::story;
+};
+
+/// `tokenlab shell [FILE]`: the interactive lab (cli/session.hpp). At a terminal: line editing,
+/// history and tab completion (libedit); otherwise it reads standard input and echoes each
+/// entry after its prompt. Exit 0; from standard input, 2 when an entry was refused.
+int shell(const shell_options& opts);
+
 struct library_options {
   std::optional<std::string> dir; ///< the library's folder (default: scenarios)
   bool all = false;               ///< every report instead of the first screen

@@ -42,6 +42,9 @@ constexpr const char* overview =
   "  tokenlab library [--all | --list] [--format ...]\n"
   "      Replay the scenario library: the defining examples and a verdict per topic.\n"
   "      With --all or a --format, every report (--format junit: the library as CI tests).\n"
+  "  tokenlab shell [FILE] [--detail story|full]\n"
+  "      The interactive lab: type vault commands and lab lines one at a time and see what\n"
+  "      each does; undo, back N, save FILE. FILE is a scenario to start from.\n"
   "  tokenlab help [COMMAND]\n"
   "\n"
   "Examples:\n"
@@ -99,6 +102,14 @@ po::options_description handout_flags() {
   po::options_description d = course_flags("tokenlab handout options");
   d.add_options()("solutions", "add each exercise's solution and its reason (for instructors)")(
     "output,o", po::value<std::string>(), "write the handout to PATH instead of standard output");
+  return d;
+}
+
+po::options_description shell_flags() {
+  po::options_description d{"tokenlab shell options"};
+  d.add_options()("detail,d", po::value<std::string>()->default_value("story"),
+                  "how much each step shows: story (its output and effects) or full (also the "
+                  "step numbers, event numbers and storage writes)")("help,h", "show this help");
   return d;
 }
 
@@ -193,6 +204,8 @@ int help(const std::string& topic) {
     std::cout << "Usage: tokenlab hint [FILE] [options]\n\n" << course_flags("tokenlab hint options");
   else if (topic == "handout")
     std::cout << "Usage: tokenlab handout N [options]\n\n" << handout_flags();
+  else if (topic == "shell")
+    std::cout << "Usage: tokenlab shell [FILE] [options]\n\n" << shell_flags();
   else if (topic == "library")
     std::cout << "Usage: tokenlab library [options]\n\n" << library_flags();
   else
@@ -254,6 +267,20 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
     opts.solutions = vm.count("solutions") > 0;
     opts.output = optional_of(vm, "output");
     return cli::handout(opts);
+  }
+  if (command == "shell") {
+    auto vm = parse(args, shell_flags());
+    if (vm.count("help"))
+      return help("shell");
+    cli::shell_options opts;
+    opts.file = single_of(vm, "shell", error);
+    if (!error.empty())
+      return usage_error(error);
+    const auto d = vm["detail"].as<std::string>();
+    if (d != "story" && d != "full")
+      return usage_error("unknown detail '" + d + "' for the shell (use story or full)");
+    opts.detail = d == "full" ? report_detail::full : report_detail::story;
+    return cli::shell(opts);
   }
   if (command == "library") {
     auto vm = parse(args, library_flags());

@@ -1,4 +1,5 @@
 #include "language/line_parser.hpp"
+#include "language/vocabulary.hpp"
 
 #include "clock/calendar.hpp"
 #include "clock/duration.hpp"
@@ -543,3 +544,13 @@ std::optional<parse_error> line_parser::feed(std::string_view line, const col_ma
 }
 
 } // namespace tokenlab::detail
+
+namespace tokenlab {
+
+std::vector<std::string> directive_words() {
+  std::vector<std::string> out(detail::header_words.begin(), detail::header_words.end());
+  out.insert(out.end(), detail::step_words.begin(), detail::step_words.end());
+  return out;
+}
+
+} // namespace tokenlab

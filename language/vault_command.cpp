@@ -3,6 +3,7 @@
 // the commands that read it.
 
 #include "language/commands.hpp"
+#include "language/vocabulary.hpp"
 
 namespace tokenlab::detail {
 
@@ -163,3 +164,25 @@ void give_stdin(vault_command& cmd, std::string text) {
 }
 
 } // namespace tokenlab::detail
+
+namespace tokenlab {
+
+std::vector<std::string> vault_commands() {
+  std::vector<std::string> out;
+  for (const auto& entry : detail::commands)
+    if (!entry.legacy)
+      out.emplace_back(entry.spelling);
+  return out;
+}
+
+std::vector<std::string> vault_command_flags(std::string_view command) {
+  std::vector<std::string> out;
+  for (const auto& entry : detail::commands)
+    if (entry.spelling == command)
+      for (const auto& f : entry.spec->flags)
+        out.push_back("-" + std::string(f.name) +
+                      (f.type == detail::flag_type::boolean ? "" : "="));
+  return out;
+}
+
+} // namespace tokenlab

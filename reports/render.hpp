@@ -38,6 +38,11 @@ std::string render_reports(const std::vector<run_record>& runs, report_format f,
 std::string render_text(const std::vector<run_record>& runs,
                         report_detail d = report_detail::full);
 
+/// Renders the steps of `run` from index `first` on as the text report shows them at detail
+/// full or story (each step after a blank line): what `tokenlab shell` prints after a step.
+std::string render_text_steps(const run_record& run, std::size_t first,
+                              report_detail d = report_detail::full);
+
 /// Renders the Markdown handout (one top-level heading per scenario).
 std::string render_markdown(const std::vector<run_record>& runs,
                             report_detail d = report_detail::full);

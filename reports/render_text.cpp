@@ -148,6 +148,22 @@ void write_summary(std::string& out, const run_record& run) {
 
 } // namespace
 
+std::string render_text_steps(const run_record& run, std::size_t first, report_detail d) {
+  const bool full = d == report_detail::full;
+  std::string out;
+  for (std::size_t i = first; i < run.steps.size(); ++i) {
+    const step_record& s = run.steps[i];
+    if (folded_into_previous(s, full)) {
+      for (const auto& x : s.expectations)
+        out += "  " + expectation_verdict(x) + "\n";
+      continue;
+    }
+    out += "\n";
+    write_step(out, run, s, i + 1, full);
+  }
+  return out;
+}
+
 std::string render_text(const std::vector<run_record>& runs, report_detail d) {
   if (d == report_detail::brief) {
     std::string out;
@@ -159,16 +175,7 @@ std::string render_text(const std::vector<run_record>& runs, report_detail d) {
   std::string out;
   for (const auto& run : runs) {
     write_header(out, run);
-    for (std::size_t i = 0; i < run.steps.size(); ++i) {
-      const step_record& s = run.steps[i];
-      if (folded_into_previous(s, full)) {
-        for (const auto& x : s.expectations)
-          out += "  " + expectation_verdict(x) + "\n";
-        continue;
-      }
-      out += "\n";
-      write_step(out, run, s, i + 1, full);
-    }
+    out += render_text_steps(run, 0, d);
     out += "\n";
     if (full) {
       write_summary(out, run);

@@ -392,3 +392,87 @@ SCENARIO("JUnit XML: a test case per expectation, failures as tokenlab check wor
   CHECK(contains(r.out, "classname=\"scenarios.renewal.renew-capped-by-max-ttl-6h-9h\""));
   CHECK(static_cast<std::size_t>(std::count(r.out.begin(), r.out.end(), '\n')) > 1000);
 }
+
+SCENARIO("the shell from standard input: a transcript, undo, and a saved scenario that replays the same") {
+  scratch s;
+  const auto typed = s.write("typed.txt",
+                             "vault token create -ttl=1h -explicit-max-ttl=2h => t\n"
+                             "advance 30m\n"
+                             "vault token renew -increment=3h $t => r\n"
+                             "expect r.auth.lease_duration == 1h30m\n"
+                             "vault token create -tll=1h\n"
+                             "vault token revoke $t\n"
+                             "undo\n"
+                             "vault policy write p - <<EOF\n"
+                             "path \"secret/*\" {\n"
+                             "  capabilities = [\"read\"]\n"
+                             "}\n"
+                             "EOF\n"
+                             "save " + s.dir + "/saved.vlab\n");
+  auto r = s.tokenlab("shell < '" + typed + "'");
+  CHECK(r.code == 2); // one entry was refused
+  CHECK(r.err == "  vault token create -tll=1h\n"
+                 "                     ^ flag provided but not defined: -tll (did you mean -ttl?)\n");
+  CHECK(r.out.rfind("[1] t+0s> vault token create -ttl=1h -explicit-max-ttl=2h => t\n\n"
+                    "t+0s  vault token create -ttl=1h -explicit-max-ttl=2h => t\n", 0) == 0);
+  CHECK(contains(r.out, "\n[2] t+0s> advance 30m\n\nt+0s → t+30m  advance 30m\n[3] t+30m> "));
+  CHECK(contains(r.out, "TTL of \"3h\" exceeded the effective max_ttl of \"1h30m\""));
+  CHECK(contains(r.out, "[4] t+30m> expect r.auth.lease_duration == 1h30m\n"
+                        "  ✓ PASS expect r.auth.lease_duration == 1h30m (actual: 5400 (1h30m))\n"
+                        "[5] t+30m> vault token create -tll=1h\n"
+                        "[5] t+30m> vault token revoke $t\n"));
+  CHECK(contains(r.out, "[6] t+30m> undo\n  undone: vault token revoke $t\n  back at step 4, t+30m\n"
+                        "[5] t+30m> vault policy write p - <<EOF\n... path \"secret/*\" {\n"));
+  CHECK(contains(r.out, "Success! Uploaded policy: p\n"));
+  CHECK(contains(r.out, "[6] t+30m> save " + s.dir + "/saved.vlab\n  saved 9 lines to "));
+  CHECK(s.read("saved.vlab") == "vault token create -ttl=1h -explicit-max-ttl=2h => t\n"
+                                "advance 30m\n"
+                                "vault token renew -increment=3h $t => r\n"
+                                "expect r.auth.lease_duration == 1h30m\n"
+                                "vault policy write p - <<EOF\n"
+                                "path \"secret/*\" {\n"
+                                "  capabilities = [\"read\"]\n"
+                                "}\n"
+                                "EOF\n");
+  // The saved scenario replays to the report the session showed: the shell's `show`, started
+  // from the saved file, equals `tokenlab run` of it.
+  const auto show = s.write("show.txt", "show\n");
+  r = s.tokenlab("shell --detail full '" + s.dir + "/saved.vlab' < '" + show + "'");
+  CHECK(r.code == 0);
+  const std::string transcript = r.out;
+  r = s.tokenlab("run '" + s.dir + "/saved.vlab'");
+  CHECK(r.code == 0);
+  const auto at = transcript.find("[6] t+30m> show\n");
+  REQUIRE(at != std::string::npos);
+  CHECK(transcript.substr(at + std::string{"[6] t+30m> show\n"}.size()) == r.out);
+  // The start file's steps are shown first, and are where undo stops.
+  CHECK(transcript.rfind("\n[1] t+0s  " + s.dir + "/saved.vlab:1  vault token create", 0) == 0);
+  r = s.tokenlab("shell '" + s.dir + "/saved.vlab' < '" + s.write("u.txt", "undo\nback 2\n") + "'");
+  CHECK(r.code == 2);
+  CHECK(r.err == "nothing to undo\nback 2: there are steps 5 to 5 to go back to\n");
+  r = s.tokenlab("shell '" + s.dir + "/missing.vlab' < /dev/null");
+  CHECK(r.code == 2);
+  CHECK(r.err == s.dir + "/missing.vlab: cannot read file: No such file or directory\n");
+}
+
+SCENARIO("at a terminal the shell edits lines and completes commands, flags and names with tab") {
+  // A pseudo-terminal from util-linux's script(1) (Debian's bsdutils, always installed).
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("script(1) is not installed: the terminal path of the shell is not tested");
+    return;
+  }
+  scratch s;
+  const auto typed = s.write("keys.txt", "vault tok\tcre\t-tt\t1h => web\n"
+                                         "vault token renew $w\t\n"
+                                         "quit\n");
+  const auto cmd = "TERM=dumb timeout 20 script -qec '" TOKENLAB_BINARY " shell' /dev/null < '" +
+                   typed + "' > '" + s.dir + "/stdout' 2>&1";
+  const int status = std::system(cmd.c_str());
+  CHECK((WIFEXITED(status) ? WEXITSTATUS(status) : -1) == 0);
+  const outcome_of_run r{0, s.read("stdout"), {}};
+  CHECK(contains(r.out, "tokenlab shell: type vault commands"));
+  CHECK(contains(r.out, "[1] t+0s> vault token create -ttl=1h => web\r\n"));
+  CHECK(contains(r.out, "token_created"));
+  CHECK(contains(r.out, "[2] t+0s> vault token renew $web \r\n"));
+  CHECK(contains(r.out, "token_renewed"));
+}
