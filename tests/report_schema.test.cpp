@@ -68,15 +68,14 @@ std::string violation(const json& root, const json& schema, const json& v, const
       return path + ": " + v.dump() + " is not one of " + e.dump();
   }
   if (schema.contains("anyOf")) {
-    std::string first;
+    std::string all;
     for (const auto& s : schema["anyOf"]) {
       auto why = violation(root, s, v, path);
       if (why.empty())
         return {};
-      if (first.empty())
-        first = why;
+      all += (all.empty() ? "" : " | ") + why;
     }
-    return first;
+    return all;
   }
   if (schema.contains("minimum") && v.is_number() && v.get<double>() < schema["minimum"].get<double>())
     return path + ": " + v.dump() + " is below " + schema["minimum"].dump();
@@ -190,5 +189,6 @@ SCENARIO("a report that breaks the schema is refused, at the place it breaks it"
 
   auto call = good;
   call["runs"][0]["steps"][1]["call"] = 7;
-  CHECK(violation(call).rfind("$.runs[0].steps[1].call: is number, not", 0) == 0);
+  CHECK(violation(call) == "$.runs[0].steps[1].call: is number, not \"null\" | "
+                           "$.runs[0].steps[1].call: is number, not \"object\"");
 }
