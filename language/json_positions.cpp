@@ -1,5 +1,7 @@
 #include "language/json_positions.hpp"
 
+#include "model/hex.hpp"
+
 #include <algorithm>
 
 namespace tokenlab::detail {
@@ -10,20 +12,10 @@ bool is_ws(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return 0;
-}
-
 unsigned hex4(std::string_view t, std::size_t at) {
   unsigned v = 0;
   for (std::size_t k = 0; k < 4 && at + k < t.size(); ++k)
-    v = v * 16 + static_cast<unsigned>(hex_value(t[at + k]));
+    v = v * 16 + static_cast<unsigned>(std::max(0, hex_digit_value(t[at + k])));
   return v;
 }
 

@@ -1,6 +1,7 @@
 #include "model/root_generation.hpp"
 
 #include "model/go_base64.hpp"
+#include "model/hex.hpp"
 #include "model/ids.hpp"
 #include "model/texts.hpp"
 
@@ -18,18 +19,9 @@ constexpr std::size_t min_key = 16, max_key = 33;
 std::optional<std::string> hex_decode(std::string_view in) {
   if (in.size() % 2 != 0)
     return std::nullopt;
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9')
-      return c - '0';
-    if (c >= 'a' && c <= 'f')
-      return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-      return c - 'A' + 10;
-    return -1;
-  };
   std::string out;
   for (std::size_t i = 0; i < in.size(); i += 2) {
-    const int hi = nibble(in[i]), lo = nibble(in[i + 1]);
+    const int hi = hex_digit_value(in[i]), lo = hex_digit_value(in[i + 1]);
     if (hi < 0 || lo < 0)
       return std::nullopt;
     out.push_back(static_cast<char>(hi * 16 + lo));
