@@ -80,3 +80,9 @@ foreach(example renewal/renew-capped-by-max-ttl-6h-9h max-ttl/mount-tune-shrinks
   golden_test(formats.${name}.junit run "scenarios/${example}.vlab" "${golden}.junit.xml" 0
     --format junit)
 endforeach()
+
+# The bench's bare event-heap kernel (bench/kernel.cpp) gives the reference counts, the same
+# lines as tokenlab's 1,000-client fleet (scenarios/capacity/golden/reference-workload-n1000.txt).
+add_test(NAME bench.kernel-n1000
+  COMMAND sh -c "\"$1\" 1000 | diff - \"$2\"" kernel
+    $<TARGET_FILE:tokenlab_bench_kernel> ${CMAKE_CURRENT_SOURCE_DIR}/bench/golden/kernel-n1000.txt)
