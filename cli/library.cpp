@@ -112,6 +112,7 @@ int first_screen(const std::string& root, const std::vector<shelf>& all,
   out += "  " + totals_line(total(runs)) + "\n\n";
   out += "Next:\n"
          "  ./lab lesson 1     start the course: 12 lessons of about 10 minutes, with exercises\n"
+         "  ./lab shell        try commands one at a time, with undo, back and save\n"
          "  ./lab run --all    every report of the library, step by step\n"
          "  ./lab run FILE     one scenario's report, e.g. " + root + "/" + defining[0] + "\n";
   std::cout << out;
