@@ -81,6 +81,7 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   e.renewable = s.renewable;
   e.backend_ttl = s.ttl;
   e.backend_max_ttl = s.max_ttl;
+  e.renew_panics = s.renew_panics;
   storage_put(self, st.ctx, keys::lease(e.id));
   if (!e.owner.empty())
     storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
@@ -234,6 +235,8 @@ void write_checked(self_ptr self, const resolved_token& who, const logical_write
   if (under(w.path, "auth/token/"))
     return forward(self, st.store, done, write_atom::value, who,
                    allows(self, who, w.path, capability::sudo), w, st.policies.names());
+  if (under(w.path, "sys/mounts/") && w.path.size() > 11)
+    return enable_from_fields(self, who, w.path.substr(11), w.fields, done);
   if (policy_path(w.path)) {
     auto rules = w.fields.find(under(w.path, "sys/policy/") ? "rules" : "policy");
     return write_policy(self, last_segment(w.path),

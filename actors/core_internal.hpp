@@ -87,6 +87,10 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
                      const reply& done);
 void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_request& r,
                const reply& done);
+/// handleMount written as the API (`vault write sys/mounts/<path> type=kv
+/// options=leased_passthrough=true`): the type and the options (TypeKVPairs: one `k=v`).
+void enable_from_fields(self_ptr self, const resolved_token& who, const std::string& path,
+                        const field_map& fields, const reply& done);
 /// Reads a mount's tune: "auth/token/", an auth mount or a secrets mount.
 void read_tune(self_ptr self, const std::string& mount, const reply& done);
 /// `vault auth list`: the mount table with each mount's own TTLs (from the token store).

@@ -59,7 +59,11 @@ caf::actor spawn_engine(self_ptr self, const std::string& type, const std::strin
   auto v = options.find("version");
   if (type == "kv" && v != options.end() && v->second == "2")
     return self->spawn<caf::linked>(kv2_engine_actor, st.ctx, path);
-  return self->spawn<caf::linked>(kv_engine_actor, st.ctx, path);
+  // kv's Factory: version 1 (or none) is LeaseSwitchedPassthroughBackend, with leases when
+  // the option leased_passthrough is exactly "true".
+  auto leased = options.find("leased_passthrough");
+  return self->spawn<caf::linked>(kv_engine_actor, st.ctx, path,
+                                  leased != options.end() && leased->second == "true");
 }
 
 void mount_dev_secrets(self_ptr self) {

@@ -8,6 +8,7 @@
 #include "actors/identity_store.hpp"
 #include "actors/kv_engine.hpp"
 #include "clock/duration.hpp"
+#include "model/fields.hpp"
 #include "model/go_text.hpp"
 #include "model/secrets_table.hpp"
 #include "model/tune.hpp"
@@ -133,6 +134,39 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
   ev.detail = type;
   emit(self, st.ctx, std::move(ev));
   done(no_content());
+}
+
+void enable_from_fields(self_ptr self, const resolved_token& who, const std::string& path,
+                        const field_map& fields, const reply& done) {
+  // logical_system_paths.go mountPaths' fields; the framework converts them first.
+  static const field_schema schema{{"path", field_kind::string},
+                                   {"type", field_kind::string},
+                                   {"description", field_kind::string},
+                                   {"config", field_kind::map},
+                                   {"local", field_kind::boolean},
+                                   {"seal_wrap", field_kind::boolean},
+                                   {"external_entropy_access", field_kind::boolean},
+                                   {"plugin_name", field_kind::string},
+                                   {"plugin_version", field_kind::string},
+                                   {"options", field_kind::kv_pairs}};
+  if (auto bad = check_fields(fields, schema, false))
+    return done(*bad);
+  for (const auto& [key, value] : fields)
+    if (schema.count(key) > 0 && key != "type" && key != "options" && key != "path")
+      return done(vault_error::invalid(texts::not_modelled("the field " + key + " of sys/mounts")));
+  const auto type = field_text(fields, "type");
+  if (type.empty())
+    return done(vault_error::invalid("backend type must be specified as a string"));
+  secrets_enable_request req{type, path.back() == '/' ? path : path + "/"};
+  if (fields.count("options") > 0) {
+    auto options = parse_kv_pairs(fields.at("options"), nullptr);
+    for (const auto& [key, value] : options ? *options : std::map<std::string, std::string>{}) {
+      if (key != "version" && key != "leased_passthrough")
+        return done(vault_error::invalid(texts::not_modelled("the mount option " + key)));
+      req.options[key] = value;
+    }
+  }
+  on_enable(self, who, req, done);
 }
 
 namespace {

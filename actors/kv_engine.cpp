@@ -43,7 +43,8 @@ outcome<api_response> on_write(self_ptr self, const logical_write_request& req) 
 
 // passthrough handleRead: the data as stored; the refresh interval is the `ttl` key (or,
 // without one, `lease`) when it parses as parseutil.ParseDurationSecond does, else the
-// mount's default lease TTL, which the core knows.
+// mount's default lease TTL, which the core knows. With leases (b.generateLeases), the same
+// TTL is the lease's, renewable whenever the key is there, parseable or not.
 outcome<secret_result> on_read(self_ptr self, const std::string& path) {
   auto& st = self->state;
   auto it = st.entries.find(relative(st, path));
@@ -62,6 +63,12 @@ outcome<secret_result> on_read(self_ptr self, const std::string& path) {
       out.ttl = *d;
       out.ttl_from_data = true;
     }
+  }
+  if (st.leased) {
+    // b.Secret("kv").Response: the core registers the lease; its ID is <mount><path>/<id>.
+    out.handle = it->first;
+    out.renewable = ttl != it->second.end();
+    out.renew_panics = true;
   }
   return out;
 }
@@ -92,10 +99,11 @@ api_outcome on_delete(self_ptr self, const std::string& path) {
 } // namespace
 
 caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_context ctx,
-                              std::string mount) {
+                              std::string mount, bool leased) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.mount = std::move(mount);
+  st.leased = leased;
   // Each mount draws from its own stream, so mounts don't disturb each other's IDs.
   st.ids = mount_ids(st.ctx.seed, st.mount);
   return {
@@ -113,6 +121,7 @@ caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_co
       s.entries.clear();
       return true;
     },
+    // The kv secret's Revoke is a no-op: the data stays (passthrough.go).
     [=](unsecret_atom, const std::string&) { return true; },
     [=](state_atom, const std::string&) { return life_state::unknown; },
   };

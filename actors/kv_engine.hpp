@@ -5,13 +5,19 @@
 // shows a refresh interval (the mount's default lease TTL, or the secret's own `ttl` / `lease`
 // key, as passthrough does).
 //
+// Mounted with the option `leased_passthrough=true` (LeaseSwitchedPassthroughBackend with
+// leases on), a read is a lease of type `kv`: its TTL is the same `ttl` / `lease` key (else the
+// mount's default), renewable only when the secret has such a key; revoking it does nothing to
+// the data; renewing it panics in v0.15.0's handler (secret_result::renew_panics).
+//
 // Storage: each secret is one key, `logical/<mount><path>` (Vault keys it under the mount's
 // `logical/<mount uuid>/` view), written on write and deleted on delete.
 //
 // Messages:
 //   (write_atom, logical_write_request) -> api_outcome            204
-//   (read_atom, path, display_name) -> outcome<secret_result>     handle "" (never leased);
-//       ttl + ttl_from_data when the data has a parseable `ttl` (else `lease`) key
+//   (read_atom, path, display_name) -> outcome<secret_result>     handle "" (not leased);
+//       ttl + ttl_from_data when the data has a parseable `ttl` (else `lease`) key;
+//       leased: handle = the path under the mount, renewable when there is such a key
 //   (list_atom, path) -> api_outcome                              {"keys": [...]}, 404 if none
 //   (delete_path_atom, path) -> api_outcome                       204
 //   (unsecret_atom, handle) -> bool                               true (nothing to revoke)
@@ -34,6 +40,7 @@ namespace tokenlab {
 struct kv_engine_state {
   sim_context ctx;
   std::string mount; ///< "secret/"
+  bool leased = false; ///< the mount option leased_passthrough=true
   id_source ids{1, id_stream::secrets};
   /// The secrets, by path relative to the mount ("app/db").
   std::map<std::string, std::map<std::string, std::string>> entries;
@@ -41,6 +48,6 @@ struct kv_engine_state {
 };
 
 caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_context ctx,
-                              std::string mount);
+                              std::string mount, bool leased = false);
 
 } // namespace tokenlab

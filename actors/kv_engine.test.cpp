@@ -15,10 +15,11 @@ using namespace tokenlab;
 
 namespace {
 
-// One kv mount at `secret/` on the deterministic scheduler, with its tracer and storage.
+// One kv mount at `secret/` on the deterministic scheduler, with its tracer and storage;
+// `leased`: mounted with the option leased_passthrough=true.
 class kv_fixture {
 public:
-  kv_fixture() {
+  explicit kv_fixture(bool leased = false) {
     ctx_.epoch = driver_.epoch();
     ctx_.epoch_unix = default_epoch_unix;
     ctx_.seed = 7;
@@ -27,7 +28,7 @@ public:
     ctx_.tracer = tracer_;
     storage_ = sys.spawn(storage_actor, ctx_);
     ctx_.storage = storage_;
-    engine_ = sys.spawn(kv_engine_actor, ctx_, std::string{"secret/"});
+    engine_ = sys.spawn(kv_engine_actor, ctx_, std::string{"secret/"}, leased);
   }
 
   ~kv_fixture() {
@@ -128,6 +129,59 @@ TEST_CASE("kv engine: a written secret reads back unleased, stored under its mou
   CHECK(str(r->data, "user") == "admin");
   CHECK(str(r->data, "pass") == "s3cret");
   CHECK(f.effects().empty());
+}
+
+TEST_CASE("kv engine with leased_passthrough: a read is a lease, renewable with a ttl key") {
+  kv_fixture f{true};
+  REQUIRE(f.write("secret/app/db", {{"pass", "s3cret"}, {"ttl", "30m"}}));
+  REQUIRE(f.write("secret/app/old", {{"pass", "x"}, {"lease", "90"}}));
+  REQUIRE(f.write("secret/app/bad", {{"pass", "x"}, {"ttl", "soon"}}));
+  REQUIRE(f.write("secret/app/none", {{"pass", "x"}}));
+  (void)f.effects();
+
+  // The ttl key: the lease's TTL, renewable; the data keeps the key.
+  auto db = f.read("secret/app/db");
+  REQUIRE(db);
+  CHECK(db->handle == "app/db");
+  CHECK(db->renewable);
+  CHECK(db->ttl == std::chrono::minutes(30));
+  CHECK(str(db->data, "ttl") == "30m");
+  CHECK(db->renew_panics);
+  // `lease` when there is no `ttl`, in seconds as ParseDurationSecond reads a bare number.
+  auto old = f.read("secret/app/old");
+  REQUIRE(old);
+  CHECK(old->renewable);
+  CHECK(old->ttl == std::chrono::seconds(90));
+  // A key that does not parse: the mount's default (0 here), yet renewable, as the key is there.
+  auto bad = f.read("secret/app/bad");
+  REQUIRE(bad);
+  CHECK(bad->renewable);
+  CHECK(bad->ttl == sim_duration::zero());
+  // No key: the mount's default, not renewable.
+  auto none = f.read("secret/app/none");
+  REQUIRE(none);
+  CHECK(none->handle == "app/none");
+  CHECK_FALSE(none->renewable);
+  CHECK(none->ttl == sim_duration::zero());
+
+  // Revoking the secret (the kv secret's Revoke) leaves the data.
+  CHECK(f.ask<bool>(f.engine(), unsecret_atom::value, std::string{"app/db"}) == true);
+  auto again = f.read("secret/app/db");
+  REQUIRE(again);
+  CHECK(str(again->data, "pass") == "s3cret");
+  CHECK(f.effects().empty());
+}
+
+TEST_CASE("kv engine without leased_passthrough: a ttl key is a refresh interval, not a lease") {
+  kv_fixture f;
+  REQUIRE(f.write("secret/app/db", {{"pass", "s3cret"}, {"ttl", "30m"}}));
+  auto r = f.read("secret/app/db");
+  REQUIRE(r);
+  CHECK(r->handle.empty());
+  CHECK_FALSE(r->renewable);
+  CHECK_FALSE(r->renew_panics);
+  CHECK(r->ttl_from_data);
+  CHECK(r->ttl == std::chrono::minutes(30));
 }
 
 TEST_CASE("kv engine: a write replaces the whole secret") {

@@ -84,6 +84,10 @@ api_outcome renew(self_ptr self, const system_view& view, sim_duration increment
     return vault_error::invalid(std::string{texts::lease_expired});
   if (!e.renewable)
     return vault_error::invalid(std::string{texts::lease_not_renewable});
+  // renewEntry routes the renewal to the engine, whose handler panics: net/http closes the
+  // connection, the client reads EOF (no status), and the lease is left as it was.
+  if (e.renew_panics)
+    return vault_error{0, {std::string{texts::no_response}}};
   ttl_request in;
   in.increment = increment > sim_duration::zero() ? increment : sim_duration::zero();
   in.backend_ttl = e.backend_ttl;

@@ -39,6 +39,9 @@ struct lease_entry {
   /// A batch token's expiry: a lease read with a batch token never outlives it, at issue
   /// and at every renewal (spec §6.1).
   std::optional<sim_time> cap;
+  /// The engine's renew handler panics (a kv `leased_passthrough` lease): a renewal that
+  /// passes the expiration manager's checks gets no response.
+  bool renew_panics = false;
 };
 
 struct lease_state {

@@ -170,6 +170,10 @@ struct secret_result {
   /// KV (passthrough) only: `ttl` came from the secret's own `ttl`/`lease` key (even 0).
   /// Unset, the core shows the mount's default lease TTL as the refresh interval.
   bool ttl_from_data = false;
+  /// KV with `leased_passthrough` (vault-plugin-secrets-kv v0.15.0): the secret's Renew is
+  /// handleRead, which reads `data.Get("path")` from a FieldData with no schema and panics;
+  /// the server answers nothing (docs/decisions.md).
+  bool renew_panics = false;
 };
 
 /// What a token's renewal produced: the decision and the entry after it.

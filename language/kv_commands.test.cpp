@@ -139,3 +139,26 @@ TEST_CASE("vault secrets list, secrets disable, auth disable, status, secrets en
   CHECK(error_of("vault status now") ==
         "k.scn:2:14: Too many arguments (expected 0, got 1); usage: vault status");
 }
+
+TEST_CASE("vault secrets enable -options: repeatable key=value, leased_passthrough and version") {
+  const auto leased =
+    only<cmd_secrets_enable>("vault secrets enable -options=leased_passthrough=true -path=l kv");
+  CHECK(leased.options == std::map<std::string, std::string>{{"leased_passthrough", "true"}});
+  CHECK(leased.path == "l/");
+  // A StringMapVar: repeatable, the last value of a key wins; the value may hold '='.
+  const auto both = only<cmd_secrets_enable>(
+    "vault secrets enable -options=version=1 -options=leased_passthrough=false "
+    "-options=leased_passthrough=a=b kv");
+  CHECK(both.options == std::map<std::string, std::string>{{"leased_passthrough", "a=b"},
+                                                           {"version", "1"}});
+  CHECK(only<cmd_secrets_enable>("vault secrets enable kv").options.empty());
+  CHECK(error_of("vault secrets enable -options=foo=bar kv") ==
+        "k.scn:2:31: -options=foo is not modelled by tokenlab yet: only the options version and "
+        "leased_passthrough are");
+  CHECK(error_of("vault secrets enable -options=version=3 kv") ==
+        "k.scn:2:31: kv -options=version=3 is not modelled by tokenlab yet: kv has versions 1 "
+        "and 2");
+  CHECK(error_of("vault secrets enable -options=leased_passthrough kv") ==
+        "k.scn:2:31: invalid value \"leased_passthrough\" for flag -options: missing = in KV "
+        "pair: \"leased_passthrough\"");
+}

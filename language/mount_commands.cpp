@@ -61,8 +61,9 @@ const command_spec auth_enable_spec{
 const command_spec auth_list_spec{
   "vault auth list [-detailed]", {{"format", ft::format}, {"detailed", ft::boolean}}, {}};
 
-const command_spec secrets_enable_spec{"vault secrets enable [-path=P] [-version=N] TYPE",
-                                       {{"path", ft::text}, {"version", ft::integer}},
+const command_spec secrets_enable_spec{
+  "vault secrets enable [-path=P] [-version=N] [-options=K=V ...] TYPE",
+  {{"path", ft::text}, {"version", ft::integer}, {"options", ft::key_value}},
                                        {"description",
                                         "default-lease-ttl",
                                         "max-lease-ttl",
@@ -72,7 +73,6 @@ const command_spec secrets_enable_spec{"vault secrets enable [-path=P] [-version
                                         "listing-visibility",
                                         "passthrough-request-headers",
                                         "allowed-response-headers",
-                                        "options",
                                         "local",
                                         "seal-wrap",
                                         "external-entropy-access",
@@ -242,6 +242,23 @@ maybe_error build_secrets_enable(const build_input& in, vault_command& out) {
   cmd_secrets_enable cmd;
   if (auto err = enable_path(in, "aws", cmd.type, cmd.path))
     return err;
+  // -options=K=V (a StringMapVar: repeatable, the last value of a key wins): the mount's
+  // options, which kv's Factory reads (`version`, `leased_passthrough`).
+  for (const flag_use& f : in.args.flags) {
+    if (f.name != "options")
+      continue;
+    const auto& key = f.key_value.first;
+    if (key != "version" && key != "leased_passthrough")
+      return line_error{f.value_col, "-options=" + key +
+                                       " is not modelled by tokenlab yet: only the options "
+                                       "version and leased_passthrough are"};
+    if (key == "version" && cmd.type == "kv" && !f.key_value.second.empty() &&
+        f.key_value.second != "1" && f.key_value.second != "2")
+      return line_error{f.value_col, "kv -options=version=" + f.key_value.second +
+                                       " is not modelled by tokenlab yet: kv has versions 1 "
+                                       "and 2"};
+    cmd.options[key] = f.key_value.second;
+  }
   if (const flag_use* f = in.args.last("version")) {
     // kv has versions 1 and 2; other values reach a kv factory that builds no backend.
     if (f->integer > 0 && cmd.type == "kv" && f->integer != 1 && f->integer != 2)

@@ -91,6 +91,8 @@ struct cmd_secrets_enable {
   std::string type;
   std::string path; ///< normalised with a trailing '/': "aws/"
   std::int64_t version = 0; ///< -version (kv): sent as the option `version`; 0 = not given
+  /// -options=k=v (repeatable): `leased_passthrough` and `version`, the ones kv reads
+  std::map<std::string, std::string> options{};
 };
 /// `vault secrets list [-detailed]`
 struct cmd_secrets_list {

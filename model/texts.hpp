@@ -76,6 +76,9 @@ inline constexpr std::string_view invalid_lease_id = "invalid lease ID";
 inline constexpr std::string_view lease_not_found = "lease not found";
 inline constexpr std::string_view lease_not_renewable = "lease is not renewable";
 inline constexpr std::string_view lease_expired = "lease expired";
+/// What the Go client reports when the server closes the connection without a response (a
+/// handler's panic, which net/http recovers): io.EOF, in a url.Error the CLI prints whole.
+inline constexpr std::string_view no_response = "EOF";
 inline constexpr std::string_view sudo_for_revoke_orphan =
   "root or sudo privileges required to revoke and orphan";
 inline constexpr std::string_view token_to_revoke_not_found = "token to revoke not found";

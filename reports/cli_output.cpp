@@ -9,6 +9,7 @@
 #include "reports/kv_output.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace tokenlab {
 
@@ -104,6 +105,19 @@ std::string render_cli_json(const api_response& r) {
 }
 
 std::string render_cli_error(const vault_call_record& call, const vault_error& err) {
+  // No response at all (a handler's panic closed the connection): the Go client's url.Error,
+  // `Put "<url>": EOF` (net/http's urlErrorOp: the method with only its first letter upper).
+  if (err.status == 0) {
+    std::string op = call.method;
+    for (std::size_t i = 1; i < op.size(); ++i)
+      op[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(op[i])));
+    const std::string url_error =
+      op + " \"" + cli_vault_addr + "/v1/" + call.path + "\": " + err.message();
+    if (call.bare_error)
+      return line(url_error);
+    return line((call.error_head.empty() ? "Error " + call.error_verb : call.error_head) + ": " +
+                url_error);
+  }
   // api.ResponseError.Error(): the messages follow "Errors:\n\n" each as "* <msg>" with
   // no separator between them (Go writes them back to back); ui.Error adds the newline.
   std::string out = line(call.bare_error            ? std::string{"Error making API request."}

@@ -141,6 +141,23 @@ Code: 500. Errors:
   CHECK(render_cli_output(c) == expected);
 }
 
+TEST_CASE("a request the server never answered prints the client's url.Error", "[cli]") {
+  vault_call_record c;
+  c.method = "PUT";
+  c.path = "sys/leases/renew";
+  c.error_verb = "renewing leased/app/db/abc";
+  c.shape = output_shape::secret;
+  c.result = vault_error{0, {"EOF"}};
+  const std::string expected =
+    "Error renewing leased/app/db/abc: Put \"http://127.0.0.1:8200/v1/sys/leases/renew\": EOF\n";
+  CHECK(render_cli_output(c) == expected);
+  c.json = true;
+  CHECK(render_cli_output(c) == expected);
+  c.error_head = "Error writing data to sys/leases/renew";
+  CHECK(render_cli_output(c) == "Error writing data to sys/leases/renew: Put "
+                                "\"http://127.0.0.1:8200/v1/sys/leases/renew\": EOF\n");
+}
+
 TEST_CASE("a capped TTL warning is wrapped at 76 columns as the CLI wraps it", "[cli]") {
   CHECK(render_cli_warnings({"TTL of \"784h\" exceeded the effective max_ttl of \"775h56m31s\"; "
                              "TTL value is capped accordingly"}) ==

@@ -161,7 +161,7 @@ struct builder {
     return true;
   }
   bool operator()(const cmd_secrets_enable& c) {
-    secrets_enable_request req{c.type, c.path};
+    secrets_enable_request req{c.type, c.path, c.options};
     if (c.version > 0) // command/secrets_enable.go: -version becomes the option `version`
       req.options["version"] = std::to_string(c.version);
     out.request.op = req;

@@ -302,7 +302,7 @@ SCENARIO("the library's first screen fits one screen and ends with what to type 
   CHECK(contains(r.out, "Next:\n  ./lab lesson 1     start the course"));
   CHECK(contains(r.out, "\n  ./lab shell        try commands one at a time, with undo, back and save\n"));
   r = s.tokenlab_in_dir("cd '" TOKENLAB_SOURCE_DIR "' &&", "library --list");
-  CHECK(lines_of(r.out) == 84);
+  CHECK(lines_of(r.out) == 85);
   CHECK_FALSE(contains(r.out, "capacity/"));
 }
 
