@@ -87,16 +87,8 @@ int first_screen(const std::string& root, const std::vector<shelf>& all,
       if (r.file == root + "/" + name)
         out += render_brief(r, 0, brief_scope::highlights) + "\n";
   std::map<std::string, report_totals> by_topic;
-  for (const auto& r : runs) {
-    const std::string topic = fs::path(r.file).parent_path().filename().string();
-    const report_totals t = total({r});
-    auto& sum = by_topic[topic];
-    sum.scenarios += 1;
-    sum.expectations += t.expectations;
-    sum.passed += t.passed;
-    sum.failed += t.failed;
-    sum.open += t.open;
-  }
+  for (const auto& r : runs)
+    by_topic[fs::path(r.file).parent_path().filename().string()] += run_totals(r);
   out += "The library (" + root + "/README.md), replayed just now:\n";
   for (const auto& s : all) {
     out += "  " + pad(s.topic, 14) + pad(count_of(static_cast<std::int64_t>(s.files.size()), "scenario", "scenarios"), 14);

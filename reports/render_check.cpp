@@ -25,23 +25,18 @@ namespace {
 std::string render_check_text(const std::vector<run_record>& runs) {
   std::string out;
   for (const auto& run : runs) {
-    std::int64_t failed = 0;
-    std::int64_t open = 0;
-    std::int64_t count = 0;
-    for (const auto& step : run.steps) {
-      for (const auto& x : step.expectations) {
-        ++count;
-        if (x.passed)
-          continue;
-        ++(x.open ? open : failed);
-        out += expectation_problem(run, step, x) + "\n";
-      }
-    }
-    if (failed == 0 && open == 0)
-      out += "PASS " + run.file + " (" + count_of(count, "expectation", "expectations") + ")\n";
+    for (const auto& step : run.steps)
+      for (const auto& x : step.expectations)
+        if (!x.passed)
+          out += expectation_problem(run, step, x) + "\n";
+    const report_totals t = run_totals(run);
+    if (t.failed == 0 && t.open == 0)
+      out += "PASS " + run.file + " (" + count_of(t.expectations, "expectation", "expectations") +
+             ")\n";
     else
-      out += "FAIL " + run.file + " (" + std::to_string(failed) + " of " + std::to_string(count) +
-             " failed" + (open > 0 ? ", " + std::to_string(open) + " unanswered" : "") + ")\n";
+      out += "FAIL " + run.file + " (" + std::to_string(t.failed) + " of " +
+             std::to_string(t.expectations) + " failed" +
+             (t.open > 0 ? ", " + std::to_string(t.open) + " unanswered" : "") + ")\n";
   }
   const report_totals t = total(runs);
   out += verdict_counts(t.passed, t.failed, t.open) + "\n";

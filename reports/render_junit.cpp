@@ -13,28 +13,9 @@ namespace tokenlab {
 
 namespace {
 
-struct suite_counts {
-  std::int64_t tests = 0;
-  std::int64_t failures = 0;
-  std::int64_t skipped = 0;
-};
-
-suite_counts count(const run_record& run) {
-  suite_counts c;
-  for (const auto& s : run.steps)
-    for (const auto& x : s.expectations) {
-      ++c.tests;
-      if (x.open)
-        ++c.skipped;
-      else if (!x.passed)
-        ++c.failures;
-    }
-  return c;
-}
-
-std::string counts_attributes(const suite_counts& c) {
-  return " tests=\"" + std::to_string(c.tests) + "\" failures=\"" + std::to_string(c.failures) +
-         "\" errors=\"0\" skipped=\"" + std::to_string(c.skipped) + "\"";
+std::string counts_attributes(const report_totals& c) {
+  return " tests=\"" + std::to_string(c.expectations) + "\" failures=\"" +
+         std::to_string(c.failed) + "\" errors=\"0\" skipped=\"" + std::to_string(c.open) + "\"";
 }
 
 // A dotted class name from the file (`scenarios/renewal/x.vlab` → `scenarios.renewal.x`), as
@@ -76,13 +57,9 @@ std::string testcase(const run_record& run, const step_record& s, const expectat
 } // namespace
 
 std::string render_junit(const std::vector<run_record>& runs) {
-  suite_counts all;
   std::string suites;
   for (const auto& run : runs) {
-    const suite_counts c = count(run);
-    all.tests += c.tests;
-    all.failures += c.failures;
-    all.skipped += c.skipped;
+    const report_totals c = run_totals(run);
     suites += "  <testsuite" + attribute("name", run.file) + counts_attributes(c) + ">\n";
     suites += "    <properties>\n";
     suites += "      <property name=\"title\"" + attribute("value", run.title) + "/>\n";
@@ -96,7 +73,7 @@ std::string render_junit(const std::vector<run_record>& runs) {
     suites += "  </testsuite>\n";
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tokenlab\"" +
-         counts_attributes(all) + ">\n" + suites + "</testsuites>\n";
+         counts_attributes(total(runs)) + ">\n" + suites + "</testsuites>\n";
 }
 
 } // namespace tokenlab

@@ -78,14 +78,20 @@ run_summary summarize(const run_record& run) {
   return s;
 }
 
+report_totals run_totals(const run_record& run) {
+  report_totals t;
+  t.scenarios = 1;
+  for (const auto& step : run.steps)
+    for (const auto& x : step.expectations)
+      ++(x.open ? t.open : x.passed ? t.passed : t.failed);
+  t.expectations = t.passed + t.failed + t.open;
+  return t;
+}
+
 report_totals total(const std::vector<run_record>& runs) {
   report_totals t;
-  t.scenarios = static_cast<std::int64_t>(runs.size());
   for (const auto& run : runs)
-    for (const auto& step : run.steps)
-      for (const auto& x : step.expectations)
-        ++(x.open ? t.open : x.passed ? t.passed : t.failed);
-  t.expectations = t.passed + t.failed + t.open;
+    t += run_totals(run);
   return t;
 }
 

@@ -79,7 +79,19 @@ struct report_totals {
   std::int64_t passed = 0;
   std::int64_t failed = 0;
   std::int64_t open = 0; ///< predictions not made yet (`== ?`)
+
+  report_totals& operator+=(const report_totals& o) {
+    scenarios += o.scenarios;
+    expectations += o.expectations;
+    passed += o.passed;
+    failed += o.failed;
+    open += o.open;
+    return *this;
+  }
 };
+
+/// Counts the expectations of one run (`scenarios` is 1).
+report_totals run_totals(const run_record& run);
 
 /// Adds up the expectations of `runs`.
 report_totals total(const std::vector<run_record>& runs);
