@@ -6,6 +6,7 @@
 #include "language/lexer.hpp"
 #include "language/parser.hpp"
 #include "language/vocabulary.hpp"
+#include "model/go_text.hpp"
 #include "runner/runner.hpp"
 
 #include <algorithm>
@@ -48,10 +49,6 @@ std::string first_line(const std::string& text) {
 
 std::size_t lines_in(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
-bool starts_with(const std::string& s, const std::string& prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
 }
 
 std::string clock_after(const run_record& run) {

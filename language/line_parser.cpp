@@ -3,6 +3,7 @@
 
 #include "clock/calendar.hpp"
 #include "clock/duration.hpp"
+#include "model/go_text.hpp"
 #include "model/texts.hpp"
 
 #include <algorithm>
@@ -24,10 +25,6 @@ const std::vector<std::string_view> vault_words = {
 
 bool one_of(const std::string& s, const std::vector<std::string_view>& list) {
   return std::find(list.begin(), list.end(), s) != list.end();
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
 }
 
 // Checks that the line has exactly `n` words; `example` shows the directive's form.

@@ -22,6 +22,11 @@ std::string quote_input(std::string_view s, std::size_t most = 80);
 /// a UTF-8 boundary and ends with `… (N more bytes)`.
 std::string printable(std::string_view text, std::size_t max_line = 2000);
 
+/// strings.HasPrefix.
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
 /// strings.TrimSpace over ASCII white space.
 std::string go_trim_space(std::string_view s);
 

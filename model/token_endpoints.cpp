@@ -1,5 +1,6 @@
 #include "model/token_endpoints.hpp"
 
+#include "model/go_text.hpp"
 #include "model/texts.hpp"
 
 namespace tokenlab {
@@ -38,10 +39,6 @@ std::optional<outcome<token_api_call>> done(token_api_call call) {
   std::optional<outcome<token_api_call>> out;
   out.emplace(std::move(call));
   return out;
-}
-
-bool starts_with(const std::string& s, const char* prefix) {
-  return s.rfind(prefix, 0) == 0;
 }
 
 } // namespace
