@@ -130,6 +130,7 @@ secret_result iam_user_secret(self_ptr self, const std::string& display_name,
   auto name = aws_iam_name(display_name, role, unix_now(self), st.ids.chars(20, alnum));
   iam_user user;
   user.access_key = "AKIA" + st.ids.chars(16, upper_digits);
+  user.counted = st.ctx.counting();
   st.users[name] = user;
   trace_event ev;
   ev.kind = trace_kind::credential_created;
@@ -181,6 +182,7 @@ outcome<secret_result> sts_secret(self_ptr self, const std::string& display_name
   iam_user cred;
   cred.access_key = "ASIA" + st.ids.chars(16, upper_digits);
   cred.sts_expiry = sim_now(self, st.ctx) + secs(ttl);
+  cred.counted = st.ctx.counting();
   st.users[name] = cred;
   trace_event ev;
   ev.kind = trace_kind::credential_created;
@@ -267,7 +269,7 @@ caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_
         ev.kind = trace_kind::credential_deleted;
         ev.subject = handle;
         ev.detail = "IAM user and its access key " + u->second.access_key + " deleted";
-        emit(self, self->state.ctx, std::move(ev));
+        emit(self, self->state.ctx, std::move(ev), u->second.counted);
       }
       return true;
     },

@@ -38,6 +38,7 @@ struct iam_user {
   bool deleted = false;
   /// An STS credential: AWS ends it at this instant, whatever Vault does with its lease.
   std::optional<sim_time> sts_expiry;
+  bool counted = false; ///< made while a fleet counted: its events stay counted
 };
 
 struct aws_engine_state {

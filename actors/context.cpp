@@ -42,6 +42,14 @@ void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev) 
   self->send(ctx.tracer, std::move(ev));
 }
 
+void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev, bool counted) {
+  if (counted && !ctx.counting()) {
+    ev.at = sim_now(self, ctx);
+    return ctx.counter->tally.add(ev);
+  }
+  emit(self, ctx, std::move(ev));
+}
+
 namespace {
 
 // While events are counted, storage operations are counted where they happen, by prefix;

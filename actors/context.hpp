@@ -41,10 +41,21 @@ struct sim_context {
   /// The outside world the scenario declares: GitHub's organizations, users and teams (the
   /// github auth method asks it). Shared, never changed during a run.
   std::shared_ptr<const github_world> github;
+  /// Set in the copy a token's or a lease's actor keeps when it is made while a fleet counts
+  /// (object_context): that object's events stay counted for as long as it lives, also once
+  /// the fleet has ended and the lab traces again (the tally drops those past its horizon).
+  bool counted = false;
 
-  /// True while events are counted, not traced.
-  bool counting() const { return counter && counter->on; }
+  /// True while this component's events are counted, not traced.
+  bool counting() const { return counted || (counter && counter->on); }
 };
+
+/// The context an object made now keeps for its life: counted when made while a fleet counts.
+inline sim_context object_context(const sim_context& ctx) {
+  auto out = ctx;
+  out.counted = ctx.counting();
+  return out;
+}
 
 /// Arms an expiry timer: `(expire_atom, timer)` reaches `self` after `delay`. The timer goes
 /// through the context's alarm actor, which holds only a weak reference to `self`, so an
@@ -62,6 +73,10 @@ sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx);
 
 /// Sends a trace event stamped with the actor's virtual now.
 void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev);
+
+/// The same for an object a component keeps a record of (an engine's credential): made while
+/// a fleet counted (`counted`), its events stay counted.
+void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev, bool counted);
 
 /// Writes (put) or deletes a storage key; the storage actor traces it (while events are
 /// counted, it is counted right here).

@@ -100,7 +100,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.warnings = d->warnings;
   auto id = e.id;
   auto owner = e.owner;
-  auto actor = self->spawn(lease_actor, std::move(e), st.ctx, m.engine, caf::actor{self});
+  auto actor =
+    self->spawn(lease_actor, std::move(e), object_context(st.ctx), m.engine, caf::actor{self});
   st.leases[id] = lease_ref{actor, owner, mount, s.handle, s.credential};
   if (who.lease_holder)
     self->send(who.lease_holder, lease_atom::value, id, actor);
@@ -634,18 +635,12 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
         return;
       if (!it->second.owner.empty())
         self->send(s.store, unlease_atom::value, it->second.owner, lease_id);
-      if (s.keep_history) {
+      if (!t.counted) { // a fleet's leases are too many to remember each
         auto ref = std::move(it->second);
         ref.actor = caf::actor{}; // a tombstone must not keep the finished actor alive
         s.gone_leases[lease_id] = {t, std::move(ref)};
       }
       s.leases.erase(it);
-    },
-    // A fleet runs: too many leases end to remember each (expectations then know only
-    // the live ones and those that ended before).
-    [=](fleet_atom) {
-      self->state.keep_history = false;
-      self->send(self->state.store, fleet_atom::value);
     },
     [=](state_atom, life_subject what, const std::string& id) {
       auto rp = self->make_response_promise();

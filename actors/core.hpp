@@ -14,8 +14,6 @@
 //   (entry_atom) -> std::string                        the root token's ID
 //   (restart_atom, system_config)                      a restart: new system TTLs, here and
 //                                                      in the token store
-//   (fleet_atom)                                       a fleet starts: forget ended leases
-//                                                      and tokens from now on
 
 #include "actors/context.hpp"
 #include "actors/messages.hpp"
@@ -63,8 +61,8 @@ struct core_state {
   /// what became of their credentials.
   std::map<std::string, caf::actor> retired;
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
+  /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
-  bool keep_history = true; ///< remember ended leases (off while a fleet runs)
   policy_store policies;    ///< `root`, `default` and every `vault policy write`
   std::map<std::string, caf::actor> auth_mounts; ///< auth methods by mount ("auth/userpass/")
   /// The auth mount table (`vault auth list`): token/ first, then each enabled method.

@@ -165,7 +165,7 @@ outcome<secret_result> read_creds(self_ptr self, const std::string& role_name,
   if (role->second.creation_statements.empty())
     return handler_error(texts::db_empty_creation_statements);
   auto name = user_name(self, display_name, role_name);
-  st.users[name] = db_user{conn->first, role_name, false};
+  st.users[name] = db_user{conn->first, role_name, false, st.ctx.counting()};
   trace_event ev;
   ev.kind = trace_kind::credential_created;
   ev.subject = name;
@@ -298,7 +298,7 @@ caf::behavior database_engine_actor(caf::stateful_actor<database_engine_state>* 
         ev.kind = trace_kind::credential_deleted;
         ev.subject = handle;
         ev.detail = "database user dropped";
-        emit(self, self->state.ctx, std::move(ev));
+        emit(self, self->state.ctx, std::move(ev), u->second.counted);
       }
       return true;
     },

@@ -66,6 +66,7 @@ struct db_user {
   std::string connection; ///< the config name it was created through
   std::string role;
   bool dropped = false;
+  bool counted = false; ///< made while a fleet counted: its events stay counted
 };
 
 struct database_engine_state {

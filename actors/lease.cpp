@@ -26,6 +26,7 @@ void finish(self_ptr self, trace_cause cause) {
   tombstone t;
   t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
   t.owner = e.owner;
+  t.counted = st.ctx.counted;
   self->send(st.core, gone_atom::value, e.id, t);
   for (auto& rp : st.waiters)
     rp.deliver(true);

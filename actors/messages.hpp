@@ -199,6 +199,7 @@ enum class life_subject { token, lease, credential };
 struct tombstone {
   life_state state = life_state::revoked;
   std::string owner; ///< the lease's token, or the token's parent
+  bool counted = false; ///< made while a fleet counted: not remembered once gone
 };
 
 } // namespace tokenlab

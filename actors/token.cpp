@@ -72,6 +72,7 @@ void finish_revocation(self_ptr self, bool orphan_children) {
   tombstone t;
   t.state = st.cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
   t.owner = e.parent;
+  t.counted = ctx.counted;
   self->send(st.store, gone_atom::value, e.id, t);
   for (auto& rp : st.waiters)
     rp.deliver(true);

@@ -56,7 +56,7 @@ caf::actor spawn_token(self_ptr self, token_entry e) {
     st.token_leases.emplace(lease, id);
     st.lease_of.emplace(id, std::move(lease));
   }
-  auto handle = self->spawn(token_actor, std::move(e), st.ctx, caf::actor{self});
+  auto handle = self->spawn(token_actor, std::move(e), object_context(st.ctx), caf::actor{self});
   st.tokens.emplace(id, handle);
   st.accessors.emplace(acc, id);
   st.accessor_of.emplace(id, acc);
@@ -628,11 +628,11 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       }
       if (auto l = st.lease_of.find(id); l != st.lease_of.end()) {
         st.token_leases.erase(l->second);
-        if (st.keep_history)
+        if (!t.counted)
           st.gone_leases[l->second] = id;
         st.lease_of.erase(l);
       }
-      if (st.keep_history)
+      if (!t.counted) // a fleet's tokens are too many to remember each
         st.gone[id] = t;
       auto parent = st.tokens.find(t.owner);
       if (parent != st.tokens.end())
@@ -685,7 +685,6 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       emit(self, st.ctx, std::move(ev));
       return id;
     },
-    [=](fleet_atom) { self->state.keep_history = false; },
   };
 }
 

@@ -32,7 +32,6 @@
 //   (state_atom, lease_atom, lease_id) -> life_state   a token's lease: its token's state
 //   (entry_atom) -> std::string            the root token's ID
 //   (identity_atom, actor)                 the identity store, from the core
-//   (fleet_atom)                           a fleet starts: stop remembering ended tokens
 
 #include "actors/context.hpp"
 #include "actors/messages.hpp"
@@ -63,10 +62,10 @@ struct token_store_state {
   /// kept while events are counted (a fleet): its keys then have no salted IDs.
   std::map<std::string, std::string> token_leases;
   std::unordered_map<std::string, std::string> lease_of;
-  std::map<std::string, tombstone> gone;   ///< what became of tokens no longer stored
+  /// What became of tokens no longer stored, but a fleet's (tombstone::counted).
+  std::map<std::string, tombstone> gone;
   /// The leases of those tokens: lease ID -> token ID (kept with `gone`).
   std::map<std::string, std::string> gone_leases;
-  bool keep_history = true;                ///< keep `gone` (off while a fleet runs)
   std::map<std::string, token_role> roles; ///< auth/token/roles/<name>
   std::map<std::string, mount_tune>
     auth_tunes; ///< other auth mounts ("auth/userpass/") and their tune

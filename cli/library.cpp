@@ -25,7 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The topics whose scenarios are left out of a library run: they take minutes each.
+// The topics whose scenarios are left out of a library run: fleets, most of them minutes long.
 constexpr const char* long_topics[] = {"capacity"};
 
 // The topics in the order the course teaches them; others follow, alphabetically.
@@ -93,7 +93,7 @@ int first_screen(const std::string& root, const std::vector<shelf>& all,
   for (const auto& s : all) {
     out += "  " + pad(s.topic, 14) + pad(count_of(static_cast<std::int64_t>(s.files.size()), "scenario", "scenarios"), 14);
     if (is_long(s.topic)) {
-      out += "not replayed here: minutes each; run one by name\n";
+      out += "not replayed here: fleets, most minutes long; run one by name\n";
       continue;
     }
     const auto& t = by_topic[s.topic];

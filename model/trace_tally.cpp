@@ -35,6 +35,19 @@ std::pair<std::int64_t, std::int64_t>& trace_tally::by_prefix(std::string_view k
   return it->second;
 }
 
+std::string_view lease_mount(std::string_view lease_id) {
+  auto slash = lease_id.find('/');
+  return slash == std::string_view::npos ? lease_id : lease_id.substr(0, slash + 1);
+}
+
+mount_lease_tally& trace_tally::by_mount(std::string_view lease_id) {
+  const auto mount = lease_mount(lease_id);
+  auto it = leases.find(mount);
+  if (it == leases.end())
+    it = leases.emplace(std::string{mount}, mount_lease_tally{}).first;
+  return it->second;
+}
+
 void trace_tally::touch(sim_time at) {
   if (at_ && *at_ != at) {
     peak_live_tokens = std::max(peak_live_tokens, live_tokens);
@@ -66,12 +79,22 @@ void trace_tally::add(const trace_event& ev) {
       break;
     case trace_kind::lease_created:
       ++leases_created;
+      ++by_mount(ev.subject).created;
       ++live_leases;
       break;
-    case trace_kind::lease_renewed: ++leases_renewed; break;
-    case trace_kind::lease_expired: ++leases_expired; break;
+    case trace_kind::lease_renewed:
+      ++leases_renewed;
+      ++by_mount(ev.subject).renewed;
+      break;
+    case trace_kind::lease_expired:
+      ++leases_expired;
+      ++by_mount(ev.subject).expired;
+      break;
     case trace_kind::lease_revoked:
-      leases_revoked += ttl ? 0 : 1;
+      if (!ttl) {
+        ++leases_revoked;
+        ++by_mount(ev.subject).revoked;
+      }
       --live_leases;
       break;
     case trace_kind::credential_created: ++credentials_created; break;

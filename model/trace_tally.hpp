@@ -21,6 +21,14 @@
 
 namespace tokenlab {
 
+/// The leases of one mount (the first segment of their IDs: "aws/").
+struct mount_lease_tally {
+  std::int64_t created = 0;
+  std::int64_t renewed = 0;
+  std::int64_t revoked = 0;
+  std::int64_t expired = 0;
+};
+
 struct trace_tally {
   std::int64_t tokens_created = 0; ///< service tokens (stored)
   std::int64_t batch_tokens_issued = 0;
@@ -37,6 +45,8 @@ struct trace_tally {
   std::int64_t storage_deletes = 0;
   /// writes and deletes by key prefix (reports/summary.hpp storage_prefix)
   std::map<std::string, std::pair<std::int64_t, std::int64_t>, std::less<>> storage;
+  /// leases by mount (lease_mount)
+  std::map<std::string, mount_lease_tally, std::less<>> leases;
   std::int64_t live_tokens = 0;
   std::int64_t live_leases = 0;
   std::int64_t peak_live_tokens = 0;
@@ -53,7 +63,11 @@ private:
   std::optional<sim_time> at_; ///< the instant of the last counted event
   void touch(sim_time at);
   std::pair<std::int64_t, std::int64_t>& by_prefix(std::string_view key);
+  mount_lease_tally& by_mount(std::string_view lease_id);
 };
+
+/// The mount a lease belongs to: the first segment of its ID ("aws/creds/r/x" -> "aws/").
+std::string_view lease_mount(std::string_view lease_id);
 
 /// The prefix a storage key is grouped under (see reports/summary.hpp storage_prefix).
 std::string_view storage_key_prefix(std::string_view key);

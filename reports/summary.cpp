@@ -19,30 +19,6 @@ storage_by_prefix count_storage(const std::vector<trace_event>& events) {
   return out;
 }
 
-namespace {
-
-// The mount a lease belongs to: the first segment of its ID ("aws/creds/r/x" -> "aws/").
-std::string lease_mount(const std::string& lease_id) {
-  auto slash = lease_id.find('/');
-  return slash == std::string::npos ? lease_id : lease_id.substr(0, slash + 1);
-}
-
-// The leases of each engine, by the tally's rules (model/trace_tally.hpp).
-void count_lease(leases_by_engine& by_mount, const trace_event& ev) {
-  switch (ev.kind) {
-    case trace_kind::lease_created: ++by_mount[lease_mount(ev.subject)].created; break;
-    case trace_kind::lease_renewed: ++by_mount[lease_mount(ev.subject)].renewed; break;
-    case trace_kind::lease_expired: ++by_mount[lease_mount(ev.subject)].expired; break;
-    case trace_kind::lease_revoked:
-      if (ev.cause != trace_cause::ttl_expired)
-        ++by_mount[lease_mount(ev.subject)].revoked;
-      break;
-    default: break;
-  }
-}
-
-} // namespace
-
 run_summary summarize(const run_record& run) {
   run_summary s;
   // What a fleet's run only counted, then every traced effect, counted by the same rules.
@@ -54,13 +30,12 @@ run_summary summarize(const run_record& run) {
       ++(x.open     ? s.expectations_open
          : x.passed ? s.expectations_passed
                     : s.expectations_failed);
-    for (const auto& ev : step.effects) {
+    for (const auto& ev : step.effects)
       t.add(ev);
-      count_lease(s.leases, ev);
-    }
   }
-  for (auto& [mount, c] : s.leases)
-    c.live = c.created - c.revoked - c.expired;
+  for (const auto& [mount, c] : t.leases)
+    s.leases[mount] =
+      lease_count{c.created, c.renewed, c.revoked, c.expired, c.created - c.revoked - c.expired};
   s.tokens_created = t.tokens_created + t.batch_tokens_issued;
   s.tokens_renewed = t.tokens_renewed;
   s.tokens_revoked = t.tokens_revoked;

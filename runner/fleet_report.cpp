@@ -18,8 +18,12 @@ std::string describe_fleet(const fleet_params& p, sim_time now, sim_time horizon
   out += p.renew ? " and renews it by " + format_duration(*p.renew) : std::string{};
   out += ", logging in again once it has expired; at its exit it revokes a live service token "
          "(a batch token is dropped) and a new client starts in its place.\n"
-         "The report keeps no per-event effects while the fleet runs: the lab counts them "
-         "(see the fleet lines of the summary).";
+         "Until " + format_offset(horizon) +
+         " the report keeps no per-event effects: the lab counts every event instead, the "
+         "clients' and any other (see the fleet lines of the summary). From then on it lists "
+         "effects again, but for the tokens, leases and credentials made while the fleet ran: "
+         "their later events are neither listed nor counted, since the fleet's counts stop at "
+         "its horizon.";
   return out;
 }
 

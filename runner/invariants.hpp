@@ -3,7 +3,7 @@
 // simulated Vault did must be something Vault could do, whatever the scenario asked for.
 // The checker reads only the trace events the runner already takes after each step (their
 // kind, subject, parent or owner, TTL decision and expiry), so it adds no message to the
-// actors; it stops when a fleet starts, since a fleet's events are counted, not traced.
+// actors; it stops while a fleet runs, since the fleet's events are counted, not traced.
 //
 // The invariants (docs/reliability.md), each with the name a violation carries:
 //   child-dies-with-parent  a token's children are gone, or orphaned, once it has ended
@@ -44,6 +44,11 @@ public:
 
   /// From now on nothing is traced (a fleet runs): the checker stops.
   void stop() { stopped_ = true; }
+
+  /// Traced again (the fleet's horizon has passed): the checker starts afresh on what is
+  /// traced from now on. What happened to earlier objects while events were counted is not in
+  /// the trace, so it forgets them (events of objects it never saw created are not checked).
+  void resume() { *this = invariant_checker{}; }
 
 private:
   struct object {

@@ -181,3 +181,24 @@ TEST_CASE("an object created at its own expiry instant may end with the next ste
                 120}})
           .empty());
 }
+
+TEST_CASE("the checker stops while a fleet counts and starts afresh once the lab traces again") {
+  invariant_checker c;
+  std::vector<invariant_violation> out;
+  const source_loc loc{"t.vlab", 1, 1};
+  // Before the fleet: T lives until 1h. While events are counted, its expiry is not traced.
+  c.feed({created(0, "T", "", 3600)}, at_s(0), loc, 0, out);
+  c.stop();
+  c.feed({created(60, "C", "T", 60)}, at_s(7200), loc, 1, out); // not checked while stopped
+  CHECK(out.empty());
+  // Traced again: T's end was counted, so the checker must not call T late; what is traced
+  // from now on is checked.
+  c.resume();
+  c.feed({created(7200, "U", "", 600)}, at_s(7200), loc, 2, out);
+  CHECK(out.empty());
+  c.feed({}, at_s(9000), loc, 3, out);
+  REQUIRE(out.size() == 1);
+  CHECK(out.front().invariant == "expires-on-time");
+  CHECK(out.front().detail == "token U is still live at t+2h30m, past its expiry at t+2h10m");
+  CHECK(out.front().step == 3);
+}

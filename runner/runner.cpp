@@ -490,14 +490,30 @@ private:
     r.kind = step_kind::time;
     auto target = t.absolute ? sim_time{t.value} : driver_.now() + t.value;
     if (!fleet_ || !progress_)
-      return (void)driver_.advance_to(target);
+      return advance_to(target);
     // While a fleet runs, move in slices and say how far the step has got.
     const auto from = driver_.now();
     constexpr int slices = 200;
     for (int i = 1; i <= slices; ++i) {
-      driver_.advance_to(from + (target - from) * i / slices);
+      advance_to(from + (target - from) * i / slices);
       progress_(driver_.now(), from, target);
     }
+  }
+
+  // Moves virtual time to `target`. Reaching a fleet's horizon ends its counting, just
+  // before the horizon's instant: from then on the lab traces again. What the fleet made
+  // stays counted while it lives (actors/context.hpp object_context); the tally takes
+  // nothing at or after the horizon, as the fleet's rules say.
+  void advance_to(sim_time target) {
+    if (fleet_ && fleet_->counting && target >= fleet_->horizon) {
+      driver_.advance_to(std::max(driver_.now(), fleet_->horizon - sim_duration{1}));
+      fleet_->counting = false;
+      ctx_.counter->on = false;
+      // What happened to earlier objects while the fleet ran was counted, not traced: the
+      // checker starts afresh on what is traced from now on.
+      checker_.resume();
+    }
+    driver_.advance_to(target);
   }
 
   void apply(const fleet_step& f, step_record& r) {
@@ -506,13 +522,12 @@ private:
       return fail(r, "a scenario runs one fleet; " + fleet_->name + " is already running");
     const auto now = driver_.now();
     const auto horizon = now + f.params.until;
-    ctx_.counter->on = true; // from now on components count events instead of tracing them
+    ctx_.counter->on = true; // until the horizon components count events instead of tracing them
     checker_.stop();
     ctx_.counter->tally.until = horizon;
-    caf::anon_send(core_, fleet_atom::value);
-    driver_.drain();
     auto actor = driver_.system().spawn(fleet_actor, f.params, ctx_, core_);
-    fleet_ = running_fleet{f.name.empty() ? std::string{"fleet"} : f.name, actor, f.params, now};
+    fleet_ = running_fleet{f.name.empty() ? std::string{"fleet"} : f.name, actor, f.params, now,
+                           horizon, true};
     driver_.drain();
     r.note = describe_fleet(f.params, now, horizon);
   }
@@ -621,6 +636,8 @@ private:
     caf::actor actor;
     fleet_params params;
     sim_time start{};
+    sim_time horizon{};
+    bool counting = true; ///< until the horizon is reached
   };
 
   const scenario& sc_;

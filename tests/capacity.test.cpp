@@ -2,9 +2,12 @@
 // (docs/performance.md) through the lab's actors, and its counts equal the reference lines.
 
 #include "language/parser.hpp"
+#include "reports/summary.hpp"
 #include "runner/runner.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace tokenlab;
 
@@ -67,6 +70,47 @@ SCENARIO("a small fleet's counts add up as the workload's rules say", "[capacity
                                        count(lines[1], "exits") + count(lines[1], "tok_expired") +
                                        count(lines[1], "lease_expired"));
   CHECK(r.steps.back().effects.empty());
+}
+
+SCENARIO("once a fleet's horizon has passed, the lab traces again", "[capacity]") {
+  auto text = workload(20, "token_ttl=30m token_max_ttl=2h", "renew=30m");
+  text.insert(text.find('\n') + 1, "vault token create -ttl=20h => before\n"); // after `seed`
+  text += "vault token create -ttl=10m => after\n"
+                    "vault token revoke $after\n"
+                    "expect token $after revoked\n"
+                    "expect token $before valid\n"
+                    "advance 5h\n"
+                    "expect token $before expired\n";
+  auto r = run_text(text);
+  REQUIRE(r.tally);
+  // The steps after the horizon list their effects again...
+  const auto& created = r.steps[r.steps.size() - 6];
+  REQUIRE(created.effects.size() > 0);
+  CHECK(created.effects.front().kind == trace_kind::token_created);
+  // ...the lab knows the states of the new token and of one made before the fleet...
+  for (const auto& step : r.steps)
+    for (const auto& x : step.expectations)
+      CHECK((x.passed ? "" : x.text + ": " + x.actual) == std::string{});
+  CHECK(r.steps.back().expectations.size() == 1);
+  // ...and the summary counts the revocation and the expiry, on top of what the fleet counted.
+  const auto s = summarize(r);
+  CHECK(s.tokens_revoked == r.tally->tokens_revoked + 1);
+  CHECK(s.tokens_expired == r.tally->tokens_expired + 1);
+  // The fleet's own tokens, which expire after the horizon, are not listed: the last 5h
+  // list the expiry of the token made before the fleet, and nothing else.
+  std::string before;
+  for (const auto& [id, label] : r.names)
+    if (label == "before")
+      before = id;
+  REQUIRE(!before.empty());
+  const auto& later = r.steps[r.steps.size() - 2].effects;
+  CHECK(std::count_if(later.begin(), later.end(), [](const trace_event& e) {
+          return e.kind == trace_kind::token_expired;
+        }) == 1);
+  for (const auto& ev : later)
+    if (ev.kind != trace_kind::storage_put && ev.kind != trace_kind::storage_delete)
+      CHECK(ev.subject == before);
+  CHECK(r.violations.empty());
 }
 
 SCENARIO("a small fleet with batch tokens stores no token and gives every login a lease",

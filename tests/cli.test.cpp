@@ -294,7 +294,7 @@ SCENARIO("the library's first screen fits one screen and ends with what to type 
   CHECK(contains(r.out, "→ token_duration 4h, 1 warning\n"));
   CHECK(contains(r.out, "→ token_duration 1h59m17s, 1 warning\n"));
   CHECK(contains(r.out, "leases revoked: child_creds, parent_creds\n"));
-  CHECK(contains(r.out, "  capacity      3 scenarios   not replayed here"));
+  CHECK(contains(r.out, "  capacity      4 scenarios   not replayed here: fleets, most minutes long"));
   const std::string last = "  ./lab run FILE     one scenario's report, e.g. "
                            "scenarios/renewal/renew-capped-by-max-ttl-6h-9h.vlab\n";
   CHECK(r.out.size() > last.size());
