@@ -179,7 +179,7 @@ struct secret_result {
 /// What a token's renewal produced: the decision and the entry after it.
 struct renewal {
   ttl_decision decision;
-  token_entry entry;
+  shared_entry entry;
 };
 
 /// Service tokens' leases (the expiration manager's auth leases, which the token store keeps):
@@ -211,6 +211,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::secret_result>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::renewal>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::login_auth>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_entry)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::shared_entry)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_create_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_lookup_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_renew_request)

@@ -20,10 +20,27 @@ using self_ptr = caf::stateful_actor<token_state>*;
 void arm_timer(self_ptr self) {
   auto& st = self->state;
   ++st.timer;
-  if (!st.entry.expire_time)
+  if (!st.entry->expire_time)
     return;
-  auto delay = *st.entry.expire_time - sim_now(self, st.ctx);
+  auto delay = *st.entry->expire_time - sim_now(self, st.ctx);
   arm_expiry(self, st.ctx, delay, st.timer);
+}
+
+// Changes the token's entry: `edit` works on a copy, which becomes the entry, a new shared
+// value (the old one may still be held by the token store or a message in flight). Unless
+// the change travels in a reply to the store (a renewal), it is sent to the token store
+// here, at the change and before anything else this handler sends: whatever a later
+// request reaches the store through, it arrives after this, so the store's snapshot, from
+// which it authenticates, is never older than a change the request could follow.
+template <class Edit>
+const token_entry& change_entry(self_ptr self, Edit edit, bool tell_store = true) {
+  auto& st = self->state;
+  auto next = std::make_shared<token_entry>(*st.entry);
+  edit(*next);
+  st.entry = std::move(next);
+  if (tell_store)
+    self->send(st.store, entry_atom::value, st.entry);
+  return *st.entry;
 }
 
 // Sends `ask(target)` to each target in turn, waiting for each reply (or its death) before
@@ -49,7 +66,7 @@ std::shared_ptr<std::vector<caf::actor>> handles(const ordered_refs& xs) {
 // Steps 3-7 of revokeInternal, after the children and leases are gone.
 void finish_revocation(self_ptr self, bool orphan_children) {
   auto& st = self->state;
-  auto& e = st.entry;
+  const auto& e = *st.entry;
   const auto& ctx = st.ctx;
   if (e.has_lease)
     storage_delete(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
@@ -88,16 +105,16 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   st.cause = cause;
   ++st.timer; // disarm
   // 1. Mark the entry as pending revocation and persist it.
-  st.entry.num_uses = -1;
-  storage_put(self, st.ctx, keys::token(st.ctx, st.entry.id));
+  const auto& e = change_entry(self, [](token_entry& x) { x.num_uses = -1; });
+  storage_put(self, st.ctx, keys::token(st.ctx, e.id));
   // 2. Destroy the cubbyhole, before anything else goes.
   if (!st.cubbyhole.empty()) {
     for (const auto& [path, fields] : st.cubbyhole)
-      storage_delete(self, st.ctx, keys::cubbyhole(st.entry.cubbyhole_id, path));
+      storage_delete(self, st.ctx, keys::cubbyhole(e.cubbyhole_id, path));
     st.cubbyhole.clear();
     trace_event ev;
     ev.kind = trace_kind::cubbyhole_destroyed;
-    ev.subject = st.entry.id;
+    ev.subject = e.id;
     emit(self, st.ctx, std::move(ev));
   }
   auto children =
@@ -134,11 +151,11 @@ api_outcome cubbyhole_op(self_ptr self, cubby_op op, const std::string& path,
       if (fields.empty())
         return vault_error::invalid(std::string{texts::missing_data_fields});
       box[path] = fields;
-      storage_put(self, st.ctx, keys::cubbyhole(st.entry.cubbyhole_id, path));
+      storage_put(self, st.ctx, keys::cubbyhole(st.entry->cubbyhole_id, path));
       return done;
     case cubby_op::del:
       if (box.erase(path) > 0)
-        storage_delete(self, st.ctx, keys::cubbyhole(st.entry.cubbyhole_id, path));
+        storage_delete(self, st.ctx, keys::cubbyhole(st.entry->cubbyhole_id, path));
       return done;
     case cubby_op::read: {
       auto it = box.find(path);
@@ -166,14 +183,14 @@ api_outcome cubbyhole_op(self_ptr self, cubby_op op, const std::string& path,
 
 } // namespace
 
-caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry entry,
+caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry entry,
                           sim_context ctx, caf::actor store) {
   self->state.entry = std::move(entry);
   self->state.ctx = std::move(ctx);
   self->state.store = std::move(store);
   arm_timer(self);
   return {
-    [=](entry_atom) { return self->state.entry; },
+    [=](entry_atom) { return *self->state.entry; },
     [=](child_atom, const std::string& id, const caf::actor& child) {
       self->state.children.add(id, child);
     },
@@ -185,18 +202,24 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
     [=](renew_atom, const system_view& view, sim_duration increment,
         const std::optional<token_role>& role) -> outcome<renewal> {
       auto& st = self->state;
+      // The store checked its snapshot; the use count is the actor's, so checked again here
+      // (a last use or a revocation may have come between).
+      if (st.entry->num_uses < 0)
+        return vault_error{400, {std::string{texts::token_not_found}}};
       auto now = sim_now(self, st.ctx);
-      auto d = plan_token_renew(st.entry, increment, view, now, role ? &*role : nullptr);
+      auto d = plan_token_renew(*st.entry, increment, view, now, role ? &*role : nullptr);
       if (!d)
         return d.error();
-      apply_renewal(st.entry, *d, now);
-      storage_put(self, st.ctx, keys::lease(keys::token_lease_id(st.ctx, st.entry)));
+      // The reply takes the renewed entry to the store, which asked for the renewal.
+      const auto& e =
+        change_entry(self, [&](token_entry& x) { apply_renewal(x, *d, now); }, false);
+      storage_put(self, st.ctx, keys::lease(keys::token_lease_id(st.ctx, e)));
       arm_timer(self);
       trace_event ev;
       ev.kind = trace_kind::token_renewed;
-      ev.subject = st.entry.id;
+      ev.subject = e.id;
       ev.ttl = *d;
-      ev.expires = st.entry.expire_time;
+      ev.expires = e.expire_time;
       emit(self, st.ctx, std::move(ev));
       return renewal{std::move(*d), st.entry};
     },
@@ -208,10 +231,10 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
     },
     [=](use_atom) {
       auto& st = self->state;
-      auto& e = st.entry;
-      if (e.num_uses > 0 && !st.revoking) {
+      if (st.entry->num_uses > 0 && !st.revoking) {
         // The last use leaves -1 (pending revocation) until the request completes.
-        e.num_uses = e.num_uses == 1 ? -1 : e.num_uses - 1;
+        const auto& e = change_entry(
+          self, [](token_entry& x) { x.num_uses = x.num_uses == 1 ? -1 : x.num_uses - 1; });
         storage_put(self, st.ctx, keys::token(st.ctx, e.id));
         trace_event ev;
         ev.kind = trace_kind::token_used;
@@ -221,7 +244,7 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
                                       : std::to_string(e.num_uses) + " uses left";
         emit(self, st.ctx, std::move(ev));
       }
-      return e;
+      return *st.entry;
     },
     [=](cubby_atom, cubby_op op, const std::string& path,
         const std::map<std::string, std::string>& fields) -> api_outcome {
@@ -229,12 +252,12 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
     },
     [=](orphan_atom) {
       auto& st = self->state;
-      auto former = st.entry.parent;
-      st.entry.parent.clear();
-      storage_put(self, st.ctx, keys::token(st.ctx, st.entry.id));
+      auto former = st.entry->parent;
+      const auto& e = change_entry(self, [](token_entry& x) { x.parent.clear(); });
+      storage_put(self, st.ctx, keys::token(st.ctx, e.id));
       trace_event ev;
       ev.kind = trace_kind::token_orphaned;
-      ev.subject = st.entry.id;
+      ev.subject = e.id;
       ev.related = former;
       emit(self, st.ctx, std::move(ev));
     },
@@ -244,12 +267,12 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry en
         return;
       trace_event fired;
       fired.kind = trace_kind::timer_fired;
-      fired.subject = st.entry.id;
+      fired.subject = st.entry->id;
       emit(self, st.ctx, std::move(fired));
       trace_event ev;
       ev.kind = trace_kind::token_expired;
       ev.cause = trace_cause::ttl_expired;
-      ev.subject = st.entry.id;
+      ev.subject = st.entry->id;
       emit(self, st.ctx, std::move(ev));
       start_revocation(self, trace_cause::ttl_expired, false);
     },

@@ -17,6 +17,9 @@
 //   (revoke_atom, trace_cause, bool orphan_children) -> bool   (replies when done)
 //   (orphan_atom)                                          its parent was revoked -mode=orphan
 //   (expire_atom, uint64 timer)                            its own TTL timer
+// Every change of its entry (a use, orphaning, the start of its revocation) goes to the
+// token store as (entry_atom, shared_entry) at the change; a renewal's goes in its reply. The
+// store authenticates from that snapshot (actors/token_store.hpp).
 // Invariant: once revoking, num_uses is -1 (Vault's tokenRevocationPending), so lookups
 // treat it as gone.
 
@@ -38,7 +41,7 @@
 namespace tokenlab {
 
 struct token_state {
-  token_entry entry;
+  shared_entry entry; ///< replaced, never changed in place (change_entry in token.cpp)
   sim_context ctx;
   caf::actor store;
   ordered_refs children;   ///< in creation order
@@ -52,7 +55,7 @@ struct token_state {
   static inline const char* name = "token";
 };
 
-caf::behavior token_actor(caf::stateful_actor<token_state>* self, token_entry entry,
+caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry entry,
                           sim_context ctx, caf::actor store);
 
 } // namespace tokenlab

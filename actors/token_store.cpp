@@ -56,8 +56,9 @@ caf::actor spawn_token(self_ptr self, token_entry e) {
     st.token_leases.emplace(lease, id);
     st.lease_of.emplace(id, std::move(lease));
   }
-  auto handle = self->spawn(token_actor, std::move(e), object_context(st.ctx), caf::actor{self});
-  st.tokens.emplace(id, handle);
+  auto entry = std::make_shared<const token_entry>(std::move(e));
+  auto handle = self->spawn(token_actor, entry, object_context(st.ctx), caf::actor{self});
+  st.tokens.emplace(id, live_token{handle, std::move(entry)});
   st.accessors.emplace(acc, id);
   st.accessor_of.emplace(id, acc);
   return handle;
@@ -86,22 +87,27 @@ std::string make_root_token(self_ptr self, sim_time now) {
   return id;
 }
 
-// Finds the live token a request names: itself, by token, or by accessor.
-const caf::actor* find_target(token_store_state& st, const resolved_token& caller,
-                              token_selector by, const std::string& value, std::string& id_out) {
+// Finds the live token a request names: itself, by token, or by accessor. The caller's own
+// entry has no snapshot when the caller was revoked since it was authenticated.
+std::optional<live_token> find_target(const token_store_state& st, const resolved_token& caller,
+                                      token_selector by, const std::string& value) {
+  const std::string* id = &value;
   switch (by) {
-    case token_selector::self: id_out = caller.entry.id; return &caller.handle;
-    case token_selector::token: id_out = value; break;
+    case token_selector::self: {
+      auto t = st.tokens.find(caller.entry.id);
+      return live_token{caller.handle, t == st.tokens.end() ? nullptr : t->second.entry};
+    }
+    case token_selector::token: break;
     case token_selector::accessor: {
       auto a = st.accessors.find(value);
       if (a == st.accessors.end())
-        return nullptr;
-      id_out = a->second;
+        return std::nullopt;
+      id = &a->second;
       break;
     }
   }
-  auto t = st.tokens.find(id_out);
-  return t == st.tokens.end() ? nullptr : &t->second;
+  auto t = st.tokens.find(*id);
+  return t == st.tokens.end() ? std::nullopt : std::optional<live_token>{t->second};
 }
 
 api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_actor);
@@ -239,9 +245,14 @@ void renew_with(self_ptr self, const caf::actor& token, const system_view& view,
           rp.deliver(api_outcome{r.error()});
           return;
         }
+        // The renewed entry becomes the store's snapshot (the reply left the token's actor
+        // at the renewal, so nothing that follows the renewal reached the store before it).
+        auto& tokens = self->state.tokens;
+        if (auto t = tokens.find(r->entry->id); t != tokens.end())
+          t->second.entry = r->entry;
         api_response resp;
         resp.warnings = r->decision.warnings;
-        resp.auth = make_auth_block(r->entry, shown);
+        resp.auth = make_auth_block(*r->entry, shown);
         rp.deliver(api_outcome{std::move(resp)});
       },
       [=](caf::error&) mutable { rp.deliver(api_outcome{err(400, texts::token_not_found)}); });
@@ -282,7 +293,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
   // store ends the live ones itself when it is told to exit.
   self->set_exit_handler([=](caf::exit_msg& msg) {
     for (const auto& [id, token] : self->state.tokens)
-      self->send_exit(token, msg.reason);
+      self->send_exit(token.actor, msg.reason);
     self->quit(msg.reason);
   });
   return {
@@ -305,7 +316,21 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
         return rp;
       }
-      auto handle = t->second;
+      auto handle = t->second.actor;
+      const auto& snapshot = *t->second.entry;
+      if (snapshot.num_uses <= 0) {
+        // The store's snapshot is the token's entry as of its last change (every change
+        // reaches the store before any request that follows it); -1 (pending revocation,
+        // or a spent last use) never changes back.
+        auto now = sim_now(self, self->state.ctx);
+        if (snapshot.num_uses < 0 || !token_valid_at(snapshot, now))
+          rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
+        else
+          rp.deliver(outcome<resolved_token>{resolved_token{snapshot, handle, handle}});
+        return rp;
+      }
+      // A use-limited token: its actor owns the use count, which requests already past
+      // this point are spending, so the count is read where it is spent.
       self->request(handle, caf::infinite, entry_atom::value)
         .then(
           [=](token_entry& e) mutable {
@@ -417,10 +442,9 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         });
         return rp;
       }
-      std::string id;
-      auto target = find_target(st, caller, req.by, req.value, id);
-      if (target == nullptr) {
-        rp.deliver(api_outcome{req.by == token_selector::accessor
+      auto target = find_target(st, caller, req.by, req.value);
+      if (!target || !target->entry) {
+        rp.deliver(api_outcome{req.by == token_selector::accessor && !target
                                  ? err(400, texts::invalid_accessor)
                                  : err(403, texts::bad_token)});
         return rp;
@@ -429,21 +453,17 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       std::string shown = req.by == token_selector::self       ? caller.entry.id
                           : req.by == token_selector::accessor ? std::string{}
                                                                : req.value;
-      self->request(*target, caf::infinite, entry_atom::value)
-        .then(
-          [=](token_entry& e) mutable {
-            auto now = sim_now(self, self->state.ctx);
-            // The lookup endpoints use Vault's tainted lookup: a token on its last use
-            // (num_uses -1) still shows; an expired or revoked one does not.
-            if (!token_valid_at(e, now)) {
-              rp.deliver(api_outcome{err(403, texts::bad_token)});
-              return;
-            }
-            api_response resp;
-            resp.data = lookup_data(e, shown, now, self->state.ctx.epoch_unix);
-            rp.deliver(api_outcome{std::move(resp)});
-          },
-          [=](caf::error&) mutable { rp.deliver(api_outcome{err(403, texts::bad_token)}); });
+      auto now = sim_now(self, st.ctx);
+      // The lookup endpoints use Vault's tainted lookup: a token on its last use
+      // (num_uses -1) still shows; an expired or revoked one does not.
+      const auto& e = *target->entry;
+      if (!token_valid_at(e, now)) {
+        rp.deliver(api_outcome{err(403, texts::bad_token)});
+        return rp;
+      }
+      api_response resp;
+      resp.data = lookup_data(e, shown, now, st.ctx.epoch_unix);
+      rp.deliver(api_outcome{std::move(resp)});
       return rp;
     },
     [=](renew_atom, const resolved_token& caller, const token_renew_request& req) {
@@ -455,15 +475,14 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         });
         return rp;
       }
-      std::string id;
-      auto target = find_target(st, caller, req.by, req.value, id);
+      auto target = find_target(st, caller, req.by, req.value);
       if (req.by != token_selector::self && req.value.empty()) {
         rp.deliver(
           api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
                                                                   : texts::missing_token_id)});
         return rp;
       }
-      if (target == nullptr) {
+      if (!target) {
         rp.deliver(
           api_outcome{err(400, req.by == token_selector::accessor ? texts::invalid_accessor
                                                                   : texts::token_not_found)});
@@ -472,32 +491,28 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto shown = req.by == token_selector::accessor ? std::string{}
                    : req.by == token_selector::self   ? caller.entry.id
                                                       : req.value;
-      auto handle = *target;
-      auto increment = req.increment;
+      // Renewal uses the normal lookup: a token on its last use is not found (§3.4). The
+      // snapshot holds the use count as of the token's last change; the actor checks it
+      // again where it renews.
+      if (!target->entry || target->entry->num_uses < 0) {
+        rp.deliver(api_outcome{err(400, texts::token_not_found)});
+        return rp;
+      }
+      const auto& e = *target->entry;
       // Role tokens renew with their role's current values; a deleted role refuses.
-      self->request(handle, caf::infinite, entry_atom::value)
-        .then(
-          [=](token_entry& e) mutable {
-            // Renewal uses the normal lookup: a token on its last use is not found (§3.4).
-            if (e.num_uses < 0) {
-              rp.deliver(api_outcome{err(400, texts::token_not_found)});
-              return;
-            }
-            std::optional<token_role> role;
-            if (!e.role.empty()) {
-              auto r = self->state.roles.find(e.role);
-              if (r == self->state.roles.end()) {
-                // authRenew's plain error, prefixed by renewAuthEntry and wrapped by
-                // request_handling.go's go-multierror.
-                rp.deliver(api_outcome{vault_error::internal(texts::handler_error(
-                  texts::renew_entry_failed(texts::role_gone_not_renewing(e.role))))});
-                return;
-              }
-              role = r->second;
-            }
-            renew_with(self, handle, view_for(self->state, e), increment, role, shown, rp);
-          },
-          [=](caf::error&) mutable { rp.deliver(api_outcome{err(400, texts::token_not_found)}); });
+      std::optional<token_role> role;
+      if (!e.role.empty()) {
+        auto r = st.roles.find(e.role);
+        if (r == st.roles.end()) {
+          // authRenew's plain error, prefixed by renewAuthEntry and wrapped by
+          // request_handling.go's go-multierror.
+          rp.deliver(api_outcome{vault_error::internal(texts::handler_error(
+            texts::renew_entry_failed(texts::role_gone_not_renewing(e.role))))});
+          return rp;
+        }
+        role = r->second;
+      }
+      renew_with(self, target->actor, view_for(st, e), req.increment, role, shown, rp);
       return rp;
     },
     [=](revoke_atom, const resolved_token& caller, bool sudo, const token_revoke_request& req) {
@@ -522,9 +537,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         });
         return rp;
       }
-      std::string id;
-      auto target = find_target(st, caller, req.by, req.value, id);
-      if (target == nullptr) {
+      auto target = find_target(st, caller, req.by, req.value);
+      if (!target) {
         api_response none;
         none.status = 204;
         if (req.orphan_children) {
@@ -539,7 +553,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         return rp;
       }
       self
-        ->request(*target, caf::infinite, revoke_atom::value, trace_cause::request,
+        ->request(target->actor, caf::infinite, revoke_atom::value, trace_cause::request,
                   req.orphan_children)
         .then(
           [=](bool) mutable {
@@ -636,12 +650,18 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         st.gone[id] = t;
       auto parent = st.tokens.find(t.owner);
       if (parent != st.tokens.end())
-        self->send(parent->second, unchild_atom::value, id);
+        self->send(parent->second.actor, unchild_atom::value, id);
+    },
+    // A token's actor changed its entry (a use, orphaning, the start of its revocation).
+    [=](entry_atom, const shared_entry& e) {
+      auto& tokens = self->state.tokens;
+      if (auto t = tokens.find(e->id); t != tokens.end())
+        t->second.entry = e;
     },
     [=](unlease_atom, const std::string& token_id, const std::string& lease_id) {
       auto t = self->state.tokens.find(token_id);
       if (t != self->state.tokens.end())
-        self->send(t->second, unlease_atom::value, lease_id);
+        self->send(t->second.actor, unlease_atom::value, lease_id);
     },
     // The expiration manager's token leases under a prefix, for the core's sys/leases/.
     [=](lease_atom, list_atom, const std::string& prefix) {
@@ -650,7 +670,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       for (auto it = st.token_leases.lower_bound(prefix);
            it != st.token_leases.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
         if (auto t = st.tokens.find(it->second); t != st.tokens.end())
-          out.by_id.emplace(it->first, t->second);
+          out.by_id.emplace(it->first, t->second.actor);
       return out;
     },
     [=](state_atom, const std::string& id) {

@@ -7,7 +7,8 @@
 //
 // Messages (all replies are values; errors are vault_error values):
 //   (resolve_atom, value, bool by_accessor) -> outcome<resolved_token>
-//                                          authenticate a presented token (or find one by accessor)
+//                                          authenticate a presented token (or find one by
+//                                          accessor), from the store's own snapshot of its entry
 //   (create_atom, resolved_token caller, bool sudo, token_create_request, known policies) ->
 //   api_outcome (write_atom, resolved_token caller, bool sudo, logical_write_request, known
 //   policies) -> api_outcome
@@ -24,6 +25,7 @@
 //   (enable_auth_atom, mount)                        an auth method was mounted
 //   (revoke_atom, mount) -> bool                     it is disabled: revoke its logins' tokens
 //   (login_atom, mount, path, login_auth) -> api_outcome   a login's token
+//   (entry_atom, shared_entry)             from a token actor whose entry changed
 //   (gone_atom, id, tombstone)             from a token actor that finished revoking
 //   (unlease_atom, token_id, lease_id)     a lease of that token is gone
 //   (lease_atom, list_atom, prefix) -> token_lease_refs   the token leases whose ID starts
@@ -49,13 +51,20 @@
 
 namespace tokenlab {
 
+/// A live service token as the store indexes it: its actor and its entry as the actor last
+/// sent it (at issue, then with every change: see actors/token.hpp).
+struct live_token {
+  caf::actor actor;
+  shared_entry entry;
+};
+
 struct token_store_state {
   sim_context ctx;
   system_config sys;
   mount_tune tune;
   id_source ids{1, id_stream::token_store};
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
-  std::unordered_map<std::string, caf::actor> tokens;       ///< live tokens by internal ID
+  std::unordered_map<std::string, live_token> tokens;       ///< live tokens by internal ID
   std::map<std::string, std::string> accessors;             ///< accessor -> token ID
   std::unordered_map<std::string, std::string> accessor_of; ///< token ID -> accessor
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not

@@ -59,8 +59,8 @@ void revoke_mount(self_ptr self, const std::string& mount,
   auto s = std::make_shared<sweep>();
   s->mount = mount;
   s->rp = std::move(rp);
-  for (const auto& [id, actor] : st.tokens)
-    s->live.push_back(actor);
+  for (const auto& [id, token] : st.tokens)
+    s->live.push_back(token.actor);
   ask_next(self, s, 0);
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,5 +49,9 @@ struct token_entry {
   bool is_root() const;
   bool orphan() const { return parent.empty(); }
 };
+
+/// A token's entry as its actor last made it: shared and never changed, so the token
+/// store's index, the token's actor and the messages that carry it hold one value.
+using shared_entry = std::shared_ptr<const token_entry>;
 
 } // namespace tokenlab

@@ -328,3 +328,39 @@ SCENARIO("after rm ~/.vault-token a step sends no token: 403, until a login stor
   ok(r, 5);
   CHECK_FALSE(r.steps.at(5).call->caller.empty());
 }
+
+// The token store authenticates and looks up from its own snapshot of each token's entry,
+// which the token's actor replaces at every change (actors/token_store.hpp).
+SCENARIO("a token renewed, then used in the same instant and past its first expiry, is seen "
+         "with its new expiry") {
+  auto r = run_text("vault token create -policy=default -ttl=1h -explicit-max-ttl=5h => t\n"
+                    "advance 50m\n"
+                    "VAULT_TOKEN=$t vault token renew -increment=1h\n"
+                    "VAULT_TOKEN=$t vault token lookup => same\n"
+                    "vault token lookup -accessor $t.accessor => by_accessor\n"
+                    "advance 20m\n"
+                    "VAULT_TOKEN=$t vault token lookup => later\n"
+                    "expect same.ttl == 1h\n"
+                    "expect by_accessor.ttl == 1h\n"
+                    "expect later.ttl == 40m\n");
+  CHECK(failed(r) == 0);
+  ok(r, 6); // at t+70m, past the first expiry (t+1h): authenticated with the renewed one
+}
+
+SCENARIO("a use-limited token spends its uses exactly, and the store sees each use") {
+  auto r = run_text("vault token create -policy=default -use-limit=3 => t\n"
+                    "VAULT_TOKEN=$t vault token lookup => first\n"
+                    "vault token lookup -accessor $t.accessor => seen\n"
+                    "VAULT_TOKEN=$t vault write cubbyhole/x value=1\n"
+                    "vault token lookup -accessor $t.accessor => seen_again\n"
+                    "VAULT_TOKEN=$t vault token lookup => last\n"
+                    "VAULT_TOKEN=$t vault token lookup\n"
+                    "expect first.num_uses == 2\n"
+                    "expect seen.num_uses == 2\n"
+                    "expect seen_again.num_uses == 1\n"
+                    "expect last.num_uses == -1\n"
+                    "expect token $t revoked\n");
+  CHECK(failed(r) == 0);
+  CHECK(ok(r, 3).status == 204);
+  CHECK(failure(r, 6).status == 403);
+}
