@@ -28,9 +28,9 @@ using namespace core_detail;
 // invalid" / "… is disabled", logged; the client sees 403 permission denied).
 void core_detail::with_entity(self_ptr self, resolved_token who,
                               std::function<void(outcome<resolved_token>)> next) {
-  if (who.entry.entity_id.empty())
+  if (who.entry->entity_id.empty())
     return next(std::move(who));
-  auto id = who.entry.entity_id;
+  auto id = who.entry->entity_id;
   self->request(self->state.identity, caf::infinite, entity_atom::value, id)
     .then(
       [=](entity_view& v) mutable {
@@ -69,14 +69,14 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   lease_entry e;
   e.id = path + "/" + st.lease_ids.base62(24);
   // A batch token's lease belongs to its parent, or to no token (spec §5.4).
-  const bool batch = who.entry.type == token_type::batch;
-  e.owner = batch ? who.entry.parent : who.entry.id;
+  const bool batch = who.entry->type == token_type::batch;
+  e.owner = batch ? who.entry->parent : who.entry->id;
   e.handle = s.handle;
   e.issue_time = now;
   e.ttl = d->ttl;
   // A batch token's lease ends with the token; the response still shows the granted TTL.
   if (batch)
-    e.cap = who.entry.expire_time;
+    e.cap = who.entry->expire_time;
   e.expire_time = cap_to_token_expiry(*d, now, e.cap, false);
   e.renewable = s.renewable;
   e.backend_ttl = s.ttl;
@@ -111,7 +111,7 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
 // The calling token's own cubbyhole (cubbyhole/<path>).
 void cubbyhole(self_ptr self, const resolved_token& who, cubby_op op, const std::string& path,
                std::map<std::string, std::string> fields, const reply& done) {
-  if (who.entry.type == token_type::batch)
+  if (who.entry->type == token_type::batch)
     return done(vault_error::invalid(std::string{texts::batch_no_cubbyhole}));
   auto sub = path.size() > 10 ? path.substr(10) : std::string{};
   self->request(who.handle, caf::infinite, cubby_atom::value, op, sub, std::move(fields))
@@ -159,7 +159,7 @@ void read_aws(self_ptr self, const resolved_token& who, const std::string& mount
   auto& st = self->state;
   const auto& m = st.mounts.at(mount);
   self
-    ->request(m.engine, caf::infinite, read_atom::value, path, who.entry.display_name, fields,
+    ->request(m.engine, caf::infinite, read_atom::value, path, who.entry->display_name, fields,
               effective_view(st.sys, m.tune, mount).max_lease_ttl)
     .then(secret_answer(self, who, mount, path, done));
 }
@@ -190,7 +190,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
   if (under(r.path, "auth/token/"))
     return forward(self, st.store, done, read_atom::value, r.path);
   if (auto a = auth_mount_of(self, r.path)) {
-    self->request(*a, caf::infinite, read_atom::value, r.path, who.entry.display_name)
+    self->request(*a, caf::infinite, read_atom::value, r.path, who.entry->display_name)
       .then(
         [=](outcome<secret_result>& s) {
           if (!s)
@@ -209,7 +209,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return done(no_route(r.path));
   if (m->second.type == "aws")
     return read_aws(self, who, m->first, r.path, {}, done);
-  self->request(m->second.engine, caf::infinite, read_atom::value, r.path, who.entry.display_name)
+  self->request(m->second.engine, caf::infinite, read_atom::value, r.path, who.entry->display_name)
     .then(secret_answer(self, who, m->first, r.path, done));
 }
 
@@ -283,7 +283,7 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
     auto probe = existence_probe(kind, path.substr(mount.size()));
     if (!probe)
       return k(std::nullopt);
-    self->request(*a, caf::infinite, read_atom::value, mount + *probe, who.entry.display_name)
+    self->request(*a, caf::infinite, read_atom::value, mount + *probe, who.entry->display_name)
       .then(secret_found, none);
     return;
   }
@@ -304,7 +304,7 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
       .then(found, none);
     return;
   }
-  self->request(e.engine, caf::infinite, read_atom::value, m->first + *probe, who.entry.display_name)
+  self->request(e.engine, caf::infinite, read_atom::value, m->first + *probe, who.entry->display_name)
     .then(secret_found, none);
 }
 
@@ -610,7 +610,7 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
               rp.deliver(api_outcome{caller.error()});
               return;
             }
-            if (caller->entry.num_uses <= 0)
+            if (caller->entry->num_uses <= 0)
               return dispatch(self, *caller, req, reply_to(self, rp, std::nullopt));
             // Every authenticated request spends one use, before routing (spec §4.1).
             auto handle = caller->handle;
@@ -618,8 +618,8 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
             auto entity = caller->entity;
             self->request(handle, caf::infinite, use_atom::value)
               .then(
-                [=](token_entry& used) mutable {
-                  auto spent = used.num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
+                [=](shared_entry& used) mutable {
+                  auto spent = used->num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
                   resolved_token spender{std::move(used), handle, handle, identity, entity};
                   dispatch(self, spender, req, reply_to(self, rp, spent));
                 },

@@ -47,7 +47,7 @@ inline vault_error no_route(const std::string& path) {
 
 /// The token's policies and its entity's, as Vault builds the request's ACL.
 inline std::vector<std::string> acl_policies(const resolved_token& who) {
-  auto all = who.entry.policies;
+  auto all = who.entry->policies;
   all.insert(all.end(), who.identity_policies.begin(), who.identity_policies.end());
   return all;
 }

@@ -143,9 +143,10 @@ struct vault_request {
 /// The answer to a vault_request.
 using api_outcome = outcome<api_response>;
 
-/// A token the core has authenticated: its entry and its actor.
+/// A token the core has authenticated: its entry (the store's snapshot, shared, never
+/// null) and its actor.
 struct resolved_token {
-  token_entry entry;
+  shared_entry entry;
   caf::actor handle; ///< none for a batch token (it is not an actor)
   /// The token that holds the leases this caller reads: itself, a non-orphan batch token's
   /// parent, or none (an orphan batch token's leases belong to no token, spec §5.4).

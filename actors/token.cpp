@@ -244,7 +244,7 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry e
                                       : std::to_string(e.num_uses) + " uses left";
         emit(self, st.ctx, std::move(ev));
       }
-      return *st.entry;
+      return st.entry;
     },
     [=](cubby_atom, cubby_op op, const std::string& path,
         const std::map<std::string, std::string>& fields) -> api_outcome {

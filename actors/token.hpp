@@ -12,7 +12,7 @@
 //   (child_atom, id, actor) / (unchild_atom, id)          children bookkeeping
 //   (lease_atom, lease_id, actor) / (unlease_atom, lease_id) leases bookkeeping
 //   (renew_atom, system_view, sim_duration increment, optional<token_role>) -> outcome<renewal>
-//   (use_atom) -> token_entry                              one use of a use-limited token
+//   (use_atom) -> shared_entry                             one use of a use-limited token
 //   (cubby_atom, cubby_op, path, fields) -> api_outcome    its cubbyhole
 //   (revoke_atom, trace_cause, bool orphan_children) -> bool   (replies when done)
 //   (orphan_atom)                                          its parent was revoked -mode=orphan

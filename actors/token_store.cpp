@@ -94,7 +94,7 @@ std::optional<live_token> find_target(const token_store_state& st, const resolve
   const std::string* id = &value;
   switch (by) {
     case token_selector::self: {
-      auto t = st.tokens.find(caller.entry.id);
+      auto t = st.tokens.find(caller.entry->id);
       return live_token{caller.handle, t == st.tokens.end() ? nullptr : t->second.entry};
     }
     case token_selector::token: break;
@@ -117,8 +117,8 @@ api_outcome issue_planned(self_ptr self, const resolved_token& caller, create_pl
 // batch token given by value. Accessors never name one (batch tokens have none).
 std::optional<std::string> batch_target(const resolved_token& caller, token_selector by,
                                         const std::string& value) {
-  if (by == token_selector::self && caller.entry.type == token_type::batch)
-    return caller.entry.id;
+  if (by == token_selector::self && caller.entry->type == token_type::batch)
+    return caller.entry->id;
   if (by == token_selector::token && is_batch_token_string(value))
     return value;
   return std::nullopt;
@@ -127,7 +127,7 @@ std::optional<std::string> batch_target(const resolved_token& caller, token_sele
 // The batch token `token`, checked now; the caller needs no second check of itself.
 void with_batch(self_ptr self, const resolved_token& caller, const std::string& token,
                 std::function<void(outcome<resolved_token>)> done) {
-  if (token == caller.entry.id)
+  if (token == caller.entry->id)
     return done(caller);
   store_detail::resolve_batch(self, token, std::move(done));
 }
@@ -153,7 +153,7 @@ void on_create(self_ptr self, const resolved_token& caller, bool sudo,
   auto exists = [&](const std::string& p) {
     return std::find(known_policies.begin(), known_policies.end(), p) != known_policies.end();
   };
-  auto plan = plan_token_create(caller_view{caller.entry, sudo}, req, token_view(st), now, role,
+  auto plan = plan_token_create(caller_view{*caller.entry, sudo}, req, token_view(st), now, role,
                                 exists, alias_entity);
   if (!plan) {
     rp.deliver(api_outcome{plan.error()});
@@ -326,7 +326,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         if (snapshot.num_uses < 0 || !token_valid_at(snapshot, now))
           rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
         else
-          rp.deliver(outcome<resolved_token>{resolved_token{snapshot, handle, handle}});
+          rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, handle, handle}});
         return rp;
       }
       // A use-limited token: its actor owns the use count, which requests already past
@@ -338,7 +338,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
             if (e.num_uses < 0 || !token_valid_at(e, now))
               rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
             else
-              rp.deliver(outcome<resolved_token>{resolved_token{std::move(e), handle, handle}});
+              rp.deliver(outcome<resolved_token>{
+                resolved_token{std::make_shared<const token_entry>(std::move(e)), handle, handle}});
           },
           [=](caf::error&) mutable {
             rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
@@ -436,7 +437,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
             return;
           }
           api_response resp;
-          resp.data = lookup_data(t->entry, t->entry.id, sim_now(self, self->state.ctx),
+          resp.data = lookup_data(*t->entry, t->entry->id, sim_now(self, self->state.ctx),
                                   self->state.ctx.epoch_unix);
           rp.deliver(api_outcome{std::move(resp)});
         });
@@ -450,7 +451,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         return rp;
       }
       // lookup shows the token as supplied; lookup-self the caller's; lookup-accessor none.
-      std::string shown = req.by == token_selector::self       ? caller.entry.id
+      std::string shown = req.by == token_selector::self       ? caller.entry->id
                           : req.by == token_selector::accessor ? std::string{}
                                                                : req.value;
       auto now = sim_now(self, st.ctx);
@@ -489,7 +490,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         return rp;
       }
       auto shown = req.by == token_selector::accessor ? std::string{}
-                   : req.by == token_selector::self   ? caller.entry.id
+                   : req.by == token_selector::self   ? caller.entry->id
                                                       : req.value;
       // Renewal uses the normal lookup: a token on its last use is not found (§3.4). The
       // snapshot holds the use count as of the token's last change; the actor checks it
