@@ -1,7 +1,6 @@
+#include "actors/actor_fixture.test.hpp"
 #include "actors/auth_method.hpp"
 #include "actors/messages.hpp"
-#include "actors/storage.hpp"
-#include "clock/caf_driver.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,38 +14,25 @@ using namespace tokenlab;
 namespace {
 
 // One auth mount on the deterministic scheduler, asked as the runner asks the core.
-class mount_fixture {
+class mount_fixture : public test::actor_fixture {
 public:
-  explicit mount_fixture(const std::string& type, std::string mount = {}) {
-    sim_context ctx;
-    ctx.epoch = driver_.epoch();
-    ctx.seed = 42;
-    auto& sys = driver_.system();
-    tracer_ = sys.spawn(tracer_actor);
-    ctx.tracer = tracer_;
-    storage_ = sys.spawn(storage_actor, ctx);
-    ctx.storage = storage_;
+  explicit mount_fixture(const std::string& type, std::string mount = {})
+    : actor_fixture{42} {
     system_view view;
     view.mount = mount.empty() ? "auth/" + type + "/" : mount;
     view.default_lease_ttl = std::chrono::hours{768};
     view.max_lease_ttl = std::chrono::hours{768};
-    mount_ = sys.spawn(auth_method_actor, ctx, view.mount, type, view);
+    mount_ = driver_.system().spawn(auth_method_actor, ctx_, view.mount, type, view);
   }
 
   ~mount_fixture() {
-    for (auto* a : {&mount_, &storage_, &tracer_})
-      caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(mount_, caf::exit_reason::user_shutdown);
     driver_.drain();
   }
 
   template <class T, class... Ts>
   std::optional<T> ask(Ts&&... xs) {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(mount_, caf::infinite, std::forward<Ts>(xs)...);
-    driver_.drain();
-    std::optional<T> out;
-    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
+    return actor_fixture::ask<T>(mount_, std::forward<Ts>(xs)...);
   }
 
   api_outcome write(const std::string& path, std::map<std::string, std::string> fields) {
@@ -80,9 +66,6 @@ public:
     return out;
   }
 
-  sim_driver driver_;
-  caf::actor tracer_;
-  caf::actor storage_;
   caf::actor mount_;
 };
 

@@ -1,8 +1,7 @@
 #include "actors/database_engine.hpp"
 
+#include "actors/actor_fixture.test.hpp"
 #include "actors/messages.hpp"
-#include "actors/storage.hpp"
-#include "clock/caf_driver.hpp"
 #include "clock/calendar.hpp"
 #include "model/texts.hpp"
 
@@ -24,38 +23,17 @@ const std::string create_sql =
   "GRANT SELECT ON ALL TABLES IN SCHEMA public TO \"{{name}}\";";
 
 // One database mount on the deterministic scheduler, with its tracer and storage.
-class db_fixture {
+class db_fixture : public test::actor_fixture {
 public:
   explicit db_fixture(std::uint64_t seed = 7, std::string mount = "database/")
-    : mount_(std::move(mount)) {
-    ctx_.epoch = driver_.epoch();
-    ctx_.epoch_unix = default_epoch_unix;
-    ctx_.seed = seed;
-    auto& sys = driver_.system();
-    tracer_ = sys.spawn(tracer_actor);
-    ctx_.tracer = tracer_;
-    storage_ = sys.spawn(storage_actor, ctx_);
-    ctx_.storage = storage_;
-    engine_ = sys.spawn(database_engine_actor, ctx_, mount_);
+    : actor_fixture{seed, default_epoch_unix}
+    , mount_(std::move(mount)) {
+    engine_ = driver_.system().spawn(database_engine_actor, ctx_, mount_);
   }
 
   ~db_fixture() {
-    for (auto* a : {&engine_, &storage_, &tracer_})
-      caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown);
     driver_.drain();
-  }
-
-  db_fixture(const db_fixture&) = delete;
-  db_fixture& operator=(const db_fixture&) = delete;
-
-  template <class T, class... Ts>
-  std::optional<T> ask(const caf::actor& dest, Ts&&... xs) {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
-    driver_.drain();
-    std::optional<T> out;
-    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
   }
 
   api_outcome write(const std::string& sub, fields f) {
@@ -119,10 +97,6 @@ public:
 
 private:
   std::string mount_;
-  sim_driver driver_;
-  sim_context ctx_;
-  caf::actor tracer_;
-  caf::actor storage_;
   caf::actor engine_;
 };
 

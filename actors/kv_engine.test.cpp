@@ -1,8 +1,7 @@
 #include "actors/kv_engine.hpp"
 
+#include "actors/actor_fixture.test.hpp"
 #include "actors/messages.hpp"
-#include "actors/storage.hpp"
-#include "clock/caf_driver.hpp"
 #include "clock/calendar.hpp"
 #include "model/texts.hpp"
 
@@ -17,38 +16,16 @@ namespace {
 
 // One kv mount at `secret/` on the deterministic scheduler, with its tracer and storage;
 // `leased`: mounted with the option leased_passthrough=true.
-class kv_fixture {
+class kv_fixture : public test::actor_fixture {
 public:
-  explicit kv_fixture(bool leased = false) {
-    ctx_.epoch = driver_.epoch();
-    ctx_.epoch_unix = default_epoch_unix;
-    ctx_.seed = 7;
-    auto& sys = driver_.system();
-    tracer_ = sys.spawn(tracer_actor);
-    ctx_.tracer = tracer_;
-    storage_ = sys.spawn(storage_actor, ctx_);
-    ctx_.storage = storage_;
-    engine_ = sys.spawn(kv_engine_actor, ctx_, std::string{"secret/"}, leased);
+  explicit kv_fixture(bool leased = false)
+    : actor_fixture{7, default_epoch_unix} {
+    engine_ = driver_.system().spawn(kv_engine_actor, ctx_, std::string{"secret/"}, leased);
   }
 
   ~kv_fixture() {
-    for (auto* a : {&engine_, &storage_, &tracer_})
-      caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown);
     driver_.drain();
-  }
-
-  kv_fixture(const kv_fixture&) = delete;
-  kv_fixture& operator=(const kv_fixture&) = delete;
-
-  // Sends a request, runs the simulation until it is answered, returns the answer.
-  template <class T, class... Ts>
-  std::optional<T> ask(const caf::actor& dest, Ts&&... xs) {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
-    driver_.drain();
-    std::optional<T> out;
-    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
   }
 
   api_outcome write(std::string path, std::map<std::string, std::string> fields) {
@@ -90,10 +67,6 @@ public:
   const caf::actor& engine() const { return engine_; }
 
 private:
-  sim_driver driver_;
-  sim_context ctx_;
-  caf::actor tracer_;
-  caf::actor storage_;
   caf::actor engine_;
 };
 

@@ -2,10 +2,9 @@
 // token's actor replaces at every change (actors/token_store.hpp). These tests hold a token
 // in the middle of its revocation, which a scenario cannot: every step runs to its end.
 
+#include "actors/actor_fixture.test.hpp"
 #include "actors/messages.hpp"
-#include "actors/storage.hpp"
 #include "actors/token_store.hpp"
-#include "clock/caf_driver.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -24,35 +23,23 @@ caf::behavior stuck_lease(caf::event_based_actor* self) {
   };
 }
 
-class store_fixture {
+class store_fixture : public test::actor_fixture {
 public:
-  store_fixture() {
-    sim_context ctx;
-    ctx.epoch = driver_.epoch();
-    ctx.seed = 42;
-    auto& sys = driver_.system();
-    tracer_ = sys.spawn(tracer_actor);
-    ctx.tracer = tracer_;
-    storage_ = sys.spawn(storage_actor, ctx);
-    ctx.storage = storage_;
-    store_ = sys.spawn(token_store_actor, ctx, system_config{});
-    lease_ = sys.spawn(stuck_lease);
+  store_fixture()
+    : actor_fixture{42} {
+    store_ = driver_.system().spawn(token_store_actor, ctx_, system_config{});
+    lease_ = driver_.system().spawn(stuck_lease);
   }
 
   ~store_fixture() {
-    for (auto* a : {&store_, &lease_, &storage_, &tracer_})
+    for (auto* a : {&store_, &lease_})
       caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
     driver_.drain();
   }
 
   template <class T, class... Ts>
   std::optional<T> ask(Ts&&... xs) {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(store_, caf::infinite, std::forward<Ts>(xs)...);
-    driver_.drain();
-    std::optional<T> out;
-    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
+    return actor_fixture::ask<T>(store_, std::forward<Ts>(xs)...);
   }
 
   outcome<resolved_token> resolve(const std::string& token) {
@@ -96,9 +83,6 @@ public:
   }
 
 private:
-  sim_driver driver_;
-  caf::actor tracer_;
-  caf::actor storage_;
   caf::actor store_;
   caf::actor lease_;
 };
