@@ -15,26 +15,6 @@ sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx) {
   return ctx.epoch.to_sim(self->clock().now());
 }
 
-void arm_expiry(caf::event_based_actor* self, const sim_context& ctx, sim_duration delay,
-                std::uint64_t timer) {
-  delay = std::max(delay, sim_duration::zero());
-  if (delay > sim_end - sim_now(self, ctx))
-    return; // past the end of the lab's time: no step can reach it (clock/sim_time.hpp)
-  if (!ctx.alarm)
-    return self->delayed_send(self, delay, expire_atom::value, timer);
-  self->delayed_send(ctx.alarm, delay, expire_atom::value, caf::actor_addr{self->address()},
-                     timer);
-}
-
-caf::behavior alarm_actor(caf::event_based_actor* self) {
-  return {
-    [=](expire_atom, const caf::actor_addr& who, std::uint64_t timer) {
-      if (auto target = caf::actor_cast<caf::actor>(who))
-        self->send(target, expire_atom::value, timer);
-    },
-  };
-}
-
 void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev) {
   ev.at = sim_now(self, ctx);
   if (ctx.counting())

@@ -18,6 +18,8 @@
 
 namespace tokenlab {
 
+class alarm_table;
+
 /// Counting instead of tracing: while a fleet runs there are too many events to send each
 /// to the trace sink, so components add them to this tally where they happen. One
 /// simulation runs on one thread (the testing scheduler), so no lock is needed.
@@ -35,7 +37,8 @@ struct sim_context {
   std::optional<std::uint64_t> barrier_seed;
   caf::actor tracer;
   caf::actor storage;
-  caf::actor alarm; ///< delivers expiry timers (see arm_expiry); none: actors time themselves
+  caf::actor alarm; ///< delivers expiry timers (actors/alarm.hpp); none: actors time themselves
+  std::shared_ptr<alarm_table> alarms; ///< the timers the alarm delivers (start_alarm)
   std::string salt_key; ///< the storage salt (Vault's sys/token/salt), from the seed
   std::shared_ptr<trace_counter> counter; ///< shared by every component of one simulation
   /// The outside world the scenario declares: GitHub's organizations, users and teams (the
@@ -56,17 +59,6 @@ inline sim_context object_context(const sim_context& ctx) {
   out.counted = ctx.counting();
   return out;
 }
-
-/// Arms an expiry timer: `(expire_atom, timer)` reaches `self` after `delay`. The timer goes
-/// through the context's alarm actor, which holds only a weak reference to `self`, so an
-/// actor that ends before its timer is freed at once (a timer sent straight to an actor keeps
-/// all of it alive until it fires). Without an alarm actor the timer is a delayed_send.
-void arm_expiry(caf::event_based_actor* self, const sim_context& ctx, sim_duration delay,
-                std::uint64_t timer);
-
-/// The alarm actor: (expire_atom, actor_addr, timer) is forwarded as (expire_atom, timer) to
-/// the actor if it still lives.
-caf::behavior alarm_actor(caf::event_based_actor* self);
 
 /// Returns the virtual time an actor sees now.
 sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx);

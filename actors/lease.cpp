@@ -61,7 +61,7 @@ void arm(self_ptr self) {
   auto& st = self->state;
   ++st.timer;
   auto delay = st.entry.expire_time - sim_now(self, st.ctx);
-  arm_expiry(self, st.ctx, delay, st.timer);
+  st.expiry.arm(self, st.ctx, delay, st.timer);
 }
 
 // sys/leases/lookup (vault/logical_system.go handleLeaseLookup).

@@ -11,6 +11,7 @@
 //   (renew_atom, system_view, sim_duration increment) -> api_outcome   sys/leases/renew
 //   (expire_atom, uint64 timer)          its own TTL timer
 
+#include "actors/alarm.hpp"
 #include "actors/context.hpp"
 
 #include <caf/behavior.hpp>
@@ -50,6 +51,7 @@ struct lease_state {
   caf::actor engine;
   caf::actor core;
   std::uint64_t timer = 0;
+  expiry_timer expiry; ///< the armed TTL timer: cancelled when re-armed or the actor ends
   bool revoking = false;
   std::vector<caf::response_promise> waiters;
   static inline const char* name = "lease";

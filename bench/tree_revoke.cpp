@@ -3,6 +3,7 @@
 // child. Prints the wall time of the creations and of the revocation. Timing is this
 // program's business only: the simulation itself runs on virtual time.
 
+#include "actors/alarm.hpp"
 #include "actors/core.hpp"
 #include "actors/storage.hpp"
 #include "actors/token_store.hpp"
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
   ctx.counter = std::make_shared<trace_counter>();
   ctx.counter->on = true; // count, do not keep, the trace of N tokens
   ctx.tracer = sys.spawn(tracer_actor);
-  ctx.alarm = sys.spawn(alarm_actor);
+  start_alarm(sys, ctx);
   ctx.storage = sys.spawn(storage_actor, ctx);
   system_config config;
   auto store = sys.spawn(token_store_actor, ctx, config);

@@ -1,5 +1,6 @@
 #include "runner/runner.hpp"
 
+#include "actors/alarm.hpp"
 #include "actors/core.hpp"
 #include "actors/fleet.hpp"
 #include "actors/storage.hpp"
@@ -44,8 +45,7 @@ public:
     auto& sys = driver_.system();
     tracer_ = sys.spawn(tracer_actor);
     ctx.tracer = tracer_;
-    alarm_ = sys.spawn(alarm_actor);
-    ctx.alarm = alarm_;
+    alarm_ = start_alarm(sys, ctx);
     storage_ = sys.spawn(storage_actor, ctx);
     ctx.storage = storage_;
     store_ = sys.spawn(token_store_actor, ctx, sc.config);
