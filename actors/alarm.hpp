@@ -12,9 +12,15 @@
 // * the table holds only weak references, so an actor that ends is freed at once;
 // * a handler sees its due instant as now (the driver steps the clock to each due instant).
 //
+// A timer due at once (its instant may be shipped already) is a delayed message to the alarm,
+// as all were before: it fires at this instant, so there is nothing to cancel.
+//
 // Messages of the alarm actor:
-//   (expire_atom, uint64 wake_up)   the wake-up of one instant: (expire_atom, number) to each
-//                                   timer of that instant whose actor still lives
+//   (expire_atom, int64 due)                  the wake-up of instant `due` (clock ticks):
+//                                             (expire_atom, number) to each of its timers
+//                                             whose actor still lives
+//   (expire_atom, actor_addr who, uint64 n)   a timer due at once: (expire_atom, n) to `who`
+//                                             if it still lives
 
 #include "clock/caf_driver.hpp"
 #include "clock/sim_time.hpp"
@@ -41,48 +47,50 @@ class alarm_table {
 public:
   /// Names one armed timer; a handle whose timer fired or was cancelled names none.
   struct handle {
-    std::uint64_t wake_up = 0; ///< 0: none
-    std::uint64_t seq = 0;
+    caf::actor_clock::duration_type::rep due = 0; ///< the due instant's clock ticks
+    std::uint64_t seq = 0;                        ///< 0: none
   };
 
   explicit alarm_table(caf::actor_system& sys);
 
-  /// Arms a timer: `(expire_atom, number)` reaches `who` at `due` through `alarm`.
+  /// Arms a timer for `who`, due after now, through `alarm`: `(expire_atom, number)` reaches
+  /// `who` at `due`. Off the testing scheduler (nothing to withdraw from) it returns none.
   handle arm(const caf::actor& alarm, caf::actor_clock::time_point due, caf::actor_addr who,
              std::uint64_t number);
 
   /// Cancels a timer; nothing if it fired or was cancelled already.
   void cancel(handle h);
 
-  /// The alarm's part of a wake-up: sends each of its live timers, in arming order.
-  void fire(caf::event_based_actor* alarm, std::uint64_t id);
+  /// The alarm's part of the wake-up of instant `due`: sends each of its timers whose actor
+  /// still lives, in arming order.
+  void fire(caf::event_based_actor* alarm, caf::actor_clock::duration_type::rep due);
 
   /// The alarm has ended: timers are neither kept nor armed any more.
   void close();
 
+  /// Can a timer due at `due` be armed in the table (an instant after the clock's now)?
+  bool takes(caf::actor_clock::time_point due) const;
+
   /// Timers armed and neither fired nor cancelled.
   std::size_t armed() const { return armed_; }
-  /// Wake-ups in CAF's clock or its mailboxes (one per due instant with a timer, at most).
+  /// Instants with a wake-up in CAF's clock or in the alarm's mailbox.
   std::size_t wake_ups() const { return wake_ups_.size(); }
 
 private:
   struct timer {
-    std::uint64_t seq;
+    std::uint64_t seq = 0; ///< 0: none
     caf::actor_addr who;
-    std::uint64_t number;
+    std::uint64_t number = 0;
   };
+  /// The timers of one instant, in arming order (most instants have one).
   struct wake_up {
-    caf::actor_clock::time_point due;
-    clock_entry entry; ///< valid while `due` is after the clock's now
-    std::vector<timer> timers; ///< in arming order
+    clock_entry entry; ///< in CAF's clock while its instant is after now
+    timer first;
+    std::vector<timer> more;
   };
 
-  caf::actor_clock& any_clock_;
-  caf::detail::test_actor_clock* clock_; ///< null off the testing scheduler: nothing joined
-  std::unordered_map<std::uint64_t, wake_up> wake_ups_;
-  /// The wake-up each future due instant shares (by its count of clock ticks).
-  std::unordered_map<caf::actor_clock::duration_type::rep, std::uint64_t> joinable_;
-  std::uint64_t next_wake_up_ = 1;
+  caf::detail::test_actor_clock* clock_; ///< null off the testing scheduler
+  std::unordered_map<caf::actor_clock::duration_type::rep, wake_up> wake_ups_;
   std::uint64_t next_seq_ = 1;
   std::size_t armed_ = 0;
   bool closed_ = false;

@@ -194,3 +194,13 @@ TEST_CASE("alarm: an armed timer does not keep its actor alive") {
   f.advance_to(at(10s));
   CHECK(f.log->empty());
 }
+
+TEST_CASE("alarm: a timer due at once fires at this instant") {
+  alarm_fixture f;
+  auto a = f.spawn("a");
+  f.advance_to(at(2s));
+  f.arm(a, 0, 1);
+  f.arm(a, -5000, 2); // past: due now too; neither is cancelled (the actor keeps its number)
+  f.advance_to(at(2s));
+  REQUIRE(*f.log == std::vector<delivery>{{"a", 1, at(2s)}, {"a", 2, at(2s)}});
+}
