@@ -182,8 +182,9 @@ outcome<secret_result> sts_secret(self_ptr self, const std::string& display_name
   iam_user cred;
   cred.access_key = "ASIA" + st.ids.chars(16, upper_digits);
   cred.sts_expiry = sim_now(self, st.ctx) + secs(ttl);
-  cred.counted = st.ctx.counting();
-  st.users[name] = cred;
+  // A fleet's STS credential is never asked about, nor revoked (AWS ends it): no record.
+  if (!st.ctx.counting())
+    st.users[name] = cred;
   trace_event ev;
   ev.kind = trace_kind::credential_created;
   ev.subject = name;
@@ -270,6 +271,9 @@ caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_
         ev.subject = handle;
         ev.detail = "IAM user and its access key " + u->second.access_key + " deleted";
         emit(self, self->state.ctx, std::move(ev), u->second.counted);
+        // A fleet's credential is never asked about: nothing of it is kept once it is gone.
+        if (u->second.counted)
+          self->state.users.erase(u);
       }
       return true;
     },

@@ -50,7 +50,8 @@ struct aws_engine_state {
   sim_duration lease_max{0};
   std::map<std::string, std::map<std::string, std::string>> roles; ///< the fields as written
   std::map<std::string, aws_role> role_rules;
-  std::map<std::string, iam_user> users; ///< by IAM user (or STS credential) name
+  /// By IAM user (or STS credential) name; a fleet's are not kept once gone (counted).
+  std::map<std::string, iam_user> users;
   static inline const char* name = "aws_engine";
 };
 

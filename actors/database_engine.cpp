@@ -299,6 +299,9 @@ caf::behavior database_engine_actor(caf::stateful_actor<database_engine_state>* 
         ev.subject = handle;
         ev.detail = "database user dropped";
         emit(self, self->state.ctx, std::move(ev), u->second.counted);
+        // A fleet's credential is never asked about: nothing of it is kept once it is gone.
+        if (u->second.counted)
+          self->state.users.erase(u);
       }
       return true;
     },

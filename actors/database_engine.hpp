@@ -75,7 +75,7 @@ struct database_engine_state {
   id_source ids{1, id_stream::secrets};
   std::map<std::string, db_connection> connections;
   std::map<std::string, db_role> roles;
-  std::map<std::string, db_user> users; ///< by user name
+  std::map<std::string, db_user> users; ///< by user name; a fleet's not kept once dropped
   static inline const char* name = "database_engine";
 };
 
