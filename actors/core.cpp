@@ -58,30 +58,22 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
                     const std::string& path, secret_result s, const reply& done) {
   auto& st = self->state;
   const auto& m = st.mounts.at(mount);
-  auto now = sim_now(self, st.ctx);
-  ttl_request in;
-  in.backend_ttl = s.ttl;
-  in.backend_max_ttl = s.max_ttl;
-  in.now = now;
-  auto d = calculate_ttl(effective_view(st.sys, m.tune, mount), in);
-  if (!d)
-    return done(d.error());
   lease_entry e;
-  e.id = path + "/" + st.lease_ids.base62(24);
-  // A batch token's lease belongs to its parent, or to no token (spec §5.4).
+  // A batch token's lease belongs to its parent, or to no token (spec §5.4); it ends with
+  // the token, while the response still shows the granted TTL.
   const bool batch = who.entry.type == token_type::batch;
   e.owner = batch ? who.entry.parent : who.entry.id;
-  e.handle = s.handle;
-  e.issue_time = now;
-  e.ttl = d->ttl;
-  // A batch token's lease ends with the token; the response still shows the granted TTL.
   if (batch)
     e.cap = who.entry.expire_time;
-  e.expire_time = cap_to_token_expiry(*d, now, e.cap, false);
+  e.handle = s.handle;
   e.renewable = s.renewable;
   e.backend_ttl = s.ttl;
   e.backend_max_ttl = s.max_ttl;
   e.renew_panics = s.renew_panics;
+  auto d = issue_secret_lease(e, effective_view(st.sys, m.tune, mount), sim_now(self, st.ctx));
+  if (!d)
+    return done(d.error());
+  e.id = path + "/" + st.lease_ids.base62(24);
   storage_put(self, st.ctx, keys::lease(e.id));
   if (!e.owner.empty())
     storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
