@@ -11,7 +11,7 @@
 
 namespace tokenlab {
 
-sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx) {
+sim_time sim_now(caf::local_actor* self, const sim_context& ctx) {
   return ctx.epoch.to_sim(self->clock().now());
 }
 

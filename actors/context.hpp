@@ -3,6 +3,7 @@
 // trace sink and the storage backend. Passed by value at spawn; no globals, so many
 // simulations can run side by side.
 
+#include "actors/protocols.hpp"
 #include "clock/caf_driver.hpp"
 #include "model/github.hpp"
 #include "model/trace.hpp"
@@ -33,8 +34,8 @@ struct sim_context {
   /// The seed of the barrier keyring (batch tokens); unset: `seed`. A performance-
   /// replication secondary shares its primary's keyring, not its IDs.
   std::optional<std::uint64_t> barrier_seed;
-  caf::actor tracer;
-  caf::actor storage;
+  trace_sink tracer;
+  storage_backend storage;
   caf::actor alarm; ///< delivers expiry timers (see arm_expiry); none: actors time themselves
   std::string salt_key; ///< the storage salt (Vault's sys/token/salt), from the seed
   std::shared_ptr<trace_counter> counter; ///< shared by every component of one simulation
@@ -69,7 +70,7 @@ void arm_expiry(caf::event_based_actor* self, const sim_context& ctx, sim_durati
 caf::behavior alarm_actor(caf::event_based_actor* self);
 
 /// Returns the virtual time an actor sees now.
-sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx);
+sim_time sim_now(caf::local_actor* self, const sim_context& ctx);
 
 /// Sends a trace event stamped with the actor's virtual now.
 void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev);
