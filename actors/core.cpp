@@ -93,7 +93,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   auto id = e.id;
   auto owner = e.owner;
   auto actor =
-    self->spawn(lease_actor, std::move(e), object_context(st.ctx), m.engine, caf::actor{self});
+    self->spawn(lease_actor, std::move(e), object_context(st.ctx), m.engine.common(),
+                caf::actor{self});
   st.leases[id] = lease_ref{actor, owner, mount, s.handle, s.credential};
   if (who.lease_holder)
     self->send(who.lease_holder, lease_atom::value, id, actor);
@@ -151,8 +152,9 @@ void read_aws(self_ptr self, const resolved_token& who, const std::string& mount
   auto& st = self->state;
   const auto& m = st.mounts.at(mount);
   self
-    ->request(m.engine, caf::infinite, read_atom::value, path, who.entry.display_name, fields,
-              effective_view(st.sys, m.tune, mount).max_lease_ttl)
+    ->request(m.engine.logical, caf::infinite, read_atom::value,
+              engine_read{path, who.entry.display_name, fields,
+                          effective_view(st.sys, m.tune, mount).max_lease_ttl})
     .then(secret_answer(self, who, mount, path, done));
 }
 
@@ -201,7 +203,9 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return done(no_route(r.path));
   if (m->second.type == "aws")
     return read_aws(self, who, m->first, r.path, {}, done);
-  self->request(m->second.engine, caf::infinite, read_atom::value, r.path, who.entry.display_name)
+  self
+    ->request(m->second.engine.logical, caf::infinite, read_atom::value,
+              engine_read{r.path, who.entry.display_name, {}, {}})
     .then(secret_answer(self, who, m->first, r.path, done));
 }
 
@@ -240,7 +244,7 @@ void write_checked(self_ptr self, const resolved_token& who, const logical_write
     return done(no_route(w.path));
   if (m->second.type == "aws" && aws_credential_path(m->first, w.path))
     return read_aws(self, who, m->first, w.path, w.fields, done);
-  forward(self, m->second.engine, done, write_atom::value, w);
+  forward(self, m->second.engine.logical, done, write_atom::value, w);
 }
 
 using exists_k = std::function<void(std::optional<bool>)>;
@@ -291,12 +295,14 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
   if (!probe)
     return k(std::nullopt);
   if (kind == backend_kind::kv2) {
-    self->request(e.engine, caf::infinite, kv2_atom::value,
+    self->request(e.engine.versioned, caf::infinite, kv2_atom::value,
                   kv2::request{kv2::operation::read, *probe, {}, {}})
       .then(found, none);
     return;
   }
-  self->request(e.engine, caf::infinite, read_atom::value, m->first + *probe, who.entry.display_name)
+  self
+    ->request(e.engine.logical, caf::infinite, read_atom::value,
+              engine_read{m->first + *probe, who.entry.display_name, {}, {}})
     .then(secret_found, none);
 }
 
@@ -347,10 +353,8 @@ void on_list(self_ptr self, const resolved_token& who, const logical_list_reques
     return forward(self, *a, done, list_atom::value, path);
   if (path == "sys/policy/" || path == "sys/policies/acl/")
     return done(list_response(st.policies.names()));
-  if (auto m = route(st, path); m && m->second.type != "aws")
-    return forward(self, m->second.engine, done, list_atom::value, path);
-  if (route(st, path))
-    return done(vault_error{404, {std::string{texts::unsupported_path}}});
+  if (auto m = route(st, path))
+    return forward(self, m->second.engine.logical, done, list_atom::value, path);
   done(no_route(l.path));
 }
 
@@ -375,10 +379,8 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
   if (policy_path(d.path))
     return delete_policy(self, last_segment(d.path), done);
   auto& st = self->state;
-  if (auto m = route(st, d.path); m && m->second.type != "aws")
-    return forward(self, m->second.engine, done, delete_path_atom::value, d.path);
-  if (route(st, d.path))
-    return done(vault_error{405, {std::string{texts::unsupported_path}}});
+  if (auto m = route(st, d.path))
+    return forward(self, m->second.engine.logical, done, delete_path_atom::value, d.path);
   done(no_route(d.path));
 }
 
@@ -538,7 +540,7 @@ reply reply_to(self_ptr self, caf::response_promise rp, std::optional<caf::actor
 }
 
 void credential_state(self_ptr self,
-                      std::shared_ptr<std::vector<std::pair<caf::actor, std::string>>> asks,
+                      std::shared_ptr<std::vector<std::pair<secrets_engine, std::string>>> asks,
                       size_t i, caf::response_promise rp) {
   if (i == asks->size()) {
     rp.deliver(life_state::unknown);
@@ -661,14 +663,14 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
         rp.deliver(lease);
         return rp;
       }
-      auto asks = std::make_shared<std::vector<std::pair<caf::actor, std::string>>>();
+      auto asks = std::make_shared<std::vector<std::pair<secrets_engine, std::string>>>();
       if (ref && s.mounts.count(ref->mount) > 0)
-        asks->emplace_back(s.mounts.at(ref->mount).engine, ref->handle);
+        asks->emplace_back(s.mounts.at(ref->mount).engine.common(), ref->handle);
       else if (ref && s.retired.count(ref->mount) > 0)
         asks->emplace_back(s.retired.at(ref->mount), ref->handle);
       else
         for (const auto& [path, m] : s.mounts)
-          asks->emplace_back(m.engine, id);
+          asks->emplace_back(m.engine.common(), id);
       if (!ref)
         for (const auto& [path, engine] : s.retired)
           asks->emplace_back(engine, id);

@@ -16,6 +16,7 @@
 //                                                      in the token store
 
 #include "actors/context.hpp"
+#include "actors/engine_protocol.hpp"
 #include "actors/messages.hpp"
 #include "model/acl.hpp"
 #include "model/ids.hpp"
@@ -34,7 +35,7 @@ namespace tokenlab {
 
 struct mount_entry {
   std::string type; ///< "aws"
-  caf::actor engine;
+  engine_handle engine;
   mount_tune tune;
   std::string accessor; ///< `vault secrets list` (model/secrets_table.hpp)
   std::string uuid;
@@ -59,7 +60,7 @@ struct core_state {
   std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
   /// Engines of disabled mounts, kept (no longer routed to) so that expectations can ask
   /// what became of their credentials.
-  std::map<std::string, caf::actor> retired;
+  std::map<std::string, secrets_engine> retired;
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;

@@ -34,7 +34,7 @@ public:
   db_fixture& operator=(const db_fixture&) = delete;
 
   template <class T, class... Ts>
-  std::optional<T> ask(const caf::actor& dest, Ts&&... xs) {
+  std::optional<T> ask(const logical_engine& dest, Ts&&... xs) {
     return sim_.ask<T>(dest, std::forward<Ts>(xs)...);
   }
 
@@ -47,7 +47,8 @@ public:
 
   outcome<secret_result> read(const std::string& sub, std::string display_name = "root") {
     auto r =
-      ask<outcome<secret_result>>(engine_, read_atom::value, mount_ + sub, std::move(display_name));
+      ask<outcome<secret_result>>(engine_, read_atom::value,
+                                  engine_read{mount_ + sub, std::move(display_name), {}, {}});
     REQUIRE(r);
     return *r;
   }
@@ -97,7 +98,7 @@ public:
 private:
   std::string mount_;
   actor_sim sim_;
-  caf::actor engine_;
+  logical_engine engine_;
 };
 
 std::string str(const data_map& d, const std::string& key) {

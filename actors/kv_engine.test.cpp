@@ -26,7 +26,7 @@ public:
   kv_fixture& operator=(const kv_fixture&) = delete;
 
   template <class T, class... Ts>
-  std::optional<T> ask(const caf::actor& dest, Ts&&... xs) {
+  std::optional<T> ask(const logical_engine& dest, Ts&&... xs) {
     return sim_.ask<T>(dest, std::forward<Ts>(xs)...);
   }
 
@@ -39,7 +39,7 @@ public:
 
   outcome<secret_result> read(std::string path) {
     auto r =
-      ask<outcome<secret_result>>(engine_, read_atom::value, std::move(path), std::string{"root"});
+      ask<outcome<secret_result>>(engine_, read_atom::value, engine_read{std::move(path), "root", {}, {}});
     REQUIRE(r);
     return *r;
   }
@@ -60,11 +60,11 @@ public:
 
   std::vector<std::string> stored() { return sim_.stored(); }
 
-  const caf::actor& engine() const { return engine_; }
+  const logical_engine& engine() const { return engine_; }
 
 private:
   actor_sim sim_{7};
-  caf::actor engine_;
+  logical_engine engine_;
 };
 
 std::vector<std::string> keys_of(const api_response& r) {

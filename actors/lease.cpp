@@ -98,7 +98,7 @@ api_outcome renew(self_ptr self, const system_view& view, sim_duration increment
 } // namespace
 
 caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
-                          sim_context ctx, caf::actor engine, caf::actor core) {
+                          sim_context ctx, secrets_engine engine, caf::actor core) {
   auto& st = self->state;
   st.entry = std::move(entry);
   st.ctx = std::move(ctx);

@@ -12,6 +12,7 @@
 //   (expire_atom, uint64 timer)          its own TTL timer
 
 #include "actors/context.hpp"
+#include "actors/engine_protocol.hpp"
 #include "model/lease_rules.hpp"
 
 #include <caf/behavior.hpp>
@@ -29,7 +30,7 @@ namespace tokenlab {
 struct lease_state {
   lease_entry entry;
   sim_context ctx;
-  caf::actor engine;
+  secrets_engine engine;
   caf::actor core;
   std::uint64_t timer = 0;
   bool revoking = false;
@@ -38,6 +39,6 @@ struct lease_state {
 };
 
 caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
-                          sim_context ctx, caf::actor engine, caf::actor core);
+                          sim_context ctx, secrets_engine engine, caf::actor core);
 
 } // namespace tokenlab

@@ -6,32 +6,22 @@
 
 namespace tokenlab {
 
-namespace {
-
-// The storage backend's trace of an operation. No operation reaches it while events are
-// counted (storage_put and storage_delete count them where they happen), so it always sends.
-void trace_op(storage_backend::stateful_pointer<storage_state> self, trace_kind kind,
-              std::string key) {
-  trace_event ev;
-  ev.kind = kind;
-  ev.subject = std::move(key);
-  ev.at = sim_now(self, self->state.ctx);
-  self->send(self->state.ctx.tracer, std::move(ev));
-}
-
-} // namespace
-
 storage_backend::behavior_type storage_actor(storage_backend::stateful_pointer<storage_state> self,
                                              sim_context ctx) {
   self->state.ctx = std::move(ctx);
   return {
     [=](put_atom, std::string& key) {
-      self->state.keys.insert(key);
-      trace_op(self, trace_kind::storage_put, std::move(key));
+      trace_event ev;
+      ev.kind = trace_kind::storage_put;
+      self->state.keys.insert(ev.subject = key);
+      emit(self, self->state.ctx, std::move(ev));
     },
     [=](delete_atom, std::string& key) {
       self->state.keys.erase(key);
-      trace_op(self, trace_kind::storage_delete, std::move(key));
+      trace_event ev;
+      ev.kind = trace_kind::storage_delete;
+      ev.subject = std::move(key);
+      emit(self, self->state.ctx, std::move(ev));
     },
     [=](take_atom) {
       std::vector<std::string> out(self->state.keys.begin(), self->state.keys.end());
