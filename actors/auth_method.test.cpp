@@ -58,7 +58,7 @@ public:
   std::vector<trace_event> events() { return sim_.effects(); }
 
   actor_sim sim_{42, 0};
-  caf::actor mount_;
+  auth_method mount_;
 };
 
 std::string text(const data_map& d, const std::string& key) {

@@ -15,6 +15,7 @@
 //   (restart_atom, system_config)                      a restart: new system TTLs, here and
 //                                                      in the token store
 
+#include "actors/auth_method.hpp"
 #include "actors/context.hpp"
 #include "actors/engine_protocol.hpp"
 #include "actors/messages.hpp"
@@ -65,7 +66,7 @@ struct core_state {
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
   policy_store policies;    ///< `root`, `default` and every `vault policy write`
-  std::map<std::string, caf::actor> auth_mounts; ///< auth methods by mount ("auth/userpass/")
+  std::map<std::string, auth_method> auth_mounts; ///< auth methods by mount ("auth/userpass/")
   /// The auth mount table (`vault auth list`): token/ first, then each enabled method.
   std::map<std::string, auth_mount_info> auth_table;
   id_source mount_ids{1, id_stream::mount_table};

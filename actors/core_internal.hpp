@@ -99,7 +99,7 @@ void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_
                     const reply& done);
 void on_login(self_ptr self, const login_request& r, const reply& done);
 /// The auth mount serving `path` ("auth/userpass/…"), or nullptr.
-const caf::actor* auth_mount_of(self_ptr self, const std::string& path,
+const auth_method* auth_mount_of(self_ptr self, const std::string& path,
                                 std::string* mount = nullptr);
 /// A tune of any mount (sys/auth/<path>/tune, sys/mounts/<path>/tune), the caller's ACL
 /// already checked: the token store's mount, another auth method's, or a secrets engine's.

@@ -231,7 +231,7 @@ std::string tuned_mount(const std::string& path) {
   return auth ? "auth/" + inner.substr(9) : inner.substr(11);
 }
 
-const caf::actor* auth_mount_of(self_ptr self, const std::string& path, std::string* mount) {
+const auth_method* auth_mount_of(self_ptr self, const std::string& path, std::string* mount) {
   if (!under(path, "auth/"))
     return nullptr;
   auto slash = path.find('/', 5);
