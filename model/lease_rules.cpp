@@ -75,7 +75,11 @@ outcome<ttl_decision> renew_secret_lease(lease_entry& e, const system_view& view
   return d;
 }
 
-lease_times secret_lease_times(const lease_entry& e) {
+namespace {
+
+// A secret's lease entry and a token's entry keep the same four times under the same names.
+template <class Entry>
+lease_times times_of(const Entry& e) {
   lease_times t;
   t.issue_time = e.issue_time;
   t.expire_time = e.expire_time;
@@ -84,13 +88,14 @@ lease_times secret_lease_times(const lease_entry& e) {
   return t;
 }
 
+} // namespace
+
+lease_times secret_lease_times(const lease_entry& e) {
+  return times_of(e);
+}
+
 lease_times token_lease_times(const token_entry& e) {
-  lease_times t;
-  t.issue_time = e.issue_time;
-  t.expire_time = e.expire_time;
-  t.last_renewal = e.last_renewal;
-  t.renewable = e.renewable;
-  return t;
+  return times_of(e);
 }
 
 std::string token_lease_id(const std::string& creation_path, const std::string& salted_id) {
