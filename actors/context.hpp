@@ -3,6 +3,7 @@
 // trace sink and the storage backend. Passed by value at spawn; no globals, so many
 // simulations can run side by side.
 
+#include "actors/protocols.hpp"
 #include "clock/caf_driver.hpp"
 #include "model/github.hpp"
 #include "model/trace.hpp"
@@ -35,8 +36,8 @@ struct sim_context {
   /// The seed of the barrier keyring (batch tokens); unset: `seed`. A performance-
   /// replication secondary shares its primary's keyring, not its IDs.
   std::optional<std::uint64_t> barrier_seed;
-  caf::actor tracer;
-  caf::actor storage;
+  trace_sink tracer;
+  storage_backend storage;
   caf::actor alarm; ///< delivers expiry timers (actors/alarm.hpp); none: actors time themselves
   std::shared_ptr<alarm_table> alarms; ///< the timers the alarm delivers (start_alarm)
   std::string salt_key; ///< the storage salt (Vault's sys/token/salt), from the seed
@@ -61,19 +62,53 @@ inline sim_context object_context(const sim_context& ctx) {
 }
 
 /// Returns the virtual time an actor sees now.
-sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx);
+sim_time sim_now(caf::local_actor* self, const sim_context& ctx);
 
-/// Sends a trace event stamped with the actor's virtual now.
-void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev);
+// The functions below take any actor, dynamically typed or typed (`Self` is its
+// stateful_actor or typed actor class), as they only send and read the clock.
+
+/// Sends a trace event stamped with the actor's virtual now (while events are counted, it is
+/// counted right here).
+template <class Self>
+void emit(Self* self, const sim_context& ctx, trace_event ev) {
+  ev.at = sim_now(self, ctx);
+  if (ctx.counting())
+    return ctx.counter->tally.add(ev);
+  self->send(ctx.tracer, std::move(ev));
+}
 
 /// The same for an object a component keeps a record of (an engine's credential): made while
 /// a fleet counted (`counted`), its events stay counted.
-void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev, bool counted);
+template <class Self>
+void emit(Self* self, const sim_context& ctx, trace_event ev, bool counted) {
+  if (counted && !ctx.counting()) {
+    ev.at = sim_now(self, ctx);
+    return ctx.counter->tally.add(ev);
+  }
+  emit(self, ctx, std::move(ev));
+}
 
 /// Writes (put) or deletes a storage key; the storage actor traces it (while events are
-/// counted, it is counted right here).
-void storage_put(caf::event_based_actor* self, const sim_context& ctx, std::string key);
-void storage_delete(caf::event_based_actor* self, const sim_context& ctx, std::string key);
+/// counted, the operation is counted right here, by key prefix, and no key is kept).
+template <class Self>
+void storage_put(Self* self, const sim_context& ctx, std::string key) {
+  if (!ctx.counting())
+    return self->send(ctx.storage, put_atom::value, std::move(key));
+  trace_event ev;
+  ev.kind = trace_kind::storage_put;
+  ev.subject = std::move(key);
+  emit(self, ctx, std::move(ev));
+}
+
+template <class Self>
+void storage_delete(Self* self, const sim_context& ctx, std::string key) {
+  if (!ctx.counting())
+    return self->send(ctx.storage, delete_atom::value, std::move(key));
+  trace_event ev;
+  ev.kind = trace_kind::storage_delete;
+  ev.subject = std::move(key);
+  emit(self, ctx, std::move(ev));
+}
 
 /// Vault's salted form of an ID in storage keys: "h" + hex(HMAC-SHA256(salt, id)); while
 /// events are counted (no key is kept, only its prefix) just "h".

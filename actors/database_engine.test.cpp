@@ -1,9 +1,6 @@
 #include "actors/database_engine.hpp"
 
-#include "actors/messages.hpp"
-#include "actors/storage.hpp"
-#include "clock/caf_driver.hpp"
-#include "clock/calendar.hpp"
+#include "actors/sim.test.hpp"
 #include "model/texts.hpp"
 
 #include <caf/all.hpp>
@@ -27,35 +24,18 @@ const std::string create_sql =
 class db_fixture {
 public:
   explicit db_fixture(std::uint64_t seed = 7, std::string mount = "database/")
-    : mount_(std::move(mount)) {
-    ctx_.epoch = driver_.epoch();
-    ctx_.epoch_unix = default_epoch_unix;
-    ctx_.seed = seed;
-    auto& sys = driver_.system();
-    tracer_ = sys.spawn(tracer_actor);
-    ctx_.tracer = tracer_;
-    storage_ = sys.spawn(storage_actor, ctx_);
-    ctx_.storage = storage_;
-    engine_ = sys.spawn(database_engine_actor, ctx_, mount_);
-  }
+    : mount_(std::move(mount)),
+      sim_(seed),
+      engine_(sim_.driver().system().spawn(database_engine_actor, sim_.ctx(), mount_)) {}
 
-  ~db_fixture() {
-    for (auto* a : {&engine_, &storage_, &tracer_})
-      caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
-    driver_.drain();
-  }
+  ~db_fixture() { caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown); }
 
   db_fixture(const db_fixture&) = delete;
   db_fixture& operator=(const db_fixture&) = delete;
 
   template <class T, class... Ts>
-  std::optional<T> ask(const caf::actor& dest, Ts&&... xs) {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
-    driver_.drain();
-    std::optional<T> out;
-    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
+  std::optional<T> ask(const logical_engine& dest, Ts&&... xs) {
+    return sim_.ask<T>(dest, std::forward<Ts>(xs)...);
   }
 
   api_outcome write(const std::string& sub, fields f) {
@@ -67,7 +47,8 @@ public:
 
   outcome<secret_result> read(const std::string& sub, std::string display_name = "root") {
     auto r =
-      ask<outcome<secret_result>>(engine_, read_atom::value, mount_ + sub, std::move(display_name));
+      ask<outcome<secret_result>>(engine_, read_atom::value,
+                                  engine_read{mount_ + sub, std::move(display_name), {}, {}});
     REQUIRE(r);
     return *r;
   }
@@ -92,12 +73,9 @@ public:
     return ask<life_state>(engine_, state_atom::value, name).value_or(life_state::valid);
   }
 
-  std::vector<trace_event> effects() {
-    return ask<std::vector<trace_event>>(tracer_, take_atom::value)
-      .value_or(std::vector<trace_event>{});
-  }
+  std::vector<trace_event> effects() { return sim_.effects(); }
 
-  void advance(sim_duration d) { driver_.advance_to(driver_.now() + d); }
+  void advance(sim_duration d) { sim_.driver().advance_to(sim_.driver().now() + d); }
 
   // The documented setup: a connection that allows `allowed`, and the role `readonly`.
   void setup(const std::string& allowed = "readonly") {
@@ -119,11 +97,8 @@ public:
 
 private:
   std::string mount_;
-  sim_driver driver_;
-  sim_context ctx_;
-  caf::actor tracer_;
-  caf::actor storage_;
-  caf::actor engine_;
+  actor_sim sim_;
+  logical_engine engine_;
 };
 
 std::string str(const data_map& d, const std::string& key) {

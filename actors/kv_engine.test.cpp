@@ -1,9 +1,6 @@
 #include "actors/kv_engine.hpp"
 
-#include "actors/messages.hpp"
-#include "actors/storage.hpp"
-#include "clock/caf_driver.hpp"
-#include "clock/calendar.hpp"
+#include "actors/sim.test.hpp"
 #include "model/texts.hpp"
 
 #include <caf/all.hpp>
@@ -19,36 +16,18 @@ namespace {
 // `leased`: mounted with the option leased_passthrough=true.
 class kv_fixture {
 public:
-  explicit kv_fixture(bool leased = false) {
-    ctx_.epoch = driver_.epoch();
-    ctx_.epoch_unix = default_epoch_unix;
-    ctx_.seed = 7;
-    auto& sys = driver_.system();
-    tracer_ = sys.spawn(tracer_actor);
-    ctx_.tracer = tracer_;
-    storage_ = sys.spawn(storage_actor, ctx_);
-    ctx_.storage = storage_;
-    engine_ = sys.spawn(kv_engine_actor, ctx_, std::string{"secret/"}, leased);
-  }
+  explicit kv_fixture(bool leased = false)
+    : engine_(sim_.driver().system().spawn(kv_engine_actor, sim_.ctx(), std::string{"secret/"},
+                                           leased)) {}
 
-  ~kv_fixture() {
-    for (auto* a : {&engine_, &storage_, &tracer_})
-      caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
-    driver_.drain();
-  }
+  ~kv_fixture() { caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown); }
 
   kv_fixture(const kv_fixture&) = delete;
   kv_fixture& operator=(const kv_fixture&) = delete;
 
-  // Sends a request, runs the simulation until it is answered, returns the answer.
   template <class T, class... Ts>
-  std::optional<T> ask(const caf::actor& dest, Ts&&... xs) {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
-    driver_.drain();
-    std::optional<T> out;
-    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
+  std::optional<T> ask(const logical_engine& dest, Ts&&... xs) {
+    return sim_.ask<T>(dest, std::forward<Ts>(xs)...);
   }
 
   api_outcome write(std::string path, std::map<std::string, std::string> fields) {
@@ -60,7 +39,7 @@ public:
 
   outcome<secret_result> read(std::string path) {
     auto r =
-      ask<outcome<secret_result>>(engine_, read_atom::value, std::move(path), std::string{"root"});
+      ask<outcome<secret_result>>(engine_, read_atom::value, engine_read{std::move(path), "root", {}, {}});
     REQUIRE(r);
     return *r;
   }
@@ -77,24 +56,15 @@ public:
     return *r;
   }
 
-  std::vector<trace_event> effects() {
-    return ask<std::vector<trace_event>>(tracer_, take_atom::value)
-      .value_or(std::vector<trace_event>{});
-  }
+  std::vector<trace_event> effects() { return sim_.effects(); }
 
-  std::vector<std::string> stored() {
-    return ask<std::vector<std::string>>(storage_, take_atom::value)
-      .value_or(std::vector<std::string>{});
-  }
+  std::vector<std::string> stored() { return sim_.stored(); }
 
-  const caf::actor& engine() const { return engine_; }
+  const logical_engine& engine() const { return engine_; }
 
 private:
-  sim_driver driver_;
-  sim_context ctx_;
-  caf::actor tracer_;
-  caf::actor storage_;
-  caf::actor engine_;
+  actor_sim sim_{7};
+  logical_engine engine_;
 };
 
 std::vector<std::string> keys_of(const api_response& r) {
