@@ -99,6 +99,16 @@ public:
 
   const alarm_table& table() const { return *ctx_.alarms; }
 
+  /// Nothing is left: no timer in the table, no wake-up in CAF's clock, and up to `until`
+  /// none reaches an actor.
+  void check_nothing_left(sim_time until) {
+    CHECK(table().armed() == 0);
+    CHECK(table().wake_ups() == 0);
+    CHECK(clock_entries() == 0);
+    advance_to(until);
+    CHECK(log->empty());
+  }
+
   std::size_t clock_entries() {
     return dynamic_cast<caf::detail::test_actor_clock&>(driver_.system().clock())
       .schedule()
@@ -143,11 +153,7 @@ TEST_CASE("alarm: a cancelled timer never fires, nor does an ended actor's") {
   CHECK(f.clock_entries() == 2);
   f.tell(a, cancel_atom::value);
   f.tell(b, quit_atom::value); // its state, and with it its timer, ends with the actor
-  CHECK(f.table().armed() == 0);
-  CHECK(f.table().wake_ups() == 0);
-  CHECK(f.clock_entries() == 0);
-  f.advance_to(at(1h));
-  CHECK(f.log->empty());
+  f.check_nothing_left(at(1h));
 }
 
 TEST_CASE("alarm: timers due at the same instant fire in the order they were armed") {
@@ -189,10 +195,7 @@ TEST_CASE("alarm: an armed timer does not keep its actor alive") {
   // No handle is left but the table's weak one: the actor is freed, its timer cancelled and
   // the instant's wake-up withdrawn.
   CHECK(!caf::actor_cast<caf::actor>(addr));
-  CHECK(f.table().armed() == 0);
-  CHECK(f.clock_entries() == 0);
-  f.advance_to(at(10s));
-  CHECK(f.log->empty());
+  f.check_nothing_left(at(10s));
 }
 
 TEST_CASE("alarm: a timer due at once fires at this instant") {
