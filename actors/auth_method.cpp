@@ -7,7 +7,7 @@ namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<auth_method_state>*;
+using self_ptr = auth_method::stateful_pointer<auth_method_state>;
 
 // The path relative to the mount; nullopt when the request is not for this mount.
 std::optional<std::string> relative(const auth_method_state& st, const std::string& path) {
@@ -84,8 +84,9 @@ outcome<T> with_backend(self_ptr self, const std::string& path, F op) {
 
 } // namespace
 
-caf::behavior auth_method_actor(caf::stateful_actor<auth_method_state>* self, sim_context ctx,
-                                std::string mount, std::string type, system_view view) {
+auth_method::behavior_type auth_method_actor(auth_method::stateful_pointer<auth_method_state> self,
+                                             sim_context ctx, std::string mount, std::string type,
+                                             system_view view) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.mount = std::move(mount);

@@ -1,6 +1,5 @@
-#include "actors/actor_fixture.test.hpp"
 #include "actors/auth_method.hpp"
-#include "actors/messages.hpp"
+#include "actors/sim.test.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,25 +13,24 @@ using namespace tokenlab;
 namespace {
 
 // One auth mount on the deterministic scheduler, asked as the runner asks the core.
-class mount_fixture : public test::actor_fixture {
+class mount_fixture {
 public:
-  explicit mount_fixture(const std::string& type, std::string mount = {})
-    : actor_fixture{42} {
+  explicit mount_fixture(const std::string& type, std::string mount = {}) {
     system_view view;
     view.mount = mount.empty() ? "auth/" + type + "/" : mount;
     view.default_lease_ttl = std::chrono::hours{768};
     view.max_lease_ttl = std::chrono::hours{768};
-    mount_ = driver_.system().spawn(auth_method_actor, ctx_, view.mount, type, view);
+    mount_ = sim_.driver().system().spawn(auth_method_actor, sim_.ctx(), view.mount, type, view);
   }
 
-  ~mount_fixture() {
-    caf::anon_send_exit(mount_, caf::exit_reason::user_shutdown);
-    driver_.drain();
-  }
+  ~mount_fixture() { caf::anon_send_exit(mount_, caf::exit_reason::user_shutdown); }
+
+  mount_fixture(const mount_fixture&) = delete;
+  mount_fixture& operator=(const mount_fixture&) = delete;
 
   template <class T, class... Ts>
   std::optional<T> ask(Ts&&... xs) {
-    return actor_fixture::ask<T>(mount_, std::forward<Ts>(xs)...);
+    return sim_.ask<T>(mount_, std::forward<Ts>(xs)...);
   }
 
   api_outcome write(const std::string& path, std::map<std::string, std::string> fields) {
@@ -57,16 +55,10 @@ public:
     return ask<life_state>(state_atom::value, key).value_or(life_state::unknown);
   }
 
-  std::vector<trace_event> events() {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(tracer_, caf::infinite, take_atom::value);
-    driver_.drain();
-    std::vector<trace_event> out;
-    h.receive([&](std::vector<trace_event>& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
-  }
+  std::vector<trace_event> events() { return sim_.effects(); }
 
-  caf::actor mount_;
+  actor_sim sim_{42, 0};
+  auth_method mount_;
 };
 
 std::string text(const data_map& d, const std::string& key) {
@@ -165,15 +157,15 @@ TEST_CASE("auth_method actor: the tidy timer removes an expired secret ID at the
   mount_fixture f{"approle"};
   REQUIRE(f.write("auth/approle/role/app", {{"secret_id_ttl", "30s"}}).ok());
   auto rid = text(f.read("auth/approle/role/app/role-id")->data, "role_id");
-  f.driver_.advance_to(sim_time{std::chrono::seconds{10}});
+  f.sim_.driver().advance_to(sim_time{std::chrono::seconds{10}});
   auto sid = f.write("auth/approle/role/app/secret-id", {});
   const auto secret = text(*sid->data, "secret_id");
   f.events();
-  f.driver_.advance_to(sim_time{std::chrono::seconds{59}});
+  f.sim_.driver().advance_to(sim_time{std::chrono::seconds{59}});
   CHECK(f.events().empty());
   // Expired at 40s, still accepted until the tidy of 1m.
   CHECK(f.login("auth/approle/login", {{"role_id", rid}, {"secret_id", secret}}).ok());
-  f.driver_.advance_to(sim_time{std::chrono::seconds{60}});
+  f.sim_.driver().advance_to(sim_time{std::chrono::seconds{60}});
   auto ev = f.events();
   REQUIRE(ev.size() == 1);
   CHECK(ev[0].kind == trace_kind::credential_deleted);

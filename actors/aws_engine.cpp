@@ -5,6 +5,7 @@
 #include "clock/duration.hpp"
 #include "model/fields.hpp"
 #include "model/go_text.hpp"
+#include "model/texts.hpp"
 
 #include <algorithm>
 
@@ -12,7 +13,7 @@ namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<aws_engine_state>*;
+using self_ptr = logical_engine::stateful_pointer<aws_engine_state>;
 
 constexpr std::string_view upper_digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 constexpr std::string_view secret_chars =
@@ -182,8 +183,9 @@ outcome<secret_result> sts_secret(self_ptr self, const std::string& display_name
   iam_user cred;
   cred.access_key = "ASIA" + st.ids.chars(16, upper_digits);
   cred.sts_expiry = sim_now(self, st.ctx) + secs(ttl);
-  cred.counted = st.ctx.counting();
-  st.users[name] = cred;
+  // A fleet's STS credential is never asked about, nor revoked (AWS ends it): no record.
+  if (!st.ctx.counting())
+    st.users[name] = cred;
   trace_event ev;
   ev.kind = trace_kind::credential_created;
   ev.subject = name;
@@ -245,8 +247,8 @@ outcome<secret_result> on_read(self_ptr self, const std::string& path,
 
 } // namespace
 
-caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_context ctx,
-                               std::string mount) {
+logical_engine::behavior_type aws_engine_actor(logical_engine::stateful_pointer<aws_engine_state> self,
+                                               sim_context ctx, std::string mount) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.mount = std::move(mount);
@@ -256,10 +258,18 @@ caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_
     [=](write_atom, const logical_write_request& req) -> api_outcome {
       return on_write(self, req);
     },
-    [=](read_atom, const std::string& path, const std::string& display_name,
-        const field_map& fields, sim_duration mount_max) {
-      return on_read(self, path, display_name, fields, mount_max);
+    [=](read_atom, const engine_read& r) {
+      return on_read(self, r.path, r.display_name, r.fields, r.mount_max);
     },
+    // The lab lists and deletes no AWS path (roles are written and read).
+    [=](list_atom, const std::string&) -> api_outcome {
+      return vault_error{404, {std::string{texts::unsupported_path}}};
+    },
+    [=](delete_path_atom, const std::string&) -> api_outcome {
+      return vault_error{405, {std::string{texts::unsupported_path}}};
+    },
+    // Nothing to clear: the lab keeps no storage view of the AWS mount.
+    [=](unmount_atom) { return true; },
     [=](unsecret_atom, const std::string& handle) {
       auto u = self->state.users.find(handle);
       // secretAccessKeysRevoke: an STS credential cannot be revoked; it runs out at AWS.
@@ -270,6 +280,9 @@ caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_
         ev.subject = handle;
         ev.detail = "IAM user and its access key " + u->second.access_key + " deleted";
         emit(self, self->state.ctx, std::move(ev), u->second.counted);
+        // A fleet's credential is never asked about: nothing of it is kept once it is gone.
+        if (u->second.counted)
+          self->state.users.erase(u);
       }
       return true;
     },

@@ -12,20 +12,25 @@
 // lease_max), `roles/<name>` (write, read), `creds/<name>` and `sts/<name>` (read, or write
 // with `ttl`, `role_arn`, `role_session_name`).
 //
-// Messages:
+// Its interface is `logical_engine` (actors/engine_protocol.hpp):
 //   (write_atom, logical_write_request) -> api_outcome
-//   (read_atom, subpath, display_name, fields, mount max lease TTL) -> outcome<secret_result>
-//                                              (handle "" = not leased)
+//   (read_atom, engine_read) -> outcome<secret_result>  the path with its fields and the
+//                                              mount's max lease TTL (handle "" = not leased)
+//   (list_atom, path), (delete_path_atom, path) -> 404 and 405 `unsupported path` (the lab
+//                                              lists and deletes no AWS path)
 //   (unsecret_atom, handle) -> bool            deletes the IAM user (an STS credential stays)
 //   (state_atom, user name or access key) -> life_state
+//   (unmount_atom) -> bool                     true: the lab keeps no storage view to clear
 
 #include "actors/context.hpp"
+#include "actors/engine_protocol.hpp"
 #include "model/aws_sts.hpp"
 #include "model/ids.hpp"
 
 #include <caf/behavior.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
 
 #include <map>
 #include <optional>
@@ -50,11 +55,12 @@ struct aws_engine_state {
   sim_duration lease_max{0};
   std::map<std::string, std::map<std::string, std::string>> roles; ///< the fields as written
   std::map<std::string, aws_role> role_rules;
-  std::map<std::string, iam_user> users; ///< by IAM user (or STS credential) name
+  /// By IAM user (or STS credential) name; a fleet's are not kept once gone (counted).
+  std::map<std::string, iam_user> users;
   static inline const char* name = "aws_engine";
 };
 
-caf::behavior aws_engine_actor(caf::stateful_actor<aws_engine_state>* self, sim_context ctx,
-                               std::string mount);
+logical_engine::behavior_type aws_engine_actor(logical_engine::stateful_pointer<aws_engine_state> self,
+                                               sim_context ctx, std::string mount);
 
 } // namespace tokenlab

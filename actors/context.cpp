@@ -11,69 +11,8 @@
 
 namespace tokenlab {
 
-sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx) {
+sim_time sim_now(caf::local_actor* self, const sim_context& ctx) {
   return ctx.epoch.to_sim(self->clock().now());
-}
-
-void arm_expiry(caf::event_based_actor* self, const sim_context& ctx, sim_duration delay,
-                std::uint64_t timer) {
-  delay = std::max(delay, sim_duration::zero());
-  if (delay > sim_end - sim_now(self, ctx))
-    return; // past the end of the lab's time: no step can reach it (clock/sim_time.hpp)
-  if (!ctx.alarm)
-    return self->delayed_send(self, delay, expire_atom::value, timer);
-  self->delayed_send(ctx.alarm, delay, expire_atom::value, caf::actor_addr{self->address()},
-                     timer);
-}
-
-caf::behavior alarm_actor(caf::event_based_actor* self) {
-  return {
-    [=](expire_atom, const caf::actor_addr& who, std::uint64_t timer) {
-      if (auto target = caf::actor_cast<caf::actor>(who))
-        self->send(target, expire_atom::value, timer);
-    },
-  };
-}
-
-void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev) {
-  ev.at = sim_now(self, ctx);
-  if (ctx.counting())
-    return ctx.counter->tally.add(ev);
-  self->send(ctx.tracer, std::move(ev));
-}
-
-void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev, bool counted) {
-  if (counted && !ctx.counting()) {
-    ev.at = sim_now(self, ctx);
-    return ctx.counter->tally.add(ev);
-  }
-  emit(self, ctx, std::move(ev));
-}
-
-namespace {
-
-// While events are counted, storage operations are counted where they happen, by prefix;
-// the storage actor keeps no keys then (actors/storage.hpp).
-void count_storage_op(caf::event_based_actor* self, const sim_context& ctx, trace_kind kind,
-                      std::string key) {
-  trace_event ev;
-  ev.kind = kind;
-  ev.subject = std::move(key);
-  emit(self, ctx, std::move(ev));
-}
-
-} // namespace
-
-void storage_put(caf::event_based_actor* self, const sim_context& ctx, std::string key) {
-  if (ctx.counting())
-    return count_storage_op(self, ctx, trace_kind::storage_put, std::move(key));
-  self->send(ctx.storage, put_atom::value, std::move(key));
-}
-
-void storage_delete(caf::event_based_actor* self, const sim_context& ctx, std::string key) {
-  if (ctx.counting())
-    return count_storage_op(self, ctx, trace_kind::storage_delete, std::move(key));
-  self->send(ctx.storage, delete_atom::value, std::move(key));
 }
 
 namespace {

@@ -3,6 +3,7 @@
 // trace sink and the storage backend. Passed by value at spawn; no globals, so many
 // simulations can run side by side.
 
+#include "actors/protocols.hpp"
 #include "clock/caf_driver.hpp"
 #include "model/github.hpp"
 #include "model/trace.hpp"
@@ -17,6 +18,8 @@
 #include <string>
 
 namespace tokenlab {
+
+class alarm_table;
 
 /// Counting instead of tracing: while a fleet runs there are too many events to send each
 /// to the trace sink, so components add them to this tally where they happen. One
@@ -33,9 +36,10 @@ struct sim_context {
   /// The seed of the barrier keyring (batch tokens); unset: `seed`. A performance-
   /// replication secondary shares its primary's keyring, not its IDs.
   std::optional<std::uint64_t> barrier_seed;
-  caf::actor tracer;
-  caf::actor storage;
-  caf::actor alarm; ///< delivers expiry timers (see arm_expiry); none: actors time themselves
+  trace_sink tracer;
+  storage_backend storage;
+  caf::actor alarm; ///< delivers expiry timers (actors/alarm.hpp); none: actors time themselves
+  std::shared_ptr<alarm_table> alarms; ///< the timers the alarm delivers (start_alarm)
   std::string salt_key; ///< the storage salt (Vault's sys/token/salt), from the seed
   std::shared_ptr<trace_counter> counter; ///< shared by every component of one simulation
   /// The outside world the scenario declares: GitHub's organizations, users and teams (the
@@ -57,31 +61,54 @@ inline sim_context object_context(const sim_context& ctx) {
   return out;
 }
 
-/// Arms an expiry timer: `(expire_atom, timer)` reaches `self` after `delay`. The timer goes
-/// through the context's alarm actor, which holds only a weak reference to `self`, so an
-/// actor that ends before its timer is freed at once (a timer sent straight to an actor keeps
-/// all of it alive until it fires). Without an alarm actor the timer is a delayed_send.
-void arm_expiry(caf::event_based_actor* self, const sim_context& ctx, sim_duration delay,
-                std::uint64_t timer);
-
-/// The alarm actor: (expire_atom, actor_addr, timer) is forwarded as (expire_atom, timer) to
-/// the actor if it still lives.
-caf::behavior alarm_actor(caf::event_based_actor* self);
-
 /// Returns the virtual time an actor sees now.
-sim_time sim_now(caf::event_based_actor* self, const sim_context& ctx);
+sim_time sim_now(caf::local_actor* self, const sim_context& ctx);
 
-/// Sends a trace event stamped with the actor's virtual now.
-void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev);
+// The functions below take any actor, dynamically typed or typed (`Self` is its
+// stateful_actor or typed actor class), as they only send and read the clock.
+
+/// Sends a trace event stamped with the actor's virtual now (while events are counted, it is
+/// counted right here).
+template <class Self>
+void emit(Self* self, const sim_context& ctx, trace_event ev) {
+  ev.at = sim_now(self, ctx);
+  if (ctx.counting())
+    return ctx.counter->tally.add(ev);
+  self->send(ctx.tracer, std::move(ev));
+}
 
 /// The same for an object a component keeps a record of (an engine's credential): made while
 /// a fleet counted (`counted`), its events stay counted.
-void emit(caf::event_based_actor* self, const sim_context& ctx, trace_event ev, bool counted);
+template <class Self>
+void emit(Self* self, const sim_context& ctx, trace_event ev, bool counted) {
+  if (counted && !ctx.counting()) {
+    ev.at = sim_now(self, ctx);
+    return ctx.counter->tally.add(ev);
+  }
+  emit(self, ctx, std::move(ev));
+}
 
 /// Writes (put) or deletes a storage key; the storage actor traces it (while events are
-/// counted, it is counted right here).
-void storage_put(caf::event_based_actor* self, const sim_context& ctx, std::string key);
-void storage_delete(caf::event_based_actor* self, const sim_context& ctx, std::string key);
+/// counted, the operation is counted right here, by key prefix, and no key is kept).
+template <class Self>
+void storage_put(Self* self, const sim_context& ctx, std::string key) {
+  if (!ctx.counting())
+    return self->send(ctx.storage, put_atom::value, std::move(key));
+  trace_event ev;
+  ev.kind = trace_kind::storage_put;
+  ev.subject = std::move(key);
+  emit(self, ctx, std::move(ev));
+}
+
+template <class Self>
+void storage_delete(Self* self, const sim_context& ctx, std::string key) {
+  if (!ctx.counting())
+    return self->send(ctx.storage, delete_atom::value, std::move(key));
+  trace_event ev;
+  ev.kind = trace_kind::storage_delete;
+  ev.subject = std::move(key);
+  emit(self, ctx, std::move(ev));
+}
 
 /// Vault's salted form of an ID in storage keys: "h" + hex(HMAC-SHA256(salt, id)); while
 /// events are counted (no key is kept, only its prefix) just "h".

@@ -58,30 +58,22 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
                     const std::string& path, secret_result s, const reply& done) {
   auto& st = self->state;
   const auto& m = st.mounts.at(mount);
-  auto now = sim_now(self, st.ctx);
-  ttl_request in;
-  in.backend_ttl = s.ttl;
-  in.backend_max_ttl = s.max_ttl;
-  in.now = now;
-  auto d = calculate_ttl(effective_view(st.sys, m.tune, mount), in);
-  if (!d)
-    return done(d.error());
   lease_entry e;
-  e.id = path + "/" + st.lease_ids.base62(24);
-  // A batch token's lease belongs to its parent, or to no token (spec §5.4).
+  // A batch token's lease belongs to its parent, or to no token (spec §5.4); it ends with
+  // the token, while the response still shows the granted TTL.
   const bool batch = who.entry->type == token_type::batch;
   e.owner = batch ? who.entry->parent : who.entry->id;
-  e.handle = s.handle;
-  e.issue_time = now;
-  e.ttl = d->ttl;
-  // A batch token's lease ends with the token; the response still shows the granted TTL.
   if (batch)
     e.cap = who.entry->expire_time;
-  e.expire_time = cap_to_token_expiry(*d, now, e.cap, false);
+  e.handle = s.handle;
   e.renewable = s.renewable;
   e.backend_ttl = s.ttl;
   e.backend_max_ttl = s.max_ttl;
   e.renew_panics = s.renew_panics;
+  auto d = issue_secret_lease(e, effective_view(st.sys, m.tune, mount), sim_now(self, st.ctx));
+  if (!d)
+    return done(d.error());
+  e.id = path + "/" + st.lease_ids.base62(24);
   storage_put(self, st.ctx, keys::lease(e.id));
   if (!e.owner.empty())
     storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
@@ -101,7 +93,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   auto id = e.id;
   auto owner = e.owner;
   auto actor =
-    self->spawn(lease_actor, std::move(e), object_context(st.ctx), m.engine, caf::actor{self});
+    self->spawn(lease_actor, std::move(e), object_context(st.ctx), m.engine.common(),
+                caf::actor{self});
   st.leases[id] = lease_ref{actor, owner, mount, s.handle, s.credential};
   if (who.lease_holder)
     self->send(who.lease_holder, lease_atom::value, id, actor);
@@ -159,8 +152,9 @@ void read_aws(self_ptr self, const resolved_token& who, const std::string& mount
   auto& st = self->state;
   const auto& m = st.mounts.at(mount);
   self
-    ->request(m.engine, caf::infinite, read_atom::value, path, who.entry->display_name, fields,
-              effective_view(st.sys, m.tune, mount).max_lease_ttl)
+    ->request(m.engine.logical, caf::infinite, read_atom::value,
+              engine_read{path, who.entry->display_name, fields,
+                          effective_view(st.sys, m.tune, mount).max_lease_ttl})
     .then(secret_answer(self, who, mount, path, done));
 }
 
@@ -209,7 +203,9 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return done(no_route(r.path));
   if (m->second.type == "aws")
     return read_aws(self, who, m->first, r.path, {}, done);
-  self->request(m->second.engine, caf::infinite, read_atom::value, r.path, who.entry->display_name)
+  self
+    ->request(m->second.engine.logical, caf::infinite, read_atom::value,
+              engine_read{r.path, who.entry->display_name, {}, {}})
     .then(secret_answer(self, who, m->first, r.path, done));
 }
 
@@ -248,7 +244,7 @@ void write_checked(self_ptr self, const resolved_token& who, const logical_write
     return done(no_route(w.path));
   if (m->second.type == "aws" && aws_credential_path(m->first, w.path))
     return read_aws(self, who, m->first, w.path, w.fields, done);
-  forward(self, m->second.engine, done, write_atom::value, w);
+  forward(self, m->second.engine.logical, done, write_atom::value, w);
 }
 
 using exists_k = std::function<void(std::optional<bool>)>;
@@ -299,12 +295,14 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
   if (!probe)
     return k(std::nullopt);
   if (kind == backend_kind::kv2) {
-    self->request(e.engine, caf::infinite, kv2_atom::value,
+    self->request(e.engine.versioned, caf::infinite, kv2_atom::value,
                   kv2::request{kv2::operation::read, *probe, {}, {}})
       .then(found, none);
     return;
   }
-  self->request(e.engine, caf::infinite, read_atom::value, m->first + *probe, who.entry->display_name)
+  self
+    ->request(e.engine.logical, caf::infinite, read_atom::value,
+              engine_read{m->first + *probe, who.entry->display_name, {}, {}})
     .then(secret_found, none);
 }
 
@@ -355,10 +353,8 @@ void on_list(self_ptr self, const resolved_token& who, const logical_list_reques
     return forward(self, *a, done, list_atom::value, path);
   if (path == "sys/policy/" || path == "sys/policies/acl/")
     return done(list_response(st.policies.names()));
-  if (auto m = route(st, path); m && m->second.type != "aws")
-    return forward(self, m->second.engine, done, list_atom::value, path);
-  if (route(st, path))
-    return done(vault_error{404, {std::string{texts::unsupported_path}}});
+  if (auto m = route(st, path))
+    return forward(self, m->second.engine.logical, done, list_atom::value, path);
   done(no_route(l.path));
 }
 
@@ -383,10 +379,8 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
   if (policy_path(d.path))
     return delete_policy(self, last_segment(d.path), done);
   auto& st = self->state;
-  if (auto m = route(st, d.path); m && m->second.type != "aws")
-    return forward(self, m->second.engine, done, delete_path_atom::value, d.path);
-  if (route(st, d.path))
-    return done(vault_error{405, {std::string{texts::unsupported_path}}});
+  if (auto m = route(st, d.path))
+    return forward(self, m->second.engine.logical, done, delete_path_atom::value, d.path);
   done(no_route(d.path));
 }
 
@@ -546,7 +540,7 @@ reply reply_to(self_ptr self, caf::response_promise rp, std::optional<caf::actor
 }
 
 void credential_state(self_ptr self,
-                      std::shared_ptr<std::vector<std::pair<caf::actor, std::string>>> asks,
+                      std::shared_ptr<std::vector<std::pair<secrets_engine, std::string>>> asks,
                       size_t i, caf::response_promise rp) {
   if (i == asks->size()) {
     rp.deliver(life_state::unknown);
@@ -669,14 +663,14 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
         rp.deliver(lease);
         return rp;
       }
-      auto asks = std::make_shared<std::vector<std::pair<caf::actor, std::string>>>();
+      auto asks = std::make_shared<std::vector<std::pair<secrets_engine, std::string>>>();
       if (ref && s.mounts.count(ref->mount) > 0)
-        asks->emplace_back(s.mounts.at(ref->mount).engine, ref->handle);
+        asks->emplace_back(s.mounts.at(ref->mount).engine.common(), ref->handle);
       else if (ref && s.retired.count(ref->mount) > 0)
         asks->emplace_back(s.retired.at(ref->mount), ref->handle);
       else
         for (const auto& [path, m] : s.mounts)
-          asks->emplace_back(m.engine, id);
+          asks->emplace_back(m.engine.common(), id);
       if (!ref)
         for (const auto& [path, engine] : s.retired)
           asks->emplace_back(engine, id);

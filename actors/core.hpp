@@ -15,7 +15,9 @@
 //   (restart_atom, system_config)                      a restart: new system TTLs, here and
 //                                                      in the token store
 
+#include "actors/auth_method.hpp"
 #include "actors/context.hpp"
+#include "actors/engine_protocol.hpp"
 #include "actors/messages.hpp"
 #include "model/acl.hpp"
 #include "model/ids.hpp"
@@ -34,7 +36,7 @@ namespace tokenlab {
 
 struct mount_entry {
   std::string type; ///< "aws"
-  caf::actor engine;
+  engine_handle engine;
   mount_tune tune;
   std::string accessor; ///< `vault secrets list` (model/secrets_table.hpp)
   std::string uuid;
@@ -59,12 +61,12 @@ struct core_state {
   std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
   /// Engines of disabled mounts, kept (no longer routed to) so that expectations can ask
   /// what became of their credentials.
-  std::map<std::string, caf::actor> retired;
+  std::map<std::string, secrets_engine> retired;
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
   policy_store policies;    ///< `root`, `default` and every `vault policy write`
-  std::map<std::string, caf::actor> auth_mounts; ///< auth methods by mount ("auth/userpass/")
+  std::map<std::string, auth_method> auth_mounts; ///< auth methods by mount ("auth/userpass/")
   /// The auth mount table (`vault auth list`): token/ first, then each enabled method.
   std::map<std::string, auth_mount_info> auth_table;
   id_source mount_ids{1, id_stream::mount_table};

@@ -65,8 +65,8 @@ inline bool allows(self_ptr self, const resolved_token& who, const std::string& 
 }
 
 /// Sends a request whose answer is an api_outcome and passes the answer on.
-template <class... Ts>
-void forward(self_ptr self, const caf::actor& dest, const reply& done, Ts&&... xs) {
+template <class Handle, class... Ts>
+void forward(self_ptr self, const Handle& dest, const reply& done, Ts&&... xs) {
   self->request(dest, caf::infinite, std::forward<Ts>(xs)...)
     .then([=](api_outcome& r) { done(std::move(r)); },
           [=](caf::error&) { done(vault_error::internal("internal error")); });
@@ -99,7 +99,7 @@ void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_
                     const reply& done);
 void on_login(self_ptr self, const login_request& r, const reply& done);
 /// The auth mount serving `path` ("auth/userpass/…"), or nullptr.
-const caf::actor* auth_mount_of(self_ptr self, const std::string& path,
+const auth_method* auth_mount_of(self_ptr self, const std::string& path,
                                 std::string* mount = nullptr);
 /// A tune of any mount (sys/auth/<path>/tune, sys/mounts/<path>/tune), the caller's ACL
 /// already checked: the token store's mount, another auth method's, or a secrets engine's.
@@ -110,7 +110,7 @@ std::string tuned_mount(const std::string& path);
 
 // core_mounts.cpp
 /// A kv engine for `path`: version 2 when the options say so, else version 1.
-caf::actor spawn_engine(self_ptr self, const std::string& type, const std::string& path,
+engine_handle spawn_engine(self_ptr self, const std::string& type, const std::string& path,
                         const std::map<std::string, std::string>& options);
 /// `vault server -dev` mounts kv version 2 at secret/ ("key/value secret storage").
 void mount_dev_secrets(self_ptr self);

@@ -53,17 +53,18 @@ void disabled(self_ptr self, const std::string& path, const std::string& type) {
 
 } // namespace
 
-caf::actor spawn_engine(self_ptr self, const std::string& type, const std::string& path,
-                        const std::map<std::string, std::string>& options) {
+engine_handle spawn_engine(self_ptr self, const std::string& type, const std::string& path,
+                           const std::map<std::string, std::string>& options) {
   auto& st = self->state;
   auto v = options.find("version");
   if (type == "kv" && v != options.end() && v->second == "2")
-    return self->spawn<caf::linked>(kv2_engine_actor, st.ctx, path);
+    return {{}, self->spawn<caf::linked>(kv2_engine_actor, st.ctx, path)};
   // kv's Factory: version 1 (or none) is LeaseSwitchedPassthroughBackend, with leases when
   // the option leased_passthrough is exactly "true".
   auto leased = options.find("leased_passthrough");
-  return self->spawn<caf::linked>(kv_engine_actor, st.ctx, path,
-                                  leased != options.end() && leased->second == "true");
+  return {self->spawn<caf::linked>(kv_engine_actor, st.ctx, path,
+                                   leased != options.end() && leased->second == "true"),
+          {}};
 }
 
 void mount_dev_secrets(self_ptr self) {
@@ -91,7 +92,7 @@ bool route_versioned_kv(self_ptr self, kv2::operation op, const std::string& pat
   if (m == st.mounts.end() || !is_versioned(m->second))
     return false;
   kv2::request req{op, path.substr(m->first.size()), std::move(body), std::move(params)};
-  forward(self, m->second.engine, done, kv2_atom::value, std::move(req));
+  forward(self, m->second.engine.versioned, done, kv2_atom::value, std::move(req));
   return true;
 }
 
@@ -134,7 +135,7 @@ void disable_secrets(self_ptr self, const std::string& raw, const reply& done) {
     auto it = s.mounts.find(path);
     if (it == s.mounts.end())
       return done(no_content());
-    auto engine = it->second.engine;
+    auto engine = it->second.engine.common();
     auto type = it->second.type;
     auto finish = [=] {
       // No request reaches the engine again; it stays (linked) to answer expectations.

@@ -115,13 +115,13 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
     return done(vault_error::invalid(texts::engine_no_version(type)));
   if (st.mounts.count(r.path) > 0)
     return done(vault_error{409, {texts::path_in_use(r.path)}});
-  caf::actor engine;
+  engine_handle engine;
   if (type == "aws")
-    engine = self->spawn<caf::linked>(aws_engine_actor, st.ctx, r.path);
+    engine.logical = self->spawn<caf::linked>(aws_engine_actor, st.ctx, r.path);
   else if (type == "kv")
     engine = spawn_engine(self, type, r.path, options);
   else if (type == "database")
-    engine = self->spawn<caf::linked>(database_engine_actor, st.ctx, r.path);
+    engine.logical = self->spawn<caf::linked>(database_engine_actor, st.ctx, r.path);
   else
     return done(vault_error::invalid(texts::not_modelled("secrets engine \"" + r.type + "\"") +
                                      " (aws, database and kv are)"));
@@ -231,7 +231,7 @@ std::string tuned_mount(const std::string& path) {
   return auth ? "auth/" + inner.substr(9) : inner.substr(11);
 }
 
-const caf::actor* auth_mount_of(self_ptr self, const std::string& path, std::string* mount) {
+const auth_method* auth_mount_of(self_ptr self, const std::string& path, std::string* mount) {
   if (!under(path, "auth/"))
     return nullptr;
   auto slash = path.find('/', 5);

@@ -273,8 +273,9 @@ api_outcome on_delete(self_ptr self, const std::string& path) {
 
 } // namespace
 
-caf::behavior database_engine_actor(caf::stateful_actor<database_engine_state>* self,
-                                    sim_context ctx, std::string mount) {
+logical_engine::behavior_type
+database_engine_actor(logical_engine::stateful_pointer<database_engine_state> self, sim_context ctx,
+                      std::string mount) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.mount = std::move(mount);
@@ -284,9 +285,7 @@ caf::behavior database_engine_actor(caf::stateful_actor<database_engine_state>* 
     [=](write_atom, const logical_write_request& req) -> api_outcome {
       return on_write(self, req);
     },
-    [=](read_atom, const std::string& path, const std::string& display_name) {
-      return on_read(self, path, display_name);
-    },
+    [=](read_atom, const engine_read& r) { return on_read(self, r.path, r.display_name); },
     [=](list_atom, const std::string& path) { return on_list(self, path); },
     [=](delete_path_atom, const std::string& path) { return on_delete(self, path); },
     [=](unsecret_atom, const std::string& handle) {
@@ -299,9 +298,14 @@ caf::behavior database_engine_actor(caf::stateful_actor<database_engine_state>* 
         ev.subject = handle;
         ev.detail = "database user dropped";
         emit(self, self->state.ctx, std::move(ev), u->second.counted);
+        // A fleet's credential is never asked about: nothing of it is kept once it is gone.
+        if (u->second.counted)
+          self->state.users.erase(u);
       }
       return true;
     },
+    // Nothing to clear: the lab keeps no storage view of the database mount.
+    [=](unmount_atom) { return true; },
     [=](state_atom, const std::string& name) {
       auto u = self->state.users.find(name);
       if (u == self->state.users.end())

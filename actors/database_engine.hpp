@@ -17,23 +17,26 @@
 //                   a password from Vault's default generator (20 of [-0-9A-Za-z], at least one
 //                   lower, upper, digit and '-').
 //
-// Messages:
+// Its interface is `logical_engine` (actors/engine_protocol.hpp):
 //   (write_atom, logical_write_request) -> api_outcome
-//   (read_atom, path, display_name) -> outcome<secret_result>  (handle "" = not leased;
+//   (read_atom, engine_read) -> outcome<secret_result>  (handle "" = not leased;
 //                                        creds: handle = credential = the user name)
 //   (list_atom, path) -> api_outcome
 //   (delete_path_atom, path) -> api_outcome
 //   (unsecret_atom, user name) -> bool                           drops the user
 //   (state_atom, user name) -> life_state                        active, deleted or unknown
+//   (unmount_atom) -> bool                                       true: no storage view kept
 // Paths are full request paths, starting with the mount ("database/creds/readonly").
 
 #include "actors/context.hpp"
+#include "actors/engine_protocol.hpp"
 #include "clock/sim_time.hpp"
 #include "model/ids.hpp"
 
 #include <caf/behavior.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
 
 #include <map>
 #include <string>
@@ -75,11 +78,12 @@ struct database_engine_state {
   id_source ids{1, id_stream::secrets};
   std::map<std::string, db_connection> connections;
   std::map<std::string, db_role> roles;
-  std::map<std::string, db_user> users; ///< by user name
+  std::map<std::string, db_user> users; ///< by user name; a fleet's not kept once dropped
   static inline const char* name = "database_engine";
 };
 
-caf::behavior database_engine_actor(caf::stateful_actor<database_engine_state>* self,
-                                    sim_context ctx, std::string mount);
+logical_engine::behavior_type
+database_engine_actor(logical_engine::stateful_pointer<database_engine_state> self, sim_context ctx,
+                      std::string mount);
 
 } // namespace tokenlab

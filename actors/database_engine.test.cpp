@@ -1,8 +1,6 @@
 #include "actors/database_engine.hpp"
 
-#include "actors/actor_fixture.test.hpp"
-#include "actors/messages.hpp"
-#include "clock/calendar.hpp"
+#include "actors/sim.test.hpp"
 #include "model/texts.hpp"
 
 #include <caf/all.hpp>
@@ -23,17 +21,21 @@ const std::string create_sql =
   "GRANT SELECT ON ALL TABLES IN SCHEMA public TO \"{{name}}\";";
 
 // One database mount on the deterministic scheduler, with its tracer and storage.
-class db_fixture : public test::actor_fixture {
+class db_fixture {
 public:
   explicit db_fixture(std::uint64_t seed = 7, std::string mount = "database/")
-    : actor_fixture{seed, default_epoch_unix}
-    , mount_(std::move(mount)) {
-    engine_ = driver_.system().spawn(database_engine_actor, ctx_, mount_);
-  }
+    : mount_(std::move(mount)),
+      sim_(seed),
+      engine_(sim_.driver().system().spawn(database_engine_actor, sim_.ctx(), mount_)) {}
 
-  ~db_fixture() {
-    caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown);
-    driver_.drain();
+  ~db_fixture() { caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown); }
+
+  db_fixture(const db_fixture&) = delete;
+  db_fixture& operator=(const db_fixture&) = delete;
+
+  template <class T, class... Ts>
+  std::optional<T> ask(const logical_engine& dest, Ts&&... xs) {
+    return sim_.ask<T>(dest, std::forward<Ts>(xs)...);
   }
 
   api_outcome write(const std::string& sub, fields f) {
@@ -45,7 +47,8 @@ public:
 
   outcome<secret_result> read(const std::string& sub, std::string display_name = "root") {
     auto r =
-      ask<outcome<secret_result>>(engine_, read_atom::value, mount_ + sub, std::move(display_name));
+      ask<outcome<secret_result>>(engine_, read_atom::value,
+                                  engine_read{mount_ + sub, std::move(display_name), {}, {}});
     REQUIRE(r);
     return *r;
   }
@@ -70,12 +73,9 @@ public:
     return ask<life_state>(engine_, state_atom::value, name).value_or(life_state::valid);
   }
 
-  std::vector<trace_event> effects() {
-    return ask<std::vector<trace_event>>(tracer_, take_atom::value)
-      .value_or(std::vector<trace_event>{});
-  }
+  std::vector<trace_event> effects() { return sim_.effects(); }
 
-  void advance(sim_duration d) { driver_.advance_to(driver_.now() + d); }
+  void advance(sim_duration d) { sim_.driver().advance_to(sim_.driver().now() + d); }
 
   // The documented setup: a connection that allows `allowed`, and the role `readonly`.
   void setup(const std::string& allowed = "readonly") {
@@ -97,7 +97,8 @@ public:
 
 private:
   std::string mount_;
-  caf::actor engine_;
+  actor_sim sim_;
+  logical_engine engine_;
 };
 
 std::string str(const data_map& d, const std::string& key) {

@@ -14,7 +14,7 @@
 
 namespace tokenlab::database_detail {
 
-using self_ptr = caf::stateful_actor<database_engine_state>*;
+using self_ptr = logical_engine::stateful_pointer<database_engine_state>;
 
 // --- the framework's answers and field conversions (database_engine.cpp) ---
 

@@ -4,7 +4,7 @@ namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<kv2_engine_state>*;
+using self_ptr = versioned_kv_engine::stateful_pointer<kv2_engine_state>;
 
 std::string metadata_key(const kv2_engine_state& st, const std::string& key) {
   return "logical/" + st.mount + "metadata/" + key;
@@ -35,8 +35,9 @@ void write_storage(self_ptr self, const kv2::storage_change& c) {
 
 } // namespace
 
-caf::behavior kv2_engine_actor(caf::stateful_actor<kv2_engine_state>* self, sim_context ctx,
-                               std::string mount) {
+versioned_kv_engine::behavior_type
+kv2_engine_actor(versioned_kv_engine::stateful_pointer<kv2_engine_state> self, sim_context ctx,
+                 std::string mount) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.mount = std::move(mount);

@@ -7,25 +7,19 @@
 //   logical/<mount>versions/<salt[0:3]>/<salt[3:]> one version's data (salt of "<key>|<n>")
 //   logical/<mount>config                          the mount's configuration
 //
-// Messages:
-//   (kv2_atom, kv2::request) -> api_outcome   one request, its path relative to the mount
-//   (unsecret_atom, handle) -> bool           true (nothing is leased)
-//   (state_atom, key) -> life_state           unknown
-//   (unmount_atom) -> bool                    the mount is disabled: delete every key
+// Its interface is `versioned_kv_engine` (actors/engine_protocol.hpp): a kv2 request; an
+// unsecret (true: nothing is leased), a state (unknown) and an unmount (every key deleted).
 
 #include "actors/context.hpp"
-#include "actors/messages.hpp"
+#include "actors/engine_protocol.hpp"
 #include "model/kv2.hpp"
 
-#include <caf/behavior.hpp>
-#include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
 
 #include <string>
 
 namespace tokenlab {
-
-using kv2_atom = caf::atom_constant<caf::atom("kv2")>;
 
 struct kv2_engine_state {
   sim_context ctx;
@@ -34,9 +28,8 @@ struct kv2_engine_state {
   static inline const char* name = "kv2_engine";
 };
 
-caf::behavior kv2_engine_actor(caf::stateful_actor<kv2_engine_state>* self, sim_context ctx,
-                               std::string mount);
+versioned_kv_engine::behavior_type
+kv2_engine_actor(versioned_kv_engine::stateful_pointer<kv2_engine_state> self, sim_context ctx,
+                 std::string mount);
 
 } // namespace tokenlab
-
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::kv2::request)

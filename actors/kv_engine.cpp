@@ -12,7 +12,7 @@ namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<kv_engine_state>*;
+using self_ptr = logical_engine::stateful_pointer<kv_engine_state>;
 
 api_response no_content() {
   api_response r;
@@ -98,8 +98,8 @@ api_outcome on_delete(self_ptr self, const std::string& path) {
 
 } // namespace
 
-caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_context ctx,
-                              std::string mount, bool leased) {
+logical_engine::behavior_type kv_engine_actor(logical_engine::stateful_pointer<kv_engine_state> self,
+                                              sim_context ctx, std::string mount, bool leased) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.mount = std::move(mount);
@@ -110,7 +110,7 @@ caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_co
     [=](write_atom, const logical_write_request& req) -> api_outcome {
       return on_write(self, req);
     },
-    [=](read_atom, const std::string& path, const std::string&) { return on_read(self, path); },
+    [=](read_atom, const engine_read& r) { return on_read(self, r.path); },
     [=](list_atom, const std::string& path) { return on_list(self, path); },
     [=](delete_path_atom, const std::string& path) { return on_delete(self, path); },
     // The mount is disabled: its storage view is cleared.

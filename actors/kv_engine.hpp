@@ -13,9 +13,9 @@
 // Storage: each secret is one key, `logical/<mount><path>` (Vault keys it under the mount's
 // `logical/<mount uuid>/` view), written on write and deleted on delete.
 //
-// Messages:
+// Its interface is `logical_engine` (actors/engine_protocol.hpp):
 //   (write_atom, logical_write_request) -> api_outcome            204
-//   (read_atom, path, display_name) -> outcome<secret_result>     handle "" (not leased);
+//   (read_atom, engine_read) -> outcome<secret_result>            handle "" (not leased);
 //       ttl + ttl_from_data when the data has a parseable `ttl` (else `lease`) key;
 //       leased: handle = the path under the mount, renewable when there is such a key
 //   (list_atom, path) -> api_outcome                              {"keys": [...]}, 404 if none
@@ -26,11 +26,11 @@
 // Paths are full request paths, starting with the mount ("secret/app/db").
 
 #include "actors/context.hpp"
+#include "actors/engine_protocol.hpp"
 #include "model/ids.hpp"
 
-#include <caf/behavior.hpp>
-#include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
 
 #include <map>
 #include <string>
@@ -47,7 +47,8 @@ struct kv_engine_state {
   static inline const char* name = "kv_engine";
 };
 
-caf::behavior kv_engine_actor(caf::stateful_actor<kv_engine_state>* self, sim_context ctx,
-                              std::string mount, bool leased = false);
+logical_engine::behavior_type kv_engine_actor(logical_engine::stateful_pointer<kv_engine_state> self,
+                                              sim_context ctx, std::string mount,
+                                              bool leased = false);
 
 } // namespace tokenlab

@@ -1,8 +1,6 @@
 #include "actors/kv_engine.hpp"
 
-#include "actors/actor_fixture.test.hpp"
-#include "actors/messages.hpp"
-#include "clock/calendar.hpp"
+#include "actors/sim.test.hpp"
 #include "model/texts.hpp"
 
 #include <caf/all.hpp>
@@ -16,16 +14,20 @@ namespace {
 
 // One kv mount at `secret/` on the deterministic scheduler, with its tracer and storage;
 // `leased`: mounted with the option leased_passthrough=true.
-class kv_fixture : public test::actor_fixture {
+class kv_fixture {
 public:
   explicit kv_fixture(bool leased = false)
-    : actor_fixture{7, default_epoch_unix} {
-    engine_ = driver_.system().spawn(kv_engine_actor, ctx_, std::string{"secret/"}, leased);
-  }
+    : engine_(sim_.driver().system().spawn(kv_engine_actor, sim_.ctx(), std::string{"secret/"},
+                                           leased)) {}
 
-  ~kv_fixture() {
-    caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown);
-    driver_.drain();
+  ~kv_fixture() { caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown); }
+
+  kv_fixture(const kv_fixture&) = delete;
+  kv_fixture& operator=(const kv_fixture&) = delete;
+
+  template <class T, class... Ts>
+  std::optional<T> ask(const logical_engine& dest, Ts&&... xs) {
+    return sim_.ask<T>(dest, std::forward<Ts>(xs)...);
   }
 
   api_outcome write(std::string path, std::map<std::string, std::string> fields) {
@@ -37,7 +39,7 @@ public:
 
   outcome<secret_result> read(std::string path) {
     auto r =
-      ask<outcome<secret_result>>(engine_, read_atom::value, std::move(path), std::string{"root"});
+      ask<outcome<secret_result>>(engine_, read_atom::value, engine_read{std::move(path), "root", {}, {}});
     REQUIRE(r);
     return *r;
   }
@@ -54,20 +56,15 @@ public:
     return *r;
   }
 
-  std::vector<trace_event> effects() {
-    return ask<std::vector<trace_event>>(tracer_, take_atom::value)
-      .value_or(std::vector<trace_event>{});
-  }
+  std::vector<trace_event> effects() { return sim_.effects(); }
 
-  std::vector<std::string> stored() {
-    return ask<std::vector<std::string>>(storage_, take_atom::value)
-      .value_or(std::vector<std::string>{});
-  }
+  std::vector<std::string> stored() { return sim_.stored(); }
 
-  const caf::actor& engine() const { return engine_; }
+  const logical_engine& engine() const { return engine_; }
 
 private:
-  caf::actor engine_;
+  actor_sim sim_{7};
+  logical_engine engine_;
 };
 
 std::vector<std::string> keys_of(const api_response& r) {

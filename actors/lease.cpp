@@ -61,47 +61,23 @@ void arm(self_ptr self) {
   auto& st = self->state;
   ++st.timer;
   auto delay = st.entry.expire_time - sim_now(self, st.ctx);
-  arm_expiry(self, st.ctx, delay, st.timer);
+  st.expiry.arm(self, st.ctx, delay, st.timer);
 }
 
 // sys/leases/lookup (vault/logical_system.go handleLeaseLookup).
 data_map lookup_data(self_ptr self) {
   auto& st = self->state;
-  const auto& e = st.entry;
-  lease_times t;
-  t.issue_time = e.issue_time;
-  t.expire_time = e.expire_time;
-  t.last_renewal = e.last_renewal;
-  t.renewable = e.renewable;
-  return lease_lookup_data(e.id, t, sim_now(self, st.ctx), st.ctx.epoch_unix);
+  return lease_lookup_data(st.entry.id, secret_lease_times(st.entry), sim_now(self, st.ctx),
+                           st.ctx.epoch_unix);
 }
 
-// ExpirationManager.Renew: the max counts from the lease's issue time (spec §6.2).
+// ExpirationManager.Renew (model/lease_rules.hpp renew_secret_lease).
 api_outcome renew(self_ptr self, const system_view& view, sim_duration increment) {
   auto& st = self->state;
   auto& e = st.entry;
-  auto now = sim_now(self, st.ctx);
-  if (e.expire_time < now)
-    return vault_error::invalid(std::string{texts::lease_expired});
-  if (!e.renewable)
-    return vault_error::invalid(std::string{texts::lease_not_renewable});
-  // renewEntry routes the renewal to the engine, whose handler panics: net/http closes the
-  // connection, the client reads EOF (no status), and the lease is left as it was.
-  if (e.renew_panics)
-    return vault_error{0, {std::string{texts::no_response}}};
-  ttl_request in;
-  in.increment = increment > sim_duration::zero() ? increment : sim_duration::zero();
-  in.backend_ttl = e.backend_ttl;
-  in.backend_max_ttl = e.backend_max_ttl;
-  in.start = e.issue_time;
-  in.now = now;
-  auto d = calculate_ttl(view, in);
+  auto d = renew_secret_lease(e, view, increment, sim_now(self, st.ctx));
   if (!d)
-    return vault_error::invalid(d.error().message());
-  // A batch token's lease: the renewal's TTL is cut to the token's expiry too.
-  e.expire_time = cap_to_token_expiry(*d, now, e.cap, true);
-  e.ttl = e.expire_time - now;
-  e.last_renewal = now;
+    return d.error();
   storage_put(self, st.ctx, keys::lease(e.id));
   arm(self);
   trace_event ev;
@@ -122,7 +98,7 @@ api_outcome renew(self_ptr self, const system_view& view, sim_duration increment
 } // namespace
 
 caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
-                          sim_context ctx, caf::actor engine, caf::actor core) {
+                          sim_context ctx, secrets_engine engine, caf::actor core) {
   auto& st = self->state;
   st.entry = std::move(entry);
   st.ctx = std::move(ctx);

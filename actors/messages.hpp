@@ -46,9 +46,6 @@ using orphan_atom = caf::atom_constant<caf::atom("orphan")>;
 using expire_atom = caf::atom_constant<caf::atom("expire")>;
 using gone_atom = caf::atom_constant<caf::atom("gone")>;
 // Storage and trace sink.
-using put_atom = caf::atom_constant<caf::atom("put")>;
-using delete_atom = caf::atom_constant<caf::atom("delete")>;
-using take_atom = caf::atom_constant<caf::atom("take")>;
 // Secrets engines.
 using read_atom = caf::atom_constant<caf::atom("read")>;
 using write_atom = caf::atom_constant<caf::atom("write")>;
@@ -222,7 +219,6 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::logical_write_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::system_view)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::system_config)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::mount_tunes)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_event)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_cause)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::life_state)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::life_subject)
@@ -235,4 +231,3 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<tokenlab::token_role>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_role)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::data_map)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::login_auth)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<tokenlab::trace_event>)

@@ -6,7 +6,8 @@
 
 namespace tokenlab {
 
-caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_context ctx) {
+storage_backend::behavior_type storage_actor(storage_backend::stateful_pointer<storage_state> self,
+                                             sim_context ctx) {
   self->state.ctx = std::move(ctx);
   return {
     [=](put_atom, std::string& key) {
@@ -30,7 +31,7 @@ caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_contex
   };
 }
 
-caf::behavior tracer_actor(caf::stateful_actor<tracer_state>* self) {
+trace_sink::behavior_type tracer_actor(trace_sink::stateful_pointer<tracer_state> self) {
   return {
     [=](trace_event& ev) {
       ev.seq = ++self->state.seq;

@@ -5,8 +5,7 @@
 //
 // While events are counted (a fleet runs) operations do not reach it: storage_put and
 // storage_delete count them where they happen (actors/context.hpp).
-// Messages: (put_atom, key) writes; (delete_atom, key) deletes;
-//           (take_atom) -> std::vector<std::string>: the keys present, sorted.
+// Its interface is `storage_backend` (actors/protocols.hpp).
 
 #include "actors/context.hpp"
 #include "model/trace_tally.hpp"
@@ -14,6 +13,7 @@
 #include <caf/behavior.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
 
 #include <string>
 #include <unordered_set>
@@ -26,17 +26,18 @@ struct storage_state {
   static inline const char* name = "storage";
 };
 
-caf::behavior storage_actor(caf::stateful_actor<storage_state>* self, sim_context ctx);
+storage_backend::behavior_type storage_actor(storage_backend::stateful_pointer<storage_state> self,
+                                             sim_context ctx);
 
 /// The trace sink: collects trace events in arrival order, numbering them 1, 2, 3, ...
 /// (While a fleet runs, components count events in the context's trace_counter instead.)
-/// Messages: (trace_event); (take_atom) -> std::vector<trace_event> (and forgets them).
+/// Its interface is `trace_sink` (actors/protocols.hpp).
 struct tracer_state {
   std::vector<trace_event> pending;
   std::uint64_t seq = 0;
   static inline const char* name = "tracer";
 };
 
-caf::behavior tracer_actor(caf::stateful_actor<tracer_state>* self);
+trace_sink::behavior_type tracer_actor(trace_sink::stateful_pointer<tracer_state> self);
 
 } // namespace tokenlab

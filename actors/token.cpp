@@ -21,9 +21,9 @@ void arm_timer(self_ptr self) {
   auto& st = self->state;
   ++st.timer;
   if (!st.entry->expire_time)
-    return;
+    return st.expiry.cancel();
   auto delay = *st.entry->expire_time - sim_now(self, st.ctx);
-  arm_expiry(self, st.ctx, delay, st.timer);
+  st.expiry.arm(self, st.ctx, delay, st.timer);
 }
 
 // Changes the token's entry: `edit` works on a copy, which becomes the entry, a new shared

@@ -23,6 +23,7 @@
 // Invariant: once revoking, num_uses is -1 (Vault's tokenRevocationPending), so lookups
 // treat it as gone.
 
+#include "actors/alarm.hpp"
 #include "actors/context.hpp"
 #include "actors/ordered_refs.hpp"
 #include "model/token_entry.hpp"
@@ -47,6 +48,7 @@ struct token_state {
   ordered_refs children;   ///< in creation order
   ordered_refs leases;     ///< in creation order
   std::uint64_t timer = 0; ///< generation of the armed TTL timer
+  expiry_timer expiry;     ///< the armed TTL timer: cancelled when re-armed or the actor ends
   bool revoking = false;
   trace_cause cause = trace_cause::none;
   std::vector<caf::response_promise> waiters;

@@ -2,8 +2,8 @@
 // token's actor replaces at every change (actors/token_store.hpp). These tests hold a token
 // in the middle of its revocation, which a scenario cannot: every step runs to its end.
 
-#include "actors/actor_fixture.test.hpp"
 #include "actors/messages.hpp"
+#include "actors/sim.test.hpp"
 #include "actors/token_store.hpp"
 
 #include <catch2/catch.hpp>
@@ -23,23 +23,24 @@ caf::behavior stuck_lease(caf::event_based_actor* self) {
   };
 }
 
-class store_fixture : public test::actor_fixture {
+class store_fixture {
 public:
   store_fixture()
-    : actor_fixture{42} {
-    store_ = driver_.system().spawn(token_store_actor, ctx_, system_config{});
-    lease_ = driver_.system().spawn(stuck_lease);
-  }
+    : store_(sim_.driver().system().spawn(token_store_actor, sim_.ctx(), system_config{}))
+    , lease_(sim_.driver().system().spawn(stuck_lease)) {}
 
   ~store_fixture() {
     for (auto* a : {&store_, &lease_})
       caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
-    driver_.drain();
+    sim_.driver().drain();
   }
+
+  store_fixture(const store_fixture&) = delete;
+  store_fixture& operator=(const store_fixture&) = delete;
 
   template <class T, class... Ts>
   std::optional<T> ask(Ts&&... xs) {
-    return actor_fixture::ask<T>(store_, std::forward<Ts>(xs)...);
+    return sim_.ask<T>(store_, std::forward<Ts>(xs)...);
   }
 
   outcome<resolved_token> resolve(const std::string& token) {
@@ -69,7 +70,7 @@ public:
     auto child = resolve(id);
     REQUIRE(child);
     caf::anon_send(child->handle, lease_atom::value, std::string{"stuck"}, lease_);
-    driver_.drain();
+    sim_.driver().drain();
     return id;
   }
 
@@ -77,12 +78,13 @@ public:
   void start_revoking(const std::string& id) {
     token_revoke_request req;
     req.value = id;
-    caf::scoped_actor self{driver_.system()};
+    caf::scoped_actor self{sim_.driver().system()};
     self->send(store_, revoke_atom::value, root(), true, req);
-    driver_.drain();
+    sim_.driver().drain();
   }
 
 private:
+  actor_sim sim_{42};
   caf::actor store_;
   caf::actor lease_;
 };

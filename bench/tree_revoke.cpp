@@ -3,6 +3,7 @@
 // child. Prints the wall time of the creations and of the revocation. Timing is this
 // program's business only: the simulation itself runs on virtual time.
 
+#include "actors/alarm.hpp"
 #include "actors/core.hpp"
 #include "actors/storage.hpp"
 #include "actors/token_store.hpp"
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
   ctx.counter = std::make_shared<trace_counter>();
   ctx.counter->on = true; // count, do not keep, the trace of N tokens
   ctx.tracer = sys.spawn(tracer_actor);
-  ctx.alarm = sys.spawn(alarm_actor);
+  start_alarm(sys, ctx);
   ctx.storage = sys.spawn(storage_actor, ctx);
   system_config config;
   auto store = sys.spawn(token_store_actor, ctx, config);
@@ -94,8 +95,10 @@ int main(int argc, char** argv) {
               "revoked_per_s=%.0f\n",
               n, created, create_s, static_cast<long long>(revoked), revoke_s,
               revoke_s > 0 ? static_cast<double>(revoked) / revoke_s : 0.0);
-  for (const auto& a : {core, store, ctx.storage, ctx.tracer, ctx.alarm})
+  for (const auto& a : {core, store, ctx.alarm})
     caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(ctx.storage, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(ctx.tracer, caf::exit_reason::user_shutdown);
   driver.drain();
   return created == n && revoked == n + 1 ? 0 : 1;
 }

@@ -3,7 +3,35 @@
 #include <caf/atom.hpp>
 #include <caf/scheduler/test_coordinator.hpp>
 
+#include <iterator>
+#include <utility>
+
 namespace tokenlab {
+
+namespace {
+
+// The schedule is a protected member of CAF's clock; a pointer to it, formed in a derived
+// class, reaches it in the clock the scheduler owns.
+struct schedule_access : caf::detail::test_actor_clock {
+  static schedule_map& of(caf::detail::test_actor_clock& clock) {
+    return clock.*(&schedule_access::schedule_);
+  }
+};
+
+} // namespace
+
+clock_entry schedule_withdrawable(caf::detail::test_actor_clock& clock,
+                                  caf::actor_clock::time_point due, caf::strong_actor_ptr receiver,
+                                  caf::mailbox_element_ptr content) {
+  clock.schedule_message(due, std::move(receiver), std::move(content));
+  // A multimap inserts at the end of its equal range.
+  return std::prev(schedule_access::of(clock).upper_bound(due));
+}
+
+void withdraw(caf::detail::test_actor_clock& clock, clock_entry entry) {
+  // A scheduled message has no entry in the clock's actor lookup (it cannot be cancelled).
+  schedule_access::of(clock).erase(entry);
+}
 
 caf::actor_system_config& sim_driver::configure(caf::actor_system_config& cfg) {
   // Must be an atom: the string "testing" silently falls back to work stealing.

@@ -11,6 +11,7 @@
 #include <caf/actor_clock.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
+#include <caf/detail/test_actor_clock.hpp>
 
 #include <cstddef>
 
@@ -29,6 +30,21 @@ struct sim_epoch {
     return sim_time{std::chrono::duration_cast<sim_duration>(tp - origin)};
   }
 };
+
+/// A message in the testing scheduler's clock, which can be withdrawn until it is shipped.
+/// CAF 0.17 cancels timeouts but not scheduled messages; these two reach into its schedule
+/// (a multimap of due instant to message, ties in insertion order) for what it lacks.
+using clock_entry = caf::detail::simple_actor_clock::schedule_map::iterator;
+
+/// Schedules `content` for `receiver` at `due`, after every message already due then, and
+/// returns its place in the schedule.
+clock_entry schedule_withdrawable(caf::detail::test_actor_clock& clock,
+                                  caf::actor_clock::time_point due, caf::strong_actor_ptr receiver,
+                                  caf::mailbox_element_ptr content);
+
+/// Removes a scheduled message that has not been shipped: only while its due instant is
+/// after the clock's now (the clock ships every message due at or before its now).
+void withdraw(caf::detail::test_actor_clock& clock, clock_entry entry);
 
 /// Owns an actor system on the testing scheduler and drives its virtual clock.
 class sim_driver {

@@ -38,13 +38,64 @@ data_map lease_lookup_data(const std::string& id, const lease_times& t, sim_time
   return d;
 }
 
-lease_times token_lease_times(const token_entry& e) {
+outcome<ttl_decision> issue_secret_lease(lease_entry& e, const system_view& view, sim_time now) {
+  ttl_request in;
+  in.backend_ttl = e.backend_ttl;
+  in.backend_max_ttl = e.backend_max_ttl;
+  in.now = now;
+  auto d = calculate_ttl(view, in);
+  if (!d)
+    return d;
+  e.issue_time = now;
+  e.ttl = d->ttl;
+  e.expire_time = cap_to_token_expiry(*d, now, e.cap, false);
+  return d;
+}
+
+outcome<ttl_decision> renew_secret_lease(lease_entry& e, const system_view& view,
+                                         sim_duration increment, sim_time now) {
+  if (auto why = lease_not_renewable(secret_lease_times(e), now))
+    return vault_error::invalid(std::string{*why});
+  // renewEntry routes the renewal to the engine, whose handler panics: net/http closes the
+  // connection, the client reads EOF (no status), and the lease is left as it was.
+  if (e.renew_panics)
+    return vault_error{0, {std::string{texts::no_response}}};
+  ttl_request in;
+  in.increment = std::max(increment, sim_duration::zero());
+  in.backend_ttl = e.backend_ttl;
+  in.backend_max_ttl = e.backend_max_ttl;
+  in.start = e.issue_time; // the max counts from the lease's issue (spec §6.2)
+  in.now = now;
+  auto d = calculate_ttl(view, in);
+  if (!d)
+    return vault_error::invalid(d.error().message());
+  e.expire_time = cap_to_token_expiry(*d, now, e.cap, true);
+  e.ttl = e.expire_time - now;
+  e.last_renewal = now;
+  return d;
+}
+
+namespace {
+
+// A secret's lease entry and a token's entry keep the same four times under the same names.
+template <class Entry>
+lease_times times_of(const Entry& e) {
   lease_times t;
   t.issue_time = e.issue_time;
   t.expire_time = e.expire_time;
   t.last_renewal = e.last_renewal;
   t.renewable = e.renewable;
   return t;
+}
+
+} // namespace
+
+lease_times secret_lease_times(const lease_entry& e) {
+  return times_of(e);
+}
+
+lease_times token_lease_times(const token_entry& e) {
+  return times_of(e);
 }
 
 std::string token_lease_id(const std::string& creation_path, const std::string& salted_id) {

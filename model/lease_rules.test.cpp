@@ -112,3 +112,65 @@ SCENARIO("a prefix revocation reaches the leases below the prefix, in ScanView's
     }
   }
 }
+
+SCENARIO("a secret lease's TTL at issue and at renewal: the max counts from the issue") {
+  system_view view;
+  view.mount = "aws/";
+  view.default_lease_ttl = 1h;
+  view.max_lease_ttl = 10h;
+  lease_entry e;
+  auto issued = issue_secret_lease(e, view, at(0h));
+  REQUIRE(issued);
+  CHECK(e.issue_time == at(0h));
+  CHECK(e.ttl == 1h); // the mount's default: the engine asked for none
+  CHECK(e.expire_time == at(1h));
+  CHECK_FALSE(e.last_renewal);
+
+  // Renewed at 6h by 9h, the lease reaches its max at 10h: a TTL of 4h (the documented example).
+  e.expire_time = at(7h); // as after earlier renewals
+  auto renewed = renew_secret_lease(e, view, 9h, at(6h));
+  REQUIRE(renewed);
+  CHECK(renewed->ttl == 4h);
+  CHECK(e.expire_time == at(10h));
+  CHECK(e.ttl == 4h);
+  CHECK(e.last_renewal == at(6h));
+
+  WHEN("it has expired, or its flag forbids it, the renewal is refused and nothing changes") {
+    auto late = renew_secret_lease(e, view, 1h, at(10h + 1s));
+    REQUIRE_FALSE(late);
+    CHECK(late.error().status == 400);
+    CHECK(late.error().message() == texts::lease_expired);
+    e.renewable = false;
+    auto refused = renew_secret_lease(e, view, 1h, at(8h));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message() == texts::lease_not_renewable);
+    CHECK(e.expire_time == at(10h));
+  }
+  WHEN("its engine panics on renewal, the client gets no response and the lease is as it was") {
+    e.renew_panics = true;
+    auto lost = renew_secret_lease(e, view, 1h, at(8h));
+    REQUIRE_FALSE(lost);
+    CHECK(lost.error().status == 0);
+    CHECK(lost.error().message() == texts::no_response);
+    CHECK(e.expire_time == at(10h));
+    CHECK(e.last_renewal == at(6h));
+  }
+}
+
+SCENARIO("a lease read with a batch token never outlives the token, at issue or at renewal") {
+  system_view view;
+  view.mount = "aws/";
+  view.default_lease_ttl = 1h;
+  view.max_lease_ttl = 10h;
+  lease_entry e;
+  e.cap = at(30min);
+  REQUIRE(issue_secret_lease(e, view, at(0h)));
+  CHECK(e.ttl == 1h); // the response shows the granted TTL
+  CHECK(e.expire_time == at(30min));
+  auto renewed = renew_secret_lease(e, view, 1h, at(10min));
+  REQUIRE(renewed);
+  CHECK(e.expire_time == at(30min));
+  CHECK(e.ttl == 20min);
+  REQUIRE(renewed->token_cap);
+  CHECK(renewed->token_cap->expiry == at(30min));
+}

@@ -1,5 +1,6 @@
 #include "runner/runner.hpp"
 
+#include "actors/alarm.hpp"
 #include "actors/core.hpp"
 #include "actors/fleet.hpp"
 #include "actors/storage.hpp"
@@ -44,8 +45,7 @@ public:
     auto& sys = driver_.system();
     tracer_ = sys.spawn(tracer_actor);
     ctx.tracer = tracer_;
-    alarm_ = sys.spawn(alarm_actor);
-    ctx.alarm = alarm_;
+    alarm_ = start_alarm(sys, ctx);
     storage_ = sys.spawn(storage_actor, ctx);
     ctx.storage = storage_;
     store_ = sys.spawn(token_store_actor, ctx, sc.config);
@@ -75,10 +75,15 @@ public:
     // Timers hold their receivers; stop everything explicitly (spawned children are linked).
     if (fleet_)
       caf::anon_send_exit(fleet_->actor, caf::exit_reason::user_shutdown);
-    for (auto* a : {&core_, &store_, &storage_, &tracer_, &alarm_, &secondary_, &secondary_store_,
-                    &secondary_storage_, &secondary_tracer_})
+    for (auto* a : {&core_, &store_, &alarm_, &secondary_, &secondary_store_})
       if (*a)
         caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    for (auto* t : {&tracer_, &secondary_tracer_})
+      if (*t)
+        caf::anon_send_exit(*t, caf::exit_reason::user_shutdown);
+    for (auto* s : {&storage_, &secondary_storage_})
+      if (*s)
+        caf::anon_send_exit(*s, caf::exit_reason::user_shutdown);
     driver_.drain();
   }
 
@@ -106,8 +111,8 @@ public:
 private:
   // Sends a request and runs the simulation until its answer is in (nothing runs unpumped
   // on the testing scheduler). Every request here is answered in the same virtual instant.
-  template <class T, class... Ts>
-  std::optional<T> ask_opt(const caf::actor& dest, Ts&&... xs) {
+  template <class T, class Handle, class... Ts>
+  std::optional<T> ask_opt(const Handle& dest, Ts&&... xs) {
     caf::scoped_actor self{driver_.system()};
     auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
     driver_.drain();
@@ -116,8 +121,8 @@ private:
     return out;
   }
 
-  template <class T, class... Ts>
-  T ask(const caf::actor& dest, Ts&&... xs) {
+  template <class T, class Handle, class... Ts>
+  T ask(const Handle& dest, Ts&&... xs) {
     auto out = ask_opt<T>(dest, std::forward<Ts>(xs)...);
     return out ? std::move(*out) : T{};
   }
@@ -651,13 +656,13 @@ private:
   caf::actor secondary_; ///< the secondary cluster's core (cluster secondary=true)
   system_config config_; ///< the server's config now (the header's, then each restart's)
   caf::actor secondary_store_;
-  caf::actor secondary_storage_;
-  caf::actor secondary_tracer_;
+  storage_backend secondary_storage_;
+  trace_sink secondary_tracer_;
   std::string secondary_root_;
   std::string replicated_note_; ///< what replication did for the current step
-  caf::actor tracer_;
+  trace_sink tracer_;
   caf::actor alarm_;
-  caf::actor storage_;
+  storage_backend storage_;
   caf::actor store_;
   caf::actor core_;
   std::string root_;

@@ -1,0 +1,124 @@
+#pragma once
+// Expiry timers that cost nothing once cancelled.
+//
+// Every token and lease actor has one TTL timer, re-armed at each renewal and ended with the
+// actor. A CAF delayed message cannot be cancelled in CAF 0.17, so the simulation's alarm
+// actor keeps the armed timers in a table of its own and is woken through one CAF message
+// per due instant:
+// * a timer armed for an instant that already has a wake-up joins it; the timers of one
+//   instant fire in the order they were armed, where the instant's first one would have;
+// * a cancelled timer leaves the table at once (no message when it would have fired); the
+//   instant's wake-up is withdrawn from CAF's clock with its last timer, if not yet due;
+// * the table holds only weak references, so an actor that ends is freed at once;
+// * a handler sees its due instant as now (the driver steps the clock to each due instant).
+//
+// A timer due at once (its instant may be shipped already) is a delayed message to the alarm,
+// as all were before: it fires at this instant, so there is nothing to cancel.
+//
+// Messages of the alarm actor:
+//   (expire_atom, int64 due)                  the wake-up of instant `due` (clock ticks):
+//                                             (expire_atom, number) to each of its timers
+//                                             whose actor still lives
+//   (expire_atom, actor_addr who, uint64 n)   a timer due at once: (expire_atom, n) to `who`
+//                                             if it still lives
+
+#include "clock/caf_driver.hpp"
+#include "clock/sim_time.hpp"
+
+#include <caf/actor.hpp>
+#include <caf/actor_addr.hpp>
+#include <caf/actor_clock.hpp>
+#include <caf/actor_system.hpp>
+#include <caf/behavior.hpp>
+#include <caf/event_based_actor.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace tokenlab {
+
+struct sim_context;
+
+/// The armed expiry timers of one simulation, shared by its actors (one thread: no lock).
+class alarm_table {
+public:
+  /// Names one armed timer; a handle whose timer fired or was cancelled names none.
+  struct handle {
+    caf::actor_clock::duration_type::rep due = 0; ///< the due instant's clock ticks
+    std::uint64_t seq = 0;                        ///< 0: none
+  };
+
+  explicit alarm_table(caf::actor_system& sys);
+
+  /// Arms a timer for `who`, due after now, through `alarm`: `(expire_atom, number)` reaches
+  /// `who` at `due`. Off the testing scheduler (nothing to withdraw from) it returns none.
+  handle arm(const caf::actor& alarm, caf::actor_clock::time_point due, caf::actor_addr who,
+             std::uint64_t number);
+
+  /// Cancels a timer; nothing if it fired or was cancelled already.
+  void cancel(handle h);
+
+  /// The alarm's part of the wake-up of instant `due`: sends each of its timers whose actor
+  /// still lives, in arming order.
+  void fire(caf::event_based_actor* alarm, caf::actor_clock::duration_type::rep due);
+
+  /// The alarm has ended: timers are neither kept nor armed any more.
+  void close();
+
+  /// Can a timer due at `due` be armed in the table (an instant after the clock's now)?
+  bool takes(caf::actor_clock::time_point due) const;
+
+  /// Timers armed and neither fired nor cancelled.
+  std::size_t armed() const { return armed_; }
+  /// Instants with a wake-up in CAF's clock or in the alarm's mailbox.
+  std::size_t wake_ups() const { return wake_ups_.size(); }
+
+private:
+  struct timer {
+    std::uint64_t seq = 0; ///< 0: none
+    caf::actor_addr who;
+    std::uint64_t number = 0;
+  };
+  /// The timers of one instant, in arming order (most instants have one).
+  struct wake_up {
+    clock_entry entry; ///< in CAF's clock while its instant is after now
+    timer first;
+    std::vector<timer> more;
+  };
+
+  caf::detail::test_actor_clock* clock_; ///< null off the testing scheduler
+  std::unordered_map<caf::actor_clock::duration_type::rep, wake_up> wake_ups_;
+  std::uint64_t next_seq_ = 1;
+  std::size_t armed_ = 0;
+  bool closed_ = false;
+};
+
+/// One actor's expiry timer: re-arming cancels the timer armed before, and so does the end of
+/// the actor (the timer is a member of its state).
+class expiry_timer {
+public:
+  expiry_timer() = default;
+  expiry_timer(const expiry_timer&) = delete;
+  expiry_timer& operator=(const expiry_timer&) = delete;
+  ~expiry_timer() { cancel(); }
+
+  /// Arms the timer: `(expire_atom, number)` reaches `self` after `delay` (at once if not
+  /// positive; never past the end of the lab's time). Without an alarm in `ctx` the timer is
+  /// a delayed_send, which is not cancelled: the actor ignores a number not its current one.
+  void arm(caf::event_based_actor* self, const sim_context& ctx, sim_duration delay,
+           std::uint64_t number);
+
+  void cancel();
+
+private:
+  std::shared_ptr<alarm_table> table_;
+  alarm_table::handle handle_;
+};
+
+/// Spawns the alarm actor of a simulation and puts it and its table in `ctx`.
+caf::actor start_alarm(caf::actor_system& sys, sim_context& ctx);
+
+} // namespace tokenlab

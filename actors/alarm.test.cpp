@@ -1,0 +1,209 @@
+#include "actors/alarm.hpp"
+#include "actors/context.hpp"
+#include "actors/messages.hpp"
+#include "clock/caf_driver.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <caf/all.hpp>
+
+#include <chrono>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace tokenlab;
+using namespace std::chrono_literals;
+
+namespace {
+
+using arm_atom = caf::atom_constant<caf::atom("t_arm")>;
+using cancel_atom = caf::atom_constant<caf::atom("t_cancel")>;
+using quit_atom = caf::atom_constant<caf::atom("t_quit")>;
+
+/// What reached a timed actor: its name, the timer's number, and the instant it saw.
+struct delivery {
+  std::string who;
+  std::uint64_t number;
+  sim_time at;
+  bool operator==(const delivery& o) const {
+    return who == o.who && number == o.number && at == o.at;
+  }
+};
+
+std::ostream& operator<<(std::ostream& os, const delivery& d) {
+  return os << d.who << " #" << d.number << " at t+" << millis(d.at) << "ms";
+}
+
+using log_ptr = std::shared_ptr<std::vector<delivery>>;
+
+struct timed_state {
+  sim_context ctx;
+  expiry_timer timer;
+};
+
+// An actor with one expiry timer, as a token's or a lease's: it arms, re-arms, cancels on
+// request and logs each timer that reaches it.
+caf::behavior timed_actor(caf::stateful_actor<timed_state>* self, sim_context ctx, std::string name,
+                          log_ptr log) {
+  self->state.ctx = std::move(ctx);
+  return {
+    [=](arm_atom, std::int64_t delay_ms, std::uint64_t number) {
+      self->state.timer.arm(self, self->state.ctx, sim_duration{delay_ms}, number);
+    },
+    [=](cancel_atom) { self->state.timer.cancel(); },
+    [=](quit_atom) { self->quit(); },
+    [=](expire_atom, std::uint64_t number) {
+      log->push_back({name, number, sim_now(self, self->state.ctx)});
+    },
+  };
+}
+
+class alarm_fixture {
+public:
+  alarm_fixture() {
+    ctx_.epoch = driver_.epoch();
+    alarm_ = start_alarm(driver_.system(), ctx_);
+  }
+
+  ~alarm_fixture() {
+    for (auto& a : actors_)
+      caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(alarm_, caf::exit_reason::user_shutdown);
+    driver_.drain();
+  }
+
+  caf::actor spawn(const std::string& name) {
+    actors_.push_back(driver_.system().spawn(timed_actor, ctx_, name, log));
+    return actors_.back();
+  }
+
+  /// An actor only the caller holds.
+  caf::actor spawn_unheld(const std::string& name) {
+    return driver_.system().spawn(timed_actor, ctx_, name, log);
+  }
+
+  void arm(const caf::actor& a, std::int64_t delay_ms, std::uint64_t number) {
+    caf::anon_send(a, arm_atom::value, delay_ms, number);
+    driver_.drain();
+  }
+
+  void tell(const caf::actor& a, caf::atom_value what) {
+    caf::anon_send(a, caf::make_message(what));
+    driver_.drain();
+  }
+
+  void advance_to(sim_time t) { driver_.advance_to(t); }
+
+  const alarm_table& table() const { return *ctx_.alarms; }
+
+  /// Nothing is left: no timer in the table, no wake-up in CAF's clock, and up to `until`
+  /// none reaches an actor.
+  void check_nothing_left(sim_time until) {
+    CHECK(table().armed() == 0);
+    CHECK(table().wake_ups() == 0);
+    CHECK(clock_entries() == 0);
+    advance_to(until);
+    CHECK(log->empty());
+  }
+
+  std::size_t clock_entries() {
+    return dynamic_cast<caf::detail::test_actor_clock&>(driver_.system().clock())
+      .schedule()
+      .size();
+  }
+
+  log_ptr log = std::make_shared<std::vector<delivery>>();
+
+private:
+  sim_driver driver_;
+  sim_context ctx_;
+  caf::actor alarm_;
+  std::vector<caf::actor> actors_;
+};
+
+sim_time at(sim_duration d) {
+  return sim_time{d};
+}
+
+} // namespace
+
+TEST_CASE("alarm: a re-armed timer fires once, at its new instant") {
+  alarm_fixture f;
+  auto a = f.spawn("a");
+  f.arm(a, 30 * 60 * 1000, 1); // due t+30m
+  f.advance_to(at(20min));
+  f.arm(a, 30 * 60 * 1000, 2); // renewed at t+20m: due t+50m
+  CHECK(f.table().armed() == 1);
+  CHECK(f.clock_entries() == 1); // the t+30m wake-up is gone from CAF's clock
+  f.advance_to(at(2h));
+  REQUIRE(*f.log == std::vector<delivery>{{"a", 2, at(50min)}});
+  CHECK(f.table().armed() == 0);
+  CHECK(f.table().wake_ups() == 0);
+}
+
+TEST_CASE("alarm: a cancelled timer never fires, nor does an ended actor's") {
+  alarm_fixture f;
+  auto a = f.spawn("a");
+  auto b = f.spawn("b");
+  f.arm(a, 1000, 1);
+  f.arm(b, 2000, 1);
+  CHECK(f.clock_entries() == 2);
+  f.tell(a, cancel_atom::value);
+  f.tell(b, quit_atom::value); // its state, and with it its timer, ends with the actor
+  f.check_nothing_left(at(1h));
+}
+
+TEST_CASE("alarm: timers due at the same instant fire in the order they were armed") {
+  alarm_fixture f;
+  auto a = f.spawn("a");
+  auto b = f.spawn("b");
+  auto c = f.spawn("c");
+  f.arm(b, 5000, 7);
+  f.arm(c, 9000, 1);
+  f.arm(a, 5000, 3);
+  f.advance_to(at(2s));
+  f.arm(c, 3000, 2); // re-armed to t+5s, after a and b
+  CHECK(f.clock_entries() == 1); // one wake-up for the three
+  f.advance_to(at(10s));
+  REQUIRE(*f.log
+          == std::vector<delivery>{{"b", 7, at(5s)}, {"a", 3, at(5s)}, {"c", 2, at(5s)}});
+}
+
+TEST_CASE("alarm: cancelling one of an instant's timers leaves the others due") {
+  alarm_fixture f;
+  auto a = f.spawn("a");
+  auto b = f.spawn("b");
+  f.arm(a, 5000, 1);
+  f.arm(b, 5000, 1);
+  f.tell(a, cancel_atom::value);
+  CHECK(f.clock_entries() == 1);
+  f.advance_to(at(5s));
+  REQUIRE(*f.log == std::vector<delivery>{{"b", 1, at(5s)}});
+}
+
+TEST_CASE("alarm: an armed timer does not keep its actor alive") {
+  alarm_fixture f;
+  caf::actor_addr addr;
+  {
+    auto a = f.spawn_unheld("a");
+    f.arm(a, 5000, 1);
+    addr = a.address();
+  }
+  // No handle is left but the table's weak one: the actor is freed, its timer cancelled and
+  // the instant's wake-up withdrawn.
+  CHECK(!caf::actor_cast<caf::actor>(addr));
+  f.check_nothing_left(at(10s));
+}
+
+TEST_CASE("alarm: a timer due at once fires at this instant") {
+  alarm_fixture f;
+  auto a = f.spawn("a");
+  f.advance_to(at(2s));
+  f.arm(a, 0, 1);
+  f.arm(a, -5000, 2); // past: due now too; neither is cancelled (the actor keeps its number)
+  f.advance_to(at(2s));
+  REQUIRE(*f.log == std::vector<delivery>{{"a", 1, at(2s)}, {"a", 2, at(2s)}});
+}

@@ -1,0 +1,36 @@
+#pragma once
+// The typed interfaces of the lab's actors (CAF 0.17 `typed_actor`): what each one accepts
+// and what it answers, checked by the compiler at every send and in every behaviour.
+// So far the trace sink and the storage backend, the two every component talks to.
+
+#include "model/trace.hpp"
+
+#include <caf/allowed_unsafe_message_type.hpp>
+#include <caf/atom.hpp>
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include <string>
+#include <vector>
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::trace_event)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<tokenlab::trace_event>)
+
+namespace tokenlab {
+
+using put_atom = caf::atom_constant<caf::atom("put")>;
+using delete_atom = caf::atom_constant<caf::atom("delete")>;
+using take_atom = caf::atom_constant<caf::atom("take")>;
+
+/// The trace sink (actors/storage.hpp tracer_actor): a trace event is numbered and kept in
+/// arrival order; `take` answers the events kept so far and forgets them.
+using trace_sink = caf::typed_actor<caf::reacts_to<trace_event>,
+                                    caf::replies_to<take_atom>::with<std::vector<trace_event>>>;
+
+/// The storage backend (actors/storage.hpp storage_actor): a key written or deleted (and
+/// traced); `take` answers the keys present, sorted.
+using storage_backend =
+  caf::typed_actor<caf::reacts_to<put_atom, std::string>, caf::reacts_to<delete_atom, std::string>,
+                   caf::replies_to<take_atom>::with<std::vector<std::string>>>;
+
+} // namespace tokenlab
