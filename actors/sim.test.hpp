@@ -45,12 +45,7 @@ public:
   /// Sends a request, runs the simulation until it is answered, returns the answer.
   template <class T, class Handle, class... Ts>
   std::optional<T> ask(const Handle& dest, Ts&&... xs) {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
-    driver_.drain();
-    std::optional<T> out;
-    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
+    return driver_.ask<T>(dest, std::forward<Ts>(xs)...);
   }
 
   /// The events traced since the last call.

@@ -13,7 +13,11 @@
 #include <caf/actor_system_config.hpp>
 #include <caf/detail/test_actor_clock.hpp>
 
+#include <caf/scoped_actor.hpp>
+
 #include <cstddef>
+#include <optional>
+#include <utility>
 
 namespace caf::scheduler {
 class test_coordinator;
@@ -66,6 +70,19 @@ public:
   /// Fires every timer due at or before `t`, in due order, draining the job queue after
   /// each due time; then sets the clock to `t`. Returns the timers fired.
   std::size_t advance_to(sim_time t);
+
+  /// Sends a request from outside the actors and runs the jobs until it is answered (the
+  /// simulation answers every request in the virtual instant it is made). The answer, or
+  /// nullopt when the request failed.
+  template <class T, class Handle, class... Ts>
+  std::optional<T> ask(const Handle& dest, Ts&&... xs) {
+    caf::scoped_actor self{sys_};
+    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
+    drain();
+    std::optional<T> out;
+    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
+    return out;
+  }
 
 private:
   static caf::actor_system_config& configure(caf::actor_system_config& cfg);

@@ -113,12 +113,7 @@ private:
   // on the testing scheduler). Every request here is answered in the same virtual instant.
   template <class T, class Handle, class... Ts>
   std::optional<T> ask_opt(const Handle& dest, Ts&&... xs) {
-    caf::scoped_actor self{driver_.system()};
-    auto h = self->request(dest, caf::infinite, std::forward<Ts>(xs)...);
-    driver_.drain();
-    std::optional<T> out;
-    h.receive([&](T& x) { out = std::move(x); }, [&](caf::error&) {});
-    return out;
+    return driver_.ask<T>(dest, std::forward<Ts>(xs)...);
   }
 
   template <class T, class Handle, class... Ts>
