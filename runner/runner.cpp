@@ -505,9 +505,8 @@ private:
   // stays counted while it lives (actors/context.hpp object_context); the tally takes
   // nothing at or after the horizon, as the fleet's rules say.
   void advance_to(sim_time target) {
-    if (fleet_ && fleet_->counting && target >= fleet_->horizon) {
+    if (fleet_ && ctx_.counter->on && target >= fleet_->horizon) {
       driver_.advance_to(std::max(driver_.now(), fleet_->horizon - sim_duration{1}));
-      fleet_->counting = false;
       ctx_.counter->on = false;
       // What happened to earlier objects while the fleet ran was counted, not traced: the
       // checker starts afresh on what is traced from now on.
@@ -527,7 +526,7 @@ private:
     ctx_.counter->tally.until = horizon;
     auto actor = driver_.system().spawn(fleet_actor, f.params, ctx_, core_);
     fleet_ = running_fleet{f.name.empty() ? std::string{"fleet"} : f.name, actor, f.params, now,
-                           horizon, true};
+                           horizon};
     driver_.drain();
     r.note = describe_fleet(f.params, now, horizon);
   }
@@ -637,7 +636,6 @@ private:
     fleet_params params;
     sim_time start{};
     sim_time horizon{};
-    bool counting = true; ///< until the horizon is reached
   };
 
   const scenario& sc_;
