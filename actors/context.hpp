@@ -88,26 +88,27 @@ void emit(Self* self, const sim_context& ctx, trace_event ev, bool counted) {
   emit(self, ctx, std::move(ev));
 }
 
-/// Writes (put) or deletes a storage key; the storage actor traces it (while events are
-/// counted, the operation is counted right here, by key prefix, and no key is kept).
-template <class Self>
-void storage_put(Self* self, const sim_context& ctx, std::string key) {
+/// A storage operation (`op`, traced as `kind`): sent to the storage actor, which traces it;
+/// while events are counted, counted right here, by key prefix, and no key is kept.
+template <class Self, class Atom>
+void storage_op(Self* self, const sim_context& ctx, Atom op, trace_kind kind, std::string key) {
   if (!ctx.counting())
-    return self->send(ctx.storage, put_atom::value, std::move(key));
+    return self->send(ctx.storage, op, std::move(key));
   trace_event ev;
-  ev.kind = trace_kind::storage_put;
+  ev.kind = kind;
   ev.subject = std::move(key);
   emit(self, ctx, std::move(ev));
 }
 
+/// Writes (put) or deletes a storage key.
+template <class Self>
+void storage_put(Self* self, const sim_context& ctx, std::string key) {
+  storage_op(self, ctx, put_atom::value, trace_kind::storage_put, std::move(key));
+}
+
 template <class Self>
 void storage_delete(Self* self, const sim_context& ctx, std::string key) {
-  if (!ctx.counting())
-    return self->send(ctx.storage, delete_atom::value, std::move(key));
-  trace_event ev;
-  ev.kind = trace_kind::storage_delete;
-  ev.subject = std::move(key);
-  emit(self, ctx, std::move(ev));
+  storage_op(self, ctx, delete_atom::value, trace_kind::storage_delete, std::move(key));
 }
 
 /// Vault's salted form of an ID in storage keys: "h" + hex(HMAC-SHA256(salt, id)); while
