@@ -5,7 +5,6 @@
 #include "actors/identity_store.hpp"
 #include "actors/keys.hpp"
 #include "actors/kv2_engine.hpp"
-#include "actors/lease.hpp"
 #include "clock/duration.hpp"
 #include "model/existence.hpp"
 #include "model/lease_fields.hpp"
@@ -91,13 +90,10 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.data = std::move(s.data);
   resp.warnings = d->warnings;
   auto id = e.id;
-  auto owner = e.owner;
-  auto actor =
-    self->spawn(lease_actor, std::move(e), object_context(st.ctx), m.engine.common(),
-                caf::actor{self});
-  st.leases[id] = lease_ref{actor, owner, mount, s.handle, s.credential};
+  add_lease(self, std::move(e), mount);
+  // The token holding it revokes it through the registry (revoke_atom, id, cause).
   if (who.lease_holder)
-    self->send(who.lease_holder, lease_atom::value, id, actor);
+    self->send(who.lease_holder, lease_atom::value, id, caf::actor{self});
   done(std::move(resp));
 }
 
@@ -569,10 +565,11 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   st.generation_ids = id_source{st.ctx.seed, static_cast<id_stream>(10)};
   st.unseal_key = *rootgen::decode_key_share(rootgen::dev_unseal_key(st.ctx.seed));
   // Lease actors are not linked (a link costs every other link a scan when it ends): the
-  // core ends the live ones itself when it is told to exit.
+  // core ends those revoking when it is told to exit.
   self->set_exit_handler([=](caf::exit_msg& msg) {
     for (const auto& [id, lease] : self->state.leases)
-      self->send_exit(lease.actor, msg.reason);
+      if (lease.actor)
+        self->send_exit(lease.actor, msg.reason);
     self->quit(msg.reason);
   });
   st.auth_table["token/"] =
@@ -623,19 +620,16 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
       return rp;
     },
     [=](gone_atom, const std::string& lease_id, const tombstone& t) {
-      auto& s = self->state;
-      auto it = s.leases.find(lease_id);
-      if (it == s.leases.end())
-        return;
-      if (!it->second.owner.empty())
-        self->send(s.store, unlease_atom::value, it->second.owner, lease_id);
-      if (!t.counted) { // a fleet's leases are too many to remember each
-        auto ref = std::move(it->second);
-        ref.actor = caf::actor{}; // a tombstone must not keep the finished actor alive
-        s.gone_leases[lease_id] = {t, std::move(ref)};
-      }
-      s.leases.erase(it);
+      lease_gone(self, lease_id, t);
     },
+    [=](revoke_atom, const std::string& lease_id, trace_cause cause) -> caf::result<bool> {
+      auto l = self->state.leases.find(lease_id);
+      if (l == self->state.leases.end())
+        return true; // gone already
+      self->delegate(revoking_lease(self, *l), revoke_atom::value, cause);
+      return caf::delegated<bool>{};
+    },
+    [=](expire_atom, std::uint64_t number) { lease_timer_fired(self, number); },
     [=](state_atom, life_subject what, const std::string& id) {
       auto rp = self->make_response_promise();
       auto& s = self->state;
@@ -644,16 +638,19 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
           .then([=](life_state x) mutable { rp.deliver(x); });
         return rp;
       }
-      const lease_ref* ref = nullptr;
+      const std::string* mount = nullptr;
+      const std::string* handle = nullptr;
       life_state lease = life_state::unknown;
       if (auto l = s.leases.find(id); l != s.leases.end()) {
-        ref = &l->second;
+        mount = &l->second.mount;
+        handle = &l->second.entry.handle;
         lease = life_state::valid;
       } else if (auto g = s.gone_leases.find(id); g != s.gone_leases.end()) {
-        ref = &g->second.second;
-        lease = g->second.first.state;
+        mount = &g->second.mount;
+        handle = &g->second.handle;
+        lease = g->second.end.state;
       }
-      if (what == life_subject::lease && !ref) {
+      if (what == life_subject::lease && !mount) {
         // Not a secret's lease: perhaps a service token's, which the token store indexes.
         self->request(s.store, caf::infinite, state_atom::value, lease_atom::value, id)
           .then([=](life_state x) mutable { rp.deliver(x); });
@@ -664,14 +661,14 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
         return rp;
       }
       auto asks = std::make_shared<std::vector<std::pair<secrets_engine, std::string>>>();
-      if (ref && s.mounts.count(ref->mount) > 0)
-        asks->emplace_back(s.mounts.at(ref->mount).engine.common(), ref->handle);
-      else if (ref && s.retired.count(ref->mount) > 0)
-        asks->emplace_back(s.retired.at(ref->mount), ref->handle);
+      if (mount && s.mounts.count(*mount) > 0)
+        asks->emplace_back(s.mounts.at(*mount).engine.common(), *handle);
+      else if (mount && s.retired.count(*mount) > 0)
+        asks->emplace_back(s.retired.at(*mount), *handle);
       else
         for (const auto& [path, m] : s.mounts)
           asks->emplace_back(m.engine.common(), id);
-      if (!ref)
+      if (!mount)
         for (const auto& [path, engine] : s.retired)
           asks->emplace_back(engine, id);
       credential_state(self, asks, 0, rp);

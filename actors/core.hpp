@@ -11,16 +11,20 @@
 //   (request_atom, vault_request) -> api_outcome
 //   (state_atom, life_subject, id) -> life_state      for expectations
 //   (gone_atom, lease_id, tombstone)                   from a lease actor that finished
+//   (revoke_atom, lease_id, trace_cause) -> bool       a token revokes a lease it holds
+//   (expire_atom, uint64 timer)                        a lease's TTL timer (the alarm's)
 //   (entry_atom) -> std::string                        the root token's ID
 //   (restart_atom, system_config)                      a restart: new system TTLs, here and
 //                                                      in the token store
 
+#include "actors/alarm.hpp"
 #include "actors/auth_method.hpp"
 #include "actors/context.hpp"
 #include "actors/engine_protocol.hpp"
 #include "actors/messages.hpp"
 #include "model/acl.hpp"
 #include "model/ids.hpp"
+#include "model/lease_rules.hpp"
 #include "model/mount_table.hpp"
 #include "model/root_generation.hpp"
 #include "model/ttl.hpp"
@@ -29,8 +33,11 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 namespace tokenlab {
 
@@ -44,12 +51,23 @@ struct mount_entry {
   std::map<std::string, std::string> options; ///< {"version": "2"}: a KV v2 mount
 };
 
+/// A live lease on a secret as the expiration manager keeps it: a record of the core's lease
+/// registry, made an actor (actors/lease.hpp) while it is revoked and talks to its engine
+/// (docs/decisions.md, "One CAF actor per live token").
 struct lease_ref {
-  caf::actor actor;
-  std::string owner;  ///< token ID
-  std::string mount;  ///< "aws/"
-  std::string handle; ///< the engine's name for the secret
-  std::string credential;
+  lease_entry entry;
+  std::string mount;       ///< "aws/"
+  bool counted = false;    ///< made while a fleet counted: its events stay counted
+  std::uint64_t timer = 0; ///< the number of its armed TTL timer (core_state::timed_leases)
+  expiry_timer expiry;     ///< its TTL timer: cancelled when re-armed or the record goes
+  caf::actor actor;        ///< while it is revoked, its actor
+};
+
+/// An ended lease as expectations ask about it: its end, and its credential's engine.
+struct gone_lease {
+  tombstone end;
+  std::string mount;
+  std::string handle;
 };
 
 struct core_state {
@@ -63,8 +81,11 @@ struct core_state {
   /// what became of their credentials.
   std::map<std::string, secrets_engine> retired;
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
+  /// The live leases' armed TTL timers by number (the alarm delivers the number).
+  std::unordered_map<std::uint64_t, std::pair<const std::string, lease_ref>*> timed_leases;
+  std::uint64_t lease_timers = 0; ///< the last number given to a lease's timer
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
-  std::map<std::string, std::pair<tombstone, lease_ref>> gone_leases;
+  std::map<std::string, gone_lease> gone_leases;
   policy_store policies;    ///< `root`, `default` and every `vault policy write`
   std::map<std::string, auth_method> auth_mounts; ///< auth methods by mount ("auth/userpass/")
   /// The auth mount table (`vault auth list`): token/ first, then each enabled method.

@@ -8,9 +8,11 @@
 #include "model/token_endpoints.hpp"
 #include "model/texts.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tokenlab::core_detail {
@@ -147,6 +149,19 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string
                      const lease_revoke_request& r, const reply& done);
 /// LIST sys/leases/lookup/<prefix> (the caller's sudo already checked).
 void list_leases(self_ptr self, const std::string& path, const reply& done);
+
+// The lease registry (core_leases.cpp): a live secret lease is a record of the core's, an
+// actor only while it is revoked.
+using lease_slot = std::pair<const std::string, lease_ref>;
+/// Keeps a lease issued now (its storage written and its creation traced by the caller) and
+/// arms its TTL timer.
+void add_lease(self_ptr self, lease_entry e, const std::string& mount);
+/// The actor that revokes the lease: made now unless it is being revoked already.
+caf::actor revoking_lease(self_ptr self, lease_slot& l);
+/// A lease's TTL timer `number` fired: the lease expires, and its actor revokes it.
+void lease_timer_fired(self_ptr self, std::uint64_t number);
+/// A lease's actor finished: the record goes (a tombstone stays unless it was a fleet's).
+void lease_gone(self_ptr self, const std::string& id, const tombstone& t);
 /// `done`, after adding the framework's warning about the fields `schema` does not declare to
 /// a response with a body (sdk/framework/backend.go HandleRequest; a 204 carries none).
 inline reply warn_ignored(reply done, field_map fields, field_schema schema) {

@@ -5,6 +5,8 @@
 // (`auth/token/create/h…`, RegisterAuth).
 
 #include "actors/core_internal.hpp"
+#include "actors/keys.hpp"
+#include "actors/lease.hpp"
 #include "model/lease_fields.hpp"
 #include "model/lease_rules.hpp"
 #include "model/paths.hpp"
@@ -17,10 +19,10 @@ namespace tokenlab::core_detail {
 
 namespace {
 
-/// A lease a request reaches: a secret's lease actor, or a service token's actor.
+/// A lease a request reaches: a secret's lease in the core's registry, or a service token's,
+/// whose actor holds it.
 struct lease_target {
-  caf::actor actor;
-  bool token = false;
+  caf::actor token; ///< none: a secret's lease
 };
 using lease_targets = std::map<std::string, lease_target>;
 
@@ -31,12 +33,12 @@ void with_leases(self_ptr self, const std::string& prefix,
   lease_targets found;
   for (auto it = st.leases.lower_bound(prefix); it != st.leases.end() && under(it->first, prefix);
        ++it)
-    found.emplace(it->first, lease_target{it->second.actor, false});
+    found.emplace(it->first, lease_target{});
   self->request(st.store, caf::infinite, lease_atom::value, list_atom::value, prefix)
     .then(
       [=](token_lease_refs& refs) mutable {
         for (auto& [id, actor] : refs.by_id)
-          found.emplace(id, lease_target{std::move(actor), true});
+          found.emplace(id, lease_target{std::move(actor)});
         then(std::move(found));
       },
       [=](caf::error&) { then(found); });
@@ -61,18 +63,41 @@ void with_token_lease(self_ptr self, const caf::actor& token,
 // Revokes the targets one after the other (revokeCommon): a secret's lease through its
 // engine, a token's lease by revoking the token's tree (revokeEntry -> revokeTree). A
 // target already gone with an earlier one's tree is skipped.
-void revoke_all(self_ptr self, std::shared_ptr<std::vector<lease_target>> xs, size_t i,
-                const reply& done) {
+void revoke_all(self_ptr self, std::shared_ptr<std::vector<std::pair<std::string, lease_target>>> xs,
+                size_t i, const reply& done) {
   if (i == xs->size())
     return done(no_content());
   auto next = [=] { revoke_all(self, xs, i + 1, done); };
-  const auto& x = (*xs)[i];
-  if (x.token)
-    self->request(x.actor, caf::infinite, revoke_atom::value, trace_cause::request, false)
+  const auto& [id, x] = (*xs)[i];
+  if (x.token) {
+    self->request(x.token, caf::infinite, revoke_atom::value, trace_cause::request, false)
       .then([=](bool) { next(); }, [=](caf::error&) { next(); });
-  else
-    self->request(x.actor, caf::infinite, revoke_atom::value, trace_cause::request)
-      .then([=](bool) { next(); }, [=](caf::error&) { next(); });
+    return;
+  }
+  auto l = self->state.leases.find(id);
+  if (l == self->state.leases.end())
+    return next();
+  self->request(revoking_lease(self, *l), caf::infinite, revoke_atom::value, trace_cause::request)
+    .then([=](bool) { next(); }, [=](caf::error&) { next(); });
+}
+
+// A lease's context for what it does: the core's, counted if the lease was made while a
+// fleet counted.
+sim_context lease_context(const core_state& st, const lease_ref& r) {
+  auto out = st.ctx;
+  out.counted = r.counted;
+  return out;
+}
+
+// Arms (again) the lease's TTL timer at its expiry.
+void arm(self_ptr self, lease_slot& l) {
+  auto& st = self->state;
+  auto& r = l.second;
+  if (r.timer != 0)
+    st.timed_leases.erase(r.timer);
+  r.timer = ++st.lease_timers;
+  st.timed_leases.emplace(r.timer, &l);
+  r.expiry.arm(self, st.ctx, r.entry.expire_time - sim_now(self, st.ctx), r.timer);
 }
 
 vault_error bad_request(std::string_view text) {
@@ -92,7 +117,96 @@ bool refused(self_ptr self, const resolved_token& who, const std::string& acl_pa
   return true;
 }
 
+// ExpirationManager.Renew of a secret's lease (model/lease_rules.hpp renew_secret_lease).
+void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const reply& done) {
+  auto& st = self->state;
+  auto& e = l.second.entry;
+  const auto& m = st.mounts.at(l.second.mount);
+  auto d = renew_secret_lease(e, effective_view(st.sys, m.tune, l.second.mount), increment,
+                              sim_now(self, st.ctx));
+  if (!d)
+    return done(d.error());
+  auto ctx = lease_context(st, l.second);
+  storage_put(self, ctx, keys::lease(e.id));
+  arm(self, l);
+  trace_event ev;
+  ev.kind = trace_kind::lease_renewed;
+  ev.subject = e.id;
+  ev.related = e.owner;
+  ev.ttl = *d;
+  ev.expires = e.expire_time;
+  emit(self, ctx, std::move(ev));
+  api_response r;
+  r.lease_id = e.id;
+  r.renewable = e.renewable;
+  r.lease_duration = whole_seconds(e.ttl);
+  r.warnings = d->warnings;
+  done(std::move(r));
+}
+
 } // namespace
+
+void add_lease(self_ptr self, lease_entry e, const std::string& mount) {
+  auto& st = self->state;
+  auto id = e.id;
+  auto& l = *st.leases.try_emplace(std::move(id)).first;
+  l.second.entry = std::move(e);
+  l.second.mount = mount;
+  l.second.counted = st.ctx.counting();
+  arm(self, l);
+}
+
+caf::actor revoking_lease(self_ptr self, lease_slot& l) {
+  auto& st = self->state;
+  auto& r = l.second;
+  if (!r.actor) {
+    auto m = st.mounts.find(r.mount);
+    auto engine = m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
+    r.actor = self->spawn(lease_actor, r.entry, lease_context(st, r), std::move(engine),
+                          caf::actor{self});
+  }
+  return r.actor;
+}
+
+void lease_timer_fired(self_ptr self, std::uint64_t number) {
+  auto& st = self->state;
+  auto t = st.timed_leases.find(number);
+  if (t == st.timed_leases.end())
+    return;
+  auto& l = *t->second;
+  st.timed_leases.erase(t);
+  l.second.timer = 0;
+  if (l.second.actor) // being revoked
+    return;
+  const auto& e = l.second.entry;
+  auto ctx = lease_context(st, l.second);
+  trace_event fired;
+  fired.kind = trace_kind::timer_fired;
+  fired.subject = e.id;
+  emit(self, ctx, std::move(fired));
+  trace_event ev;
+  ev.kind = trace_kind::lease_expired;
+  ev.cause = trace_cause::ttl_expired;
+  ev.subject = e.id;
+  ev.related = e.owner;
+  emit(self, ctx, std::move(ev));
+  self->send(revoking_lease(self, l), expire_atom::value);
+}
+
+void lease_gone(self_ptr self, const std::string& id, const tombstone& t) {
+  auto& st = self->state;
+  auto it = st.leases.find(id);
+  if (it == st.leases.end())
+    return;
+  auto& r = it->second;
+  if (!r.entry.owner.empty())
+    self->send(st.store, unlease_atom::value, r.entry.owner, id);
+  if (!t.counted) // a fleet's leases are too many to remember each
+    st.gone_leases[id] = gone_lease{t, r.mount, r.entry.handle};
+  if (r.timer != 0)
+    st.timed_leases.erase(r.timer);
+  st.leases.erase(it);
+}
 
 std::string lease_revoke_path(const lease_revoke_request& r) {
   return r.force    ? "sys/leases/revoke-force/" + r.lease_id
@@ -141,24 +255,22 @@ void on_lease_lookup(self_ptr self, const resolved_token& who, const std::string
   with_lease(self, id, [=](std::optional<lease_target> l) {
     if (!l)
       return done(bad_request(texts::invalid_lease));
+    auto& st = self->state;
     if (!l->token) {
-      self->request(l->actor, caf::infinite, lookup_atom::value)
-        .then(
-          [=](data_map& d) {
-            api_response resp;
-            resp.data = std::move(d);
-            done(std::move(resp));
-          },
-          [=](caf::error&) { done(bad_request(texts::invalid_lease)); });
-      return;
+      auto ref = st.leases.find(id);
+      if (ref == st.leases.end())
+        return done(bad_request(texts::invalid_lease));
+      api_response resp;
+      resp.data = lease_lookup_data(id, secret_lease_times(ref->second.entry),
+                                    sim_now(self, st.ctx), st.ctx.epoch_unix);
+      return done(std::move(resp));
     }
-    with_token_lease(self, l->actor, [=](std::optional<token_entry> e) {
+    with_token_lease(self, l->token, [=](std::optional<token_entry> e) {
       if (!e)
         return done(bad_request(texts::invalid_lease));
-      auto& st = self->state;
+      const auto& ctx = self->state.ctx;
       api_response resp;
-      resp.data =
-        lease_lookup_data(id, token_lease_times(*e), sim_now(self, st.ctx), st.ctx.epoch_unix);
+      resp.data = lease_lookup_data(id, token_lease_times(*e), sim_now(self, ctx), ctx.epoch_unix);
       done(std::move(resp));
     });
   });
@@ -176,7 +288,7 @@ void on_lease_renew(self_ptr self, const resolved_token& who, const std::string&
     if (!l)
       return done(bad_request(texts::lease_not_found));
     if (l->token)
-      return with_token_lease(self, l->actor, [=](std::optional<token_entry> e) {
+      return with_token_lease(self, l->token, [=](std::optional<token_entry> e) {
         if (!e)
           return done(bad_request(texts::lease_not_found));
         auto why = lease_not_renewable(token_lease_times(*e), sim_now(self, self->state.ctx));
@@ -186,9 +298,7 @@ void on_lease_renew(self_ptr self, const resolved_token& who, const std::string&
     auto ref = st.leases.find(id);
     if (ref == st.leases.end())
       return done(bad_request(texts::lease_not_found));
-    const auto& m = st.mounts.at(ref->second.mount);
-    forward(self, l->actor, done, renew_atom::value,
-            effective_view(st.sys, m.tune, ref->second.mount), increment);
+    renew_lease(self, *ref, increment, done);
   });
 }
 
@@ -215,15 +325,15 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string
     return done(bad_request(texts::lease_id_required));
   auto req = r;
   with_leases(self, r.lease_id, [=](lease_targets found) {
-    auto targets = std::make_shared<std::vector<lease_target>>();
+    auto targets = std::make_shared<std::vector<std::pair<std::string, lease_target>>>();
     if (req.prefix) {
       std::vector<std::string> ids;
       for (const auto& [id, target] : found)
         ids.push_back(id);
       for (const auto& id : prefix_revocation_order(ids, req.lease_id))
-        targets->push_back(found.at(id));
+        targets->emplace_back(id, found.at(id));
     } else if (auto l = found.find(req.lease_id); l != found.end()) {
-      targets->push_back(l->second);
+      targets->emplace_back(*l);
     }
     // Without sync Vault queues the revocations and answers 202; the queue runs in the same
     // virtual instant, so the report shows the revocations under this step either way.

@@ -33,14 +33,17 @@ std::string with_slash(std::string path) {
   return path;
 }
 
-// Revokes, one after the other, what `targets` names, then calls `next`.
-void revoke_all(self_ptr self, std::shared_ptr<std::vector<caf::actor>> targets, std::size_t i,
+// Revokes, one after the other, the leases `ids` names, then calls `next`.
+void revoke_all(self_ptr self, std::shared_ptr<std::vector<std::string>> ids, std::size_t i,
                 std::function<void()> next) {
-  if (i == targets->size())
+  if (i == ids->size())
     return next();
-  self->request((*targets)[i], caf::infinite, revoke_atom::value, trace_cause::request)
-    .then([=](bool) { revoke_all(self, targets, i + 1, next); },
-          [=](caf::error&) { revoke_all(self, targets, i + 1, next); });
+  auto l = self->state.leases.find((*ids)[i]);
+  if (l == self->state.leases.end())
+    return revoke_all(self, ids, i + 1, next);
+  self->request(revoking_lease(self, *l), caf::infinite, revoke_atom::value, trace_cause::request)
+    .then([=](bool) { revoke_all(self, ids, i + 1, next); },
+          [=](caf::error&) { revoke_all(self, ids, i + 1, next); });
 }
 
 void disabled(self_ptr self, const std::string& path, const std::string& type) {
@@ -126,10 +129,10 @@ void disable_secrets(self_ptr self, const std::string& raw, const reply& done) {
   if (m == st.mounts.end())
     return done(no_content());
   // unmountInternal: revoke every lease under the mount, clear its storage, drop the entry.
-  auto targets = std::make_shared<std::vector<caf::actor>>();
+  auto targets = std::make_shared<std::vector<std::string>>();
   for (const auto& [id, ref] : st.leases)
     if (under(id, path))
-      targets->push_back(ref.actor);
+      targets->push_back(id);
   revoke_all(self, targets, 0, [self, path, done] {
     auto& s = self->state;
     auto it = s.mounts.find(path);

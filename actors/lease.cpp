@@ -2,8 +2,6 @@
 
 #include "actors/keys.hpp"
 #include "actors/messages.hpp"
-#include "model/lease_rules.hpp"
-#include "model/texts.hpp"
 
 namespace tokenlab {
 
@@ -40,7 +38,6 @@ void start_revocation(self_ptr self, trace_cause cause) {
   if (st.revoking)
     return;
   st.revoking = true;
-  ++st.timer;
   self->request(st.engine, caf::infinite, unsecret_atom::value, st.entry.handle)
     .then([=](bool) { finish(self, cause); }, [=](caf::error&) { finish(self, cause); });
 }
@@ -57,44 +54,6 @@ void expire_now(self_ptr self) {
   start_revocation(self, trace_cause::ttl_expired);
 }
 
-void arm(self_ptr self) {
-  auto& st = self->state;
-  ++st.timer;
-  auto delay = st.entry.expire_time - sim_now(self, st.ctx);
-  st.expiry.arm(self, st.ctx, delay, st.timer);
-}
-
-// sys/leases/lookup (vault/logical_system.go handleLeaseLookup).
-data_map lookup_data(self_ptr self) {
-  auto& st = self->state;
-  return lease_lookup_data(st.entry.id, secret_lease_times(st.entry), sim_now(self, st.ctx),
-                           st.ctx.epoch_unix);
-}
-
-// ExpirationManager.Renew (model/lease_rules.hpp renew_secret_lease).
-api_outcome renew(self_ptr self, const system_view& view, sim_duration increment) {
-  auto& st = self->state;
-  auto& e = st.entry;
-  auto d = renew_secret_lease(e, view, increment, sim_now(self, st.ctx));
-  if (!d)
-    return d.error();
-  storage_put(self, st.ctx, keys::lease(e.id));
-  arm(self);
-  trace_event ev;
-  ev.kind = trace_kind::lease_renewed;
-  ev.subject = e.id;
-  ev.related = e.owner;
-  ev.ttl = *d;
-  ev.expires = e.expire_time;
-  emit(self, st.ctx, std::move(ev));
-  api_response r;
-  r.lease_id = e.id;
-  r.renewable = e.renewable;
-  r.lease_duration = whole_seconds(e.ttl);
-  r.warnings = d->warnings;
-  return r;
-}
-
 } // namespace
 
 caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
@@ -104,14 +63,13 @@ caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry en
   st.ctx = std::move(ctx);
   st.engine = std::move(engine);
   st.core = std::move(core);
-  arm(self);
   return {
     [=](revoke_atom, trace_cause cause) {
       auto rp = self->make_response_promise();
       auto& s = self->state;
       s.waiters.push_back(rp);
-      // A revocation that reaches a lease at its expiry instant finds it expired: the
-      // lease's own timer, due at the same instant, would have ended it (docs/decisions.md).
+      // A revocation that reaches a lease at its expiry instant finds it expired: its timer,
+      // due at the same instant, would have ended it (docs/decisions.md).
       if (!s.revoking && cause != trace_cause::ttl_expired &&
           s.entry.expire_time <= sim_now(self, s.ctx)) {
         expire_now(self);
@@ -120,20 +78,7 @@ caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry en
       start_revocation(self, cause);
       return rp;
     },
-    [=](lookup_atom) { return lookup_data(self); },
-    [=](renew_atom, const system_view& view, sim_duration increment) -> api_outcome {
-      return renew(self, view, increment);
-    },
-    [=](expire_atom, std::uint64_t timer) {
-      auto& s = self->state;
-      if (timer != s.timer || s.revoking)
-        return;
-      trace_event fired;
-      fired.kind = trace_kind::timer_fired;
-      fired.subject = s.entry.id;
-      emit(self, s.ctx, std::move(fired));
-      expire_now(self);
-    },
+    [=](expire_atom) { start_revocation(self, trace_cause::ttl_expired); },
   };
 }
 

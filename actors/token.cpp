@@ -45,8 +45,8 @@ const token_entry& change_entry(self_ptr self, Edit edit, bool tell_store = true
 
 // Sends `ask(target)` to each target in turn, waiting for each reply (or its death) before
 // the next: Vault revokes one subtree after the other, and so do we.
-template <class Ask>
-void one_after_another(self_ptr self, std::shared_ptr<std::vector<caf::actor>> targets, size_t i,
+template <class Target, class Ask>
+void one_after_another(self_ptr self, std::shared_ptr<std::vector<Target>> targets, size_t i,
                        Ask ask, std::function<void()> done) {
   if (i == targets->size()) {
     done();
@@ -119,13 +119,17 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   }
   auto children =
     orphan_children ? std::make_shared<std::vector<caf::actor>>() : handles(st.children);
-  auto leases = handles(st.leases);
+  auto leases = std::make_shared<std::vector<std::pair<std::string, caf::actor>>>();
+  st.leases.for_each([&](const std::string& id, const caf::actor& registry) {
+    leases->emplace_back(id, registry);
+  });
   auto revoke_leases = [=] {
-    // 3. The token's leases.
+    // 3. The token's leases, each through its registry (the core's).
     one_after_another(
       self, leases, 0,
-      [=](const caf::actor& lease) {
-        return self->request(lease, caf::infinite, revoke_atom::value, trace_cause::owner_revoked);
+      [=](const std::pair<std::string, caf::actor>& lease) {
+        return self->request(lease.second, caf::infinite, revoke_atom::value, lease.first,
+                             trace_cause::owner_revoked);
       },
       [=] { finish_revocation(self, orphan_children); });
   };

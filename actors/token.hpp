@@ -10,7 +10,9 @@
 // Messages:
 //   (entry_atom) -> token_entry
 //   (child_atom, id, actor) / (unchild_atom, id)          children bookkeeping
-//   (lease_atom, lease_id, actor) / (unlease_atom, lease_id) leases bookkeeping
+//   (lease_atom, lease_id, registry) / (unlease_atom, lease_id)  leases bookkeeping: each
+//                                                          lease is revoked by asking its
+//                                                          registry (revoke_atom, id, cause)
 //   (renew_atom, system_view, sim_duration increment, optional<token_role>) -> outcome<renewal>
 //   (use_atom) -> shared_entry                             one use of a use-limited token
 //   (cubby_atom, cubby_op, path, fields) -> api_outcome    its cubbyhole
@@ -46,7 +48,7 @@ struct token_state {
   sim_context ctx;
   caf::actor store;
   ordered_refs children;   ///< in creation order
-  ordered_refs leases;     ///< in creation order
+  ordered_refs leases;     ///< in creation order, each with its registry (the core)
   std::uint64_t timer = 0; ///< generation of the armed TTL timer
   expiry_timer expiry;     ///< the armed TTL timer: cancelled when re-armed or the actor ends
   bool revoking = false;

@@ -16,10 +16,13 @@ using namespace tokenlab;
 
 namespace {
 
-// A lease that never finishes its revocation: the token that holds it stays revoking.
-caf::behavior stuck_lease(caf::event_based_actor* self) {
+// A lease registry whose leases never finish their revocation: the token that holds one
+// stays revoking.
+caf::behavior stuck_registry(caf::event_based_actor* self) {
   return {
-    [=](revoke_atom, trace_cause) { return self->make_response_promise<bool>(); },
+    [=](revoke_atom, const std::string&, trace_cause) {
+      return self->make_response_promise<bool>();
+    },
   };
 }
 
@@ -27,10 +30,10 @@ class store_fixture {
 public:
   store_fixture()
     : store_(sim_.driver().system().spawn(token_store_actor, sim_.ctx(), system_config{}))
-    , lease_(sim_.driver().system().spawn(stuck_lease)) {}
+    , registry_(sim_.driver().system().spawn(stuck_registry)) {}
 
   ~store_fixture() {
-    for (auto* a : {&store_, &lease_})
+    for (auto* a : {&store_, &registry_})
       caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
     sim_.driver().drain();
   }
@@ -69,7 +72,7 @@ public:
     auto id = (*made)->auth->client_token;
     auto child = resolve(id);
     REQUIRE(child);
-    caf::anon_send(child->handle, lease_atom::value, std::string{"stuck"}, lease_);
+    caf::anon_send(child->handle, lease_atom::value, std::string{"stuck"}, registry_);
     sim_.driver().drain();
     return id;
   }
@@ -86,7 +89,7 @@ public:
 private:
   actor_sim sim_{42};
   caf::actor store_;
-  caf::actor lease_;
+  caf::actor registry_;
 };
 
 } // namespace
