@@ -61,6 +61,23 @@ inline sim_context object_context(const sim_context& ctx) {
   return out;
 }
 
+/// One simulation's contexts for the objects it makes (object_context), shared by them all:
+/// a token's actor holds a pointer, not a copy of its own (136 bytes and the salt's string).
+/// The context they are made from never changes after set-up.
+class object_contexts {
+public:
+  /// The context of an object made now from `ctx`: counted or not, as object_context says.
+  const std::shared_ptr<const sim_context>& of(const sim_context& ctx) {
+    auto& slot = made_[ctx.counting() ? 1 : 0];
+    if (!slot)
+      slot = std::make_shared<const sim_context>(object_context(ctx));
+    return slot;
+  }
+
+private:
+  std::shared_ptr<const sim_context> made_[2]; ///< traced, counted
+};
+
 /// Returns the virtual time an actor sees now.
 sim_time sim_now(caf::local_actor* self, const sim_context& ctx);
 

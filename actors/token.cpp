@@ -22,8 +22,8 @@ void arm_timer(self_ptr self) {
   ++st.timer;
   if (!st.entry->expire_time)
     return st.expiry.cancel();
-  auto delay = *st.entry->expire_time - sim_now(self, st.ctx);
-  st.expiry.arm(self, st.ctx, delay, st.timer);
+  auto delay = *st.entry->expire_time - sim_now(self, st.ctx());
+  st.expiry.arm(self, st.ctx(), delay, st.timer);
 }
 
 // Changes the token's entry: `edit` works on a copy, which becomes the entry, a new shared
@@ -67,7 +67,7 @@ std::shared_ptr<std::vector<caf::actor>> handles(const ordered_refs& xs) {
 void finish_revocation(self_ptr self, bool orphan_children) {
   auto& st = self->state;
   const auto& e = *st.entry;
-  const auto& ctx = st.ctx;
+  const auto& ctx = st.ctx();
   if (e.has_lease)
     storage_delete(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
   if (!e.parent.empty())
@@ -106,16 +106,16 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   ++st.timer; // disarm
   // 1. Mark the entry as pending revocation and persist it.
   const auto& e = change_entry(self, [](token_entry& x) { x.num_uses = -1; });
-  storage_put(self, st.ctx, keys::token(st.ctx, e.id));
+  storage_put(self, st.ctx(), keys::token(st.ctx(), e.id));
   // 2. Destroy the cubbyhole, before anything else goes.
   if (!st.cubbyhole.empty()) {
     for (const auto& [path, fields] : st.cubbyhole)
-      storage_delete(self, st.ctx, keys::cubbyhole(e.cubbyhole_id, path));
+      storage_delete(self, st.ctx(), keys::cubbyhole(e.cubbyhole_id, path));
     st.cubbyhole.clear();
     trace_event ev;
     ev.kind = trace_kind::cubbyhole_destroyed;
     ev.subject = e.id;
-    emit(self, st.ctx, std::move(ev));
+    emit(self, st.ctx(), std::move(ev));
   }
   auto children =
     orphan_children ? std::make_shared<std::vector<caf::actor>>() : handles(st.children);
@@ -155,11 +155,11 @@ api_outcome cubbyhole_op(self_ptr self, cubby_op op, const std::string& path,
       if (fields.empty())
         return vault_error::invalid(std::string{texts::missing_data_fields});
       box[path] = fields;
-      storage_put(self, st.ctx, keys::cubbyhole(st.entry->cubbyhole_id, path));
+      storage_put(self, st.ctx(), keys::cubbyhole(st.entry->cubbyhole_id, path));
       return done;
     case cubby_op::del:
       if (box.erase(path) > 0)
-        storage_delete(self, st.ctx, keys::cubbyhole(st.entry->cubbyhole_id, path));
+        storage_delete(self, st.ctx(), keys::cubbyhole(st.entry->cubbyhole_id, path));
       return done;
     case cubby_op::read: {
       auto it = box.find(path);
@@ -188,9 +188,9 @@ api_outcome cubbyhole_op(self_ptr self, cubby_op op, const std::string& path,
 } // namespace
 
 caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry entry,
-                          sim_context ctx, caf::actor store) {
+                          std::shared_ptr<const sim_context> ctx, caf::actor store) {
   self->state.entry = std::move(entry);
-  self->state.ctx = std::move(ctx);
+  self->state.context = std::move(ctx);
   self->state.store = std::move(store);
   arm_timer(self);
   return {
@@ -210,21 +210,21 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry e
       // (a last use or a revocation may have come between).
       if (st.entry->num_uses < 0)
         return vault_error{400, {std::string{texts::token_not_found}}};
-      auto now = sim_now(self, st.ctx);
+      auto now = sim_now(self, st.ctx());
       auto d = plan_token_renew(*st.entry, increment, view, now, role ? &*role : nullptr);
       if (!d)
         return d.error();
       // The reply takes the renewed entry to the store, which asked for the renewal.
       const auto& e =
         change_entry(self, [&](token_entry& x) { apply_renewal(x, *d, now); }, false);
-      storage_put(self, st.ctx, keys::lease(keys::token_lease_id(st.ctx, e)));
+      storage_put(self, st.ctx(), keys::lease(keys::token_lease_id(st.ctx(), e)));
       arm_timer(self);
       trace_event ev;
       ev.kind = trace_kind::token_renewed;
       ev.subject = e.id;
       ev.ttl = *d;
       ev.expires = e.expire_time;
-      emit(self, st.ctx, std::move(ev));
+      emit(self, st.ctx(), std::move(ev));
       return renewal{std::move(*d), st.entry};
     },
     [=](revoke_atom, trace_cause cause, bool orphan_children) {
@@ -239,14 +239,14 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry e
         // The last use leaves -1 (pending revocation) until the request completes.
         const auto& e = change_entry(
           self, [](token_entry& x) { x.num_uses = x.num_uses == 1 ? -1 : x.num_uses - 1; });
-        storage_put(self, st.ctx, keys::token(st.ctx, e.id));
+        storage_put(self, st.ctx(), keys::token(st.ctx(), e.id));
         trace_event ev;
         ev.kind = trace_kind::token_used;
         ev.subject = e.id;
         ev.detail = e.num_uses < 0    ? "its last use"
                     : e.num_uses == 1 ? "1 use left"
                                       : std::to_string(e.num_uses) + " uses left";
-        emit(self, st.ctx, std::move(ev));
+        emit(self, st.ctx(), std::move(ev));
       }
       return st.entry;
     },
@@ -258,12 +258,12 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry e
       auto& st = self->state;
       auto former = st.entry->parent;
       const auto& e = change_entry(self, [](token_entry& x) { x.parent.clear(); });
-      storage_put(self, st.ctx, keys::token(st.ctx, e.id));
+      storage_put(self, st.ctx(), keys::token(st.ctx(), e.id));
       trace_event ev;
       ev.kind = trace_kind::token_orphaned;
       ev.subject = e.id;
       ev.related = former;
-      emit(self, st.ctx, std::move(ev));
+      emit(self, st.ctx(), std::move(ev));
     },
     [=](expire_atom, std::uint64_t timer) {
       auto& st = self->state;
@@ -272,12 +272,12 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry e
       trace_event fired;
       fired.kind = trace_kind::timer_fired;
       fired.subject = st.entry->id;
-      emit(self, st.ctx, std::move(fired));
+      emit(self, st.ctx(), std::move(fired));
       trace_event ev;
       ev.kind = trace_kind::token_expired;
       ev.cause = trace_cause::ttl_expired;
       ev.subject = st.entry->id;
-      emit(self, st.ctx, std::move(ev));
+      emit(self, st.ctx(), std::move(ev));
       start_revocation(self, trace_cause::ttl_expired, false);
     },
   };

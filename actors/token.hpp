@@ -37,6 +37,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,7 +46,7 @@ namespace tokenlab {
 
 struct token_state {
   shared_entry entry; ///< replaced, never changed in place (change_entry in token.cpp)
-  sim_context ctx;
+  std::shared_ptr<const sim_context> context; ///< shared by the store's tokens (never null)
   caf::actor store;
   ordered_refs children;   ///< in creation order
   ordered_refs leases;     ///< in creation order, each with its registry (the core)
@@ -57,9 +58,10 @@ struct token_state {
   /// The token's cubbyhole: path -> fields. Destroyed first when the token is revoked.
   std::map<std::string, std::map<std::string, std::string>> cubbyhole;
   static inline const char* name = "token";
+  const sim_context& ctx() const { return *context; }
 };
 
 caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry entry,
-                          sim_context ctx, caf::actor store);
+                          std::shared_ptr<const sim_context> ctx, caf::actor store);
 
 } // namespace tokenlab

@@ -57,7 +57,7 @@ caf::actor spawn_token(self_ptr self, token_entry e) {
     st.lease_of.emplace(id, std::move(lease));
   }
   auto entry = std::make_shared<const token_entry>(std::move(e));
-  auto handle = self->spawn(token_actor, entry, object_context(st.ctx), caf::actor{self});
+  auto handle = self->spawn(token_actor, entry, st.made.of(st.ctx), caf::actor{self});
   st.tokens.emplace(id, live_token{handle, std::move(entry)});
   st.accessors.emplace(acc, id);
   st.accessor_of.emplace(id, acc);

@@ -60,6 +60,7 @@ struct live_token {
 
 struct token_store_state {
   sim_context ctx;
+  object_contexts made; ///< the contexts its token actors share
   system_config sys;
   mount_tune tune;
   id_source ids{1, id_stream::token_store};
