@@ -92,8 +92,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   auto id = e.id;
   add_lease(self, std::move(e), mount);
   // The token holding it revokes it through the registry (revoke_atom, id, cause).
-  if (who.lease_holder)
-    self->send(who.lease_holder, lease_atom::value, id, caf::actor{self});
+  if (!who.lease_holder.empty())
+    self->send(st.store, lease_atom::value, who.lease_holder, id, caf::actor{self});
   done(std::move(resp));
 }
 
@@ -103,7 +103,9 @@ void cubbyhole(self_ptr self, const resolved_token& who, cubby_op op, const std:
   if (who.entry->type == token_type::batch)
     return done(vault_error::invalid(std::string{texts::batch_no_cubbyhole}));
   auto sub = path.size() > 10 ? path.substr(10) : std::string{};
-  self->request(who.handle, caf::infinite, cubby_atom::value, op, sub, std::move(fields))
+  self
+    ->request(self->state.store, caf::infinite, cubby_atom::value, who.entry->id, op, sub,
+              std::move(fields))
     .then([=](api_outcome& r) { done(std::move(r)); }, [=](caf::error&) { done(denied()); });
 }
 
@@ -521,12 +523,14 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
 // The answer path of a request: stamps the request ID; after a token's last use, revokes
 // the token (and with it any lease just issued) and withholds the secret (spec §4.2); a
 // token response of a token with an entity shows its entity's policies.
-reply reply_to(self_ptr self, caf::response_promise rp, std::optional<caf::actor> spent) {
+reply reply_to(self_ptr self, caf::response_promise rp, std::optional<std::string> spent) {
   return with_auth_identity(self, [self, rp, spent](api_outcome r) mutable {
     if (spent) {
       if (r && !r->lease_id.empty())
         r = vault_error::invalid(std::string{texts::last_use_secret});
-      self->request(*spent, caf::infinite, revoke_atom::value, trace_cause::last_use, false)
+      self
+        ->request(self->state.store, caf::infinite, revoke_atom::value, *spent,
+                  trace_cause::last_use, false)
         .then([](bool) {}, [](caf::error&) {});
     }
     if (r)
@@ -604,14 +608,14 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
             if (caller->entry->num_uses <= 0)
               return dispatch(self, *caller, req, reply_to(self, rp, std::nullopt));
             // Every authenticated request spends one use, before routing (spec §4.1).
-            auto handle = caller->handle;
+            auto id = caller->entry->id;
             auto identity = caller->identity_policies;
             auto entity = caller->entity;
-            self->request(handle, caf::infinite, use_atom::value)
+            self->request(self->state.store, caf::infinite, use_atom::value, id)
               .then(
                 [=](shared_entry& used) mutable {
-                  auto spent = used->num_uses < 0 ? std::optional<caf::actor>{handle} : std::nullopt;
-                  resolved_token spender{std::move(used), handle, handle, identity, entity};
+                  auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
+                  resolved_token spender{std::move(used), id, identity, entity};
                   dispatch(self, spender, req, reply_to(self, rp, spent));
                 },
                 [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
@@ -626,6 +630,8 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
       auto l = self->state.leases.find(lease_id);
       if (l == self->state.leases.end())
         return true; // gone already
+      if (cause == trace_cause::owner_revoked)
+        l->second.with_owner = true;
       self->delegate(revoking_lease(self, *l), revoke_atom::value, cause);
       return caf::delegated<bool>{};
     },

@@ -61,6 +61,7 @@ struct lease_ref {
   std::uint64_t timer = 0; ///< the number of its armed TTL timer (core_state::timed_leases)
   expiry_timer expiry;     ///< its TTL timer: cancelled when re-armed or the record goes
   caf::actor actor;        ///< while it is revoked, its actor
+  bool with_owner = false; ///< revoked by its owner token's revocation: no notice back to it
 };
 
 /// An ended lease as expectations ask about it: its end, and its credential's engine.

@@ -20,9 +20,9 @@ namespace tokenlab::core_detail {
 namespace {
 
 /// A lease a request reaches: a secret's lease in the core's registry, or a service token's,
-/// whose actor holds it.
+/// which the token store holds with its token.
 struct lease_target {
-  caf::actor token; ///< none: a secret's lease
+  std::string token; ///< the token's ID; empty: a secret's lease
 };
 using lease_targets = std::map<std::string, lease_target>;
 
@@ -37,8 +37,8 @@ void with_leases(self_ptr self, const std::string& prefix,
   self->request(st.store, caf::infinite, lease_atom::value, list_atom::value, prefix)
     .then(
       [=](token_lease_refs& refs) mutable {
-        for (auto& [id, actor] : refs.by_id)
-          found.emplace(id, lease_target{std::move(actor)});
+        for (auto& [id, token] : refs.by_id)
+          found.emplace(id, lease_target{std::move(token)});
         then(std::move(found));
       },
       [=](caf::error&) { then(found); });
@@ -54,9 +54,9 @@ void with_lease(self_ptr self, const std::string& id,
 }
 
 // A token's lease as the expiration manager holds it: its token's entry.
-void with_token_lease(self_ptr self, const caf::actor& token,
+void with_token_lease(self_ptr self, const std::string& token,
                       std::function<void(std::optional<token_entry>)> then) {
-  self->request(token, caf::infinite, entry_atom::value)
+  self->request(self->state.store, caf::infinite, entry_atom::value, token)
     .then([=](token_entry& e) { then(std::move(e)); }, [=](caf::error&) { then(std::nullopt); });
 }
 
@@ -69,8 +69,10 @@ void revoke_all(self_ptr self, std::shared_ptr<std::vector<std::pair<std::string
     return done(no_content());
   auto next = [=] { revoke_all(self, xs, i + 1, done); };
   const auto& [id, x] = (*xs)[i];
-  if (x.token) {
-    self->request(x.token, caf::infinite, revoke_atom::value, trace_cause::request, false)
+  if (!x.token.empty()) {
+    self
+      ->request(self->state.store, caf::infinite, revoke_atom::value, x.token,
+                trace_cause::request, false)
       .then([=](bool) { next(); }, [=](caf::error&) { next(); });
     return;
   }
@@ -199,7 +201,8 @@ void lease_gone(self_ptr self, const std::string& id, const tombstone& t) {
   if (it == st.leases.end())
     return;
   auto& r = it->second;
-  if (!r.entry.owner.empty())
+  // Its token forgets it, unless the token's own revocation revoked it.
+  if (!r.entry.owner.empty() && !r.with_owner)
     self->send(st.store, unlease_atom::value, r.entry.owner, id);
   if (!t.counted) // a fleet's leases are too many to remember each
     st.gone_leases[id] = gone_lease{t, r.mount, r.entry.handle};
@@ -256,7 +259,7 @@ void on_lease_lookup(self_ptr self, const resolved_token& who, const std::string
     if (!l)
       return done(bad_request(texts::invalid_lease));
     auto& st = self->state;
-    if (!l->token) {
+    if (l->token.empty()) {
       auto ref = st.leases.find(id);
       if (ref == st.leases.end())
         return done(bad_request(texts::invalid_lease));
@@ -287,7 +290,7 @@ void on_lease_renew(self_ptr self, const resolved_token& who, const std::string&
   with_lease(self, id, [=](std::optional<lease_target> l) {
     if (!l)
       return done(bad_request(texts::lease_not_found));
-    if (l->token)
+    if (!l->token.empty())
       return with_token_lease(self, l->token, [=](std::optional<token_entry> e) {
         if (!e)
           return done(bad_request(texts::lease_not_found));

@@ -38,8 +38,6 @@ using revoke_atom = caf::atom_constant<caf::atom("revoke")>;
 using resolve_atom = caf::atom_constant<caf::atom("resolve")>;
 using tune_atom = caf::atom_constant<caf::atom("tune")>;
 using entry_atom = caf::atom_constant<caf::atom("entry")>;
-using child_atom = caf::atom_constant<caf::atom("child")>;
-using unchild_atom = caf::atom_constant<caf::atom("unchild")>;
 using lease_atom = caf::atom_constant<caf::atom("lease")>;
 using unlease_atom = caf::atom_constant<caf::atom("unlease")>;
 using orphan_atom = caf::atom_constant<caf::atom("orphan")>;
@@ -140,14 +138,14 @@ struct vault_request {
 /// The answer to a vault_request.
 using api_outcome = outcome<api_response>;
 
-/// A token the core has authenticated: its entry (the store's snapshot, shared, never
-/// null) and its actor.
+/// A token the core has authenticated: its entry (the store's, shared, never null). A
+/// service token lives in the token store, which the core addresses by the token's ID.
 struct resolved_token {
   shared_entry entry;
-  caf::actor handle; ///< none for a batch token (it is not an actor)
-  /// The token that holds the leases this caller reads: itself, a non-orphan batch token's
-  /// parent, or none (an orphan batch token's leases belong to no token, spec §5.4).
-  caf::actor lease_holder;
+  /// The service token that holds the leases this caller reads: itself, a non-orphan batch
+  /// token's parent, or none (empty: an orphan batch token's leases belong to no token,
+  /// spec §5.4).
+  std::string lease_holder;
   /// The policies its entity grants, read at this request (fetchEntityAndDerivedPolicies).
   std::vector<std::string> identity_policies{};
   /// Its entity as read at this request (fills templated policy paths); none without one.
@@ -174,16 +172,10 @@ struct secret_result {
   bool renew_panics = false;
 };
 
-/// What a token's renewal produced: the decision and the entry after it.
-struct renewal {
-  ttl_decision decision;
-  shared_entry entry;
-};
-
 /// Service tokens' leases (the expiration manager's auth leases, which the token store keeps):
-/// each lease ID with its token's actor.
+/// each lease ID with its token's ID.
 struct token_lease_refs {
-  std::map<std::string, caf::actor> by_id;
+  std::map<std::string, std::string> by_id;
 };
 
 /// Where an object's life stands, for `expect token|lease|credential … STATE`.
@@ -206,7 +198,6 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::vault_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::api_outcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::resolved_token>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::secret_result>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::renewal>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::login_auth>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_entry)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::shared_entry)

@@ -7,6 +7,7 @@
 #include "actors/token_store_mounts.hpp"
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
+#include "model/paths.hpp"
 #include "model/token_role.hpp"
 
 #include "model/texts.hpp"
@@ -46,7 +47,40 @@ system_view view_for(const token_store_state& st, const token_entry& e) {
   return effective_view(st.sys, m->second, mount);
 }
 
-caf::actor spawn_token(self_ptr self, token_entry e) {
+using token_slot = std::pair<const std::string, live_token>;
+
+// Arms (again) the token's TTL timer at its expiry; a token without one has no timer.
+void arm(self_ptr self, token_slot& t) {
+  auto& st = self->state;
+  auto& r = t.second;
+  if (r.timer != 0)
+    st.timed.erase(r.timer);
+  r.timer = 0;
+  if (!r.entry->expire_time)
+    return r.expiry.cancel();
+  r.timer = ++st.timers;
+  st.timed.emplace(r.timer, &t);
+  r.expiry.arm(self, st.ctx, *r.entry->expire_time - sim_now(self, st.ctx), r.timer);
+}
+
+// Changes a live token's entry: `edit` works on a copy, which becomes the entry (a request
+// in flight may hold the old one).
+template <class Edit>
+const token_entry& change_entry(live_token& r, Edit edit) {
+  auto next = std::make_shared<token_entry>(*r.entry);
+  edit(*next);
+  r.entry = std::move(next);
+  return *r.entry;
+}
+
+token_ties& ties_of(live_token& r) {
+  if (!r.ties)
+    r.ties = std::make_unique<token_ties>();
+  return *r.ties;
+}
+
+// Keeps a token issued now and arms its timer.
+void make_token(self_ptr self, token_entry e) {
   auto& st = self->state;
   auto id = e.id;
   auto acc = e.accessor;
@@ -56,12 +90,56 @@ caf::actor spawn_token(self_ptr self, token_entry e) {
     st.token_leases.emplace(lease, id);
     st.lease_of.emplace(id, std::move(lease));
   }
-  auto entry = std::make_shared<const token_entry>(std::move(e));
-  auto handle = self->spawn(token_actor, entry, st.made.of(st.ctx), caf::actor{self});
-  st.tokens.emplace(id, live_token{handle, std::move(entry)});
+  auto& t = *st.tokens.try_emplace(id).first;
+  t.second.entry = std::make_shared<const token_entry>(std::move(e));
+  t.second.ctx = st.made.of(st.ctx);
+  arm(self, t);
   st.accessors.emplace(acc, id);
   st.accessor_of.emplace(id, acc);
-  return handle;
+}
+
+// The cubbyhole backend (vault/logical_cubbyhole.go) for a token's own namespace.
+api_outcome cubbyhole_op(self_ptr self, live_token& r, cubby_op op, const std::string& path,
+                         const std::map<std::string, std::string>& fields) {
+  const auto& ctx = *r.ctx;
+  const auto& box_id = r.entry->cubbyhole_id;
+  api_response done;
+  done.status = 204;
+  switch (op) {
+    case cubby_op::write:
+      if (fields.empty())
+        return vault_error::invalid(std::string{texts::missing_data_fields});
+      ties_of(r).cubbyhole[path] = fields;
+      storage_put(self, ctx, keys::cubbyhole(box_id, path));
+      return done;
+    case cubby_op::del:
+      if (r.ties && r.ties->cubbyhole.erase(path) > 0)
+        storage_delete(self, ctx, keys::cubbyhole(box_id, path));
+      return done;
+    case cubby_op::read: {
+      if (!r.ties)
+        return vault_error{404, {}};
+      auto it = r.ties->cubbyhole.find(path);
+      if (it == r.ties->cubbyhole.end())
+        return vault_error{404, {}};
+      api_response resp;
+      data_map d;
+      for (const auto& [k, v] : it->second)
+        d[k] = v;
+      resp.data = std::move(d);
+      return resp;
+    }
+    case cubby_op::list: {
+      auto prefix = path.empty() || path.back() == '/' ? path : path + "/";
+      auto keys = r.ties ? next_segments(r.ties->cubbyhole, prefix) : std::vector<std::string>{};
+      if (keys.empty())
+        return vault_error{404, {}};
+      api_response resp;
+      resp.data = data_map{{"keys", keys}};
+      return resp;
+    }
+  }
+  return vault_error::internal("unknown cubbyhole operation");
 }
 
 // A root token as TokenStore.rootToken makes it (the dev server's initial one at `operator
@@ -83,35 +161,31 @@ std::string make_root_token(self_ptr self, sim_time now) {
   storage_put(self, st.ctx, keys::accessor(st.ctx, root.accessor));
   storage_put(self, st.ctx, keys::token(st.ctx, root.id));
   auto id = root.id;
-  spawn_token(self, std::move(root));
+  make_token(self, std::move(root));
   return id;
 }
 
-// Finds the live token a request names: itself, by token, or by accessor. The caller's own
-// entry has no snapshot when the caller was revoked since it was authenticated.
-std::optional<live_token> find_target(const token_store_state& st, const resolved_token& caller,
-                                      token_selector by, const std::string& value) {
+// Finds the live token a request names: itself, by token, or by accessor; none when gone.
+token_slot* find_target(token_store_state& st, const resolved_token& caller, token_selector by,
+                        const std::string& value) {
   const std::string* id = &value;
   switch (by) {
-    case token_selector::self: {
-      auto t = st.tokens.find(caller.entry->id);
-      return live_token{caller.handle, t == st.tokens.end() ? nullptr : t->second.entry};
-    }
+    case token_selector::self: id = &caller.entry->id; break;
     case token_selector::token: break;
     case token_selector::accessor: {
       auto a = st.accessors.find(value);
       if (a == st.accessors.end())
-        return std::nullopt;
+        return nullptr;
       id = &a->second;
       break;
     }
   }
   auto t = st.tokens.find(*id);
-  return t == st.tokens.end() ? std::nullopt : std::optional<live_token>{t->second};
+  return t == st.tokens.end() ? nullptr : &*t;
 }
 
-api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_actor);
-api_outcome issue_planned(self_ptr self, const resolved_token& caller, create_plan planned);
+api_outcome issue(self_ptr self, create_plan plan);
+api_outcome issue_planned(self_ptr self, create_plan planned);
 
 // The batch token a lookup, renew or revoke names: the calling batch token itself, or a
 // batch token given by value. Accessors never name one (batch tokens have none).
@@ -179,10 +253,10 @@ void on_create(self_ptr self, const resolved_token& caller, bool sudo,
         [=](caf::error&) mutable { rp.deliver(api_outcome{err(500, "internal error")}); });
     return;
   }
-  rp.deliver(issue_planned(self, caller, std::move(*plan)));
+  rp.deliver(issue_planned(self, std::move(*plan)));
 }
 
-api_outcome issue_planned(self_ptr self, const resolved_token& caller, create_plan planned) {
+api_outcome issue_planned(self_ptr self, create_plan planned) {
   auto& st = self->state;
   auto plan = &planned;
   auto& e = plan->entry;
@@ -195,12 +269,12 @@ api_outcome issue_planned(self_ptr self, const resolved_token& caller, create_pl
   } else {
     e.id = make_service_token_id(st.ids);
   }
-  return issue(self, std::move(*plan), caller.handle);
+  return issue(self, std::move(*plan));
 }
 
-// Gives a decided token its ID, accessor and cubbyhole, writes it in Vault's order and
-// starts its actor. `parent` is the parent's actor (none for orphans).
-api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_actor) {
+// Gives a decided token its ID, accessor and cubbyhole, writes it in Vault's order and keeps
+// it, a child of its parent's if it has one.
+api_outcome issue(self_ptr self, create_plan plan) {
   auto& st = self->state;
   auto& e = plan.entry;
   if (e.type == token_type::batch)
@@ -228,34 +302,39 @@ api_outcome issue(self_ptr self, create_plan plan, const caf::actor& parent_acto
   resp.auth = make_auth_block(e, e.id);
   auto parent = e.parent;
   auto id = e.id;
-  auto handle = spawn_token(self, std::move(e));
+  make_token(self, std::move(e));
   if (!parent.empty())
-    self->send(parent_actor, child_atom::value, id, handle);
+    if (auto p = st.tokens.find(parent); p != st.tokens.end())
+      ties_of(p->second).children.add(id, caf::actor{self});
   return resp;
 }
 
-// Asks the token actor to renew and answers with the auth block of the renewed token.
-void renew_with(self_ptr self, const caf::actor& token, const system_view& view,
-                sim_duration increment, const std::optional<token_role>& role,
-                const std::string& shown, caf::response_promise rp) {
-  self->request(token, caf::infinite, renew_atom::value, view, increment, role)
-    .then(
-      [=](outcome<renewal>& r) mutable {
-        if (!r) {
-          rp.deliver(api_outcome{r.error()});
-          return;
-        }
-        // The renewed entry becomes the store's snapshot (the reply left the token's actor
-        // at the renewal, so nothing that follows the renewal reached the store before it).
-        auto& tokens = self->state.tokens;
-        if (auto t = tokens.find(r->entry->id); t != tokens.end())
-          t->second.entry = r->entry;
-        api_response resp;
-        resp.warnings = r->decision.warnings;
-        resp.auth = make_auth_block(*r->entry, shown);
-        rp.deliver(api_outcome{std::move(resp)});
-      },
-      [=](caf::error&) mutable { rp.deliver(api_outcome{err(400, texts::token_not_found)}); });
+// Renews a token (Vault: authRenew with the token's lease) and answers with its auth block.
+api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
+                        sim_duration increment, const std::optional<token_role>& role,
+                        const std::string& shown) {
+  auto& r = t.second;
+  // A token being revoked is pending revocation (num_uses -1): not found.
+  if (r.actor || r.entry->num_uses < 0)
+    return err(400, texts::token_not_found);
+  auto now = sim_now(self, self->state.ctx);
+  auto d = plan_token_renew(*r.entry, increment, view, now, role ? &*role : nullptr);
+  if (!d)
+    return d.error();
+  const auto& e = change_entry(r, [&](token_entry& x) { apply_renewal(x, *d, now); });
+  const auto& ctx = *r.ctx;
+  storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
+  arm(self, t);
+  trace_event ev;
+  ev.kind = trace_kind::token_renewed;
+  ev.subject = e.id;
+  ev.ttl = *d;
+  ev.expires = e.expire_time;
+  emit(self, ctx, std::move(ev));
+  api_response resp;
+  resp.warnings = d->warnings;
+  resp.auth = make_auth_block(e, shown);
+  return resp;
 }
 
 std::optional<std::string> role_name(const std::string& path) {
@@ -280,6 +359,16 @@ api_response list_response(std::vector<std::string> keys) {
 
 } // namespace
 
+caf::actor store_detail::revoking_token(self_ptr self, std::pair<const std::string, live_token>& t) {
+  auto& r = t.second;
+  if (!r.actor) {
+    r.actor = self->spawn(token_actor, r.entry, r.ctx, caf::actor{self},
+                          r.ties ? std::move(*r.ties) : token_ties{});
+    r.ties.reset();
+  }
+  return r.actor;
+}
+
 caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, sim_context ctx,
                                 system_config sys) {
   self->state.ctx = std::move(ctx);
@@ -290,10 +379,11 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     barrier_keyring{self->state.ctx.barrier_seed.value_or(self->state.ctx.seed)};
   self->state.root_id = make_root_token(self, sim_time{});
   // Token actors are not linked (a link costs every other link a scan when it ends): the
-  // store ends the live ones itself when it is told to exit.
+  // store ends those revoking when it is told to exit.
   self->set_exit_handler([=](caf::exit_msg& msg) {
     for (const auto& [id, token] : self->state.tokens)
-      self->send_exit(token.actor, msg.reason);
+      if (token.actor)
+        self->send_exit(token.actor, msg.reason);
     self->quit(msg.reason);
   });
   return {
@@ -316,34 +406,14 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
         return rp;
       }
-      auto handle = t->second.actor;
-      const auto& snapshot = *t->second.entry;
-      if (snapshot.num_uses <= 0) {
-        // The store's snapshot is the token's entry as of its last change (every change
-        // reaches the store before any request that follows it); -1 (pending revocation,
-        // or a spent last use) never changes back.
-        auto now = sim_now(self, self->state.ctx);
-        if (snapshot.num_uses < 0 || !token_valid_at(snapshot, now))
-          rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
-        else
-          rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, handle, handle}});
-        return rp;
-      }
-      // A use-limited token: its actor owns the use count, which requests already past
-      // this point are spending, so the count is read where it is spent.
-      self->request(handle, caf::infinite, entry_atom::value)
-        .then(
-          [=](token_entry& e) mutable {
-            auto now = sim_now(self, self->state.ctx);
-            if (e.num_uses < 0 || !token_valid_at(e, now))
-              rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
-            else
-              rp.deliver(outcome<resolved_token>{
-                resolved_token{std::make_shared<const token_entry>(std::move(e)), handle, handle}});
-          },
-          [=](caf::error&) mutable {
-            rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
-          });
+      // The store's entry is the token's as of its last change (a token's actor sends every
+      // change before anything that could follow it); -1 (pending revocation, or a spent
+      // last use) never changes back.
+      const auto& e = *t->second.entry;
+      if (e.num_uses < 0 || !token_valid_at(e, sim_now(self, self->state.ctx)))
+        rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
+      else
+        rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, token}});
       return rp;
     },
     [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,
@@ -444,7 +514,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         return rp;
       }
       auto target = find_target(st, caller, req.by, req.value);
-      if (!target || !target->entry) {
+      if (!target) {
         rp.deliver(api_outcome{req.by == token_selector::accessor && !target
                                  ? err(400, texts::invalid_accessor)
                                  : err(403, texts::bad_token)});
@@ -457,7 +527,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto now = sim_now(self, st.ctx);
       // The lookup endpoints use Vault's tainted lookup: a token on its last use
       // (num_uses -1) still shows; an expired or revoked one does not.
-      const auto& e = *target->entry;
+      const auto& e = *target->second.entry;
       if (!token_valid_at(e, now)) {
         rp.deliver(api_outcome{err(403, texts::bad_token)});
         return rp;
@@ -492,14 +562,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto shown = req.by == token_selector::accessor ? std::string{}
                    : req.by == token_selector::self   ? caller.entry->id
                                                       : req.value;
-      // Renewal uses the normal lookup: a token on its last use is not found (§3.4). The
-      // snapshot holds the use count as of the token's last change; the actor checks it
-      // again where it renews.
-      if (!target->entry || target->entry->num_uses < 0) {
-        rp.deliver(api_outcome{err(400, texts::token_not_found)});
-        return rp;
-      }
-      const auto& e = *target->entry;
+      // Renewal uses the normal lookup: a token on its last use is not found (§3.4).
+      const auto& e = *target->second.entry;
       // Role tokens renew with their role's current values; a deleted role refuses.
       std::optional<token_role> role;
       if (!e.role.empty()) {
@@ -513,7 +577,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         }
         role = r->second;
       }
-      renew_with(self, target->actor, view_for(st, e), req.increment, role, shown, rp);
+      rp.deliver(renew_token(self, *target, view_for(st, e), req.increment, role, shown));
       return rp;
     },
     [=](revoke_atom, const resolved_token& caller, bool sudo, const token_revoke_request& req) {
@@ -554,8 +618,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         return rp;
       }
       self
-        ->request(target->actor, caf::infinite, revoke_atom::value, trace_cause::request,
-                  req.orphan_children)
+        ->request(store_detail::revoking_token(self, *target), caf::infinite, revoke_atom::value,
+                  trace_cause::request, req.orphan_children)
         .then(
           [=](bool) mutable {
             api_response done;
@@ -629,13 +693,15 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto plan = plan_login(auth, mount, token_type, path, view, sim_now(self, st.ctx));
       if (!plan)
         return plan.error();
-      return issue(self, std::move(*plan), caf::actor{});
+      return issue(self, std::move(*plan));
     },
     [=](gone_atom, const std::string& id, const tombstone& t) {
       auto& st = self->state;
       auto it = st.tokens.find(id);
       if (it == st.tokens.end())
         return;
+      if (it->second.timer != 0)
+        st.timed.erase(it->second.timer);
       st.tokens.erase(it);
       if (auto a = st.accessor_of.find(id); a != st.accessor_of.end()) {
         st.accessors.erase(a->second);
@@ -649,9 +715,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       }
       if (!t.counted) // a fleet's tokens are too many to remember each
         st.gone[id] = t;
-      auto parent = st.tokens.find(t.owner);
-      if (parent != st.tokens.end())
-        self->send(parent->second.actor, unchild_atom::value, id);
+      if (auto parent = st.tokens.find(t.owner); parent != st.tokens.end() && parent->second.ties)
+        parent->second.ties->children.remove(id);
     },
     // A token's actor changed its entry (a use, orphaning, the start of its revocation).
     [=](entry_atom, const shared_entry& e) {
@@ -659,10 +724,16 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       if (auto t = tokens.find(e->id); t != tokens.end())
         t->second.entry = e;
     },
-    [=](unlease_atom, const std::string& token_id, const std::string& lease_id) {
+    [=](lease_atom, const std::string& token_id, const std::string& lease_id,
+        const caf::actor& registry) {
       auto t = self->state.tokens.find(token_id);
       if (t != self->state.tokens.end())
-        self->send(t->second.actor, unlease_atom::value, lease_id);
+        ties_of(t->second).leases.add(lease_id, registry);
+    },
+    [=](unlease_atom, const std::string& token_id, const std::string& lease_id) {
+      auto t = self->state.tokens.find(token_id);
+      if (t != self->state.tokens.end() && t->second.ties)
+        t->second.ties->leases.remove(lease_id);
     },
     // The expiration manager's token leases under a prefix, for the core's sys/leases/.
     [=](lease_atom, list_atom, const std::string& prefix) {
@@ -670,8 +741,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       token_lease_refs out;
       for (auto it = st.token_leases.lower_bound(prefix);
            it != st.token_leases.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-        if (auto t = st.tokens.find(it->second); t != st.tokens.end())
-          out.by_id.emplace(it->first, t->second.actor);
+        if (st.tokens.count(it->second) > 0)
+          out.by_id.emplace(it->first, it->second);
       return out;
     },
     [=](state_atom, const std::string& id) {
@@ -696,6 +767,90 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return t == st.gone.end() ? life_state::unknown : t->second.state;
     },
     [=](entry_atom) { return self->state.root_id; },
+    // One live service token, by ID. A request for a token that is gone fails (as a
+    // request to an actor that ended would).
+    [=](entry_atom, const std::string& id) -> caf::result<token_entry> {
+      auto t = self->state.tokens.find(id);
+      if (t == self->state.tokens.end())
+        return caf::make_error(caf::sec::request_receiver_down);
+      return *t->second.entry;
+    },
+    [=](use_atom, const std::string& id) -> caf::result<shared_entry> {
+      auto t = self->state.tokens.find(id);
+      if (t == self->state.tokens.end())
+        return caf::make_error(caf::sec::request_receiver_down);
+      auto& r = t->second;
+      if (r.entry->num_uses > 0 && !r.actor) {
+        // The last use leaves -1 (pending revocation) until the request completes.
+        const auto& e = change_entry(
+          r, [](token_entry& x) { x.num_uses = x.num_uses == 1 ? -1 : x.num_uses - 1; });
+        storage_put(self, *r.ctx, keys::token(*r.ctx, e.id));
+        trace_event ev;
+        ev.kind = trace_kind::token_used;
+        ev.subject = e.id;
+        ev.detail = e.num_uses < 0    ? "its last use"
+                    : e.num_uses == 1 ? "1 use left"
+                                      : std::to_string(e.num_uses) + " uses left";
+        emit(self, *r.ctx, std::move(ev));
+      }
+      return r.entry;
+    },
+    [=](cubby_atom, const std::string& id, cubby_op op, const std::string& path,
+        const std::map<std::string, std::string>& fields) -> caf::result<api_outcome> {
+      auto t = self->state.tokens.find(id);
+      if (t == self->state.tokens.end())
+        return caf::make_error(caf::sec::request_receiver_down);
+      return cubbyhole_op(self, t->second, op, path, fields);
+    },
+    [=](revoke_atom, const std::string& id, trace_cause cause,
+        bool orphan_children) -> caf::result<bool> {
+      auto t = self->state.tokens.find(id);
+      if (t == self->state.tokens.end())
+        return true; // gone already
+      self->delegate(store_detail::revoking_token(self, *t), revoke_atom::value, cause, orphan_children);
+      return caf::delegated<bool>{};
+    },
+    // Its parent is revoked -mode=orphan: it stays, with no parent (replies when done). One
+    // being revoked itself goes anyway.
+    [=](orphan_atom, const std::string& id) {
+      auto& st = self->state;
+      auto t = st.tokens.find(id);
+      if (t == st.tokens.end() || t->second.actor)
+        return true;
+      auto& r = t->second;
+      auto former = r.entry->parent;
+      const auto& e = change_entry(r, [](token_entry& x) { x.parent.clear(); });
+      storage_put(self, *r.ctx, keys::token(*r.ctx, e.id));
+      trace_event ev;
+      ev.kind = trace_kind::token_orphaned;
+      ev.subject = e.id;
+      ev.related = former;
+      emit(self, *r.ctx, std::move(ev));
+      return true;
+    },
+    // A token's TTL timer fired: it expires, and its actor revokes it.
+    [=](expire_atom, std::uint64_t number) {
+      auto& st = self->state;
+      auto timed = st.timed.find(number);
+      if (timed == st.timed.end())
+        return;
+      auto& t = *timed->second;
+      st.timed.erase(timed);
+      t.second.timer = 0;
+      if (t.second.actor) // being revoked
+        return;
+      const auto& its = *t.second.ctx;
+      trace_event fired;
+      fired.kind = trace_kind::timer_fired;
+      fired.subject = t.first;
+      emit(self, its, std::move(fired));
+      trace_event ev;
+      ev.kind = trace_kind::token_expired;
+      ev.cause = trace_cause::ttl_expired;
+      ev.subject = t.first;
+      emit(self, its, std::move(ev));
+      self->send(store_detail::revoking_token(self, t), expire_atom::value);
+    },
     // `vault operator generate-root` completed: a new root token (GenerateRootUpdate).
     [=](entry_atom, create_atom) {
       auto& st = self->state;

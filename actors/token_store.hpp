@@ -1,14 +1,16 @@
 #pragma once
-// The token store: Vault's `auth/token/` mount (vault/token_store.go). It creates tokens
-// (one token actor each), finds them by ID or accessor, forwards renewals and revocations
-// to them, keeps the mount's tune, and remembers what became of tokens that are gone.
+// The token store: Vault's `auth/token/` mount (vault/token_store.go). It creates tokens,
+// finds them by ID or accessor, renews them, keeps the mount's tune, and remembers what
+// became of tokens that are gone. A live service token is a record of the store (its entry,
+// its TTL timer, its children, leases and cubbyhole), made an actor while it is revoked
+// (actors/token.hpp; docs/decisions.md, "One CAF actor per live token").
 //
 // Rules live in model/token_rules.hpp; this actor gathers inputs and applies decisions.
 //
 // Messages (all replies are values; errors are vault_error values):
 //   (resolve_atom, value, bool by_accessor) -> outcome<resolved_token>
 //                                          authenticate a presented token (or find one by
-//                                          accessor), from the store's own snapshot of its entry
+//                                          accessor)
 //   (create_atom, resolved_token caller, bool sudo, token_create_request, known policies) ->
 //   api_outcome (write_atom, resolved_token caller, bool sudo, logical_write_request, known
 //   policies) -> api_outcome
@@ -25,9 +27,18 @@
 //   (enable_auth_atom, mount)                        an auth method was mounted
 //   (revoke_atom, mount) -> bool                     it is disabled: revoke its logins' tokens
 //   (login_atom, mount, path, login_auth) -> api_outcome   a login's token
-//   (entry_atom, shared_entry)             from a token actor whose entry changed
-//   (gone_atom, id, tombstone)             from a token actor that finished revoking
-//   (unlease_atom, token_id, lease_id)     a lease of that token is gone
+// One service token, by ID:
+//   (entry_atom, id) -> token_entry        its entry (an error once it is gone)
+//   (use_atom, id) -> shared_entry         one use of a use-limited token
+//   (cubby_atom, id, cubby_op, path, fields) -> api_outcome   its cubbyhole
+//   (revoke_atom, id, trace_cause, bool orphan_children) -> bool   revoke it (replies when done)
+//   (orphan_atom, id)                      its parent was revoked -mode=orphan
+//   (lease_atom, token_id, lease_id, registry) / (unlease_atom, token_id, lease_id)
+//                                          a lease it holds, and the actor that revokes it
+//   (expire_atom, uint64 timer)            a token's TTL timer (the alarm's)
+//   (entry_atom, shared_entry)             from a token's actor, whose entry changed
+//   (gone_atom, id, tombstone)             from a token's actor that finished revoking
+// The expiration manager's view:
 //   (lease_atom, list_atom, prefix) -> token_lease_refs   the token leases whose ID starts
 //                                          with prefix (sys/leases/lookup, revoke, revoke-prefix)
 //   (state_atom, token_id) -> life_state
@@ -35,8 +46,10 @@
 //   (entry_atom) -> std::string            the root token's ID
 //   (identity_atom, actor)                 the identity store, from the core
 
+#include "actors/alarm.hpp"
 #include "actors/context.hpp"
 #include "actors/messages.hpp"
+#include "actors/token.hpp"
 #include "model/batch_rules.hpp"
 #include "model/ids.hpp"
 #include "model/ttl.hpp"
@@ -45,17 +58,24 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace tokenlab {
 
-/// A live service token as the store indexes it: its actor and its entry as the actor last
-/// sent it (at issue, then with every change: see actors/token.hpp).
+/// A live service token as the store keeps it.
 struct live_token {
-  caf::actor actor;
+  /// Its entry: replaced at each change, never changed in place (a request may hold it).
   shared_entry entry;
+  std::shared_ptr<const sim_context> ctx; ///< its context (counted if made in a fleet)
+  std::uint64_t timer = 0; ///< the number of its armed TTL timer (token_store_state::timed)
+  expiry_timer expiry;     ///< its TTL timer: cancelled when re-armed or the record goes
+  std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed
+  caf::actor actor; ///< while it is revoked, its actor (which then owns the entry)
 };
 
 struct token_store_state {
@@ -66,6 +86,9 @@ struct token_store_state {
   id_source ids{1, id_stream::token_store};
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
   std::unordered_map<std::string, live_token> tokens;       ///< live tokens by internal ID
+  /// The live tokens' armed TTL timers by number (the alarm delivers the number).
+  std::unordered_map<std::uint64_t, std::pair<const std::string, live_token>*> timed;
+  std::uint64_t timers = 0; ///< the last number given to a token's timer
   std::map<std::string, std::string> accessors;             ///< accessor -> token ID
   std::unordered_map<std::string, std::string> accessor_of; ///< token ID -> accessor
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not

@@ -72,7 +72,7 @@ public:
     auto id = (*made)->auth->client_token;
     auto child = resolve(id);
     REQUIRE(child);
-    caf::anon_send(child->handle, lease_atom::value, std::string{"stuck"}, registry_);
+    caf::anon_send(store_, lease_atom::value, id, std::string{"stuck"}, registry_);
     sim_.driver().drain();
     return id;
   }

@@ -44,18 +44,16 @@ void resolve_batch(self_ptr self, const std::string& token,
   if (!e || batch_expired(*e, now))
     return done(denied());
   if (e->parent.empty())
-    return done(
-      resolved_token{std::make_shared<const token_entry>(std::move(*e)), caf::actor{}, caf::actor{}});
+    return done(resolved_token{std::make_shared<const token_entry>(std::move(*e)), {}});
   // A non-orphan batch token stops working when its parent is gone (spec §5.4).
   auto parent = st.tokens.find(e->parent);
   if (parent == st.tokens.end())
     return done(denied());
-  // The parent's entry as the store last had it from the parent's actor (token_store.hpp).
   const auto& p = *parent->second.entry;
   if (p.num_uses < 0 || !token_valid_at(p, now))
     return done(denied());
-  done(resolved_token{std::make_shared<const token_entry>(std::move(*e)), caf::actor{},
-                      parent->second.actor});
+  auto holder = e->parent;
+  done(resolved_token{std::make_shared<const token_entry>(std::move(*e)), std::move(holder)});
 }
 
 life_state batch_state(const token_store_state& st, const std::string& token, sim_time now) {

@@ -13,41 +13,24 @@ namespace {
 using self_ptr = caf::stateful_actor<token_store_state>*;
 
 struct sweep {
-  std::string mount;
-  std::vector<caf::actor> live;                          ///< every live token, asked in turn
-  std::vector<std::tuple<sim_time, std::string, caf::actor>> matching; ///< under the mount
+  std::vector<std::pair<sim_time, std::string>> matching; ///< under the mount: created, ID
   caf::response_promise rp;
 };
 
+// A token already gone with an earlier one's tree is skipped.
 void revoke_next(self_ptr self, std::shared_ptr<sweep> s, std::size_t i) {
   if (i == s->matching.size()) {
     s->rp.deliver(true);
     return;
   }
-  // A token already gone with an earlier one's tree answers with an error: go on.
-  self->request(std::get<2>(s->matching[i]), caf::infinite, revoke_atom::value, trace_cause::request,
+  auto& tokens = self->state.tokens;
+  auto t = tokens.find(s->matching[i].second);
+  if (t == tokens.end())
+    return revoke_next(self, s, i + 1);
+  self->request(revoking_token(self, *t), caf::infinite, revoke_atom::value, trace_cause::request,
                 false)
     .then([=](bool) { revoke_next(self, s, i + 1); },
           [=](caf::error&) { revoke_next(self, s, i + 1); });
-}
-
-void ask_next(self_ptr self, std::shared_ptr<sweep> s, std::size_t i) {
-  if (i == s->live.size()) {
-    // In creation order (ties by ID): the store's own map has no order to follow.
-    std::sort(s->matching.begin(), s->matching.end(), [](const auto& a, const auto& b) {
-      return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
-    });
-    return revoke_next(self, s, 0);
-  }
-  auto token = s->live[i];
-  self->request(token, caf::infinite, entry_atom::value)
-    .then(
-      [=](token_entry& e) {
-        if (e.path.compare(0, s->mount.size(), s->mount) == 0)
-          s->matching.emplace_back(e.creation_time, e.id, token);
-        ask_next(self, s, i + 1);
-      },
-      [=](caf::error&) { ask_next(self, s, i + 1); });
 }
 
 } // namespace
@@ -57,11 +40,13 @@ void revoke_mount(self_ptr self, const std::string& mount,
   auto& st = self->state;
   st.auth_tunes.erase(mount);
   auto s = std::make_shared<sweep>();
-  s->mount = mount;
   s->rp = std::move(rp);
   for (const auto& [id, token] : st.tokens)
-    s->live.push_back(token.actor);
-  ask_next(self, s, 0);
+    if (token.entry->path.compare(0, mount.size(), mount) == 0)
+      s->matching.emplace_back(token.entry->creation_time, id);
+  // In creation order (ties by ID): the store's own map has no order to follow.
+  std::sort(s->matching.begin(), s->matching.end());
+  revoke_next(self, s, 0);
 }
 
 } // namespace tokenlab::store_detail
