@@ -1,10 +1,10 @@
 #pragma once
 // Expiry timers that cost nothing once cancelled.
 //
-// Every token and lease actor has one TTL timer, re-armed at each renewal and ended with the
-// actor. A CAF delayed message cannot be cancelled in CAF 0.17, so the simulation's alarm
-// actor keeps the armed timers in a table of its own and is woken through one CAF message
-// per due instant:
+// Every live token and lease has one TTL timer, which its authority (the token store, the
+// core's lease registry) re-arms at each renewal and ends with the record. A CAF delayed
+// message cannot be cancelled in CAF 0.17, so the simulation's alarm actor keeps the armed
+// timers in a table of its own and is woken through one CAF message per due instant:
 // * a timer armed for an instant that already has a wake-up joins it; the timers of one
 //   instant fire in the order they were armed, where the instant's first one would have;
 // * a cancelled timer leaves the table at once (no message when it would have fired); the
@@ -96,8 +96,8 @@ private:
   bool closed_ = false;
 };
 
-/// One actor's expiry timer: re-arming cancels the timer armed before, and so does the end of
-/// the actor (the timer is a member of its state).
+/// One expiry timer: re-arming cancels the timer armed before, and so does its destruction
+/// (it is a member of the record or the actor state it times).
 class expiry_timer {
 public:
   expiry_timer() = default;

@@ -10,7 +10,10 @@
 
 #include <caf/all.hpp>
 
+#include <cstddef>
 #include <optional>
+#include <string>
+#include <vector>
 
 using namespace tokenlab;
 
@@ -60,8 +63,8 @@ public:
     return std::move(*r);
   }
 
-  // A child of root with a lease that never finishes revoking.
-  std::string child_with_stuck_lease() {
+  // A child of root, with a TTL of one hour.
+  std::string child() {
     token_create_request req;
     req.ttl = std::chrono::hours{1};
     auto made = ask<api_outcome>(create_atom::value, root(), true, req,
@@ -69,13 +72,20 @@ public:
     REQUIRE(made);
     REQUIRE(*made);
     REQUIRE((*made)->auth);
-    auto id = (*made)->auth->client_token;
-    auto child = resolve(id);
-    REQUIRE(child);
+    return (*made)->auth->client_token;
+  }
+
+  // A child of root with a lease that never finishes revoking.
+  std::string child_with_stuck_lease() {
+    auto id = child();
+    REQUIRE(resolve(id));
     caf::anon_send(store_, lease_atom::value, id, std::string{"stuck"}, registry_);
     sim_.driver().drain();
     return id;
   }
+
+  // The actors running in the simulation.
+  std::size_t running() { return sim_.driver().system().registry().running(); }
 
   // Starts revoking `id` through the store (the revocation then waits for the stuck lease).
   void start_revoking(const std::string& id) {
@@ -111,4 +121,29 @@ SCENARIO("a token whose revocation has started no longer authenticates, nor rene
   REQUIRE_FALSE(*renewed);
   CHECK(renewed->error().message() == "token not found");
   CHECK(f.ask<life_state>(state_atom::value, id) == life_state::valid);
+}
+
+SCENARIO("a live token is a record of the store; it is an actor only while it is revoked") {
+  store_fixture f;
+  auto before = f.running();
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5; ++i)
+    ids.push_back(f.child());
+  auto stuck = f.child_with_stuck_lease();
+  // Six live tokens, renewable and usable, and not one actor more.
+  for (const auto& id : ids)
+    REQUIRE(f.resolve(id));
+  CHECK(f.running() == before);
+  // Revoked, a token becomes an actor, which revokes its tree: a token with no children and
+  // no leases is gone at once, its actor with it.
+  token_revoke_request req;
+  req.value = ids.front();
+  auto revoked = f.ask<api_outcome>(revoke_atom::value, f.root(), true, req);
+  REQUIRE(revoked);
+  REQUIRE(*revoked);
+  CHECK(f.ask<life_state>(state_atom::value, ids.front()) == life_state::revoked);
+  CHECK(f.running() == before);
+  // One whose lease never finishes revoking keeps its actor, waiting for the lease.
+  f.start_revoking(stuck);
+  CHECK(f.running() == before + 1);
 }

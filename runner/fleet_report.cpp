@@ -58,7 +58,7 @@ data_map fleet_data(const fleet_params& p, std::uint64_t seed, const fleet_count
   put("live_leases_end", t.live_leases);
   put("peak_live_leases", t.peak_live_leases);
   put("batch_tokens", t.batch_tokens_issued);
-  put("token_actors", t.tokens_created);
+  put("service_tokens", t.tokens_created);
   put("secret_leases", t.leases_created);
   put("vault_storage_writes", t.storage_writes);
   put("vault_storage_deletes", t.storage_deletes);
@@ -102,7 +102,7 @@ std::vector<std::string> fleet_lines(const data_map& d) {
     line("DETAIL",
          {"starts", "ticks", "exits", "relogins", "tok_expired", "lease_expired", "tok_revoked",
           "lease_revoked", "live_tokens_end", "live_leases_end", "peak_live_leases"}),
-    line("LAB", {"batch_tokens", "token_actors", "secret_leases", "vault_storage_writes",
+    line("LAB", {"batch_tokens", "service_tokens", "secret_leases", "vault_storage_writes",
                  "vault_storage_deletes", "model_events", "failed_renewals", "errors"})};
   const bool nodes = std::any_of(d.begin(), d.end(), [](const auto& kv) {
     return kv.first.size() > 6 && kv.first.compare(kv.first.size() - 6, 6, ".local") == 0;

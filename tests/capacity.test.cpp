@@ -124,7 +124,7 @@ SCENARIO("a small fleet with batch tokens stores no token and gives every login 
   CHECK(r.tally->storage.count("sys/token/accessor/") == 0);
   CHECK(r.tally->storage.count("sys/expire/token/") == 0);
   CHECK(lines[2].rfind("LAB batch_tokens=", 0) == 0);
-  CHECK(lines[2].find(" token_actors=0 ") != std::string::npos);
+  CHECK(lines[2].find(" service_tokens=0 ") != std::string::npos);
 }
 
 SCENARIO("the same fleet and seed give the same counts, run after run", "[capacity]") {
@@ -151,7 +151,7 @@ SCENARIO("the reference workload at N=1000 gives the reference counts, line for 
   // Vault's own layout: 3 keys per login token, 2 per lease, 1 per renewal, a mark per
   // revoked or expired token, and the entity of the clients' one user, written at the first
   // login (the set-up's 3 writes are traced, not counted here).
-  CHECK(lines[2] == "LAB batch_tokens=0 token_actors=17624 secret_leases=17624 "
+  CHECK(lines[2] == "LAB batch_tokens=0 service_tokens=17624 secret_leases=17624 "
                     "vault_storage_writes=138903 vault_storage_deletes=83676 model_events=376240 "
                     "failed_renewals=0 errors=0");
   // No per-event effects are kept while a fleet runs; the summary takes the counts.
@@ -167,7 +167,7 @@ SCENARIO("the same fleet with batch tokens logs in as often and stores no token"
   CHECK(lines[0].find(" peak_live_tokens=0 ") != std::string::npos);
   CHECK(lines[1].find("starts=15597 ticks=36185 exits=14597 relogins=2027 tok_expired=0 ") == 7);
   // One write per lease, and the entity of the clients' user at the first login.
-  CHECK(lines[2].rfind("LAB batch_tokens=17624 token_actors=0 secret_leases=17624 "
+  CHECK(lines[2].rfind("LAB batch_tokens=17624 service_tokens=0 secret_leases=17624 "
                        "vault_storage_writes=17625 ",
                        0) == 0);
   REQUIRE(r.tally);
