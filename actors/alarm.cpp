@@ -9,6 +9,7 @@
 #include <caf/send.hpp>
 
 #include <algorithm>
+#include <cstddef>
 #include <utility>
 
 namespace tokenlab {
@@ -38,11 +39,13 @@ alarm_table::handle alarm_table::arm(const caf::actor& alarm, caf::actor_clock::
                                     std::move(content));
   }
   timer t{seq, std::move(who), number};
-  if (w.first.seq == 0)
+  ++w.live;
+  if (fresh) {
     w.first = std::move(t);
-  else
-    w.more.push_back(std::move(t));
-  return {key, seq};
+    return {key, seq, 0};
+  }
+  w.more.push_back(std::move(t));
+  return {key, seq, w.more.size()};
 }
 
 void alarm_table::cancel(handle h) {
@@ -52,23 +55,14 @@ void alarm_table::cancel(handle h) {
   if (i == wake_ups_.end())
     return; // fired already
   auto& w = i->second;
-  if (w.first.seq == h.seq) {
-    if (w.more.empty()) {
-      w.first = {};
-    } else {
-      w.first = std::move(w.more.front());
-      w.more.erase(w.more.begin());
-    }
-  } else {
-    auto t = std::find_if(w.more.begin(), w.more.end(),
-                          [&](const timer& x) { return x.seq == h.seq; });
-    if (t == w.more.end())
-      return;
-    w.more.erase(t);
-  }
+  auto& t = h.slot == 0 ? w.first : w.more.at(h.slot - 1);
+  if (t.seq != h.seq)
+    return;
+  t = {};
+  --w.live;
   --armed_;
   // The instant's last timer takes its wake-up along, unless that is due (maybe shipped).
-  if (w.first.seq == 0 && h.due > clock_->now().time_since_epoch().count()) {
+  if (w.live == 0 && h.due > clock_->now().time_since_epoch().count()) {
     withdraw(*clock_, w.entry);
     wake_ups_.erase(i);
   }
@@ -81,12 +75,13 @@ void alarm_table::fire(caf::event_based_actor* alarm, caf::actor_clock::duration
   auto w = std::move(i->second);
   wake_ups_.erase(i);
   auto send = [&](const timer& t) {
+    if (t.seq == 0)
+      return; // cancelled
     --armed_;
     if (auto target = caf::actor_cast<caf::actor>(t.who))
       alarm->send(target, expire_atom::value, t.number);
   };
-  if (w.first.seq != 0)
-    send(w.first);
+  send(w.first);
   for (const auto& t : w.more)
     send(t);
 }

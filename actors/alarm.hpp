@@ -49,6 +49,7 @@ public:
   struct handle {
     caf::actor_clock::duration_type::rep due = 0; ///< the due instant's clock ticks
     std::uint64_t seq = 0;                        ///< 0: none
+    std::size_t slot = 0; ///< its place among the instant's timers (0: `first`)
   };
 
   explicit alarm_table(caf::actor_system& sys);
@@ -82,11 +83,13 @@ private:
     caf::actor_addr who;
     std::uint64_t number = 0;
   };
-  /// The timers of one instant, in arming order (most instants have one).
+  /// The timers of one instant, in arming order (most instants have one). A cancelled timer
+  /// keeps its place, emptied (a cancellation costs the same with 100,000 timers an instant).
   struct wake_up {
     clock_entry entry; ///< in CAF's clock while its instant is after now
     timer first;
     std::vector<timer> more;
+    std::size_t live = 0; ///< timers neither fired nor cancelled
   };
 
   caf::detail::test_actor_clock* clock_; ///< null off the testing scheduler

@@ -207,3 +207,34 @@ TEST_CASE("alarm: a timer due at once fires at this instant") {
   f.advance_to(at(2s));
   REQUIRE(*f.log == std::vector<delivery>{{"a", 1, at(2s)}, {"a", 2, at(2s)}});
 }
+
+TEST_CASE("alarm: a timer armed after the instant's first was cancelled fires after the rest") {
+  alarm_fixture f;
+  auto a = f.spawn("a");
+  auto b = f.spawn("b");
+  auto c = f.spawn("c");
+  f.arm(a, 5000, 1);
+  f.arm(b, 5000, 1);
+  f.tell(a, cancel_atom::value); // the instant's first goes; b stays due
+  f.arm(c, 5000, 1);             // armed last: fires last
+  CHECK(f.table().armed() == 2);
+  CHECK(f.clock_entries() == 1);
+  f.advance_to(at(5s));
+  REQUIRE(*f.log == std::vector<delivery>{{"b", 1, at(5s)}, {"c", 1, at(5s)}});
+}
+
+TEST_CASE("alarm: the last of an instant's timers cancelled takes its wake-up along, in any "
+          "order") {
+  alarm_fixture f;
+  std::vector<caf::actor> timed;
+  for (int i = 0; i < 5; ++i) {
+    timed.push_back(f.spawn("t" + std::to_string(i)));
+    f.arm(timed.back(), 5000, 1);
+  }
+  for (int i : {3, 0, 4, 1}) {
+    f.tell(timed[i], cancel_atom::value);
+    CHECK(f.clock_entries() == 1);
+  }
+  f.tell(timed[2], cancel_atom::value);
+  f.check_nothing_left(at(10s));
+}
