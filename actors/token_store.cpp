@@ -95,7 +95,6 @@ void make_token(self_ptr self, token_entry e) {
   t.second.ctx = st.made.of(st.ctx);
   arm(self, t);
   st.accessors.emplace(acc, id);
-  st.accessor_of.emplace(id, acc);
 }
 
 // The cubbyhole backend (vault/logical_cubbyhole.go) for a token's own namespace.
@@ -702,11 +701,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         return;
       if (it->second.timer != 0)
         st.timed.erase(it->second.timer);
+      st.accessors.erase(it->second.entry->accessor);
       st.tokens.erase(it);
-      if (auto a = st.accessor_of.find(id); a != st.accessor_of.end()) {
-        st.accessors.erase(a->second);
-        st.accessor_of.erase(a);
-      }
       if (auto l = st.lease_of.find(id); l != st.lease_of.end()) {
         st.token_leases.erase(l->second);
         if (!t.counted)

@@ -90,7 +90,6 @@ struct token_store_state {
   std::unordered_map<std::uint64_t, std::pair<const std::string, live_token>*> timed;
   std::uint64_t timers = 0; ///< the last number given to a token's timer
   std::map<std::string, std::string> accessors;             ///< accessor -> token ID
-  std::unordered_map<std::string, std::string> accessor_of; ///< token ID -> accessor
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not
   /// kept while events are counted (a fleet): its keys then have no salted IDs.
   std::map<std::string, std::string> token_leases;
