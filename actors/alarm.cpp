@@ -25,27 +25,41 @@ alarm_table::handle alarm_table::arm(const caf::actor& alarm, caf::actor_clock::
                                      caf::actor_addr who, std::uint64_t number) {
   if (!takes(due))
     return {};
+  alarm_ = caf::actor_cast<caf::actor_addr>(alarm);
   auto key = due.time_since_epoch().count();
   auto seq = next_seq_++;
   ++armed_;
   auto [i, fresh] = wake_ups_.try_emplace(key);
   auto& w = i->second;
-  if (fresh) {
-    // The instant's first timer: its wake-up takes the place in CAF's clock that the timer's
-    // own delayed message would have had.
-    auto content = caf::make_mailbox_element(nullptr, caf::make_message_id(), {},
-                                             expire_atom::value, key);
-    w.entry = schedule_withdrawable(*clock_, due, caf::actor_cast<caf::strong_actor_ptr>(alarm),
-                                    std::move(content));
-  }
-  timer t{seq, std::move(who), number};
   ++w.live;
-  if (fresh) {
+  timer t{seq, std::move(who), number};
+  handle h{key, seq, 0};
+  if (fresh)
     w.first = std::move(t);
-    return {key, seq, 0};
+  else {
+    w.more.push_back(std::move(t));
+    h.slot = w.more.size();
   }
-  w.more.push_back(std::move(t));
-  return {key, seq, w.more.size()};
+  // Before the scheduled instant (which is after now, as this one is): the wake-up moves.
+  if (scheduled_ && key < scheduled_->first) {
+    withdraw(*clock_, scheduled_->second);
+    scheduled_.reset();
+  }
+  schedule_next();
+  return h;
+}
+
+void alarm_table::schedule_next() {
+  if (scheduled_ || wake_ups_.empty())
+    return;
+  auto key = wake_ups_.begin()->first;
+  auto target = caf::actor_cast<caf::strong_actor_ptr>(alarm_);
+  if (!target)
+    return; // the alarm has ended
+  auto content =
+    caf::make_mailbox_element(nullptr, caf::make_message_id(), {}, expire_atom::value, key);
+  auto due = caf::actor_clock::time_point{caf::actor_clock::duration_type{key}};
+  scheduled_.emplace(key, schedule_withdrawable(*clock_, due, std::move(target), std::move(content)));
 }
 
 void alarm_table::cancel(handle h) {
@@ -61,17 +75,24 @@ void alarm_table::cancel(handle h) {
   t = {};
   --w.live;
   --armed_;
-  // The instant's last timer takes its wake-up along, unless that is due (maybe shipped).
-  if (w.live == 0 && h.due > clock_->now().time_since_epoch().count()) {
-    withdraw(*clock_, w.entry);
-    wake_ups_.erase(i);
+  // The instant's last timer takes the instant along, unless it is due (its wake-up maybe
+  // shipped); the wake-up, if it was this instant's, moves to the next.
+  if (w.live > 0 || h.due <= clock_->now().time_since_epoch().count())
+    return;
+  wake_ups_.erase(i);
+  if (scheduled_ && scheduled_->first == h.due) {
+    withdraw(*clock_, scheduled_->second);
+    scheduled_.reset();
+    schedule_next();
   }
 }
 
 void alarm_table::fire(caf::event_based_actor* alarm, caf::actor_clock::duration_type::rep due) {
+  if (scheduled_ && scheduled_->first == due)
+    scheduled_.reset();
   auto i = wake_ups_.find(due);
   if (i == wake_ups_.end())
-    return;
+    return schedule_next();
   auto w = std::move(i->second);
   wake_ups_.erase(i);
   auto send = [&](const timer& t) {
@@ -84,11 +105,14 @@ void alarm_table::fire(caf::event_based_actor* alarm, caf::actor_clock::duration
   send(w.first);
   for (const auto& t : w.more)
     send(t);
+  schedule_next();
 }
 
 void alarm_table::close() {
   closed_ = true;
   wake_ups_.clear();
+  scheduled_.reset();
+  alarm_ = {};
   armed_ = 0;
 }
 

@@ -3,14 +3,19 @@
 //
 // Every live token and lease has one TTL timer, which its authority (the token store, the
 // core's lease registry) re-arms at each renewal and ends with the record. A CAF delayed
-// message cannot be cancelled in CAF 0.17, so the simulation's alarm actor keeps the armed
-// timers in a table of its own and is woken through one CAF message per due instant:
-// * a timer armed for an instant that already has a wake-up joins it; the timers of one
-//   instant fire in the order they were armed, where the instant's first one would have;
-// * a cancelled timer leaves the table at once (no message when it would have fired); the
-//   instant's wake-up is withdrawn from CAF's clock with its last timer, if not yet due;
+// message cannot be cancelled in CAF 0.17, and each one costs a place in CAF's clock and a
+// mailbox element, so the simulation's alarm actor keeps the armed timers in a table of its
+// own, by instant, and only the earliest instant has a wake-up in CAF's clock:
+// * a timer armed for an instant that already has timers joins them; the timers of one
+//   instant fire in the order they were armed;
+// * a timer armed for an instant before the earliest one moves the wake-up to its instant;
+//   when an instant has fired, the next one gets the wake-up;
+// * a cancelled timer leaves the table at once (no message when it would have fired); an
+//   instant whose last timer is cancelled goes, and its wake-up, if it had it, moves on;
 // * the table holds only weak references, so an actor that ends is freed at once;
 // * a handler sees its due instant as now (the driver steps the clock to each due instant).
+// Among other messages CAF delivers at the same instant (a fleet's, an auth method's tidy
+// timer), the wake-up takes the place it had in CAF's clock when it was scheduled there.
 //
 // A timer due at once (its instant may be shipped already) is a delayed message to the alarm,
 // as all were before: it fires at this instant, so there is nothing to cancel.
@@ -35,7 +40,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
+#include <map>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace tokenlab {
@@ -74,7 +81,7 @@ public:
 
   /// Timers armed and neither fired nor cancelled.
   std::size_t armed() const { return armed_; }
-  /// Instants with a wake-up in CAF's clock or in the alarm's mailbox.
+  /// Instants with timers armed, or due and not yet fired.
   std::size_t wake_ups() const { return wake_ups_.size(); }
 
 private:
@@ -86,14 +93,20 @@ private:
   /// The timers of one instant, in arming order (most instants have one). A cancelled timer
   /// keeps its place, emptied (a cancellation costs the same with 100,000 timers an instant).
   struct wake_up {
-    clock_entry entry; ///< in CAF's clock while its instant is after now
     timer first;
     std::vector<timer> more;
     std::size_t live = 0; ///< timers neither fired nor cancelled
   };
+  using rep = caf::actor_clock::duration_type::rep;
+
+  /// Gives the earliest instant the wake-up, unless one is scheduled.
+  void schedule_next();
 
   caf::detail::test_actor_clock* clock_; ///< null off the testing scheduler
-  std::unordered_map<caf::actor_clock::duration_type::rep, wake_up> wake_ups_;
+  caf::actor_addr alarm_;                ///< the alarm actor (weak), once a timer is armed
+  std::map<rep, wake_up> wake_ups_;      ///< by instant
+  /// The wake-up in CAF's clock: the earliest instant's (shipped once its instant is now).
+  std::optional<std::pair<rep, clock_entry>> scheduled_;
   std::uint64_t next_seq_ = 1;
   std::size_t armed_ = 0;
   bool closed_ = false;

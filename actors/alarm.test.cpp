@@ -150,7 +150,8 @@ TEST_CASE("alarm: a cancelled timer never fires, nor does an ended actor's") {
   auto b = f.spawn("b");
   f.arm(a, 1000, 1);
   f.arm(b, 2000, 1);
-  CHECK(f.clock_entries() == 2);
+  CHECK(f.table().wake_ups() == 2);
+  CHECK(f.clock_entries() == 1); // only the earliest instant is in CAF's clock
   f.tell(a, cancel_atom::value);
   f.tell(b, quit_atom::value); // its state, and with it its timer, ends with the actor
   f.check_nothing_left(at(1h));
@@ -237,4 +238,22 @@ TEST_CASE("alarm: the last of an instant's timers cancelled takes its wake-up al
   }
   f.tell(timed[2], cancel_atom::value);
   f.check_nothing_left(at(10s));
+}
+
+TEST_CASE("alarm: only the earliest instant is in CAF's clock; each fires at its own instant") {
+  alarm_fixture f;
+  auto a = f.spawn("a");
+  auto b = f.spawn("b");
+  auto c = f.spawn("c");
+  f.arm(b, 5000, 1);
+  f.arm(c, 9000, 1);
+  f.arm(a, 2000, 1); // earlier than the scheduled instant: the wake-up moves to t+2s
+  CHECK(f.table().wake_ups() == 3);
+  CHECK(f.clock_entries() == 1);
+  f.advance_to(at(3s));
+  f.tell(b, cancel_atom::value); // the next instant goes: the wake-up moves on to t+9s
+  CHECK(f.clock_entries() == 1);
+  f.advance_to(at(10s));
+  REQUIRE(*f.log == std::vector<delivery>{{"a", 1, at(2s)}, {"c", 1, at(9s)}});
+  f.check_nothing_left(at(20s));
 }
