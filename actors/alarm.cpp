@@ -27,7 +27,9 @@ alarm_table::handle alarm_table::arm(const caf::actor& alarm, caf::actor_clock::
     return {};
   alarm_ = caf::actor_cast<caf::actor_addr>(alarm);
   auto key = due.time_since_epoch().count();
-  auto seq = next_seq_++;
+  auto seq = next_seq_;
+  if (++next_seq_ == 0)
+    next_seq_ = 1;
   ++armed_;
   auto [i, fresh] = wake_ups_.try_emplace(key);
   auto& w = i->second;
@@ -38,7 +40,7 @@ alarm_table::handle alarm_table::arm(const caf::actor& alarm, caf::actor_clock::
     w.first = std::move(t);
   else {
     w.more.push_back(std::move(t));
-    h.slot = w.more.size();
+    h.slot = static_cast<std::uint32_t>(w.more.size());
   }
   // Before the scheduled instant (which is after now, as this one is): the wake-up moves.
   if (scheduled_ && key < scheduled_->first) {
@@ -128,7 +130,7 @@ void expiry_timer::arm(caf::event_based_actor* self, const sim_context& ctx, sim
   if (!ctx.alarms || !ctx.alarms->takes(due))
     return self->delayed_send(ctx.alarm, delay, expire_atom::value,
                               caf::actor_cast<caf::actor_addr>(self), number);
-  table_ = ctx.alarms;
+  table_ = ctx.alarms.get();
   handle_ = table_->arm(ctx.alarm, due, caf::actor_cast<caf::actor_addr>(self), number);
 }
 

@@ -55,8 +55,8 @@ public:
   /// Names one armed timer; a handle whose timer fired or was cancelled names none.
   struct handle {
     caf::actor_clock::duration_type::rep due = 0; ///< the due instant's clock ticks
-    std::uint64_t seq = 0;                        ///< 0: none
-    std::size_t slot = 0; ///< its place among the instant's timers (0: `first`)
+    std::uint32_t seq = 0;                        ///< 0: none (numbers wrap, skipping 0)
+    std::uint32_t slot = 0; ///< its place among the instant's timers (0: `first`)
   };
 
   explicit alarm_table(caf::actor_system& sys);
@@ -86,7 +86,7 @@ public:
 
 private:
   struct timer {
-    std::uint64_t seq = 0; ///< 0: none
+    std::uint32_t seq = 0; ///< 0: none
     caf::actor_addr who;
     std::uint64_t number = 0;
   };
@@ -107,7 +107,7 @@ private:
   std::map<rep, wake_up> wake_ups_;      ///< by instant
   /// The wake-up in CAF's clock: the earliest instant's (shipped once its instant is now).
   std::optional<std::pair<rep, clock_entry>> scheduled_;
-  std::uint64_t next_seq_ = 1;
+  std::uint32_t next_seq_ = 1; ///< never 0
   std::size_t armed_ = 0;
   bool closed_ = false;
 };
@@ -130,7 +130,9 @@ public:
   void cancel();
 
 private:
-  std::shared_ptr<alarm_table> table_;
+  /// The table of the context it was armed with, which outlives it (every record or state
+  /// that holds a timer holds that context, or lives in an actor that does).
+  alarm_table* table_ = nullptr;
   alarm_table::handle handle_;
 };
 

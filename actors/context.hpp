@@ -68,9 +68,17 @@ class object_contexts {
 public:
   /// The context of an object made now from `ctx`: counted or not, as object_context says.
   const std::shared_ptr<const sim_context>& of(const sim_context& ctx) {
-    auto& slot = made_[ctx.counting() ? 1 : 0];
-    if (!slot)
-      slot = std::make_shared<const sim_context>(object_context(ctx));
+    return of(ctx, ctx.counting());
+  }
+
+  /// The context of an object made from `ctx`, counted or not.
+  const std::shared_ptr<const sim_context>& of(const sim_context& ctx, bool counted) {
+    auto& slot = made_[counted ? 1 : 0];
+    if (!slot) {
+      auto made = std::make_shared<sim_context>(ctx);
+      made->counted = counted;
+      slot = std::move(made);
+    }
     return slot;
   }
 

@@ -55,7 +55,7 @@ struct mount_entry {
 /// registry, made an actor (actors/lease.hpp) while it is revoked and talks to its engine
 /// (docs/decisions.md, "One CAF actor per live token").
 struct lease_ref {
-  lease_entry entry;
+  lease_entry entry;       ///< its `id` left empty: the registry's key is the lease's ID
   std::string mount;       ///< "aws/"
   bool counted = false;    ///< made while a fleet counted: its events stay counted
   std::uint64_t timer = 0; ///< the number of its armed TTL timer (core_state::timed_leases)

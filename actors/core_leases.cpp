@@ -128,18 +128,19 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
                               sim_now(self, st.ctx));
   if (!d)
     return done(d.error());
+  const auto& id = l.first;
   auto ctx = lease_context(st, l.second);
-  storage_put(self, ctx, keys::lease(e.id));
+  storage_put(self, ctx, keys::lease(id));
   arm(self, l);
   trace_event ev;
   ev.kind = trace_kind::lease_renewed;
-  ev.subject = e.id;
+  ev.subject = id;
   ev.related = e.owner;
   ev.ttl = *d;
   ev.expires = e.expire_time;
   emit(self, ctx, std::move(ev));
   api_response r;
-  r.lease_id = e.id;
+  r.lease_id = id;
   r.renewable = e.renewable;
   r.lease_duration = whole_seconds(e.ttl);
   r.warnings = d->warnings;
@@ -150,8 +151,8 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
 
 void add_lease(self_ptr self, lease_entry e, const std::string& mount) {
   auto& st = self->state;
-  auto id = e.id;
-  auto& l = *st.leases.try_emplace(std::move(id)).first;
+  auto& l = *st.leases.try_emplace(std::move(e.id)).first;
+  e.id.clear(); // the registry's key is its ID
   l.second.entry = std::move(e);
   l.second.mount = mount;
   l.second.counted = st.ctx.counting();
@@ -164,7 +165,9 @@ caf::actor revoking_lease(self_ptr self, lease_slot& l) {
   if (!r.actor) {
     auto m = st.mounts.find(r.mount);
     auto engine = m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
-    r.actor = self->spawn(lease_actor, r.entry, lease_context(st, r), std::move(engine),
+    auto e = r.entry;
+    e.id = l.first;
+    r.actor = self->spawn(lease_actor, std::move(e), lease_context(st, r), std::move(engine),
                           caf::actor{self});
   }
   return r.actor;
@@ -184,12 +187,12 @@ void lease_timer_fired(self_ptr self, std::uint64_t number) {
   auto ctx = lease_context(st, l.second);
   trace_event fired;
   fired.kind = trace_kind::timer_fired;
-  fired.subject = e.id;
+  fired.subject = l.first;
   emit(self, ctx, std::move(fired));
   trace_event ev;
   ev.kind = trace_kind::lease_expired;
   ev.cause = trace_cause::ttl_expired;
-  ev.subject = e.id;
+  ev.subject = l.first;
   ev.related = e.owner;
   emit(self, ctx, std::move(ev));
   self->send(revoking_lease(self, l), expire_atom::value);

@@ -73,6 +73,12 @@ const token_entry& change_entry(live_token& r, Edit edit) {
   return *r.entry;
 }
 
+// A live token's context: the store's, counted if the token was made while a fleet counted.
+const sim_context& ctx_of(self_ptr self, const live_token& r) {
+  auto& st = self->state;
+  return *st.made.of(st.ctx, r.counted);
+}
+
 token_ties& ties_of(live_token& r) {
   if (!r.ties)
     r.ties = std::make_unique<token_ties>();
@@ -92,7 +98,7 @@ void make_token(self_ptr self, token_entry e) {
   }
   auto& t = *st.tokens.try_emplace(id).first;
   t.second.entry = std::make_shared<const token_entry>(std::move(e));
-  t.second.ctx = st.made.of(st.ctx);
+  t.second.counted = st.ctx.counting();
   arm(self, t);
   st.accessors.emplace(acc, id);
 }
@@ -100,7 +106,7 @@ void make_token(self_ptr self, token_entry e) {
 // The cubbyhole backend (vault/logical_cubbyhole.go) for a token's own namespace.
 api_outcome cubbyhole_op(self_ptr self, live_token& r, cubby_op op, const std::string& path,
                          const std::map<std::string, std::string>& fields) {
-  const auto& ctx = *r.ctx;
+  const auto& ctx = ctx_of(self, r);
   const auto& box_id = r.entry->cubbyhole_id;
   api_response done;
   done.status = 204;
@@ -321,7 +327,7 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   if (!d)
     return d.error();
   const auto& e = change_entry(r, [&](token_entry& x) { apply_renewal(x, *d, now); });
-  const auto& ctx = *r.ctx;
+  const auto& ctx = ctx_of(self, r);
   storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
   arm(self, t);
   trace_event ev;
@@ -361,7 +367,8 @@ api_response list_response(std::vector<std::string> keys) {
 caf::actor store_detail::revoking_token(self_ptr self, std::pair<const std::string, live_token>& t) {
   auto& r = t.second;
   if (!r.actor) {
-    r.actor = self->spawn(token_actor, r.entry, r.ctx, caf::actor{self},
+    r.actor = self->spawn(token_actor, r.entry, self->state.made.of(self->state.ctx, r.counted),
+                          caf::actor{self},
                           r.ties ? std::move(*r.ties) : token_ties{});
     r.ties.reset();
   }
@@ -780,14 +787,15 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         // The last use leaves -1 (pending revocation) until the request completes.
         const auto& e = change_entry(
           r, [](token_entry& x) { x.num_uses = x.num_uses == 1 ? -1 : x.num_uses - 1; });
-        storage_put(self, *r.ctx, keys::token(*r.ctx, e.id));
+        const auto& its = ctx_of(self, r);
+        storage_put(self, its, keys::token(its, e.id));
         trace_event ev;
         ev.kind = trace_kind::token_used;
         ev.subject = e.id;
         ev.detail = e.num_uses < 0    ? "its last use"
                     : e.num_uses == 1 ? "1 use left"
                                       : std::to_string(e.num_uses) + " uses left";
-        emit(self, *r.ctx, std::move(ev));
+        emit(self, its, std::move(ev));
       }
       return r.entry;
     },
@@ -816,12 +824,13 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto& r = t->second;
       auto former = r.entry->parent;
       const auto& e = change_entry(r, [](token_entry& x) { x.parent.clear(); });
-      storage_put(self, *r.ctx, keys::token(*r.ctx, e.id));
+      const auto& its = ctx_of(self, r);
+      storage_put(self, its, keys::token(its, e.id));
       trace_event ev;
       ev.kind = trace_kind::token_orphaned;
       ev.subject = e.id;
       ev.related = former;
-      emit(self, *r.ctx, std::move(ev));
+      emit(self, its, std::move(ev));
       return true;
     },
     // A token's TTL timer fired: it expires, and its actor revokes it.
@@ -835,7 +844,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       t.second.timer = 0;
       if (t.second.actor) // being revoked
         return;
-      const auto& its = *t.second.ctx;
+      const auto& its = ctx_of(self, t.second);
       trace_event fired;
       fired.kind = trace_kind::timer_fired;
       fired.subject = t.first;

@@ -71,7 +71,7 @@ namespace tokenlab {
 struct live_token {
   /// Its entry: replaced at each change, never changed in place (a request may hold it).
   shared_entry entry;
-  std::shared_ptr<const sim_context> ctx; ///< its context (counted if made in a fleet)
+  bool counted = false; ///< made while a fleet counted: its events stay counted
   std::uint64_t timer = 0; ///< the number of its armed TTL timer (token_store_state::timed)
   expiry_timer expiry;     ///< its TTL timer: cancelled when re-armed or the record goes
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed
