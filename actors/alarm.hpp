@@ -39,9 +39,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <map>
+#include <memory>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -134,6 +135,52 @@ private:
   /// that holds a timer holds that context, or lives in an actor that does).
   alarm_table* table_ = nullptr;
   alarm_table::handle handle_;
+};
+
+/// A record's TTL timer (a live token's in the token store, a lease's in the core's registry):
+/// while armed, its number names the record in its authority's record_timers.
+struct record_timer {
+  std::uint64_t number = 0; ///< 0: never armed (a fired or cancelled timer's stays, unused)
+  expiry_timer expiry;
+};
+
+/// The TTL timers of an authority's records. The alarm delivers `(expire_atom, number)` to the
+/// authority, which finds the record by the number (numbers are never reused, so a stale one
+/// names nothing).
+template <class Record>
+class record_timers {
+public:
+  /// Arms (again) `timer`, a member of `record`, due after `delay`.
+  void arm(caf::event_based_actor* self, const sim_context& ctx, Record& record,
+           record_timer& timer, sim_duration delay) {
+    forget(timer);
+    timer.number = ++last_;
+    armed_.emplace(timer.number, &record);
+    timer.expiry.arm(self, ctx, delay, timer.number);
+  }
+
+  /// Cancels `timer`.
+  void cancel(record_timer& timer) {
+    forget(timer);
+    timer.expiry.cancel();
+  }
+
+  /// The record whose timer `number` fired, if that timer was still armed; else null.
+  Record* fired(std::uint64_t number) {
+    auto i = armed_.find(number);
+    if (i == armed_.end())
+      return nullptr;
+    auto* record = i->second;
+    armed_.erase(i);
+    return record;
+  }
+
+  /// Forgets `timer`'s number, as its record goes (its expiry_timer cancels itself then).
+  void forget(const record_timer& timer) { armed_.erase(timer.number); }
+
+private:
+  std::unordered_map<std::uint64_t, Record*> armed_;
+  std::uint64_t last_ = 0;
 };
 
 /// Spawns the alarm actor of a simulation and puts it and its table in `ctx`.

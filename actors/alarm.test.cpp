@@ -8,6 +8,8 @@
 #include <caf/all.hpp>
 
 #include <chrono>
+#include <initializer_list>
+#include <tuple>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -78,6 +80,14 @@ public:
   caf::actor spawn(const std::string& name) {
     actors_.push_back(driver_.system().spawn(timed_actor, ctx_, name, log));
     return actors_.back();
+  }
+
+  /// One timed actor for each name, in order.
+  std::vector<caf::actor> spawn_each(std::initializer_list<const char*> names) {
+    std::vector<caf::actor> out;
+    for (const char* name : names)
+      out.push_back(spawn(name));
+    return out;
   }
 
   /// An actor only the caller holds.
@@ -211,9 +221,8 @@ TEST_CASE("alarm: a timer due at once fires at this instant") {
 
 TEST_CASE("alarm: a timer armed after the instant's first was cancelled fires after the rest") {
   alarm_fixture f;
-  auto a = f.spawn("a");
-  auto b = f.spawn("b");
-  auto c = f.spawn("c");
+  auto timed = f.spawn_each({"a", "b", "c"});
+  const auto& [a, b, c] = std::tie(timed[0], timed[1], timed[2]);
   f.arm(a, 5000, 1);
   f.arm(b, 5000, 1);
   f.tell(a, cancel_atom::value); // the instant's first goes; b stays due
@@ -242,12 +251,10 @@ TEST_CASE("alarm: the last of an instant's timers cancelled takes its wake-up al
 
 TEST_CASE("alarm: only the earliest instant is in CAF's clock; each fires at its own instant") {
   alarm_fixture f;
-  auto a = f.spawn("a");
-  auto b = f.spawn("b");
-  auto c = f.spawn("c");
-  f.arm(b, 5000, 1);
-  f.arm(c, 9000, 1);
-  f.arm(a, 2000, 1); // earlier than the scheduled instant: the wake-up moves to t+2s
+  auto timed = f.spawn_each({"a", "b", "c"});
+  const auto& [a, b, c] = std::tie(timed[0], timed[1], timed[2]);
+  for (auto [who, delay] : {std::pair{b, 5000}, {c, 9000}, {a, 2000}})
+    f.arm(who, delay, 1); // a's t+2s is earlier than the scheduled t+5s: the wake-up moves
   CHECK(f.table().wake_ups() == 3);
   CHECK(f.clock_entries() == 1);
   f.advance_to(at(3s));

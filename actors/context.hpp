@@ -113,6 +113,23 @@ void emit(Self* self, const sim_context& ctx, trace_event ev, bool counted) {
   emit(self, ctx, std::move(ev));
 }
 
+/// A record's TTL timer fired: traces the timer's firing and the expiry it is (`kind`,
+/// token_expired or lease_expired) of `subject`, whose owner is `related`.
+template <class Self>
+void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, const std::string& subject,
+                 const std::string& related = {}) {
+  trace_event fired;
+  fired.kind = trace_kind::timer_fired;
+  fired.subject = subject;
+  emit(self, ctx, std::move(fired));
+  trace_event ev;
+  ev.kind = kind;
+  ev.cause = trace_cause::ttl_expired;
+  ev.subject = subject;
+  ev.related = related;
+  emit(self, ctx, std::move(ev));
+}
+
 /// A storage operation (`op`, traced as `kind`): sent to the storage actor, which traces it;
 /// while events are counted, counted right here, by key prefix, and no key is kept.
 template <class Self, class Atom>

@@ -58,8 +58,7 @@ struct lease_ref {
   lease_entry entry;       ///< its `id` left empty: the registry's key is the lease's ID
   std::string mount;       ///< "aws/"
   bool counted = false;    ///< made while a fleet counted: its events stay counted
-  std::uint64_t timer = 0; ///< the number of its armed TTL timer (core_state::timed_leases)
-  expiry_timer expiry;     ///< its TTL timer: cancelled when re-armed or the record goes
+  record_timer timer;      ///< its TTL timer (core_state::lease_timers): gone with the record
   caf::actor actor;        ///< while it is revoked, its actor
   bool with_owner = false; ///< revoked by its owner token's revocation: no notice back to it
 };
@@ -82,9 +81,7 @@ struct core_state {
   /// what became of their credentials.
   std::map<std::string, secrets_engine> retired;
   std::map<std::string, lease_ref> leases;   ///< live leases by ID
-  /// The live leases' armed TTL timers by number (the alarm delivers the number).
-  std::unordered_map<std::uint64_t, std::pair<const std::string, lease_ref>*> timed_leases;
-  std::uint64_t lease_timers = 0; ///< the last number given to a lease's timer
+  record_timers<std::pair<const std::string, lease_ref>> lease_timers; ///< the leases' TTLs
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, gone_lease> gone_leases;
   policy_store policies;    ///< `root`, `default` and every `vault policy write`

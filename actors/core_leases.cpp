@@ -95,11 +95,7 @@ sim_context lease_context(const core_state& st, const lease_ref& r) {
 void arm(self_ptr self, lease_slot& l) {
   auto& st = self->state;
   auto& r = l.second;
-  if (r.timer != 0)
-    st.timed_leases.erase(r.timer);
-  r.timer = ++st.lease_timers;
-  st.timed_leases.emplace(r.timer, &l);
-  r.expiry.arm(self, st.ctx, r.entry.expire_time - sim_now(self, st.ctx), r.timer);
+  st.lease_timers.arm(self, st.ctx, l, r.timer, r.entry.expire_time - sim_now(self, st.ctx));
 }
 
 vault_error bad_request(std::string_view text) {
@@ -175,27 +171,12 @@ caf::actor revoking_lease(self_ptr self, lease_slot& l) {
 
 void lease_timer_fired(self_ptr self, std::uint64_t number) {
   auto& st = self->state;
-  auto t = st.timed_leases.find(number);
-  if (t == st.timed_leases.end())
+  auto* l = st.lease_timers.fired(number);
+  if (!l || l->second.actor) // gone, or being revoked
     return;
-  auto& l = *t->second;
-  st.timed_leases.erase(t);
-  l.second.timer = 0;
-  if (l.second.actor) // being revoked
-    return;
-  const auto& e = l.second.entry;
-  auto ctx = lease_context(st, l.second);
-  trace_event fired;
-  fired.kind = trace_kind::timer_fired;
-  fired.subject = l.first;
-  emit(self, ctx, std::move(fired));
-  trace_event ev;
-  ev.kind = trace_kind::lease_expired;
-  ev.cause = trace_cause::ttl_expired;
-  ev.subject = l.first;
-  ev.related = e.owner;
-  emit(self, ctx, std::move(ev));
-  self->send(revoking_lease(self, l), expire_atom::value);
+  emit_expiry(self, lease_context(st, l->second), trace_kind::lease_expired, l->first,
+              l->second.entry.owner);
+  self->send(revoking_lease(self, *l), expire_atom::value);
 }
 
 void lease_gone(self_ptr self, const std::string& id, const tombstone& t) {
@@ -209,8 +190,7 @@ void lease_gone(self_ptr self, const std::string& id, const tombstone& t) {
     self->send(st.store, unlease_atom::value, r.entry.owner, id);
   if (!t.counted) // a fleet's leases are too many to remember each
     st.gone_leases[id] = gone_lease{t, r.mount, r.entry.handle};
-  if (r.timer != 0)
-    st.timed_leases.erase(r.timer);
+  st.lease_timers.forget(r.timer);
   st.leases.erase(it);
 }
 

@@ -53,14 +53,9 @@ using token_slot = std::pair<const std::string, live_token>;
 void arm(self_ptr self, token_slot& t) {
   auto& st = self->state;
   auto& r = t.second;
-  if (r.timer != 0)
-    st.timed.erase(r.timer);
-  r.timer = 0;
   if (!r.entry->expire_time)
-    return r.expiry.cancel();
-  r.timer = ++st.timers;
-  st.timed.emplace(r.timer, &t);
-  r.expiry.arm(self, st.ctx, *r.entry->expire_time - sim_now(self, st.ctx), r.timer);
+    return st.timers.cancel(r.timer);
+  st.timers.arm(self, st.ctx, t, r.timer, *r.entry->expire_time - sim_now(self, st.ctx));
 }
 
 // Changes a live token's entry: `edit` works on a copy, which becomes the entry (a request
@@ -706,8 +701,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto it = st.tokens.find(id);
       if (it == st.tokens.end())
         return;
-      if (it->second.timer != 0)
-        st.timed.erase(it->second.timer);
+      st.timers.forget(it->second.timer);
       st.accessors.erase(it->second.entry->accessor);
       st.tokens.erase(it);
       if (auto l = st.lease_of.find(id); l != st.lease_of.end()) {
@@ -835,26 +829,11 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     },
     // A token's TTL timer fired: it expires, and its actor revokes it.
     [=](expire_atom, std::uint64_t number) {
-      auto& st = self->state;
-      auto timed = st.timed.find(number);
-      if (timed == st.timed.end())
+      auto* t = self->state.timers.fired(number);
+      if (!t || t->second.actor) // gone, or being revoked
         return;
-      auto& t = *timed->second;
-      st.timed.erase(timed);
-      t.second.timer = 0;
-      if (t.second.actor) // being revoked
-        return;
-      const auto& its = ctx_of(self, t.second);
-      trace_event fired;
-      fired.kind = trace_kind::timer_fired;
-      fired.subject = t.first;
-      emit(self, its, std::move(fired));
-      trace_event ev;
-      ev.kind = trace_kind::token_expired;
-      ev.cause = trace_cause::ttl_expired;
-      ev.subject = t.first;
-      emit(self, its, std::move(ev));
-      self->send(store_detail::revoking_token(self, t), expire_atom::value);
+      emit_expiry(self, ctx_of(self, t->second), trace_kind::token_expired, t->first);
+      self->send(store_detail::revoking_token(self, *t), expire_atom::value);
     },
     // `vault operator generate-root` completed: a new root token (GenerateRootUpdate).
     [=](entry_atom, create_atom) {

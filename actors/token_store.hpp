@@ -72,8 +72,7 @@ struct live_token {
   /// Its entry: replaced at each change, never changed in place (a request may hold it).
   shared_entry entry;
   bool counted = false; ///< made while a fleet counted: its events stay counted
-  std::uint64_t timer = 0; ///< the number of its armed TTL timer (token_store_state::timed)
-  expiry_timer expiry;     ///< its TTL timer: cancelled when re-armed or the record goes
+  record_timer timer; ///< its TTL timer (token_store_state::timers): cancelled with the record
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed
   caf::actor actor; ///< while it is revoked, its actor (which then owns the entry)
 };
@@ -86,9 +85,7 @@ struct token_store_state {
   id_source ids{1, id_stream::token_store};
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
   std::unordered_map<std::string, live_token> tokens;       ///< live tokens by internal ID
-  /// The live tokens' armed TTL timers by number (the alarm delivers the number).
-  std::unordered_map<std::uint64_t, std::pair<const std::string, live_token>*> timed;
-  std::uint64_t timers = 0; ///< the last number given to a token's timer
+  record_timers<std::pair<const std::string, live_token>> timers; ///< the live tokens' TTLs
   std::map<std::string, std::string> accessors;             ///< accessor -> token ID
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not
   /// kept while events are counted (a fleet): its keys then have no salted IDs.
