@@ -45,9 +45,10 @@ struct sim_context {
   /// The outside world the scenario declares: GitHub's organizations, users and teams (the
   /// github auth method asks it). Shared, never changed during a run.
   std::shared_ptr<const github_world> github;
-  /// Set in the copy a token's or a lease's actor keeps when it is made while a fleet counts
-  /// (object_context): that object's events stay counted for as long as it lives, also once
-  /// the fleet has ended and the lab traces again (the tally drops those past its horizon).
+  /// Set in the context of a token or lease made while a fleet counts (object_context, or
+  /// its record's flag): that object's events stay counted for as long as it lives, also
+  /// once the fleet has ended and the lab traces again (the tally drops those past its
+  /// horizon).
   bool counted = false;
 
   /// True while this component's events are counted, not traced.

@@ -1,8 +1,8 @@
 // The system backend's lease endpoints (vault/logical_system.go handleLeaseLookup,
 // handleLeaseLookupList, handleRenew, handleRevoke, handleRevokePrefixCommon) over every lease
-// the expiration manager holds: the core's leases on secrets, and the leases of service
-// tokens, which live with their token actors and which the token store indexes by lease ID
-// (`auth/token/create/h…`, RegisterAuth).
+// the expiration manager holds: the core's leases on secrets (its lease registry, below),
+// and the leases of service tokens, which live with their tokens' records in the token store,
+// indexed there by lease ID (`auth/token/create/h…`, RegisterAuth).
 
 #include "actors/core_internal.hpp"
 #include "actors/keys.hpp"

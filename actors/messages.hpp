@@ -30,7 +30,7 @@ struct identity_entity; // model/identity.hpp
 // Requests from the runner to the core.
 using request_atom = caf::atom_constant<caf::atom("request")>;
 using state_atom = caf::atom_constant<caf::atom("state")>;
-// Token store and token actors.
+// The token store and its tokens.
 using create_atom = caf::atom_constant<caf::atom("create")>;
 using lookup_atom = caf::atom_constant<caf::atom("lookup")>;
 using renew_atom = caf::atom_constant<caf::atom("renew")>;

@@ -715,7 +715,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       if (auto parent = st.tokens.find(t.owner); parent != st.tokens.end() && parent->second.ties)
         parent->second.ties->children.remove(id);
     },
-    // A token's actor changed its entry (a use, orphaning, the start of its revocation).
+    // A token's actor changed its entry (the start of its revocation).
     [=](entry_atom, const shared_entry& e) {
       auto& tokens = self->state.tokens;
       if (auto t = tokens.find(e->id); t != tokens.end())

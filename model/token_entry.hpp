@@ -50,8 +50,8 @@ struct token_entry {
   bool orphan() const { return parent.empty(); }
 };
 
-/// A token's entry as its actor last made it: shared and never changed, so the token
-/// store's index, the token's actor and the messages that carry it hold one value.
+/// A token's entry as it last changed: shared and never changed in place, so the token
+/// store's record, the token's actor and the messages that carry it hold one value.
 using shared_entry = std::shared_ptr<const token_entry>;
 
 } // namespace tokenlab
