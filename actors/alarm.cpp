@@ -25,7 +25,8 @@ alarm_table::handle alarm_table::arm(const caf::actor& alarm, caf::actor_clock::
                                      caf::actor_addr who, std::uint64_t number) {
   if (!takes(due))
     return {};
-  alarm_ = caf::actor_cast<caf::actor_addr>(alarm);
+  if (!alarm_)
+    alarm_ = caf::actor_cast<caf::actor_addr>(alarm);
   auto key = due.time_since_epoch().count();
   auto seq = next_seq_;
   if (++next_seq_ == 0)
@@ -61,7 +62,8 @@ void alarm_table::schedule_next() {
   auto content =
     caf::make_mailbox_element(nullptr, caf::make_message_id(), {}, expire_atom::value, key);
   auto due = caf::actor_clock::time_point{caf::actor_clock::duration_type{key}};
-  scheduled_.emplace(key, schedule_withdrawable(*clock_, due, std::move(target), std::move(content)));
+  scheduled_.emplace(key,
+                     schedule_withdrawable(*clock_, due, std::move(target), std::move(content)));
 }
 
 void alarm_table::cancel(handle h) {

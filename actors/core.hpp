@@ -72,6 +72,7 @@ struct gone_lease {
 
 struct core_state {
   sim_context ctx;
+  object_contexts made; ///< the contexts its leases' actors share
   system_config sys;
   caf::actor store;
   id_source requests{1, id_stream::requests};

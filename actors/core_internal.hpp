@@ -158,6 +158,8 @@ using lease_slot = std::pair<const std::string, lease_ref>;
 void add_lease(self_ptr self, lease_entry e, const std::string& mount);
 /// The actor that revokes the lease: made now unless it is being revoked already.
 caf::actor revoking_lease(self_ptr self, lease_slot& l);
+/// Revokes the secret lease `id` by request (at once if it is gone), then calls `next`.
+void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next);
 /// A lease's TTL timer `number` fired: the lease expires, and its actor revokes it.
 void lease_timer_fired(self_ptr self, std::uint64_t number);
 /// A lease's actor finished: the record goes (a tombstone stays unless it was a fleet's).

@@ -63,8 +63,9 @@ void with_token_lease(self_ptr self, const std::string& token,
 // Revokes the targets one after the other (revokeCommon): a secret's lease through its
 // engine, a token's lease by revoking the token's tree (revokeEntry -> revokeTree). A
 // target already gone with an earlier one's tree is skipped.
-void revoke_all(self_ptr self, std::shared_ptr<std::vector<std::pair<std::string, lease_target>>> xs,
-                size_t i, const reply& done) {
+using revoke_targets = std::shared_ptr<std::vector<std::pair<std::string, lease_target>>>;
+
+void revoke_all(self_ptr self, revoke_targets xs, size_t i, const reply& done) {
   if (i == xs->size())
     return done(no_content());
   auto next = [=] { revoke_all(self, xs, i + 1, done); };
@@ -76,19 +77,13 @@ void revoke_all(self_ptr self, std::shared_ptr<std::vector<std::pair<std::string
       .then([=](bool) { next(); }, [=](caf::error&) { next(); });
     return;
   }
-  auto l = self->state.leases.find(id);
-  if (l == self->state.leases.end())
-    return next();
-  self->request(revoking_lease(self, *l), caf::infinite, revoke_atom::value, trace_cause::request)
-    .then([=](bool) { next(); }, [=](caf::error&) { next(); });
+  revoke_lease(self, id, next);
 }
 
 // A lease's context for what it does: the core's, counted if the lease was made while a
 // fleet counted.
-sim_context lease_context(const core_state& st, const lease_ref& r) {
-  auto out = st.ctx;
-  out.counted = r.counted;
-  return out;
+const std::shared_ptr<const sim_context>& lease_context(core_state& st, const lease_ref& r) {
+  return st.made.of(st.ctx, r.counted);
 }
 
 // Arms (again) the lease's TTL timer at its expiry.
@@ -125,7 +120,7 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
   if (!d)
     return done(d.error());
   const auto& id = l.first;
-  auto ctx = lease_context(st, l.second);
+  const auto& ctx = *lease_context(st, l.second);
   storage_put(self, ctx, keys::lease(id));
   arm(self, l);
   trace_event ev;
@@ -169,12 +164,20 @@ caf::actor revoking_lease(self_ptr self, lease_slot& l) {
   return r.actor;
 }
 
+void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next) {
+  auto l = self->state.leases.find(id);
+  if (l == self->state.leases.end())
+    return next();
+  self->request(revoking_lease(self, *l), caf::infinite, revoke_atom::value, trace_cause::request)
+    .then([=](bool) { next(); }, [=](caf::error&) { next(); });
+}
+
 void lease_timer_fired(self_ptr self, std::uint64_t number) {
   auto& st = self->state;
   auto* l = st.lease_timers.fired(number);
   if (!l || l->second.actor) // gone, or being revoked
     return;
-  emit_expiry(self, lease_context(st, l->second), trace_kind::lease_expired, l->first,
+  emit_expiry(self, *lease_context(st, l->second), trace_kind::lease_expired, l->first,
               l->second.entry.owner);
   self->send(revoking_lease(self, *l), expire_atom::value);
 }
@@ -311,7 +314,7 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string
     return done(bad_request(texts::lease_id_required));
   auto req = r;
   with_leases(self, r.lease_id, [=](lease_targets found) {
-    auto targets = std::make_shared<std::vector<std::pair<std::string, lease_target>>>();
+    auto targets = std::make_shared<revoke_targets::element_type>();
     if (req.prefix) {
       std::vector<std::string> ids;
       for (const auto& [id, target] : found)

@@ -38,12 +38,7 @@ void revoke_all(self_ptr self, std::shared_ptr<std::vector<std::string>> ids, st
                 std::function<void()> next) {
   if (i == ids->size())
     return next();
-  auto l = self->state.leases.find((*ids)[i]);
-  if (l == self->state.leases.end())
-    return revoke_all(self, ids, i + 1, next);
-  self->request(revoking_lease(self, *l), caf::infinite, revoke_atom::value, trace_cause::request)
-    .then([=](bool) { revoke_all(self, ids, i + 1, next); },
-          [=](caf::error&) { revoke_all(self, ids, i + 1, next); });
+  revoke_lease(self, (*ids)[i], [=] { revoke_all(self, ids, i + 1, next); });
 }
 
 void disabled(self_ptr self, const std::string& path, const std::string& type) {

@@ -13,18 +13,18 @@ void finish(self_ptr self, trace_cause cause) {
   auto& st = self->state;
   const auto& e = st.entry;
   if (!e.owner.empty()) // an orphan batch token's lease has no token index
-    storage_delete(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
-  storage_delete(self, st.ctx, keys::lease(e.id));
+    storage_delete(self, st.ctx(), keys::token_lease_index(st.ctx(), e.owner, e.id));
+  storage_delete(self, st.ctx(), keys::lease(e.id));
   trace_event ev;
   ev.kind = trace_kind::lease_revoked;
   ev.cause = cause;
   ev.subject = e.id;
   ev.related = e.owner;
-  emit(self, st.ctx, std::move(ev));
+  emit(self, st.ctx(), std::move(ev));
   tombstone t;
   t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
   t.owner = e.owner;
-  t.counted = st.ctx.counted;
+  t.counted = st.ctx().counted;
   self->send(st.core, gone_atom::value, e.id, t);
   for (auto& rp : st.waiters)
     rp.deliver(true);
@@ -50,17 +50,18 @@ void expire_now(self_ptr self) {
   ev.cause = trace_cause::ttl_expired;
   ev.subject = s.entry.id;
   ev.related = s.entry.owner;
-  emit(self, s.ctx, std::move(ev));
+  emit(self, s.ctx(), std::move(ev));
   start_revocation(self, trace_cause::ttl_expired);
 }
 
 } // namespace
 
 caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
-                          sim_context ctx, secrets_engine engine, caf::actor core) {
+                          std::shared_ptr<const sim_context> ctx, secrets_engine engine,
+                          caf::actor core) {
   auto& st = self->state;
   st.entry = std::move(entry);
-  st.ctx = std::move(ctx);
+  st.context = std::move(ctx);
   st.engine = std::move(engine);
   st.core = std::move(core);
   return {
@@ -71,7 +72,7 @@ caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry en
       // A revocation that reaches a lease at its expiry instant finds it expired: its timer,
       // due at the same instant, would have ended it (docs/decisions.md).
       if (!s.revoking && cause != trace_cause::ttl_expired &&
-          s.entry.expire_time <= sim_now(self, s.ctx)) {
+          s.entry.expire_time <= sim_now(self, s.ctx())) {
         expire_now(self);
         return rp;
       }

@@ -23,21 +23,24 @@
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include <memory>
 #include <vector>
 
 namespace tokenlab {
 
 struct lease_state {
   lease_entry entry;
-  sim_context ctx;
+  std::shared_ptr<const sim_context> context; ///< shared by the core's leases (never null)
   secrets_engine engine;
   caf::actor core;
   bool revoking = false;
   std::vector<caf::response_promise> waiters;
   static inline const char* name = "lease";
+  const sim_context& ctx() const { return *context; }
 };
 
 caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
-                          sim_context ctx, secrets_engine engine, caf::actor core);
+                          std::shared_ptr<const sim_context> ctx, secrets_engine engine,
+                          caf::actor core);
 
 } // namespace tokenlab

@@ -359,12 +359,11 @@ api_response list_response(std::vector<std::string> keys) {
 
 } // namespace
 
-caf::actor store_detail::revoking_token(self_ptr self, std::pair<const std::string, live_token>& t) {
+caf::actor store_detail::revoking_token(self_ptr self, token_slot& t) {
   auto& r = t.second;
   if (!r.actor) {
     r.actor = self->spawn(token_actor, r.entry, self->state.made.of(self->state.ctx, r.counted),
-                          caf::actor{self},
-                          r.ties ? std::move(*r.ties) : token_ties{});
+                          caf::actor{self}, r.ties ? std::move(*r.ties) : token_ties{});
     r.ties.reset();
   }
   return r.actor;
@@ -805,7 +804,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto t = self->state.tokens.find(id);
       if (t == self->state.tokens.end())
         return true; // gone already
-      self->delegate(store_detail::revoking_token(self, *t), revoke_atom::value, cause, orphan_children);
+      self->delegate(store_detail::revoking_token(self, *t), revoke_atom::value, cause,
+                     orphan_children);
       return caf::delegated<bool>{};
     },
     // Its parent is revoked -mode=orphan: it stays, with no parent (replies when done). One
