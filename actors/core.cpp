@@ -25,21 +25,15 @@ using namespace core_detail;
 // A token with an entity: the entity's policies join the request's ACL; a token whose entity
 // is gone or disabled is refused (CheckToken: "permission denied as the entity on the token is
 // invalid" / "… is disabled", logged; the client sees 403 permission denied).
-void core_detail::with_entity(self_ptr self, resolved_token who,
-                              std::function<void(outcome<resolved_token>)> next) {
+outcome<resolved_token> core_detail::with_entity(self_ptr self, resolved_token who) {
   if (who.entry->entity_id.empty())
-    return next(std::move(who));
-  auto id = who.entry->entity_id;
-  self->request(self->state.identity, caf::infinite, entity_atom::value, id)
-    .then(
-      [=](entity_view& v) mutable {
-        if (!v.found || v.disabled)
-          return next(outcome<resolved_token>{denied()});
-        who.identity_policies = v.policies;
-        who.entity = std::make_shared<const identity_entity>(std::move(v.entity));
-        next(std::move(who));
-      },
-      [=](caf::error&) mutable { next(outcome<resolved_token>{denied()}); });
+    return who;
+  const auto& entities = self->state.entities;
+  auto e = entities.find(who.entry->entity_id);
+  if (e == entities.end() || e->second->disabled)
+    return denied();
+  who.entity = e->second;
+  return who;
 }
 
 namespace {
@@ -394,20 +388,18 @@ std::string token_path(const char* op, token_selector by) {
 // login response): auth.identity_policies, and auth.policies the token's and its entity's.
 reply with_auth_identity(self_ptr self, reply done) {
   return [self, done](api_outcome r) {
-    if (!r || !r->auth || r->auth->entity_id.empty())
-      return done(std::move(r));
-    auto id = r->auth->entity_id;
-    self->request(self->state.identity, caf::infinite, entity_atom::value, id)
-      .then(
-        [=](entity_view& v) mutable {
-          auto& a = *r->auth;
-          a.identity_policies = sanitize_policies(v.policies, false);
-          auto all = a.token_policies;
-          all.insert(all.end(), v.policies.begin(), v.policies.end());
-          a.policies = sanitize_policies(all, false);
-          done(std::move(r));
-        },
-        [=](caf::error&) mutable { done(std::move(r)); });
+    if (r && r->auth && !r->auth->entity_id.empty()) {
+      const auto& entities = self->state.entities;
+      if (auto e = entities.find(r->auth->entity_id); e != entities.end()) {
+        auto& a = *r->auth;
+        const auto& granted = e->second->policies;
+        a.identity_policies = sanitize_policies(granted, false);
+        auto all = a.token_policies;
+        all.insert(all.end(), granted.begin(), granted.end());
+        a.policies = sanitize_policies(all, false);
+      }
+    }
+    done(std::move(r));
   };
 }
 
@@ -422,18 +414,14 @@ reply core_detail::with_lookup_identity(self_ptr self, reply done) {
       if (auto it = r->data->find("entity_id"); it != r->data->end())
         id = &it->second;
     const auto* text = id ? std::get_if<std::string>(id) : nullptr;
-    if (!text || text->empty())
-      return done(std::move(r));
-    self->request(self->state.identity, caf::infinite, entity_atom::value, *text)
-      .then(
-        [=](entity_view& v) mutable {
-          if (!v.policies.empty()) {
-            (*r->data)["identity_policies"] = v.policies;
-            (*r->data)["external_namespace_policies"] = std::map<std::string, std::string>{};
-          }
-          done(std::move(r));
-        },
-        [=](caf::error&) mutable { done(std::move(r)); });
+    if (text && !text->empty()) {
+      const auto& entities = self->state.entities;
+      if (auto e = entities.find(*text); e != entities.end() && !e->second->policies.empty()) {
+        (*r->data)["identity_policies"] = e->second->policies;
+        (*r->data)["external_namespace_policies"] = std::map<std::string, std::string>{};
+      }
+    }
+    done(std::move(r));
   };
 }
 
@@ -580,7 +568,8 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
     new_auth_mount(st.mount_ids, "token/", "token", "token based credentials");
   // The identity store (identity/): it knows every auth mount by accessor, and the token
   // store asks it for the entities of token roles' entity aliases.
-  st.identity = self->spawn<caf::linked>(identity_store_actor, st.ctx);
+  st.identity =
+    self->spawn<caf::linked>(identity_store_actor, st.ctx, caf::actor_cast<caf::actor>(self));
   self->send(st.identity, enable_auth_atom::value,
              identity_mount{st.auth_table["token/"].accessor, "auth/token/", "token"});
   self->send(st.store, identity_atom::value, st.identity);
@@ -600,26 +589,24 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
             rp.deliver(api_outcome{who.error()});
             return;
           }
-          with_entity(self, std::move(*who), [=](outcome<resolved_token> caller) mutable {
-            if (!caller) {
-              rp.deliver(api_outcome{caller.error()});
-              return;
-            }
-            if (caller->entry->num_uses <= 0)
-              return dispatch(self, *caller, req, reply_to(self, rp, std::nullopt));
-            // Every authenticated request spends one use, before routing (spec §4.1).
-            auto id = caller->entry->id;
-            auto identity = caller->identity_policies;
-            auto entity = caller->entity;
-            self->request(self->state.store, caf::infinite, use_atom::value, id)
-              .then(
-                [=](shared_entry& used) mutable {
-                  auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
-                  resolved_token spender{std::move(used), id, identity, entity};
-                  dispatch(self, spender, req, reply_to(self, rp, spent));
-                },
-                [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
-          });
+          auto caller = with_entity(self, std::move(*who));
+          if (!caller) {
+            rp.deliver(api_outcome{caller.error()});
+            return;
+          }
+          if (caller->entry->num_uses <= 0)
+            return dispatch(self, *caller, req, reply_to(self, rp, std::nullopt));
+          // Every authenticated request spends one use, before routing (spec §4.1).
+          auto id = caller->entry->id;
+          auto entity = caller->entity;
+          self->request(self->state.store, caf::infinite, use_atom::value, id)
+            .then(
+              [=](shared_entry& used) mutable {
+                auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
+                resolved_token spender{std::move(used), id, entity};
+                dispatch(self, spender, req, reply_to(self, rp, spent));
+              },
+              [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
         });
       return rp;
     },
@@ -685,6 +672,13 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
     [=](restart_atom, const system_config& restarted) {
       self->state.sys = restarted;
       self->send(self->state.store, restart_atom::value, restarted);
+    },
+    [=](entity_atom, const std::string& id, entity_snapshot& now) {
+      auto& entities = self->state.entities;
+      if (now)
+        entities.insert_or_assign(id, std::move(now));
+      else
+        entities.erase(id);
     },
     [=](entry_atom) {
       auto rp = self->make_response_promise();

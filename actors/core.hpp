@@ -1,7 +1,7 @@
 #pragma once
 // Vault's request handling (vault/request_handling.go, vault/router.go): every API call
 // enters here. The core authenticates the calling token with the token store, checks the
-// caller's policies (model/acl.hpp), spends one use of a use-limited token (and revokes it
+// caller's policies and its entity's (model/acl.hpp), spends one use of a use-limited token (and revokes it
 // after its last use), routes the call to the token store, the caller's cubbyhole, a
 // secrets engine or the system backend (policies, capabilities, tuning), and registers a
 // lease for every leased secret a call returns, owned by the calling token. It keeps the
@@ -14,6 +14,8 @@
 //   (revoke_atom, lease_id, trace_cause) -> bool       a token revokes a lease it holds
 //   (expire_atom, uint64 timer)                        a lease's TTL timer (the alarm's)
 //   (entry_atom) -> std::string                        the root token's ID
+//   (entity_atom, entity ID, entity_snapshot)          the identity store publishes an
+//                                                      entity that changed (null: gone)
 //   (restart_atom, system_config)                      a restart: new system TTLs, here and
 //                                                      in the token store
 
@@ -21,6 +23,7 @@
 #include "actors/auth_method.hpp"
 #include "actors/context.hpp"
 #include "actors/engine_protocol.hpp"
+#include "actors/identity_store.hpp"
 #include "actors/messages.hpp"
 #include "model/acl.hpp"
 #include "model/ids.hpp"
@@ -91,6 +94,9 @@ struct core_state {
   std::map<std::string, auth_mount_info> auth_table;
   id_source mount_ids{1, id_stream::mount_table};
   caf::actor identity; ///< the identity store, mounted at identity/ (actors/identity_store.hpp)
+  /// Every entity as the identity store last published it: what a request of a token with an
+  /// entity reads (its policies, whether it is disabled), with no round trip.
+  std::unordered_map<std::string, entity_snapshot> entities;
   /// `vault operator generate-root`: the attempt in progress (sys/generate-root/*), its
   /// nonces and generated OTPs, and the dev server's unseal key (decoded) it checks.
   rootgen::state generation;

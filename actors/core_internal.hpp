@@ -50,7 +50,8 @@ inline vault_error no_route(const std::string& path) {
 /// The token's policies and its entity's, as Vault builds the request's ACL.
 inline std::vector<std::string> acl_policies(const resolved_token& who) {
   auto all = who.entry->policies;
-  all.insert(all.end(), who.identity_policies.begin(), who.identity_policies.end());
+  if (who.entity)
+    all.insert(all.end(), who.entity->policies.begin(), who.entity->policies.end());
   return all;
 }
 
@@ -75,10 +76,9 @@ void forward(self_ptr self, const Handle& dest, const reply& done, Ts&&... xs) {
 }
 
 // core.cpp
-/// Adds the policies of the token's entity (a token whose entity is gone or disabled gets a
-/// 403), then goes on with `next`.
-void with_entity(self_ptr self, resolved_token who,
-                 std::function<void(outcome<resolved_token>)> next);
+/// The caller with its entity, as the identity store last published it (core_state::entities):
+/// its policies join the ACL; a token whose entity is gone or disabled gets a 403.
+outcome<resolved_token> with_entity(self_ptr self, resolved_token who);
 
 // core_system.cpp
 void write_policy(self_ptr self, const std::string& name, const std::string& text,
@@ -185,7 +185,7 @@ void token_endpoint(self_ptr self, const resolved_token& who, const std::string&
 bool token_api(self_ptr self, const resolved_token& who, const std::string& path,
                const field_map& fields, bool read, const reply& done);
 /// Wraps a token lookup's reply: a token whose entity grants policies shows them
-/// (`identity_policies`, handleLookup), read from the identity store.
+/// (`identity_policies`, handleLookup), as the identity store last published it.
 reply with_lookup_identity(self_ptr self, reply done);
 
 } // namespace tokenlab::core_detail

@@ -252,11 +252,10 @@ bool unauthenticated(self_ptr self, const vault_request& req, const reply& done)
     .then([=](outcome<resolved_token>& who) {
       if (!who)
         return done(denied());
-      with_entity(self, std::move(*who), [=](outcome<resolved_token> caller) {
-        if (!caller)
-          return done(denied());
-        preflight(self, *caller, asked, done);
-      });
+      auto caller = with_entity(self, std::move(*who));
+      if (!caller)
+        return done(denied());
+      preflight(self, *caller, asked, done);
     });
   return true;
 }

@@ -95,9 +95,8 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
       // The target's ACL, as Capabilities builds it: its policies and its entity's (none when
       // the entity is gone).
       auto own = target->entry->policies;
-      with_entity(self, std::move(*target), [=](const outcome<resolved_token>& t) {
-        respond(t ? acl_policies(*t) : own, t ? t->entity.get() : nullptr);
-      });
+      auto t = with_entity(self, std::move(*target));
+      respond(t ? acl_policies(*t) : own, t ? t->entity.get() : nullptr);
     });
 }
 

@@ -2,6 +2,8 @@
 
 #include "actors/messages.hpp"
 
+#include <algorithm>
+
 namespace tokenlab {
 
 namespace {
@@ -14,9 +16,11 @@ std::string relative(const std::string& path) {
   return path.size() > mount.size() ? path.substr(mount.size()) : std::string{};
 }
 
-// Each change rewrites the entity's storage bucket, and says what it was.
+// Each change rewrites the entity's storage bucket, and says what it was; then each entity
+// changed is published as it is now (once, however many changes it had).
 void record_changes(self_ptr self) {
   auto& st = self->state;
+  std::vector<std::string> changed;
   for (auto& change : st.store.take_changes()) {
     trace_event ev;
     ev.kind = trace_kind::config_written;
@@ -24,15 +28,25 @@ void record_changes(self_ptr self) {
     ev.detail = std::move(change.what);
     emit(self, st.ctx, std::move(ev));
     storage_put(self, st.ctx, st.view + entity_bucket(change.entity_id));
+    if (std::find(changed.begin(), changed.end(), change.entity_id) == changed.end())
+      changed.push_back(std::move(change.entity_id));
+  }
+  if (!st.publish_to)
+    return;
+  for (auto& id : changed) {
+    const auto* e = st.store.find(id);
+    auto now = e ? std::make_shared<const identity_entity>(*e) : entity_snapshot{};
+    self->send(st.publish_to, entity_atom::value, std::move(id), std::move(now));
   }
 }
 
 } // namespace
 
 caf::behavior identity_store_actor(caf::stateful_actor<identity_store_state>* self,
-                                   sim_context ctx) {
+                                   sim_context ctx, caf::actor publish_to) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
+  st.publish_to = std::move(publish_to);
   st.store = identity_store{st.ctx.seed};
   // Vault keys the bucket under the identity mount's view, logical/<mount uuid>/; the lab
   // names the mount, as it does for kv and the cubbyholes.
@@ -63,17 +77,6 @@ caf::behavior identity_store_actor(caf::stateful_actor<identity_store_state>* se
       auto out = s.store.create_or_fetch(mount_path, alias, metadata, sim_now(self, s.ctx));
       record_changes(self);
       return out;
-    },
-    [=](entity_atom, const std::string& id) {
-      entity_view v;
-      if (const auto* e = self->state.store.find(id)) {
-        v.found = true;
-        v.disabled = e->disabled;
-        v.name = e->name;
-        v.policies = e->policies;
-        v.entity = *e;
-      }
-      return v;
     },
   };
 }

@@ -1,9 +1,15 @@
 #pragma once
 // Vault's identity store, mounted at `identity/` (vault/identity_store.go): an actor holding
 // the entities and aliases (model/identity.hpp has the rules). The core spawns it with the dev
-// server's mounts, routes `identity/…` requests to it, tells it of every auth mount, asks it
-// for an entity's policies when a token with an entity makes a request, and for the entity of
-// every login; the token store asks it for the entity of a role's `entity_alias`.
+// server's mounts, routes `identity/…` requests to it, tells it of every auth mount, and asks
+// it for the entity of every login; the token store asks it for the entity of a role's
+// `entity_alias`.
+//
+// The core reads an entity at every request of a token that has one (its policies join the
+// ACL), as Vault's request handling reads the identity store's in-memory database directly.
+// So the identity store publishes each entity to the core when it changes: an immutable
+// snapshot, sent before the answer to the message that changed it, which the core keeps
+// (core_state::entities) and reads without a round trip.
 //
 // Messages:
 //   (write_atom, logical_write_request) -> api_outcome     identity/entity, entity-alias, …
@@ -14,7 +20,9 @@
 //   (unmount_atom, path)                                   it was disabled
 //   (login_atom, mount, alias name, alias metadata) -> outcome<fetched_entity>
 //                                                          CreateOrFetchEntity
-//   (entity_atom, entity ID) -> entity_view                what a token's entity grants
+//
+// Sends, to the actor it publishes to (the core):
+//   (entity_atom, entity ID, entity_snapshot)              an entity as it is now; null: gone
 //
 // Paths in messages are full request paths ("identity/entity/id/…"). Every change of an
 // entity writes its storage bucket, `logical/identity/packer/buckets/<n>` (Vault: under the
@@ -28,32 +36,31 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace tokenlab {
 
-/// What a request made with a token of this entity may use (fetchEntityAndDerivedPolicies).
-struct entity_view {
-  bool found = false; ///< false: the entity is gone, and Vault refuses the token (403)
-  bool disabled = false;
-  std::string name;
-  std::vector<std::string> policies;
-  identity_entity entity; ///< the whole record, which templated policy paths are filled from
-};
+/// An entity as the identity store published it: shared, never changed (a change publishes
+/// a new one). What a token of this entity may use (fetchEntityAndDerivedPolicies): its
+/// policies, whether it is disabled, and the record templated policy paths are filled from.
+using entity_snapshot = std::shared_ptr<const identity_entity>;
 
 struct identity_store_state {
   sim_context ctx;
   identity_store store{1};
-  std::string view; ///< "logical/identity/"
+  std::string view;      ///< "logical/identity/"
+  caf::actor publish_to; ///< the core, which keeps every entity as last published
   static inline const char* name = "identity_store";
 };
 
+/// The identity store, publishing every change of an entity to `publish_to`.
 caf::behavior identity_store_actor(caf::stateful_actor<identity_store_state>* self,
-                                   sim_context ctx);
+                                   sim_context ctx, caf::actor publish_to);
 
 } // namespace tokenlab
 
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::entity_view)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::entity_snapshot)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::identity_mount)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::fetched_entity>)

@@ -146,9 +146,8 @@ struct resolved_token {
   /// token's parent, or none (empty: an orphan batch token's leases belong to no token,
   /// spec §5.4).
   std::string lease_holder;
-  /// The policies its entity grants, read at this request (fetchEntityAndDerivedPolicies).
-  std::vector<std::string> identity_policies{};
-  /// Its entity as read at this request (fills templated policy paths); none without one.
+  /// Its entity as the core read it for this request (fetchEntityAndDerivedPolicies): the
+  /// policies it grants join the ACL, and it fills templated policy paths; none without one.
   std::shared_ptr<const identity_entity> entity{};
 };
 
