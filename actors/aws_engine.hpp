@@ -35,6 +35,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace tokenlab {
 
@@ -55,8 +56,9 @@ struct aws_engine_state {
   sim_duration lease_max{0};
   std::map<std::string, std::map<std::string, std::string>> roles; ///< the fields as written
   std::map<std::string, aws_role> role_rules;
-  /// By IAM user (or STS credential) name; a fleet's are not kept once gone (counted).
-  std::map<std::string, iam_user> users;
+  /// By IAM user (or STS credential) name, unordered (names and access keys are unique); a
+  /// fleet's are not kept once gone (counted).
+  std::unordered_map<std::string, iam_user> users;
   static inline const char* name = "aws_engine";
 };
 

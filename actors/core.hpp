@@ -84,7 +84,8 @@ struct core_state {
   /// Engines of disabled mounts, kept (no longer routed to) so that expectations can ask
   /// what became of their credentials.
   std::map<std::string, secrets_engine> retired;
-  std::map<std::string, lease_ref> leases;   ///< live leases by ID
+  /// Live leases by ID, unordered (what lists them, by prefix or mount, sorts what it found).
+  std::unordered_map<std::string, lease_ref> leases;
   record_timers<std::pair<const std::string, lease_ref>> lease_timers; ///< the leases' TTLs
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, gone_lease> gone_leases;

@@ -31,9 +31,9 @@ void with_leases(self_ptr self, const std::string& prefix,
                  std::function<void(lease_targets)> then) {
   auto& st = self->state;
   lease_targets found;
-  for (auto it = st.leases.lower_bound(prefix); it != st.leases.end() && under(it->first, prefix);
-       ++it)
-    found.emplace(it->first, lease_target{});
+  for (const auto& [id, lease] : st.leases)
+    if (under(id, prefix))
+      found.emplace(id, lease_target{});
   self->request(st.store, caf::infinite, lease_atom::value, list_atom::value, prefix)
     .then(
       [=](token_lease_refs& refs) mutable {

@@ -12,6 +12,7 @@
 
 #include <caf/event_based_actor.hpp>
 
+#include <algorithm>
 #include <memory>
 
 namespace tokenlab::core_detail {
@@ -128,6 +129,7 @@ void disable_secrets(self_ptr self, const std::string& raw, const reply& done) {
   for (const auto& [id, ref] : st.leases)
     if (under(id, path))
       targets->push_back(id);
+  std::sort(targets->begin(), targets->end()); // revoked in the order of their IDs
   revoke_all(self, targets, 0, [self, path, done] {
     auto& s = self->state;
     auto it = s.mounts.find(path);
