@@ -13,21 +13,6 @@ namespace {
 
 using self_ptr = caf::stateful_actor<token_state>*;
 
-// Changes the token's entry: `edit` works on a copy, which becomes the entry, a new shared
-// value (the old one may still be held by the token store or a message in flight), and is
-// sent to the token store at the change, before anything else this handler sends: whatever
-// a later request reaches the store through, it arrives after this, so the store's entry,
-// from which it authenticates, is never older than a change the request could follow.
-template <class Edit>
-const token_entry& change_entry(self_ptr self, Edit edit) {
-  auto& st = self->state;
-  auto next = std::make_shared<token_entry>(*st.entry);
-  edit(*next);
-  st.entry = std::move(next);
-  self->send(st.store, entry_atom::value, st.entry);
-  return *st.entry;
-}
-
 using targets = std::shared_ptr<std::vector<std::pair<std::string, caf::actor>>>;
 
 targets snapshot(const ordered_refs& xs) {
@@ -110,8 +95,8 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   st.revoking = true;
   st.cause = cause;
   const auto& ctx = st.ctx();
-  // 1. Mark the entry as pending revocation and persist it.
-  const auto& e = change_entry(self, [](token_entry& x) { x.num_uses = -1; });
+  // 1. Persist the entry as the store marked it when it made this actor: pending revocation.
+  const auto& e = *st.entry;
   storage_put(self, ctx, keys::token(ctx, e.id));
   // 2. Destroy the cubbyhole, before anything else goes.
   if (!st.ties.cubbyhole.empty()) {

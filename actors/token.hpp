@@ -15,9 +15,9 @@
 // Messages:
 //   (revoke_atom, trace_cause, bool orphan_children) -> bool   (replies when done)
 //   (expire_atom)                  its TTL ran out: the store traced the expiry; revoke it
-// At the start of its revocation it marks its entry pending revocation (num_uses -1,
-// Vault's tokenRevocationPending) and sends it to the store as (entry_atom, shared_entry)
-// before anything else, so the store's lookups treat it as gone.
+// The store marks the entry pending revocation (num_uses -1, Vault's tokenRevocationPending)
+// when it makes the actor, so its lookups treat the token as gone from then on; the actor
+// persists the mark first thing.
 
 #include "actors/context.hpp"
 #include "actors/ordered_refs.hpp"
@@ -48,7 +48,7 @@ struct token_ties {
 };
 
 struct token_state {
-  shared_entry entry; ///< replaced, never changed in place (change_entry in token.cpp)
+  shared_entry entry; ///< as the store marked it: pending revocation
   std::shared_ptr<const sim_context> context; ///< shared by the store's tokens (never null)
   caf::actor store;
   token_ties ties;

@@ -362,6 +362,10 @@ api_response list_response(std::vector<std::string> keys) {
 caf::actor store_detail::revoking_token(self_ptr self, token_slot& t) {
   auto& r = t.second;
   if (!r.actor) {
+    // Step 1 of revokeInternal (spec §5.2): the entry is marked pending revocation (num_uses
+    // -1, Vault's tokenRevocationPending) as its revocation starts, so that it no longer
+    // authenticates; the actor persists the mark first thing.
+    change_entry(r, [](token_entry& x) { x.num_uses = -1; });
     r.actor = self->spawn(token_actor, r.entry, self->state.made.of(self->state.ctx, r.counted),
                           caf::actor{self}, r.ties ? std::move(*r.ties) : token_ties{});
     r.ties.reset();
@@ -713,12 +717,6 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         st.gone[id] = t;
       if (auto parent = st.tokens.find(t.owner); parent != st.tokens.end() && parent->second.ties)
         parent->second.ties->children.remove(id);
-    },
-    // A token's actor changed its entry (the start of its revocation).
-    [=](entry_atom, const shared_entry& e) {
-      auto& tokens = self->state.tokens;
-      if (auto t = tokens.find(e->id); t != tokens.end())
-        t->second.entry = e;
     },
     [=](lease_atom, const std::string& token_id, const std::string& lease_id,
         const caf::actor& registry) {

@@ -36,7 +36,6 @@
 //   (lease_atom, token_id, lease_id, registry) / (unlease_atom, token_id, lease_id)
 //                                          a lease it holds, and the actor that revokes it
 //   (expire_atom, uint64 timer)            a token's TTL timer (the alarm's)
-//   (entry_atom, shared_entry)             from a token's actor, whose entry changed
 //   (gone_atom, id, tombstone)             from a token's actor that finished revoking
 // The expiration manager's view:
 //   (lease_atom, list_atom, prefix) -> token_lease_refs   the token leases whose ID starts
