@@ -108,6 +108,9 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
     ev.subject = e.id;
     emit(self, ctx, std::move(ev));
   }
+  // A token with neither children to revoke nor leases goes on at once (most of a tree).
+  if ((orphan_children || st.ties.children.size() == 0) && st.ties.leases.size() == 0)
+    return finish_revocation(self, orphan_children);
   auto children = orphan_children ? snapshot(ordered_refs{}) : snapshot(st.ties.children);
   auto leases = snapshot(st.ties.leases);
   auto revoke_leases = [=] {

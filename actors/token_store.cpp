@@ -479,6 +479,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         std::vector<std::string> keys;
         for (const auto& [acc, id] : st.accessors)
           keys.push_back(acc);
+        std::sort(keys.begin(), keys.end());
         return list_response(std::move(keys));
       }
       return vault_error{404, {std::string{texts::unsupported_path}}};
