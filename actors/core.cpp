@@ -114,9 +114,9 @@ std::string last_segment(const std::string& path) {
 // What the core does with an engine's secret: a leased one is registered, a plain one (kv, a
 // role) is answered as data; kv shows a refresh interval.
 std::function<void(outcome<secret_result>&)> secret_answer(self_ptr self, const resolved_token& who,
-                                                          const std::string& mount,
-                                                          const std::string& path,
-                                                          const reply& done) {
+                                                           const std::string& mount,
+                                                           const std::string& path,
+                                                           const reply& done) {
   return [=](outcome<secret_result>& s) {
     if (!s)
       return done(s.error());
@@ -127,10 +127,10 @@ std::function<void(outcome<secret_result>&)> secret_answer(self_ptr self, const 
       // default lease TTL (passthrough.go).
       auto& mounted = self->state.mounts.at(mount);
       if (mounted.type == "kv")
-        resp.lease_duration = whole_seconds(
-          s->ttl_from_data
-            ? s->ttl
-            : effective_view(self->state.sys, mounted.tune, mount).default_lease_ttl);
+        resp.lease_duration =
+          whole_seconds(s->ttl_from_data
+                          ? s->ttl
+                          : effective_view(self->state.sys, mounted.tune, mount).default_lease_ttl);
       return done(std::move(resp));
     }
     register_lease(self, who, mount, path, std::move(*s), done);
@@ -279,16 +279,17 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
   if (!m)
     return k(std::nullopt);
   const auto& e = m->second;
-  const auto kind = is_versioned(e)          ? backend_kind::kv2
-                    : e.type == "kv"         ? backend_kind::kv1
-                    : e.type == "database"   ? backend_kind::database
-                                             : backend_kind::other;
+  const auto kind = is_versioned(e)        ? backend_kind::kv2
+                    : e.type == "kv"       ? backend_kind::kv1
+                    : e.type == "database" ? backend_kind::database
+                                           : backend_kind::other;
   auto probe = existence_probe(kind, path.substr(m->first.size()));
   if (!probe)
     return k(std::nullopt);
   if (kind == backend_kind::kv2) {
-    self->request(e.engine.versioned, caf::infinite, kv2_atom::value,
-                  kv2::request{kv2::operation::read, *probe, {}, {}})
+    self
+      ->request(e.engine.versioned, caf::infinite, kv2_atom::value,
+                kv2::request{kv2::operation::read, *probe, {}, {}})
       .then(found, none);
     return;
   }
@@ -568,8 +569,8 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
     new_auth_mount(st.mount_ids, "token/", "token", "token based credentials");
   // The identity store (identity/): it knows every auth mount by accessor, and the token
   // store asks it for the entities of token roles' entity aliases.
-  st.identity =
-    self->spawn<caf::linked>(identity_store_actor, st.ctx, caf::actor_cast<caf::actor>(self));
+  st.identity = self->spawn<caf::linked>(identity_store_actor, st.ctx,
+                                         caf::actor_cast<entity_subscriber>(self));
   self->send(st.identity, enable_auth_atom::value,
              identity_mount{st.auth_table["token/"].accessor, "auth/token/", "token"});
   self->send(st.store, identity_atom::value, st.identity);

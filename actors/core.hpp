@@ -1,8 +1,8 @@
 #pragma once
 // Vault's request handling (vault/request_handling.go, vault/router.go): every API call
 // enters here. The core authenticates the calling token with the token store, checks the
-// caller's policies and its entity's (model/acl.hpp), spends one use of a use-limited token (and revokes it
-// after its last use), routes the call to the token store, the caller's cubbyhole, a
+// caller's policies and its entity's (model/acl.hpp), spends one use of a use-limited token (and
+// revokes it after its last use), routes the call to the token store, the caller's cubbyhole, a
 // secrets engine or the system backend (policies, capabilities, tuning), and registers a
 // lease for every leased secret a call returns, owned by the calling token. It keeps the
 // mount table, the policy store and the leases' registry.
@@ -89,12 +89,12 @@ struct core_state {
   record_timers<std::pair<const std::string, lease_ref>> lease_timers; ///< the leases' TTLs
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, gone_lease> gone_leases;
-  policy_store policies;    ///< `root`, `default` and every `vault policy write`
+  policy_store policies; ///< `root`, `default` and every `vault policy write`
   std::map<std::string, auth_method> auth_mounts; ///< auth methods by mount ("auth/userpass/")
   /// The auth mount table (`vault auth list`): token/ first, then each enabled method.
   std::map<std::string, auth_mount_info> auth_table;
   id_source mount_ids{1, id_stream::mount_table};
-  caf::actor identity; ///< the identity store, mounted at identity/ (actors/identity_store.hpp)
+  identity_service identity; ///< the identity store, at identity/ (actors/identity_store.hpp)
   /// Every entity as the identity store last published it: what a request of a token with an
   /// entity reads (its policies, whether it is disabled), with no round trip.
   std::unordered_map<std::string, entity_snapshot> entities;

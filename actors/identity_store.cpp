@@ -8,7 +8,7 @@ namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<identity_store_state>*;
+using self_ptr = identity_service::stateful_pointer<identity_store_state>;
 
 constexpr std::string_view mount = "identity/";
 
@@ -42,8 +42,9 @@ void record_changes(self_ptr self) {
 
 } // namespace
 
-caf::behavior identity_store_actor(caf::stateful_actor<identity_store_state>* self,
-                                   sim_context ctx, caf::actor publish_to) {
+identity_service::behavior_type
+identity_store_actor(identity_service::stateful_pointer<identity_store_state> self, sim_context ctx,
+                     entity_subscriber publish_to) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.publish_to = std::move(publish_to);

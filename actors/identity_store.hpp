@@ -29,13 +29,17 @@
 // mount's `logical/<uuid>/` view), and is traced as config_written on `identity/entity/id/<id>`.
 
 #include "actors/context.hpp"
+#include "actors/messages.hpp"
 #include "model/identity.hpp"
 
 #include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/behavior.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,20 +51,39 @@ namespace tokenlab {
 /// policies, whether it is disabled, and the record templated policy paths are filled from.
 using entity_snapshot = std::shared_ptr<const identity_entity>;
 
-struct identity_store_state {
-  sim_context ctx;
-  identity_store store{1};
-  std::string view;      ///< "logical/identity/"
-  caf::actor publish_to; ///< the core, which keeps every entity as last published
-  static inline const char* name = "identity_store";
-};
-
-/// The identity store, publishing every change of an entity to `publish_to`.
-caf::behavior identity_store_actor(caf::stateful_actor<identity_store_state>* self,
-                                   sim_context ctx, caf::actor publish_to);
-
 } // namespace tokenlab
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::entity_snapshot)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::identity_mount)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::fetched_entity>)
+
+namespace tokenlab {
+
+/// Who the identity store publishes entities to (the core).
+using entity_subscriber =
+  caf::typed_actor<caf::reacts_to<entity_atom, std::string, entity_snapshot>>;
+
+/// The identity store's interface (the messages above).
+using identity_service = caf::typed_actor<
+  caf::replies_to<write_atom, logical_write_request>::with<api_outcome>,
+  caf::replies_to<read_atom, std::string>::with<api_outcome>,
+  caf::replies_to<list_atom, std::string>::with<api_outcome>,
+  caf::replies_to<delete_path_atom, std::string>::with<api_outcome>,
+  caf::reacts_to<enable_auth_atom, identity_mount>, caf::reacts_to<unmount_atom, std::string>,
+  caf::replies_to<login_atom, std::string, std::string,
+                  std::map<std::string, std::string>>::with<outcome<fetched_entity>>>;
+
+struct identity_store_state {
+  sim_context ctx;
+  identity_store store{1};
+  std::string view;             ///< "logical/identity/"
+  entity_subscriber publish_to; ///< the core, which keeps every entity as last published
+  static inline const char* name = "identity_store";
+};
+
+/// The identity store, publishing every change of an entity to `publish_to`.
+identity_service::behavior_type
+identity_store_actor(identity_service::stateful_pointer<identity_store_state> self, sim_context ctx,
+                     entity_subscriber publish_to);
+
+} // namespace tokenlab

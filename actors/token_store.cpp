@@ -427,7 +427,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return rp;
     },
     // The identity store, for the entities of token roles' entity aliases.
-    [=](identity_atom, const caf::actor& identity) { self->state.identity = identity; },
+    [=](identity_atom, const identity_service& identity) { self->state.identity = identity; },
     // Writes under auth/token/: roles, and the create endpoints with API fields.
     [=](write_atom, const resolved_token& caller, bool sudo, const logical_write_request& w,
         const std::vector<std::string>& known) -> caf::result<api_outcome> {
@@ -693,8 +693,8 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       auto m = st.auth_tunes.find(mount);
       auto view =
         m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
-      auto token_type = m == st.auth_tunes.end() ? std::string{"default-service"}
-                                                 : m->second.token_type;
+      auto token_type =
+        m == st.auth_tunes.end() ? std::string{"default-service"} : m->second.token_type;
       auto plan = plan_login(auth, mount, token_type, path, view, sim_now(self, st.ctx));
       if (!plan)
         return plan.error();

@@ -43,10 +43,11 @@
 //   (state_atom, token_id) -> life_state
 //   (state_atom, lease_atom, lease_id) -> life_state   a token's lease: its token's state
 //   (entry_atom) -> std::string            the root token's ID
-//   (identity_atom, actor)                 the identity store, from the core
+//   (identity_atom, identity_service)      the identity store, from the core
 
 #include "actors/alarm.hpp"
 #include "actors/context.hpp"
+#include "actors/identity_store.hpp"
 #include "actors/messages.hpp"
 #include "actors/token.hpp"
 #include "model/batch_rules.hpp"
@@ -71,9 +72,9 @@ struct live_token {
   /// Its entry: replaced at each change, never changed in place (a request may hold it).
   shared_entry entry;
   bool counted = false; ///< made while a fleet counted: its events stay counted
-  record_timer timer; ///< its TTL timer (token_store_state::timers): cancelled with the record
+  record_timer timer;   ///< its TTL timer (token_store_state::timers): cancelled with the record
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed
-  caf::actor actor; ///< while it is revoked, its actor (which then owns the entry)
+  caf::actor actor;                 ///< while it is revoked, its actor (which then owns the entry)
 };
 
 struct token_store_state {
@@ -83,9 +84,9 @@ struct token_store_state {
   mount_tune tune;
   id_source ids{1, id_stream::token_store};
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
-  std::unordered_map<std::string, live_token> tokens;       ///< live tokens by internal ID
+  std::unordered_map<std::string, live_token> tokens;             ///< live tokens by internal ID
   record_timers<std::pair<const std::string, live_token>> timers; ///< the live tokens' TTLs
-  std::unordered_map<std::string, std::string> accessors;   ///< accessor -> token ID
+  std::unordered_map<std::string, std::string> accessors;         ///< accessor -> token ID
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not
   /// kept while events are counted (a fleet): its keys then have no salted IDs.
   std::map<std::string, std::string> token_leases;
@@ -98,7 +99,7 @@ struct token_store_state {
   std::map<std::string, mount_tune>
     auth_tunes; ///< other auth mounts ("auth/userpass/") and their tune
   std::string root_id;
-  caf::actor identity; ///< the identity store (entity aliases of token roles); set by the core
+  identity_service identity;  ///< the identity store (entity aliases of token roles); the core's
   barrier_keyring barrier{1}; ///< seals and opens batch tokens (never stored)
   static inline const char* name = "token_store";
 };
