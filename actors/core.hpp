@@ -24,6 +24,7 @@
 #include "actors/context.hpp"
 #include "actors/engine_protocol.hpp"
 #include "actors/identity_store.hpp"
+#include "actors/lease.hpp"
 #include "actors/messages.hpp"
 #include "model/acl.hpp"
 #include "model/ids.hpp"
@@ -62,7 +63,7 @@ struct lease_ref {
   std::string mount;       ///< "aws/"
   bool counted = false;    ///< made while a fleet counted: its events stay counted
   record_timer timer;      ///< its TTL timer (core_state::lease_timers): gone with the record
-  caf::actor actor;        ///< while it is revoked, its actor
+  lease_revoker actor;     ///< while it is revoked, its actor
   bool with_owner = false; ///< revoked by its owner token's revocation: no notice back to it
 };
 

@@ -157,7 +157,7 @@ using lease_slot = std::pair<const std::string, lease_ref>;
 /// arms its TTL timer.
 void add_lease(self_ptr self, lease_entry e, const std::string& mount);
 /// The actor that revokes the lease: made now unless it is being revoked already.
-caf::actor revoking_lease(self_ptr self, lease_slot& l);
+lease_revoker revoking_lease(self_ptr self, lease_slot& l);
 /// Revokes the secret lease `id` by request (at once if it is gone), then calls `next`.
 void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next);
 /// A lease's TTL timer `number` fired: the lease expires, and its actor revokes it.

@@ -150,7 +150,7 @@ void add_lease(self_ptr self, lease_entry e, const std::string& mount) {
   arm(self, l);
 }
 
-caf::actor revoking_lease(self_ptr self, lease_slot& l) {
+lease_revoker revoking_lease(self_ptr self, lease_slot& l) {
   auto& st = self->state;
   auto& r = l.second;
   if (!r.actor) {
@@ -159,7 +159,7 @@ caf::actor revoking_lease(self_ptr self, lease_slot& l) {
     auto e = r.entry;
     e.id = l.first;
     r.actor = self->spawn(lease_actor, std::move(e), lease_context(st, r), std::move(engine),
-                          caf::actor{self});
+                          caf::actor_cast<record_keeper>(self));
   }
   return r.actor;
 }

@@ -7,7 +7,7 @@ namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<lease_state>*;
+using self_ptr = lease_revoker::stateful_pointer<lease_state>;
 
 void finish(self_ptr self, trace_cause cause) {
   auto& st = self->state;
@@ -56,9 +56,9 @@ void expire_now(self_ptr self) {
 
 } // namespace
 
-caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
-                          std::shared_ptr<const sim_context> ctx, secrets_engine engine,
-                          caf::actor core) {
+lease_revoker::behavior_type lease_actor(lease_revoker::stateful_pointer<lease_state> self,
+                                         lease_entry entry, std::shared_ptr<const sim_context> ctx,
+                                         secrets_engine engine, record_keeper core) {
   auto& st = self->state;
   st.entry = std::move(entry);
   st.context = std::move(ctx);
@@ -66,7 +66,7 @@ caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry en
   st.core = std::move(core);
   return {
     [=](revoke_atom, trace_cause cause) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<bool>();
       auto& s = self->state;
       s.waiters.push_back(rp);
       // A revocation that reaches a lease at its expiry instant finds it expired: its timer,

@@ -16,31 +16,39 @@
 
 #include "actors/context.hpp"
 #include "actors/engine_protocol.hpp"
+#include "actors/messages.hpp"
 #include "model/lease_rules.hpp"
 
 #include <caf/behavior.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+#include <caf/typed_response_promise.hpp>
 
 #include <memory>
 #include <vector>
 
 namespace tokenlab {
 
+/// A revoking lease's interface (the messages above).
+using lease_revoker = caf::typed_actor<caf::replies_to<revoke_atom, trace_cause>::with<bool>,
+                                       caf::reacts_to<expire_atom>>;
+
 struct lease_state {
   lease_entry entry;
   std::shared_ptr<const sim_context> context; ///< shared by the core's leases (never null)
   secrets_engine engine;
-  caf::actor core;
+  record_keeper core; ///< the core's lease registry, told when the lease is gone
   bool revoking = false;
-  std::vector<caf::response_promise> waiters;
+  std::vector<caf::typed_response_promise<bool>> waiters;
   static inline const char* name = "lease";
   const sim_context& ctx() const { return *context; }
 };
 
-caf::behavior lease_actor(caf::stateful_actor<lease_state>* self, lease_entry entry,
-                          std::shared_ptr<const sim_context> ctx, secrets_engine engine,
-                          caf::actor core);
+lease_revoker::behavior_type lease_actor(lease_revoker::stateful_pointer<lease_state> self,
+                                         lease_entry entry, std::shared_ptr<const sim_context> ctx,
+                                         secrets_engine engine, record_keeper core);
 
 } // namespace tokenlab

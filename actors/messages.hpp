@@ -17,6 +17,8 @@
 
 #include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/atom.hpp>
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
 
 #include <map>
 #include <memory>
@@ -190,6 +192,10 @@ struct tombstone {
   std::string owner; ///< the lease's token, or the token's parent
   bool counted = false; ///< made while a fleet counted: not remembered once gone
 };
+
+/// The authority that keeps a token's or a lease's record (the token store, the core's lease
+/// registry), as the object's revoking actor sees it: told when the object is gone.
+using record_keeper = caf::typed_actor<caf::reacts_to<gone_atom, std::string, tombstone>>;
 
 } // namespace tokenlab
 

@@ -1,7 +1,11 @@
 #pragma once
 // The typed interfaces of the lab's actors (CAF 0.17 `typed_actor`): what each one accepts
 // and what it answers, checked by the compiler at every send and in every behaviour.
-// So far the trace sink and the storage backend, the two every component talks to.
+// Here the trace sink and the storage backend, the two every component talks to; next to
+// their actors: the secrets engines' (actors/engine_protocol.hpp), the auth methods'
+// (auth_method.hpp), the identity store's (identity_store.hpp), a revoking token's
+// (token.hpp) and lease's (lease.hpp), and what those tell their authority (record_keeper,
+// messages.hpp). The token store and the core are still dynamically typed.
 
 #include "model/trace.hpp"
 

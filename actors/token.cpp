@@ -11,7 +11,7 @@ namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<token_state>*;
+using self_ptr = token_revoker::stateful_pointer<token_state>;
 
 using targets = std::shared_ptr<std::vector<std::pair<std::string, caf::actor>>>;
 
@@ -135,9 +135,9 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
 
 } // namespace
 
-caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry entry,
-                          std::shared_ptr<const sim_context> ctx, caf::actor store,
-                          token_ties ties) {
+token_revoker::behavior_type token_actor(token_revoker::stateful_pointer<token_state> self,
+                                         shared_entry entry, std::shared_ptr<const sim_context> ctx,
+                                         record_keeper store, token_ties ties) {
   auto& st = self->state;
   st.entry = std::move(entry);
   st.context = std::move(ctx);
@@ -145,7 +145,7 @@ caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry e
   st.ties = std::move(ties);
   return {
     [=](revoke_atom, trace_cause cause, bool orphan_children) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<bool>();
       self->state.waiters.push_back(rp);
       start_revocation(self, cause, orphan_children);
       return rp;

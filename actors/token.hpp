@@ -20,6 +20,7 @@
 // persists the mark first thing.
 
 #include "actors/context.hpp"
+#include "actors/messages.hpp"
 #include "actors/ordered_refs.hpp"
 #include "model/token_entry.hpp"
 
@@ -27,6 +28,9 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+#include <caf/typed_response_promise.hpp>
 
 #include <map>
 #include <memory>
@@ -47,20 +51,24 @@ struct token_ties {
   cubbyhole_map cubbyhole;
 };
 
+/// A revoking token's interface (the messages above).
+using token_revoker = caf::typed_actor<caf::replies_to<revoke_atom, trace_cause, bool>::with<bool>,
+                                       caf::reacts_to<expire_atom>>;
+
 struct token_state {
-  shared_entry entry; ///< as the store marked it: pending revocation
+  shared_entry entry;                         ///< as the store marked it: pending revocation
   std::shared_ptr<const sim_context> context; ///< shared by the store's tokens (never null)
-  caf::actor store;
+  record_keeper store;                        ///< the token store, told when the token is gone
   token_ties ties;
   bool revoking = false;
   trace_cause cause = trace_cause::none;
-  std::vector<caf::response_promise> waiters;
+  std::vector<caf::typed_response_promise<bool>> waiters;
   static inline const char* name = "token";
   const sim_context& ctx() const { return *context; }
 };
 
-caf::behavior token_actor(caf::stateful_actor<token_state>* self, shared_entry entry,
-                          std::shared_ptr<const sim_context> ctx, caf::actor store,
-                          token_ties ties);
+token_revoker::behavior_type token_actor(token_revoker::stateful_pointer<token_state> self,
+                                         shared_entry entry, std::shared_ptr<const sim_context> ctx,
+                                         record_keeper store, token_ties ties);
 
 } // namespace tokenlab

@@ -359,7 +359,7 @@ api_response list_response(std::vector<std::string> keys) {
 
 } // namespace
 
-caf::actor store_detail::revoking_token(self_ptr self, token_slot& t) {
+token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
   auto& r = t.second;
   if (!r.actor) {
     // Step 1 of revokeInternal (spec §5.2): the entry is marked pending revocation (num_uses
@@ -367,7 +367,8 @@ caf::actor store_detail::revoking_token(self_ptr self, token_slot& t) {
     // authenticates; the actor persists the mark first thing.
     change_entry(r, [](token_entry& x) { x.num_uses = -1; });
     r.actor = self->spawn(token_actor, r.entry, self->state.made.of(self->state.ctx, r.counted),
-                          caf::actor{self}, r.ties ? std::move(*r.ties) : token_ties{});
+                          caf::actor_cast<record_keeper>(self),
+                          r.ties ? std::move(*r.ties) : token_ties{});
     r.ties.reset();
   }
   return r.actor;

@@ -74,7 +74,7 @@ struct live_token {
   bool counted = false; ///< made while a fleet counted: its events stay counted
   record_timer timer;   ///< its TTL timer (token_store_state::timers): cancelled with the record
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed
-  caf::actor actor;                 ///< while it is revoked, its actor (which then owns the entry)
+  token_revoker actor;              ///< while it is revoked, its actor (which then owns the entry)
 };
 
 struct token_store_state {

@@ -12,7 +12,7 @@ namespace tokenlab::store_detail {
 
 /// The actor that revokes the live token `t` (token_store.cpp): made now unless it is being
 /// revoked already; it takes the token's children, leases and cubbyhole with it.
-caf::actor revoking_token(caf::stateful_actor<token_store_state>* self,
+token_revoker revoking_token(caf::stateful_actor<token_store_state>* self,
                           std::pair<const std::string, live_token>& t);
 
 /// Revokes every live token whose path lies under `mount` ("auth/userpass/"), one after the
