@@ -120,18 +120,20 @@ void alarm_table::close() {
   armed_ = 0;
 }
 
-void expiry_timer::arm(caf::event_based_actor* self, const sim_context& ctx, sim_duration delay,
+void expiry_timer::arm(caf::local_actor* self, const sim_context& ctx, sim_duration delay,
                        std::uint64_t number) {
   cancel();
   delay = std::max(delay, sim_duration::zero());
   if (delay > sim_end - sim_now(self, ctx))
     return; // past the end of the lab's time: no step can reach it (clock/sim_time.hpp)
+  // Anonymous: the timer's message names its actor itself, and a typed actor may arm one too.
   if (!ctx.alarm)
-    return self->delayed_send(self, delay, expire_atom::value, number);
+    return caf::delayed_anon_send(caf::actor_cast<caf::actor>(self), delay, expire_atom::value,
+                                  number);
   auto due = self->clock().now() + delay;
   if (!ctx.alarms || !ctx.alarms->takes(due))
-    return self->delayed_send(ctx.alarm, delay, expire_atom::value,
-                              caf::actor_cast<caf::actor_addr>(self), number);
+    return caf::delayed_anon_send(ctx.alarm, delay, expire_atom::value,
+                                  caf::actor_cast<caf::actor_addr>(self), number);
   table_ = ctx.alarms.get();
   handle_ = table_->arm(ctx.alarm, due, caf::actor_cast<caf::actor_addr>(self), number);
 }

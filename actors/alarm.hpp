@@ -125,7 +125,7 @@ public:
   /// Arms the timer: `(expire_atom, number)` reaches `self` after `delay` (at once if not
   /// positive; never past the end of the lab's time). Without an alarm in `ctx` the timer is
   /// a delayed_send, which is not cancelled: the actor ignores a number not its current one.
-  void arm(caf::event_based_actor* self, const sim_context& ctx, sim_duration delay,
+  void arm(caf::local_actor* self, const sim_context& ctx, sim_duration delay,
            std::uint64_t number);
 
   void cancel();
@@ -151,8 +151,8 @@ template <class Record>
 class record_timers {
 public:
   /// Arms (again) `timer`, a member of `record`, due after `delay`.
-  void arm(caf::event_based_actor* self, const sim_context& ctx, Record& record,
-           record_timer& timer, sim_duration delay) {
+  void arm(caf::local_actor* self, const sim_context& ctx, Record& record, record_timer& timer,
+           sim_duration delay) {
     forget(timer);
     timer.number = ++last_;
     armed_.emplace(timer.number, &record);

@@ -547,7 +547,7 @@ void credential_state(self_ptr self,
 } // namespace
 
 caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx, system_config sys,
-                         caf::actor store) {
+                         token_authority store) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.sys = sys;

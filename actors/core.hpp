@@ -26,6 +26,7 @@
 #include "actors/identity_store.hpp"
 #include "actors/lease.hpp"
 #include "actors/messages.hpp"
+#include "actors/token_store.hpp"
 #include "model/acl.hpp"
 #include "model/ids.hpp"
 #include "model/lease_rules.hpp"
@@ -78,7 +79,7 @@ struct core_state {
   sim_context ctx;
   object_contexts made; ///< the contexts its leases' actors share
   system_config sys;
-  caf::actor store;
+  token_authority store;
   id_source requests{1, id_stream::requests};
   id_source lease_ids{1, id_stream::secrets};
   std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
@@ -108,6 +109,6 @@ struct core_state {
 };
 
 caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx, system_config sys,
-                         caf::actor store);
+                         token_authority store);
 
 } // namespace tokenlab

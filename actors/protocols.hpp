@@ -4,8 +4,9 @@
 // Here the trace sink and the storage backend, the two every component talks to; next to
 // their actors: the secrets engines' (actors/engine_protocol.hpp), the auth methods'
 // (auth_method.hpp), the identity store's (identity_store.hpp), a revoking token's
-// (token.hpp) and lease's (lease.hpp), and what those tell their authority (record_keeper,
-// messages.hpp). The token store and the core are still dynamically typed.
+// (token.hpp) and lease's (lease.hpp), what those tell their authority (record_keeper,
+// messages.hpp), and the token store's (token_authority, token_store.hpp). The core is still
+// dynamically typed.
 
 #include "model/trace.hpp"
 

@@ -22,7 +22,7 @@ namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<token_store_state>*;
+using self_ptr = token_authority::stateful_pointer<token_store_state>;
 
 vault_error err(int status, std::string_view text) {
   return vault_error{status, {std::string{text}}};
@@ -212,7 +212,7 @@ void with_batch(self_ptr self, const resolved_token& caller, const std::string& 
 // entity exists.
 void on_create(self_ptr self, const resolved_token& caller, bool sudo,
                const token_create_request& req, const std::vector<std::string>& known_policies,
-               caf::response_promise rp, const std::string* alias_entity = nullptr) {
+               caf::typed_response_promise<api_outcome> rp, const std::string* alias_entity = nullptr) {
   auto& st = self->state;
   auto now = sim_now(self, st.ctx);
   const token_role* role = nullptr;
@@ -305,7 +305,7 @@ api_outcome issue(self_ptr self, create_plan plan) {
   make_token(self, std::move(e));
   if (!parent.empty())
     if (auto p = st.tokens.find(parent); p != st.tokens.end())
-      ties_of(p->second).children.add(id, caf::actor{self});
+      ties_of(p->second).children.add(id, caf::actor_cast<caf::actor>(self));
   return resp;
 }
 
@@ -374,8 +374,9 @@ token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
   return r.actor;
 }
 
-caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, sim_context ctx,
-                                system_config sys) {
+token_authority::behavior_type
+token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim_context ctx,
+                  system_config sys) {
   self->state.ctx = std::move(ctx);
   self->state.sys = sys;
   self->state.ids = id_source{self->state.ctx.seed, id_stream::token_store};
@@ -393,7 +394,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
   });
   return {
     [=](resolve_atom, const std::string& value, bool by_accessor) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<outcome<resolved_token>>();
       // An accessor only names a token for the capabilities endpoint; it never
       // authenticates (the core always resolves by token).
       auto token = value;
@@ -423,7 +424,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     },
     [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,
         const std::vector<std::string>& known) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<api_outcome>();
       on_create(self, caller, sudo, req, known, rp);
       return rp;
     },
@@ -455,7 +456,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
         auto req = token_create_from_fields(w.path.substr(11), w.fields);
         if (!req)
           return api_outcome{req.error()};
-        auto rp = self->make_response_promise();
+        auto rp = self->make_response_promise<api_outcome>();
         on_create(self, caller, sudo, *req, known, rp);
         return rp;
       }
@@ -497,7 +498,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return r;
     },
     [=](lookup_atom, const resolved_token& caller, const token_lookup_request& req) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<api_outcome>();
       auto& st = self->state;
       if (req.by != token_selector::self && req.value.empty()) {
         rp.deliver(
@@ -544,7 +545,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return rp;
     },
     [=](renew_atom, const resolved_token& caller, const token_renew_request& req) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<api_outcome>();
       auto& st = self->state;
       if (auto batch = batch_target(caller, req.by, req.value)) {
         with_batch(self, caller, *batch, [=](outcome<resolved_token> t) mutable {
@@ -587,7 +588,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
       return rp;
     },
     [=](revoke_atom, const resolved_token& caller, bool sudo, const token_revoke_request& req) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<api_outcome>();
       auto& st = self->state;
       if (req.by != token_selector::self && req.value.empty()) {
         rp.deliver(
@@ -667,7 +668,7 @@ caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, si
     [=](restart_atom, const system_config& restarted) { self->state.sys = restarted; },
     // An auth method is disabled: revoke what it issued (actors/token_store_mounts.cpp).
     [=](revoke_atom, const std::string& mount) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<bool>();
       store_detail::revoke_mount(self, mount, rp);
       return rp;
     },

@@ -7,14 +7,15 @@
 //
 // Rules live in model/token_rules.hpp; this actor gathers inputs and applies decisions.
 //
-// Messages (all replies are values; errors are vault_error values):
+// Messages, its typed interface token_authority below (all replies are values; errors are
+// vault_error values):
 //   (resolve_atom, value, bool by_accessor) -> outcome<resolved_token>
 //                                          authenticate a presented token (or find one by
 //                                          accessor)
-//   (create_atom, resolved_token caller, bool sudo, token_create_request, known policies) ->
-//   api_outcome (write_atom, resolved_token caller, bool sudo, logical_write_request, known
-//   policies) -> api_outcome
-//                                          roles and the create endpoints under auth/token/
+//   (create_atom, resolved_token caller, bool sudo, token_create_request, policies known)
+//     -> api_outcome
+//   (write_atom, resolved_token caller, bool sudo, logical_write_request, policies known)
+//     -> api_outcome                       roles and the create endpoints under auth/token/
 //   (read_atom, path) / (list_atom, path) / (delete_path_atom, path) -> api_outcome
 //                                          roles, and the accessor list
 //   (lookup_atom, resolved_token caller, token_lookup_request) -> api_outcome
@@ -57,6 +58,9 @@
 #include <caf/behavior.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+#include <caf/typed_response_promise.hpp>
 
 #include <cstdint>
 #include <map>
@@ -104,7 +108,48 @@ struct token_store_state {
   static inline const char* name = "token_store";
 };
 
-caf::behavior token_store_actor(caf::stateful_actor<token_store_state>* self, sim_context ctx,
-                                system_config sys);
+/// The token store's interface (the messages above).
+using token_authority = caf::typed_actor<
+  // Requests the core routes here.
+  caf::replies_to<resolve_atom, std::string, bool>::with<outcome<resolved_token>>,
+  caf::replies_to<create_atom, resolved_token, bool, token_create_request,
+                  std::vector<std::string>>::with<api_outcome>,
+  caf::replies_to<write_atom, resolved_token, bool, logical_write_request,
+                  std::vector<std::string>>::with<api_outcome>,
+  caf::replies_to<read_atom, std::string>::with<api_outcome>,
+  caf::replies_to<list_atom, std::string>::with<api_outcome>,
+  caf::replies_to<delete_path_atom, std::string>::with<api_outcome>,
+  caf::replies_to<lookup_atom, resolved_token, token_lookup_request>::with<api_outcome>,
+  caf::replies_to<renew_atom, resolved_token, token_renew_request>::with<api_outcome>,
+  caf::replies_to<revoke_atom, resolved_token, bool, token_revoke_request>::with<api_outcome>,
+  caf::replies_to<login_atom, std::string, std::string, login_auth>::with<api_outcome>,
+  // The auth/token/ mount and the other auth mounts.
+  caf::replies_to<tune_atom, mount_tune_request>::with<api_outcome>,
+  caf::replies_to<tune_atom>::with<system_view>,
+  caf::replies_to<tune_atom, std::string>::with<system_view>,
+  caf::replies_to<tune_atom, list_atom>::with<mount_tunes>,
+  caf::reacts_to<restart_atom, system_config>, caf::reacts_to<enable_auth_atom, std::string>,
+  caf::replies_to<revoke_atom, std::string>::with<bool>,
+  caf::reacts_to<identity_atom, identity_service>,
+  // One service token, by ID.
+  caf::replies_to<entry_atom, std::string>::with<token_entry>,
+  caf::replies_to<use_atom, std::string>::with<shared_entry>,
+  caf::replies_to<cubby_atom, std::string, cubby_op, std::string,
+                  std::map<std::string, std::string>>::with<api_outcome>,
+  caf::replies_to<revoke_atom, std::string, trace_cause, bool>::with<bool>,
+  caf::replies_to<orphan_atom, std::string>::with<bool>,
+  caf::reacts_to<lease_atom, std::string, std::string, caf::actor>,
+  caf::reacts_to<unlease_atom, std::string, std::string>,
+  caf::reacts_to<expire_atom, std::uint64_t>, caf::reacts_to<gone_atom, std::string, tombstone>,
+  // The expiration manager's view, expectations, the root token.
+  caf::replies_to<lease_atom, list_atom, std::string>::with<token_lease_refs>,
+  caf::replies_to<state_atom, std::string>::with<life_state>,
+  caf::replies_to<state_atom, lease_atom, std::string>::with<life_state>,
+  caf::replies_to<entry_atom>::with<std::string>,
+  caf::replies_to<entry_atom, create_atom>::with<std::string>>;
+
+token_authority::behavior_type
+token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim_context ctx,
+                  system_config sys);
 
 } // namespace tokenlab

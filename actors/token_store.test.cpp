@@ -2,9 +2,9 @@
 // token's actor replaces at every change (actors/token_store.hpp). These tests hold a token
 // in the middle of its revocation, which a scenario cannot: every step runs to its end.
 
+#include "actors/token_store.hpp"
 #include "actors/messages.hpp"
 #include "actors/sim.test.hpp"
-#include "actors/token_store.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -36,8 +36,8 @@ public:
     , registry_(sim_.driver().system().spawn(stuck_registry)) {}
 
   ~store_fixture() {
-    for (auto* a : {&store_, &registry_})
-      caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(store_, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(registry_, caf::exit_reason::user_shutdown);
     sim_.driver().drain();
   }
 
@@ -98,7 +98,7 @@ public:
 
 private:
   actor_sim sim_{42};
-  caf::actor store_;
+  token_authority store_;
   caf::actor registry_;
 };
 

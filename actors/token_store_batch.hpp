@@ -10,7 +10,7 @@
 
 namespace tokenlab::store_detail {
 
-using self_ptr = caf::stateful_actor<token_store_state>*;
+using self_ptr = token_authority::stateful_pointer<token_store_state>;
 
 /// Seals a decided batch entry: no storage write, no actor, no accessor.
 api_outcome issue_batch(self_ptr self, create_plan plan);

@@ -10,11 +10,11 @@ namespace tokenlab::store_detail {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<token_store_state>*;
+using self_ptr = token_authority::stateful_pointer<token_store_state>;
 
 struct sweep {
   std::vector<std::pair<sim_time, std::string>> matching; ///< under the mount: created, ID
-  caf::response_promise rp;
+  caf::typed_response_promise<bool> rp;
 };
 
 // A token already gone with an earlier one's tree is skipped.
@@ -27,16 +27,16 @@ void revoke_next(self_ptr self, std::shared_ptr<sweep> s, std::size_t i) {
   auto t = tokens.find(s->matching[i].second);
   if (t == tokens.end())
     return revoke_next(self, s, i + 1);
-  self->request(revoking_token(self, *t), caf::infinite, revoke_atom::value, trace_cause::request,
-                false)
+  self
+    ->request(revoking_token(self, *t), caf::infinite, revoke_atom::value, trace_cause::request,
+              false)
     .then([=](bool) { revoke_next(self, s, i + 1); },
           [=](caf::error&) { revoke_next(self, s, i + 1); });
 }
 
 } // namespace
 
-void revoke_mount(self_ptr self, const std::string& mount,
-                  caf::response_promise rp) {
+void revoke_mount(self_ptr self, const std::string& mount, caf::typed_response_promise<bool> rp) {
   auto& st = self->state;
   st.auth_tunes.erase(mount);
   auto s = std::make_shared<sweep>();

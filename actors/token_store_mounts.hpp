@@ -12,12 +12,12 @@ namespace tokenlab::store_detail {
 
 /// The actor that revokes the live token `t` (token_store.cpp): made now unless it is being
 /// revoked already; it takes the token's children, leases and cubbyhole with it.
-token_revoker revoking_token(caf::stateful_actor<token_store_state>* self,
-                          std::pair<const std::string, live_token>& t);
+token_revoker revoking_token(token_authority::stateful_pointer<token_store_state> self,
+                             std::pair<const std::string, live_token>& t);
 
 /// Revokes every live token whose path lies under `mount` ("auth/userpass/"), one after the
 /// other in creation order; `rp` gets true when all are gone.
-void revoke_mount(caf::stateful_actor<token_store_state>* self, const std::string& mount,
-                  caf::response_promise rp);
+void revoke_mount(token_authority::stateful_pointer<token_store_state> self,
+                  const std::string& mount, caf::typed_response_promise<bool> rp);
 
 } // namespace tokenlab::store_detail

@@ -75,9 +75,12 @@ public:
     // Timers hold their receivers; stop everything explicitly (spawned children are linked).
     if (fleet_)
       caf::anon_send_exit(fleet_->actor, caf::exit_reason::user_shutdown);
-    for (auto* a : {&core_, &store_, &alarm_, &secondary_, &secondary_store_})
+    for (auto* a : {&core_, &alarm_, &secondary_})
       if (*a)
         caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
+    for (auto* s : {&store_, &secondary_store_})
+      if (*s)
+        caf::anon_send_exit(*s, caf::exit_reason::user_shutdown);
     for (auto* t : {&tracer_, &secondary_tracer_})
       if (*t)
         caf::anon_send_exit(*t, caf::exit_reason::user_shutdown);
@@ -648,7 +651,7 @@ private:
   std::optional<running_fleet> fleet_;
   caf::actor secondary_; ///< the secondary cluster's core (cluster secondary=true)
   system_config config_; ///< the server's config now (the header's, then each restart's)
-  caf::actor secondary_store_;
+  token_authority secondary_store_;
   storage_backend secondary_storage_;
   trace_sink secondary_tracer_;
   std::string secondary_root_;
@@ -656,7 +659,7 @@ private:
   trace_sink tracer_;
   caf::actor alarm_;
   storage_backend storage_;
-  caf::actor store_;
+  token_authority store_;
   caf::actor core_;
   std::string root_;
   /// The CLI's current token: the token helper's (~/.vault-token), which the dev server and
