@@ -87,7 +87,8 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   add_lease(self, std::move(e), mount);
   // The token holding it revokes it through the registry (revoke_atom, id, cause).
   if (!who.lease_holder.empty())
-    self->send(st.store, lease_atom::value, who.lease_holder, id, caf::actor{self});
+    self->send(st.store, lease_atom::value, who.lease_holder, id,
+               caf::actor_cast<caf::actor>(self));
   done(std::move(resp));
 }
 
@@ -512,7 +513,8 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
 // The answer path of a request: stamps the request ID; after a token's last use, revokes
 // the token (and with it any lease just issued) and withholds the secret (spec §4.2); a
 // token response of a token with an entity shows its entity's policies.
-reply reply_to(self_ptr self, caf::response_promise rp, std::optional<std::string> spent) {
+reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
+               std::optional<std::string> spent) {
   return with_auth_identity(self, [self, rp, spent](api_outcome r) mutable {
     if (spent) {
       if (r && !r->lease_id.empty())
@@ -530,7 +532,7 @@ reply reply_to(self_ptr self, caf::response_promise rp, std::optional<std::strin
 
 void credential_state(self_ptr self,
                       std::shared_ptr<std::vector<std::pair<secrets_engine, std::string>>> asks,
-                      size_t i, caf::response_promise rp) {
+                      size_t i, caf::typed_response_promise<life_state> rp) {
   if (i == asks->size()) {
     rp.deliver(life_state::unknown);
     return;
@@ -546,8 +548,8 @@ void credential_state(self_ptr self,
 
 } // namespace
 
-caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx, system_config sys,
-                         token_authority store) {
+vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> self, sim_context ctx,
+                                     system_config sys, token_authority store) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.sys = sys;
@@ -577,7 +579,7 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
   mount_dev_secrets(self);
   return {
     [=](request_atom, const vault_request& req) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<api_outcome>();
       if (unauthenticated(self, req, reply_to(self, rp, std::nullopt)))
         return rp;
       if (auto login = as_login(self, req)) {
@@ -625,7 +627,7 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
     },
     [=](expire_atom, std::uint64_t number) { lease_timer_fired(self, number); },
     [=](state_atom, life_subject what, const std::string& id) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<life_state>();
       auto& s = self->state;
       if (what == life_subject::token) {
         self->request(s.store, caf::infinite, state_atom::value, id)
@@ -682,7 +684,7 @@ caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx,
         entities.erase(id);
     },
     [=](entry_atom) {
-      auto rp = self->make_response_promise();
+      auto rp = self->make_response_promise<std::string>();
       self->request(self->state.store, caf::infinite, entry_atom::value)
         .then([=](std::string& id) mutable { rp.deliver(std::move(id)); });
       return rp;

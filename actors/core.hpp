@@ -7,7 +7,7 @@
 // lease for every leased secret a call returns, owned by the calling token. It keeps the
 // mount table, the policy store and the leases' registry.
 //
-// Messages:
+// Messages, its typed interface vault_core below:
 //   (request_atom, vault_request) -> api_outcome
 //   (state_atom, life_subject, id) -> life_state      for expectations
 //   (gone_atom, lease_id, tombstone)                   from a lease actor that finished
@@ -37,6 +37,9 @@
 #include <caf/behavior.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+#include <caf/typed_response_promise.hpp>
 
 #include <cstdint>
 #include <map>
@@ -108,7 +111,18 @@ struct core_state {
   static inline const char* name = "core";
 };
 
-caf::behavior core_actor(caf::stateful_actor<core_state>* self, sim_context ctx, system_config sys,
-                         token_authority store);
+/// The core's interface (the messages above).
+using vault_core =
+  caf::typed_actor<caf::replies_to<request_atom, vault_request>::with<api_outcome>,
+                   caf::replies_to<state_atom, life_subject, std::string>::with<life_state>,
+                   caf::reacts_to<gone_atom, std::string, tombstone>,
+                   caf::replies_to<revoke_atom, std::string, trace_cause>::with<bool>,
+                   caf::reacts_to<expire_atom, std::uint64_t>,
+                   caf::reacts_to<restart_atom, system_config>,
+                   caf::replies_to<entry_atom>::with<std::string>,
+                   caf::reacts_to<entity_atom, std::string, entity_snapshot>>;
+
+vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> self, sim_context ctx,
+                                     system_config sys, token_authority store);
 
 } // namespace tokenlab

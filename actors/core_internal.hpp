@@ -5,8 +5,8 @@
 
 #include "actors/core.hpp"
 #include "model/kv2.hpp"
-#include "model/token_endpoints.hpp"
 #include "model/texts.hpp"
+#include "model/token_endpoints.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -17,7 +17,7 @@
 
 namespace tokenlab::core_detail {
 
-using self_ptr = caf::stateful_actor<core_state>*;
+using self_ptr = vault_core::stateful_pointer<core_state>;
 
 /// Where a request's answer goes. The request handler builds it around the response
 /// promise: it stamps the request ID and, after a token's last use, revokes the token.
@@ -102,7 +102,7 @@ void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_
 void on_login(self_ptr self, const login_request& r, const reply& done);
 /// The auth mount serving `path` ("auth/userpass/…"), or nullptr.
 const auth_method* auth_mount_of(self_ptr self, const std::string& path,
-                                std::string* mount = nullptr);
+                                 std::string* mount = nullptr);
 /// A tune of any mount (sys/auth/<path>/tune, sys/mounts/<path>/tune), the caller's ACL
 /// already checked: the token store's mount, another auth method's, or a secrets engine's.
 void tune_mount(self_ptr self, const mount_tune_request& req, const reply& done);
@@ -113,7 +113,7 @@ std::string tuned_mount(const std::string& path);
 // core_mounts.cpp
 /// A kv engine for `path`: version 2 when the options say so, else version 1.
 engine_handle spawn_engine(self_ptr self, const std::string& type, const std::string& path,
-                        const std::map<std::string, std::string>& options);
+                           const std::map<std::string, std::string>& options);
 /// `vault server -dev` mounts kv version 2 at secret/ ("key/value secret storage").
 void mount_dev_secrets(self_ptr self);
 /// Sends a request on a KV v2 mount to its engine; false when `path` is on no such mount.

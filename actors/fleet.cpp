@@ -158,7 +158,7 @@ void start_container(self_ptr self, std::uint32_t i) {
 } // namespace
 
 caf::behavior fleet_actor(caf::stateful_actor<fleet_state>* self, fleet_params params,
-                          sim_context ctx, caf::actor core) {
+                          sim_context ctx, vault_core core) {
   auto& st = self->state;
   st.params = std::move(params);
   st.ctx = std::move(ctx);

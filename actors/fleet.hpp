@@ -14,6 +14,7 @@
 //   (fleet_atom, slot, generation)        a slot's timer (internal)
 
 #include "actors/context.hpp"
+#include "actors/core.hpp"
 #include "actors/messages.hpp"
 #include "model/fleet.hpp"
 
@@ -38,7 +39,7 @@ struct fleet_slot {
 struct fleet_state {
   fleet_params params;
   sim_context ctx;
-  caf::actor core;
+  vault_core core;
   sim_time horizon{}; ///< the fleet's start + params.until
   std::vector<fleet_slot> slots;
   std::vector<slot_stream> streams;
@@ -47,7 +48,7 @@ struct fleet_state {
 };
 
 caf::behavior fleet_actor(caf::stateful_actor<fleet_state>* self, fleet_params params,
-                          sim_context ctx, caf::actor core);
+                          sim_context ctx, vault_core core);
 
 } // namespace tokenlab
 

@@ -5,8 +5,9 @@
 // their actors: the secrets engines' (actors/engine_protocol.hpp), the auth methods'
 // (auth_method.hpp), the identity store's (identity_store.hpp), a revoking token's
 // (token.hpp) and lease's (lease.hpp), what those tell their authority (record_keeper,
-// messages.hpp), and the token store's (token_authority, token_store.hpp). The core is still
-// dynamically typed.
+// messages.hpp), the token store's (token_authority, token_store.hpp) and the core's
+// (vault_core, core.hpp). The fleet and the alarm, which only the lab's own code talks to,
+// are dynamically typed.
 
 #include "model/trace.hpp"
 

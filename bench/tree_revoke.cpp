@@ -95,9 +95,9 @@ int main(int argc, char** argv) {
               "revoked_per_s=%.0f\n",
               n, created, create_s, static_cast<long long>(revoked), revoke_s,
               revoke_s > 0 ? static_cast<double>(revoked) / revoke_s : 0.0);
-  for (const auto& a : {core, ctx.alarm})
-    caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(core, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(store, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(ctx.alarm, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(ctx.storage, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(ctx.tracer, caf::exit_reason::user_shutdown);
   driver.drain();

@@ -11,11 +11,11 @@
 #include "model/ids.hpp"
 #include "model/root_generation.hpp"
 #include "model/texts.hpp"
+#include "reports/narrate.hpp"
 #include "runner/cli_calls.hpp"
-#include "runner/generate_root_cli.hpp"
 #include "runner/fields.hpp"
 #include "runner/fleet_report.hpp"
-#include "reports/narrate.hpp"
+#include "runner/generate_root_cli.hpp"
 #include "runner/invariants.hpp"
 
 #include <caf/all.hpp>
@@ -75,7 +75,9 @@ public:
     // Timers hold their receivers; stop everything explicitly (spawned children are linked).
     if (fleet_)
       caf::anon_send_exit(fleet_->actor, caf::exit_reason::user_shutdown);
-    for (auto* a : {&core_, &alarm_, &secondary_})
+    if (alarm_)
+      caf::anon_send_exit(alarm_, caf::exit_reason::user_shutdown);
+    for (auto* a : {&core_, &secondary_})
       if (*a)
         caf::anon_send_exit(*a, caf::exit_reason::user_shutdown);
     for (auto* s : {&store_, &secondary_store_})
@@ -528,8 +530,8 @@ private:
     checker_.stop();
     ctx_.counter->tally.until = horizon;
     auto actor = driver_.system().spawn(fleet_actor, f.params, ctx_, core_);
-    fleet_ = running_fleet{f.name.empty() ? std::string{"fleet"} : f.name, actor, f.params, now,
-                           horizon};
+    fleet_ =
+      running_fleet{f.name.empty() ? std::string{"fleet"} : f.name, actor, f.params, now, horizon};
     driver_.drain();
     r.note = describe_fleet(f.params, now, horizon);
   }
@@ -553,8 +555,8 @@ private:
   // virtual instant; the new system TTLs apply to what is created or renewed from now on.
   void apply(const restart_step& x, step_record& r) {
     r.kind = step_kind::restart;
-    r.note = "the server restarted with " + config_text(x.config) + " (before: " +
-             config_text(config_) +
+    r.note = "the server restarted with " + config_text(x.config) +
+             " (before: " + config_text(config_) +
              "); its storage is kept, so every token and lease is as it was, expiry included. "
              "What is created or renewed from now on takes the new values wherever a mount does "
              "not set its own.";
@@ -649,7 +651,7 @@ private:
   sim_driver driver_;
   sim_context ctx_;
   std::optional<running_fleet> fleet_;
-  caf::actor secondary_; ///< the secondary cluster's core (cluster secondary=true)
+  vault_core secondary_; ///< the secondary cluster's core (cluster secondary=true)
   system_config config_; ///< the server's config now (the header's, then each restart's)
   token_authority secondary_store_;
   storage_backend secondary_storage_;
@@ -660,7 +662,7 @@ private:
   caf::actor alarm_;
   storage_backend storage_;
   token_authority store_;
-  caf::actor core_;
+  vault_core core_;
   std::string root_;
   /// The CLI's current token: the token helper's (~/.vault-token), which the dev server and
   /// each `vault login` write; "" once `rm ~/.vault-token` removed it.
@@ -669,7 +671,7 @@ private:
   std::map<std::string, named_result> names_;
   std::map<std::string, std::size_t> result_steps_; ///< name -> the step that produced it
   std::size_t step_index_ = 0;                      ///< the step being run
-  std::map<std::string, std::string> labels_; ///< ID -> the scenario's name for it
+  std::map<std::string, std::string> labels_;       ///< ID -> the scenario's name for it
 };
 
 } // namespace
