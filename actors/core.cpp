@@ -148,7 +148,7 @@ void read_aws(self_ptr self, const resolved_token& who, const std::string& mount
     ->request(m.engine.logical, caf::infinite, read_atom::value,
               engine_read{path, who.entry->display_name, fields,
                           effective_view(st.sys, m.tune, mount).max_lease_ttl})
-    .then(secret_answer(self, who, mount, path, done));
+    .then(secret_answer(self, who, mount, path, done), internal_error(done));
 }
 
 // An AWS credential path (pathUser: `(creds|sts)/<name>`), which also takes writes.
@@ -186,7 +186,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
           resp.data = std::move(s->data);
           done(std::move(resp));
         },
-        [=](caf::error&) { done(vault_error::internal("internal error")); });
+        internal_error(done));
     return;
   }
   if (policy_path(r.path))
@@ -199,7 +199,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
   self
     ->request(m->second.engine.logical, caf::infinite, read_atom::value,
               engine_read{r.path, who.entry->display_name, {}, {}})
-    .then(secret_answer(self, who, m->first, r.path, done));
+    .then(secret_answer(self, who, m->first, r.path, done), internal_error(done));
 }
 
 // A write the caller may make: routed to the backend that serves its path.
@@ -538,12 +538,14 @@ void credential_state(self_ptr self,
     return;
   }
   self->request((*asks)[i].first, caf::infinite, state_atom::value, (*asks)[i].second)
-    .then([=](life_state s) mutable {
-      if (s == life_state::unknown)
-        credential_state(self, asks, i + 1, rp);
-      else
-        rp.deliver(s);
-    });
+    .then(
+      [=](life_state s) mutable {
+        if (s == life_state::unknown)
+          credential_state(self, asks, i + 1, rp);
+        else
+          rp.deliver(s);
+      },
+      [=](caf::error&) mutable { credential_state(self, asks, i + 1, rp); });
 }
 
 } // namespace
@@ -631,7 +633,8 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       auto& s = self->state;
       if (what == life_subject::token) {
         self->request(s.store, caf::infinite, state_atom::value, id)
-          .then([=](life_state x) mutable { rp.deliver(x); });
+          .then([=](life_state x) mutable { rp.deliver(x); },
+                [=](caf::error&) mutable { rp.deliver(life_state::unknown); });
         return rp;
       }
       const std::string* mount = nullptr;
@@ -649,7 +652,8 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       if (what == life_subject::lease && !mount) {
         // Not a secret's lease: perhaps a service token's, which the token store indexes.
         self->request(s.store, caf::infinite, state_atom::value, lease_atom::value, id)
-          .then([=](life_state x) mutable { rp.deliver(x); });
+          .then([=](life_state x) mutable { rp.deliver(x); },
+                [=](caf::error&) mutable { rp.deliver(life_state::unknown); });
         return rp;
       }
       if (what == life_subject::lease) {
@@ -686,7 +690,8 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
     [=](entry_atom) {
       auto rp = self->make_response_promise<std::string>();
       self->request(self->state.store, caf::infinite, entry_atom::value)
-        .then([=](std::string& id) mutable { rp.deliver(std::move(id)); });
+        .then([=](std::string& id) mutable { rp.deliver(std::move(id)); },
+              [=](caf::error& e) mutable { rp.deliver(std::move(e)); });
       return rp;
     },
   };

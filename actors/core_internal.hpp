@@ -67,12 +67,18 @@ inline bool allows(self_ptr self, const resolved_token& who, const std::string& 
   return acl_allows(self->state.policies, acl_policies(who), path, c, who.entity.get());
 }
 
+/// The error path of a request the core made for `done`: the actor asked failed or is gone,
+/// which Vault answers as an internal error. Every request has one (else CAF's default
+/// handler would end the core).
+inline auto internal_error(reply done) {
+  return [done = std::move(done)](caf::error&) { done(vault_error::internal("internal error")); };
+}
+
 /// Sends a request whose answer is an api_outcome and passes the answer on.
 template <class Handle, class... Ts>
 void forward(self_ptr self, const Handle& dest, const reply& done, Ts&&... xs) {
   self->request(dest, caf::infinite, std::forward<Ts>(xs)...)
-    .then([=](api_outcome& r) { done(std::move(r)); },
-          [=](caf::error&) { done(vault_error::internal("internal error")); });
+    .then([=](api_outcome& r) { done(std::move(r)); }, internal_error(done));
 }
 
 // core.cpp

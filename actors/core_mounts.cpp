@@ -23,7 +23,8 @@ namespace {
 std::map<std::string, mount_entry>::iterator mount_of(core_state& st, const std::string& path) {
   auto best = st.mounts.end();
   for (auto it = st.mounts.begin(); it != st.mounts.end(); ++it)
-    if (under(path, it->first) && (best == st.mounts.end() || it->first.size() > best->first.size()))
+    if (under(path, it->first) &&
+        (best == st.mounts.end() || it->first.size() > best->first.size()))
       best = it;
   return best;
 }
@@ -70,8 +71,10 @@ void mount_dev_secrets(self_ptr self) {
   auto& st = self->state;
   const std::map<std::string, std::string> options{{"version", "2"}};
   auto info = new_secrets_mount(st.ctx.seed, "secret/", "kv", "key/value secret storage", options);
-  mount_entry m{"kv", spawn_engine(self, "kv", "secret/", options), {}, info.accessor, info.uuid,
-                info.description, options};
+  mount_entry m{"kv",      spawn_engine(self, "kv", "secret/", options),
+                {},        info.accessor,
+                info.uuid, info.description,
+                options};
   st.mounts["secret/"] = std::move(m);
 }
 
@@ -164,21 +167,24 @@ void disable_auth(self_ptr self, const std::string& raw, const reply& done) {
     return done(no_content());
   // disableCredentialInternal: RevokePrefix(auth/<path>) revokes every token a login at the
   // mount issued (their leases are auth/<path>login/…), with its children and leases.
-  self->request(st.store, caf::infinite, revoke_atom::value, mount).then([=](bool) {
-    auto& s = self->state;
-    auto it = s.auth_mounts.find(mount);
-    if (it != s.auth_mounts.end()) {
-      self->unlink_from(it->second);
-      self->send_exit(it->second, caf::exit_reason::user_shutdown);
-      s.auth_mounts.erase(it);
-    }
-    auto type = s.auth_table.count(path) > 0 ? s.auth_table[path].type : std::string{};
-    s.auth_table.erase(path);
-    self->send(s.identity, unmount_atom::value, mount);
-    storage_put(self, s.ctx, "core/auth");
-    disabled(self, mount, type);
-    done(no_content());
-  });
+  self->request(st.store, caf::infinite, revoke_atom::value, mount)
+    .then(
+      [=](bool) {
+        auto& s = self->state;
+        auto it = s.auth_mounts.find(mount);
+        if (it != s.auth_mounts.end()) {
+          self->unlink_from(it->second);
+          self->send_exit(it->second, caf::exit_reason::user_shutdown);
+          s.auth_mounts.erase(it);
+        }
+        auto type = s.auth_table.count(path) > 0 ? s.auth_table[path].type : std::string{};
+        s.auth_table.erase(path);
+        self->send(s.identity, unmount_atom::value, mount);
+        storage_put(self, s.ctx, "core/auth");
+        disabled(self, mount, type);
+        done(no_content());
+      },
+      internal_error(done));
 }
 
 namespace {
@@ -251,14 +257,16 @@ bool unauthenticated(self_ptr self, const vault_request& req, const reply& done)
   // The handler looks the token up itself (fetchACLTokenEntryAndEntity): no use is spent.
   auto asked = read->path.substr(ui_mounts.size());
   self->request(self->state.store, caf::infinite, resolve_atom::value, req.token, false)
-    .then([=](outcome<resolved_token>& who) {
-      if (!who)
-        return done(denied());
-      auto caller = with_entity(self, std::move(*who));
-      if (!caller)
-        return done(denied());
-      preflight(self, *caller, asked, done);
-    });
+    .then(
+      [=](outcome<resolved_token>& who) {
+        if (!who)
+          return done(denied());
+        auto caller = with_entity(self, std::move(*who));
+        if (!caller)
+          return done(denied());
+        preflight(self, *caller, asked, done);
+      },
+      internal_error(done));
   return true;
 }
 

@@ -85,19 +85,21 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
   if (c.value.empty())
     return done(vault_error::internal(texts::handler_error(texts::no_token_found)));
   self->request(self->state.store, caf::infinite, resolve_atom::value, c.value, by_accessor)
-    .then([=](outcome<resolved_token>& target) {
-      // An unknown token fails at its first path; an unknown accessor before the paths.
-      if (!target && (by_accessor || !c.paths.empty()))
-        return done(vault_error::invalid(
-          std::string{by_accessor ? texts::invalid_accessor : texts::invalid_token}));
-      if (!target)
-        return respond(std::vector<std::string>{}, nullptr);
-      // The target's ACL, as Capabilities builds it: its policies and its entity's (none when
-      // the entity is gone).
-      auto own = target->entry->policies;
-      auto t = with_entity(self, std::move(*target));
-      respond(t ? acl_policies(*t) : own, t ? t->entity.get() : nullptr);
-    });
+    .then(
+      [=](outcome<resolved_token>& target) {
+        // An unknown token fails at its first path; an unknown accessor before the paths.
+        if (!target && (by_accessor || !c.paths.empty()))
+          return done(vault_error::invalid(
+            std::string{by_accessor ? texts::invalid_accessor : texts::invalid_token}));
+        if (!target)
+          return respond(std::vector<std::string>{}, nullptr);
+        // The target's ACL, as Capabilities builds it: its policies and its entity's (none when
+        // the entity is gone).
+        auto own = target->entry->policies;
+        auto t = with_entity(self, std::move(*target));
+        respond(t ? acl_policies(*t) : own, t ? t->entity.get() : nullptr);
+      },
+      internal_error(done));
 }
 
 void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_request& r,
@@ -273,17 +275,19 @@ void on_auth_list(self_ptr self, const resolved_token& who, const reply& done) {
   if (!allows(self, who, "sys/auth", capability::read))
     return done(denied());
   self->request(self->state.store, caf::infinite, tune_atom::value, list_atom::value)
-    .then([=](const mount_tunes& tunes) {
-      std::vector<auth_mount_info> rows;
-      for (auto info : self->state.auth_table) {
-        if (auto t = tunes.find("auth/" + info.first); t != tunes.end())
-          info.second.tune = t->second;
-        rows.push_back(std::move(info.second));
-      }
-      api_response resp;
-      resp.data = auth_list_data(rows);
-      done(std::move(resp));
-    });
+    .then(
+      [=](const mount_tunes& tunes) {
+        std::vector<auth_mount_info> rows;
+        for (auto info : self->state.auth_table) {
+          if (auto t = tunes.find("auth/" + info.first); t != tunes.end())
+            info.second.tune = t->second;
+          rows.push_back(std::move(info.second));
+        }
+        api_response resp;
+        resp.data = auth_list_data(rows);
+        done(std::move(resp));
+      },
+      internal_error(done));
 }
 
 // A login: the method decides who you are and what token you get; the identity store
@@ -349,11 +353,13 @@ void read_tune(self_ptr self, const std::string& mount, const reply& done) {
   if (mount == "auth/token/" || st.auth_mounts.count(mount) > 0) {
     bool token = mount == "auth/token/";
     self->request(st.store, caf::infinite, tune_atom::value, list_atom::value)
-      .then([=](const mount_tunes& tunes) {
-        const auto& tune = tunes.at(mount);
-        done(tune_response(effective_view(self->state.sys, tune, mount),
-                           token ? "token based credentials" : "", tune.token_type));
-      });
+      .then(
+        [=](const mount_tunes& tunes) {
+          const auto& tune = tunes.at(mount);
+          done(tune_response(effective_view(self->state.sys, tune, mount),
+                             token ? "token based credentials" : "", tune.token_type));
+        },
+        internal_error(done));
     return;
   }
   auto m = st.mounts.find(mount);
