@@ -9,6 +9,7 @@
 #include "clock/calendar.hpp"
 #include "clock/duration.hpp"
 #include "model/ids.hpp"
+#include "model/replication.hpp"
 #include "model/root_generation.hpp"
 #include "model/texts.hpp"
 #include "reports/narrate.hpp"
@@ -434,30 +435,6 @@ private:
   static std::int64_t count_of(const std::vector<trace_event>& events, trace_kind kind) {
     return std::count_if(events.begin(), events.end(),
                          [&](const trace_event& e) { return e.kind == kind; });
-  }
-
-  // What performance replication copies to a secondary: configuration (policies, mounts,
-  // auth methods and their users and roles, engine roles, kv data). Tokens, leases,
-  // cubbyholes and logins are local to a cluster (spec: token store and sys/expire are local).
-  static bool replicated(const vault_request& req) {
-    if (std::holds_alternative<policy_write_request>(req.op) ||
-        std::holds_alternative<secrets_enable_request>(req.op) ||
-        std::holds_alternative<auth_enable_request>(req.op) ||
-        std::holds_alternative<mount_tune_request>(req.op))
-      return true;
-    const std::string* path = nullptr;
-    if (auto w = std::get_if<logical_write_request>(&req.op))
-      path = &w->path;
-    else if (auto d = std::get_if<logical_delete_request>(&req.op))
-      path = &d->path;
-    if (!path)
-      return false;
-    for (const char* local :
-         {"auth/token/create", "auth/token/revoke", "auth/token/renew", "auth/token/lookup",
-          "sys/leases/", "sys/renew", "sys/revoke", "cubbyhole/"})
-      if (path->rfind(local, 0) == 0)
-        return false;
-    return path->find("/login") == std::string::npos;
   }
 
   void take_secondary_effects() {
