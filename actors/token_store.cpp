@@ -80,6 +80,18 @@ token_ties& ties_of(live_token& r) {
   return *r.ties;
 }
 
+// The live token `id` (a record, revoking or not), or null once it is gone.
+token_slot* live(token_store_state& st, const std::string& id) {
+  auto t = st.tokens.find(id);
+  return t == st.tokens.end() ? nullptr : &*t;
+}
+
+// The answer to a request about one token that is gone: what a request to an actor that has
+// ended gets.
+caf::error gone_token() {
+  return caf::make_error(caf::sec::request_receiver_down);
+}
+
 // Keeps a token issued now and arms its timer.
 void make_token(self_ptr self, token_entry e) {
   auto& st = self->state;
@@ -723,13 +735,11 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     },
     [=](lease_atom, const std::string& token_id, const std::string& lease_id,
         const caf::actor& registry) {
-      auto t = self->state.tokens.find(token_id);
-      if (t != self->state.tokens.end())
+      if (auto* t = live(self->state, token_id))
         ties_of(t->second).leases.add(lease_id, registry);
     },
     [=](unlease_atom, const std::string& token_id, const std::string& lease_id) {
-      auto t = self->state.tokens.find(token_id);
-      if (t != self->state.tokens.end() && t->second.ties)
+      if (auto* t = live(self->state, token_id); t && t->second.ties)
         t->second.ties->leases.remove(lease_id);
     },
     // The expiration manager's token leases under a prefix, for the core's sys/leases/.
@@ -767,15 +777,15 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     // One live service token, by ID. A request for a token that is gone fails (as a
     // request to an actor that ended would).
     [=](entry_atom, const std::string& id) -> caf::result<token_entry> {
-      auto t = self->state.tokens.find(id);
-      if (t == self->state.tokens.end())
-        return caf::make_error(caf::sec::request_receiver_down);
+      auto* t = live(self->state, id);
+      if (!t)
+        return gone_token();
       return *t->second.entry;
     },
     [=](use_atom, const std::string& id) -> caf::result<shared_entry> {
-      auto t = self->state.tokens.find(id);
-      if (t == self->state.tokens.end())
-        return caf::make_error(caf::sec::request_receiver_down);
+      auto* t = live(self->state, id);
+      if (!t)
+        return gone_token();
       auto& r = t->second;
       if (r.entry->num_uses > 0 && !r.actor) {
         // The last use leaves -1 (pending revocation) until the request completes.
@@ -795,15 +805,15 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     },
     [=](cubby_atom, const std::string& id, cubby_op op, const std::string& path,
         const std::map<std::string, std::string>& fields) -> caf::result<api_outcome> {
-      auto t = self->state.tokens.find(id);
-      if (t == self->state.tokens.end())
-        return caf::make_error(caf::sec::request_receiver_down);
+      auto* t = live(self->state, id);
+      if (!t)
+        return gone_token();
       return cubbyhole_op(self, t->second, op, path, fields);
     },
     [=](revoke_atom, const std::string& id, trace_cause cause,
         bool orphan_children) -> caf::result<bool> {
-      auto t = self->state.tokens.find(id);
-      if (t == self->state.tokens.end())
+      auto* t = live(self->state, id);
+      if (!t)
         return true; // gone already
       self->delegate(store_detail::revoking_token(self, *t), revoke_atom::value, cause,
                      orphan_children);
@@ -812,9 +822,8 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     // Its parent is revoked -mode=orphan: it stays, with no parent (replies when done). One
     // being revoked itself goes anyway.
     [=](orphan_atom, const std::string& id) {
-      auto& st = self->state;
-      auto t = st.tokens.find(id);
-      if (t == st.tokens.end() || t->second.actor)
+      auto* t = live(self->state, id);
+      if (!t || t->second.actor)
         return true;
       auto& r = t->second;
       auto former = r.entry->parent;
