@@ -62,7 +62,8 @@ struct aws_engine_state {
   static inline const char* name = "aws_engine";
 };
 
-logical_engine::behavior_type aws_engine_actor(logical_engine::stateful_pointer<aws_engine_state> self,
-                                               sim_context ctx, std::string mount);
+logical_engine::behavior_type
+aws_engine_actor(logical_engine::stateful_pointer<aws_engine_state> self, sim_context ctx,
+                 std::string mount);
 
 } // namespace tokenlab

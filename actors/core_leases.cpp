@@ -72,8 +72,8 @@ void revoke_all(self_ptr self, revoke_targets xs, size_t i, const reply& done) {
   const auto& [id, x] = (*xs)[i];
   if (!x.token.empty()) {
     self
-      ->request(self->state.store, caf::infinite, revoke_atom::value, x.token,
-                trace_cause::request, false)
+      ->request(self->state.store, caf::infinite, revoke_atom::value, x.token, trace_cause::request,
+                false)
       .then([=](bool) { next(); }, [=](caf::error&) { next(); });
     return;
   }

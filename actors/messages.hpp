@@ -8,8 +8,8 @@
 
 #include "actors/context.hpp"
 #include "model/api.hpp"
-#include "model/requests.hpp"
 #include "model/auth_login.hpp"
+#include "model/requests.hpp"
 #include "model/token_entry.hpp"
 #include "model/token_role.hpp"
 #include "model/trace.hpp"
@@ -125,7 +125,7 @@ enum class life_subject { token, lease, credential };
 /// What a gone token or lease leaves behind.
 struct tombstone {
   life_state state = life_state::revoked;
-  std::string owner; ///< the lease's token, or the token's parent
+  std::string owner;    ///< the lease's token, or the token's parent
   bool counted = false; ///< made while a fleet counted: not remembered once gone
 };
 

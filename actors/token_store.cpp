@@ -224,7 +224,8 @@ void with_batch(self_ptr self, const resolved_token& caller, const std::string& 
 // entity exists.
 void on_create(self_ptr self, const resolved_token& caller, bool sudo,
                const token_create_request& req, const std::vector<std::string>& known_policies,
-               caf::typed_response_promise<api_outcome> rp, const std::string* alias_entity = nullptr) {
+               caf::typed_response_promise<api_outcome> rp,
+               const std::string* alias_entity = nullptr) {
   auto& st = self->state;
   auto now = sim_now(self, st.ctx);
   const token_role* role = nullptr;
@@ -378,9 +379,9 @@ token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
     // -1, Vault's tokenRevocationPending) as its revocation starts, so that it no longer
     // authenticates; the actor persists the mark first thing.
     change_entry(r, [](token_entry& x) { x.num_uses = -1; });
-    r.actor = self->spawn(token_actor, r.entry, self->state.made.of(self->state.ctx, r.counted),
-                          caf::actor_cast<record_keeper>(self),
-                          r.ties ? std::move(*r.ties) : token_ties{});
+    r.actor =
+      self->spawn(token_actor, r.entry, self->state.made.of(self->state.ctx, r.counted),
+                  caf::actor_cast<record_keeper>(self), r.ties ? std::move(*r.ties) : token_ties{});
     r.ties.reset();
   }
   return r.actor;
