@@ -44,13 +44,11 @@ std::int64_t unix_now(self_ptr self) {
 // The paths' schemas (builtin/logical/aws path_config_root.go, path_config_lease.go,
 // path_roles.go): the framework converts the typed fields before the handler runs.
 const field_schema& root_schema() {
-  static const field_schema s{{"access_key", field_kind::string},
-                              {"secret_key", field_kind::string},
-                              {"region", field_kind::string},
-                              {"iam_endpoint", field_kind::string},
-                              {"sts_endpoint", field_kind::string},
-                              {"max_retries", field_kind::integer},
-                              {"username_template", field_kind::string}};
+  static const field_schema s{
+    {"access_key", field_kind::string},       {"secret_key", field_kind::string},
+    {"region", field_kind::string},           {"iam_endpoint", field_kind::string},
+    {"sts_endpoint", field_kind::string},     {"max_retries", field_kind::integer},
+    {"username_template", field_kind::string}};
   return s;
 }
 
@@ -136,7 +134,7 @@ secret_result iam_user_secret(self_ptr self, const std::string& display_name,
   trace_event ev;
   ev.kind = trace_kind::credential_created;
   ev.subject = name;
-  ev.detail = "IAM user with access key " + user.access_key;
+  ev.credential = credential_facts{credential_facts::type::iam_user, user.access_key, {}, 0};
   emit(self, st.ctx, std::move(ev));
   secret_result out;
   out.data["access_key"] = user.access_key;
@@ -162,12 +160,14 @@ outcome<secret_result> sts_secret(self_ptr self, const std::string& display_name
     auto role_arn = text("role_arn");
     if (role_arn.empty()) {
       if (role.role_arns.size() != 1)
-        return vault_error::invalid("did not supply a role_arn parameter and unable to determine one");
+        return vault_error::invalid(
+          "did not supply a role_arn parameter and unable to determine one");
       role_arn = role.role_arns.front();
     } else if (std::find(role.role_arns.begin(), role.role_arns.end(), role_arn) ==
                role.role_arns.end()) {
       return vault_error::invalid("role_arn " + go_quote(role_arn) +
-                                  " not in allowed role arns for Vault role " + go_quote(role_name));
+                                  " not in allowed role arns for Vault role " +
+                                  go_quote(role_name));
     }
     // A given role_session_name is normalised as a display name is.
     name = aws_normalize_name(text("role_session_name"));
@@ -189,8 +189,8 @@ outcome<secret_result> sts_secret(self_ptr self, const std::string& display_name
   trace_event ev;
   ev.kind = trace_kind::credential_created;
   ev.subject = name;
-  ev.detail = "STS credentials (" + role.credential_type + ") with access key " + cred.access_key +
-              ", valid at AWS for " + std::to_string(ttl) + "s";
+  ev.credential =
+    credential_facts{credential_facts::type::sts, cred.access_key, role.credential_type, ttl};
   emit(self, st.ctx, std::move(ev));
   secret_result out;
   out.data["access_key"] = cred.access_key;
@@ -247,8 +247,9 @@ outcome<secret_result> on_read(self_ptr self, const std::string& path,
 
 } // namespace
 
-logical_engine::behavior_type aws_engine_actor(logical_engine::stateful_pointer<aws_engine_state> self,
-                                               sim_context ctx, std::string mount) {
+logical_engine::behavior_type
+aws_engine_actor(logical_engine::stateful_pointer<aws_engine_state> self, sim_context ctx,
+                 std::string mount) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.mount = std::move(mount);
@@ -278,7 +279,8 @@ logical_engine::behavior_type aws_engine_actor(logical_engine::stateful_pointer<
         trace_event ev;
         ev.kind = trace_kind::credential_deleted;
         ev.subject = handle;
-        ev.detail = "IAM user and its access key " + u->second.access_key + " deleted";
+        ev.credential =
+          credential_facts{credential_facts::type::iam_user, u->second.access_key, {}, 0};
         emit(self, self->state.ctx, std::move(ev), u->second.counted);
         // A fleet's credential is never asked about: nothing of it is kept once it is gone.
         if (u->second.counted)
@@ -290,9 +292,8 @@ logical_engine::behavior_type aws_engine_actor(logical_engine::stateful_pointer<
       const auto now = sim_now(self, self->state.ctx);
       for (const auto& [name, user] : self->state.users)
         if (name == key || user.access_key == key)
-          return user.deleted || (user.sts_expiry && *user.sts_expiry <= now)
-                   ? life_state::deleted
-                   : life_state::active;
+          return user.deleted || (user.sts_expiry && *user.sts_expiry <= now) ? life_state::deleted
+                                                                              : life_state::active;
       return life_state::unknown;
     },
   };

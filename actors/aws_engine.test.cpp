@@ -28,6 +28,8 @@ public:
     return std::move(*r);
   }
 
+  std::vector<trace_event> effects() { return sim_.effects(); }
+
   actor_sim sim_{7};
   logical_engine engine_;
 };
@@ -36,10 +38,10 @@ public:
 
 SCENARIO("the AWS engine serves a credential as a leased secret, and lists and deletes nothing") {
   aws_fixture f;
-  REQUIRE(f.ask<api_outcome>(write_atom::value,
-                             logical_write_request{"aws/roles/app",
-                                                   {{"credential_type", "iam_user"},
-                                                    {"policy_arns", "arn:aws:iam::aws:policy/x"}}}));
+  REQUIRE(f.ask<api_outcome>(
+    write_atom::value, logical_write_request{"aws/roles/app",
+                                             {{"credential_type", "iam_user"},
+                                              {"policy_arns", "arn:aws:iam::aws:policy/x"}}}));
   auto creds = f.ask<outcome<secret_result>>(
     read_atom::value, engine_read{"aws/creds/app", "token", {}, std::chrono::hours{768}});
   REQUIRE(creds);
@@ -47,6 +49,19 @@ SCENARIO("the AWS engine serves a credential as a leased secret, and lists and d
   CHECK(f.ask<life_state>(state_atom::value, creds->handle) == life_state::active);
   CHECK(f.ask<bool>(unsecret_atom::value, creds->handle));
   CHECK(f.ask<life_state>(state_atom::value, creds->handle) == life_state::deleted);
+  // The trace says what was made and deleted as facts: the IAM user and its access key.
+  std::vector<trace_event> credential_events;
+  for (auto& e : f.effects())
+    if (e.credential)
+      credential_events.push_back(e);
+  REQUIRE(credential_events.size() == 2);
+  for (const auto& e : credential_events) {
+    CHECK(e.subject == creds->handle);
+    CHECK(e.credential->what == credential_facts::type::iam_user);
+    CHECK(e.credential->access_key == std::get<std::string>(creds->data.at("access_key")));
+  }
+  CHECK(credential_events[0].kind == trace_kind::credential_created);
+  CHECK(credential_events[1].kind == trace_kind::credential_deleted);
 
   auto listed = f.ask<api_outcome>(list_atom::value, std::string{"aws/roles/"});
   REQUIRE_FALSE(listed);

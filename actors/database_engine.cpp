@@ -169,7 +169,7 @@ outcome<secret_result> read_creds(self_ptr self, const std::string& role_name,
   trace_event ev;
   ev.kind = trace_kind::credential_created;
   ev.subject = name;
-  ev.detail = "database user " + name;
+  ev.credential = credential_facts{credential_facts::type::database_user, {}, {}, 0};
   emit(self, st.ctx, std::move(ev));
   secret_result out;
   out.data["username"] = name;
@@ -296,7 +296,7 @@ database_engine_actor(logical_engine::stateful_pointer<database_engine_state> se
         trace_event ev;
         ev.kind = trace_kind::credential_deleted;
         ev.subject = handle;
-        ev.detail = "database user dropped";
+        ev.credential = credential_facts{credential_facts::type::database_user, {}, {}, 0};
         emit(self, self->state.ctx, std::move(ev), u->second.counted);
         // A fleet's credential is never asked about: nothing of it is kept once it is gone.
         if (u->second.counted)

@@ -24,9 +24,9 @@ const std::string create_sql =
 class db_fixture {
 public:
   explicit db_fixture(std::uint64_t seed = 7, std::string mount = "database/")
-    : mount_(std::move(mount)),
-      sim_(seed),
-      engine_(sim_.driver().system().spawn(database_engine_actor, sim_.ctx(), mount_)) {}
+    : mount_(std::move(mount))
+    , sim_(seed)
+    , engine_(sim_.driver().system().spawn(database_engine_actor, sim_.ctx(), mount_)) {}
 
   ~db_fixture() { caf::anon_send_exit(engine_, caf::exit_reason::user_shutdown); }
 
@@ -46,9 +46,8 @@ public:
   }
 
   outcome<secret_result> read(const std::string& sub, std::string display_name = "root") {
-    auto r =
-      ask<outcome<secret_result>>(engine_, read_atom::value,
-                                  engine_read{mount_ + sub, std::move(display_name), {}, {}});
+    auto r = ask<outcome<secret_result>>(
+      engine_, read_atom::value, engine_read{mount_ + sub, std::move(display_name), {}, {}});
     REQUIRE(r);
     return *r;
   }
@@ -136,7 +135,8 @@ TEST_CASE("database engine: creds create a user named by postgresql's default te
   REQUIRE(fx.size() == 1);
   CHECK(fx[0].kind == trace_kind::credential_created);
   CHECK(fx[0].subject == user);
-  CHECK(fx[0].detail == "database user " + user);
+  REQUIRE(fx[0].credential);
+  CHECK(fx[0].credential->what == credential_facts::type::database_user);
   CHECK(fx[0].at == sim_time{secs(90)});
   CHECK(f.state(user) == life_state::active);
 }
@@ -195,7 +195,8 @@ TEST_CASE("database engine: revoking drops the user once") {
   REQUIRE(fx.size() == 1);
   CHECK(fx[0].kind == trace_kind::credential_deleted);
   CHECK(fx[0].subject == s->handle);
-  CHECK(fx[0].detail == "database user dropped");
+  REQUIRE(fx[0].credential);
+  CHECK(fx[0].credential->what == credential_facts::type::database_user);
   CHECK(f.state(s->handle) == life_state::deleted);
   CHECK(f.unsecret(s->handle));
   CHECK(f.effects().empty());

@@ -797,9 +797,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
         trace_event ev;
         ev.kind = trace_kind::token_used;
         ev.subject = e.id;
-        ev.detail = e.num_uses < 0    ? "its last use"
-                    : e.num_uses == 1 ? "1 use left"
-                                      : std::to_string(e.num_uses) + " uses left";
+        ev.uses_left = e.num_uses;
         emit(self, its, std::move(ev));
       }
       return r.entry;

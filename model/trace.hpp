@@ -22,8 +22,8 @@ enum class trace_kind {
   lease_renewed,       ///< subject: lease id; ttl: the decision
   lease_expired,       ///< subject: lease id
   lease_revoked,       ///< subject: lease id; related: owning token id
-  credential_created,  ///< subject: credential name (e.g. IAM user); detail: access key
-  credential_deleted,  ///< subject: credential name
+  credential_created,  ///< subject: credential name (e.g. IAM user); credential: what it is
+  credential_deleted,  ///< subject: credential name; credential: what it was
   storage_put,         ///< subject: storage key
   storage_delete,      ///< subject: storage key
   timer_fired,         ///< subject: token or lease id whose expiry timer fired
@@ -31,7 +31,7 @@ enum class trace_kind {
   engine_enabled,      ///< subject: mount path; detail: engine type
   engine_disabled,     ///< subject: mount path; detail: engine type
   config_written,      ///< subject: the configuration path written (a role, a policy)
-  token_used,          ///< subject: token id; detail: its use count after this request
+  token_used,          ///< subject: token id; uses_left: its use count after this request
   cubbyhole_destroyed, ///< subject: token id whose cubbyhole was emptied at revocation
 };
 
@@ -45,6 +45,15 @@ enum class trace_cause {
   last_use,       ///< a use-limited token finished its last use
 };
 
+/// What a credential event says of its credential, as facts (reports/ words them).
+struct credential_facts {
+  enum class type { iam_user, sts, database_user };
+  type what = type::iam_user;
+  std::string access_key;      ///< AWS: the access key ID
+  std::string credential_type; ///< STS: the role's credential_type
+  std::int64_t valid_s = 0;    ///< STS: how long AWS keeps it valid, in seconds
+};
+
 struct trace_event {
   sim_time at{};
   std::uint64_t seq = 0; ///< filled by the trace sink: 1, 2, 3, ... per run
@@ -52,7 +61,9 @@ struct trace_event {
   trace_cause cause = trace_cause::none;
   std::string subject;
   std::string related;
-  std::string detail;
+  std::string detail; ///< words of the model's own (a tune's values, an identity change)
+  std::optional<credential_facts> credential; ///< credential_created, credential_deleted
+  std::optional<std::int64_t> uses_left;      ///< token_used: -1 after its last use
   std::optional<ttl_decision> ttl;
   /// token_created, token_renewed, lease_created, lease_renewed: when the token or lease
   /// now ends (unset: never). The invariant checker (runner/invariants.hpp) holds each

@@ -91,6 +91,28 @@ bool warned_about_period(const ttl_decision& d) {
 
 } // namespace
 
+std::string effect_detail(const trace_event& e) {
+  if (e.credential) {
+    const auto& c = *e.credential;
+    const bool created = e.kind == trace_kind::credential_created;
+    switch (c.what) {
+      case credential_facts::type::iam_user:
+        return created ? "IAM user with access key " + c.access_key
+                       : "IAM user and its access key " + c.access_key + " deleted";
+      case credential_facts::type::sts:
+        return "STS credentials (" + c.credential_type + ") with access key " + c.access_key +
+               ", valid at AWS for " + std::to_string(c.valid_s) + "s";
+      case credential_facts::type::database_user:
+        return created ? "database user " + e.subject : "database user dropped";
+    }
+  }
+  if (e.uses_left)
+    return *e.uses_left < 0    ? "its last use"
+           : *e.uses_left == 1 ? "1 use left"
+                               : std::to_string(*e.uses_left) + " uses left";
+  return e.detail;
+}
+
 bool is_storage_event(const trace_event& e) {
   return e.kind == trace_kind::storage_put || e.kind == trace_kind::storage_delete;
 }
@@ -155,8 +177,8 @@ std::string describe_effect(const trace_event& ev, const std::map<std::string, s
     words.push_back(cause_words(e.cause, e.related));
   if (!used_related && !e.related.empty())
     words.push_back("related " + e.related);
-  if (!used_detail && !e.detail.empty())
-    words.push_back(e.detail);
+  if (auto detail = effect_detail(ev); !used_detail && !detail.empty())
+    words.push_back(std::move(detail));
   std::string out = (numbered ? "#" + std::to_string(e.seq) + " " : std::string{}) +
                     format_offset(e.at) + " " + to_string(e.kind) + " " + e.subject;
   if (!words.empty())
@@ -229,7 +251,8 @@ std::string explain_ttl(const ttl_decision& d, trace_kind kind) {
     return "why " + format_duration(cap.left) + ": " + body + "; its batch token expires at " +
            expiry + " → cut to " + format_duration(cap.left);
   return "why " + format_duration(d.ttl) + ": " + body + "; the lease itself ends with its batch " +
-         "token at " + expiry + ", " + format_duration(cap.left) + " from now (lease lookup shows it)";
+         "token at " + expiry + ", " + format_duration(cap.left) +
+         " from now (lease lookup shows it)";
 }
 
 namespace {

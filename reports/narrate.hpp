@@ -20,6 +20,10 @@ namespace tokenlab {
 /// Describes one effect: `#<seq> <time> <kind> <subject>` and, in parentheses, its
 /// related object, cause and detail in words (`(child of hvs.P)`, `(TTL reached)`,
 /// `(owner token hvs.X revoked)`). Without `numbered`, the `#<seq> ` is left out.
+/// The words an effect's facts add (a credential, the uses left, the model's own detail);
+/// "" when none. The text report's effect line and the JSON report's `detail` show them.
+std::string effect_detail(const trace_event& e);
+
 std::string describe_effect(const trace_event& e,
                             const std::map<std::string, std::string>& names = {},
                             bool numbered = true);

@@ -80,8 +80,9 @@ TEST_CASE("a batch token's cap: a new lease's why keeps the TTL it shows, a rene
         "batch token at t+20m, 20m from now (lease lookup shows it)");
   d.token_cap->in_response = true;
   CHECK(explain_ttl(d, trace_kind::lease_renewed).rfind("why 20m: ", 0) == 0);
-  CHECK(explain_ttl(d, trace_kind::lease_renewed).find("its batch token expires at t+20m → cut to "
-                                                       "20m") != std::string::npos);
+  CHECK(explain_ttl(d, trace_kind::lease_renewed)
+          .find("its batch token expires at t+20m → cut to "
+                "20m") != std::string::npos);
 }
 
 TEST_CASE("a periodic renewal ignores the increment and has no deadline", "[narrate]") {
@@ -155,12 +156,38 @@ TEST_CASE("effects read as what happened to tokens, leases and credentials", "[n
     describe_effect(event(5, 1h, trace_kind::token_revoked, "hvs.P", {}, trace_cause::request)) ==
     "#5 t+1h token_revoked hvs.P (revoked by request)");
   trace_event deleted = event(9, 2h, trace_kind::credential_deleted, "vault-token-deploy-1");
-  deleted.detail = "IAM user deleted";
-  CHECK(describe_effect(deleted) ==
-        "#9 t+2h credential_deleted vault-token-deploy-1 (IAM user deleted)");
+  deleted.credential = credential_facts{credential_facts::type::iam_user, "AKIA0001", {}, 0};
+  CHECK(describe_effect(deleted) == "#9 t+2h credential_deleted vault-token-deploy-1 (IAM user "
+                                    "and its access key AKIA0001 deleted)");
   trace_event created = event(2, 0h, trace_kind::lease_created, "aws/creds/deploy/abc", "hvs.X");
   CHECK(describe_effect(created) ==
         "#2 t+0s lease_created aws/creds/deploy/abc (owner token hvs.X)");
+}
+
+TEST_CASE("an effect's facts are worded by the report, not by the actor", "[narrate]") {
+  using fixture::event;
+  using type = credential_facts::type;
+  auto made = event(1, 0h, trace_kind::credential_created, "vault-token-app-1");
+  made.credential = credential_facts{type::iam_user, "AKIA0001", {}, 0};
+  CHECK(effect_detail(made) == "IAM user with access key AKIA0001");
+  made.credential = credential_facts{type::sts, "ASIA0002", "assumed_role", 900};
+  CHECK(effect_detail(made) ==
+        "STS credentials (assumed_role) with access key ASIA0002, valid at AWS for 900s");
+  made.credential = credential_facts{type::database_user, {}, {}, 0};
+  CHECK(effect_detail(made) == "database user vault-token-app-1");
+  auto dropped = event(2, 1h, trace_kind::credential_deleted, "v-token-app-1");
+  dropped.credential = credential_facts{type::database_user, {}, {}, 0};
+  CHECK(describe_effect(dropped) ==
+        "#2 t+1h credential_deleted v-token-app-1 (database user dropped)");
+  auto used = event(3, 0h, trace_kind::token_used, "hvs.U");
+  for (auto [left, words] :
+       {std::pair{3, "3 uses left"}, std::pair{1, "1 use left"}, std::pair{-1, "its last use"}}) {
+    used.uses_left = left;
+    CHECK(effect_detail(used) == words);
+  }
+  auto tuned = event(4, 0h, trace_kind::mount_tuned, "auth/token/");
+  tuned.detail = "max_lease_ttl=2h";
+  CHECK(effect_detail(tuned) == "max_lease_ttl=2h");
 }
 
 TEST_CASE("a step's storage is summarised in one line grouped by prefix", "[narrate]") {

@@ -116,7 +116,7 @@ ojson effect_json(const trace_event& e) {
   j["cause"] = to_string(e.cause);
   j["subject"] = e.subject;
   j["related"] = e.related;
-  j["detail"] = e.detail;
+  j["detail"] = effect_detail(e);
   j["ttl"] = e.ttl ? ttl_json(*e.ttl, e.kind) : ojson(nullptr);
   return j;
 }
