@@ -107,7 +107,7 @@ void make_token(self_ptr self, token_entry e) {
   t.second.entry = std::make_shared<const token_entry>(std::move(e));
   t.second.counted = st.ctx.counting();
   arm(self, t);
-  st.accessors.emplace(acc, id);
+  st.accessors.emplace(acc, &t);
 }
 
 // The cubbyhole backend (vault/logical_cubbyhole.go) for a token's own namespace.
@@ -186,10 +186,7 @@ token_slot* find_target(token_store_state& st, const resolved_token& caller, tok
     case token_selector::token: break;
     case token_selector::accessor: {
       auto a = st.accessors.find(value);
-      if (a == st.accessors.end())
-        return nullptr;
-      id = &a->second;
-      break;
+      return a == st.accessors.end() ? nullptr : a->second;
     }
   }
   auto t = st.tokens.find(*id);
@@ -416,23 +413,24 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
           self, token, [=](outcome<resolved_token> who) mutable { rp.deliver(std::move(who)); });
         return rp;
       }
+      token_slot* t = nullptr;
       if (by_accessor) {
         auto a = self->state.accessors.find(value);
-        token = a == self->state.accessors.end() ? std::string{} : a->second;
+        t = a == self->state.accessors.end() ? nullptr : a->second;
+      } else {
+        t = live(self->state, token);
       }
-      auto t = self->state.tokens.find(token);
-      if (t == self->state.tokens.end()) {
+      if (!t) {
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
         return rp;
       }
-      // The store's entry is the token's as of its last change (a token's actor sends every
-      // change before anything that could follow it); -1 (pending revocation, or a spent
-      // last use) never changes back.
+      // The store's entry is the token's as of its last change (the store makes every
+      // change itself); -1 (pending revocation, or a spent last use) never changes back.
       const auto& e = *t->second.entry;
       if (e.num_uses < 0 || !token_valid_at(e, sim_now(self, self->state.ctx)))
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
       else
-        rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, token}});
+        rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, t->first}});
       return rp;
     },
     [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,

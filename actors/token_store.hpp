@@ -90,7 +90,9 @@ struct token_store_state {
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
   std::unordered_map<std::string, live_token> tokens;             ///< live tokens by internal ID
   record_timers<std::pair<const std::string, live_token>> timers; ///< the live tokens' TTLs
-  std::unordered_map<std::string, std::string> accessors;         ///< accessor -> token ID
+  /// Accessor -> the token's record (a node of `tokens`, which stays where it is until the
+  /// token is gone; the accessor goes with it): the ID is not kept twice.
+  std::unordered_map<std::string, std::pair<const std::string, live_token>*> accessors;
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not
   /// kept while events are counted (a fleet): its keys then have no salted IDs.
   std::map<std::string, std::string> token_leases;
