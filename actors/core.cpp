@@ -391,15 +391,16 @@ std::string token_path(const char* op, token_selector by) {
 reply with_auth_identity(self_ptr self, reply done) {
   return [self, done](api_outcome r) {
     if (r && r->auth && !r->auth->entity_id.empty()) {
+      // An entity that is gone grants nothing (its token's own policies remain).
+      static const std::vector<std::string> nothing;
       const auto& entities = self->state.entities;
-      if (auto e = entities.find(r->auth->entity_id); e != entities.end()) {
-        auto& a = *r->auth;
-        const auto& granted = e->second->policies;
-        a.identity_policies = sanitize_policies(granted, false);
-        auto all = a.token_policies;
-        all.insert(all.end(), granted.begin(), granted.end());
-        a.policies = sanitize_policies(all, false);
-      }
+      auto e = entities.find(r->auth->entity_id);
+      const auto& granted = e != entities.end() ? e->second->policies : nothing;
+      auto& a = *r->auth;
+      a.identity_policies = sanitize_policies(granted, false);
+      auto all = a.token_policies;
+      all.insert(all.end(), granted.begin(), granted.end());
+      a.policies = sanitize_policies(all, false);
     }
     done(std::move(r));
   };

@@ -71,10 +71,8 @@ void mount_dev_secrets(self_ptr self) {
   auto& st = self->state;
   const std::map<std::string, std::string> options{{"version", "2"}};
   auto info = new_secrets_mount(st.ctx.seed, "secret/", "kv", "key/value secret storage", options);
-  mount_entry m{"kv",      spawn_engine(self, "kv", "secret/", options),
-                {},        info.accessor,
-                info.uuid, info.description,
-                options};
+  auto engine = spawn_engine(self, "kv", "secret/", options);
+  mount_entry m{"kv", engine, {}, info.accessor, info.uuid, info.description, options};
   st.mounts["secret/"] = std::move(m);
 }
 
