@@ -7,6 +7,7 @@
 // broke one of its invariants (runner/invariants.hpp), so no report is printed.
 // TOKENLAB_INVARIANTS=off in the environment runs without the checker (benchmarks).
 
+#include "model/fleet.hpp"
 #include "reports/render.hpp"
 
 #include <optional>

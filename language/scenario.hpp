@@ -9,6 +9,7 @@
 #include "model/api.hpp"
 #include "model/fleet.hpp"
 #include "model/github.hpp"
+#include "model/source_loc.hpp"
 #include "model/ttl.hpp"
 
 #include <cstdint>
@@ -20,13 +21,6 @@
 #include <vector>
 
 namespace tokenlab {
-
-/// A place in a scenario file; line and col are 1-based.
-struct source_loc {
-  std::string file;
-  int line = 0;
-  int col = 0;
-};
 
 /// An argument: literal text, or a reference to an earlier step's named result
 /// (`$t1`, `$t1.accessor`, `$c.lease_id`; `$root` names the root token).

@@ -5,11 +5,11 @@
 
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
+#include "model/source_loc.hpp"
 #include "model/trace.hpp"
 #include "model/trace_tally.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
-#include "language/scenario.hpp"
 
 #include <cstdint>
 #include <map>
