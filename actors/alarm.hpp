@@ -124,7 +124,7 @@ public:
 
   /// Arms the timer: `(expire_atom, number)` reaches `self` after `delay` (at once if not
   /// positive; never past the end of the lab's time). Without an alarm in `ctx` the timer is
-  /// a delayed_send, which is not cancelled: the actor ignores a number not its current one.
+  /// a delayed message, which is not cancelled: the actor ignores a number not its current one.
   void arm(caf::local_actor* self, const sim_context& ctx, sim_duration delay,
            std::uint64_t number);
 
