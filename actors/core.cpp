@@ -28,11 +28,10 @@ using namespace core_detail;
 outcome<resolved_token> core_detail::with_entity(self_ptr self, resolved_token who) {
   if (who.entry->entity_id.empty())
     return who;
-  const auto& entities = self->state.entities;
-  auto e = entities.find(who.entry->entity_id);
-  if (e == entities.end() || e->second->disabled)
+  const auto* e = entity_of(self, who.entry->entity_id);
+  if (!e || (*e)->disabled)
     return denied();
-  who.entity = e->second;
+  who.entity = *e;
   return who;
 }
 
@@ -393,9 +392,8 @@ reply with_auth_identity(self_ptr self, reply done) {
     if (r && r->auth && !r->auth->entity_id.empty()) {
       // An entity that is gone grants nothing (its token's own policies remain).
       static const std::vector<std::string> nothing;
-      const auto& entities = self->state.entities;
-      auto e = entities.find(r->auth->entity_id);
-      const auto& granted = e != entities.end() ? e->second->policies : nothing;
+      const auto* e = entity_of(self, r->auth->entity_id);
+      const auto& granted = e ? (*e)->policies : nothing;
       auto& a = *r->auth;
       a.identity_policies = sanitize_policies(granted, false);
       auto all = a.token_policies;
@@ -418,9 +416,8 @@ reply core_detail::with_lookup_identity(self_ptr self, reply done) {
         id = &it->second;
     const auto* text = id ? std::get_if<std::string>(id) : nullptr;
     if (text && !text->empty()) {
-      const auto& entities = self->state.entities;
-      if (auto e = entities.find(*text); e != entities.end() && !e->second->policies.empty()) {
-        (*r->data)["identity_policies"] = e->second->policies;
+      if (const auto* e = entity_of(self, *text); e && !(*e)->policies.empty()) {
+        (*r->data)["identity_policies"] = (*e)->policies;
         (*r->data)["external_namespace_policies"] = std::map<std::string, std::string>{};
       }
     }

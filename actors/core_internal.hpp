@@ -82,6 +82,14 @@ void forward(self_ptr self, const Handle& dest, const reply& done, Ts&&... xs) {
 }
 
 // core.cpp
+/// The entity `id` as the identity store last published it (core_state::entities), or null
+/// when there is none (deleted, or never made).
+inline const entity_snapshot* entity_of(self_ptr self, const std::string& id) {
+  const auto& entities = self->state.entities;
+  auto e = entities.find(id);
+  return e == entities.end() ? nullptr : &e->second;
+}
+
 /// The caller with its entity, as the identity store last published it (core_state::entities):
 /// its policies join the ACL; a token whose entity is gone or disabled gets a 403.
 outcome<resolved_token> with_entity(self_ptr self, resolved_token who);
@@ -164,6 +172,8 @@ using lease_slot = std::pair<const std::string, lease_ref>;
 void add_lease(self_ptr self, lease_entry e, const std::string& mount);
 /// The actor that revokes the lease: made now unless it is being revoked already.
 lease_revoker revoking_lease(self_ptr self, lease_slot& l);
+/// The IDs of the live secret leases under `prefix`, sorted (the registry is unordered).
+std::vector<std::string> lease_ids_under(const core_state& st, const std::string& prefix);
 /// Revokes the secret lease `id` by request (at once if it is gone), then calls `next`.
 void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next);
 /// A lease's TTL timer `number` fired: the lease expires, and its actor revokes it.

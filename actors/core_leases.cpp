@@ -11,6 +11,7 @@
 #include "model/lease_rules.hpp"
 #include "model/paths.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -31,9 +32,8 @@ void with_leases(self_ptr self, const std::string& prefix,
                  std::function<void(lease_targets)> then) {
   auto& st = self->state;
   lease_targets found;
-  for (const auto& [id, lease] : st.leases)
-    if (under(id, prefix))
-      found.emplace(id, lease_target{});
+  for (auto& id : lease_ids_under(st, prefix))
+    found.emplace(std::move(id), lease_target{});
   self->request(st.store, caf::infinite, lease_atom::value, list_atom::value, prefix)
     .then(
       [=](token_lease_refs& refs) mutable {
@@ -162,6 +162,15 @@ lease_revoker revoking_lease(self_ptr self, lease_slot& l) {
                           caf::actor_cast<record_keeper>(self));
   }
   return r.actor;
+}
+
+std::vector<std::string> lease_ids_under(const core_state& st, const std::string& prefix) {
+  std::vector<std::string> ids;
+  for (const auto& [id, lease] : st.leases)
+    if (under(id, prefix))
+      ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next) {

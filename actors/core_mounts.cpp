@@ -12,7 +12,6 @@
 
 #include <caf/event_based_actor.hpp>
 
-#include <algorithm>
 #include <memory>
 
 namespace tokenlab::core_detail {
@@ -126,11 +125,8 @@ void disable_secrets(self_ptr self, const std::string& raw, const reply& done) {
   if (m == st.mounts.end())
     return done(no_content());
   // unmountInternal: revoke every lease under the mount, clear its storage, drop the entry.
-  auto targets = std::make_shared<std::vector<std::string>>();
-  for (const auto& [id, ref] : st.leases)
-    if (under(id, path))
-      targets->push_back(id);
-  std::sort(targets->begin(), targets->end()); // revoked in the order of their IDs
+  // In the order of their IDs, as Vault's prefix walk goes.
+  auto targets = std::make_shared<std::vector<std::string>>(lease_ids_under(st, path));
   revoke_all(self, targets, 0, [self, path, done] {
     auto& s = self->state;
     auto it = s.mounts.find(path);

@@ -189,8 +189,7 @@ token_slot* find_target(token_store_state& st, const resolved_token& caller, tok
       return a == st.accessors.end() ? nullptr : a->second;
     }
   }
-  auto t = st.tokens.find(*id);
-  return t == st.tokens.end() ? nullptr : &*t;
+  return live(st, *id);
 }
 
 api_outcome issue(self_ptr self, create_plan plan);
@@ -407,10 +406,9 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       auto rp = self->make_response_promise<outcome<resolved_token>>();
       // An accessor only names a token for the capabilities endpoint; it never
       // authenticates (the core always resolves by token).
-      auto token = value;
-      if (!by_accessor && is_batch_token_string(token)) {
+      if (!by_accessor && is_batch_token_string(value)) {
         store_detail::resolve_batch(
-          self, token, [=](outcome<resolved_token> who) mutable { rp.deliver(std::move(who)); });
+          self, value, [=](outcome<resolved_token> who) mutable { rp.deliver(std::move(who)); });
         return rp;
       }
       token_slot* t = nullptr;
@@ -418,7 +416,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
         auto a = self->state.accessors.find(value);
         t = a == self->state.accessors.end() ? nullptr : a->second;
       } else {
-        t = live(self->state, token);
+        t = live(self->state, value);
       }
       if (!t) {
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
