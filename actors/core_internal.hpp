@@ -64,7 +64,7 @@ inline bool is_versioned(const mount_entry& m) {
 /// True when the caller's policies grant `c` on `path`.
 inline bool allows(self_ptr self, const resolved_token& who, const std::string& path,
                    capability c) {
-  return acl_allows(self->state.policies, acl_policies(who), path, c, who.entity.get());
+  return acl_allows(*self->state.policies.compiled(acl_policies(who), who.entity), path, c);
 }
 
 /// The error path of a request the core made for `done`: the actor asked failed or is gone,

@@ -159,6 +159,30 @@ policy_store::compiled(const std::vector<std::string>& names, const identity_ent
   return a;
 }
 
+std::shared_ptr<const compiled_acl>
+policy_store::compiled(const std::vector<std::string>& names,
+                       const std::shared_ptr<const identity_entity>& entity) const {
+  if (!entity)
+    return compiled(names);
+  auto& memo = by_snapshot_[entity.get()];
+  if (!memo.entity)
+    memo.entity = entity;
+  for (const auto& [known, a] : memo.by_names)
+    if (known == names)
+      return a;
+  if (by_snapshot_.size() >= 4096 || memo.by_names.size() >= 64) {
+    by_snapshot_.clear(); // bounded: remembered again as requests come
+    return compiled(names, entity.get());
+  }
+  auto a = compiled(names, entity.get());
+  memo.by_names.emplace_back(names, a);
+  return a;
+}
+
+bool acl_allows(const compiled_acl& a, std::string_view path, capability needed) {
+  return a.root || (lookup(a, path, needed == capability::list) & cap_bit(needed)) != 0;
+}
+
 unsigned capabilities_on(const policy_store& store, const std::vector<std::string>& policies,
                          std::string_view path, const identity_entity* entity) {
   const auto a = store.compiled(policies, entity);
@@ -167,8 +191,7 @@ unsigned capabilities_on(const policy_store& store, const std::vector<std::strin
 
 bool acl_allows(const policy_store& store, const std::vector<std::string>& policies,
                 std::string_view path, capability needed, const identity_entity* entity) {
-  const auto a = store.compiled(policies, entity);
-  return a->root || (lookup(*a, path, needed == capability::list) & cap_bit(needed)) != 0;
+  return acl_allows(*store.compiled(policies, entity), path, needed);
 }
 
 std::vector<std::string> capability_names(const policy_store& store,

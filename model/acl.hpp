@@ -27,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -127,7 +128,18 @@ public:
   std::shared_ptr<const acl_detail::compiled_acl>
   compiled(const std::vector<std::string>& names, const identity_entity* entity = nullptr) const;
 
+  /// The same for an entity snapshot, which does not change while it lives (the identity
+  /// store publishes a new one at each change): remembered per snapshot and set of names, so
+  /// that a request of a token with an entity fills no template. The memo keeps the snapshots
+  /// it names alive (no address is reused under it); it is bounded and, as the other
+  /// compilations, forgotten when a policy is written or deleted.
+  std::shared_ptr<const acl_detail::compiled_acl>
+  compiled(const std::vector<std::string>& names,
+           const std::shared_ptr<const identity_entity>& entity) const;
+
 private:
+  void forget_compiled();
+
   std::map<std::string, policy> policies_;
   mutable std::map<std::vector<std::string>, std::shared_ptr<const acl_detail::compiled_acl>>
     compiled_;
@@ -135,6 +147,12 @@ private:
   mutable std::map<std::pair<std::vector<std::string>, std::vector<std::string>>,
                    std::shared_ptr<const acl_detail::compiled_acl>>
     filled_;
+  struct snapshot_acls {
+    std::shared_ptr<const identity_entity> entity; ///< kept alive: its address names it
+    std::vector<std::pair<std::vector<std::string>, std::shared_ptr<const acl_detail::compiled_acl>>>
+      by_names;
+  };
+  mutable std::unordered_map<const identity_entity*, snapshot_acls> by_snapshot_;
 };
 
 // In each check below, `entity` is the requesting token's entity (nullptr: none), which fills
@@ -144,6 +162,9 @@ private:
 /// checks as a list request: `foo/` also finds an exact rule for `foo`); root: all_capabilities.
 unsigned capabilities_on(const policy_store& store, const std::vector<std::string>& policies,
                          std::string_view path, const identity_entity* entity = nullptr);
+
+/// True when the compiled ACL `acl` grants `needed` on `path` (AllowOperation, below).
+bool acl_allows(const acl_detail::compiled_acl& acl, std::string_view path, capability needed);
 
 /// True when `policies` grant `needed` on `path` (AllowOperation; root grants everything; only a
 /// list check falls back from `foo/` to an exact rule for `foo`). Sudo is acl_allows(.., sudo).

@@ -478,6 +478,31 @@ path "secret/data/shared" {
   CHECK_FALSE(any_access_under(only_templated, {"p0"}, "secret/"));
 }
 
+TEST_CASE("an entity snapshot's ACL is remembered per snapshot and set of names, and forgotten "
+          "when a policy changes") {
+  auto s = store_with({"path \"n/{{identity.entity.name}}\" { capabilities = [\"read\"] }"});
+  auto bob = std::make_shared<const identity_entity>(bob_smith());
+  const auto first = s.compiled({"p0"}, bob);
+  CHECK(first == s.compiled({"p0"}, bob)); // remembered, not filled again
+  CHECK(acl_allows(*first, "n/bob_smith", capability::read));
+  CHECK_FALSE(acl_allows(*first, "n/alice", capability::read));
+  CHECK(s.compiled({"p0", "default"}, bob) != first); // another set of names
+  // A changed entity is a new snapshot: filled anew, from what it holds now.
+  auto renamed = bob_smith();
+  renamed.name = "alice";
+  auto alice = std::make_shared<const identity_entity>(renamed);
+  CHECK(acl_allows(*s.compiled({"p0"}, alice), "n/alice", capability::read));
+  CHECK_FALSE(acl_allows(*s.compiled({"p0"}, alice), "n/bob_smith", capability::read));
+  // A token without an entity: the template's path is dropped.
+  CHECK_FALSE(acl_allows(*s.compiled({"p0"}, std::shared_ptr<const identity_entity>{}),
+                         "n/bob_smith", capability::read));
+  // Rewriting the policy forgets what was remembered: the snapshot's ACL is the new one.
+  REQUIRE(s.put("p0", "path \"m/{{identity.entity.name}}\" { capabilities = [\"read\"] }"));
+  const auto rewritten = s.compiled({"p0"}, bob);
+  CHECK(acl_allows(*rewritten, "m/bob_smith", capability::read));
+  CHECK_FALSE(acl_allows(*rewritten, "n/bob_smith", capability::read));
+}
+
 TEST_CASE("each identity template fills as identitytpl.PopulateString in ACL mode, or drops its "
           "path") {
   const auto bob = bob_smith();

@@ -208,8 +208,7 @@ outcome<std::vector<std::string>> policy_store::put(const std::string& name,
   if (immutable(p->name))
     return vault_error::invalid(texts::cannot_update_policy(p->name));
   policies_[p->name] = std::move(*p);
-  compiled_.clear();
-  filled_.clear();
+  forget_compiled();
   return warnings;
 }
 
@@ -219,9 +218,14 @@ outcome<bool> policy_store::remove(const std::string& name) {
     return vault_error::invalid(texts::cannot_delete_policy(n));
   if (n == "default")
     return vault_error::invalid(std::string{texts::cannot_delete_default_policy});
+  forget_compiled();
+  return policies_.erase(n) > 0;
+}
+
+void policy_store::forget_compiled() {
   compiled_.clear();
   filled_.clear();
-  return policies_.erase(n) > 0;
+  by_snapshot_.clear();
 }
 
 const policy* policy_store::find(const std::string& name) const {
