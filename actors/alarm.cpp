@@ -7,6 +7,7 @@
 #include <caf/mailbox_element.hpp>
 #include <caf/message_id.hpp>
 #include <caf/send.hpp>
+#include <caf/typed_event_based_actor.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -21,7 +22,7 @@ bool alarm_table::takes(caf::actor_clock::time_point due) const {
   return clock_ && !closed_ && due > clock_->now();
 }
 
-alarm_table::handle alarm_table::arm(const caf::actor& alarm, caf::actor_clock::time_point due,
+alarm_table::handle alarm_table::arm(const alarm_clock& alarm, caf::actor_clock::time_point due,
                                      caf::actor_addr who, std::uint64_t number) {
   if (!takes(due))
     return {};
@@ -44,26 +45,20 @@ alarm_table::handle alarm_table::arm(const caf::actor& alarm, caf::actor_clock::
     h.slot = static_cast<std::uint32_t>(w.more.size());
   }
   // Before the scheduled instant (which is after now, as this one is): the wake-up moves.
-  if (scheduled_ && key < scheduled_->first) {
-    withdraw(*clock_, scheduled_->second);
-    scheduled_.reset();
-  }
   schedule_next();
   return h;
 }
 
 void alarm_table::schedule_next() {
-  if (scheduled_ || wake_ups_.empty())
+  if (wake_ups_.empty())
     return;
   auto key = wake_ups_.begin()->first;
   auto target = caf::actor_cast<caf::strong_actor_ptr>(alarm_);
   if (!target)
     return; // the alarm has ended
-  auto content =
-    caf::make_mailbox_element(nullptr, caf::make_message_id(), {}, expire_atom::value, key);
-  auto due = caf::actor_clock::time_point{caf::actor_clock::duration_type{key}};
-  scheduled_.emplace(key,
-                     schedule_withdrawable(*clock_, due, std::move(target), std::move(content)));
+  wake_up_.schedule(*clock_, key, std::move(target), [key] {
+    return caf::make_mailbox_element(nullptr, caf::make_message_id(), {}, expire_atom::value, key);
+  });
 }
 
 void alarm_table::cancel(handle h) {
@@ -84,16 +79,14 @@ void alarm_table::cancel(handle h) {
   if (w.live > 0 || h.due <= clock_->now().time_since_epoch().count())
     return;
   wake_ups_.erase(i);
-  if (scheduled_ && scheduled_->first == h.due) {
-    withdraw(*clock_, scheduled_->second);
-    scheduled_.reset();
+  if (wake_up_.due() == h.due) {
+    wake_up_.withdraw(*clock_);
     schedule_next();
   }
 }
 
-void alarm_table::fire(caf::event_based_actor* alarm, caf::actor_clock::duration_type::rep due) {
-  if (scheduled_ && scheduled_->first == due)
-    scheduled_.reset();
+void alarm_table::fire(caf::actor_clock::duration_type::rep due) {
+  wake_up_.arrived(due);
   auto i = wake_ups_.find(due);
   if (i == wake_ups_.end())
     return schedule_next();
@@ -104,7 +97,7 @@ void alarm_table::fire(caf::event_based_actor* alarm, caf::actor_clock::duration
       return; // cancelled
     --armed_;
     if (auto target = caf::actor_cast<caf::actor>(t.who))
-      alarm->send(target, expire_atom::value, t.number);
+      caf::anon_send(target, expire_atom::value, t.number);
   };
   send(w.first);
   for (const auto& t : w.more)
@@ -115,7 +108,7 @@ void alarm_table::fire(caf::event_based_actor* alarm, caf::actor_clock::duration
 void alarm_table::close() {
   closed_ = true;
   wake_ups_.clear();
-  scheduled_.reset();
+  wake_up_.forget();
   alarm_ = {};
   armed_ = 0;
 }
@@ -143,16 +136,16 @@ void expiry_timer::cancel() {
     table_->cancel(std::exchange(handle_, {}));
 }
 
-caf::actor start_alarm(caf::actor_system& sys, sim_context& ctx) {
+alarm_clock start_alarm(caf::actor_system& sys, sim_context& ctx) {
   auto table = std::make_shared<alarm_table>(sys);
   ctx.alarms = table;
-  ctx.alarm = sys.spawn([table](caf::event_based_actor* self) -> caf::behavior {
+  ctx.alarm = sys.spawn([table](alarm_clock::pointer self) -> alarm_clock::behavior_type {
     self->attach_functor([table] { table->close(); });
     return {
-      [=](expire_atom, caf::actor_clock::duration_type::rep due) { table->fire(self, due); },
+      [=](expire_atom, caf::actor_clock::duration_type::rep due) { table->fire(due); },
       [=](expire_atom, const caf::actor_addr& who, std::uint64_t number) {
         if (auto target = caf::actor_cast<caf::actor>(who))
-          self->send(target, expire_atom::value, number);
+          caf::anon_send(target, expire_atom::value, number);
       },
     };
   });

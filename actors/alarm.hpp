@@ -27,6 +27,7 @@
 //   (expire_atom, actor_addr who, uint64 n)   a timer due at once: (expire_atom, n) to `who`
 //                                             if it still lives
 
+#include "actors/protocols.hpp"
 #include "clock/caf_driver.hpp"
 #include "clock/sim_time.hpp"
 
@@ -64,7 +65,7 @@ public:
 
   /// Arms a timer for `who`, due after now, through `alarm`: `(expire_atom, number)` reaches
   /// `who` at `due`. Off the testing scheduler (nothing to withdraw from) it returns none.
-  handle arm(const caf::actor& alarm, caf::actor_clock::time_point due, caf::actor_addr who,
+  handle arm(const alarm_clock& alarm, caf::actor_clock::time_point due, caf::actor_addr who,
              std::uint64_t number);
 
   /// Cancels a timer; nothing if it fired or was cancelled already.
@@ -72,7 +73,7 @@ public:
 
   /// The alarm's part of the wake-up of instant `due`: sends each of its timers whose actor
   /// still lives, in arming order.
-  void fire(caf::event_based_actor* alarm, caf::actor_clock::duration_type::rep due);
+  void fire(caf::actor_clock::duration_type::rep due);
 
   /// The alarm has ended: timers are neither kept nor armed any more.
   void close();
@@ -100,14 +101,14 @@ private:
   };
   using rep = caf::actor_clock::duration_type::rep;
 
-  /// Gives the earliest instant the wake-up, unless one is scheduled.
+  /// Gives the earliest instant the wake-up, unless one is scheduled at or before it.
   void schedule_next();
 
   caf::detail::test_actor_clock* clock_; ///< null off the testing scheduler
   caf::actor_addr alarm_;                ///< the alarm actor (weak), once a timer is armed
   std::map<rep, wake_up> wake_ups_;      ///< by instant
   /// The wake-up in CAF's clock: the earliest instant's (shipped once its instant is now).
-  std::optional<std::pair<rep, clock_entry>> scheduled_;
+  wake_up_call wake_up_;
   std::uint32_t next_seq_ = 1; ///< never 0
   std::size_t armed_ = 0;
   bool closed_ = false;
@@ -184,6 +185,6 @@ private:
 };
 
 /// Spawns the alarm actor of a simulation and puts it and its table in `ctx`.
-caf::actor start_alarm(caf::actor_system& sys, sim_context& ctx);
+alarm_clock start_alarm(caf::actor_system& sys, sim_context& ctx);
 
 } // namespace tokenlab

@@ -130,7 +130,7 @@ public:
 private:
   sim_driver driver_;
   sim_context ctx_;
-  caf::actor alarm_;
+  alarm_clock alarm_;
   std::vector<caf::actor> actors_;
 };
 

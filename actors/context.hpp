@@ -38,7 +38,7 @@ struct sim_context {
   std::optional<std::uint64_t> barrier_seed;
   trace_sink tracer;
   storage_backend storage;
-  caf::actor alarm; ///< delivers expiry timers (actors/alarm.hpp); none: actors time themselves
+  alarm_clock alarm; ///< delivers expiry timers (actors/alarm.hpp); none: actors time themselves
   std::shared_ptr<alarm_table> alarms; ///< the timers the alarm delivers (start_alarm)
   std::string salt_key; ///< the storage salt (Vault's sys/token/salt), from the seed
   std::shared_ptr<trace_counter> counter; ///< shared by every component of one simulation

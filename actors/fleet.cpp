@@ -2,23 +2,45 @@
 
 #include "model/batch_token.hpp"
 
+#include <caf/mailbox_element.hpp>
+#include <caf/message_id.hpp>
+
+#include <algorithm>
+
 namespace tokenlab {
 
 namespace {
 
-using self_ptr = caf::stateful_actor<fleet_state>*;
+using self_ptr = fleet::stateful_pointer<fleet_state>;
 
 void start_container(self_ptr self, std::uint32_t i);
+
+// The heap's order: the earliest instant on top, ties in arming order.
+bool later(const fleet_due& a, const fleet_due& b) {
+  return a.at != b.at ? a.at > b.at : a.seq > b.seq;
+}
+
+// Gives the earliest pending event's instant the wake-up, unless one comes at or before it.
+void schedule_wake_up(self_ptr self) {
+  auto& st = self->state;
+  if (st.due.empty())
+    return;
+  const auto at = st.due.front().at;
+  st.wake_up.schedule(*st.clock, at, caf::actor_cast<caf::strong_actor_ptr>(self), [at] {
+    return caf::make_mailbox_element(nullptr, caf::make_message_id(), {}, fleet_atom::value, at);
+  });
+}
 
 // Arms the slot's next event: its next tick strictly before its exit, else its exit;
 // nothing at or after the horizon.
 void arm(self_ptr self, std::uint32_t i, sim_time next) {
   auto& st = self->state;
-  auto& slot = st.slots[i];
   if (next >= st.horizon || next > sim_end)
     return;
-  ++slot.generation;
-  self->delayed_send(self, next - sim_now(self, st.ctx), fleet_atom::value, i, slot.generation);
+  const auto at = self->clock().now() + (next - sim_now(self, st.ctx));
+  st.due.push_back({at.time_since_epoch().count(), st.armed++, i});
+  std::push_heap(st.due.begin(), st.due.end(), later);
+  schedule_wake_up(self);
 }
 
 void arm_after(self_ptr self, std::uint32_t i, sim_time now) {
@@ -155,17 +177,34 @@ void start_container(self_ptr self, std::uint32_t i) {
   login(self, i);
 }
 
+// A slot's event: its first container starts, it exits, or it ticks.
+void slot_event(self_ptr self, std::uint32_t i) {
+  auto& s = self->state;
+  auto& slot = s.slots[i];
+  auto now = sim_now(self, s.ctx);
+  if (!slot.started) {
+    slot.started = true;
+    return start_container(self, i);
+  }
+  if (now >= slot.exit)
+    return exit_container(self, i, now);
+  tick(self, i, now);
+}
+
 } // namespace
 
-caf::behavior fleet_actor(caf::stateful_actor<fleet_state>* self, fleet_params params,
-                          sim_context ctx, vault_core core) {
+fleet::behavior_type fleet_actor(fleet::stateful_pointer<fleet_state> self, fleet_params params,
+                                 sim_context ctx, vault_core core) {
   auto& st = self->state;
+  // Throws std::bad_cast off the testing scheduler, whose clock the wake-ups use.
+  st.clock = &dynamic_cast<caf::detail::test_actor_clock&>(self->clock());
   st.params = std::move(params);
   st.ctx = std::move(ctx);
   st.core = std::move(core);
   const auto n = static_cast<std::size_t>(st.params.clients);
   st.slots.resize(n);
   st.streams.reserve(n);
+  st.due.reserve(n); // one pending event per slot
   const auto begin = sim_now(self, st.ctx);
   st.horizon = begin + st.params.until;
   for (std::size_t i = 0; i < n; ++i) {
@@ -174,19 +213,16 @@ caf::behavior fleet_actor(caf::stateful_actor<fleet_state>* self, fleet_params p
   }
   return {
     [=](fleet_atom) { return self->state.counts; },
-    [=](fleet_atom, std::uint32_t i, std::uint32_t generation) {
+    [=](fleet_atom, wake_up_call::rep at) {
       auto& s = self->state;
-      auto& slot = s.slots[i];
-      if (generation != slot.generation)
-        return;
-      auto now = sim_now(self, s.ctx);
-      if (!slot.started) {
-        slot.started = true;
-        return start_container(self, i);
+      s.wake_up.arrived(at);
+      while (!s.due.empty() && s.due.front().at <= at) {
+        std::pop_heap(s.due.begin(), s.due.end(), later);
+        auto i = s.due.back().slot;
+        s.due.pop_back();
+        slot_event(self, i);
       }
-      if (now >= slot.exit)
-        return exit_container(self, i, now);
-      tick(self, i, now);
+      schedule_wake_up(self);
     },
   };
 }

@@ -6,22 +6,28 @@
 // will not revoke, is simply dropped at exit); what Vault does in answer
 // (expiries, revocation cascades, storage writes) is counted in the context's trace_counter.
 //
-// Each slot has one pending timer at a time (its next tick or its exit); nothing happens at
-// or after the fleet's horizon.
+// Each slot has one pending event at a time (its next tick or its exit); nothing happens at
+// or after the fleet's horizon. The fleet keeps its slots' events in a heap of its own, by
+// instant then arming order, and only the earliest instant has a wake-up in CAF's clock (as
+// the alarm does for expiry timers): CAF's clock holds one message for the fleet, not one per
+// slot. The fleet runs on the driver's testing scheduler (clock/caf_driver.hpp).
 //
-// Messages:
+// Messages (typed: `fleet`):
 //   (fleet_atom) -> fleet_counts          what the clients did so far
-//   (fleet_atom, slot, generation)        a slot's timer (internal)
+//   (fleet_atom, int64 due)               the wake-up of instant `due` (clock ticks): the
+//                                         events of every slot due then, in arming order
 
 #include "actors/context.hpp"
 #include "actors/core.hpp"
 #include "actors/messages.hpp"
+#include "clock/caf_driver.hpp"
 #include "model/fleet.hpp"
 
-#include <caf/behavior.hpp>
-#include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
+#include <caf/typed_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
 
+#include <cstdint>
 #include <vector>
 
 namespace tokenlab {
@@ -32,9 +38,19 @@ struct fleet_slot {
   sim_time exit{};              ///< and its exit
   std::string token;            ///< the token it holds ("" while it has none)
   sim_time expire{};            ///< that token's expiry, as the login or last renewal said
-  std::uint32_t generation = 0; ///< its current timer
   bool started = false;         ///< its first container has started
 };
+
+/// A slot's pending event: due at `at` (clock ticks), armed `seq`-th.
+struct fleet_due {
+  wake_up_call::rep at = 0;
+  std::uint64_t seq = 0;
+  std::uint32_t slot = 0;
+};
+
+/// The fleet's interface.
+using fleet = caf::typed_actor<caf::replies_to<fleet_atom>::with<fleet_counts>,
+                               caf::reacts_to<fleet_atom, wake_up_call::rep>>;
 
 struct fleet_state {
   fleet_params params;
@@ -44,11 +60,15 @@ struct fleet_state {
   std::vector<fleet_slot> slots;
   std::vector<slot_stream> streams;
   fleet_counts counts;
+  std::vector<fleet_due> due; ///< the slots' pending events: a heap, earliest on top
+  std::uint64_t armed = 0;    ///< events armed so far (the next one's seq)
+  caf::detail::test_actor_clock* clock = nullptr;
+  wake_up_call wake_up; ///< the earliest instant's, in CAF's clock
   static inline const char* name = "fleet";
 };
 
-caf::behavior fleet_actor(caf::stateful_actor<fleet_state>* self, fleet_params params,
-                          sim_context ctx, vault_core core);
+fleet::behavior_type fleet_actor(fleet::stateful_pointer<fleet_state> self, fleet_params params,
+                                 sim_context ctx, vault_core core);
 
 } // namespace tokenlab
 

@@ -44,7 +44,6 @@ using entry_atom = caf::atom_constant<caf::atom("entry")>;
 using lease_atom = caf::atom_constant<caf::atom("lease")>;
 using unlease_atom = caf::atom_constant<caf::atom("unlease")>;
 using orphan_atom = caf::atom_constant<caf::atom("orphan")>;
-using expire_atom = caf::atom_constant<caf::atom("expire")>;
 using gone_atom = caf::atom_constant<caf::atom("gone")>;
 // Storage and trace sink.
 // Secrets engines.

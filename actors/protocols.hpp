@@ -6,16 +6,19 @@
 // (auth_method.hpp), the identity store's (identity_store.hpp), a revoking token's
 // (token.hpp) and lease's (lease.hpp), what those tell their authority (record_keeper,
 // messages.hpp), the token store's (token_authority, token_store.hpp) and the core's
-// (vault_core, core.hpp). The fleet and the alarm, which only the lab's own code talks to,
-// are dynamically typed.
+// (vault_core, core.hpp), the fleet's (fleet.hpp); and here the alarm's, which delivers
+// every expiry timer.
 
 #include "model/trace.hpp"
 
+#include <caf/actor_addr.hpp>
+#include <caf/actor_clock.hpp>
 #include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/atom.hpp>
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,6 +30,7 @@ namespace tokenlab {
 using put_atom = caf::atom_constant<caf::atom("put")>;
 using delete_atom = caf::atom_constant<caf::atom("delete")>;
 using take_atom = caf::atom_constant<caf::atom("take")>;
+using expire_atom = caf::atom_constant<caf::atom("expire")>;
 
 /// The trace sink (actors/storage.hpp tracer_actor): a trace event is numbered and kept in
 /// arrival order; `take` answers the events kept so far and forgets them.
@@ -38,5 +42,12 @@ using trace_sink = caf::typed_actor<caf::reacts_to<trace_event>,
 using storage_backend =
   caf::typed_actor<caf::reacts_to<put_atom, std::string>, caf::reacts_to<delete_atom, std::string>,
                    caf::replies_to<take_atom>::with<std::vector<std::string>>>;
+
+/// The alarm (actors/alarm.hpp start_alarm): the wake-up of an instant of its table (clock
+/// ticks), whose timers it delivers; and a timer due at once, `(expire_atom, number)` to its
+/// actor if that still lives. What it delivers is `(expire_atom, uint64 number)`.
+using alarm_clock =
+  caf::typed_actor<caf::reacts_to<expire_atom, caf::actor_clock::duration_type::rep>,
+                   caf::reacts_to<expire_atom, caf::actor_addr, std::uint64_t>>;
 
 } // namespace tokenlab

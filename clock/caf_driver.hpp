@@ -50,6 +50,51 @@ clock_entry schedule_withdrawable(caf::detail::test_actor_clock& clock,
 /// after the clock's now (the clock ships every message due at or before its now).
 void withdraw(caf::detail::test_actor_clock& clock, clock_entry entry);
 
+/// The one wake-up message an actor keeps in the testing scheduler's clock for the earliest
+/// instant of a schedule of its own (the alarm's timers, a fleet's slots): CAF's clock then
+/// holds one message per such actor, not one per timer. Moved to an earlier instant when one
+/// comes; withdrawn when its instant has nothing left before it is due.
+class wake_up_call {
+public:
+  using rep = caf::actor_clock::duration_type::rep;
+
+  /// Schedules `make()` (a mailbox element) for `target` at `at` unless a wake-up is
+  /// scheduled at or before `at`; one scheduled later is withdrawn. `at` is not before now.
+  template <class Make>
+  void schedule(caf::detail::test_actor_clock& clock, rep at, caf::strong_actor_ptr target,
+                Make make) {
+    if (scheduled_ && scheduled_->first <= at)
+      return;
+    withdraw(clock);
+    auto due = caf::actor_clock::time_point{caf::actor_clock::duration_type{at}};
+    scheduled_.emplace(at, schedule_withdrawable(clock, due, std::move(target), make()));
+  }
+
+  /// Withdraws the wake-up, if one is scheduled and not yet shipped (its instant is after now).
+  void withdraw(caf::detail::test_actor_clock& clock) {
+    if (scheduled_ && scheduled_->first > clock.now().time_since_epoch().count())
+      tokenlab::withdraw(clock, scheduled_->second);
+    scheduled_.reset();
+  }
+
+  /// The wake-up of `at` has arrived: none is scheduled now, if that was the one.
+  void arrived(rep at) {
+    if (scheduled_ && scheduled_->first == at)
+      scheduled_.reset();
+  }
+
+  /// The instant a wake-up is scheduled for, if one is.
+  std::optional<rep> due() const {
+    return scheduled_ ? std::optional<rep>{scheduled_->first} : std::nullopt;
+  }
+
+  /// Forgets the wake-up without withdrawing it (its actor has ended).
+  void forget() { scheduled_.reset(); }
+
+private:
+  std::optional<std::pair<rep, clock_entry>> scheduled_;
+};
+
 /// Owns an actor system on the testing scheduler and drives its virtual clock.
 class sim_driver {
 public:

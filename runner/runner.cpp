@@ -614,7 +614,7 @@ private:
 
   struct running_fleet {
     std::string name;
-    caf::actor actor;
+    fleet actor;
     fleet_params params;
     sim_time start{};
     sim_time horizon{};
@@ -636,7 +636,7 @@ private:
   std::string secondary_root_;
   std::string replicated_note_; ///< what replication did for the current step
   trace_sink tracer_;
-  caf::actor alarm_;
+  alarm_clock alarm_;
   storage_backend storage_;
   token_authority store_;
   vault_core core_;
