@@ -10,8 +10,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -21,7 +23,31 @@ using self_ptr = vault_core::stateful_pointer<core_state>;
 
 /// Where a request's answer goes. The request handler builds it around the response
 /// promise: it stamps the request ID and, after a token's last use, revokes the token.
-using reply = std::function<void(api_outcome)>;
+/// A request's answer path is copied into each continuation on its way (each `.then`, each
+/// wrapper): copies share one callable, so a copy is a reference count, not a copy of the
+/// chain of closures beneath it.
+class reply {
+public:
+  template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, reply> &&
+                                              std::is_invocable_v<std::decay_t<F>&, api_outcome>>>
+  reply(F f) // NOLINT(google-explicit-constructor): any callable of an answer is a reply
+    : f_(std::make_shared<holder<std::decay_t<F>>>(std::move(f))) {}
+
+  void operator()(api_outcome r) const { f_->call(std::move(r)); }
+
+private:
+  struct callable {
+    virtual ~callable() = default;
+    virtual void call(api_outcome r) = 0;
+  };
+  template <class F>
+  struct holder final : callable {
+    explicit holder(F x) : f(std::move(x)) {}
+    void call(api_outcome r) override { f(std::move(r)); }
+    F f;
+  };
+  std::shared_ptr<callable> f_;
+};
 
 inline vault_error denied() {
   return vault_error::denied(std::string{texts::permission_denied});
