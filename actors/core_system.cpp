@@ -15,6 +15,10 @@
 
 #include <caf/event_based_actor.hpp>
 
+#include <memory>
+#include <string>
+#include <utility>
+
 namespace tokenlab::core_detail {
 
 void write_policy(self_ptr self, const std::string& name, const std::string& text,
@@ -298,21 +302,24 @@ void on_login(self_ptr self, const login_request& r, const reply& done) {
   auto m = st.auth_mounts.find(r.mount);
   if (m == st.auth_mounts.end())
     return done(no_route(r.path));
-  auto issue = [=](const login_auth& auth) {
-    forward(self, self->state.store, done, login_atom::value, r.mount, r.path, auth);
+  // Shared by the continuations below (CAF copies each one's closure on its way).
+  auto where = std::make_shared<const std::pair<std::string, std::string>>(r.mount, r.path);
+  auto issue = [self, where, done](const login_auth& auth) {
+    forward(self, self->state.store, done, login_atom::value, where->first, where->second, auth);
   };
   self->request(m->second, caf::infinite, login_atom::value, r.path, r.fields)
     .then(
-      [=](outcome<login_auth>& auth) {
-        if (!auth)
-          return done(auth.error());
-        if (auth->alias_name.empty())
-          return issue(*auth);
+      [self, where, issue, done](outcome<login_auth>& answer) {
+        if (!answer)
+          return done(answer.error());
+        if (answer->alias_name.empty())
+          return issue(*answer);
+        auto auth = std::make_shared<login_auth>(std::move(*answer));
         self
-          ->request(self->state.identity, caf::infinite, login_atom::value, r.mount,
+          ->request(self->state.identity, caf::infinite, login_atom::value, where->first,
                     auth->alias_name, auth->alias_metadata)
           .then(
-            [=](outcome<fetched_entity>& entity) mutable {
+            [auth, issue, done](outcome<fetched_entity>& entity) {
               if (!entity)
                 return done(entity.error());
               if (entity->disabled)
@@ -320,9 +327,9 @@ void on_login(self_ptr self, const login_request& r, const reply& done) {
               auth->entity_id = entity->id;
               issue(*auth);
             },
-            [=](caf::error&) { done(vault_error::internal("internal error")); });
+            internal_error(done));
       },
-      [=](caf::error&) { done(vault_error::internal("internal error")); });
+      internal_error(done));
 }
 
 namespace {
