@@ -580,37 +580,42 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
   return {
     [=](request_atom, const vault_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
-      if (unauthenticated(self, req, reply_to(self, rp, std::nullopt)))
+      auto done = reply_to(self, rp, std::nullopt);
+      if (unauthenticated(self, req, done))
         return rp;
       if (auto login = as_login(self, req)) {
-        on_login(self, *login, reply_to(self, rp, std::nullopt));
+        on_login(self, *login, done);
         return rp;
       }
+      // Shared by the continuations below (CAF copies each one's closure on its way).
+      auto request = std::make_shared<const vault_request>(req);
       self->request(self->state.store, caf::infinite, resolve_atom::value, req.token, false)
-        .then([=](outcome<resolved_token>& who) mutable {
-          if (!who) {
-            rp.deliver(api_outcome{who.error()});
-            return;
-          }
-          auto caller = with_entity(self, std::move(*who));
-          if (!caller) {
-            rp.deliver(api_outcome{caller.error()});
-            return;
-          }
-          if (caller->entry->num_uses <= 0)
-            return dispatch(self, *caller, req, reply_to(self, rp, std::nullopt));
-          // Every authenticated request spends one use, before routing (spec §4.1).
-          auto id = caller->entry->id;
-          auto entity = caller->entity;
-          self->request(self->state.store, caf::infinite, use_atom::value, id)
-            .then(
-              [=](shared_entry& used) mutable {
-                auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
-                resolved_token spender{std::move(used), id, entity};
-                dispatch(self, spender, req, reply_to(self, rp, spent));
-              },
-              [=](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
-        });
+        .then(
+          [self, rp, done, request](outcome<resolved_token>& who) mutable {
+            if (!who) {
+              rp.deliver(api_outcome{who.error()});
+              return;
+            }
+            auto caller = with_entity(self, std::move(*who));
+            if (!caller) {
+              rp.deliver(api_outcome{caller.error()});
+              return;
+            }
+            if (caller->entry->num_uses <= 0)
+              return dispatch(self, *caller, *request, done);
+            // Every authenticated request spends one use, before routing (spec §4.1).
+            auto id = caller->entry->id;
+            auto entity = caller->entity;
+            self->request(self->state.store, caf::infinite, use_atom::value, id)
+              .then(
+                [self, rp, request, id, entity](shared_entry& used) mutable {
+                  auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
+                  resolved_token spender{std::move(used), id, entity};
+                  dispatch(self, spender, *request, reply_to(self, rp, spent));
+                },
+                [rp](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
+          },
+          internal_error(done));
       return rp;
     },
     [=](gone_atom, const std::string& lease_id, const tombstone& t) {

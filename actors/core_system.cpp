@@ -185,14 +185,19 @@ void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& d
     return done(vault_error::invalid(texts::no_mount_to_tune(op.mount)));
   auto actor = method->second;
   auto mount = op.mount;
-  self->request(st.store, caf::infinite, tune_atom::value, op).then([=](api_outcome& r) {
-    self->request(self->state.store, caf::infinite, tune_atom::value, mount)
-      .then([=](system_view& view) mutable {
-        self->request(actor, caf::infinite, tune_atom::value, view)
-          .then([](bool) {}, [](caf::error&) {});
-        done(std::move(r));
-      });
-  });
+  self->request(st.store, caf::infinite, tune_atom::value, op)
+    .then(
+      [=](api_outcome& r) {
+        self->request(self->state.store, caf::infinite, tune_atom::value, mount)
+          .then(
+            [=](system_view& view) mutable {
+              self->request(actor, caf::infinite, tune_atom::value, view)
+                .then([](bool) {}, [](caf::error&) {});
+              done(std::move(r));
+            },
+            internal_error(done));
+      },
+      internal_error(done));
 }
 
 void tune_secrets_mount(self_ptr self, const mount_tune_request& req, const reply& done) {
