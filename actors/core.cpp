@@ -377,14 +377,6 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
   done(no_route(d.path));
 }
 
-// The token endpoints: the ACL path depends on how the token is named (spec §2.1).
-std::string token_path(const char* op, token_selector by) {
-  std::string path = std::string{"auth/token/"} + op;
-  return by == token_selector::self       ? path + "-self"
-         : by == token_selector::accessor ? path + "-accessor"
-                                          : path;
-}
-
 // The identity policies of a token response (request_handling.go after a token store or
 // login response): auth.identity_policies, and auth.policies the token's and its entity's.
 reply with_auth_identity(self_ptr self, reply done) {
@@ -442,15 +434,12 @@ void dispatch(self_ptr self, const resolved_token& who, const vault_request& req
           return done(denied());
         forward(self, st.store, done, create_atom::value, who,
                 allows(self, who, path, capability::sudo), op, st.policies.names());
-      } else if constexpr (std::is_same_v<op_t, token_lookup_request>) {
-        auto cap = op.by == token_selector::self ? capability::read : capability::update;
-        token_endpoint(self, who, token_path("lookup", op.by), cap, op, done);
-      } else if constexpr (std::is_same_v<op_t, token_renew_request>) {
-        token_endpoint(self, who, token_path("renew", op.by), capability::update, op, done);
-      } else if constexpr (std::is_same_v<op_t, token_revoke_request>) {
-        auto path = op.orphan_children ? std::string{"auth/token/revoke-orphan"}
-                                       : token_path("revoke", op.by);
-        token_endpoint(self, who, path, capability::update, op, done);
+      } else if constexpr (std::is_same_v<op_t, token_lookup_request> ||
+                           std::is_same_v<op_t, token_renew_request> ||
+                           std::is_same_v<op_t, token_revoke_request>) {
+        // The ACL path depends on how the token is named (spec §2.1).
+        auto check = token_endpoint_check(op);
+        token_endpoint(self, who, check.path, check.needed, op, done);
       } else if constexpr (std::is_same_v<op_t, mount_tune_request>) {
         auto tune_path = under(op.mount, "auth/") ? "sys/auth/" + op.mount.substr(5) + "tune"
                                                   : "sys/mounts/" + op.mount + "tune";

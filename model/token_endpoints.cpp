@@ -3,6 +3,8 @@
 #include "model/go_text.hpp"
 #include "model/texts.hpp"
 
+#include <type_traits>
+
 namespace tokenlab {
 
 namespace {
@@ -119,6 +121,31 @@ std::optional<outcome<capabilities_request>> capabilities_from_fields(const std:
   if (r.paths.empty())
     r.paths = parse_comma_slice(field_text(fields, "path"));
   return outcome<capabilities_request>{r};
+}
+
+endpoint_check token_endpoint_check(const token_api_request& op) {
+  const auto named = [](const char* name, token_selector by) {
+    std::string path = std::string{"auth/token/"} + name;
+    return by == token_selector::self       ? path + "-self"
+           : by == token_selector::accessor ? path + "-accessor"
+                                            : path;
+  };
+  return std::visit(
+    [&](const auto& r) -> endpoint_check {
+      using op_t = std::decay_t<decltype(r)>;
+      if constexpr (std::is_same_v<op_t, token_lookup_request>)
+        return {named("lookup", r.by),
+                r.by == token_selector::self ? capability::read : capability::update};
+      else if constexpr (std::is_same_v<op_t, token_renew_request>)
+        return {named("renew", r.by), capability::update};
+      else if constexpr (std::is_same_v<op_t, token_revoke_request>)
+        return {r.orphan_children ? std::string{"auth/token/revoke-orphan"}
+                                  : named("revoke", r.by),
+                capability::update};
+      else
+        return {"auth/token/tidy", capability::update};
+    },
+    op);
 }
 
 } // namespace tokenlab

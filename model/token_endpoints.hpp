@@ -14,6 +14,7 @@
 //  * None of these paths has an existence check, so a write needs `update` (and a read
 //    `read`); a path's other operations are Vault's 405 `unsupported operation`.
 
+#include "model/acl.hpp"
 #include "model/api.hpp"
 #include "model/fields.hpp"
 #include "model/vault_error.hpp"
@@ -43,6 +44,17 @@ struct token_api_call {
 std::optional<outcome<token_api_call>> token_request_from_fields(const std::string& path,
                                                                  const field_map& fields,
                                                                  bool read);
+
+/// The ACL check a typed token request meets before its handler (request_handling.go checks
+/// the path the request names): `auth/token/<op>`, `-self` or `-accessor` as the request names
+/// the token (`revoke-orphan` for an orphaning revoke); `read` for lookup-self (the `vault
+/// token lookup` command reads it), `update` for the others. revoke-orphan also needs `sudo`
+/// there (handleRevokeOrphan's SudoPrivilege), which its handler checks.
+struct endpoint_check {
+  std::string path;
+  capability needed = capability::update;
+};
+endpoint_check token_endpoint_check(const token_api_request& op);
 
 /// `sys/capabilities`, `sys/capabilities-self` and `sys/capabilities-accessor` written with the
 /// API's fields (logical_system_paths.go capabilitiesPaths: `token` or `accessor`, TypeString;

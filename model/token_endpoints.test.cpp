@@ -81,6 +81,40 @@ TEST_CASE("the token endpoints' schemas: a bad increment fails validation; reads
   CHECK_FALSE(token_request_from_fields("sys/leases/renew", {}, false));
 }
 
+TEST_CASE("each typed token request is checked on the path it names, as the paths are") {
+  auto check = [](const token_api_request& op) { return token_endpoint_check(op); };
+  token_lookup_request lookup_self;
+  CHECK(check(lookup_self).path == "auth/token/lookup-self");
+  CHECK(check(lookup_self).needed == capability::read);
+  token_lookup_request lookup;
+  lookup.by = token_selector::token;
+  CHECK(check(lookup).path == "auth/token/lookup");
+  CHECK(check(lookup).needed == capability::update);
+  lookup.by = token_selector::accessor;
+  CHECK(check(lookup).path == "auth/token/lookup-accessor");
+  token_renew_request renew;
+  CHECK(check(renew).path == "auth/token/renew-self");
+  CHECK(check(renew).needed == capability::update);
+  renew.by = token_selector::accessor;
+  CHECK(check(renew).path == "auth/token/renew-accessor");
+  token_revoke_request revoke;
+  revoke.by = token_selector::self;
+  CHECK(check(revoke).path == "auth/token/revoke-self");
+  revoke.by = token_selector::token;
+  CHECK(check(revoke).path == "auth/token/revoke");
+  revoke.orphan_children = true;
+  CHECK(check(revoke).path == "auth/token/revoke-orphan");
+  CHECK(check(revoke).needed == capability::update);
+  CHECK(check(token_tidy_request{}).path == "auth/token/tidy");
+  // The paths' own requests are checked the same: a write to a path names it.
+  for (const auto* path : {"auth/token/renew-self", "auth/token/revoke-orphan",
+                           "auth/token/lookup-accessor", "auth/token/renew"}) {
+    CAPTURE(path);
+    field_map fields{{"token", "t"}, {"accessor", "a"}};
+    CHECK(check(request_of(path, fields)).path == path);
+  }
+}
+
 TEST_CASE("sys/capabilities-accessor's fields: paths before the deprecated path, both split at commas") {
   auto one = capabilities_from_fields("sys/capabilities-accessor", {{"accessor", "a"}, {"path", "x"}});
   REQUIRE(one);
