@@ -22,19 +22,6 @@ namespace tokenlab {
 
 using namespace core_detail;
 
-// A token with an entity: the entity's policies join the request's ACL; a token whose entity
-// is gone or disabled is refused (CheckToken: "permission denied as the entity on the token is
-// invalid" / "… is disabled", logged; the client sees 403 permission denied).
-outcome<resolved_token> core_detail::with_entity(self_ptr self, resolved_token who) {
-  if (who.entry->entity_id.empty())
-    return who;
-  const auto* e = entity_of(self, who.entry->entity_id);
-  if (!e || (*e)->disabled)
-    return denied();
-  who.entity = *e;
-  return who;
-}
-
 namespace {
 
 // The mount serving `path`: the longest mounted prefix.
@@ -384,7 +371,7 @@ reply with_auth_identity(self_ptr self, reply done) {
     if (r && r->auth && !r->auth->entity_id.empty()) {
       // An entity that is gone grants nothing (its token's own policies remain).
       static const std::vector<std::string> nothing;
-      const auto* e = entity_of(self, r->auth->entity_id);
+      const auto* e = entity_of(self->state.entities, r->auth->entity_id);
       const auto& granted = e ? (*e)->policies : nothing;
       auto& a = *r->auth;
       a.identity_policies = sanitize_policies(granted, false);
@@ -408,7 +395,7 @@ reply core_detail::with_lookup_identity(self_ptr self, reply done) {
         id = &it->second;
     const auto* text = id ? std::get_if<std::string>(id) : nullptr;
     if (text && !text->empty()) {
-      if (const auto* e = entity_of(self, *text); e && !(*e)->policies.empty()) {
+      if (const auto* e = entity_of(self->state.entities, *text); e && !(*e)->policies.empty()) {
         (*r->data)["identity_policies"] = (*e)->policies;
         (*r->data)["external_namespace_policies"] = std::map<std::string, std::string>{};
       }
@@ -673,11 +660,7 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       self->send(self->state.store, restart_atom::value, restarted);
     },
     [=](entity_atom, const std::string& id, entity_snapshot& now) {
-      auto& entities = self->state.entities;
-      if (now)
-        entities.insert_or_assign(id, std::move(now));
-      else
-        entities.erase(id);
+      keep_entity(self->state.entities, id, std::move(now));
     },
     [=](entry_atom) {
       auto rp = self->make_response_promise<std::string>();

@@ -21,6 +21,7 @@
 
 #include "actors/alarm.hpp"
 #include "actors/auth_method.hpp"
+#include "actors/caller.hpp"
 #include "actors/context.hpp"
 #include "actors/engine_protocol.hpp"
 #include "actors/identity_store.hpp"
@@ -102,7 +103,7 @@ struct core_state {
   identity_service identity; ///< the identity store, at identity/ (actors/identity_store.hpp)
   /// Every entity as the identity store last published it: what a request of a token with an
   /// entity reads (its policies, whether it is disabled), with no round trip.
-  std::unordered_map<std::string, entity_snapshot> entities;
+  entity_map entities;
   /// `vault operator generate-root`: the attempt in progress (sys/generate-root/*), its
   /// nonces and generated OTPs, and the dev server's unseal key (decoded) it checks.
   rootgen::state generation;

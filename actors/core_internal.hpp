@@ -3,6 +3,7 @@
 // core_system.cpp (the system backend: policies, capabilities, tuning, mounts). Private to
 // actors/.
 
+#include "actors/caller.hpp"
 #include "actors/core.hpp"
 #include "model/kv2.hpp"
 #include "model/texts.hpp"
@@ -73,24 +74,16 @@ inline vault_error no_route(const std::string& path) {
   return vault_error{404, {texts::no_handler_for_route(path)}};
 }
 
-/// The token's policies and its entity's, as Vault builds the request's ACL.
-inline std::vector<std::string> acl_policies(const resolved_token& who) {
-  auto all = who.entry->policies;
-  if (who.entity)
-    all.insert(all.end(), who.entity->policies.begin(), who.entity->policies.end());
-  return all;
-}
-
 /// A kv mount of version 2.
 inline bool is_versioned(const mount_entry& m) {
   auto v = m.options.find("version");
   return m.type == "kv" && v != m.options.end() && v->second == "2";
 }
 
-/// True when the caller's policies grant `c` on `path`.
+/// True when the caller's policies grant `c` on `path` (actors/caller.hpp).
 inline bool allows(self_ptr self, const resolved_token& who, const std::string& path,
                    capability c) {
-  return acl_allows(*self->state.policies.compiled(acl_policies(who), who.entity), path, c);
+  return tokenlab::allows(self->state.policies, who, path, c);
 }
 
 /// The error path of a request the core made for `done`: the actor asked failed or is gone,
@@ -108,17 +101,11 @@ void forward(self_ptr self, const Handle& dest, const reply& done, Ts&&... xs) {
 }
 
 // core.cpp
-/// The entity `id` as the identity store last published it (core_state::entities), or null
-/// when there is none (deleted, or never made).
-inline const entity_snapshot* entity_of(self_ptr self, const std::string& id) {
-  const auto& entities = self->state.entities;
-  auto e = entities.find(id);
-  return e == entities.end() ? nullptr : &e->second;
-}
-
 /// The caller with its entity, as the identity store last published it (core_state::entities):
 /// its policies join the ACL; a token whose entity is gone or disabled gets a 403.
-outcome<resolved_token> with_entity(self_ptr self, resolved_token who);
+inline outcome<resolved_token> with_entity(self_ptr self, resolved_token who) {
+  return tokenlab::with_entity(self->state.entities, std::move(who));
+}
 
 // core_system.cpp
 void write_policy(self_ptr self, const std::string& name, const std::string& text,

@@ -1,0 +1,42 @@
+#pragma once
+// What request_handling.go checks of an authenticated caller before routing its request,
+// shared by the core (every request) and the token store (its own endpoints, which it
+// checks itself: docs/decisions.md, "The token store checks its own endpoints"):
+// * CheckToken's entity part: a token with an entity takes the entity as the identity store
+//   last published it; a token whose entity is gone or disabled is refused;
+// * the request's ACL: the token's policies and its entity's (fetchEntityAndDerivedPolicies),
+//   compiled by the policy store, templated paths filled from the entity.
+
+#include "actors/identity_store.hpp"
+#include "actors/messages.hpp"
+#include "model/acl.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tokenlab {
+
+/// The entities as the identity store last published them, by ID.
+using entity_map = std::unordered_map<std::string, entity_snapshot>;
+
+/// Keeps a published entity (null: it was deleted).
+void keep_entity(entity_map& entities, const std::string& id, entity_snapshot now);
+
+/// The published entity `id`, or null when there is none (deleted, or never made).
+const entity_snapshot* entity_of(const entity_map& entities, const std::string& id);
+
+/// The caller with its entity, or 403 permission denied when its entity is gone or disabled
+/// (CheckToken logs "permission denied as the entity on the token is invalid" or "… is
+/// disabled"; the client sees 403).
+outcome<resolved_token> with_entity(const entity_map& entities, resolved_token who);
+
+/// The token's policies and its entity's, as Vault builds the request's ACL.
+std::vector<std::string> acl_policies(const resolved_token& who);
+
+/// True when the caller's ACL grants `c` on `path`.
+bool allows(const policy_store& policies, const resolved_token& who, std::string_view path,
+            capability c);
+
+} // namespace tokenlab
