@@ -504,6 +504,50 @@ reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
   });
 }
 
+// The way of an authenticated request: the token store resolves the token; its entity is
+// checked; a use-limited token spends a use (spec §4.1); then the request is routed.
+void authenticate_and_route(self_ptr self, caf::typed_response_promise<api_outcome> rp,
+                            const reply& done, std::shared_ptr<const vault_request> request) {
+  self->request(self->state.store, caf::infinite, resolve_atom::value, request->token, false)
+    .then(
+      [self, rp, done, request](outcome<resolved_token>& who) mutable {
+        if (!who) {
+          rp.deliver(api_outcome{who.error()});
+          return;
+        }
+        auto caller = with_entity(self, std::move(*who));
+        if (!caller) {
+          rp.deliver(api_outcome{caller.error()});
+          return;
+        }
+        if (caller->entry->num_uses <= 0)
+          return dispatch(self, *caller, *request, done);
+        // Every authenticated request spends one use, before routing (spec §4.1).
+        auto id = caller->entry->id;
+        auto entity = caller->entity;
+        self->request(self->state.store, caf::infinite, use_atom::value, id)
+          .then(
+            [self, rp, request, id, entity](shared_entry& used) mutable {
+              auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
+              resolved_token spender{std::move(used), id, entity};
+              dispatch(self, spender, *request, reply_to(self, rp, spent));
+            },
+            [rp](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
+      },
+      internal_error(done));
+}
+
+// The typed token lookup, renew or revoke a request is, if it is one.
+std::optional<token_api_request> token_api_of(const vault_request& req) {
+  if (auto l = std::get_if<token_lookup_request>(&req.op))
+    return token_api_request{*l};
+  if (auto r = std::get_if<token_renew_request>(&req.op))
+    return token_api_request{*r};
+  if (auto v = std::get_if<token_revoke_request>(&req.op))
+    return token_api_request{*v};
+  return std::nullopt;
+}
+
 void credential_state(self_ptr self,
                       std::shared_ptr<std::vector<std::pair<secrets_engine, std::string>>> asks,
                       size_t i, caf::typed_response_promise<life_state> rp) {
@@ -547,8 +591,10 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
     new_auth_mount(st.mount_ids, "token/", "token", "token based credentials");
   // The identity store (identity/): it knows every auth mount by accessor, and the token
   // store asks it for the entities of token roles' entity aliases.
-  st.identity = self->spawn<caf::linked>(identity_store_actor, st.ctx,
-                                         caf::actor_cast<entity_subscriber>(self));
+  st.identity = self->spawn<caf::linked>(
+    identity_store_actor, st.ctx,
+    std::vector<entity_subscriber>{caf::actor_cast<entity_subscriber>(self),
+                                   caf::actor_cast<entity_subscriber>(st.store)});
   self->send(st.identity, enable_auth_atom::value,
              identity_mount{st.auth_table["token/"].accessor, "auth/token/", "token"});
   self->send(st.store, identity_atom::value, st.identity);
@@ -565,33 +611,21 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       }
       // Shared by the continuations below (CAF copies each one's closure on its way).
       auto request = std::make_shared<const vault_request>(req);
-      self->request(self->state.store, caf::infinite, resolve_atom::value, req.token, false)
-        .then(
-          [self, rp, done, request](outcome<resolved_token>& who) mutable {
-            if (!who) {
-              rp.deliver(api_outcome{who.error()});
-              return;
-            }
-            auto caller = with_entity(self, std::move(*who));
-            if (!caller) {
-              rp.deliver(api_outcome{caller.error()});
-              return;
-            }
-            if (caller->entry->num_uses <= 0)
-              return dispatch(self, *caller, *request, done);
-            // Every authenticated request spends one use, before routing (spec §4.1).
-            auto id = caller->entry->id;
-            auto entity = caller->entity;
-            self->request(self->state.store, caf::infinite, use_atom::value, id)
-              .then(
-                [self, rp, request, id, entity](shared_entry& used) mutable {
-                  auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
-                  resolved_token spender{std::move(used), id, entity};
-                  dispatch(self, spender, *request, reply_to(self, rp, spent));
-                },
-                [rp](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
-          },
-          internal_error(done));
+      // A token lookup, renew or revoke: the token store authenticates, checks and answers it
+      // in one message (actors/token_store.hpp), unless it leaves it to the way below.
+      if (auto op = token_api_of(req)) {
+        self->request(self->state.store, caf::infinite, endpoint_atom::value, req.token, *op)
+          .then(
+            [self, rp, done, request](bool handled, api_outcome& r) mutable {
+              if (!handled)
+                return authenticate_and_route(self, rp, done, request);
+              const bool lookup = std::holds_alternative<token_lookup_request>(request->op);
+              (lookup ? with_lookup_identity(self, done) : done)(std::move(r));
+            },
+            internal_error(done));
+        return rp;
+      }
+      authenticate_and_route(self, rp, done, request);
       return rp;
     },
     [=](gone_atom, const std::string& lease_id, const tombstone& t) {

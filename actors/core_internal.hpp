@@ -43,7 +43,8 @@ private:
   };
   template <class F>
   struct holder final : callable {
-    explicit holder(F x) : f(std::move(x)) {}
+    explicit holder(F x)
+      : f(std::move(x)) {}
     void call(api_outcome r) override { f(std::move(r)); }
     F f;
   };
@@ -108,6 +109,9 @@ inline outcome<resolved_token> with_entity(self_ptr self, resolved_token who) {
 }
 
 // core_system.cpp
+/// Sends the token store the policies as they are now (its replica, for the endpoints it
+/// checks itself): at each change, before the change is answered.
+void publish_policies(self_ptr self);
 void write_policy(self_ptr self, const std::string& name, const std::string& text,
                   const reply& done);
 void read_policy(self_ptr self, const std::string& name, const reply& done);

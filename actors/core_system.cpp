@@ -21,6 +21,10 @@
 
 namespace tokenlab::core_detail {
 
+void publish_policies(self_ptr self) {
+  self->send(self->state.store, policy_atom::value, self->state.policies);
+}
+
 void write_policy(self_ptr self, const std::string& name, const std::string& text,
                   const reply& done) {
   auto& st = self->state;
@@ -28,6 +32,7 @@ void write_policy(self_ptr self, const std::string& name, const std::string& tex
   if (!put)
     return done(put.error());
   auto warnings = *put;
+  publish_policies(self);
   trace_event ev;
   ev.kind = trace_kind::config_written;
   ev.subject = "sys/policies/acl/" + name;
@@ -54,8 +59,10 @@ void delete_policy(self_ptr self, const std::string& name, const reply& done) {
   auto removed = st.policies.remove(name);
   if (!removed)
     return done(removed.error());
-  if (*removed)
+  if (*removed) {
+    publish_policies(self);
     storage_delete(self, st.ctx, "sys/policy/" + name);
+  }
   done(no_content());
 }
 

@@ -31,12 +31,11 @@ void record_changes(self_ptr self) {
     if (std::find(changed.begin(), changed.end(), change.entity_id) == changed.end())
       changed.push_back(std::move(change.entity_id));
   }
-  if (!st.publish_to)
-    return;
-  for (auto& id : changed) {
+  for (const auto& id : changed) {
     const auto* e = st.store.find(id);
     auto now = e ? std::make_shared<const identity_entity>(*e) : entity_snapshot{};
-    self->send(st.publish_to, entity_atom::value, std::move(id), std::move(now));
+    for (const auto& subscriber : st.publish_to)
+      self->send(subscriber, entity_atom::value, id, now);
   }
 }
 
@@ -44,7 +43,7 @@ void record_changes(self_ptr self) {
 
 identity_service::behavior_type
 identity_store_actor(identity_service::stateful_pointer<identity_store_state> self, sim_context ctx,
-                     entity_subscriber publish_to) {
+                     std::vector<entity_subscriber> publish_to) {
   auto& st = self->state;
   st.ctx = std::move(ctx);
   st.publish_to = std::move(publish_to);

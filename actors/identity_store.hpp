@@ -59,7 +59,8 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::fetched_entity>)
 
 namespace tokenlab {
 
-/// Who the identity store publishes entities to (the core).
+/// Who the identity store publishes entities to (the core, and the token store for the
+/// endpoints it checks itself).
 using entity_subscriber =
   caf::typed_actor<caf::reacts_to<entity_atom, std::string, entity_snapshot>>;
 
@@ -76,14 +77,15 @@ using identity_service = caf::typed_actor<
 struct identity_store_state {
   sim_context ctx;
   identity_store store{1};
-  std::string view;             ///< "logical/identity/"
-  entity_subscriber publish_to; ///< the core, which keeps every entity as last published
+  std::string view; ///< "logical/identity/"
+  /// The core and the token store, which keep every entity as last published.
+  std::vector<entity_subscriber> publish_to;
   static inline const char* name = "identity_store";
 };
 
-/// The identity store, publishing every change of an entity to `publish_to`.
+/// The identity store, publishing every change of an entity to each of `publish_to`.
 identity_service::behavior_type
 identity_store_actor(identity_service::stateful_pointer<identity_store_state> self, sim_context ctx,
-                     entity_subscriber publish_to);
+                     std::vector<entity_subscriber> publish_to);
 
 } // namespace tokenlab

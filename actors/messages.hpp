@@ -68,6 +68,8 @@ using entity_atom = caf::atom_constant<caf::atom("entity")>;
 using identity_atom = caf::atom_constant<caf::atom("identity")>;
 // Fleets of simulated clients (actors/fleet.hpp).
 using fleet_atom = caf::atom_constant<caf::atom("fleet")>;
+using endpoint_atom = caf::atom_constant<caf::atom("endpoint")>;
+using policy_atom = caf::atom_constant<caf::atom("policy")>;
 
 /// A cubbyhole operation on the calling token's own cubbyhole.
 enum class cubby_op { read, write, list, del };

@@ -13,8 +13,12 @@
 #include "model/texts.hpp"
 #include "model/token_rules.hpp"
 #include "model/tune.hpp"
+
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <type_traits>
+#include <variant>
 
 #include <caf/event_based_actor.hpp>
 
@@ -33,6 +37,9 @@ system_view token_view(const token_store_state& st) {
 }
 
 // The auth mount a token path belongs to: "auth/userpass/login/alice" -> "auth/userpass/".
+// Where a token endpoint's answer goes.
+using answer = std::function<void(api_outcome)>;
+
 std::string mount_of(const std::string& path) {
   auto slash = path.find('/', 5);
   return slash == std::string::npos ? path : path.substr(0, slash + 1);
@@ -366,6 +373,154 @@ api_response list_response(std::vector<std::string> keys) {
   return r;
 }
 
+// The token endpoints' handlers (handleLookup, handleRenew*, handleRevoke*), for a caller
+// authenticated and checked: by the core (lookup_atom, renew_atom, revoke_atom) or by the
+// store itself (endpoint_atom).
+void lookup_request(self_ptr self, const resolved_token& caller, const token_lookup_request& req,
+                    const answer& done) {
+  auto& st = self->state;
+  if (req.by != token_selector::self && req.value.empty())
+    return done(err(400, req.by == token_selector::accessor ? texts::missing_accessor
+                                                            : texts::missing_token_id));
+  if (auto batch = batch_target(caller, req.by, req.value)) {
+    // A batch token shows what its blob holds (no accessor, no use count).
+    with_batch(self, caller, *batch, [=](outcome<resolved_token> t) {
+      if (!t)
+        return done(err(403, texts::bad_token));
+      api_response resp;
+      resp.data = lookup_data(*t->entry, t->entry->id, sim_now(self, self->state.ctx),
+                              self->state.ctx.epoch_unix);
+      done(std::move(resp));
+    });
+    return;
+  }
+  auto target = find_target(st, caller, req.by, req.value);
+  if (!target)
+    return done(req.by == token_selector::accessor ? err(400, texts::invalid_accessor)
+                                                   : err(403, texts::bad_token));
+  // lookup shows the token as supplied; lookup-self the caller's; lookup-accessor none.
+  std::string shown = req.by == token_selector::self       ? caller.entry->id
+                      : req.by == token_selector::accessor ? std::string{}
+                                                           : req.value;
+  auto now = sim_now(self, st.ctx);
+  // The lookup endpoints use Vault's tainted lookup: a token on its last use
+  // (num_uses -1) still shows; an expired or revoked one does not.
+  const auto& e = *target->second.entry;
+  if (!token_valid_at(e, now))
+    return done(err(403, texts::bad_token));
+  api_response resp;
+  resp.data = lookup_data(e, shown, now, st.ctx.epoch_unix);
+  done(std::move(resp));
+}
+
+void renew_request(self_ptr self, const resolved_token& caller, const token_renew_request& req,
+                   const answer& done) {
+  auto& st = self->state;
+  if (auto batch = batch_target(caller, req.by, req.value)) {
+    with_batch(self, caller, *batch, [=](outcome<resolved_token> t) {
+      done(err(400, t ? texts::batch_cannot_renew : texts::token_not_found));
+    });
+    return;
+  }
+  auto target = find_target(st, caller, req.by, req.value);
+  if (req.by != token_selector::self && req.value.empty())
+    return done(err(400, req.by == token_selector::accessor ? texts::missing_accessor
+                                                            : texts::missing_token_id));
+  if (!target)
+    return done(err(400, req.by == token_selector::accessor ? texts::invalid_accessor
+                                                            : texts::token_not_found));
+  auto shown = req.by == token_selector::accessor ? std::string{}
+               : req.by == token_selector::self   ? caller.entry->id
+                                                  : req.value;
+  // Renewal uses the normal lookup: a token on its last use is not found (§3.4).
+  const auto& e = *target->second.entry;
+  // Role tokens renew with their role's current values; a deleted role refuses.
+  std::optional<token_role> role;
+  if (!e.role.empty()) {
+    auto r = st.roles.find(e.role);
+    if (r == st.roles.end()) {
+      // authRenew's plain error, prefixed by renewAuthEntry and wrapped by
+      // request_handling.go's go-multierror.
+      return done(vault_error::internal(
+        texts::handler_error(texts::renew_entry_failed(texts::role_gone_not_renewing(e.role)))));
+    }
+    role = r->second;
+  }
+  done(renew_token(self, *target, view_for(st, e), req.increment, role, shown));
+}
+
+void revoke_request(self_ptr self, const resolved_token& caller, bool sudo,
+                    const token_revoke_request& req, const answer& done) {
+  auto& st = self->state;
+  if (req.by != token_selector::self && req.value.empty())
+    return done(err(400, req.by == token_selector::accessor ? texts::missing_accessor
+                                                            : texts::missing_token_id));
+  if (req.orphan_children && !sudo)
+    return done(err(400, texts::sudo_for_revoke_orphan));
+  api_response none;
+  none.status = 204;
+  if (auto batch = batch_target(caller, req.by, req.value)) {
+    // Only a live batch token is refused; revoking an unknown one is a no-op.
+    with_batch(self, caller, *batch, [=](outcome<resolved_token> t) {
+      done(t ? api_outcome{err(400, texts::batch_cannot_revoke)} : api_outcome{none});
+    });
+    return;
+  }
+  auto target = find_target(st, caller, req.by, req.value);
+  if (!target) {
+    if (req.orphan_children)
+      return done(err(400, texts::token_to_revoke_not_found));
+    if (req.by == token_selector::accessor) {
+      none.status = 200;
+      none.warnings.emplace_back(texts::no_token_with_accessor);
+    }
+    return done(std::move(none)); // revoking an unknown token is a no-op
+  }
+  self
+    ->request(store_detail::revoking_token(self, *target), caf::infinite, revoke_atom::value,
+              trace_cause::request, req.orphan_children)
+    .then([=](bool) { done(none); }, [=](caf::error&) { done(none); });
+}
+
+// A lookup, renew or revoke by a presented token, in one message: the store authenticates it
+// (as for resolve_atom), checks its entity and its ACL as the core would (actors/caller.hpp,
+// with the replicas the core and the identity store publish here) and answers. A batch
+// token, a use-limited one (its use is spent first, and its last use revokes it after the
+// answer) and tidy are not handled here: the core resolves the token and routes them.
+void endpoint_request(self_ptr self, const std::string& token, const token_api_request& op,
+                      caf::typed_response_promise<bool, api_outcome> rp) {
+  auto& st = self->state;
+  answer done = [rp](api_outcome r) mutable { rp.deliver(true, std::move(r)); };
+  auto not_here = [&rp] { rp.deliver(false, api_outcome{api_response{}}); };
+  if (is_batch_token_string(token) || std::holds_alternative<token_tidy_request>(op))
+    return not_here();
+  const auto* t = live(st, token);
+  const auto now = sim_now(self, st.ctx);
+  if (!t || t->second.entry->num_uses < 0 || !token_valid_at(*t->second.entry, now))
+    return done(err(403, texts::permission_denied));
+  if (t->second.entry->num_uses > 0)
+    return not_here();
+  auto caller = with_entity(st.entities, resolved_token{t->second.entry, t->first});
+  if (!caller)
+    return done(caller.error());
+  const auto check = token_endpoint_check(op);
+  if (!allows(st.policies, *caller, check.path, check.needed))
+    return done(vault_error::denied(std::string{texts::permission_denied}));
+  std::visit(
+    [&](const auto& r) {
+      using op_t = std::decay_t<decltype(r)>;
+      if constexpr (std::is_same_v<op_t, token_lookup_request>)
+        lookup_request(self, *caller, r, done);
+      else if constexpr (std::is_same_v<op_t, token_renew_request>)
+        renew_request(self, *caller, r, done);
+      else if constexpr (std::is_same_v<op_t, token_revoke_request>)
+        // revoke-orphan checks sudo on its own path (handleRevokeOrphan's SudoPrivilege).
+        revoke_request(self, *caller, allows(st.policies, *caller, check.path, capability::sudo), r,
+                       done);
+    },
+    op);
+}
+
 } // namespace
 
 token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
@@ -508,147 +663,29 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     },
     [=](lookup_atom, const resolved_token& caller, const token_lookup_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
-      auto& st = self->state;
-      if (req.by != token_selector::self && req.value.empty()) {
-        rp.deliver(
-          api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
-                                                                  : texts::missing_token_id)});
-        return rp;
-      }
-      if (auto batch = batch_target(caller, req.by, req.value)) {
-        // A batch token shows what its blob holds (no accessor, no use count).
-        with_batch(self, caller, *batch, [=](outcome<resolved_token> t) mutable {
-          if (!t) {
-            rp.deliver(api_outcome{err(403, texts::bad_token)});
-            return;
-          }
-          api_response resp;
-          resp.data = lookup_data(*t->entry, t->entry->id, sim_now(self, self->state.ctx),
-                                  self->state.ctx.epoch_unix);
-          rp.deliver(api_outcome{std::move(resp)});
-        });
-        return rp;
-      }
-      auto target = find_target(st, caller, req.by, req.value);
-      if (!target) {
-        rp.deliver(api_outcome{req.by == token_selector::accessor && !target
-                                 ? err(400, texts::invalid_accessor)
-                                 : err(403, texts::bad_token)});
-        return rp;
-      }
-      // lookup shows the token as supplied; lookup-self the caller's; lookup-accessor none.
-      std::string shown = req.by == token_selector::self       ? caller.entry->id
-                          : req.by == token_selector::accessor ? std::string{}
-                                                               : req.value;
-      auto now = sim_now(self, st.ctx);
-      // The lookup endpoints use Vault's tainted lookup: a token on its last use
-      // (num_uses -1) still shows; an expired or revoked one does not.
-      const auto& e = *target->second.entry;
-      if (!token_valid_at(e, now)) {
-        rp.deliver(api_outcome{err(403, texts::bad_token)});
-        return rp;
-      }
-      api_response resp;
-      resp.data = lookup_data(e, shown, now, st.ctx.epoch_unix);
-      rp.deliver(api_outcome{std::move(resp)});
+      lookup_request(self, caller, req, [rp](api_outcome r) mutable { rp.deliver(std::move(r)); });
       return rp;
     },
     [=](renew_atom, const resolved_token& caller, const token_renew_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
-      auto& st = self->state;
-      if (auto batch = batch_target(caller, req.by, req.value)) {
-        with_batch(self, caller, *batch, [=](outcome<resolved_token> t) mutable {
-          rp.deliver(api_outcome{err(400, t ? texts::batch_cannot_renew : texts::token_not_found)});
-        });
-        return rp;
-      }
-      auto target = find_target(st, caller, req.by, req.value);
-      if (req.by != token_selector::self && req.value.empty()) {
-        rp.deliver(
-          api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
-                                                                  : texts::missing_token_id)});
-        return rp;
-      }
-      if (!target) {
-        rp.deliver(
-          api_outcome{err(400, req.by == token_selector::accessor ? texts::invalid_accessor
-                                                                  : texts::token_not_found)});
-        return rp;
-      }
-      auto shown = req.by == token_selector::accessor ? std::string{}
-                   : req.by == token_selector::self   ? caller.entry->id
-                                                      : req.value;
-      // Renewal uses the normal lookup: a token on its last use is not found (§3.4).
-      const auto& e = *target->second.entry;
-      // Role tokens renew with their role's current values; a deleted role refuses.
-      std::optional<token_role> role;
-      if (!e.role.empty()) {
-        auto r = st.roles.find(e.role);
-        if (r == st.roles.end()) {
-          // authRenew's plain error, prefixed by renewAuthEntry and wrapped by
-          // request_handling.go's go-multierror.
-          rp.deliver(api_outcome{vault_error::internal(texts::handler_error(
-            texts::renew_entry_failed(texts::role_gone_not_renewing(e.role))))});
-          return rp;
-        }
-        role = r->second;
-      }
-      rp.deliver(renew_token(self, *target, view_for(st, e), req.increment, role, shown));
+      renew_request(self, caller, req, [rp](api_outcome r) mutable { rp.deliver(std::move(r)); });
       return rp;
     },
     [=](revoke_atom, const resolved_token& caller, bool sudo, const token_revoke_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
-      auto& st = self->state;
-      if (req.by != token_selector::self && req.value.empty()) {
-        rp.deliver(
-          api_outcome{err(400, req.by == token_selector::accessor ? texts::missing_accessor
-                                                                  : texts::missing_token_id)});
-        return rp;
-      }
-      if (req.orphan_children && !sudo) {
-        rp.deliver(api_outcome{err(400, texts::sudo_for_revoke_orphan)});
-        return rp;
-      }
-      if (auto batch = batch_target(caller, req.by, req.value)) {
-        // Only a live batch token is refused; revoking an unknown one is a no-op.
-        with_batch(self, caller, *batch, [=](outcome<resolved_token> t) mutable {
-          api_response none;
-          none.status = 204;
-          rp.deliver(t ? api_outcome{err(400, texts::batch_cannot_revoke)} : api_outcome{none});
-        });
-        return rp;
-      }
-      auto target = find_target(st, caller, req.by, req.value);
-      if (!target) {
-        api_response none;
-        none.status = 204;
-        if (req.orphan_children) {
-          rp.deliver(api_outcome{err(400, texts::token_to_revoke_not_found)});
-        } else if (req.by == token_selector::accessor) {
-          none.status = 200;
-          none.warnings.emplace_back(texts::no_token_with_accessor);
-          rp.deliver(api_outcome{std::move(none)});
-        } else {
-          rp.deliver(api_outcome{std::move(none)}); // revoking an unknown token is a no-op
-        }
-        return rp;
-      }
-      self
-        ->request(store_detail::revoking_token(self, *target), caf::infinite, revoke_atom::value,
-                  trace_cause::request, req.orphan_children)
-        .then(
-          [=](bool) mutable {
-            api_response done;
-            done.status = 204;
-            rp.deliver(api_outcome{std::move(done)});
-          },
-          [=](caf::error&) mutable {
-            api_response done;
-            done.status = 204;
-            rp.deliver(api_outcome{std::move(done)});
-          });
+      revoke_request(self, caller, sudo, req,
+                     [rp](api_outcome r) mutable { rp.deliver(std::move(r)); });
       return rp;
     },
+    [=](endpoint_atom, const std::string& token, const token_api_request& op) {
+      auto rp = self->make_response_promise<bool, api_outcome>();
+      endpoint_request(self, token, op, rp);
+      return rp;
+    },
+    [=](entity_atom, const std::string& id, entity_snapshot& now) {
+      keep_entity(self->state.entities, id, std::move(now));
+    },
+    [=](policy_atom, policy_store& now) { self->state.policies = std::move(now); },
     [=](tune_atom, const mount_tune_request& req) -> api_outcome {
       auto& st = self->state;
       bool token_mount = req.mount == "auth/token/";

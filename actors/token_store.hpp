@@ -18,6 +18,12 @@
 //     -> api_outcome                       roles and the create endpoints under auth/token/
 //   (read_atom, path) / (list_atom, path) / (delete_path_atom, path) -> api_outcome
 //                                          roles, and the accessor list
+//   (endpoint_atom, token, token_api_request) -> (bool handled, api_outcome)
+//                                          a lookup, renew or revoke by a presented token,
+//                                          authenticated, checked and answered here in one
+//                                          message; not handled (the core then resolves the
+//                                          token and routes it) for a batch or use-limited
+//                                          token and for tidy
 //   (lookup_atom, resolved_token caller, token_lookup_request) -> api_outcome
 //   (renew_atom, resolved_token caller, token_renew_request) -> api_outcome
 //   (revoke_atom, resolved_token caller, bool sudo, token_revoke_request) -> api_outcome
@@ -45,14 +51,19 @@
 //   (state_atom, lease_atom, lease_id) -> life_state   a token's lease: its token's state
 //   (entry_atom) -> std::string            the root token's ID
 //   (identity_atom, identity_service)      the identity store, from the core
+//   (entity_atom, id, entity_snapshot)     an entity as the identity store publishes it
+//   (policy_atom, policy_store)            the core's policies, at each change
+// The last two are replicas for the endpoints the store checks itself (actors/caller.hpp).
 
 #include "actors/alarm.hpp"
+#include "actors/caller.hpp"
 #include "actors/context.hpp"
 #include "actors/identity_store.hpp"
 #include "actors/messages.hpp"
 #include "actors/token.hpp"
 #include "model/batch_rules.hpp"
 #include "model/ids.hpp"
+#include "model/token_endpoints.hpp"
 #include "model/ttl.hpp"
 
 #include <caf/behavior.hpp>
@@ -68,6 +79,9 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_api_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::policy_store)
 
 namespace tokenlab {
 
@@ -105,6 +119,10 @@ struct token_store_state {
   std::map<std::string, mount_tune>
     auth_tunes; ///< other auth mounts ("auth/userpass/") and their tune
   std::string root_id;
+  /// Replicas of the core's policies and of the identity store's entities, for the endpoints
+  /// the store authenticates and checks itself (endpoint_atom).
+  policy_store policies;
+  entity_map entities;
   identity_service identity;  ///< the identity store (entity aliases of token roles); the core's
   barrier_keyring barrier{1}; ///< seals and opens batch tokens (never stored)
   static inline const char* name = "token_store";
@@ -121,6 +139,7 @@ using token_authority = caf::typed_actor<
   caf::replies_to<read_atom, std::string>::with<api_outcome>,
   caf::replies_to<list_atom, std::string>::with<api_outcome>,
   caf::replies_to<delete_path_atom, std::string>::with<api_outcome>,
+  caf::replies_to<endpoint_atom, std::string, token_api_request>::with<bool, api_outcome>,
   caf::replies_to<lookup_atom, resolved_token, token_lookup_request>::with<api_outcome>,
   caf::replies_to<renew_atom, resolved_token, token_renew_request>::with<api_outcome>,
   caf::replies_to<revoke_atom, resolved_token, bool, token_revoke_request>::with<api_outcome>,
@@ -133,6 +152,8 @@ using token_authority = caf::typed_actor<
   caf::reacts_to<restart_atom, system_config>, caf::reacts_to<enable_auth_atom, std::string>,
   caf::replies_to<revoke_atom, std::string>::with<bool>,
   caf::reacts_to<identity_atom, identity_service>,
+  caf::reacts_to<entity_atom, std::string, entity_snapshot>,
+  caf::reacts_to<policy_atom, policy_store>,
   // One service token, by ID.
   caf::replies_to<entry_atom, std::string>::with<token_entry>,
   caf::replies_to<use_atom, std::string>::with<shared_entry>,

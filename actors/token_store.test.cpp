@@ -11,8 +11,10 @@
 #include <caf/all.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace tokenlab;
@@ -63,10 +65,13 @@ public:
     return std::move(*r);
   }
 
-  // A child of root, with a TTL of one hour.
-  std::string child() {
+  // A child of root, with a TTL of one hour (and `uses` uses, 0: unlimited; `policies`, none:
+  // root's).
+  std::string child(std::int64_t uses = 0, std::vector<std::string> policies = {}) {
     token_create_request req;
     req.ttl = std::chrono::hours{1};
+    req.num_uses = uses;
+    req.policies = std::move(policies);
     auto made = ask<api_outcome>(create_atom::value, root(), true, req,
                                  std::vector<std::string>{"default", "root"});
     REQUIRE(made);
@@ -82,6 +87,26 @@ public:
     caf::anon_send(store_, lease_atom::value, id, std::string{"stuck"}, registry_);
     sim_.driver().drain();
     return id;
+  }
+
+  // A token endpoint's request by a presented token, in one message: (handled, answer).
+  std::pair<bool, api_outcome> endpoint(const std::string& token, const token_api_request& op) {
+    caf::scoped_actor self{sim_.driver().system()};
+    auto h = self->request(store_, caf::infinite, endpoint_atom::value, token, op);
+    sim_.driver().drain();
+    std::pair<bool, api_outcome> out{false, vault_error::internal("no answer")};
+    h.receive(
+      [&](bool handled, api_outcome& r) {
+        out = {handled, std::move(r)};
+      },
+      [&](caf::error&) {});
+    return out;
+  }
+
+  // Sends the store the policies as the core would at a change.
+  void publish(const policy_store& policies) {
+    caf::anon_send(store_, policy_atom::value, policies);
+    sim_.driver().drain();
   }
 
   // The actors running in the simulation.
@@ -146,4 +171,58 @@ SCENARIO("a live token is a record of the store; it is an actor only while it is
   // One whose lease never finishes revoking keeps its actor, waiting for the lease.
   f.start_revoking(stuck);
   CHECK(f.running() == before + 1);
+}
+
+SCENARIO("the store authenticates, checks and answers a token endpoint in one message") {
+  store_fixture f;
+  auto id = f.child(0, {"default"});
+  token_renew_request renew; // renew-self, by the token itself
+  renew.increment = std::chrono::minutes{30};
+  auto [handled, renewed] = f.endpoint(id, renew);
+  CHECK(handled);
+  REQUIRE(renewed);
+  REQUIRE(renewed->auth);
+  CHECK(renewed->auth->lease_duration == 1800);
+  token_lookup_request lookup; // lookup-self
+  auto [looked, found] = f.endpoint(id, lookup);
+  CHECK(looked);
+  REQUIRE(found);
+  REQUIRE(found->data);
+  CHECK(std::get<std::string>(found->data->at("id")) == id);
+
+  // An unknown token: what resolving it answers, 403 permission denied.
+  auto [unknown_handled, unknown] = f.endpoint("hvs.nosuchtoken00000000000", renew);
+  CHECK(unknown_handled);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().status == 403);
+  CHECK(unknown.error().message() == "permission denied");
+
+  // The policies the core publishes decide: `default` rewritten to deny renew-self.
+  policy_store denying;
+  REQUIRE(denying.put("default", "path \"auth/token/renew-self\" { capabilities = [\"deny\"] }\n"
+                                 "path \"auth/token/lookup-self\" { capabilities = [\"read\"] }"));
+  f.publish(denying);
+  auto [denied_handled, refused] = f.endpoint(id, renew);
+  CHECK(denied_handled);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().status == 403);
+  CHECK(refused.error().message() == "permission denied");
+  CHECK(f.endpoint(id, lookup).second.ok()); // still readable
+
+  // Not handled here: a use-limited token (its use is spent first, by the core's way), a batch
+  // token, tidy.
+  auto limited = f.child(3, {"default"});
+  CHECK_FALSE(f.endpoint(limited, lookup).first);
+  CHECK_FALSE(f.endpoint("hvb.AAAAAQJ0ZXN0", lookup).first);
+  CHECK_FALSE(f.endpoint(id, token_tidy_request{}).first);
+
+  // Revoke-self: handled, the token is gone.
+  token_revoke_request revoke;
+  revoke.by = token_selector::self;
+  f.publish(policy_store{});
+  auto [revoke_handled, revoked] = f.endpoint(id, revoke);
+  CHECK(revoke_handled);
+  REQUIRE(revoked);
+  CHECK(revoked->status == 204);
+  CHECK(f.ask<life_state>(state_atom::value, id) == life_state::revoked);
 }
