@@ -9,6 +9,7 @@
 #include "model/texts.hpp"
 #include "model/token_endpoints.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -92,6 +93,16 @@ inline bool allows(self_ptr self, const resolved_token& who, const std::string& 
 /// handler would end the core).
 inline auto internal_error(reply done) {
   return [done = std::move(done)](caf::error&) { done(vault_error::internal("internal error")); };
+}
+
+/// Runs `step(i, next)` for i = 0, 1, … n-1 one after the other (each step calls `next` when
+/// it is done, perhaps in a later message), then `done()`: a serial chain of requests, as
+/// Vault's prefix walks revoke one lease after the other.
+template <class Step, class Done>
+void in_turn(std::size_t n, Step step, Done done, std::size_t i = 0) {
+  if (i == n)
+    return done();
+  step(i, [=] { in_turn(n, step, done, i + 1); });
 }
 
 /// Sends a request whose answer is an api_outcome and passes the answer on.

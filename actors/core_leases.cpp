@@ -65,19 +65,17 @@ void with_token_lease(self_ptr self, const std::string& token,
 // target already gone with an earlier one's tree is skipped.
 using revoke_targets = std::shared_ptr<std::vector<std::pair<std::string, lease_target>>>;
 
-void revoke_all(self_ptr self, revoke_targets xs, size_t i, const reply& done) {
-  if (i == xs->size())
-    return done(no_content());
-  auto next = [=] { revoke_all(self, xs, i + 1, done); };
-  const auto& [id, x] = (*xs)[i];
-  if (!x.token.empty()) {
+void revoke_all(self_ptr self, revoke_targets xs, const reply& done) {
+  auto revoke = [self, xs](std::size_t i, std::function<void()> next) {
+    const auto& [id, x] = (*xs)[i];
+    if (x.token.empty())
+      return revoke_lease(self, id, std::move(next));
     self
       ->request(self->state.store, caf::infinite, revoke_atom::value, x.token, trace_cause::request,
                 false)
       .then([=](bool) { next(); }, [=](caf::error&) { next(); });
-    return;
-  }
-  revoke_lease(self, id, next);
+  };
+  in_turn(xs->size(), revoke, [done] { done(no_content()); });
 }
 
 // A lease's context for what it does: the core's, counted if the lease was made while a
@@ -336,7 +334,7 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string
     // Without sync Vault queues the revocations and answers 202; the queue runs in the same
     // virtual instant, so the report shows the revocations under this step either way.
     auto status = req.sync || req.force ? 204 : 202;
-    revoke_all(self, targets, 0, [done, status](api_outcome out) {
+    revoke_all(self, targets, [done, status](api_outcome out) {
       if (out)
         out->status = status;
       done(std::move(out));

@@ -35,13 +35,6 @@ std::string with_slash(std::string path) {
 }
 
 // Revokes, one after the other, the leases `ids` names, then calls `next`.
-void revoke_all(self_ptr self, std::shared_ptr<std::vector<std::string>> ids, std::size_t i,
-                std::function<void()> next) {
-  if (i == ids->size())
-    return next();
-  revoke_lease(self, (*ids)[i], [=] { revoke_all(self, ids, i + 1, next); });
-}
-
 void disabled(self_ptr self, const std::string& path, const std::string& type) {
   trace_event ev;
   ev.kind = trace_kind::engine_disabled;
@@ -126,8 +119,11 @@ void disable_secrets(self_ptr self, const std::string& raw, const reply& done) {
     return done(no_content());
   // unmountInternal: revoke every lease under the mount, clear its storage, drop the entry.
   // In the order of their IDs, as Vault's prefix walk goes.
-  auto targets = std::make_shared<std::vector<std::string>>(lease_ids_under(st, path));
-  revoke_all(self, targets, 0, [self, path, done] {
+  auto ids = std::make_shared<std::vector<std::string>>(lease_ids_under(st, path));
+  auto revoke = [self, ids](std::size_t i, std::function<void()> next) {
+    revoke_lease(self, (*ids)[i], std::move(next));
+  };
+  in_turn(ids->size(), revoke, [self, path, done] {
     auto& s = self->state;
     auto it = s.mounts.find(path);
     if (it == s.mounts.end())
