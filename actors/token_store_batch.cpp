@@ -26,7 +26,6 @@ api_outcome issue_batch(self_ptr self, create_plan plan) {
   ev.kind = trace_kind::token_created;
   ev.subject = e.id;
   ev.related = e.parent;
-  ev.detail = "a batch token: sealed with the barrier key, nothing stored";
   ev.ttl = plan.ttl;
   ev.expires = e.expire_time;
   emit(self, st.ctx, std::move(ev));

@@ -188,6 +188,10 @@ TEST_CASE("an effect's facts are worded by the report, not by the actor", "[narr
   auto tuned = event(4, 0h, trace_kind::mount_tuned, "auth/token/");
   tuned.detail = "max_lease_ttl=2h";
   CHECK(effect_detail(tuned) == "max_lease_ttl=2h");
+  // A batch token's creation says it is sealed, not stored; a service token's says nothing.
+  auto batch = event(5, 0h, trace_kind::token_created, "hvb.AAAAAQKx");
+  CHECK(effect_detail(batch) == "a batch token: sealed with the barrier key, nothing stored");
+  CHECK(effect_detail(event(6, 0h, trace_kind::token_created, "hvs.CAES")).empty());
 }
 
 TEST_CASE("a step's storage is summarised in one line grouped by prefix", "[narrate]") {
