@@ -100,11 +100,16 @@ std::string last_segment(const std::string& path) {
 
 // What the core does with an engine's secret: a leased one is registered, a plain one (kv, a
 // role) is answered as data; kv shows a refresh interval.
-std::function<void(outcome<secret_result>&)> secret_answer(self_ptr self, const resolved_token& who,
-                                                           const std::string& mount,
-                                                           const std::string& path,
-                                                           const reply& done) {
-  return [=](outcome<secret_result>& s) {
+auto secret_answer(self_ptr self, const resolved_token& who, const std::string& mount,
+                   const std::string& path, const reply& done) {
+  // Shared by the copies CAF makes of the continuation on its way.
+  struct asked {
+    resolved_token who;
+    std::string mount;
+    std::string path;
+  };
+  auto a = std::make_shared<const asked>(asked{who, mount, path});
+  return [self, a, done](outcome<secret_result>& s) {
     if (!s)
       return done(s.error());
     if (s->handle.empty()) {
@@ -112,15 +117,15 @@ std::function<void(outcome<secret_result>&)> secret_answer(self_ptr self, const 
       resp.data = std::move(s->data);
       // KV shows a refresh interval, not a lease: the secret's own ttl, or the mount's
       // default lease TTL (passthrough.go).
-      auto& mounted = self->state.mounts.at(mount);
+      auto& mounted = self->state.mounts.at(a->mount);
       if (mounted.type == "kv")
-        resp.lease_duration =
-          whole_seconds(s->ttl_from_data
-                          ? s->ttl
-                          : effective_view(self->state.sys, mounted.tune, mount).default_lease_ttl);
+        resp.lease_duration = whole_seconds(
+          s->ttl_from_data
+            ? s->ttl
+            : effective_view(self->state.sys, mounted.tune, a->mount).default_lease_ttl);
       return done(std::move(resp));
     }
-    register_lease(self, who, mount, path, std::move(*s), done);
+    register_lease(self, a->who, a->mount, a->path, std::move(*s), done);
   };
 }
 
