@@ -38,7 +38,7 @@ std::vector<std::string> acl_policies(const resolved_token& who) {
 
 bool allows(const policy_store& policies, const resolved_token& who, std::string_view path,
             capability c) {
-  return acl_allows(*policies.compiled(acl_policies(who), who.entity), path, c);
+  return acl_allows(*policies.compiled_for_token(who.entry->policies, who.entity), path, c);
 }
 
 } // namespace tokenlab

@@ -5,8 +5,6 @@
 #include <caf/mailbox_element.hpp>
 #include <caf/message_id.hpp>
 
-#include <algorithm>
-
 namespace tokenlab {
 
 namespace {
@@ -15,17 +13,12 @@ using self_ptr = fleet::stateful_pointer<fleet_state>;
 
 void start_container(self_ptr self, std::uint32_t i);
 
-// The heap's order: the earliest instant on top, ties in arming order.
-bool later(const fleet_due& a, const fleet_due& b) {
-  return a.at != b.at ? a.at > b.at : a.seq > b.seq;
-}
-
 // Gives the earliest pending event's instant the wake-up, unless one comes at or before it.
 void schedule_wake_up(self_ptr self) {
   auto& st = self->state;
   if (st.due.empty())
     return;
-  const auto at = st.due.front().at;
+  const auto at = st.due.top().at;
   st.wake_up.schedule(*st.clock, at, caf::actor_cast<caf::strong_actor_ptr>(self), [at] {
     return caf::make_mailbox_element(nullptr, caf::make_message_id(), {}, fleet_atom::value, at);
   });
@@ -38,8 +31,7 @@ void arm(self_ptr self, std::uint32_t i, sim_time next) {
   if (next >= st.horizon || next > sim_end)
     return;
   const auto at = self->clock().now() + (next - sim_now(self, st.ctx));
-  st.due.push_back({at.time_since_epoch().count(), st.armed++, i});
-  std::push_heap(st.due.begin(), st.due.end(), later);
+  st.due.push({at.time_since_epoch().count(), st.armed++, i});
   schedule_wake_up(self);
 }
 
@@ -216,12 +208,8 @@ fleet::behavior_type fleet_actor(fleet::stateful_pointer<fleet_state> self, flee
     [=](fleet_atom, wake_up_call::rep at) {
       auto& s = self->state;
       s.wake_up.arrived(at);
-      while (!s.due.empty() && s.due.front().at <= at) {
-        std::pop_heap(s.due.begin(), s.due.end(), later);
-        auto i = s.due.back().slot;
-        s.due.pop_back();
-        slot_event(self, i);
-      }
+      while (!s.due.empty() && s.due.top().at <= at)
+        slot_event(self, s.due.pop().slot);
       schedule_wake_up(self);
     },
   };

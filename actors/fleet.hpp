@@ -7,10 +7,11 @@
 // (expiries, revocation cascades, storage writes) is counted in the context's trace_counter.
 //
 // Each slot has one pending event at a time (its next tick or its exit); nothing happens at
-// or after the fleet's horizon. The fleet keeps its slots' events in a heap of its own, by
-// instant then arming order, and only the earliest instant has a wake-up in CAF's clock (as
-// the alarm does for expiry timers): CAF's clock holds one message for the fleet, not one per
-// slot. The fleet runs on the driver's testing scheduler (clock/caf_driver.hpp).
+// or after the fleet's horizon. The fleet keeps its slots' events in a heap of its own
+// (clock/event_heap.hpp), by instant then arming order, and only the earliest instant has a
+// wake-up in CAF's clock (as the alarm does for expiry timers): CAF's clock holds one message
+// for the fleet, not one per slot. The fleet runs on the driver's testing scheduler
+// (clock/caf_driver.hpp).
 //
 // Messages (typed: `fleet`):
 //   (fleet_atom) -> fleet_counts          what the clients did so far
@@ -21,6 +22,7 @@
 #include "actors/core.hpp"
 #include "actors/messages.hpp"
 #include "clock/caf_driver.hpp"
+#include "clock/event_heap.hpp"
 #include "model/fleet.hpp"
 
 #include <caf/stateful_actor.hpp>
@@ -34,11 +36,11 @@ namespace tokenlab {
 
 /// One container slot.
 struct fleet_slot {
-  sim_time start{};             ///< the current container's start
-  sim_time exit{};              ///< and its exit
-  std::string token;            ///< the token it holds ("" while it has none)
-  sim_time expire{};            ///< that token's expiry, as the login or last renewal said
-  bool started = false;         ///< its first container has started
+  sim_time start{};     ///< the current container's start
+  sim_time exit{};      ///< and its exit
+  std::string token;    ///< the token it holds ("" while it has none)
+  sim_time expire{};    ///< that token's expiry, as the login or last renewal said
+  bool started = false; ///< its first container has started
 };
 
 /// A slot's pending event: due at `at` (clock ticks), armed `seq`-th.
@@ -46,6 +48,13 @@ struct fleet_due {
   wake_up_call::rep at = 0;
   std::uint64_t seq = 0;
   std::uint32_t slot = 0;
+};
+
+/// The heap's order: the earliest instant first, ties in arming order.
+struct fleet_due_before {
+  bool operator()(const fleet_due& a, const fleet_due& b) const {
+    return a.at != b.at ? a.at < b.at : a.seq < b.seq;
+  }
 };
 
 /// The fleet's interface.
@@ -60,8 +69,8 @@ struct fleet_state {
   std::vector<fleet_slot> slots;
   std::vector<slot_stream> streams;
   fleet_counts counts;
-  std::vector<fleet_due> due; ///< the slots' pending events: a heap, earliest on top
-  std::uint64_t armed = 0;    ///< events armed so far (the next one's seq)
+  event_heap<fleet_due, fleet_due_before> due; ///< the slots' pending events
+  std::uint64_t armed = 0;                     ///< events armed so far (the next one's seq)
   caf::detail::test_actor_clock* clock = nullptr;
   wake_up_call wake_up; ///< the earliest instant's, in CAF's clock
   static inline const char* name = "fleet";

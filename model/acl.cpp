@@ -8,6 +8,7 @@
 #include "model/acl.hpp"
 
 #include "model/acl_internal.hpp"
+#include "model/identity.hpp"
 
 #include <algorithm>
 #include <map>
@@ -131,12 +132,12 @@ unsigned lookup(const acl& a, std::string_view path, bool list_op) {
 
 } // namespace
 
-std::shared_ptr<const compiled_acl>
-policy_store::compiled(const std::vector<std::string>& names, const identity_entity* entity) const {
+std::shared_ptr<const compiled_acl> policy_store::compiled(const std::vector<std::string>& names,
+                                                           const identity_entity* entity) const {
   auto it = compiled_.find(names);
   if (it == compiled_.end())
-    it = compiled_.emplace(names, std::make_shared<const acl>(build_acl(*this, names, nullptr)))
-           .first;
+    it =
+      compiled_.emplace(names, std::make_shared<const acl>(build_acl(*this, names, nullptr))).first;
   if (entity == nullptr || !it->second->templated)
     return it->second;
   // The filled paths decide the ACL: one compilation per distinct filling, so that the tokens
@@ -160,22 +161,24 @@ policy_store::compiled(const std::vector<std::string>& names, const identity_ent
 }
 
 std::shared_ptr<const compiled_acl>
-policy_store::compiled(const std::vector<std::string>& names,
-                       const std::shared_ptr<const identity_entity>& entity) const {
+policy_store::compiled_for_token(const std::vector<std::string>& token_policies,
+                                 const std::shared_ptr<const identity_entity>& entity) const {
   if (!entity)
-    return compiled(names);
+    return compiled(token_policies);
   auto& memo = by_snapshot_[entity.get()];
   if (!memo.entity)
     memo.entity = entity;
   for (const auto& [known, a] : memo.by_names)
-    if (known == names)
+    if (known == token_policies)
       return a;
+  auto names = token_policies;
+  names.insert(names.end(), entity->policies.begin(), entity->policies.end());
   if (by_snapshot_.size() >= 4096 || memo.by_names.size() >= 64) {
     by_snapshot_.clear(); // bounded: remembered again as requests come
     return compiled(names, entity.get());
   }
   auto a = compiled(names, entity.get());
-  memo.by_names.emplace_back(names, a);
+  memo.by_names.emplace_back(token_policies, a);
   return a;
 }
 

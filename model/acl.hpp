@@ -128,14 +128,16 @@ public:
   std::shared_ptr<const acl_detail::compiled_acl>
   compiled(const std::vector<std::string>& names, const identity_entity* entity = nullptr) const;
 
-  /// The same for an entity snapshot, which does not change while it lives (the identity
-  /// store publishes a new one at each change): remembered per snapshot and set of names, so
-  /// that a request of a token with an entity fills no template. The memo keeps the snapshots
-  /// it names alive (no address is reused under it); it is bounded and, as the other
-  /// compilations, forgotten when a policy is written or deleted.
+  /// The ACL of a token with `token_policies` and the entity snapshot `entity` (none: null),
+  /// whose policies join them (fetchEntityAndDerivedPolicies). A snapshot does not change while
+  /// it lives (the identity store publishes a new one at each change), so the ACL is
+  /// remembered per snapshot and token policies: a request of a token with an entity neither
+  /// fills a template nor builds the list of names. The memo keeps the snapshots it names alive
+  /// (no address is reused under it); it is bounded and, as the other compilations, forgotten
+  /// when a policy is written or deleted.
   std::shared_ptr<const acl_detail::compiled_acl>
-  compiled(const std::vector<std::string>& names,
-           const std::shared_ptr<const identity_entity>& entity) const;
+  compiled_for_token(const std::vector<std::string>& token_policies,
+                     const std::shared_ptr<const identity_entity>& entity) const;
 
 private:
   void forget_compiled();
@@ -149,7 +151,8 @@ private:
     filled_;
   struct snapshot_acls {
     std::shared_ptr<const identity_entity> entity; ///< kept alive: its address names it
-    std::vector<std::pair<std::vector<std::string>, std::shared_ptr<const acl_detail::compiled_acl>>>
+    std::vector<
+      std::pair<std::vector<std::string>, std::shared_ptr<const acl_detail::compiled_acl>>>
       by_names;
   };
   mutable std::unordered_map<const identity_entity*, snapshot_acls> by_snapshot_;

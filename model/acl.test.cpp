@@ -478,27 +478,35 @@ path "secret/data/shared" {
   CHECK_FALSE(any_access_under(only_templated, {"p0"}, "secret/"));
 }
 
-TEST_CASE("an entity snapshot's ACL is remembered per snapshot and set of names, and forgotten "
-          "when a policy changes") {
+TEST_CASE("an entity snapshot's ACL is remembered per snapshot and token policies, and "
+          "forgotten when a policy changes") {
   auto s = store_with({"path \"n/{{identity.entity.name}}\" { capabilities = [\"read\"] }"});
   auto bob = std::make_shared<const identity_entity>(bob_smith());
-  const auto first = s.compiled({"p0"}, bob);
-  CHECK(first == s.compiled({"p0"}, bob)); // remembered, not filled again
+  const auto first = s.compiled_for_token({"p0"}, bob);
+  CHECK(first == s.compiled_for_token({"p0"}, bob)); // remembered, not filled again
   CHECK(acl_allows(*first, "n/bob_smith", capability::read));
   CHECK_FALSE(acl_allows(*first, "n/alice", capability::read));
-  CHECK(s.compiled({"p0", "default"}, bob) != first); // another set of names
+  CHECK(s.compiled_for_token({"p0", "default"}, bob) != first); // other token policies
+  // The entity's own policies join the token's.
+  auto granting = bob_smith();
+  granting.policies = {"p1"};
+  auto with_p1 = std::make_shared<const identity_entity>(granting);
+  auto s2 = store_with({"path \"n/{{identity.entity.name}}\" { capabilities = [\"read\"] }",
+                        "path \"other/*\" { capabilities = [\"list\"] }"});
+  CHECK(acl_allows(*s2.compiled_for_token({"p0"}, with_p1), "other/x", capability::list));
+  CHECK_FALSE(acl_allows(*s2.compiled_for_token({"p0"}, bob), "other/x", capability::list));
   // A changed entity is a new snapshot: filled anew, from what it holds now.
   auto renamed = bob_smith();
   renamed.name = "alice";
   auto alice = std::make_shared<const identity_entity>(renamed);
-  CHECK(acl_allows(*s.compiled({"p0"}, alice), "n/alice", capability::read));
-  CHECK_FALSE(acl_allows(*s.compiled({"p0"}, alice), "n/bob_smith", capability::read));
+  CHECK(acl_allows(*s.compiled_for_token({"p0"}, alice), "n/alice", capability::read));
+  CHECK_FALSE(acl_allows(*s.compiled_for_token({"p0"}, alice), "n/bob_smith", capability::read));
   // A token without an entity: the template's path is dropped.
-  CHECK_FALSE(acl_allows(*s.compiled({"p0"}, std::shared_ptr<const identity_entity>{}),
+  CHECK_FALSE(acl_allows(*s.compiled_for_token({"p0"}, std::shared_ptr<const identity_entity>{}),
                          "n/bob_smith", capability::read));
   // Rewriting the policy forgets what was remembered: the snapshot's ACL is the new one.
   REQUIRE(s.put("p0", "path \"m/{{identity.entity.name}}\" { capabilities = [\"read\"] }"));
-  const auto rewritten = s.compiled({"p0"}, bob);
+  const auto rewritten = s.compiled_for_token({"p0"}, bob);
   CHECK(acl_allows(*rewritten, "m/bob_smith", capability::read));
   CHECK_FALSE(acl_allows(*rewritten, "n/bob_smith", capability::read));
 }
@@ -507,7 +515,7 @@ TEST_CASE("each identity template fills as identitytpl.PopulateString in ACL mod
           "path") {
   const auto bob = bob_smith();
   struct row {
-    std::string key; // the policy path as written
+    std::string key;  // the policy path as written
     std::string path; // a request path
     bool allowed;     // read allowed with bob's entity
   };
@@ -515,14 +523,14 @@ TEST_CASE("each identity template fills as identitytpl.PopulateString in ACL mod
     {"n/{{identity.entity.name}}", "n/bob_smith", true},
     {"n/{{ identity.entity.name }}/x", "n/bob_smith/x", true}, // spaces trimmed
     {"m/{{identity.entity.metadata.region}}/*", "m/us-west/db", true},
-    {"e/{{identity.entity.metadata.team}}/x", "e//x", true}, // an empty value fills
+    {"e/{{identity.entity.metadata.team}}/x", "e//x", true},     // an empty value fills
     {"m/{{identity.entity.metadata.missing}}/*", "m//x", false}, // ErrTemplateValueNotFound
     {"m/{{identity.entity.metadata}}", "m/", false},             // a whole map: not found
     {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c.name}}", "a/bob", true},
     {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c.id}}", "a/alias-1", true},
     {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c.metadata.shell}}", "a/zsh", true},
     {"a/{{identity.entity.aliases.auth_github_00000000.name}}", "a/bob", false}, // no alias
-    {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c}}", "a/bob", false}, // no selector
+    {"a/{{identity.entity.aliases.auth_userpass_0f1e2d3c}}", "a/bob", false},    // no selector
     {"g/{{identity.entity.groups.names}}", "g/", false},
     {"g/{{identity.groups.names.dev.id}}", "g/", false}, // the lab has no groups
     {"t/{{time.now}}", "t/", false},                     // not modelled

@@ -1,0 +1,62 @@
+#include "clock/event_heap.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <random>
+#include <utility>
+#include <vector>
+
+using namespace tokenlab;
+
+namespace {
+
+// An instant and an arming number: ties at an instant come out in arming order.
+struct due {
+  std::int64_t at;
+  std::uint64_t seq;
+};
+
+struct before {
+  bool operator()(const due& a, const due& b) const {
+    return a.at != b.at ? a.at < b.at : a.seq < b.seq;
+  }
+};
+
+} // namespace
+
+TEST_CASE("the event heap gives the earliest instant first, ties in arming order") {
+  event_heap<due, before> h;
+  CHECK(h.empty());
+  // Pushes and pops interleaved, many ties, against a sorted reference.
+  std::mt19937_64 rng{7};
+  std::vector<due> pending;
+  std::uint64_t armed = 0;
+  std::int64_t now = 0;
+  for (int round = 0; round < 20000; ++round) {
+    if (rng() % 3 != 0 || h.empty()) {
+      due d{now + static_cast<std::int64_t>(rng() % 50), armed++};
+      h.push(d);
+      pending.push_back(d);
+    } else {
+      auto expected = std::min_element(pending.begin(), pending.end(), before{});
+      auto got = h.pop();
+      REQUIRE(got.at == expected->at);
+      REQUIRE(got.seq == expected->seq);
+      CHECK(got.at >= now); // never earlier than what came out before
+      now = got.at;
+      pending.erase(expected);
+    }
+    REQUIRE(h.size() == pending.size());
+  }
+  // Ten events at one instant come out in the order they were armed.
+  event_heap<due, before> same;
+  for (std::uint64_t i = 0; i < 10; ++i)
+    same.push(due{5, 100 - i * 7});
+  std::uint64_t last = 0;
+  while (!same.empty()) {
+    auto d = same.pop();
+    CHECK(d.seq > last);
+    last = d.seq;
+  }
+}
