@@ -28,31 +28,43 @@ alarm_table::handle alarm_table::arm(const alarm_clock& alarm, caf::actor_clock:
     return {};
   if (!alarm_)
     alarm_ = caf::actor_cast<caf::actor_addr>(alarm);
-  auto key = due.time_since_epoch().count();
-  auto seq = next_seq_;
-  if (++next_seq_ == 0)
-    next_seq_ = 1;
-  ++armed_;
-  auto [i, fresh] = wake_ups_.try_emplace(key);
-  auto& w = i->second;
-  ++w.live;
-  timer t{seq, std::move(who), number};
-  handle h{key, seq, 0};
-  if (fresh)
-    w.first = std::move(t);
-  else {
-    w.more.push_back(std::move(t));
-    h.slot = static_cast<std::uint32_t>(w.more.size());
+  std::uint32_t slot;
+  if (free_.empty()) {
+    slot = static_cast<std::uint32_t>(timers_.size());
+    timers_.emplace_back();
+  } else {
+    slot = free_.back();
+    free_.pop_back();
   }
+  const auto key = due.time_since_epoch().count();
+  const auto seq = next_seq_++;
+  timers_[slot] = {seq, key, std::move(who), number};
+  due_.push({key, seq, slot});
+  ++armed_;
   // Before the scheduled instant (which is after now, as this one is): the wake-up moves.
   schedule_next();
-  return h;
+  return {seq, slot};
+}
+
+void alarm_table::release(std::uint32_t slot) {
+  timers_[slot] = {};
+  free_.push_back(slot);
+  --armed_;
+}
+
+void alarm_table::prune() {
+  while (!due_.empty() && !live(due_.top()))
+    due_.pop();
+  // Cancelled timers deep in the queue wait for their instant; past twice the armed ones,
+  // they all go (linear, and paid for by as many cancellations).
+  if (due_.size() > 4096 && due_.size() > 2 * armed_)
+    due_.keep_only([this](const queued_timer& q) { return live(q); });
 }
 
 void alarm_table::schedule_next() {
-  if (wake_ups_.empty())
+  if (due_.empty())
     return;
-  auto key = wake_ups_.begin()->first;
+  auto key = due_.top().due;
   auto target = caf::actor_cast<caf::strong_actor_ptr>(alarm_);
   if (!target)
     return; // the alarm has ended
@@ -62,24 +74,15 @@ void alarm_table::schedule_next() {
 }
 
 void alarm_table::cancel(handle h) {
-  if (h.seq == 0)
-    return;
-  auto i = wake_ups_.find(h.due);
-  if (i == wake_ups_.end())
-    return; // fired already
-  auto& w = i->second;
-  auto& t = h.slot == 0 ? w.first : w.more.at(h.slot - 1);
-  if (t.seq != h.seq)
-    return;
-  t = {};
-  --w.live;
-  --armed_;
-  // The instant's last timer takes the instant along, unless it is due (its wake-up maybe
-  // shipped); the wake-up, if it was this instant's, moves to the next.
-  if (w.live > 0 || h.due <= clock_->now().time_since_epoch().count())
-    return;
-  wake_ups_.erase(i);
-  if (wake_up_.due() == h.due) {
+  if (h.seq == 0 || h.slot >= timers_.size() || timers_[h.slot].seq != h.seq)
+    return; // fired or cancelled already
+  const auto due = timers_[h.slot].due;
+  release(h.slot);
+  prune();
+  // The wake-up's instant has lost its last timer (unless it is due: its wake-up maybe
+  // shipped): the wake-up moves on to the next.
+  if (wake_up_.due() == due && due > clock_->now().time_since_epoch().count() &&
+      (due_.empty() || due_.top().due != due)) {
     wake_up_.withdraw(*clock_);
     schedule_next();
   }
@@ -87,27 +90,25 @@ void alarm_table::cancel(handle h) {
 
 void alarm_table::fire(caf::actor_clock::duration_type::rep due) {
   wake_up_.arrived(due);
-  auto i = wake_ups_.find(due);
-  if (i == wake_ups_.end())
-    return schedule_next();
-  auto w = std::move(i->second);
-  wake_ups_.erase(i);
-  auto send = [&](const timer& t) {
-    if (t.seq == 0)
-      return; // cancelled
-    --armed_;
-    if (auto target = caf::actor_cast<caf::actor>(t.who))
-      caf::anon_send(target, expire_atom::value, t.number);
-  };
-  send(w.first);
-  for (const auto& t : w.more)
-    send(t);
+  while (!due_.empty() && due_.top().due <= due) {
+    const auto q = due_.pop();
+    if (!live(q))
+      continue; // cancelled
+    auto who = std::move(timers_[q.slot].who);
+    const auto number = timers_[q.slot].number;
+    release(q.slot);
+    if (auto target = caf::actor_cast<caf::actor>(who))
+      caf::anon_send(target, expire_atom::value, number);
+  }
+  prune();
   schedule_next();
 }
 
 void alarm_table::close() {
   closed_ = true;
-  wake_ups_.clear();
+  timers_.clear();
+  free_.clear();
+  due_.clear();
   wake_up_.forget();
   alarm_ = {};
   armed_ = 0;

@@ -113,7 +113,7 @@ public:
   /// none reaches an actor.
   void check_nothing_left(sim_time until) {
     CHECK(table().armed() == 0);
-    CHECK(table().wake_ups() == 0);
+    CHECK(table().queued() == 0);
     CHECK(clock_entries() == 0);
     advance_to(until);
     CHECK(log->empty());
@@ -151,7 +151,7 @@ TEST_CASE("alarm: a re-armed timer fires once, at its new instant") {
   f.advance_to(at(2h));
   REQUIRE(*f.log == std::vector<delivery>{{"a", 2, at(50min)}});
   CHECK(f.table().armed() == 0);
-  CHECK(f.table().wake_ups() == 0);
+  CHECK(f.table().queued() == 0);
 }
 
 TEST_CASE("alarm: a cancelled timer never fires, nor does an ended actor's") {
@@ -160,7 +160,7 @@ TEST_CASE("alarm: a cancelled timer never fires, nor does an ended actor's") {
   auto b = f.spawn("b");
   f.arm(a, 1000, 1);
   f.arm(b, 2000, 1);
-  CHECK(f.table().wake_ups() == 2);
+  CHECK(f.table().queued() == 2);
   CHECK(f.clock_entries() == 1); // only the earliest instant is in CAF's clock
   f.tell(a, cancel_atom::value);
   f.tell(b, quit_atom::value); // its state, and with it its timer, ends with the actor
@@ -255,7 +255,7 @@ TEST_CASE("alarm: only the earliest instant is in CAF's clock; each fires at its
   const auto& [a, b, c] = std::tie(timed[0], timed[1], timed[2]);
   for (auto [who, delay] : {std::pair{b, 5000}, {c, 9000}, {a, 2000}})
     f.arm(who, delay, 1); // a's t+2s is earlier than the scheduled t+5s: the wake-up moves
-  CHECK(f.table().wake_ups() == 3);
+  CHECK(f.table().queued() == 3);
   CHECK(f.clock_entries() == 1);
   f.advance_to(at(3s));
   f.tell(b, cancel_atom::value); // the next instant goes: the wake-up moves on to t+9s
@@ -263,4 +263,22 @@ TEST_CASE("alarm: only the earliest instant is in CAF's clock; each fires at its
   f.advance_to(at(10s));
   REQUIRE(*f.log == std::vector<delivery>{{"a", 1, at(2s)}, {"c", 1, at(9s)}});
   f.check_nothing_left(at(20s));
+}
+
+TEST_CASE("alarm: a timer re-armed many times keeps few places in the table") {
+  alarm_fixture f;
+  auto timed = f.spawn_each({"early", "a"});
+  const auto& [early, a] = std::tie(timed[0], timed[1]);
+  f.arm(early, 1000, 1); // ahead of every instant of a: a's cancelled timers queue behind it
+  const std::uint64_t rearms = 10000;
+  for (std::uint64_t n = 1; n <= rearms; ++n)
+    f.arm(a, 5000 + static_cast<std::int64_t>(n), n);
+  CHECK(f.table().armed() == 2);
+  CHECK(f.table().queued() <= 4096); // not one place per re-arming
+  CHECK(f.clock_entries() == 1);
+  f.advance_to(at(20s));
+  const auto last = at(sim_duration{5000 + static_cast<std::int64_t>(rearms)});
+  REQUIRE(*f.log == std::vector<delivery>{{"early", 1, at(1s)}, {"a", rearms, last}});
+  f.log->clear();
+  f.check_nothing_left(at(30s));
 }

@@ -72,7 +72,8 @@ public:
     return of(ctx, ctx.counting());
   }
 
-  /// The context of an object made from `ctx`, counted or not.
+  /// The context of an object made from `ctx`, counted or not: a record that keeps whether
+  /// it was made while a fleet counted (a live token, a lease) gets its context by its flag.
   const std::shared_ptr<const sim_context>& of(const sim_context& ctx, bool counted) {
     auto& slot = made_[counted ? 1 : 0];
     if (!slot) {

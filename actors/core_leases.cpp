@@ -78,12 +78,6 @@ void revoke_all(self_ptr self, revoke_targets xs, const reply& done) {
   in_turn(xs->size(), revoke, [done] { done(no_content()); });
 }
 
-// A lease's context for what it does: the core's, counted if the lease was made while a
-// fleet counted.
-const std::shared_ptr<const sim_context>& lease_context(core_state& st, const lease_ref& r) {
-  return st.made.of(st.ctx, r.counted);
-}
-
 // Arms (again) the lease's TTL timer at its expiry.
 void arm(self_ptr self, lease_slot& l) {
   auto& st = self->state;
@@ -118,7 +112,7 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
   if (!d)
     return done(d.error());
   const auto& id = l.first;
-  const auto& ctx = *lease_context(st, l.second);
+  const auto& ctx = *st.made.of(st.ctx, l.second.counted);
   storage_put(self, ctx, keys::lease(id));
   arm(self, l);
   trace_event ev;
@@ -156,8 +150,8 @@ lease_revoker revoking_lease(self_ptr self, lease_slot& l) {
     auto engine = m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
     auto e = r.entry;
     e.id = l.first;
-    r.actor = self->spawn(lease_actor, std::move(e), lease_context(st, r), std::move(engine),
-                          caf::actor_cast<record_keeper>(self));
+    r.actor = self->spawn(lease_actor, std::move(e), st.made.of(st.ctx, r.counted),
+                          std::move(engine), caf::actor_cast<record_keeper>(self));
   }
   return r.actor;
 }
@@ -184,7 +178,7 @@ void lease_timer_fired(self_ptr self, std::uint64_t number) {
   auto* l = st.lease_timers.fired(number);
   if (!l || l->second.actor) // gone, or being revoked
     return;
-  emit_expiry(self, *lease_context(st, l->second), trace_kind::lease_expired, l->first,
+  emit_expiry(self, *st.made.of(st.ctx, l->second.counted), trace_kind::lease_expired, l->first,
               l->second.entry.owner);
   self->send(revoking_lease(self, *l), expire_atom::value);
 }

@@ -75,12 +75,6 @@ const token_entry& change_entry(live_token& r, Edit edit) {
   return *r.entry;
 }
 
-// A live token's context: the store's, counted if the token was made while a fleet counted.
-const sim_context& ctx_of(self_ptr self, const live_token& r) {
-  auto& st = self->state;
-  return *st.made.of(st.ctx, r.counted);
-}
-
 token_ties& ties_of(live_token& r) {
   if (!r.ties)
     r.ties = std::make_unique<token_ties>();
@@ -120,7 +114,7 @@ void make_token(self_ptr self, token_entry e) {
 // The cubbyhole backend (vault/logical_cubbyhole.go) for a token's own namespace.
 api_outcome cubbyhole_op(self_ptr self, live_token& r, cubby_op op, const std::string& path,
                          const std::map<std::string, std::string>& fields) {
-  const auto& ctx = ctx_of(self, r);
+  const auto& ctx = *self->state.made.of(self->state.ctx, r.counted);
   const auto& box_id = r.entry->cubbyhole_id;
   api_response done;
   done.status = 204;
@@ -338,7 +332,7 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   if (!d)
     return d.error();
   const auto& e = change_entry(r, [&](token_entry& x) { apply_renewal(x, *d, now); });
-  const auto& ctx = ctx_of(self, r);
+  const auto& ctx = *self->state.made.of(self->state.ctx, r.counted);
   storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
   arm(self, t);
   trace_event ev;
@@ -825,7 +819,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
         // The last use leaves -1 (pending revocation) until the request completes.
         const auto& e = change_entry(
           r, [](token_entry& x) { x.num_uses = x.num_uses == 1 ? -1 : x.num_uses - 1; });
-        const auto& its = ctx_of(self, r);
+        const auto& its = *self->state.made.of(self->state.ctx, r.counted);
         storage_put(self, its, keys::token(its, e.id));
         trace_event ev;
         ev.kind = trace_kind::token_used;
@@ -860,7 +854,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       auto& r = t->second;
       auto former = r.entry->parent;
       const auto& e = change_entry(r, [](token_entry& x) { x.parent.clear(); });
-      const auto& its = ctx_of(self, r);
+      const auto& its = *self->state.made.of(self->state.ctx, r.counted);
       storage_put(self, its, keys::token(its, e.id));
       trace_event ev;
       ev.kind = trace_kind::token_orphaned;
@@ -874,7 +868,8 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       auto* t = self->state.timers.fired(number);
       if (!t || t->second.actor) // gone, or being revoked
         return;
-      emit_expiry(self, ctx_of(self, t->second), trace_kind::token_expired, t->first);
+      emit_expiry(self, *self->state.made.of(self->state.ctx, t->second.counted),
+                  trace_kind::token_expired, t->first);
       self->send(store_detail::revoking_token(self, *t), expire_atom::value);
     },
     // `vault operator generate-root` completed: a new root token (GenerateRootUpdate).

@@ -22,6 +22,7 @@ public:
   bool empty() const { return items_.empty(); }
   std::size_t size() const { return items_.size(); }
   void reserve(std::size_t n) { items_.reserve(n); }
+  void clear() { items_.clear(); }
 
   /// The earliest item; the heap is not empty.
   const T& top() const { return items_.front(); }
@@ -44,10 +45,29 @@ public:
     T earliest = std::move(items_.front());
     T last = std::move(items_.back());
     items_.pop_back();
+    if (!items_.empty())
+      sift_down(0, std::move(last));
+    return earliest;
+  }
+
+  /// Keeps only the items for which `keep(item)` holds, in heap order again (linear time).
+  template <class Keep>
+  void keep_only(Keep keep) {
+    items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const T& x) { return !keep(x); }),
+                 items_.end());
     const auto n = items_.size();
-    if (n == 0)
-      return earliest;
-    std::size_t i = 0;
+    if (n < 2)
+      return;
+    for (auto i = (n - 2) / arity + 1; i-- > 0;) // every node with a child, deepest first
+      sift_down(i, std::move(items_[i]));
+  }
+
+private:
+  static constexpr std::size_t arity = 4;
+
+  // Puts `x` at place i (empty, or holding x itself) or below, where the order holds.
+  void sift_down(std::size_t i, T x) {
+    const auto n = items_.size();
     for (;;) {
       const auto first = i * arity + 1;
       if (first >= n)
@@ -56,17 +76,14 @@ public:
       for (auto c = first + 1; c < std::min(first + arity, n); ++c)
         if (before_(items_[c], items_[best]))
           best = c;
-      if (!before_(items_[best], last))
+      if (!before_(items_[best], x))
         break;
       items_[i] = std::move(items_[best]);
       i = best;
     }
-    items_[i] = std::move(last);
-    return earliest;
+    items_[i] = std::move(x);
   }
 
-private:
-  static constexpr std::size_t arity = 4;
   std::vector<T> items_;
   Before before_;
 };
