@@ -44,7 +44,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -160,13 +159,15 @@ private:
 /// A record's TTL timer (a live token's in the token store, a lease's in the core's registry):
 /// while armed, its number names the record in its authority's record_timers.
 struct record_timer {
-  std::uint64_t number = 0; ///< 0: never armed (a fired or cancelled timer's stays, unused)
+  std::uint64_t number = 0; ///< 0: never armed (a fired or cancelled timer's stays, stale)
   expiry_timer expiry;
 };
 
 /// The TTL timers of an authority's records. The alarm delivers `(expire_atom, number)` to the
-/// authority, which finds the record by the number (numbers are never reused, so a stale one
-/// names nothing).
+/// authority, which finds the record by the number. A number is a place in a table and that
+/// place's generation, which moves on each time the place is freed, so a stale number names
+/// nothing (a place would have to be freed 2^32 times while a message of its old number is on
+/// its way to be mistaken): a lookup is an index, not a hash, with 100,000s of records.
 template <class Record>
 class record_timers {
 public:
@@ -174,8 +175,7 @@ public:
   void arm(caf::local_actor* self, const sim_context& ctx, Record& record, record_timer& timer,
            sim_duration delay) {
     forget(timer);
-    timer.number = ++last_;
-    armed_.emplace(timer.number, &record);
+    timer.number = take(record);
     timer.expiry.arm(self, ctx, delay, timer.number);
   }
 
@@ -187,20 +187,63 @@ public:
 
   /// The record whose timer `number` fired, if that timer was still armed; else null.
   Record* fired(std::uint64_t number) {
-    auto i = armed_.find(number);
-    if (i == armed_.end())
+    auto* p = place_of(number);
+    if (!p)
       return nullptr;
-    auto* record = i->second;
-    armed_.erase(i);
+    auto* record = p->record;
+    release(*p, number);
     return record;
   }
 
   /// Forgets `timer`'s number, as its record goes (its expiry_timer cancels itself then).
-  void forget(const record_timer& timer) { armed_.erase(timer.number); }
+  void forget(const record_timer& timer) {
+    if (auto* p = place_of(timer.number))
+      release(*p, timer.number);
+  }
+
+  /// Records with an armed timer.
+  std::size_t armed() const { return places_.size() - free_.size(); }
 
 private:
-  std::unordered_map<std::uint64_t, Record*> armed_;
-  std::uint64_t last_ = 0;
+  struct place {
+    Record* record = nullptr;
+    std::uint32_t generation = 1; ///< never 0, so that no number is 0
+  };
+
+  static std::uint32_t index_of(std::uint64_t number) {
+    return static_cast<std::uint32_t>(number);
+  }
+
+  place* place_of(std::uint64_t number) {
+    const auto i = index_of(number);
+    if (i >= places_.size())
+      return nullptr;
+    auto& p = places_[i];
+    return p.record && p.generation == number >> 32 ? &p : nullptr;
+  }
+
+  std::uint64_t take(Record& record) {
+    std::uint32_t i;
+    if (free_.empty()) {
+      i = static_cast<std::uint32_t>(places_.size());
+      places_.emplace_back();
+    } else {
+      i = free_.back();
+      free_.pop_back();
+    }
+    places_[i].record = &record;
+    return std::uint64_t{places_[i].generation} << 32 | i;
+  }
+
+  void release(place& p, std::uint64_t number) {
+    p.record = nullptr;
+    if (++p.generation == 0)
+      p.generation = 1;
+    free_.push_back(index_of(number));
+  }
+
+  std::vector<place> places_;
+  std::vector<std::uint32_t> free_;
 };
 
 /// Spawns the alarm actor of a simulation and puts it and its table in `ctx`.

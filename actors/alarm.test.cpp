@@ -282,3 +282,62 @@ TEST_CASE("alarm: a timer re-armed many times keeps few places in the table") {
   f.log->clear();
   f.check_nothing_left(at(30s));
 }
+
+namespace {
+
+// Two records of an authority, with their TTL timers, as the token store or the lease
+// registry keeps them; the test reads the timers' numbers.
+struct two_records {
+  sim_context ctx;
+  record_timers<std::string> timers;
+  std::string records[2] = {"first", "second"};
+  record_timer timer[2];
+};
+
+caf::behavior authority(caf::event_based_actor* self, std::shared_ptr<two_records> st,
+                        log_ptr log) {
+  return {
+    [=](arm_atom, std::int64_t delay_ms, std::uint64_t which) {
+      st->timers.arm(self, st->ctx, st->records[which], st->timer[which],
+                     sim_duration{delay_ms});
+    },
+    [=](cancel_atom, std::uint64_t which) { st->timers.cancel(st->timer[which]); },
+    [=](expire_atom, std::uint64_t number) {
+      const auto* r = st->timers.fired(number);
+      log->push_back({r ? *r : "nothing", number, sim_now(self, st->ctx)});
+    },
+  };
+}
+
+} // namespace
+
+TEST_CASE("alarm: a record's timer number names it while armed, and nothing once stale") {
+  sim_driver driver;
+  auto st = std::make_shared<two_records>();
+  st->ctx.epoch = driver.epoch();
+  auto alarm = start_alarm(driver.system(), st->ctx);
+  auto log = std::make_shared<std::vector<delivery>>();
+  auto a = driver.system().spawn(authority, st, log);
+  auto send = [&](auto... xs) {
+    caf::anon_send(a, xs...);
+    driver.drain();
+  };
+  send(arm_atom::value, std::int64_t{5000}, std::uint64_t{0});
+  const auto first = st->timer[0].number;
+  send(cancel_atom::value, std::uint64_t{0}); // its place is free ...
+  send(arm_atom::value, std::int64_t{5000}, std::uint64_t{1});
+  const auto second = st->timer[1].number; // ... and taken again, under a new number
+  CHECK(first != 0);
+  CHECK(second != first);
+  CHECK(st->timers.armed() == 1);
+  send(expire_atom::value, first); // a stale number, as a timer due at once could bring
+  driver.advance_to(at(10s));
+  REQUIRE(*log
+          == std::vector<delivery>{{"nothing", first, at(0s)}, {"second", second, at(5s)}});
+  CHECK(st->timers.armed() == 0);
+  send(expire_atom::value, second); // fired already: it names nothing now
+  CHECK(log->back().who == "nothing");
+  caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(alarm, caf::exit_reason::user_shutdown);
+  driver.drain();
+}

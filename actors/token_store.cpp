@@ -65,13 +65,13 @@ void arm(self_ptr self, token_slot& t) {
   st.timers.arm(self, st.ctx, t, r.timer, *r.entry->expire_time - sim_now(self, st.ctx));
 }
 
-// Changes a live token's entry: `edit` works on a copy, which becomes the entry (a request
-// in flight may hold the old one).
+// Changes a live token's entry: in place if the store alone holds it (a renewal's usual
+// case), else on a copy, which becomes the entry (a request in flight may hold the old one).
 template <class Edit>
 const token_entry& change_entry(live_token& r, Edit edit) {
-  auto next = std::make_shared<token_entry>(*r.entry);
-  edit(*next);
-  r.entry = std::move(next);
+  if (r.entry.use_count() != 1)
+    r.entry = std::make_shared<token_entry>(*r.entry);
+  edit(*r.entry);
   return *r.entry;
 }
 
@@ -105,7 +105,7 @@ void make_token(self_ptr self, token_entry e) {
     st.lease_of.emplace(id, std::move(lease));
   }
   auto& t = *st.tokens.try_emplace(id).first;
-  t.second.entry = std::make_shared<const token_entry>(std::move(e));
+  t.second.entry = std::make_shared<token_entry>(std::move(e));
   t.second.counted = st.ctx.counting();
   arm(self, t);
   st.accessors.emplace(acc, &t);
@@ -407,7 +407,7 @@ void lookup_request(self_ptr self, const resolved_token& caller, const token_loo
   done(std::move(resp));
 }
 
-void renew_request(self_ptr self, const resolved_token& caller, const token_renew_request& req,
+void renew_request(self_ptr self, resolved_token caller, const token_renew_request& req,
                    const answer& done) {
   auto& st = self->state;
   if (auto batch = batch_target(caller, req.by, req.value)) {
@@ -440,7 +440,11 @@ void renew_request(self_ptr self, const resolved_token& caller, const token_rene
     }
     role = r->second;
   }
-  done(renew_token(self, *target, view_for(st, e), req.increment, role, shown));
+  const auto view = view_for(st, e);
+  // A token renewing itself: without the caller's hold, the store alone holds its entry
+  // again, and the renewal changes it in place.
+  caller.entry.reset();
+  done(renew_token(self, *target, view, req.increment, role, shown));
 }
 
 void revoke_request(self_ptr self, const resolved_token& caller, bool sudo,
@@ -506,7 +510,7 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
       if constexpr (std::is_same_v<op_t, token_lookup_request>)
         lookup_request(self, *caller, r, done);
       else if constexpr (std::is_same_v<op_t, token_renew_request>)
-        renew_request(self, *caller, r, done);
+        renew_request(self, std::move(*caller), r, done);
       else if constexpr (std::is_same_v<op_t, token_revoke_request>)
         // revoke-orphan checks sudo on its own path (handleRevokeOrphan's SudoPrivilege).
         revoke_request(self, *caller, allows(st.policies, *caller, check.path, capability::sudo), r,

@@ -87,8 +87,11 @@ namespace tokenlab {
 
 /// A live service token as the store keeps it.
 struct live_token {
-  /// Its entry: replaced at each change, never changed in place (a request may hold it).
-  shared_entry entry;
+  /// Its entry, which others get as a shared immutable value (a request in flight, the
+  /// token's actor while it is revoked): a change is made in place while the store alone
+  /// holds it, else on a copy that replaces it (change_entry), so that what others hold
+  /// never changes.
+  std::shared_ptr<token_entry> entry;
   bool counted = false; ///< made while a fleet counted: its events stay counted
   record_timer timer;   ///< its TTL timer (token_store_state::timers): cancelled with the record
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed

@@ -226,3 +226,33 @@ SCENARIO("the store authenticates, checks and answers a token endpoint in one me
   CHECK(revoked->status == 204);
   CHECK(f.ask<life_state>(state_atom::value, id) == life_state::revoked);
 }
+
+SCENARIO("a renewal changes the entry a request holds on a copy, and its own in place") {
+  store_fixture f;
+  auto id = f.child(0, {"default"}); // one hour
+  token_renew_request renew;         // renew-self
+  renew.increment = std::chrono::minutes{30};
+  // A request in flight holds the entry: the renewal leaves it as it was.
+  auto held = f.resolve(id);
+  REQUIRE(held);
+  const auto* held_entry = held->entry.get();
+  const auto hour = held_entry->expire_time;
+  REQUIRE(hour);
+  REQUIRE(f.endpoint(id, renew).second);
+  CHECK(held_entry->expire_time == hour);
+  auto renewed = f.resolve(id);
+  REQUIRE(renewed);
+  CHECK(renewed->entry.get() != held_entry); // a copy replaced it
+  REQUIRE(renewed->entry->expire_time);
+  CHECK(*hour - *renewed->entry->expire_time == std::chrono::minutes{30});
+  // No one else holds it: the next renewal changes the store's entry where it is.
+  const auto* own = renewed->entry.get();
+  held->entry.reset();
+  renewed->entry.reset();
+  renew.increment = std::chrono::minutes{10};
+  REQUIRE(f.endpoint(id, renew).second);
+  auto again = f.resolve(id);
+  REQUIRE(again);
+  CHECK(again->entry.get() == own);
+  CHECK(*hour - *again->entry->expire_time == std::chrono::minutes{50});
+}
