@@ -39,7 +39,7 @@ alarm_table::handle alarm_table::arm(const alarm_clock& alarm, caf::actor_clock:
   const auto key = due.time_since_epoch().count();
   const auto seq = next_seq_++;
   timers_[slot] = {seq, key, std::move(who), number};
-  due_.push({key, seq, slot});
+  due_.push(pending_event::make(key, seq, slot));
   ++armed_;
   // Before the scheduled instant (which is after now, as this one is): the wake-up moves.
   schedule_next();
@@ -58,13 +58,13 @@ void alarm_table::prune() {
   // Cancelled timers deep in the queue wait for their instant; past twice the armed ones,
   // they all go (linear, and paid for by as many cancellations).
   if (due_.size() > 4096 && due_.size() > 2 * armed_)
-    due_.keep_only([this](const queued_timer& q) { return live(q); });
+    due_.keep_only([this](const pending_event& q) { return live(q); });
 }
 
 void alarm_table::schedule_next() {
   if (due_.empty())
     return;
-  auto key = due_.top().due;
+  auto key = due_.top().at;
   auto target = caf::actor_cast<caf::strong_actor_ptr>(alarm_);
   if (!target)
     return; // the alarm has ended
@@ -82,7 +82,7 @@ void alarm_table::cancel(handle h) {
   // The wake-up's instant has lost its last timer (unless it is due: its wake-up maybe
   // shipped): the wake-up moves on to the next.
   if (wake_up_.due() == due && due > clock_->now().time_since_epoch().count() &&
-      (due_.empty() || due_.top().due != due)) {
+      (due_.empty() || due_.top().at != due)) {
     wake_up_.withdraw(*clock_);
     schedule_next();
   }
@@ -90,13 +90,13 @@ void alarm_table::cancel(handle h) {
 
 void alarm_table::fire(caf::actor_clock::duration_type::rep due) {
   wake_up_.arrived(due);
-  while (!due_.empty() && due_.top().due <= due) {
+  while (!due_.empty() && due_.top().at <= due) {
     const auto q = due_.pop();
     if (!live(q))
       continue; // cancelled
-    auto who = std::move(timers_[q.slot].who);
-    const auto number = timers_[q.slot].number;
-    release(q.slot);
+    auto who = std::move(timers_[q.place()].who);
+    const auto number = timers_[q.place()].number;
+    release(q.place());
     if (auto target = caf::actor_cast<caf::actor>(who))
       caf::anon_send(target, expire_atom::value, number);
   }

@@ -95,19 +95,8 @@ private:
     caf::actor_addr who;
     std::uint64_t number = 0;
   };
-  /// A timer's place in the queue by instant; it names a timer while the slot's `seq` is its.
-  struct queued_timer {
-    rep due;
-    std::uint64_t seq;
-    std::uint32_t slot;
-  };
-  struct fires_before {
-    bool operator()(const queued_timer& a, const queued_timer& b) const {
-      return a.due != b.due ? a.due < b.due : a.seq < b.seq;
-    }
-  };
-
-  bool live(const queued_timer& q) const { return timers_[q.slot].seq == q.seq; }
+  /// Does a timer's place in the queue (its pending_event's place is its slot) still name it?
+  bool live(const pending_event& q) const { return timers_[q.place()].seq == q.seq(); }
   /// Frees a timer's slot.
   void release(std::uint32_t slot);
   /// Takes the cancelled timers off the front of the queue; with more of them queued than
@@ -124,7 +113,7 @@ private:
   std::vector<timer> timers_;
   std::vector<std::uint32_t> free_;
   /// Every armed timer, earliest instant first, each instant's in arming order.
-  event_heap<queued_timer, fires_before> due_;
+  event_heap<pending_event, pending_event_before> due_;
   /// The wake-up in CAF's clock: the earliest instant's (shipped once its instant is now).
   wake_up_call wake_up_;
   std::uint64_t next_seq_ = 1; ///< never 0
@@ -210,9 +199,7 @@ private:
     std::uint32_t generation = 1; ///< never 0, so that no number is 0
   };
 
-  static std::uint32_t index_of(std::uint64_t number) {
-    return static_cast<std::uint32_t>(number);
-  }
+  static std::uint32_t index_of(std::uint64_t number) { return static_cast<std::uint32_t>(number); }
 
   place* place_of(std::uint64_t number) {
     const auto i = index_of(number);

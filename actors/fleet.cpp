@@ -31,7 +31,7 @@ void arm(self_ptr self, std::uint32_t i, sim_time next) {
   if (next >= st.horizon || next > sim_end)
     return;
   const auto at = self->clock().now() + (next - sim_now(self, st.ctx));
-  st.due.push({at.time_since_epoch().count(), st.armed++, i});
+  st.due.push(pending_event::make(at.time_since_epoch().count(), st.armed++, i));
   schedule_wake_up(self);
 }
 
@@ -209,7 +209,7 @@ fleet::behavior_type fleet_actor(fleet::stateful_pointer<fleet_state> self, flee
       auto& s = self->state;
       s.wake_up.arrived(at);
       while (!s.due.empty() && s.due.top().at <= at)
-        slot_event(self, s.due.pop().slot);
+        slot_event(self, s.due.pop().place());
       schedule_wake_up(self);
     },
   };

@@ -43,20 +43,6 @@ struct fleet_slot {
   bool started = false; ///< its first container has started
 };
 
-/// A slot's pending event: due at `at` (clock ticks), armed `seq`-th.
-struct fleet_due {
-  wake_up_call::rep at = 0;
-  std::uint64_t seq = 0;
-  std::uint32_t slot = 0;
-};
-
-/// The heap's order: the earliest instant first, ties in arming order.
-struct fleet_due_before {
-  bool operator()(const fleet_due& a, const fleet_due& b) const {
-    return a.at != b.at ? a.at < b.at : a.seq < b.seq;
-  }
-};
-
 /// The fleet's interface.
 using fleet = caf::typed_actor<caf::replies_to<fleet_atom>::with<fleet_counts>,
                                caf::reacts_to<fleet_atom, wake_up_call::rep>>;
@@ -69,8 +55,9 @@ struct fleet_state {
   std::vector<fleet_slot> slots;
   std::vector<slot_stream> streams;
   fleet_counts counts;
-  event_heap<fleet_due, fleet_due_before> due; ///< the slots' pending events
-  std::uint64_t armed = 0;                     ///< events armed so far (the next one's seq)
+  /// The slots' pending events (a pending_event's place is its slot).
+  event_heap<pending_event, pending_event_before> due;
+  std::uint64_t armed = 0; ///< events armed so far (the next one's arming number)
   caf::detail::test_actor_clock* clock = nullptr;
   wake_up_call wake_up; ///< the earliest instant's, in CAF's clock
   static inline const char* name = "fleet";

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <random>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -73,4 +74,23 @@ TEST_CASE("the event heap gives the earliest instant first, ties in arming order
     CHECK(d.seq > last);
     last = d.seq;
   }
+}
+
+TEST_CASE("a pending event packs its arming number and place; ties come out in arming order") {
+  const auto e = pending_event::make(-5, 123456789, (1u << 28) - 1);
+  CHECK(e.at == -5);
+  CHECK(e.seq() == 123456789);
+  CHECK(e.place() == (1u << 28) - 1);
+  CHECK(sizeof(pending_event) == 16); // four children to a cache line
+  CHECK_THROWS_AS(pending_event::make(0, 0, 1u << 28), std::length_error);
+  CHECK_THROWS_AS(pending_event::make(0, pending_event::max_seq + 1, 0), std::length_error);
+  // At one instant, the earlier armed first whatever its place; then by instant.
+  event_heap<pending_event, pending_event_before> h;
+  h.push(pending_event::make(7, 2, 0));
+  h.push(pending_event::make(7, 1, 900));
+  h.push(pending_event::make(3, 3, 5));
+  CHECK(h.pop().place() == 5);
+  CHECK(h.pop().place() == 900);
+  CHECK(h.pop().place() == 0);
+  CHECK(h.empty());
 }
