@@ -28,14 +28,7 @@ alarm_table::handle alarm_table::arm(const alarm_clock& alarm, caf::actor_clock:
     return {};
   if (!alarm_)
     alarm_ = caf::actor_cast<caf::actor_addr>(alarm);
-  std::uint32_t slot;
-  if (free_.empty()) {
-    slot = static_cast<std::uint32_t>(timers_.size());
-    timers_.emplace_back();
-  } else {
-    slot = free_.back();
-    free_.pop_back();
-  }
+  const auto slot = take_place(timers_, free_);
   const auto key = due.time_since_epoch().count();
   const auto seq = next_seq_++;
   timers_[slot] = {seq, key, std::move(who), number};

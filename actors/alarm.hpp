@@ -51,6 +51,19 @@ namespace tokenlab {
 
 struct sim_context;
 
+/// A place for a new item in `places`: one freed before (taken off `free`), else a new one
+/// at the end. The alarm's timers and an authority's records are kept so.
+template <class T>
+std::uint32_t take_place(std::vector<T>& places, std::vector<std::uint32_t>& free) {
+  if (free.empty()) {
+    places.emplace_back();
+    return static_cast<std::uint32_t>(places.size() - 1);
+  }
+  const auto i = free.back();
+  free.pop_back();
+  return i;
+}
+
 /// The armed expiry timers of one simulation, shared by its actors (one thread: no lock).
 class alarm_table {
 public:
@@ -210,14 +223,7 @@ private:
   }
 
   std::uint64_t take(Record& record) {
-    std::uint32_t i;
-    if (free_.empty()) {
-      i = static_cast<std::uint32_t>(places_.size());
-      places_.emplace_back();
-    } else {
-      i = free_.back();
-      free_.pop_back();
-    }
+    const auto i = take_place(places_, free_);
     places_[i].record = &record;
     return std::uint64_t{places_[i].generation} << 32 | i;
   }
