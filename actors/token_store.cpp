@@ -697,8 +697,8 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
         trace_event ev;
         ev.kind = trace_kind::mount_tuned;
         ev.subject = req.mount;
-        ev.detail = tune_detail(effective_view(st.sys, tune, req.mount), tune,
-                                token_mount ? mount_kind::token : mount_kind::auth);
+        ev.tune = tune_effect(effective_view(st.sys, tune, req.mount), tune,
+                              token_mount ? mount_kind::token : mount_kind::auth);
         emit(self, st.ctx, std::move(ev));
       }
       if (tuned.error)

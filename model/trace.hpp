@@ -54,6 +54,14 @@ struct credential_facts {
   std::int64_t valid_s = 0;    ///< STS: how long AWS keeps it valid, in seconds
 };
 
+/// A tune's effect (mount_tuned): the mount's effective TTLs, with where each comes from,
+/// and an auth method's token type (not the token mount's, nor a secrets engine's). The
+/// report words it (model/tune.hpp tune_detail).
+struct tune_facts {
+  system_view view;
+  std::optional<std::string> token_type;
+};
+
 struct trace_event {
   sim_time at{};
   std::uint64_t seq = 0; ///< filled by the trace sink: 1, 2, 3, ... per run
@@ -61,8 +69,9 @@ struct trace_event {
   trace_cause cause = trace_cause::none;
   std::string subject;
   std::string related;
-  std::string detail; ///< words of the model's own (a tune's values, an identity change)
+  std::string detail; ///< words of the model's own (an identity change), or a mount's type
   std::optional<credential_facts> credential; ///< credential_created, credential_deleted
+  std::optional<tune_facts> tune;             ///< mount_tuned
   std::optional<std::int64_t> uses_left;      ///< token_used: -1 after its last use
   std::optional<ttl_decision> ttl;
   /// token_created, token_renewed, lease_created, lease_renewed: when the token or lease

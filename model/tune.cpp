@@ -104,15 +104,24 @@ tune_result apply_tune(const mount_tune& current, const mount_tune_request& req,
   return out;
 }
 
-std::string tune_detail(const system_view& view, const mount_tune& tune, mount_kind kind) {
+tune_facts tune_effect(system_view view, const mount_tune& tune, mount_kind kind) {
+  tune_facts out;
+  out.view = std::move(view);
+  if (kind == mount_kind::auth)
+    out.token_type = tune.token_type;
+  return out;
+}
+
+std::string tune_detail(const tune_facts& effect) {
   const auto from = [](ttl_source src) {
     return src == ttl_source::mount_tune ? " (mount tune)" : " (system config)";
   };
+  const auto& view = effect.view;
   std::string out = "effective default_lease_ttl " + format_duration(view.default_lease_ttl) +
                     from(view.default_source) + ", max_lease_ttl " +
                     format_duration(view.max_lease_ttl) + from(view.max_source);
-  if (kind == mount_kind::auth)
-    out += ", token_type " + tune.token_type;
+  if (effect.token_type)
+    out += ", token_type " + *effect.token_type;
   return out;
 }
 

@@ -18,6 +18,7 @@
 
 #include "model/api.hpp"
 #include "model/fields.hpp"
+#include "model/trace.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
 
@@ -44,9 +45,13 @@ outcome<mount_tune_request> tune_request_from_fields(std::string mount, const fi
 /// handleTuneWriteCommon on `current`, a mount of `kind`.
 tune_result apply_tune(const mount_tune& current, const mount_tune_request& req, mount_kind kind);
 
-/// A tune's effect, for the trace: `effective default_lease_ttl 1h (mount tune),
-/// max_lease_ttl 768h (system config)`, and an auth method's token_type.
-std::string tune_detail(const system_view& view, const mount_tune& tune, mount_kind kind);
+/// A tune's effect on a mount of `kind`, for the trace: its effective TTLs (`view`) and, for
+/// an auth method, its token type.
+tune_facts tune_effect(system_view view, const mount_tune& tune, mount_kind kind);
+
+/// A tune's effect in words: `effective default_lease_ttl 1h (mount tune), max_lease_ttl
+/// 768h (system config)`, and an auth method's `, token_type batch`.
+std::string tune_detail(const tune_facts& effect);
 
 /// The token type of a login's token (vault/router.go routeCommon): the mount's
 /// service/batch forces it; default-service and default-batch take the method's own choice

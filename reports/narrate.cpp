@@ -4,6 +4,7 @@
 #include "clock/duration.hpp"
 #include "model/batch_token.hpp"
 #include "model/texts.hpp"
+#include "model/tune.hpp"
 
 #include <vector>
 
@@ -111,6 +112,8 @@ std::string effect_detail(const trace_event& e) {
     return *e.uses_left < 0    ? "its last use"
            : *e.uses_left == 1 ? "1 use left"
                                : std::to_string(*e.uses_left) + " uses left";
+  if (e.tune)
+    return tune_detail(*e.tune);
   // A batch token is sealed into its own ID, not stored: said where it is made.
   if (e.kind == trace_kind::token_created && is_batch_token_string(e.subject))
     return "a batch token: sealed with the barrier key, nothing stored";

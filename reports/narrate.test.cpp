@@ -185,9 +185,20 @@ TEST_CASE("an effect's facts are worded by the report, not by the actor", "[narr
     used.uses_left = left;
     CHECK(effect_detail(used) == words);
   }
-  auto tuned = event(4, 0h, trace_kind::mount_tuned, "auth/token/");
-  tuned.detail = "max_lease_ttl=2h";
-  CHECK(effect_detail(tuned) == "max_lease_ttl=2h");
+  // A tune's effect is worded here from its facts: the effective TTLs with their sources,
+  // and an auth method's token type.
+  auto tuned = event(4, 0h, trace_kind::mount_tuned, "auth/userpass/");
+  tune_facts facts;
+  facts.view.default_lease_ttl = 1h;
+  facts.view.default_source = ttl_source::mount_tune;
+  facts.view.max_lease_ttl = 768h;
+  tuned.tune = facts;
+  CHECK(effect_detail(tuned) == "effective default_lease_ttl 1h (mount tune), max_lease_ttl "
+                                "768h (system config)");
+  facts.token_type = "batch";
+  tuned.tune = facts;
+  CHECK(effect_detail(tuned) == "effective default_lease_ttl 1h (mount tune), max_lease_ttl "
+                                "768h (system config), token_type batch");
   // A batch token's creation says it is sealed, not stored; a service token's says nothing.
   auto batch = event(5, 0h, trace_kind::token_created, "hvb.AAAAAQKx");
   CHECK(effect_detail(batch) == "a batch token: sealed with the barrier key, nothing stored");
