@@ -88,6 +88,14 @@ private:
   std::shared_ptr<const sim_context> made_[2]; ///< traced, counted
 };
 
+/// The context of an authority's record (a live token in the token store, a lease in the
+/// core's registry): the authority's (`st.ctx`), counted if the record was made while a fleet
+/// counted (`r.counted`), from the authority's shared ones (`st.made`).
+template <class Authority, class Record>
+const std::shared_ptr<const sim_context>& record_context(Authority& st, const Record& r) {
+  return st.made.of(st.ctx, r.counted);
+}
+
 /// Returns the virtual time an actor sees now.
 sim_time sim_now(caf::local_actor* self, const sim_context& ctx);
 

@@ -112,7 +112,7 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
   if (!d)
     return done(d.error());
   const auto& id = l.first;
-  const auto& ctx = *st.made.of(st.ctx, l.second.counted);
+  const auto& ctx = *record_context(st, l.second);
   storage_put(self, ctx, keys::lease(id));
   arm(self, l);
   trace_event ev;
@@ -150,8 +150,8 @@ lease_revoker revoking_lease(self_ptr self, lease_slot& l) {
     auto engine = m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
     auto e = r.entry;
     e.id = l.first;
-    r.actor = self->spawn(lease_actor, std::move(e), st.made.of(st.ctx, r.counted),
-                          std::move(engine), caf::actor_cast<record_keeper>(self));
+    r.actor = self->spawn(lease_actor, std::move(e), record_context(st, r), std::move(engine),
+                          caf::actor_cast<record_keeper>(self));
   }
   return r.actor;
 }
@@ -178,7 +178,7 @@ void lease_timer_fired(self_ptr self, std::uint64_t number) {
   auto* l = st.lease_timers.fired(number);
   if (!l || l->second.actor) // gone, or being revoked
     return;
-  emit_expiry(self, *st.made.of(st.ctx, l->second.counted), trace_kind::lease_expired, l->first,
+  emit_expiry(self, *record_context(st, l->second), trace_kind::lease_expired, l->first,
               l->second.entry.owner);
   self->send(revoking_lease(self, *l), expire_atom::value);
 }

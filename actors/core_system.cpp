@@ -218,8 +218,7 @@ void tune_secrets_mount(self_ptr self, const mount_tune_request& req, const repl
     trace_event ev;
     ev.kind = trace_kind::mount_tuned;
     ev.subject = req.mount;
-    ev.tune = tune_effect(effective_view(st.sys, m->second.tune, req.mount), m->second.tune,
-                          mount_kind::secrets);
+    ev.tune = tune_effect(st.sys, m->second.tune, req.mount, mount_kind::secrets);
     emit(self, st.ctx, std::move(ev));
     storage_put(self, st.ctx, "core/mounts");
   }

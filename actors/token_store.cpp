@@ -114,7 +114,7 @@ void make_token(self_ptr self, token_entry e) {
 // The cubbyhole backend (vault/logical_cubbyhole.go) for a token's own namespace.
 api_outcome cubbyhole_op(self_ptr self, live_token& r, cubby_op op, const std::string& path,
                          const std::map<std::string, std::string>& fields) {
-  const auto& ctx = *self->state.made.of(self->state.ctx, r.counted);
+  const auto& ctx = *record_context(self->state, r);
   const auto& box_id = r.entry->cubbyhole_id;
   api_response done;
   done.status = 204;
@@ -332,7 +332,7 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   if (!d)
     return d.error();
   const auto& e = change_entry(r, [&](token_entry& x) { apply_renewal(x, *d, now); });
-  const auto& ctx = *self->state.made.of(self->state.ctx, r.counted);
+  const auto& ctx = *record_context(self->state, r);
   storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
   arm(self, t);
   trace_event ev;
@@ -529,7 +529,7 @@ token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
     // authenticates; the actor persists the mark first thing.
     change_entry(r, [](token_entry& x) { x.num_uses = -1; });
     r.actor =
-      self->spawn(token_actor, r.entry, self->state.made.of(self->state.ctx, r.counted),
+      self->spawn(token_actor, r.entry, record_context(self->state, r),
                   caf::actor_cast<record_keeper>(self), r.ties ? std::move(*r.ties) : token_ties{});
     r.ties.reset();
   }
@@ -691,14 +691,14 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       if (!token_mount && m == st.auth_tunes.end())
         return vault_error::invalid(texts::no_mount_to_tune(req.mount));
       auto& tune = token_mount ? st.tune : m->second;
-      auto tuned = apply_tune(tune, req, token_mount ? mount_kind::token : mount_kind::auth);
+      const auto kind = token_mount ? mount_kind::token : mount_kind::auth;
+      auto tuned = apply_tune(tune, req, kind);
       if (tuned.tune != tune) {
         tune = tuned.tune;
         trace_event ev;
         ev.kind = trace_kind::mount_tuned;
         ev.subject = req.mount;
-        ev.tune = tune_effect(effective_view(st.sys, tune, req.mount), tune,
-                              token_mount ? mount_kind::token : mount_kind::auth);
+        ev.tune = tune_effect(st.sys, tune, req.mount, kind);
         emit(self, st.ctx, std::move(ev));
       }
       if (tuned.error)
@@ -823,7 +823,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
         // The last use leaves -1 (pending revocation) until the request completes.
         const auto& e = change_entry(
           r, [](token_entry& x) { x.num_uses = x.num_uses == 1 ? -1 : x.num_uses - 1; });
-        const auto& its = *self->state.made.of(self->state.ctx, r.counted);
+        const auto& its = *record_context(self->state, r);
         storage_put(self, its, keys::token(its, e.id));
         trace_event ev;
         ev.kind = trace_kind::token_used;
@@ -858,7 +858,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       auto& r = t->second;
       auto former = r.entry->parent;
       const auto& e = change_entry(r, [](token_entry& x) { x.parent.clear(); });
-      const auto& its = *self->state.made.of(self->state.ctx, r.counted);
+      const auto& its = *record_context(self->state, r);
       storage_put(self, its, keys::token(its, e.id));
       trace_event ev;
       ev.kind = trace_kind::token_orphaned;
@@ -872,8 +872,8 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       auto* t = self->state.timers.fired(number);
       if (!t || t->second.actor) // gone, or being revoked
         return;
-      emit_expiry(self, *self->state.made.of(self->state.ctx, t->second.counted),
-                  trace_kind::token_expired, t->first);
+      emit_expiry(self, *record_context(self->state, t->second), trace_kind::token_expired,
+                  t->first);
       self->send(store_detail::revoking_token(self, *t), expire_atom::value);
     },
     // `vault operator generate-root` completed: a new root token (GenerateRootUpdate).

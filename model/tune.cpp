@@ -104,9 +104,10 @@ tune_result apply_tune(const mount_tune& current, const mount_tune_request& req,
   return out;
 }
 
-tune_facts tune_effect(system_view view, const mount_tune& tune, mount_kind kind) {
+tune_facts tune_effect(const system_config& sys, const mount_tune& tune, const std::string& mount,
+                       mount_kind kind) {
   tune_facts out;
-  out.view = std::move(view);
+  out.view = effective_view(sys, tune, mount);
   if (kind == mount_kind::auth)
     out.token_type = tune.token_type;
   return out;

@@ -45,9 +45,10 @@ outcome<mount_tune_request> tune_request_from_fields(std::string mount, const fi
 /// handleTuneWriteCommon on `current`, a mount of `kind`.
 tune_result apply_tune(const mount_tune& current, const mount_tune_request& req, mount_kind kind);
 
-/// A tune's effect on a mount of `kind`, for the trace: its effective TTLs (`view`) and, for
-/// an auth method, its token type.
-tune_facts tune_effect(system_view view, const mount_tune& tune, mount_kind kind);
+/// A tune's effect on `mount`, of `kind`, now tuned `tune`, for the trace: its effective TTLs
+/// under `sys` (effective_view) and, for an auth method, its token type.
+tune_facts tune_effect(const system_config& sys, const mount_tune& tune, const std::string& mount,
+                       mount_kind kind);
 
 /// A tune's effect in words: `effective default_lease_ttl 1h (mount tune), max_lease_ttl
 /// 768h (system config)`, and an auth method's `, token_type batch`.
