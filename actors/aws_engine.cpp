@@ -127,10 +127,10 @@ secret_result iam_user_secret(self_ptr self, const std::string& display_name,
                               const std::string& role) {
   auto& st = self->state;
   auto name = aws_iam_name(display_name, role, unix_now(self), st.ids.chars(20, alnum));
-  iam_user user;
+  auto& user = st.users[name];
+  user = iam_user{}; // a name made again (its random part cut at 64) is a new user
   user.access_key = "AKIA" + st.ids.chars(16, upper_digits);
   user.counted = st.ctx.counting();
-  st.users[name] = user;
   trace_event ev;
   ev.kind = trace_kind::credential_created;
   ev.subject = name;
@@ -142,8 +142,8 @@ secret_result iam_user_secret(self_ptr self, const std::string& display_name,
   out.data["security_token"] = std::monostate{};
   out.ttl = st.lease;
   out.max_ttl = st.lease_max;
-  out.handle = name;
   out.credential = user.access_key;
+  out.handle = std::move(name);
   return out;
 }
 

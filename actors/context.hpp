@@ -146,10 +146,7 @@ template <class Self, class Atom>
 void storage_op(Self* self, const sim_context& ctx, Atom op, trace_kind kind, std::string key) {
   if (!ctx.counting())
     return self->send(ctx.storage, op, std::move(key));
-  trace_event ev;
-  ev.kind = kind;
-  ev.subject = std::move(key);
-  emit(self, ctx, std::move(ev));
+  ctx.counter->tally.add_storage(kind == trace_kind::storage_put, sim_now(self, ctx), key);
 }
 
 /// Writes (put) or deletes a storage key.

@@ -179,11 +179,17 @@ std::string make_root_token(self_ptr self, sim_time now) {
 }
 
 // Finds the live token a request names: itself, by token, or by accessor; none when gone.
+// `own` is the caller's record when the store authenticated the caller itself (an endpoint
+// request): the caller is then not looked up again.
 token_slot* find_target(token_store_state& st, const resolved_token& caller, token_selector by,
-                        const std::string& value) {
+                        const std::string& value, token_slot* own) {
   const std::string* id = &value;
   switch (by) {
-    case token_selector::self: id = &caller.entry->id; break;
+    case token_selector::self:
+      if (own)
+        return own;
+      id = &caller.entry->id;
+      break;
     case token_selector::token: break;
     case token_selector::accessor: {
       auto a = st.accessors.find(value);
@@ -371,7 +377,7 @@ api_response list_response(std::vector<std::string> keys) {
 // authenticated and checked: by the core (lookup_atom, renew_atom, revoke_atom) or by the
 // store itself (endpoint_atom).
 void lookup_request(self_ptr self, const resolved_token& caller, const token_lookup_request& req,
-                    const answer& done) {
+                    const answer& done, token_slot* own = nullptr) {
   auto& st = self->state;
   if (req.by != token_selector::self && req.value.empty())
     return done(err(400, req.by == token_selector::accessor ? texts::missing_accessor
@@ -388,7 +394,7 @@ void lookup_request(self_ptr self, const resolved_token& caller, const token_loo
     });
     return;
   }
-  auto target = find_target(st, caller, req.by, req.value);
+  auto target = find_target(st, caller, req.by, req.value, own);
   if (!target)
     return done(req.by == token_selector::accessor ? err(400, texts::invalid_accessor)
                                                    : err(403, texts::bad_token));
@@ -408,7 +414,7 @@ void lookup_request(self_ptr self, const resolved_token& caller, const token_loo
 }
 
 void renew_request(self_ptr self, resolved_token caller, const token_renew_request& req,
-                   const answer& done) {
+                   const answer& done, token_slot* own = nullptr) {
   auto& st = self->state;
   if (auto batch = batch_target(caller, req.by, req.value)) {
     with_batch(self, caller, *batch, [=](outcome<resolved_token> t) {
@@ -416,7 +422,7 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
     });
     return;
   }
-  auto target = find_target(st, caller, req.by, req.value);
+  auto target = find_target(st, caller, req.by, req.value, own);
   if (req.by != token_selector::self && req.value.empty())
     return done(err(400, req.by == token_selector::accessor ? texts::missing_accessor
                                                             : texts::missing_token_id));
@@ -448,7 +454,8 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
 }
 
 void revoke_request(self_ptr self, const resolved_token& caller, bool sudo,
-                    const token_revoke_request& req, const answer& done) {
+                    const token_revoke_request& req, const answer& done,
+                    token_slot* own = nullptr) {
   auto& st = self->state;
   if (req.by != token_selector::self && req.value.empty())
     return done(err(400, req.by == token_selector::accessor ? texts::missing_accessor
@@ -464,7 +471,7 @@ void revoke_request(self_ptr self, const resolved_token& caller, bool sudo,
     });
     return;
   }
-  auto target = find_target(st, caller, req.by, req.value);
+  auto target = find_target(st, caller, req.by, req.value, own);
   if (!target) {
     if (req.orphan_children)
       return done(err(400, texts::token_to_revoke_not_found));
@@ -492,7 +499,7 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
   auto not_here = [&rp] { rp.deliver(false, api_outcome{api_response{}}); };
   if (is_batch_token_string(token) || std::holds_alternative<token_tidy_request>(op))
     return not_here();
-  const auto* t = live(st, token);
+  auto* t = live(st, token);
   const auto now = sim_now(self, st.ctx);
   if (!t || t->second.entry->num_uses < 0 || !token_valid_at(*t->second.entry, now))
     return done(err(403, texts::permission_denied));
@@ -508,13 +515,13 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
     [&](const auto& r) {
       using op_t = std::decay_t<decltype(r)>;
       if constexpr (std::is_same_v<op_t, token_lookup_request>)
-        lookup_request(self, *caller, r, done);
+        lookup_request(self, *caller, r, done, t);
       else if constexpr (std::is_same_v<op_t, token_renew_request>)
-        renew_request(self, std::move(*caller), r, done);
+        renew_request(self, std::move(*caller), r, done, t);
       else if constexpr (std::is_same_v<op_t, token_revoke_request>)
         // revoke-orphan checks sudo on its own path (handleRevokeOrphan's SudoPrivilege).
         revoke_request(self, *caller, allows(st.policies, *caller, check.path, capability::sudo), r,
-                       done);
+                       done, t);
     },
     op);
 }

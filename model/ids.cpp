@@ -1,5 +1,7 @@
 #include "model/ids.hpp"
 
+#include <algorithm>
+
 namespace tokenlab {
 
 namespace {
@@ -35,27 +37,33 @@ id_source::id_source(std::uint64_t seed, id_stream stream)
   : rng_(splitmix64::mix64(seed ^ (static_cast<std::uint64_t>(stream) * splitmix64::gamma))) {}
 
 std::string id_source::chars(std::size_t n, std::string_view alphabet) {
-  std::string out;
   if (alphabet.empty())
-    return out;
-  out.reserve(n);
+    return {};
+  std::string out(n, '\0');
+  fill(out.data(), n, alphabet);
+  return out;
+}
+
+void id_source::fill(char* out, std::size_t n, std::string_view alphabet) {
   // Rejection sampling on the smallest bit chunk that can number the alphabet: unbiased
   // (a modulo would favour the first symbols) and deterministic for a given stream.
   const unsigned bits = bits_for(alphabet.size());
-  if (bits == 0)
-    return std::string(n, alphabet.front());
+  if (bits == 0) {
+    std::fill_n(out, n, alphabet.front());
+    return;
+  }
   const std::uint64_t mask = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
   const unsigned per_word = 64 / bits;
-  while (out.size() < n) {
+  std::size_t filled = 0;
+  while (filled < n) {
     std::uint64_t word = rng_.next();
-    for (unsigned i = 0; i < per_word && out.size() < n; ++i) {
+    for (unsigned i = 0; i < per_word && filled < n; ++i) {
       const std::uint64_t v = word & mask;
       word = bits == 64 ? 0 : word >> bits;
       if (v < alphabet.size())
-        out += alphabet[static_cast<std::size_t>(v)];
+        out[filled++] = alphabet[static_cast<std::size_t>(v)];
     }
   }
-  return out;
 }
 
 std::string id_source::base62(std::size_t n) {
@@ -73,13 +81,13 @@ std::string id_source::uuid() {
   }
   bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40); // version 4
   bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80); // variant 10
-  std::string out;
-  out.reserve(36);
+  std::string out(36, '-');
+  std::size_t at = 0;
   for (int i = 0; i < 16; ++i) {
     if (i == 4 || i == 6 || i == 8 || i == 10)
-      out += '-';
-    out += hex_digits[bytes[i] >> 4];
-    out += hex_digits[bytes[i] & 0x0F];
+      ++at; // the dash already there
+    out[at++] = hex_digits[bytes[i] >> 4];
+    out[at++] = hex_digits[bytes[i] & 0x0F];
   }
   return out;
 }
@@ -92,7 +100,10 @@ id_source mount_ids(std::uint64_t seed, const std::string& mount) {
 }
 
 std::string make_service_token_id(id_source& ids) {
-  return "hvs." + ids.base62(24);
+  std::string id = "hvs.";
+  id.resize(4 + 24);
+  ids.fill(id.data() + 4, 24, base62_alphabet);
+  return id;
 }
 
 std::string make_accessor(id_source& ids) {

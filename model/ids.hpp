@@ -45,6 +45,8 @@ public:
   std::string base62(std::size_t n);
   /// `n` characters drawn from `alphabet`.
   std::string chars(std::size_t n, std::string_view alphabet);
+  /// The same, written to `out[0..n)`; `alphabet` is not empty.
+  void fill(char* out, std::size_t n, std::string_view alphabet);
   /// A version-4 UUID string (lower-case hex), e.g. Vault's request_id.
   std::string uuid();
   std::uint64_t next() { return rng_.next(); }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 namespace tokenlab {
 
@@ -102,19 +103,23 @@ std::string token_lease_id(const std::string& creation_path, const std::string& 
   // path.Join: the non-empty elements joined by single slashes ("." dropped; RegisterAuth
   // refuses a path with "..").
   std::string out;
-  std::string element;
-  auto flush = [&] {
-    if (!element.empty() && element != ".")
-      out += (out.empty() ? "" : "/") + element;
-    element.clear();
+  out.reserve(creation_path.size() + 1 + salted_id.size());
+  auto join = [&out](std::string_view path) {
+    while (!path.empty()) {
+      const auto slash = path.find('/');
+      const auto element = path.substr(0, slash);
+      if (!element.empty() && element != ".") {
+        if (!out.empty())
+          out += '/';
+        out.append(element);
+      }
+      if (slash == std::string_view::npos)
+        break;
+      path.remove_prefix(slash + 1);
+    }
   };
-  for (char c : creation_path + "/" + salted_id) {
-    if (c == '/')
-      flush();
-    else
-      element += c;
-  }
-  flush();
+  join(creation_path);
+  join(salted_id);
   return out;
 }
 

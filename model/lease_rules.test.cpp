@@ -28,6 +28,7 @@ SCENARIO("a token's lease ID is its creation path joined with its salted ID") {
   // path.Join cleans the path: no doubled or trailing slash survives.
   CHECK(token_lease_id("auth/token/create/", "h1") == "auth/token/create/h1");
   CHECK(token_lease_id("auth//approle/login", "h1") == "auth/approle/login/h1");
+  CHECK(token_lease_id("auth/./token/create", "h1") == "auth/token/create/h1");
 }
 
 SCENARIO("a lease can be renewed only while it has a future expiry and its flag allows it") {

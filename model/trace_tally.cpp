@@ -57,6 +57,8 @@ void trace_tally::touch(sim_time at) {
 }
 
 void trace_tally::add(const trace_event& ev) {
+  if (ev.kind == trace_kind::storage_put || ev.kind == trace_kind::storage_delete)
+    return add_storage(ev.kind == trace_kind::storage_put, ev.at, ev.subject);
   if (until && ev.at >= *until)
     return;
   touch(ev.at);
@@ -100,13 +102,7 @@ void trace_tally::add(const trace_event& ev) {
     case trace_kind::credential_created: ++credentials_created; break;
     case trace_kind::credential_deleted: ++credentials_deleted; break;
     case trace_kind::storage_put:
-      ++storage_writes;
-      ++by_prefix(ev.subject).first;
-      break;
-    case trace_kind::storage_delete:
-      ++storage_deletes;
-      ++by_prefix(ev.subject).second;
-      break;
+    case trace_kind::storage_delete: break; // add_storage
     case trace_kind::token_orphaned:
     case trace_kind::timer_fired:
     case trace_kind::mount_tuned:
@@ -115,6 +111,21 @@ void trace_tally::add(const trace_event& ev) {
     case trace_kind::config_written:
     case trace_kind::token_used:
     case trace_kind::cubbyhole_destroyed: break;
+  }
+}
+
+void trace_tally::add_storage(bool put, sim_time at, std::string_view key) {
+  if (until && at >= *until)
+    return;
+  touch(at);
+  ++events;
+  auto& counts = by_prefix(key);
+  if (put) {
+    ++storage_writes;
+    ++counts.first;
+  } else {
+    ++storage_deletes;
+    ++counts.second;
   }
 }
 

@@ -56,6 +56,8 @@ struct trace_tally {
   std::optional<sim_time> until; ///< events at or after it are not counted
 
   void add(const trace_event& ev);
+  /// The same for a storage_put (`put`) or storage_delete of `key` at `at`, with no event.
+  void add_storage(bool put, sim_time at, std::string_view key);
   /// Takes the last instant's numbers into the peaks; call once the run has ended.
   void finish();
 
