@@ -35,18 +35,21 @@ public:
   reply(F f) // NOLINT(google-explicit-constructor): any callable of an answer is a reply
     : f_(std::make_shared<holder<std::decay_t<F>>>(std::move(f))) {}
 
-  void operator()(api_outcome r) const { f_->call(std::move(r)); }
+  // The answer is passed on by reference down to the callable: one move per wrapper (into
+  // its parameter), not three.
+  void operator()(api_outcome&& r) const { f_->call(std::move(r)); }
+  void operator()(const api_outcome& r) const { f_->call(api_outcome{r}); }
 
 private:
   struct callable {
     virtual ~callable() = default;
-    virtual void call(api_outcome r) = 0;
+    virtual void call(api_outcome&& r) = 0;
   };
   template <class F>
   struct holder final : callable {
     explicit holder(F x)
       : f(std::move(x)) {}
-    void call(api_outcome r) override { f(std::move(r)); }
+    void call(api_outcome&& r) override { f(std::move(r)); }
     F f;
   };
   std::shared_ptr<callable> f_;

@@ -36,10 +36,10 @@ system_view token_view(const token_store_state& st) {
   return effective_view(st.sys, st.tune, "auth/token/");
 }
 
-// The auth mount a token path belongs to: "auth/userpass/login/alice" -> "auth/userpass/".
 // Where a token endpoint's answer goes.
-using answer = std::function<void(api_outcome)>;
+using answer = std::function<void(api_outcome&&)>;
 
+// The auth mount a token path belongs to: "auth/userpass/login/alice" -> "auth/userpass/".
 std::string mount_of(const std::string& path) {
   auto slash = path.find('/', 5);
   return slash == std::string::npos ? path : path.substr(0, slash + 1);

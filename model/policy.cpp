@@ -18,9 +18,28 @@ std::string lower_trimmed(const std::string& in) {
   return out;
 }
 
+// A name sanitizing leaves as it is: not empty, no upper case, no space to trim (checked
+// conservatively: a name with an end that is not printable ASCII takes the long way).
+bool clean_name(const std::string& p) {
+  const auto plain = [](char c) { return c > ' ' && c < 0x7F; };
+  if (p.empty() || !plain(p.front()) || !plain(p.back()))
+    return false;
+  return std::none_of(p.begin(), p.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 } // namespace
 
 std::vector<std::string> sanitize_policies(const std::vector<std::string>& in, bool add_default) {
+  // Already sanitized (clean names, sorted, no repeat, no root): the same list. Token
+  // responses sanitize their token's policies, which are, on every request.
+  const auto sanitized = [&] {
+    for (std::size_t i = 0; i < in.size(); ++i)
+      if (!clean_name(in[i]) || in[i] == "root" || (i > 0 && !(in[i - 1] < in[i])))
+        return false;
+    return true;
+  };
+  if (!add_default && sanitized())
+    return in;
   std::vector<std::string> out;
   for (const auto& p : in) {
     std::string name = lower_trimmed(p);

@@ -13,6 +13,14 @@ TEST_CASE("policy names are lower-cased, trimmed, de-duplicated and sorted") {
         list{"admin", "dev", "ops"});
   CHECK(sanitize_policies({}, false) == list{});
   CHECK(sanitize_policies({"\tdev\n"}, false) == list{"dev"});
+  // A list that is sanitized already stays as it is; one that is nearly so does not.
+  CHECK(sanitize_policies({"default", "dev", "ops"}, false) == list{"default", "dev", "ops"});
+  CHECK(sanitize_policies({"dev", "default"}, false) == list{"default", "dev"});
+  CHECK(sanitize_policies({"dev", "dev"}, false) == list{"dev"});
+  CHECK(sanitize_policies({"default", "Dev"}, false) == list{"default", "dev"});
+  CHECK(sanitize_policies({"default", "dev "}, false) == list{"default", "dev"});
+  CHECK(sanitize_policies({"default", "root"}, false) == list{"root"});
+  CHECK(sanitize_policies({"default", "\tdev"}, false) == list{"default", "dev"});
 }
 
 TEST_CASE("default is added when asked and not already present") {
