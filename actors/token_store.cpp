@@ -97,7 +97,6 @@ caf::error gone_token() {
 void make_token(self_ptr self, token_entry e) {
   auto& st = self->state;
   auto id = e.id;
-  auto acc = e.accessor;
   // The token's lease, which RegisterAuth gave it (the initial root token has none).
   if (e.has_lease && !st.ctx.counting()) {
     auto lease = keys::token_lease_id(st.ctx, e);
@@ -108,7 +107,7 @@ void make_token(self_ptr self, token_entry e) {
   t.second.entry = std::make_shared<token_entry>(std::move(e));
   t.second.counted = st.ctx.counting();
   arm(self, t);
-  st.accessors.emplace(acc, &t);
+  st.accessors.add(t);
 }
 
 // The cubbyhole backend (vault/logical_cubbyhole.go) for a token's own namespace.
@@ -191,10 +190,7 @@ token_slot* find_target(token_store_state& st, const resolved_token& caller, tok
       id = &caller.entry->id;
       break;
     case token_selector::token: break;
-    case token_selector::accessor: {
-      auto a = st.accessors.find(value);
-      return a == st.accessors.end() ? nullptr : a->second;
-    }
+    case token_selector::accessor: return st.accessors.find(st.tokens, value);
   }
   return live(st, *id);
 }
@@ -573,8 +569,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       }
       token_slot* t = nullptr;
       if (by_accessor) {
-        auto a = self->state.accessors.find(value);
-        t = a == self->state.accessors.end() ? nullptr : a->second;
+        t = self->state.accessors.find(self->state.tokens, value);
       } else {
         t = live(self->state, value);
       }
@@ -647,11 +642,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
         return st.roles.empty() ? api_outcome{vault_error{404, {}}}
                                 : api_outcome{list_response(keys_of(st.roles))};
       if (path == "auth/token/accessors" || path == "auth/token/accessors/") {
-        std::vector<std::string> keys;
-        for (const auto& [acc, id] : st.accessors)
-          keys.push_back(acc);
-        std::sort(keys.begin(), keys.end());
-        return list_response(std::move(keys));
+        return list_response(st.accessors.sorted(st.tokens));
       }
       return vault_error{404, {std::string{texts::unsupported_path}}};
     },
@@ -759,7 +750,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       if (it == st.tokens.end())
         return;
       st.timers.forget(it->second.timer);
-      st.accessors.erase(it->second.entry->accessor);
+      st.accessors.remove(*it);
       st.tokens.erase(it);
       if (auto l = st.lease_of.find(id); l != st.lease_of.end()) {
         st.token_leases.erase(l->second);

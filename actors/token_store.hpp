@@ -73,12 +73,14 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <caf/typed_response_promise.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_api_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::policy_store)
@@ -98,6 +100,55 @@ struct live_token {
   token_revoker actor;              ///< while it is revoked, its actor (which then owns the entry)
 };
 
+/// Accessor -> the token's record (a node of the store's map of tokens, which stays where it
+/// is until the token is gone; the accessor goes with it): the ID is not kept twice. Built at
+/// the first lookup by accessor and kept up from then on, so that a run that never names a
+/// token by its accessor (a fleet's) does not index every token it makes.
+class accessor_index {
+public:
+  using record = std::pair<const std::string, live_token>;
+  using records = std::unordered_map<std::string, live_token>;
+
+  /// A token made now (its entry set), or gone.
+  void add(record& t) {
+    if (built_)
+      map_.emplace(t.second.entry->accessor, &t);
+  }
+  void remove(const record& t) {
+    if (built_)
+      map_.erase(t.second.entry->accessor);
+  }
+  /// The record of the live token with this accessor, or null.
+  record* find(records& all, const std::string& accessor) {
+    build(all);
+    auto a = map_.find(accessor);
+    return a == map_.end() ? nullptr : a->second;
+  }
+  /// Every live token's accessor, sorted.
+  std::vector<std::string> sorted(records& all) {
+    build(all);
+    std::vector<std::string> out;
+    out.reserve(map_.size());
+    for (const auto& [acc, t] : map_)
+      out.push_back(acc);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  bool built() const { return built_; }
+
+private:
+  void build(records& all) {
+    if (built_)
+      return;
+    built_ = true;
+    map_.reserve(all.size());
+    for (auto& t : all)
+      map_.emplace(t.second.entry->accessor, &t);
+  }
+  bool built_ = false;
+  std::unordered_map<std::string, record*> map_;
+};
+
 struct token_store_state {
   sim_context ctx;
   object_contexts made; ///< the contexts its token actors share
@@ -107,9 +158,7 @@ struct token_store_state {
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
   std::unordered_map<std::string, live_token> tokens;             ///< live tokens by internal ID
   record_timers<std::pair<const std::string, live_token>> timers; ///< the live tokens' TTLs
-  /// Accessor -> the token's record (a node of `tokens`, which stays where it is until the
-  /// token is gone; the accessor goes with it): the ID is not kept twice.
-  std::unordered_map<std::string, std::pair<const std::string, live_token>*> accessors;
+  accessor_index accessors; ///< the live tokens by accessor
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not
   /// kept while events are counted (a fleet): its keys then have no salted IDs.
   std::map<std::string, std::string> token_leases;

@@ -256,3 +256,32 @@ SCENARIO("a renewal changes the entry a request holds on a copy, and its own in 
   CHECK(again->entry.get() == own);
   CHECK(*hour - *again->entry->expire_time == std::chrono::minutes{50});
 }
+
+SCENARIO("the accessor index is built at its first lookup and kept up from then on") {
+  accessor_index::records tokens;
+  accessor_index index;
+  const auto make = [&](const std::string& id, const std::string& accessor) -> auto& {
+    auto& t = *tokens.try_emplace(id).first;
+    token_entry e;
+    e.id = id;
+    e.accessor = accessor;
+    t.second.entry = std::make_shared<token_entry>(std::move(e));
+    index.add(t);
+    return t;
+  };
+  auto& a = make("hvs.a", "acc-a");
+  make("hvs.b", "acc-b");
+  CHECK_FALSE(index.built());
+  // The first lookup indexes the tokens there are.
+  REQUIRE(index.find(tokens, "acc-b") != nullptr);
+  CHECK(index.find(tokens, "acc-b")->first == "hvs.b");
+  CHECK(index.built());
+  CHECK(index.find(tokens, "acc-x") == nullptr);
+  // From then on a token made or gone changes it at once.
+  make("hvs.c", "acc-c");
+  CHECK(index.find(tokens, "acc-c")->first == "hvs.c");
+  index.remove(a);
+  tokens.erase("hvs.a");
+  CHECK(index.find(tokens, "acc-a") == nullptr);
+  CHECK(index.sorted(tokens) == std::vector<std::string>{"acc-b", "acc-c"});
+}
