@@ -86,7 +86,7 @@ inline bool is_versioned(const mount_entry& m) {
 }
 
 /// True when the caller's policies grant `c` on `path` (actors/caller.hpp).
-inline bool allows(self_ptr self, const resolved_token& who, const std::string& path,
+inline bool allows(self_ptr self, const resolved_token& who, std::string_view path,
                    capability c) {
   return tokenlab::allows(self->state.policies, who, path, c);
 }
@@ -225,7 +225,7 @@ inline reply warn_ignored(reply done, field_map fields, field_schema schema) {
 
 /// core_tokens.cpp: a token lookup, renew, revoke or tidy checked against `acl_path` for
 /// capability `c`, then answered by the token store (the `vault token …` commands).
-void token_endpoint(self_ptr self, const resolved_token& who, const std::string& acl_path,
+void token_endpoint(self_ptr self, const resolved_token& who, std::string_view acl_path,
                     capability c, const token_api_request& op, const reply& done);
 /// The token endpoints as paths (`vault write auth/token/renew token=…`, `vault read
 /// auth/token/lookup-self`); false when `path` is none of them.

@@ -7,7 +7,7 @@
 
 namespace tokenlab::core_detail {
 
-void token_endpoint(self_ptr self, const resolved_token& who, const std::string& acl_path,
+void token_endpoint(self_ptr self, const resolved_token& who, std::string_view acl_path,
                     capability c, const token_api_request& op, const reply& done) {
   if (!allows(self, who, acl_path, c))
     return done(denied());

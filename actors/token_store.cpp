@@ -449,7 +449,7 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
   done(renew_token(self, *target, view, req.increment, role, shown));
 }
 
-void revoke_request(self_ptr self, const resolved_token& caller, bool sudo,
+void revoke_request(self_ptr self, resolved_token caller, bool sudo,
                     const token_revoke_request& req, const answer& done,
                     token_slot* own = nullptr) {
   auto& st = self->state;
@@ -477,6 +477,9 @@ void revoke_request(self_ptr self, const resolved_token& caller, bool sudo,
     }
     return done(std::move(none)); // revoking an unknown token is a no-op
   }
+  // A token revoking itself: without the caller's hold, the store alone holds its entry, and
+  // the mark of its pending revocation is made in place.
+  caller.entry.reset();
   self
     ->request(store_detail::revoking_token(self, *target), caf::infinite, revoke_atom::value,
               trace_cause::request, req.orphan_children)
@@ -514,10 +517,11 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
         lookup_request(self, *caller, r, done, t);
       else if constexpr (std::is_same_v<op_t, token_renew_request>)
         renew_request(self, std::move(*caller), r, done, t);
-      else if constexpr (std::is_same_v<op_t, token_revoke_request>)
+      else if constexpr (std::is_same_v<op_t, token_revoke_request>) {
         // revoke-orphan checks sudo on its own path (handleRevokeOrphan's SudoPrivilege).
-        revoke_request(self, *caller, allows(st.policies, *caller, check.path, capability::sudo), r,
-                       done, t);
+        const bool sudo = allows(st.policies, *caller, check.path, capability::sudo);
+        revoke_request(self, std::move(*caller), sudo, r, done, t);
+      }
     },
     op);
 }

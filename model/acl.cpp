@@ -165,6 +165,12 @@ policy_store::compiled_for_token(const std::vector<std::string>& token_policies,
                                  const std::shared_ptr<const identity_entity>& entity) const {
   if (!entity)
     return compiled(token_policies);
+  // An entity that grants nothing, with policies that have no templated path: the token's
+  // own ACL, from the compilations by names. Only the others are remembered per snapshot
+  // (a fleet's 100,000 entities would keep the bounded memo forgetting).
+  if (entity->policies.empty())
+    if (auto own = compiled(token_policies); !own->templated)
+      return own;
   auto& memo = by_snapshot_[entity.get()];
   if (!memo.entity)
     memo.entity = entity;

@@ -511,6 +511,23 @@ TEST_CASE("an entity snapshot's ACL is remembered per snapshot and token policie
   CHECK_FALSE(acl_allows(*rewritten, "n/bob_smith", capability::read));
 }
 
+TEST_CASE("an entity that grants nothing leaves a token with plain policies its own ACL") {
+  auto s = store_with({"path \"n/*\" { capabilities = [\"read\"] }",
+                       "path \"m/*\" { capabilities = [\"list\"] }"});
+  auto bob = std::make_shared<const identity_entity>(bob_smith());
+  const auto own = s.compiled({"p0"});
+  CHECK(s.compiled_for_token({"p0"}, bob) == own);
+  CHECK(acl_allows(*own, "n/x", capability::read));
+  // An entity that grants a policy joins it.
+  auto granting = bob_smith();
+  granting.policies = {"p1"};
+  const auto joined =
+    s.compiled_for_token({"p0"}, std::make_shared<const identity_entity>(granting));
+  CHECK(joined == s.compiled({"p0", "p1"}));
+  CHECK(acl_allows(*joined, "m/x", capability::list));
+  CHECK_FALSE(acl_allows(*own, "m/x", capability::list));
+}
+
 TEST_CASE("each identity template fills as identitytpl.PopulateString in ACL mode, or drops its "
           "path") {
   const auto bob = bob_smith();

@@ -3,6 +3,8 @@
 #include "model/go_text.hpp"
 #include "model/texts.hpp"
 
+#include <array>
+#include <string_view>
 #include <type_traits>
 
 namespace tokenlab {
@@ -124,23 +126,30 @@ std::optional<outcome<capabilities_request>> capabilities_from_fields(const std:
 }
 
 endpoint_check token_endpoint_check(const token_api_request& op) {
-  const auto named = [](const char* name, token_selector by) {
-    std::string path = std::string{"auth/token/"} + name;
-    return by == token_selector::self       ? path + "-self"
-           : by == token_selector::accessor ? path + "-accessor"
-                                            : path;
+  // The three paths of each operation, as the token is named: by value, itself, by accessor.
+  using paths = std::array<std::string_view, 3>;
+  static constexpr paths lookup{"auth/token/lookup", "auth/token/lookup-self",
+                                "auth/token/lookup-accessor"};
+  static constexpr paths renew{"auth/token/renew", "auth/token/renew-self",
+                               "auth/token/renew-accessor"};
+  static constexpr paths revoke{"auth/token/revoke", "auth/token/revoke-self",
+                                "auth/token/revoke-accessor"};
+  const auto named = [](const paths& of, token_selector by) {
+    return by == token_selector::self       ? of[1]
+           : by == token_selector::accessor ? of[2]
+                                            : of[0];
   };
   return std::visit(
     [&](const auto& r) -> endpoint_check {
       using op_t = std::decay_t<decltype(r)>;
       if constexpr (std::is_same_v<op_t, token_lookup_request>)
-        return {named("lookup", r.by),
+        return {named(lookup, r.by),
                 r.by == token_selector::self ? capability::read : capability::update};
       else if constexpr (std::is_same_v<op_t, token_renew_request>)
-        return {named("renew", r.by), capability::update};
+        return {named(renew, r.by), capability::update};
       else if constexpr (std::is_same_v<op_t, token_revoke_request>)
-        return {r.orphan_children ? std::string{"auth/token/revoke-orphan"}
-                                  : named("revoke", r.by),
+        return {r.orphan_children ? std::string_view{"auth/token/revoke-orphan"}
+                                  : named(revoke, r.by),
                 capability::update};
       else
         return {"auth/token/tidy", capability::update};

@@ -21,6 +21,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 namespace tokenlab {
@@ -51,7 +52,8 @@ std::optional<outcome<token_api_call>> token_request_from_fields(const std::stri
 /// token lookup` command reads it), `update` for the others. revoke-orphan also needs `sudo`
 /// there (handleRevokeOrphan's SudoPrivilege), which its handler checks.
 struct endpoint_check {
-  std::string path;
+  std::string_view path; ///< a path of static storage
+
   capability needed = capability::update;
 };
 endpoint_check token_endpoint_check(const token_api_request& op);
