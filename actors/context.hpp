@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace tokenlab {
 
@@ -140,24 +141,24 @@ void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, const std:
   emit(self, ctx, std::move(ev));
 }
 
-/// A storage operation (`op`, traced as `kind`): sent to the storage actor, which traces it;
+/// A storage operation (`op`, a put or a delete): sent to the storage actor, which traces it;
 /// while events are counted, counted right here, by key prefix, and no key is kept.
 template <class Self, class Atom>
-void storage_op(Self* self, const sim_context& ctx, Atom op, trace_kind kind, std::string key) {
+void storage_op(Self* self, const sim_context& ctx, Atom op, std::string key) {
   if (!ctx.counting())
     return self->send(ctx.storage, op, std::move(key));
-  ctx.counter->tally.add_storage(kind == trace_kind::storage_put, sim_now(self, ctx), key);
+  ctx.counter->tally.add_storage(std::is_same_v<Atom, put_atom>, sim_now(self, ctx), key);
 }
 
 /// Writes (put) or deletes a storage key.
 template <class Self>
 void storage_put(Self* self, const sim_context& ctx, std::string key) {
-  storage_op(self, ctx, put_atom::value, trace_kind::storage_put, std::move(key));
+  storage_op(self, ctx, put_atom::value, std::move(key));
 }
 
 template <class Self>
 void storage_delete(Self* self, const sim_context& ctx, std::string key) {
-  storage_op(self, ctx, delete_atom::value, trace_kind::storage_delete, std::move(key));
+  storage_op(self, ctx, delete_atom::value, std::move(key));
 }
 
 /// Vault's salted form of an ID in storage keys: "h" + hex(HMAC-SHA256(salt, id)); while

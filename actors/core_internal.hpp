@@ -38,7 +38,6 @@ public:
   // The answer is passed on by reference down to the callable: one move per wrapper (into
   // its parameter), not three.
   void operator()(api_outcome&& r) const { f_->call(std::move(r)); }
-  void operator()(const api_outcome& r) const { f_->call(api_outcome{r}); }
 
 private:
   struct callable {
