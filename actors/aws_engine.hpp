@@ -25,6 +25,7 @@
 #include "actors/context.hpp"
 #include "actors/engine_protocol.hpp"
 #include "model/aws_sts.hpp"
+#include "model/id_map.hpp"
 #include "model/ids.hpp"
 
 #include <caf/behavior.hpp>
@@ -35,7 +36,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 namespace tokenlab {
 
@@ -58,7 +58,7 @@ struct aws_engine_state {
   std::map<std::string, aws_role> role_rules;
   /// By IAM user (or STS credential) name, unordered (names and access keys are unique); a
   /// fleet's are not kept once gone (counted).
-  std::unordered_map<std::string, iam_user> users;
+  id_map<iam_user> users;
   static inline const char* name = "aws_engine";
 };
 

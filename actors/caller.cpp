@@ -9,7 +9,7 @@ namespace tokenlab {
 
 void keep_entity(entity_map& entities, const std::string& id, entity_snapshot now) {
   if (now)
-    entities.insert_or_assign(id, std::move(now));
+    entities[id] = std::move(now);
   else
     entities.erase(id);
 }

@@ -10,16 +10,16 @@
 #include "actors/identity_store.hpp"
 #include "actors/messages.hpp"
 #include "model/acl.hpp"
+#include "model/id_map.hpp"
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace tokenlab {
 
 /// The entities as the identity store last published them, by ID.
-using entity_map = std::unordered_map<std::string, entity_snapshot>;
+using entity_map = id_map<entity_snapshot>;
 
 /// Keeps a published entity (null: it was deleted).
 void keep_entity(entity_map& entities, const std::string& id, entity_snapshot now);

@@ -29,6 +29,7 @@
 #include "actors/messages.hpp"
 #include "actors/token_store.hpp"
 #include "model/acl.hpp"
+#include "model/id_map.hpp"
 #include "model/ids.hpp"
 #include "model/lease_rules.hpp"
 #include "model/mount_table.hpp"
@@ -45,7 +46,6 @@
 #include <cstdint>
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 namespace tokenlab {
@@ -91,7 +91,7 @@ struct core_state {
   /// what became of their credentials.
   std::map<std::string, secrets_engine> retired;
   /// Live leases by ID, unordered (what lists them, by prefix or mount, sorts what it found).
-  std::unordered_map<std::string, lease_ref> leases;
+  id_map<lease_ref> leases;
   record_timers<std::pair<const std::string, lease_ref>> lease_timers; ///< the leases' TTLs
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, gone_lease> gone_leases;

@@ -62,6 +62,7 @@
 #include "actors/messages.hpp"
 #include "actors/token.hpp"
 #include "model/batch_rules.hpp"
+#include "model/id_map.hpp"
 #include "model/ids.hpp"
 #include "model/token_endpoints.hpp"
 #include "model/ttl.hpp"
@@ -107,7 +108,7 @@ struct live_token {
 class accessor_index {
 public:
   using record = std::pair<const std::string, live_token>;
-  using records = std::unordered_map<std::string, live_token>;
+  using records = id_map<live_token>;
 
   /// A token made now (its entry set), or gone.
   void add(record& t) {
@@ -156,7 +157,7 @@ struct token_store_state {
   mount_tune tune;
   id_source ids{1, id_stream::token_store};
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
-  std::unordered_map<std::string, live_token> tokens;             ///< live tokens by internal ID
+  id_map<live_token> tokens;                                      ///< live tokens by internal ID
   record_timers<std::pair<const std::string, live_token>> timers; ///< the live tokens' TTLs
   accessor_index accessors; ///< the live tokens by accessor
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not

@@ -1,0 +1,245 @@
+#pragma once
+// A hash map from string IDs to records that stay where they are: the index of live tokens
+// by ID, of leases by lease ID, of IAM users by name. Open addressing (linear probing, no
+// tombstones: an erasure shifts the entries after it back) over an array of slots that hold
+// each key's full hash and a pointer to its record, `std::pair<const std::string, V>`,
+// allocated on its own so that its address never changes while it is in the map.
+//
+// Why not std::unordered_map: at 100,000s of records a lookup there walks a bucket (one
+// cache miss), the node before the bucket's first (another), the node, and the key's
+// characters, each a miss on a cold record; and it divides by a prime. Here a lookup reads
+// one slot (16 bytes, four to a cache line), compares the stored hash, and only on a match
+// reads the record and its key: one miss fewer, no division. The string-keyed maps on the
+// request path were the largest single item of the reference workload's profile at
+// N = 100,000 (docs/performance.md).
+//
+// Iteration order depends on the keys' hashes and on the order of insertions and erasures,
+// as std::unordered_map's does (deterministic for a given run, but no order to show): every
+// caller that lists records sorts them. Iterators are invalidated by an insertion or an
+// erasure; pointers and references to records are not, until their record is erased.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace tokenlab {
+
+template <class V>
+class id_map {
+public:
+  using key_type = std::string;
+  using mapped_type = V;
+  using value_type = std::pair<const std::string, V>;
+
+private:
+  struct slot {
+    std::size_t hash = 0;
+    value_type* record = nullptr; ///< null: the slot is free
+  };
+
+  template <class Value>
+  class basic_iterator {
+  public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Value;
+    using difference_type = std::ptrdiff_t;
+    using pointer = Value*;
+    using reference = Value&;
+
+    basic_iterator() = default;
+    basic_iterator(const slot* at, const slot* end)
+      : at_(at)
+      , end_(end) {
+      skip_free();
+    }
+    /// An iterator converts to a const_iterator.
+    template <class Other, class = std::enable_if_t<!std::is_same_v<Other, Value>>>
+    basic_iterator(const basic_iterator<Other>& other)
+      : at_(other.at_)
+      , end_(other.end_) {}
+
+    reference operator*() const { return *at_->record; }
+    pointer operator->() const { return at_->record; }
+    basic_iterator& operator++() {
+      ++at_;
+      skip_free();
+      return *this;
+    }
+    basic_iterator operator++(int) {
+      auto was = *this;
+      ++*this;
+      return was;
+    }
+    friend bool operator==(const basic_iterator& a, const basic_iterator& b) {
+      return a.at_ == b.at_;
+    }
+    friend bool operator!=(const basic_iterator& a, const basic_iterator& b) {
+      return a.at_ != b.at_;
+    }
+
+  private:
+    friend class id_map;
+    template <class>
+    friend class basic_iterator;
+    void skip_free() {
+      while (at_ != end_ && at_->record == nullptr)
+        ++at_;
+    }
+    const slot* at_ = nullptr;
+    const slot* end_ = nullptr;
+  };
+
+public:
+  using iterator = basic_iterator<value_type>;
+  using const_iterator = basic_iterator<const value_type>;
+
+  id_map() = default;
+  id_map(const id_map&) = delete;
+  id_map& operator=(const id_map&) = delete;
+  id_map(id_map&& other) noexcept
+    : slots_(std::move(other.slots_))
+    , size_(std::exchange(other.size_, 0)) {
+    other.slots_.clear();
+  }
+  id_map& operator=(id_map&& other) noexcept {
+    if (this != &other) {
+      clear();
+      slots_ = std::move(other.slots_);
+      size_ = std::exchange(other.size_, 0);
+      other.slots_.clear();
+    }
+    return *this;
+  }
+  ~id_map() { clear(); }
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  iterator begin() { return {slots_.data(), slots_.data() + slots_.size()}; }
+  iterator end() { return {slots_.data() + slots_.size(), slots_.data() + slots_.size()}; }
+  const_iterator begin() const { return {slots_.data(), slots_.data() + slots_.size()}; }
+  const_iterator end() const {
+    return {slots_.data() + slots_.size(), slots_.data() + slots_.size()};
+  }
+
+  iterator find(std::string_view key) {
+    auto i = locate(key, hash_of(key));
+    return i == npos ? end() : at(i);
+  }
+  const_iterator find(std::string_view key) const {
+    auto i = locate(key, hash_of(key));
+    return i == npos ? end() : const_iterator{at_const(i)};
+  }
+  std::size_t count(std::string_view key) const { return locate(key, hash_of(key)) != npos; }
+  bool contains(std::string_view key) const { return count(key) > 0; }
+
+  /// The record of `key`, made from `args` if there is none (then `second` is true).
+  template <class... Args>
+  std::pair<iterator, bool> try_emplace(std::string key, Args&&... args) {
+    const auto h = hash_of(key);
+    if (auto i = locate(key, h); i != npos)
+      return {at(i), false};
+    reserve(size_ + 1);
+    auto record =
+      std::make_unique<value_type>(std::piecewise_construct, std::forward_as_tuple(std::move(key)),
+                                   std::forward_as_tuple(std::forward<Args>(args)...));
+    auto i = free_slot(h);
+    slots_[i] = slot{h, record.release()};
+    ++size_;
+    return {at(i), true};
+  }
+  V& operator[](std::string key) { return try_emplace(std::move(key)).first->second; }
+
+  /// Erases the record `it` names; returns nothing (iterators are invalidated).
+  void erase(const_iterator it) {
+    auto i = static_cast<std::size_t>(it.at_ - slots_.data());
+    delete slots_[i].record;
+    slots_[i] = slot{};
+    --size_;
+    shift_back(i);
+  }
+  std::size_t erase(std::string_view key) {
+    auto i = locate(key, hash_of(key));
+    if (i == npos)
+      return 0;
+    erase(const_iterator{at_const(i)});
+    return 1;
+  }
+
+  void clear() {
+    for (auto& s : slots_)
+      delete std::exchange(s.record, nullptr);
+    size_ = 0;
+  }
+
+  /// Room for `n` records without growing the slots again.
+  void reserve(std::size_t n) {
+    if (n * 4 <= slots_.size() * 3) // at most three in four slots used
+      return;
+    std::size_t capacity = 16;
+    while (n * 4 > capacity * 3)
+      capacity *= 2;
+    std::vector<slot> old(capacity);
+    old.swap(slots_);
+    for (const auto& s : old)
+      if (s.record != nullptr)
+        slots_[free_slot(s.hash)] = s;
+  }
+
+private:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // std::hash<std::string_view> hashes a string's characters as std::hash<std::string> does.
+  static std::size_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+  std::size_t mask() const { return slots_.size() - 1; }
+
+  std::size_t locate(std::string_view key, std::size_t h) const {
+    if (slots_.empty())
+      return npos;
+    for (auto i = h & mask();; i = (i + 1) & mask()) {
+      const auto& s = slots_[i];
+      if (s.record == nullptr)
+        return npos;
+      if (s.hash == h && s.record->first == key)
+        return i;
+    }
+  }
+  std::size_t free_slot(std::size_t h) const {
+    auto i = h & mask();
+    while (slots_[i].record != nullptr)
+      i = (i + 1) & mask();
+    return i;
+  }
+  // Backward-shift deletion: each entry after the freed slot `hole`, up to the next free
+  // slot, moves into the hole if its home slot is not between the hole and it (cyclically),
+  // so that every entry stays reachable from its home without tombstones.
+  void shift_back(std::size_t hole) {
+    for (auto j = (hole + 1) & mask(); slots_[j].record != nullptr; j = (j + 1) & mask()) {
+      const auto home = slots_[j].hash & mask();
+      const auto from_home = (j - home) & mask(); // how far j is past its home
+      const auto from_hole = (j - hole) & mask(); // how far j is past the hole
+      if (from_home >= from_hole) {
+        slots_[hole] = slots_[j];
+        slots_[j] = slot{};
+        hole = j;
+      }
+    }
+  }
+  iterator at(std::size_t i) { return {slots_.data() + i, slots_.data() + slots_.size()}; }
+  const_iterator at_const(std::size_t i) const {
+    return {slots_.data() + i, slots_.data() + slots_.size()};
+  }
+
+  std::vector<slot> slots_;
+  std::size_t size_ = 0;
+};
+
+} // namespace tokenlab

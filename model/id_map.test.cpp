@@ -1,0 +1,113 @@
+#include "model/id_map.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace tokenlab;
+
+namespace {
+
+// An ID of the length and alphabet of a token's, from a small pool so that keys come back.
+std::string id_of(std::mt19937_64& rng, int pool) {
+  return "hvs." + std::to_string(rng() % static_cast<std::uint64_t>(pool)) + std::string(20, 'x');
+}
+
+// Every key of the reference is found with its value, and the map has nothing else.
+void check_same(const id_map<int>& m, const std::map<std::string, int>& ref) {
+  REQUIRE(m.size() == ref.size());
+  for (const auto& [key, value] : ref) {
+    auto it = m.find(key);
+    REQUIRE(it != m.end());
+    CHECK(it->first == key);
+    CHECK(it->second == value);
+  }
+  std::vector<std::string> seen;
+  for (const auto& [key, value] : m)
+    seen.push_back(key);
+  std::sort(seen.begin(), seen.end());
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : ref)
+    keys.push_back(key);
+  CHECK(seen == keys);
+}
+
+} // namespace
+
+TEST_CASE("the ID map finds, adds and erases records as an ordered map of the same keys does") {
+  // Insertions and erasures interleaved over a pool of keys, so that the slots fill, grow,
+  // and lose entries in the middle of probe runs (the backward shift), against std::map.
+  std::mt19937_64 rng{12};
+  id_map<int> m;
+  std::map<std::string, int> ref;
+  for (int round = 0; round < 40000; ++round) {
+    auto key = id_of(rng, 3000);
+    if (rng() % 5 < 3) {
+      auto [it, made] = m.try_emplace(key, round);
+      auto [rit, rmade] = ref.try_emplace(key, round);
+      REQUIRE(made == rmade);
+      CHECK(it->second == rit->second);
+    } else {
+      CHECK(m.erase(key) == ref.erase(key));
+    }
+    if (round % 997 == 0)
+      check_same(m, ref);
+  }
+  check_same(m, ref);
+  // Erasing through iterators until none is left.
+  while (!m.empty()) {
+    auto it = m.find(ref.begin()->first);
+    REQUIRE(it != m.end());
+    m.erase(it);
+    ref.erase(ref.begin());
+  }
+  check_same(m, ref);
+  CHECK(m.find("hvs.1") == m.end());
+}
+
+TEST_CASE("an ID map's records stay where they are while others come and go") {
+  id_map<std::string> m;
+  auto& first = m["hvs.first-of-many-tokens"];
+  first = "kept";
+  const auto* where = &first;
+  for (int i = 0; i < 10000; ++i) // many growths of the slots
+    m.try_emplace("lease/" + std::to_string(i), "v");
+  for (int i = 0; i < 10000; i += 2)
+    m.erase("lease/" + std::to_string(i));
+  auto it = m.find("hvs.first-of-many-tokens");
+  REQUIRE(it != m.end());
+  CHECK(&it->second == where);
+  CHECK(it->second == "kept");
+  CHECK(m.size() == 5001);
+  // A key looked up as a string_view, and one that is only a prefix of a stored key.
+  CHECK(m.count(std::string_view{"lease/1"}) == 1);
+  CHECK(m.count("lease/") == 0);
+  CHECK(m.count("lease/2") == 0);
+  // try_emplace keeps the record there is.
+  auto [again, made] = m.try_emplace("hvs.first-of-many-tokens", "other");
+  CHECK_FALSE(made);
+  CHECK(again->second == "kept");
+}
+
+TEST_CASE("an ID map moved from is empty and the one moved to has its records") {
+  id_map<int> a;
+  a["x-one"] = 1;
+  a["x-two"] = 2;
+  const auto* one = &a.find("x-one")->second;
+  id_map<int> b{std::move(a)};
+  CHECK(b.size() == 2);
+  CHECK(&b.find("x-one")->second == one);
+  CHECK(a.empty()); // NOLINT(bugprone-use-after-move): the moved-from state is specified
+  CHECK(a.find("x-one") == a.end());
+  a["x-three"] = 3; // a moved-from map is usable
+  CHECK(a.size() == 1);
+  b = std::move(a);
+  CHECK(b.size() == 1);
+  CHECK(b.find("x-two") == b.end());
+  CHECK(b.find("x-three")->second == 3);
+}
