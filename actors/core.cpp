@@ -379,6 +379,14 @@ reply with_auth_identity(self_ptr self, reply done) {
       const auto* e = entity_of(self->state.entities, r->auth->entity_id);
       const auto& granted = e ? (*e)->policies : nothing;
       auto& a = *r->auth;
+      // An entity that grants nothing leaves the token's own policies, which the store
+      // keeps sanitized, as they are (a fleet's logins and renewals).
+      if (granted.empty() && policies_sanitized(a.token_policies)) {
+        a.identity_policies.clear();
+        if (a.policies != a.token_policies)
+          a.policies = a.token_policies;
+        return done(std::move(r));
+      }
       a.identity_policies = sanitize_policies(granted, false);
       auto all = a.token_policies;
       all.insert(all.end(), granted.begin(), granted.end());

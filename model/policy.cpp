@@ -29,16 +29,16 @@ bool clean_name(const std::string& p) {
 
 } // namespace
 
+bool policies_sanitized(const std::vector<std::string>& in) {
+  for (std::size_t i = 0; i < in.size(); ++i)
+    if (!clean_name(in[i]) || in[i] == "root" || (i > 0 && !(in[i - 1] < in[i])))
+      return false;
+  return true;
+}
+
 std::vector<std::string> sanitize_policies(const std::vector<std::string>& in, bool add_default) {
-  // Already sanitized (clean names, sorted, no repeat, no root): the same list. Token
-  // responses sanitize their token's policies, which are, on every request.
-  const auto sanitized = [&] {
-    for (std::size_t i = 0; i < in.size(); ++i)
-      if (!clean_name(in[i]) || in[i] == "root" || (i > 0 && !(in[i - 1] < in[i])))
-        return false;
-    return true;
-  };
-  if (!add_default && sanitized())
+  // Token responses sanitize their token's policies, which are, on every request.
+  if (!add_default && policies_sanitized(in))
     return in;
   std::vector<std::string> out;
   for (const auto& p : in) {

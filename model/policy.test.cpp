@@ -23,6 +23,22 @@ TEST_CASE("policy names are lower-cased, trimmed, de-duplicated and sorted") {
   CHECK(sanitize_policies({"default", "\tdev"}, false) == list{"default", "dev"});
 }
 
+TEST_CASE("a list is known sanitized when sanitizing would give it back unchanged") {
+  // Every list that is, sanitizes to itself.
+  for (const auto& l : {list{}, list{"app"}, list{"app", "default"}, list{"a-b", "c_d", "e.f"}}) {
+    CHECK(policies_sanitized(l));
+    CHECK(sanitize_policies(l, false) == l);
+  }
+  // Unsorted, repeated, upper-case, padded, empty, and root lists are not.
+  CHECK_FALSE(policies_sanitized({"default", "app"}));
+  CHECK_FALSE(policies_sanitized({"app", "app"}));
+  CHECK_FALSE(policies_sanitized({"App"}));
+  CHECK_FALSE(policies_sanitized({"app "}));
+  CHECK_FALSE(policies_sanitized({""}));
+  CHECK_FALSE(policies_sanitized({"app", "root"}));
+  CHECK_FALSE(policies_sanitized({"root"}));
+}
+
 TEST_CASE("default is added when asked and not already present") {
   CHECK(sanitize_policies({"dev"}, true) == list{"default", "dev"});
   CHECK(sanitize_policies({"Default", "dev"}, true) == list{"default", "dev"});
