@@ -425,9 +425,12 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
   if (!target)
     return done(err(400, req.by == token_selector::accessor ? texts::invalid_accessor
                                                             : texts::token_not_found));
-  auto shown = req.by == token_selector::accessor ? std::string{}
-               : req.by == token_selector::self   ? caller.entry->id
-                                                  : req.value;
+  // The token as supplied: a renew-self shows the caller's ID, which is its record's key
+  // (no copy: the caller's hold on its entry goes below); renew-accessor shows none.
+  static const std::string none;
+  const std::string& shown = req.by == token_selector::accessor ? none
+                             : req.by == token_selector::self   ? target->first
+                                                                : req.value;
   // Renewal uses the normal lookup: a token on its last use is not found (§3.4).
   const auto& e = *target->second.entry;
   // Role tokens renew with their role's current values; a deleted role refuses.
