@@ -483,10 +483,13 @@ void revoke_request(self_ptr self, resolved_token caller, bool sudo,
   // A token revoking itself: without the caller's hold, the store alone holds its entry, and
   // the mark of its pending revocation is made in place.
   caller.entry.reset();
+  // The answer and its 204, shared by both continuations (CAF copies each closure).
+  auto reply = std::make_shared<std::pair<answer, api_response>>(done, std::move(none));
   self
     ->request(store_detail::revoking_token(self, *target), caf::infinite, revoke_atom::value,
               trace_cause::request, req.orphan_children)
-    .then([=](bool) { done(none); }, [=](caf::error&) { done(none); });
+    .then([reply](bool) { reply->first(std::move(reply->second)); },
+          [reply](caf::error&) { reply->first(std::move(reply->second)); });
 }
 
 // A lookup, renew or revoke by a presented token, in one message: the store authenticates it
