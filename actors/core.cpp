@@ -650,6 +650,11 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
         return true; // gone already
       if (cause == trace_cause::owner_revoked)
         l->second.with_owner = true;
+      if (l->second.counted) {
+        auto rp = self->make_response_promise<bool>();
+        revoke_counted(self, *l, cause, [rp]() mutable { rp.deliver(true); });
+        return rp;
+      }
       self->delegate(revoking_lease(self, *l), revoke_atom::value, cause);
       return caf::delegated<bool>{};
     },

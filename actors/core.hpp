@@ -44,7 +44,9 @@
 #include <caf/typed_response_promise.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -62,7 +64,8 @@ struct mount_entry {
 
 /// A live lease on a secret as the expiration manager keeps it: a record of the core's lease
 /// registry, made an actor (actors/lease.hpp) while it is revoked and talks to its engine
-/// (docs/decisions.md, "One CAF actor per live token").
+/// (docs/decisions.md, "One CAF actor per live token"), unless a fleet counts its events:
+/// the registry then revokes it itself.
 struct lease_ref {
   lease_entry entry;       ///< its `id` left empty: the registry's key is the lease's ID
   std::string mount;       ///< "aws/"
@@ -70,6 +73,11 @@ struct lease_ref {
   record_timer timer;      ///< its TTL timer (core_state::lease_timers): gone with the record
   lease_revoker actor;     ///< while it is revoked, its actor
   bool with_owner = false; ///< revoked by its owner token's revocation: no notice back to it
+  /// A counted lease is revoked by the registry itself, without an actor: while it is, who
+  /// waits for its end (docs/decisions.md, "A fleet's lease is revoked by its registry").
+  std::unique_ptr<std::vector<std::function<void()>>> revoking;
+  /// Being revoked, by its actor or by the registry.
+  bool in_revocation() const { return actor || revoking; }
 };
 
 /// An ended lease as expectations ask about it: its end, and its credential's engine.

@@ -165,10 +165,80 @@ std::vector<std::string> lease_ids_under(const core_state& st, const std::string
   return ids;
 }
 
+namespace {
+
+// The end of a counted lease's revocation, once its engine answered (actors/lease.cpp
+// `finish`): its keys go, its revocation is counted, the record goes, and its waiters go on.
+void finish_counted(self_ptr self, const std::string& id, trace_cause cause) {
+  auto& st = self->state;
+  auto it = st.leases.find(id);
+  if (it == st.leases.end())
+    return;
+  auto& r = it->second;
+  const auto ctx = record_context(st, r); // the record goes below
+  const auto& e = r.entry;
+  if (!e.owner.empty()) // an orphan batch token's lease has no token index
+    storage_delete(self, *ctx, keys::token_lease_index(*ctx, e.owner, id));
+  storage_delete(self, *ctx, keys::lease(id));
+  trace_event ev;
+  ev.kind = trace_kind::lease_revoked;
+  ev.cause = cause;
+  ev.subject = id;
+  ev.related = e.owner;
+  emit(self, *ctx, std::move(ev));
+  tombstone t;
+  t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
+  t.owner = e.owner;
+  t.counted = ctx->counted;
+  auto waiters = std::move(*r.revoking);
+  lease_gone(self, id, t);
+  for (auto& w : waiters)
+    w();
+}
+
+} // namespace
+
+void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::function<void()> waiter) {
+  auto& st = self->state;
+  auto& r = l.second;
+  const bool by_request = waiter != nullptr;
+  if (r.revoking) { // under way: it ends for this waiter too
+    if (by_request)
+      r.revoking->push_back(std::move(waiter));
+    return;
+  }
+  r.revoking = std::make_unique<std::vector<std::function<void()>>>();
+  if (by_request)
+    r.revoking->push_back(std::move(waiter));
+  else
+    cause = trace_cause::ttl_expired;
+  // A revocation that reaches a lease at its expiry instant finds it expired: its timer, due
+  // at the same instant, would have ended it (docs/decisions.md).
+  if (by_request && cause != trace_cause::ttl_expired &&
+      r.entry.expire_time <= sim_now(self, st.ctx)) {
+    trace_event ev;
+    ev.kind = trace_kind::lease_expired;
+    ev.cause = trace_cause::ttl_expired;
+    ev.subject = l.first;
+    ev.related = r.entry.owner;
+    emit(self, *record_context(st, r), std::move(ev));
+    cause = trace_cause::ttl_expired;
+  }
+  // Vault revokes through the backend first, then deletes the lease's index and entry.
+  auto m = st.mounts.find(r.mount);
+  auto engine = m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
+  const auto& id = l.first;
+  self->request(engine, caf::infinite, unsecret_atom::value, r.entry.handle)
+    .then([self, id, cause](bool) { finish_counted(self, id, cause); },
+          [self, id, cause](caf::error&) { finish_counted(self, id, cause); });
+}
+
 void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next) {
   auto l = self->state.leases.find(id);
   if (l == self->state.leases.end())
     return next();
+  if (l->second.counted)
+    return revoke_counted(self, *l, trace_cause::request, std::move(next));
   self->request(revoking_lease(self, *l), caf::infinite, revoke_atom::value, trace_cause::request)
     .then([=](bool) { next(); }, [=](caf::error&) { next(); });
 }
@@ -176,10 +246,12 @@ void revoke_lease(self_ptr self, const std::string& id, std::function<void()> ne
 void lease_timer_fired(self_ptr self, std::uint64_t number) {
   auto& st = self->state;
   auto* l = st.lease_timers.fired(number);
-  if (!l || l->second.actor) // gone, or being revoked
+  if (!l || l->second.in_revocation()) // gone, or being revoked
     return;
   emit_expiry(self, *record_context(st, l->second), trace_kind::lease_expired, l->first,
               l->second.entry.owner);
+  if (l->second.counted)
+    return revoke_counted(self, *l, trace_cause::ttl_expired, nullptr);
   self->send(revoking_lease(self, *l), expire_atom::value);
 }
 

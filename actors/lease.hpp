@@ -7,7 +7,8 @@
 // token"). When it expires, or is revoked (by `vault lease revoke`, or because the token
 // holding it is revoked), the registry makes it this actor: it asks its secrets engine to
 // revoke the secret (the AWS engine deletes the IAM user), deletes its storage entries,
-// tells the core it is gone, and stops.
+// tells the core it is gone, and stops. A fleet's lease, whose events are counted, is
+// revoked by the registry itself in the same steps (core_detail::revoke_counted).
 //
 // Messages:
 //   (revoke_atom, trace_cause) -> bool   revoke it (replies when done)
