@@ -74,7 +74,8 @@ struct lease_ref {
   lease_revoker actor;     ///< while it is revoked, its actor
   bool with_owner = false; ///< revoked by its owner token's revocation: no notice back to it
   /// A counted lease is revoked by the registry itself, without an actor: while it is, who
-  /// waits for its end (docs/decisions.md, "A fleet's lease is revoked by its registry").
+  /// waits for its end (docs/decisions.md, "A fleet's token and lease are revoked by their
+  /// authority").
   std::unique_ptr<std::vector<std::function<void()>>> revoking;
   /// Being revoked, by its actor or by the registry.
   bool in_revocation() const { return actor || revoking; }

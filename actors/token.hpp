@@ -10,7 +10,8 @@
 // store), then its leases (each through its registry, the core), then its own lease entry,
 // parent index and accessor index; in orphan mode its children then lose their parent (the
 // store clears it) and their index entries; last its primary entry. It then tells the token
-// store it is gone and stops.
+// store it is gone and stops. A fleet's token with no child, whose events are counted, is
+// revoked by the store itself in the same steps (store_detail::revoke_here).
 //
 // Messages:
 //   (revoke_atom, trace_cause, bool orphan_children) -> bool   (replies when done)

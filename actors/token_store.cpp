@@ -485,6 +485,9 @@ void revoke_request(self_ptr self, resolved_token caller, bool sudo,
   caller.entry.reset();
   // The answer and its 204, shared by both continuations (CAF copies each closure).
   auto reply = std::make_shared<std::pair<answer, api_response>>(done, std::move(none));
+  if (store_detail::revoked_here(target->second))
+    return store_detail::revoke_here(self, *target, trace_cause::request,
+                                     [reply] { reply->first(std::move(reply->second)); });
   self
     ->request(store_detail::revoking_token(self, *target), caf::infinite, revoke_atom::value,
               trace_cause::request, req.orphan_children)
@@ -533,6 +536,113 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
 }
 
 } // namespace
+
+void store_detail::forget_token(token_store_state& st, const std::string& id, const tombstone& t) {
+  auto it = st.tokens.find(id);
+  if (it == st.tokens.end())
+    return;
+  st.timers.forget(it->second.timer);
+  st.accessors.remove(*it);
+  st.tokens.erase(it);
+  if (auto l = st.lease_of.find(id); l != st.lease_of.end()) {
+    st.token_leases.erase(l->second);
+    if (!t.counted)
+      st.gone_leases[l->second] = id;
+    st.lease_of.erase(l);
+  }
+  if (!t.counted) // a fleet's tokens are too many to remember each
+    st.gone[id] = t;
+  if (auto parent = st.tokens.find(t.owner); parent != st.tokens.end() && parent->second.ties)
+    parent->second.ties->children.remove(id);
+}
+
+bool store_detail::revoked_here(const live_token& r) {
+  return r.revoking || (!r.actor && r.counted && (!r.ties || r.ties->children.size() == 0));
+}
+
+namespace {
+
+using lease_list = std::shared_ptr<std::vector<std::pair<std::string, caf::actor>>>;
+
+// Steps 3 to 5 and 7 of revokeInternal for a token the store revokes itself (actors/token.cpp
+// finish_revocation and delete_entry): its own lease entry, its parent index and accessor
+// entries, then its primary entry; it is counted revoked and forgotten, and its waiters go on.
+void finish_here(self_ptr self, std::string id, trace_cause cause) { // id: a copy, the key goes
+  auto& st = self->state;
+  auto* t = live(st, id);
+  if (!t)
+    return;
+  auto& r = t->second;
+  const auto ctx = record_context(st, r); // the record goes below
+  const auto entry = r.entry;
+  const auto& e = *entry;
+  if (e.has_lease)
+    storage_delete(self, *ctx, keys::lease(keys::token_lease_id(*ctx, e)));
+  if (!e.parent.empty())
+    storage_delete(self, *ctx, keys::parent(*ctx, e.parent, e.id));
+  storage_delete(self, *ctx, keys::accessor(*ctx, e.accessor));
+  storage_delete(self, *ctx, keys::token(*ctx, e.id));
+  trace_event ev;
+  ev.kind = trace_kind::token_revoked;
+  ev.cause = cause;
+  ev.subject = e.id;
+  ev.related = e.parent;
+  emit(self, *ctx, std::move(ev));
+  tombstone gone;
+  gone.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
+  gone.owner = e.parent;
+  gone.counted = ctx->counted;
+  auto waiters = std::move(*r.revoking);
+  store_detail::forget_token(st, id, gone);
+  for (auto& w : waiters)
+    w();
+}
+
+// Step 3: the token's leases, one after the other, each through its registry.
+void revoke_leases_here(self_ptr self, const std::string& id, trace_cause cause, lease_list leases,
+                        std::size_t i) {
+  if (i == leases->size())
+    return finish_here(self, id, cause);
+  auto next = [self, id, cause, leases, i] { revoke_leases_here(self, id, cause, leases, i + 1); };
+  const auto& [lease_id, registry] = (*leases)[i];
+  self->request(registry, caf::infinite, revoke_atom::value, lease_id, trace_cause::owner_revoked)
+    .then([next](bool) { next(); }, [next](caf::error&) { next(); });
+}
+
+} // namespace
+
+void store_detail::revoke_here(self_ptr self, token_slot& t, trace_cause cause,
+                               std::function<void()> waiter) {
+  auto& r = t.second;
+  if (r.revoking) { // under way: it ends for this waiter too
+    if (waiter)
+      r.revoking->push_back(std::move(waiter));
+    return;
+  }
+  r.revoking = std::make_unique<std::vector<std::function<void()>>>();
+  if (waiter)
+    r.revoking->push_back(std::move(waiter));
+  // Step 1: marked pending revocation (num_uses -1), as revoking_token marks it, and persisted.
+  const auto& e = change_entry(r, [](token_entry& x) { x.num_uses = -1; });
+  const auto ctx = record_context(self->state, r);
+  storage_put(self, *ctx, keys::token(*ctx, e.id));
+  // Step 2: the cubbyhole, before anything else goes.
+  if (r.ties && !r.ties->cubbyhole.empty()) {
+    for (const auto& [path, fields] : r.ties->cubbyhole)
+      storage_delete(self, *ctx, keys::cubbyhole(e.cubbyhole_id, path));
+    r.ties->cubbyhole.clear();
+    trace_event ev;
+    ev.kind = trace_kind::cubbyhole_destroyed;
+    ev.subject = e.id;
+    emit(self, *ctx, std::move(ev));
+  }
+  auto leases = std::make_shared<std::vector<std::pair<std::string, caf::actor>>>();
+  if (r.ties)
+    r.ties->leases.for_each([&](const std::string& id, const caf::actor& registry) {
+      leases->emplace_back(id, registry);
+    });
+  revoke_leases_here(self, t.first, cause, std::move(leases), 0);
+}
 
 token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
   auto& r = t.second;
@@ -755,23 +865,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       return issue(self, std::move(*plan));
     },
     [=](gone_atom, const std::string& id, const tombstone& t) {
-      auto& st = self->state;
-      auto it = st.tokens.find(id);
-      if (it == st.tokens.end())
-        return;
-      st.timers.forget(it->second.timer);
-      st.accessors.remove(*it);
-      st.tokens.erase(it);
-      if (auto l = st.lease_of.find(id); l != st.lease_of.end()) {
-        st.token_leases.erase(l->second);
-        if (!t.counted)
-          st.gone_leases[l->second] = id;
-        st.lease_of.erase(l);
-      }
-      if (!t.counted) // a fleet's tokens are too many to remember each
-        st.gone[id] = t;
-      if (auto parent = st.tokens.find(t.owner); parent != st.tokens.end() && parent->second.ties)
-        parent->second.ties->children.remove(id);
+      store_detail::forget_token(self->state, id, t);
     },
     [=](lease_atom, const std::string& token_id, const std::string& lease_id,
         const caf::actor& registry) {
@@ -853,6 +947,11 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       auto* t = live(self->state, id);
       if (!t)
         return true; // gone already
+      if (store_detail::revoked_here(t->second)) { // no child: orphan_children changes nothing
+        auto rp = self->make_response_promise<bool>();
+        store_detail::revoke_here(self, *t, cause, [rp]() mutable { rp.deliver(true); });
+        return rp;
+      }
       self->delegate(store_detail::revoking_token(self, *t), revoke_atom::value, cause,
                      orphan_children);
       return caf::delegated<bool>{};
@@ -861,7 +960,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     // being revoked itself goes anyway.
     [=](orphan_atom, const std::string& id) {
       auto* t = live(self->state, id);
-      if (!t || t->second.actor)
+      if (!t || t->second.in_revocation())
         return true;
       auto& r = t->second;
       auto former = r.entry->parent;
@@ -878,10 +977,12 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     // A token's TTL timer fired: it expires, and its actor revokes it.
     [=](expire_atom, std::uint64_t number) {
       auto* t = self->state.timers.fired(number);
-      if (!t || t->second.actor) // gone, or being revoked
+      if (!t || t->second.in_revocation()) // gone, or being revoked
         return;
       emit_expiry(self, *record_context(self->state, t->second), trace_kind::token_expired,
                   t->first);
+      if (store_detail::revoked_here(t->second))
+        return store_detail::revoke_here(self, *t, trace_cause::ttl_expired, nullptr);
       self->send(store_detail::revoking_token(self, *t), expire_atom::value);
     },
     // `vault operator generate-root` completed: a new root token (GenerateRootUpdate).

@@ -76,6 +76,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -99,6 +100,12 @@ struct live_token {
   record_timer timer;   ///< its TTL timer (token_store_state::timers): cancelled with the record
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed
   token_revoker actor;              ///< while it is revoked, its actor (which then owns the entry)
+  /// A counted token with no child is revoked by the store itself, without an actor: while
+  /// it is, who waits for its end (docs/decisions.md, "A fleet's token and lease are revoked
+  /// by their authority").
+  std::unique_ptr<std::vector<std::function<void()>>> revoking;
+  /// Being revoked, by its actor or by the store.
+  bool in_revocation() const { return actor || revoking; }
 };
 
 /// Accessor -> the token's record (a node of the store's map of tokens, which stays where it

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,15 +32,33 @@ caf::behavior stuck_registry(caf::event_based_actor* self) {
   };
 }
 
+// A lease registry that revokes every lease at once.
+caf::behavior prompt_registry(caf::event_based_actor*) {
+  return {
+    [=](revoke_atom, const std::string&, trace_cause) { return true; },
+  };
+}
+
+// The context a fleet's components get while it runs: events counted, not traced.
+sim_context counting(sim_context ctx, std::shared_ptr<trace_counter> counter) {
+  counter->on = true;
+  ctx.counter = std::move(counter);
+  return ctx;
+}
+
 class store_fixture {
 public:
-  store_fixture()
-    : store_(sim_.driver().system().spawn(token_store_actor, sim_.ctx(), system_config{}))
-    , registry_(sim_.driver().system().spawn(stuck_registry)) {}
+  /// With `counter`, the store runs as while a fleet counts: what it makes is counted there.
+  explicit store_fixture(std::shared_ptr<trace_counter> counter = nullptr)
+    : store_(sim_.driver().system().spawn(
+        token_store_actor, counter ? counting(sim_.ctx(), counter) : sim_.ctx(), system_config{}))
+    , registry_(sim_.driver().system().spawn(stuck_registry))
+    , prompt_(sim_.driver().system().spawn(prompt_registry)) {}
 
   ~store_fixture() {
     caf::anon_send_exit(store_, caf::exit_reason::user_shutdown);
     caf::anon_send_exit(registry_, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(prompt_, caf::exit_reason::user_shutdown);
     sim_.driver().drain();
   }
 
@@ -80,11 +99,13 @@ public:
     return (*made)->auth->client_token;
   }
 
-  // A child of root with a lease that never finishes revoking.
-  std::string child_with_stuck_lease() {
+  // A child of root with a lease that never finishes revoking (or, `prompt`, that is revoked
+  // at once).
+  std::string child_with_stuck_lease(bool prompt = false) {
     auto id = child();
     REQUIRE(resolve(id));
-    caf::anon_send(store_, lease_atom::value, id, std::string{"stuck"}, registry_);
+    caf::anon_send(store_, lease_atom::value, id, std::string{"stuck"},
+                   prompt ? prompt_ : registry_);
     sim_.driver().drain();
     return id;
   }
@@ -125,6 +146,7 @@ private:
   actor_sim sim_{42};
   token_authority store_;
   caf::actor registry_;
+  caf::actor prompt_;
 };
 
 } // namespace
@@ -171,6 +193,31 @@ SCENARIO("a live token is a record of the store; it is an actor only while it is
   // One whose lease never finishes revoking keeps its actor, waiting for the lease.
   f.start_revoking(stuck);
   CHECK(f.running() == before + 1);
+}
+
+SCENARIO("a fleet's token is revoked by the store itself, with its leases, and no actor") {
+  auto counter = std::make_shared<trace_counter>();
+  store_fixture f{counter};
+  auto before = f.running();
+  // Revoked while its lease is not revoked yet: no actor; it no longer authenticates, and
+  // it is not gone before its lease is.
+  auto stuck = f.child_with_stuck_lease();
+  f.start_revoking(stuck);
+  CHECK(f.running() == before);
+  CHECK_FALSE(f.resolve(stuck));
+  CHECK(f.ask<life_state>(state_atom::value, stuck) == life_state::valid);
+  CHECK(counter->tally.tokens_revoked == 0);
+  // Revoked by ID (as a parent's or a lease's revocation asks): answered once its lease is
+  // revoked and it is gone, counted, with a tombstone neither kept nor needed.
+  auto prompt = f.child_with_stuck_lease(true);
+  CHECK(f.ask<bool>(revoke_atom::value, prompt, trace_cause::request, false) == true);
+  CHECK(f.running() == before);
+  CHECK(counter->tally.tokens_revoked == 1);
+  CHECK(f.ask<life_state>(state_atom::value, prompt) == life_state::unknown);
+  CHECK_FALSE(f.resolve(prompt));
+  // Asked again, it is gone already.
+  CHECK(f.ask<bool>(revoke_atom::value, prompt, trace_cause::request, false) == true);
+  CHECK(counter->tally.tokens_revoked == 1);
 }
 
 SCENARIO("the store authenticates, checks and answers a token endpoint in one message") {
