@@ -13,10 +13,12 @@
 #include <caf/event_based_actor.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace tokenlab {
 
@@ -96,6 +98,30 @@ template <class Authority, class Record>
 const std::shared_ptr<const sim_context>& record_context(Authority& st, const Record& r) {
   return st.made.of(st.ctx, r.counted);
 }
+
+/// Who waits for the end of a revocation that an authority runs itself, without an actor (a
+/// fleet's token or lease: docs/decisions.md, "A fleet's token and lease are revoked by their
+/// authority"); nothing while none is under way.
+class revocation_waiters {
+public:
+  /// Joins `waiter` (none: nobody waits, as for an expiry) to the revocation; true when this
+  /// starts it, false when one was under way already (it then ends for this waiter too).
+  bool join(std::function<void()> waiter) {
+    const bool starts = !list_;
+    if (starts)
+      list_ = std::make_unique<std::vector<std::function<void()>>>();
+    if (waiter)
+      list_->push_back(std::move(waiter));
+    return starts;
+  }
+  /// A revocation is under way.
+  bool active() const { return list_ != nullptr; }
+  /// The waiters, to be answered once the record is gone.
+  std::vector<std::function<void()>> take() { return std::move(*list_); }
+
+private:
+  std::unique_ptr<std::vector<std::function<void()>>> list_;
+};
 
 /// Returns the virtual time an actor sees now.
 sim_time sim_now(caf::local_actor* self, const sim_context& ctx);

@@ -76,9 +76,9 @@ struct lease_ref {
   /// A counted lease is revoked by the registry itself, without an actor: while it is, who
   /// waits for its end (docs/decisions.md, "A fleet's token and lease are revoked by their
   /// authority").
-  std::unique_ptr<std::vector<std::function<void()>>> revoking;
+  revocation_waiters revoking;
   /// Being revoked, by its actor or by the registry.
-  bool in_revocation() const { return actor || revoking; }
+  bool in_revocation() const { return actor || revoking.active(); }
 };
 
 /// An ended lease as expectations ask about it: its end, and its credential's engine.

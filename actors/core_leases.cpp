@@ -190,7 +190,7 @@ void finish_counted(self_ptr self, const std::string& id, trace_cause cause) {
   t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
   t.owner = e.owner;
   t.counted = ctx->counted;
-  auto waiters = std::move(*r.revoking);
+  auto waiters = r.revoking.take();
   lease_gone(self, id, t);
   for (auto& w : waiters)
     w();
@@ -202,15 +202,9 @@ void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::functi
   auto& st = self->state;
   auto& r = l.second;
   const bool by_request = waiter != nullptr;
-  if (r.revoking) { // under way: it ends for this waiter too
-    if (by_request)
-      r.revoking->push_back(std::move(waiter));
-    return;
-  }
-  r.revoking = std::make_unique<std::vector<std::function<void()>>>();
-  if (by_request)
-    r.revoking->push_back(std::move(waiter));
-  else
+  if (!r.revoking.join(std::move(waiter)))
+    return; // under way: it ends for this waiter too
+  if (!by_request)
     cause = trace_cause::ttl_expired;
   // A revocation that reaches a lease at its expiry instant finds it expired: its timer, due
   // at the same instant, would have ended it (docs/decisions.md).

@@ -557,7 +557,8 @@ void store_detail::forget_token(token_store_state& st, const std::string& id, co
 }
 
 bool store_detail::revoked_here(const live_token& r) {
-  return r.revoking || (!r.actor && r.counted && (!r.ties || r.ties->children.size() == 0));
+  return r.revoking.active() ||
+         (!r.actor && r.counted && (!r.ties || r.ties->children.size() == 0));
 }
 
 namespace {
@@ -592,7 +593,7 @@ void finish_here(self_ptr self, std::string id, trace_cause cause) { // id: a co
   gone.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
   gone.owner = e.parent;
   gone.counted = ctx->counted;
-  auto waiters = std::move(*r.revoking);
+  auto waiters = r.revoking.take();
   store_detail::forget_token(st, id, gone);
   for (auto& w : waiters)
     w();
@@ -614,14 +615,8 @@ void revoke_leases_here(self_ptr self, const std::string& id, trace_cause cause,
 void store_detail::revoke_here(self_ptr self, token_slot& t, trace_cause cause,
                                std::function<void()> waiter) {
   auto& r = t.second;
-  if (r.revoking) { // under way: it ends for this waiter too
-    if (waiter)
-      r.revoking->push_back(std::move(waiter));
-    return;
-  }
-  r.revoking = std::make_unique<std::vector<std::function<void()>>>();
-  if (waiter)
-    r.revoking->push_back(std::move(waiter));
+  if (!r.revoking.join(std::move(waiter)))
+    return; // under way: it ends for this waiter too
   // Step 1: marked pending revocation (num_uses -1), as revoking_token marks it, and persisted.
   const auto& e = change_entry(r, [](token_entry& x) { x.num_uses = -1; });
   const auto ctx = record_context(self->state, r);

@@ -103,9 +103,9 @@ struct live_token {
   /// A counted token with no child is revoked by the store itself, without an actor: while
   /// it is, who waits for its end (docs/decisions.md, "A fleet's token and lease are revoked
   /// by their authority").
-  std::unique_ptr<std::vector<std::function<void()>>> revoking;
+  revocation_waiters revoking;
   /// Being revoked, by its actor or by the store.
-  bool in_revocation() const { return actor || revoking; }
+  bool in_revocation() const { return actor || revoking.active(); }
 };
 
 /// Accessor -> the token's record (a node of the store's map of tokens, which stays where it

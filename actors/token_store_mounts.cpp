@@ -29,7 +29,7 @@ void revoke_next(self_ptr self, std::shared_ptr<sweep> s, std::size_t i) {
     return revoke_next(self, s, i + 1);
   // One the store revokes already: this sweep waits for its end (a new one here goes to its
   // actor, whose answer comes as a message: no recursion over a mount's many tokens).
-  if (t->second.revoking)
+  if (t->second.revoking.active())
     return revoke_here(self, *t, trace_cause::request, [=] { revoke_next(self, s, i + 1); });
   self
     ->request(revoking_token(self, *t), caf::infinite, revoke_atom::value, trace_cause::request,
