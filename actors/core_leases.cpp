@@ -180,16 +180,7 @@ void finish_counted(self_ptr self, const std::string& id, trace_cause cause) {
   if (!e.owner.empty()) // an orphan batch token's lease has no token index
     storage_delete(self, *ctx, keys::token_lease_index(*ctx, e.owner, id));
   storage_delete(self, *ctx, keys::lease(id));
-  trace_event ev;
-  ev.kind = trace_kind::lease_revoked;
-  ev.cause = cause;
-  ev.subject = id;
-  ev.related = e.owner;
-  emit(self, *ctx, std::move(ev));
-  tombstone t;
-  t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
-  t.owner = e.owner;
-  t.counted = ctx->counted;
+  auto t = emit_revoked(self, *ctx, trace_kind::lease_revoked, cause, id, e.owner);
   auto waiters = r.revoking.take();
   lease_gone(self, id, t);
   for (auto& w : waiters)

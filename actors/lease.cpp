@@ -15,16 +15,7 @@ void finish(self_ptr self, trace_cause cause) {
   if (!e.owner.empty()) // an orphan batch token's lease has no token index
     storage_delete(self, st.ctx(), keys::token_lease_index(st.ctx(), e.owner, e.id));
   storage_delete(self, st.ctx(), keys::lease(e.id));
-  trace_event ev;
-  ev.kind = trace_kind::lease_revoked;
-  ev.cause = cause;
-  ev.subject = e.id;
-  ev.related = e.owner;
-  emit(self, st.ctx(), std::move(ev));
-  tombstone t;
-  t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
-  t.owner = e.owner;
-  t.counted = st.ctx().counted;
+  auto t = emit_revoked(self, st.ctx(), trace_kind::lease_revoked, cause, e.id, e.owner);
   self->send(st.core, gone_atom::value, e.id, t);
   for (auto& rp : st.waiters)
     rp.deliver(true);

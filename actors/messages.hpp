@@ -130,6 +130,25 @@ struct tombstone {
   bool counted = false; ///< made while a fleet counted: not remembered once gone
 };
 
+/// The end of a token's or a lease's revocation (`kind`: token_revoked or lease_revoked) of
+/// `subject` for `cause`, traced (or counted) by `self`; returns what the object leaves
+/// behind, `owner` its token or parent (an expiry leaves it expired).
+template <class Self>
+tombstone emit_revoked(Self* self, const sim_context& ctx, trace_kind kind, trace_cause cause,
+                       const std::string& subject, const std::string& owner) {
+  trace_event ev;
+  ev.kind = kind;
+  ev.cause = cause;
+  ev.subject = subject;
+  ev.related = owner;
+  emit(self, ctx, std::move(ev));
+  tombstone t;
+  t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
+  t.owner = owner;
+  t.counted = ctx.counted;
+  return t;
+}
+
 /// The authority that keeps a token's or a lease's record (the token store, the core's lease
 /// registry), as the object's revoking actor sees it: told when the object is gone.
 using record_keeper = caf::typed_actor<caf::reacts_to<gone_atom, std::string, tombstone>>;

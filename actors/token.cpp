@@ -40,16 +40,7 @@ void delete_entry(self_ptr self) {
   const auto& e = *st.entry;
   const auto& ctx = st.ctx();
   storage_delete(self, ctx, keys::token(ctx, e.id));
-  trace_event ev;
-  ev.kind = trace_kind::token_revoked;
-  ev.cause = st.cause;
-  ev.subject = e.id;
-  ev.related = e.parent;
-  emit(self, ctx, std::move(ev));
-  tombstone t;
-  t.state = st.cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
-  t.owner = e.parent;
-  t.counted = ctx.counted;
+  auto t = emit_revoked(self, ctx, trace_kind::token_revoked, st.cause, e.id, e.parent);
   self->send(st.store, gone_atom::value, e.id, t);
   for (auto& rp : st.waiters)
     rp.deliver(true);

@@ -583,16 +583,7 @@ void finish_here(self_ptr self, std::string id, trace_cause cause) { // id: a co
     storage_delete(self, *ctx, keys::parent(*ctx, e.parent, e.id));
   storage_delete(self, *ctx, keys::accessor(*ctx, e.accessor));
   storage_delete(self, *ctx, keys::token(*ctx, e.id));
-  trace_event ev;
-  ev.kind = trace_kind::token_revoked;
-  ev.cause = cause;
-  ev.subject = e.id;
-  ev.related = e.parent;
-  emit(self, *ctx, std::move(ev));
-  tombstone gone;
-  gone.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
-  gone.owner = e.parent;
-  gone.counted = ctx->counted;
+  auto gone = emit_revoked(self, *ctx, trace_kind::token_revoked, cause, e.id, e.parent);
   auto waiters = r.revoking.take();
   store_detail::forget_token(st, id, gone);
   for (auto& w : waiters)
