@@ -210,7 +210,8 @@ void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::functi
 std::vector<std::string> lease_ids_under(const core_state& st, const std::string& prefix);
 /// Revokes the secret lease `id` by request (at once if it is gone), then calls `next`.
 void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next);
-/// A lease's TTL timer `number` fired: the lease expires, and its actor revokes it.
+/// A lease's TTL timer `number` fired: the lease expires, and its actor revokes it (a
+/// fleet's: the registry).
 void lease_timer_fired(self_ptr self, std::uint64_t number);
 /// A lease's actor finished: the record goes (a tombstone stays unless it was a fleet's).
 void lease_gone(self_ptr self, const std::string& id, const tombstone& t);

@@ -960,7 +960,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       emit(self, its, std::move(ev));
       return true;
     },
-    // A token's TTL timer fired: it expires, and its actor revokes it.
+    // A token's TTL timer fired: it expires, and its actor revokes it (a fleet's: the store).
     [=](expire_atom, std::uint64_t number) {
       auto* t = self->state.timers.fired(number);
       if (!t || t->second.in_revocation()) // gone, or being revoked
