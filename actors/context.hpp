@@ -150,8 +150,19 @@ void emit(Self* self, const sim_context& ctx, trace_event ev, bool counted) {
   emit(self, ctx, std::move(ev));
 }
 
-/// A record's TTL timer fired: traces the timer's firing and the expiry it is (`kind`,
-/// token_expired or lease_expired) of `subject`, whose owner is `related`.
+/// The expiry (`kind`, token_expired or lease_expired) of `subject`, whose owner is `related`.
+template <class Self>
+void emit_expired(Self* self, const sim_context& ctx, trace_kind kind, const std::string& subject,
+                  const std::string& related = {}) {
+  trace_event ev;
+  ev.kind = kind;
+  ev.cause = trace_cause::ttl_expired;
+  ev.subject = subject;
+  ev.related = related;
+  emit(self, ctx, std::move(ev));
+}
+
+/// A record's TTL timer fired: traces the timer's firing and the expiry it is.
 template <class Self>
 void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, const std::string& subject,
                  const std::string& related = {}) {
@@ -159,12 +170,7 @@ void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, const std:
   fired.kind = trace_kind::timer_fired;
   fired.subject = subject;
   emit(self, ctx, std::move(fired));
-  trace_event ev;
-  ev.kind = kind;
-  ev.cause = trace_cause::ttl_expired;
-  ev.subject = subject;
-  ev.related = related;
-  emit(self, ctx, std::move(ev));
+  emit_expired(self, ctx, kind, subject, related);
 }
 
 /// A storage operation (`op`, a put or a delete): sent to the storage actor, which traces it;

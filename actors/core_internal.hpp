@@ -202,9 +202,9 @@ using lease_slot = std::pair<const std::string, lease_ref>;
 void add_lease(self_ptr self, lease_entry e, const std::string& mount);
 /// The actor that revokes the lease: made now unless it is being revoked already.
 lease_revoker revoking_lease(self_ptr self, lease_slot& l);
-/// Revokes a counted lease (a fleet's) in the registry, as its actor would: `cause` for a
-/// revocation by request (a lease at its expiry instant is found expired), `waiter` called
-/// once it is gone; or, with no waiter, its expiry (the TTL timer fired).
+/// Revokes a counted lease (a fleet's) in the registry, as its actor would, for `cause`
+/// (ttl_expired: its TTL timer fired; another cause at its expiry instant finds it expired);
+/// `waiter` (if any) is called once it is gone.
 void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::function<void()> waiter);
 /// The IDs of the live secret leases under `prefix`, sorted (the registry is unordered).
 std::vector<std::string> lease_ids_under(const core_state& st, const std::string& prefix);

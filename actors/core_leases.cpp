@@ -142,15 +142,23 @@ void add_lease(self_ptr self, lease_entry e, const std::string& mount) {
   arm(self, l);
 }
 
+namespace {
+
+// The engine that revokes a lease's secret: its mount's, or a disabled mount's kept engine.
+secrets_engine engine_of(const core_state& st, const lease_ref& r) {
+  auto m = st.mounts.find(r.mount);
+  return m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
+}
+
+} // namespace
+
 lease_revoker revoking_lease(self_ptr self, lease_slot& l) {
   auto& st = self->state;
   auto& r = l.second;
   if (!r.actor) {
-    auto m = st.mounts.find(r.mount);
-    auto engine = m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
     auto e = r.entry;
     e.id = l.first;
-    r.actor = self->spawn(lease_actor, std::move(e), record_context(st, r), std::move(engine),
+    r.actor = self->spawn(lease_actor, std::move(e), record_context(st, r), engine_of(st, r),
                           caf::actor_cast<record_keeper>(self));
   }
   return r.actor;
@@ -192,28 +200,17 @@ void finish_counted(self_ptr self, const std::string& id, trace_cause cause) {
 void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::function<void()> waiter) {
   auto& st = self->state;
   auto& r = l.second;
-  const bool by_request = waiter != nullptr;
   if (!r.revoking.join(std::move(waiter)))
     return; // under way: it ends for this waiter too
-  if (!by_request)
-    cause = trace_cause::ttl_expired;
   // A revocation that reaches a lease at its expiry instant finds it expired: its timer, due
   // at the same instant, would have ended it (docs/decisions.md).
-  if (by_request && cause != trace_cause::ttl_expired &&
-      r.entry.expire_time <= sim_now(self, st.ctx)) {
-    trace_event ev;
-    ev.kind = trace_kind::lease_expired;
-    ev.cause = trace_cause::ttl_expired;
-    ev.subject = l.first;
-    ev.related = r.entry.owner;
-    emit(self, *record_context(st, r), std::move(ev));
+  if (cause != trace_cause::ttl_expired && r.entry.expire_time <= sim_now(self, st.ctx)) {
+    emit_expired(self, *record_context(st, r), trace_kind::lease_expired, l.first, r.entry.owner);
     cause = trace_cause::ttl_expired;
   }
   // Vault revokes through the backend first, then deletes the lease's index and entry.
-  auto m = st.mounts.find(r.mount);
-  auto engine = m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
   const auto& id = l.first;
-  self->request(engine, caf::infinite, unsecret_atom::value, r.entry.handle)
+  self->request(engine_of(st, r), caf::infinite, unsecret_atom::value, r.entry.handle)
     .then([self, id, cause](bool) { finish_counted(self, id, cause); },
           [self, id, cause](caf::error&) { finish_counted(self, id, cause); });
 }

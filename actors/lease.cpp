@@ -36,12 +36,7 @@ void start_revocation(self_ptr self, trace_cause cause) {
 // The lease's TTL ran out: it expires, and Vault revokes it with the backend.
 void expire_now(self_ptr self) {
   auto& s = self->state;
-  trace_event ev;
-  ev.kind = trace_kind::lease_expired;
-  ev.cause = trace_cause::ttl_expired;
-  ev.subject = s.entry.id;
-  ev.related = s.entry.owner;
-  emit(self, s.ctx(), std::move(ev));
+  emit_expired(self, s.ctx(), trace_kind::lease_expired, s.entry.id, s.entry.owner);
   start_revocation(self, trace_cause::ttl_expired);
 }
 

@@ -52,6 +52,16 @@ public:
         f(id, a);
   }
 
+  /// The entries as they are now, oldest first, shared by a revocation's steps (which go on
+  /// while the list changes).
+  using entries = std::shared_ptr<std::vector<std::pair<std::string, caf::actor>>>;
+  entries snapshot() const {
+    auto out = std::make_shared<std::vector<std::pair<std::string, caf::actor>>>();
+    out->reserve(size_);
+    for_each([&](const std::string& id, const caf::actor& a) { out->emplace_back(id, a); });
+    return out;
+  }
+
 private:
   static constexpr std::size_t short_list = 8; ///< longer lists are indexed
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);

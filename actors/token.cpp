@@ -13,14 +13,7 @@ namespace {
 
 using self_ptr = token_revoker::stateful_pointer<token_state>;
 
-using targets = std::shared_ptr<std::vector<std::pair<std::string, caf::actor>>>;
-
-targets snapshot(const ordered_refs& xs) {
-  auto out = std::make_shared<std::vector<std::pair<std::string, caf::actor>>>();
-  out->reserve(xs.size());
-  xs.for_each([&](const std::string& id, const caf::actor& a) { out->emplace_back(id, a); });
-  return out;
-}
+using targets = ordered_refs::entries;
 
 // Sends `ask(target)` to each target in turn, waiting for each reply (or its failure) before
 // the next: Vault revokes one subtree after the other, and so do we.
@@ -75,7 +68,7 @@ void finish_revocation(self_ptr self, bool orphan_children) {
     storage_delete(self, ctx, keys::parent(ctx, e.parent, e.id));
   storage_delete(self, ctx, keys::accessor(ctx, e.accessor));
   if (orphan_children)
-    return orphan_next(self, snapshot(st.ties.children), 0);
+    return orphan_next(self, st.ties.children.snapshot(), 0);
   delete_entry(self);
 }
 
@@ -102,8 +95,8 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   // A token with neither children to revoke nor leases goes on at once (most of a tree).
   if ((orphan_children || st.ties.children.size() == 0) && st.ties.leases.size() == 0)
     return finish_revocation(self, orphan_children);
-  auto children = orphan_children ? snapshot(ordered_refs{}) : snapshot(st.ties.children);
-  auto leases = snapshot(st.ties.leases);
+  auto children = orphan_children ? ordered_refs{}.snapshot() : st.ties.children.snapshot();
+  auto leases = st.ties.leases.snapshot();
   auto revoke_leases = [=] {
     // 3. The token's leases, each through its registry.
     one_after_another(

@@ -563,7 +563,7 @@ bool store_detail::revoked_here(const live_token& r) {
 
 namespace {
 
-using lease_list = std::shared_ptr<std::vector<std::pair<std::string, caf::actor>>>;
+using lease_list = ordered_refs::entries;
 
 // Steps 3 to 5 and 7 of revokeInternal for a token the store revokes itself (actors/token.cpp
 // finish_revocation and delete_entry): its own lease entry, its parent index and accessor
@@ -622,11 +622,7 @@ void store_detail::revoke_here(self_ptr self, token_slot& t, trace_cause cause,
     ev.subject = e.id;
     emit(self, *ctx, std::move(ev));
   }
-  auto leases = std::make_shared<std::vector<std::pair<std::string, caf::actor>>>();
-  if (r.ties)
-    r.ties->leases.for_each([&](const std::string& id, const caf::actor& registry) {
-      leases->emplace_back(id, registry);
-    });
+  auto leases = r.ties ? r.ties->leases.snapshot() : ordered_refs{}.snapshot();
   revoke_leases_here(self, t.first, cause, std::move(leases), 0);
 }
 

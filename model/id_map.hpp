@@ -139,7 +139,6 @@ public:
     return i == npos ? end() : const_iterator{at_const(i)};
   }
   std::size_t count(std::string_view key) const { return locate(key, hash_of(key)) != npos; }
-  bool contains(std::string_view key) const { return count(key) > 0; }
 
   /// The record of `key`, made from `args` if there is none (then `second` is true).
   template <class... Args>
