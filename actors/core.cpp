@@ -24,19 +24,10 @@ using namespace core_detail;
 
 namespace {
 
-// The mount serving `path`: the longest mounted prefix.
-const std::pair<const std::string, mount_entry>* route(core_state& st, const std::string& path) {
-  const std::pair<const std::string, mount_entry>* best = nullptr;
-  for (const auto& m : st.mounts)
-    if (under(path, m.first) && (!best || m.first.size() > best->first.size()))
-      best = &m;
-  return best;
-}
-
 void register_lease(self_ptr self, const resolved_token& who, const std::string& mount,
                     const std::string& path, secret_result s, const reply& done) {
   auto& st = self->state;
-  const auto& m = st.mounts.at(mount);
+  const auto& m = st.routes.mounts.at(mount);
   lease_entry e;
   // A batch token's lease belongs to its parent, or to no token (spec §5.4); it ends with
   // the token, while the response still shows the granted TTL.
@@ -52,7 +43,7 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   auto d = issue_secret_lease(e, effective_view(st.sys, m.tune, mount), sim_now(self, st.ctx));
   if (!d)
     return done(d.error());
-  e.id = path + "/" + st.lease_ids.base62(24);
+  e.id = path + "/" + st.registry.ids.base62(24);
   storage_put(self, st.ctx, keys::lease(e.id));
   if (!e.owner.empty())
     storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
@@ -117,7 +108,7 @@ auto secret_answer(self_ptr self, const resolved_token& who, const std::string& 
       resp.data = std::move(s->data);
       // KV shows a refresh interval, not a lease: the secret's own ttl, or the mount's
       // default lease TTL (passthrough.go).
-      auto& mounted = self->state.mounts.at(a->mount);
+      auto& mounted = self->state.routes.mounts.at(a->mount);
       if (mounted.type == "kv")
         resp.lease_duration = whole_seconds(
           s->ttl_from_data
@@ -134,7 +125,7 @@ auto secret_answer(self_ptr self, const resolved_token& who, const std::string& 
 void read_aws(self_ptr self, const resolved_token& who, const std::string& mount,
               const std::string& path, const field_map& fields, const reply& done) {
   auto& st = self->state;
-  const auto& m = st.mounts.at(mount);
+  const auto& m = st.routes.mounts.at(mount);
   self
     ->request(m.engine.logical, caf::infinite, read_atom::value,
               engine_read{path, who.entry->display_name, fields,
@@ -167,7 +158,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return read_tune(self, mount, done);
   if (under(r.path, "auth/token/"))
     return forward(self, st.store, done, read_atom::value, r.path);
-  if (auto a = auth_mount_of(self, r.path)) {
+  if (auto a = self->state.routes.auth_serving(r.path)) {
     self->request(*a, caf::infinite, read_atom::value, r.path, who.entry->display_name)
       .then(
         [=](outcome<secret_result>& s) {
@@ -182,7 +173,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
   }
   if (policy_path(r.path))
     return read_policy(self, last_segment(r.path), done);
-  auto m = route(st, r.path);
+  auto m = st.routes.mount_serving(r.path);
   if (!m)
     return done(no_route(r.path));
   if (m->second.type == "aws")
@@ -211,7 +202,7 @@ void write_checked(self_ptr self, const resolved_token& who, const logical_write
       return done(req.error());
     return tune_mount(self, *req, done);
   }
-  if (auto a = auth_mount_of(self, w.path))
+  if (auto a = self->state.routes.auth_serving(w.path))
     return forward(self, *a, done, write_atom::value, w);
   if (under(w.path, "auth/token/"))
     return forward(self, st.store, done, write_atom::value, who,
@@ -223,7 +214,7 @@ void write_checked(self_ptr self, const resolved_token& who, const logical_write
     return write_policy(self, last_segment(w.path),
                         rules == w.fields.end() ? std::string{} : rules->second, done);
   }
-  auto m = route(st, w.path);
+  auto m = st.routes.mount_serving(w.path);
   if (!m)
     return done(no_route(w.path));
   if (m->second.type == "aws" && aws_credential_path(m->first, w.path))
@@ -254,8 +245,8 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
     return;
   }
   std::string mount;
-  if (auto a = auth_mount_of(self, path, &mount)) {
-    const auto& type = st.auth_table.at(mount.substr(5)).type;
+  if (auto a = self->state.routes.auth_serving(path, &mount)) {
+    const auto& type = st.routes.auth_table.at(mount.substr(5)).type;
     const auto kind = type == "userpass"     ? backend_kind::userpass
                       : type == "approle"    ? backend_kind::approle
                       : type == "kubernetes" ? backend_kind::kubernetes
@@ -267,7 +258,7 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
       .then(secret_found, none);
     return;
   }
-  auto m = route(st, path);
+  auto m = st.routes.mount_serving(path);
   if (!m)
     return k(std::nullopt);
   const auto& e = m->second;
@@ -334,11 +325,11 @@ void on_list(self_ptr self, const resolved_token& who, const logical_list_reques
     return forward(self, st.store, done, list_atom::value, path);
   if (under(path, "identity/"))
     return forward(self, st.identity, done, list_atom::value, path);
-  if (auto a = auth_mount_of(self, path))
+  if (auto a = self->state.routes.auth_serving(path))
     return forward(self, *a, done, list_atom::value, path);
   if (path == "sys/policy/" || path == "sys/policies/acl/")
     return done(list_response(st.policies.names()));
-  if (auto m = route(st, path))
+  if (auto m = st.routes.mount_serving(path))
     return forward(self, m->second.engine.logical, done, list_atom::value, path);
   done(no_route(l.path));
 }
@@ -359,12 +350,12 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
     return forward(self, self->state.store, done, delete_path_atom::value, d.path);
   if (under(d.path, "identity/"))
     return forward(self, self->state.identity, done, delete_path_atom::value, d.path);
-  if (auto a = auth_mount_of(self, d.path))
+  if (auto a = self->state.routes.auth_serving(d.path))
     return forward(self, *a, done, delete_path_atom::value, d.path);
   if (policy_path(d.path))
     return delete_policy(self, last_segment(d.path), done);
   auto& st = self->state;
-  if (auto m = route(st, d.path))
+  if (auto m = st.routes.mount_serving(d.path))
     return forward(self, m->second.engine.logical, done, delete_path_atom::value, d.path);
   done(no_route(d.path));
 }
@@ -489,7 +480,7 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
     return *l;
   auto w = std::get_if<logical_write_request>(&req.op);
   std::string mount;
-  if (!w || !auth_mount_of(self, w->path, &mount))
+  if (!w || !self->state.routes.auth_serving(w->path, &mount))
     return std::nullopt;
   auto rest = w->path.substr(mount.size());
   if (rest != "login" && !under(rest, "login/"))
@@ -588,20 +579,20 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
   st.sys = sys;
   st.store = std::move(store);
   st.requests = id_source{st.ctx.seed, id_stream::requests};
-  st.lease_ids = id_source{st.ctx.seed, id_stream::secrets};
-  st.mount_ids = id_source{st.ctx.seed, id_stream::mount_table};
+  st.registry.ids = id_source{st.ctx.seed, id_stream::secrets};
+  st.routes.mount_ids = id_source{st.ctx.seed, id_stream::mount_table};
   st.generation_ids = id_source{st.ctx.seed, static_cast<id_stream>(10)};
   st.unseal_key = *rootgen::decode_key_share(rootgen::dev_unseal_key(st.ctx.seed));
   // Lease actors are not linked (a link costs every other link a scan when it ends): the
   // core ends those revoking when it is told to exit.
   self->set_exit_handler([=](caf::exit_msg& msg) {
-    for (const auto& [id, lease] : self->state.leases)
+    for (const auto& [id, lease] : self->state.registry.live)
       if (lease.actor)
         self->send_exit(lease.actor, msg.reason);
     self->quit(msg.reason);
   });
-  st.auth_table["token/"] =
-    new_auth_mount(st.mount_ids, "token/", "token", "token based credentials");
+  st.routes.auth_table["token/"] =
+    new_auth_mount(st.routes.mount_ids, "token/", "token", "token based credentials");
   // The identity store (identity/): it knows every auth mount by accessor, and the token
   // store asks it for the entities of token roles' entity aliases.
   st.identity = self->spawn<caf::linked>(
@@ -609,7 +600,7 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
     std::vector<entity_subscriber>{caf::actor_cast<entity_subscriber>(self),
                                    caf::actor_cast<entity_subscriber>(st.store)});
   self->send(st.identity, enable_auth_atom::value,
-             identity_mount{st.auth_table["token/"].accessor, "auth/token/", "token"});
+             identity_mount{st.routes.auth_table["token/"].accessor, "auth/token/", "token"});
   self->send(st.store, identity_atom::value, st.identity);
   mount_dev_secrets(self);
   return {
@@ -645,8 +636,8 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       lease_gone(self, lease_id, t);
     },
     [=](revoke_atom, const std::string& lease_id, trace_cause cause) -> caf::result<bool> {
-      auto l = self->state.leases.find(lease_id);
-      if (l == self->state.leases.end())
+      auto l = self->state.registry.live.find(lease_id);
+      if (l == self->state.registry.live.end())
         return true; // gone already
       if (cause == trace_cause::owner_revoked)
         l->second.with_owner = true;
@@ -671,11 +662,11 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       const std::string* mount = nullptr;
       const std::string* handle = nullptr;
       life_state lease = life_state::unknown;
-      if (auto l = s.leases.find(id); l != s.leases.end()) {
+      if (auto l = s.registry.live.find(id); l != s.registry.live.end()) {
         mount = &l->second.mount;
         handle = &l->second.entry.handle;
         lease = life_state::valid;
-      } else if (auto g = s.gone_leases.find(id); g != s.gone_leases.end()) {
+      } else if (auto g = s.registry.gone.find(id); g != s.registry.gone.end()) {
         mount = &g->second.mount;
         handle = &g->second.handle;
         lease = g->second.end.state;
@@ -692,15 +683,15 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
         return rp;
       }
       auto asks = std::make_shared<std::vector<std::pair<secrets_engine, std::string>>>();
-      if (mount && s.mounts.count(*mount) > 0)
-        asks->emplace_back(s.mounts.at(*mount).engine.common(), *handle);
-      else if (mount && s.retired.count(*mount) > 0)
-        asks->emplace_back(s.retired.at(*mount), *handle);
+      if (mount && s.routes.mounts.count(*mount) > 0)
+        asks->emplace_back(s.routes.mounts.at(*mount).engine.common(), *handle);
+      else if (mount && s.routes.retired.count(*mount) > 0)
+        asks->emplace_back(s.routes.retired.at(*mount), *handle);
       else
-        for (const auto& [path, m] : s.mounts)
+        for (const auto& [path, m] : s.routes.mounts)
           asks->emplace_back(m.engine.common(), id);
       if (!mount)
-        for (const auto& [path, engine] : s.retired)
+        for (const auto& [path, engine] : s.routes.retired)
           asks->emplace_back(engine, id);
       credential_state(self, asks, 0, rp);
       return rp;

@@ -49,6 +49,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace tokenlab {
 
@@ -70,7 +71,7 @@ struct lease_ref {
   lease_entry entry;       ///< its `id` left empty: the registry's key is the lease's ID
   std::string mount;       ///< "aws/"
   bool counted = false;    ///< made while a fleet counted: its events stay counted
-  record_timer timer;      ///< its TTL timer (core_state::lease_timers): gone with the record
+  record_timer timer;      ///< its TTL timer (lease_registry::timers): gone with the record
   lease_revoker actor;     ///< while it is revoked, its actor
   bool with_owner = false; ///< revoked by its owner token's revocation: no notice back to it
   /// A counted lease is revoked by the registry itself, without an actor: while it is, who
@@ -88,27 +89,54 @@ struct gone_lease {
   std::string handle;
 };
 
+/// The router's tables (vault/router.go, the mount tables): which secrets engine or auth
+/// method serves a path, and the engines of disabled mounts.
+struct core_routes {
+  std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
+  /// Engines of disabled mounts, kept (no longer routed to) so that expectations can ask
+  /// what became of their credentials.
+  std::map<std::string, secrets_engine> retired;
+  std::map<std::string, auth_method> auth_mounts; ///< auth methods by mount ("auth/userpass/")
+  /// The auth mount table (`vault auth list`): token/ first, then each enabled method.
+  std::map<std::string, auth_mount_info> auth_table;
+  id_source mount_ids{1, id_stream::mount_table};
+
+  /// The secrets mount serving `path`: the longest mounted prefix, or null.
+  const std::pair<const std::string, mount_entry>* mount_serving(const std::string& path) const;
+  std::pair<const std::string, mount_entry>* mount_serving(const std::string& path);
+  /// The auth method serving `path` ("auth/userpass/…"), or null; its mount in `mount`.
+  const auth_method* auth_serving(const std::string& path, std::string* mount = nullptr) const;
+  /// The engine that revokes a secret of `mount`: its engine, or a disabled mount's kept one.
+  secrets_engine revoker(const std::string& mount) const;
+};
+
+/// The lease registry (vault/expiration.go's ExpirationManager, for secrets' leases; a
+/// service token's lease lives with its token in the token store): the live leases, their
+/// TTL timers, the ended ones, and the stream their IDs are drawn from.
+struct lease_registry {
+  id_source ids{1, id_stream::secrets};
+  /// Live leases by ID, unordered (what lists them, by prefix or mount, sorts what it found).
+  id_map<lease_ref> live;
+  record_timers<std::pair<const std::string, lease_ref>> timers; ///< the leases' TTLs
+  /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
+  std::map<std::string, gone_lease> gone;
+
+  /// The IDs of the live leases under `prefix`, sorted (`live` is unordered).
+  std::vector<std::string> ids_under(const std::string& prefix) const;
+};
+
+/// The core is one actor in three parts (docs/decisions.md, "The core is one actor in three
+/// parts"): request handling (authentication, ACL, identity, the system backend) here, the
+/// router's tables (`routes`) and the lease registry (`registry`).
 struct core_state {
   sim_context ctx;
   object_contexts made; ///< the contexts its leases' actors share
   system_config sys;
   token_authority store;
   id_source requests{1, id_stream::requests};
-  id_source lease_ids{1, id_stream::secrets};
-  std::map<std::string, mount_entry> mounts; ///< secrets engines by path ("aws/")
-  /// Engines of disabled mounts, kept (no longer routed to) so that expectations can ask
-  /// what became of their credentials.
-  std::map<std::string, secrets_engine> retired;
-  /// Live leases by ID, unordered (what lists them, by prefix or mount, sorts what it found).
-  id_map<lease_ref> leases;
-  record_timers<std::pair<const std::string, lease_ref>> lease_timers; ///< the leases' TTLs
-  /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
-  std::map<std::string, gone_lease> gone_leases;
-  policy_store policies; ///< `root`, `default` and every `vault policy write`
-  std::map<std::string, auth_method> auth_mounts; ///< auth methods by mount ("auth/userpass/")
-  /// The auth mount table (`vault auth list`): token/ first, then each enabled method.
-  std::map<std::string, auth_mount_info> auth_table;
-  id_source mount_ids{1, id_stream::mount_table};
+  core_routes routes;
+  lease_registry registry;
+  policy_store policies;     ///< `root`, `default` and every `vault policy write`
   identity_service identity; ///< the identity store, at identity/ (actors/identity_store.hpp)
   /// Every entity as the identity store last published it: what a request of a token with an
   /// entity reads (its policies, whether it is disabled), with no round trip.

@@ -1,7 +1,9 @@
 #pragma once
-// Pieces shared by the core's two files: core.cpp (request flow, routing, leases) and
-// core_system.cpp (the system backend: policies, capabilities, tuning, mounts). Private to
-// actors/.
+// Pieces shared by the core's files: core.cpp (request handling: authentication, identity,
+// routing by the router's tables), core_mounts.cpp (the mount tables), core_leases.cpp (the
+// lease registry and the lease endpoints), core_system.cpp (the system backend: policies,
+// capabilities, tuning, auth methods), core_tokens.cpp (the token endpoints) and
+// core_generate_root.cpp. Private to actors/.
 
 #include "actors/caller.hpp"
 #include "actors/core.hpp"
@@ -144,9 +146,6 @@ void on_auth_list(self_ptr self, const resolved_token& who, const reply& done);
 void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_request& r,
                     const reply& done);
 void on_login(self_ptr self, const login_request& r, const reply& done);
-/// The auth mount serving `path` ("auth/userpass/…"), or nullptr.
-const auth_method* auth_mount_of(self_ptr self, const std::string& path,
-                                 std::string* mount = nullptr);
 /// A tune of any mount (sys/auth/<path>/tune, sys/mounts/<path>/tune), the caller's ACL
 /// already checked: the token store's mount, another auth method's, or a secrets engine's.
 void tune_mount(self_ptr self, const mount_tune_request& req, const reply& done);
@@ -206,8 +205,6 @@ lease_revoker revoking_lease(self_ptr self, lease_slot& l);
 /// (ttl_expired: its TTL timer fired; another cause at its expiry instant finds it expired);
 /// `waiter` (if any) is called once it is gone.
 void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::function<void()> waiter);
-/// The IDs of the live secret leases under `prefix`, sorted (the registry is unordered).
-std::vector<std::string> lease_ids_under(const core_state& st, const std::string& prefix);
 /// Revokes the secret lease `id` by request (at once if it is gone), then calls `next`.
 void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next);
 /// A lease's TTL timer `number` fired: the lease expires, and its actor revokes it (a

@@ -32,7 +32,7 @@ void with_leases(self_ptr self, const std::string& prefix,
                  std::function<void(lease_targets)> then) {
   auto& st = self->state;
   lease_targets found;
-  for (auto& id : lease_ids_under(st, prefix))
+  for (auto& id : st.registry.ids_under(prefix))
     found.emplace(std::move(id), lease_target{});
   self->request(st.store, caf::infinite, lease_atom::value, list_atom::value, prefix)
     .then(
@@ -82,7 +82,7 @@ void revoke_all(self_ptr self, revoke_targets xs, const reply& done) {
 void arm(self_ptr self, lease_slot& l) {
   auto& st = self->state;
   auto& r = l.second;
-  st.lease_timers.arm(self, st.ctx, l, r.timer, r.entry.expire_time - sim_now(self, st.ctx));
+  st.registry.timers.arm(self, st.ctx, l, r.timer, r.entry.expire_time - sim_now(self, st.ctx));
 }
 
 vault_error bad_request(std::string_view text) {
@@ -106,7 +106,7 @@ bool refused(self_ptr self, const resolved_token& who, const std::string& acl_pa
 void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const reply& done) {
   auto& st = self->state;
   auto& e = l.second.entry;
-  const auto& m = st.mounts.at(l.second.mount);
+  const auto& m = st.routes.mounts.at(l.second.mount);
   auto d = renew_secret_lease(e, effective_view(st.sys, m.tune, l.second.mount), increment,
                               sim_now(self, st.ctx));
   if (!d)
@@ -134,7 +134,7 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
 
 void add_lease(self_ptr self, lease_entry e, const std::string& mount) {
   auto& st = self->state;
-  auto& l = *st.leases.try_emplace(std::move(e.id)).first;
+  auto& l = *st.registry.live.try_emplace(std::move(e.id)).first;
   e.id.clear(); // the registry's key is its ID
   l.second.entry = std::move(e);
   l.second.mount = mount;
@@ -142,35 +142,16 @@ void add_lease(self_ptr self, lease_entry e, const std::string& mount) {
   arm(self, l);
 }
 
-namespace {
-
-// The engine that revokes a lease's secret: its mount's, or a disabled mount's kept engine.
-secrets_engine engine_of(const core_state& st, const lease_ref& r) {
-  auto m = st.mounts.find(r.mount);
-  return m != st.mounts.end() ? m->second.engine.common() : st.retired.at(r.mount);
-}
-
-} // namespace
-
 lease_revoker revoking_lease(self_ptr self, lease_slot& l) {
   auto& st = self->state;
   auto& r = l.second;
   if (!r.actor) {
     auto e = r.entry;
     e.id = l.first;
-    r.actor = self->spawn(lease_actor, std::move(e), record_context(st, r), engine_of(st, r),
-                          caf::actor_cast<record_keeper>(self));
+    r.actor = self->spawn(lease_actor, std::move(e), record_context(st, r),
+                          st.routes.revoker(r.mount), caf::actor_cast<record_keeper>(self));
   }
   return r.actor;
-}
-
-std::vector<std::string> lease_ids_under(const core_state& st, const std::string& prefix) {
-  std::vector<std::string> ids;
-  for (const auto& [id, lease] : st.leases)
-    if (under(id, prefix))
-      ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
-  return ids;
 }
 
 namespace {
@@ -179,8 +160,8 @@ namespace {
 // `finish`): its keys go, its revocation is counted, the record goes, and its waiters go on.
 void finish_counted(self_ptr self, const std::string& id, trace_cause cause) {
   auto& st = self->state;
-  auto it = st.leases.find(id);
-  if (it == st.leases.end())
+  auto it = st.registry.live.find(id);
+  if (it == st.registry.live.end())
     return;
   auto& r = it->second;
   const auto ctx = record_context(st, r); // the record goes below
@@ -210,14 +191,14 @@ void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::functi
   }
   // Vault revokes through the backend first, then deletes the lease's index and entry.
   const auto& id = l.first;
-  self->request(engine_of(st, r), caf::infinite, unsecret_atom::value, r.entry.handle)
+  self->request(st.routes.revoker(r.mount), caf::infinite, unsecret_atom::value, r.entry.handle)
     .then([self, id, cause](bool) { finish_counted(self, id, cause); },
           [self, id, cause](caf::error&) { finish_counted(self, id, cause); });
 }
 
 void revoke_lease(self_ptr self, const std::string& id, std::function<void()> next) {
-  auto l = self->state.leases.find(id);
-  if (l == self->state.leases.end())
+  auto l = self->state.registry.live.find(id);
+  if (l == self->state.registry.live.end())
     return next();
   if (l->second.counted)
     return revoke_counted(self, *l, trace_cause::request, std::move(next));
@@ -227,7 +208,7 @@ void revoke_lease(self_ptr self, const std::string& id, std::function<void()> ne
 
 void lease_timer_fired(self_ptr self, std::uint64_t number) {
   auto& st = self->state;
-  auto* l = st.lease_timers.fired(number);
+  auto* l = st.registry.timers.fired(number);
   if (!l || l->second.in_revocation()) // gone, or being revoked
     return;
   emit_expiry(self, *record_context(st, l->second), trace_kind::lease_expired, l->first,
@@ -239,17 +220,17 @@ void lease_timer_fired(self_ptr self, std::uint64_t number) {
 
 void lease_gone(self_ptr self, const std::string& id, const tombstone& t) {
   auto& st = self->state;
-  auto it = st.leases.find(id);
-  if (it == st.leases.end())
+  auto it = st.registry.live.find(id);
+  if (it == st.registry.live.end())
     return;
   auto& r = it->second;
   // Its token forgets it, unless the token's own revocation revoked it.
   if (!r.entry.owner.empty() && !r.with_owner)
     self->send(st.store, unlease_atom::value, r.entry.owner, id);
   if (!t.counted) // a fleet's leases are too many to remember each
-    st.gone_leases[id] = gone_lease{t, r.mount, r.entry.handle};
-  st.lease_timers.forget(r.timer);
-  st.leases.erase(it);
+    st.registry.gone[id] = gone_lease{t, r.mount, r.entry.handle};
+  st.registry.timers.forget(r.timer);
+  st.registry.live.erase(it);
 }
 
 std::string lease_revoke_path(const lease_revoke_request& r) {
@@ -301,8 +282,8 @@ void on_lease_lookup(self_ptr self, const resolved_token& who, const std::string
       return done(bad_request(texts::invalid_lease));
     auto& st = self->state;
     if (l->token.empty()) {
-      auto ref = st.leases.find(id);
-      if (ref == st.leases.end())
+      auto ref = st.registry.live.find(id);
+      if (ref == st.registry.live.end())
         return done(bad_request(texts::invalid_lease));
       api_response resp;
       resp.data = lease_lookup_data(id, secret_lease_times(ref->second.entry),
@@ -339,8 +320,8 @@ void on_lease_renew(self_ptr self, const resolved_token& who, const std::string&
         done(bad_request(why ? *why : texts::tokens_not_renewable_here));
       });
     auto& st = self->state;
-    auto ref = st.leases.find(id);
-    if (ref == st.leases.end())
+    auto ref = st.registry.live.find(id);
+    if (ref == st.registry.live.end())
       return done(bad_request(texts::lease_not_found));
     renew_lease(self, *ref, increment, done);
   });
@@ -391,3 +372,16 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string
 }
 
 } // namespace tokenlab::core_detail
+
+namespace tokenlab {
+
+std::vector<std::string> lease_registry::ids_under(const std::string& prefix) const {
+  std::vector<std::string> found;
+  for (const auto& [id, lease] : live)
+    if (core_detail::under(id, prefix))
+      found.push_back(id);
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+} // namespace tokenlab

@@ -13,20 +13,46 @@
 #include <caf/event_based_actor.hpp>
 
 #include <memory>
+#include <utility>
+
+namespace tokenlab {
+
+const std::pair<const std::string, mount_entry>*
+core_routes::mount_serving(const std::string& path) const {
+  const std::pair<const std::string, mount_entry>* best = nullptr;
+  for (const auto& m : mounts)
+    if (core_detail::under(path, m.first) && (!best || m.first.size() > best->first.size()))
+      best = &m;
+  return best;
+}
+
+std::pair<const std::string, mount_entry>* core_routes::mount_serving(const std::string& path) {
+  return const_cast<std::pair<const std::string, mount_entry>*>(
+    std::as_const(*this).mount_serving(path));
+}
+
+const auth_method* core_routes::auth_serving(const std::string& path, std::string* mount) const {
+  if (!core_detail::under(path, "auth/"))
+    return nullptr;
+  auto slash = path.find('/', 5);
+  auto m = auth_mounts.find(slash == std::string::npos ? path + "/" : path.substr(0, slash + 1));
+  if (m == auth_mounts.end())
+    return nullptr;
+  if (mount)
+    *mount = m->first;
+  return &m->second;
+}
+
+secrets_engine core_routes::revoker(const std::string& mount) const {
+  auto m = mounts.find(mount);
+  return m != mounts.end() ? m->second.engine.common() : retired.at(mount);
+}
+
+} // namespace tokenlab
 
 namespace tokenlab::core_detail {
 
 namespace {
-
-// The mount serving `path`: the longest mounted prefix.
-std::map<std::string, mount_entry>::iterator mount_of(core_state& st, const std::string& path) {
-  auto best = st.mounts.end();
-  for (auto it = st.mounts.begin(); it != st.mounts.end(); ++it)
-    if (under(path, it->first) &&
-        (best == st.mounts.end() || it->first.size() > best->first.size()))
-      best = it;
-  return best;
-}
 
 std::string with_slash(std::string path) {
   if (path.empty() || path.back() != '/')
@@ -65,7 +91,7 @@ void mount_dev_secrets(self_ptr self) {
   auto info = new_secrets_mount(st.ctx.seed, "secret/", "kv", "key/value secret storage", options);
   auto engine = spawn_engine(self, "kv", "secret/", options);
   mount_entry m{"kv", engine, {}, info.accessor, info.uuid, info.description, options};
-  st.mounts["secret/"] = std::move(m);
+  st.routes.mounts["secret/"] = std::move(m);
 }
 
 data_map body_of(const logical_write_request& w) {
@@ -80,8 +106,8 @@ data_map body_of(const logical_write_request& w) {
 bool route_versioned_kv(self_ptr self, kv2::operation op, const std::string& path, data_map body,
                         std::map<std::string, std::string> params, const reply& done) {
   auto& st = self->state;
-  auto m = mount_of(st, path);
-  if (m == st.mounts.end() || !is_versioned(m->second))
+  const auto* m = st.routes.mount_serving(path);
+  if (!m || !is_versioned(m->second))
     return false;
   kv2::request req{op, path.substr(m->first.size()), std::move(body), std::move(params)};
   forward(self, m->second.engine.versioned, done, kv2_atom::value, std::move(req));
@@ -91,7 +117,7 @@ bool route_versioned_kv(self_ptr self, kv2::operation op, const std::string& pat
 void list_secrets_mounts(self_ptr self, const reply& done) {
   auto& st = self->state;
   auto rows = builtin_secrets_mounts(st.ctx.seed);
-  for (const auto& [path, m] : st.mounts) {
+  for (const auto& [path, m] : st.routes.mounts) {
     secrets_mount_info info;
     info.path = path;
     info.type = m.type;
@@ -113,27 +139,27 @@ void disable_secrets(self_ptr self, const std::string& raw, const reply& done) {
   for (const char* builtin : {"sys/", "cubbyhole/", "identity/"})
     if (path == builtin)
       return done(vault_error::invalid(texts::cannot_unmount(path)));
-  auto m = st.mounts.find(path);
+  auto m = st.routes.mounts.find(path);
   // Vault answers success when nothing is mounted there, so as not to say what exists.
-  if (m == st.mounts.end())
+  if (m == st.routes.mounts.end())
     return done(no_content());
   // unmountInternal: revoke every lease under the mount, clear its storage, drop the entry.
   // In the order of their IDs, as Vault's prefix walk goes.
-  auto ids = std::make_shared<std::vector<std::string>>(lease_ids_under(st, path));
+  auto ids = std::make_shared<std::vector<std::string>>(st.registry.ids_under(path));
   auto revoke = [self, ids](std::size_t i, std::function<void()> next) {
     revoke_lease(self, (*ids)[i], std::move(next));
   };
   in_turn(ids->size(), revoke, [self, path, done] {
     auto& s = self->state;
-    auto it = s.mounts.find(path);
-    if (it == s.mounts.end())
+    auto it = s.routes.mounts.find(path);
+    if (it == s.routes.mounts.end())
       return done(no_content());
     auto engine = it->second.engine.common();
     auto type = it->second.type;
     auto finish = [=] {
       // No request reaches the engine again; it stays (linked) to answer expectations.
-      self->state.retired[path] = engine;
-      self->state.mounts.erase(path);
+      self->state.routes.retired[path] = engine;
+      self->state.routes.mounts.erase(path);
       storage_put(self, self->state.ctx, "core/mounts");
       disabled(self, path, type);
       done(no_content());
@@ -152,8 +178,8 @@ void disable_auth(self_ptr self, const std::string& raw, const reply& done) {
   if (path == "token/")
     return done(vault_error::invalid(std::string{texts::token_backend_not_disableable}));
   const auto mount = "auth/" + path;
-  auto m = st.auth_mounts.find(mount);
-  if (m == st.auth_mounts.end())
+  auto m = st.routes.auth_mounts.find(mount);
+  if (m == st.routes.auth_mounts.end())
     return done(no_content());
   // disableCredentialInternal: RevokePrefix(auth/<path>) revokes every token a login at the
   // mount issued (their leases are auth/<path>login/…), with its children and leases.
@@ -161,14 +187,15 @@ void disable_auth(self_ptr self, const std::string& raw, const reply& done) {
     .then(
       [=](bool) {
         auto& s = self->state;
-        auto it = s.auth_mounts.find(mount);
-        if (it != s.auth_mounts.end()) {
+        auto it = s.routes.auth_mounts.find(mount);
+        if (it != s.routes.auth_mounts.end()) {
           self->unlink_from(it->second);
           self->send_exit(it->second, caf::exit_reason::user_shutdown);
-          s.auth_mounts.erase(it);
+          s.routes.auth_mounts.erase(it);
         }
-        auto type = s.auth_table.count(path) > 0 ? s.auth_table[path].type : std::string{};
-        s.auth_table.erase(path);
+        auto type =
+          s.routes.auth_table.count(path) > 0 ? s.routes.auth_table[path].type : std::string{};
+        s.routes.auth_table.erase(path);
         self->send(s.identity, unmount_atom::value, mount);
         storage_put(self, s.ctx, "core/auth");
         disabled(self, mount, type);
@@ -189,7 +216,7 @@ void preflight(self_ptr self, const resolved_token& who, const std::string& aske
   std::string mount;
   std::string type;
   std::map<std::string, std::string> options;
-  if (auto m = mount_of(st, path); m != st.mounts.end()) {
+  if (const auto* m = st.routes.mount_serving(path)) {
     mount = m->first;
     type = m->second.type;
     options = m->second.options;

@@ -125,7 +125,7 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
     options["version"] = r.type == "kv-v2" ? "2" : "1";
   if (type != "kv" && options.count("version") > 0 && !options["version"].empty())
     return done(vault_error::invalid(texts::engine_no_version(type)));
-  if (st.mounts.count(r.path) > 0)
+  if (st.routes.mounts.count(r.path) > 0)
     return done(vault_error{409, {texts::path_in_use(r.path)}});
   engine_handle engine;
   if (type == "aws")
@@ -139,7 +139,7 @@ void on_enable(self_ptr self, const resolved_token& who, const secrets_enable_re
                                      " (aws, database and kv are)"));
   auto info = new_secrets_mount(st.ctx.seed, r.path, type, "", options);
   mount_entry entry{type, engine, {}, info.accessor, info.uuid, "", options};
-  st.mounts[r.path] = std::move(entry);
+  st.routes.mounts[r.path] = std::move(entry);
   trace_event ev;
   ev.kind = trace_kind::engine_enabled;
   ev.subject = r.path;
@@ -187,8 +187,8 @@ namespace {
 // told its new effective TTLs (its role writes check against them).
 void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& done) {
   auto& st = self->state;
-  auto method = st.auth_mounts.find(op.mount);
-  if (method == st.auth_mounts.end())
+  auto method = st.routes.auth_mounts.find(op.mount);
+  if (method == st.routes.auth_mounts.end())
     return done(vault_error::invalid(texts::no_mount_to_tune(op.mount)));
   auto actor = method->second;
   auto mount = op.mount;
@@ -209,8 +209,8 @@ void tune_auth_mount(self_ptr self, const mount_tune_request& op, const reply& d
 
 void tune_secrets_mount(self_ptr self, const mount_tune_request& req, const reply& done) {
   auto& st = self->state;
-  auto m = st.mounts.find(req.mount);
-  if (m == st.mounts.end())
+  auto m = st.routes.mounts.find(req.mount);
+  if (m == st.routes.mounts.end())
     return done(vault_error::invalid(texts::no_mount_to_tune(req.mount)));
   auto tuned = apply_tune(m->second.tune, req, mount_kind::secrets);
   if (tuned.tune != m->second.tune) {
@@ -247,19 +247,6 @@ std::string tuned_mount(const std::string& path) {
   return auth ? "auth/" + inner.substr(9) : inner.substr(11);
 }
 
-const auth_method* auth_mount_of(self_ptr self, const std::string& path, std::string* mount) {
-  if (!under(path, "auth/"))
-    return nullptr;
-  auto slash = path.find('/', 5);
-  auto m = self->state.auth_mounts.find(slash == std::string::npos ? path + "/"
-                                                                   : path.substr(0, slash + 1));
-  if (m == self->state.auth_mounts.end())
-    return nullptr;
-  if (mount)
-    *mount = m->first;
-  return &m->second;
-}
-
 void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_request& r,
                     const reply& done) {
   auto& st = self->state;
@@ -269,14 +256,15 @@ void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_
   if (!is_modelled_auth_type(r.type))
     return done(vault_error::invalid(texts::not_modelled("auth method \"" + r.type + "\"") +
                                      " (userpass, approle, kubernetes and github are)"));
-  if (st.auth_mounts.count(mount) > 0 || mount == "auth/token/")
+  if (st.routes.auth_mounts.count(mount) > 0 || mount == "auth/token/")
     return done(vault_error{409, {texts::path_in_use(mount)}});
   self->send(st.store, enable_auth_atom::value, mount);
   auto view = effective_view(st.sys, mount_tune{}, mount);
-  st.auth_mounts[mount] = self->spawn<caf::linked>(auth_method_actor, st.ctx, mount, r.type, view);
-  st.auth_table[r.path] = new_auth_mount(st.mount_ids, r.path, r.type, "");
+  st.routes.auth_mounts[mount] =
+    self->spawn<caf::linked>(auth_method_actor, st.ctx, mount, r.type, view);
+  st.routes.auth_table[r.path] = new_auth_mount(st.routes.mount_ids, r.path, r.type, "");
   self->send(st.identity, enable_auth_atom::value,
-             identity_mount{st.auth_table[r.path].accessor, mount, r.type});
+             identity_mount{st.routes.auth_table[r.path].accessor, mount, r.type});
   trace_event ev;
   ev.kind = trace_kind::engine_enabled;
   ev.subject = mount;
@@ -293,7 +281,7 @@ void on_auth_list(self_ptr self, const resolved_token& who, const reply& done) {
     .then(
       [=](const mount_tunes& tunes) {
         std::vector<auth_mount_info> rows;
-        for (auto info : self->state.auth_table) {
+        for (auto info : self->state.routes.auth_table) {
           if (auto t = tunes.find("auth/" + info.first); t != tunes.end())
             info.second.tune = t->second;
           rows.push_back(std::move(info.second));
@@ -310,8 +298,8 @@ void on_auth_list(self_ptr self, const resolved_token& who, const reply& done) {
 // issues the token as an orphan through the mount's TTLs (spec §2.6). Logins need no token.
 void on_login(self_ptr self, const login_request& r, const reply& done) {
   auto& st = self->state;
-  auto m = st.auth_mounts.find(r.mount);
-  if (m == st.auth_mounts.end())
+  auto m = st.routes.auth_mounts.find(r.mount);
+  if (m == st.routes.auth_mounts.end())
     return done(no_route(r.path));
   // Shared by the continuations below (CAF copies each one's closure on its way).
   auto where = std::make_shared<const std::pair<std::string, std::string>>(r.mount, r.path);
@@ -368,7 +356,7 @@ api_response tune_response(const system_view& v, const std::string& description,
 
 void read_tune(self_ptr self, const std::string& mount, const reply& done) {
   auto& st = self->state;
-  if (mount == "auth/token/" || st.auth_mounts.count(mount) > 0) {
+  if (mount == "auth/token/" || st.routes.auth_mounts.count(mount) > 0) {
     bool token = mount == "auth/token/";
     self->request(st.store, caf::infinite, tune_atom::value, list_atom::value)
       .then(
@@ -380,8 +368,8 @@ void read_tune(self_ptr self, const std::string& mount, const reply& done) {
         internal_error(done));
     return;
   }
-  auto m = st.mounts.find(mount);
-  if (m == st.mounts.end())
+  auto m = st.routes.mounts.find(mount);
+  if (m == st.routes.mounts.end())
     return done(vault_error::invalid(texts::no_sysview(mount)));
   done(tune_response(effective_view(st.sys, m->second.tune, mount), m->second.description,
                      std::nullopt, m->second.options));

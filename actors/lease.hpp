@@ -2,7 +2,7 @@
 // One lease on a dynamic secret while it is revoked (Vault: revokeCommon of a leaseEntry in
 // the expiration manager), e.g. `aws/creds/deploy/<24 base62>`.
 //
-// A live lease is a record of the core's lease registry (core_state::leases), which issues,
+// A live lease is a record of the core's lease registry (lease_registry::live), which issues,
 // renews and looks it up, and arms its TTL timer (docs/decisions.md, "One CAF actor per live
 // token"). When it expires, or is revoked (by `vault lease revoke`, or because the token
 // holding it is revoked), the registry makes it this actor: it asks its secrets engine to
