@@ -54,7 +54,8 @@ void after(self_ptr self) {
     }
     if (ev.subject.empty())
       ev.subject = std::move(e.subject);
-    ev.detail = std::move(e.detail);
+    ev.config = std::move(e.config);
+    ev.credential = std::move(e.credential);
     emit(self, st.ctx, std::move(ev));
   }
   auto next = st.backend->next_tidy();

@@ -1,5 +1,6 @@
 #include "actors/auth_method.hpp"
 #include "actors/sim.test.hpp"
+#include "reports/narrate.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -104,7 +105,9 @@ TEST_CASE("auth_method actor: a userpass mount stores users and answers logins")
   REQUIRE(ev.size() == 2);
   CHECK(ev[0].kind == trace_kind::config_written);
   CHECK(ev[0].subject == "auth/userpass/users/alice");
-  CHECK(ev[1].detail == "deleted");
+  REQUIRE(ev[1].config);
+  CHECK(ev[1].config->what == config_facts::change::deleted);
+  CHECK(effect_detail(ev[1]) == "deleted");
 }
 
 TEST_CASE("auth_method actor: AppRole secret IDs are seeded UUIDs that wear out") {
@@ -170,7 +173,10 @@ TEST_CASE("auth_method actor: the tidy timer removes an expired secret ID at the
   REQUIRE(ev.size() == 1);
   CHECK(ev[0].kind == trace_kind::credential_deleted);
   CHECK(ev[0].at == sim_time{std::chrono::seconds{60}});
-  CHECK(ev[0].detail == "secret ID expired; removed by the mount's periodic tidy");
+  REQUIRE(ev[0].credential);
+  CHECK(ev[0].credential->what == credential_facts::type::secret_id);
+  CHECK(ev[0].credential->why == credential_facts::end::tidied);
+  CHECK(effect_detail(ev[0]) == "secret ID expired; removed by the mount's periodic tidy");
   CHECK(f.state(secret) == life_state::deleted);
 }
 

@@ -25,7 +25,7 @@ void record_changes(self_ptr self) {
     trace_event ev;
     ev.kind = trace_kind::config_written;
     ev.subject = "identity/entity/id/" + change.entity_id;
-    ev.detail = std::move(change.what);
+    ev.config = std::move(change.what);
     emit(self, st.ctx, std::move(ev));
     storage_put(self, st.ctx, st.view + entity_bucket(change.entity_id));
     if (std::find(changed.begin(), changed.end(), change.entity_id) == changed.end())

@@ -92,9 +92,9 @@ public:
         return no_content();
       // flushRoleSecrets: the role's secret IDs go with it.
       for (const auto& s : r->second.secrets)
-        gone(s.second, "role " + r->first + " deleted");
+        gone(s.second, credential_facts::end::role_deleted, r->first);
       roles_.erase(r);
-      event(auth_event::kind::config_written, path, "deleted");
+      deleted(path);
       return no_content();
     }
     if (auto what = unmodelled(p))
@@ -107,7 +107,7 @@ public:
       auto& secrets = r.second.secrets;
       for (auto it = secrets.begin(); it != secrets.end();) {
         if (it->second.expires && tidy_tick(*it->second.expires) <= now) {
-          gone(it->second, "expired; removed by the mount's periodic tidy");
+          gone(it->second, credential_facts::end::tidied);
           it = secrets.erase(it);
         } else {
           ++it;
@@ -168,7 +168,7 @@ protected:
       entry_token_cidrs = s->second.token_bound_cidrs;
       if (s->second.num_uses == 1) {
         // The last use: the secret ID is deleted, the login still succeeds.
-        gone(s->second, "used up (secret_id_num_uses reached)");
+        gone(s->second, credential_facts::end::used_up);
         role.secrets.erase(s);
       } else if (s->second.num_uses > 1) {
         --s->second.num_uses;
@@ -214,10 +214,14 @@ private:
     return sim_time{sim_duration{(expires.time_since_epoch().count() / period + 1) * period}};
   }
 
-  void gone(const secret& s, std::string why) {
+  // A secret ID is deleted (`why`; `role`: the role deleted with it).
+  void gone(const secret& s, credential_facts::end why, std::string role = {}) {
     gone_.insert(s.secret_id);
     gone_.insert(s.accessor);
-    event(auth_event::kind::credential_deleted, s.accessor, "secret ID " + std::move(why));
+    credential_facts facts;
+    facts.role = std::move(role);
+    facts.why = why;
+    secret_id_event(auth_event::kind::credential_deleted, s.accessor, std::move(facts));
   }
 
   static const field_schema& role_schema() {
@@ -415,8 +419,10 @@ private:
                {"secret_id_accessor", s.accessor},
                {"secret_id_ttl", seconds_of(ttl)},
                {"secret_id_num_uses", s.num_uses}};
-    event(auth_event::kind::credential_created, s.accessor,
-          "secret ID " + s.secret_id + " of role " + role.name);
+    credential_facts made;
+    made.secret_id = s.secret_id;
+    made.role = role.name;
+    secret_id_event(auth_event::kind::credential_created, s.accessor, std::move(made));
     role.secrets[s.secret_id] = std::move(s);
     return with_data(std::move(d));
   }

@@ -75,7 +75,7 @@ public:
   outcome<api_response> remove(const std::string& path, auth_env&) override {
     if (auto m = map_entry(path)) {
       if (m->map->erase(lower(m->key)) > 0)
-        event(auth_event::kind::config_written, path, "deleted");
+        deleted(path);
       return no_content();
     }
     return unsupported_path(path == "login");

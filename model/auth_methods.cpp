@@ -162,8 +162,21 @@ std::vector<auth_event> auth_backend::take_events() {
   return out;
 }
 
-void auth_backend::event(auth_event::kind k, std::string subject, std::string detail) {
-  events_.push_back(auth_event{k, std::move(subject), std::move(detail)});
+void auth_backend::event(auth_event::kind k, std::string subject) {
+  events_.push_back(auth_event{k, std::move(subject), {}, {}});
+}
+
+void auth_backend::deleted(std::string path) {
+  events_.push_back(auth_event{auth_event::kind::config_written,
+                               std::move(path),
+                               config_facts{config_facts::change::deleted, {}, {}, {}},
+                               {}});
+}
+
+void auth_backend::secret_id_event(auth_event::kind k, std::string accessor,
+                                   credential_facts facts) {
+  facts.what = credential_facts::type::secret_id;
+  events_.push_back(auth_event{k, std::move(accessor), {}, std::move(facts)});
 }
 
 bool is_auth_login_path(std::string_view type, std::string_view path) {

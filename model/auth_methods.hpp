@@ -34,6 +34,7 @@
 #include "model/auth_login.hpp"
 #include "model/fields.hpp"
 #include "model/github.hpp"
+#include "model/trace.hpp"
 #include "model/ttl.hpp"
 #include "model/vault_error.hpp"
 
@@ -120,7 +121,8 @@ struct auth_event {
   enum class kind { config_written, credential_created, credential_deleted };
   kind what = kind::config_written;
   std::string subject; ///< relative path written, or a secret ID accessor
-  std::string detail;
+  std::optional<config_facts> config;         ///< a configuration deleted
+  std::optional<credential_facts> credential; ///< the secret ID made or deleted
 };
 
 /// One mount of an auth method: its state and its paths (relative to the mount).
@@ -166,7 +168,11 @@ protected:
   virtual login_result do_login(const std::string& path, const field_map& fields,
                                 auth_env& env) = 0;
 
-  void event(auth_event::kind k, std::string subject, std::string detail = {});
+  void event(auth_event::kind k, std::string subject);
+  /// The configuration at `path` (a user, a role, a team map) was deleted.
+  void deleted(std::string path);
+  /// An AppRole secret ID (by its accessor) was made (`why` none) or deleted.
+  void secret_id_event(auth_event::kind k, std::string accessor, credential_facts facts);
 
 private:
   struct failed_logins {

@@ -62,7 +62,7 @@ public:
     const auto p = split_path(path);
     if (p.size() == 2 && p[0] == "users" && generic_name(p[1])) {
       if (users_.erase(lower(p[1])) > 0)
-        event(auth_event::kind::config_written, path, "deleted");
+        deleted(path);
       return no_content();
     }
     return other(path);

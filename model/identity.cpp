@@ -157,7 +157,8 @@ identity_store::create_or_fetch(const std::string& mount_path, const std::string
         a.metadata = metadata;
         a.last_update_time = now;
       }
-    changes_.push_back({e.id, "alias " + alias_name + " updated", false});
+    changes_.push_back(
+      {e.id, {config_facts::change::alias_updated, e.name, alias_name, mount_path}, false});
     return fetched_entity{e.id, false, e.disabled};
   }
   auto& e = new_entity(now);
@@ -172,7 +173,7 @@ identity_store::create_or_fetch(const std::string& mount_path, const std::string
   a.last_update_time = now;
   e.aliases.push_back(std::move(a));
   changes_.push_back(
-    {e.id, e.name + " created with alias " + alias_name + " on " + mount_path, false});
+    {e.id, {config_facts::change::entity_created, e.name, alias_name, mount_path}, false});
   return fetched_entity{e.id, true, false};
 }
 
@@ -253,7 +254,13 @@ outcome<api_response> identity_store::write_entity(const std::string& id_in_path
   draft.last_update_time = now;
   auto& stored = entities_[draft.id];
   stored = std::move(draft);
-  changes_.push_back({stored.id, stored.name + (created ? " created" : " updated"), false});
+  changes_.push_back(
+    {stored.id,
+     {created ? config_facts::change::entity_created : config_facts::change::entity_updated,
+      stored.name,
+      {},
+      {}},
+     false});
   if (!created)
     return no_content();
   api_response r;
@@ -319,7 +326,7 @@ outcome<api_response> identity_store::write_alias(const field_map& fields, sim_t
   auto alias_id = a.id;
   e.aliases.push_back(std::move(a));
   e.last_update_time = now;
-  changes_.push_back({e.id, "alias " + name + " on " + mount->path + " added", false});
+  changes_.push_back({e.id, {config_facts::change::alias_added, e.name, name, mount->path}, false});
   api_response r;
   r.data = data_map{{"id", alias_id}, {"canonical_id", e.id}};
   return r;
@@ -473,7 +480,7 @@ outcome<api_response> identity_store::remove(const std::string& path) {
   else
     return vault_error::invalid(texts::not_modelled("deleting identity/" + path));
   if (e) {
-    changes_.push_back({e->id, e->name + " deleted", true});
+    changes_.push_back({e->id, {config_facts::change::entity_deleted, e->name, {}, {}}, true});
     entities_.erase(e->id);
   }
   return no_content();

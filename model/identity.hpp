@@ -19,6 +19,7 @@
 #include "model/api.hpp"
 #include "model/fields.hpp"
 #include "model/ids.hpp"
+#include "model/trace.hpp"
 #include "model/vault_error.hpp"
 
 #include <cstdint>
@@ -61,7 +62,7 @@ struct identity_entity {
 /// What a request did to the store, for the actor's trace and storage.
 struct identity_change {
   std::string entity_id;
-  std::string what;     ///< what happened, for the trace ("entity_1a2b3c4d created")
+  config_facts what;    ///< what happened, for the trace (reports/ words it)
   bool deleted = false; ///< the entity is gone (its bucket is written again without it)
 };
 

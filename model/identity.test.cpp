@@ -54,7 +54,14 @@ SCENARIO("a login's alias creates an entity once, then finds it") {
   REQUIRE(again.ok());
   CHECK_FALSE(again->created);
   CHECK(again->id == first->id);
-  CHECK(s.take_changes().size() == 1); // only the creation wrote the bucket
+  const auto changes = s.take_changes();
+  REQUIRE(changes.size() == 1); // only the creation wrote the bucket
+  // The trace's facts: the entity made with its first alias, on its mount.
+  CHECK(changes[0].entity_id == first->id);
+  CHECK(changes[0].what.what == config_facts::change::entity_created);
+  CHECK(changes[0].what.entity == e->name);
+  CHECK(changes[0].what.alias == "alice");
+  CHECK(changes[0].what.mount == "auth/userpass/");
 
   // The same name on another mount is another alias, so another entity.
   auto other = s.create_or_fetch("auth/token/", "alice", {}, t0);
@@ -72,7 +79,10 @@ SCENARIO("an alias whose metadata changed is updated on its entity (changedAlias
   auto changed = s.create_or_fetch("auth/userpass/", "r1", {{"role_name", "b"}}, t0 + secs(1));
   REQUIRE(changed.ok());
   CHECK(changed->id == first->id);
-  CHECK(s.take_changes().size() == 1);
+  const auto changes = s.take_changes();
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].what.what == config_facts::change::alias_updated);
+  CHECK(changes[0].what.alias == "r1");
   CHECK(s.find(first->id)->aliases[0].metadata->at("role_name") == "b");
 }
 

@@ -47,11 +47,34 @@ enum class trace_cause {
 
 /// What a credential event says of its credential, as facts (reports/ words them).
 struct credential_facts {
-  enum class type { iam_user, sts, database_user };
+  enum class type { iam_user, sts, database_user, secret_id };
+  /// Why an AppRole secret ID was deleted.
+  enum class end { none, role_deleted, tidied, used_up };
   type what = type::iam_user;
   std::string access_key;      ///< AWS: the access key ID
   std::string credential_type; ///< STS: the role's credential_type
   std::int64_t valid_s = 0;    ///< STS: how long AWS keeps it valid, in seconds
+  std::string secret_id{};     ///< AppRole, created: the secret ID (the subject is its accessor)
+  std::string role{};          ///< AppRole: its role
+  end why = end::none;         ///< AppRole, deleted: why
+};
+
+/// What a config_written event did to its path, as facts (reports/ words them): an auth
+/// method's configuration deleted, or a change of the identity store's entities (its
+/// subject is then the entity's path, `identity/entity/id/<id>`).
+struct config_facts {
+  enum class change {
+    deleted,        ///< the path's configuration (a user, a role, a team map) is gone
+    entity_created, ///< by a write, or by a login with its first alias (`alias`, `mount`)
+    entity_updated,
+    entity_deleted,
+    alias_added,   ///< an entity alias written for the entity
+    alias_updated, ///< a login changed its alias's metadata
+  };
+  change what = change::deleted;
+  std::string entity; ///< the entity's name
+  std::string alias;  ///< the alias's name
+  std::string mount;  ///< the alias's auth mount ("auth/userpass/")
 };
 
 /// A tune's effect (mount_tuned): the mount's effective TTLs, with where each comes from,
@@ -69,8 +92,9 @@ struct trace_event {
   trace_cause cause = trace_cause::none;
   std::string subject;
   std::string related;
-  std::string detail; ///< words of the model's own (an identity change), or a mount's type
+  std::string detail; ///< engine_enabled, engine_disabled: the mount's engine type
   std::optional<credential_facts> credential; ///< credential_created, credential_deleted
+  std::optional<config_facts> config;         ///< config_written: what changed, when said
   std::optional<tune_facts> tune;             ///< mount_tuned
   std::optional<std::int64_t> uses_left;      ///< token_used: -1 after its last use
   std::optional<ttl_decision> ttl;

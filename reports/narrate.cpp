@@ -91,6 +91,33 @@ bool warned_about_period(const ttl_decision& d) {
   return false;
 }
 
+// Why an AppRole secret ID was deleted.
+std::string secret_id_end(const credential_facts& c) {
+  switch (c.why) {
+    case credential_facts::end::role_deleted: return "role " + c.role + " deleted";
+    case credential_facts::end::tidied: return "expired; removed by the mount's periodic tidy";
+    case credential_facts::end::used_up: return "used up (secret_id_num_uses reached)";
+    case credential_facts::end::none: break;
+  }
+  return "deleted";
+}
+
+// What a configuration write did: an auth method's path deleted, or an identity change.
+std::string config_words(const config_facts& c) {
+  using change = config_facts::change;
+  switch (c.what) {
+    case change::deleted: return "deleted";
+    case change::entity_created:
+      return c.alias.empty() ? c.entity + " created"
+                             : c.entity + " created with alias " + c.alias + " on " + c.mount;
+    case change::entity_updated: return c.entity + " updated";
+    case change::entity_deleted: return c.entity + " deleted";
+    case change::alias_added: return "alias " + c.alias + " on " + c.mount + " added";
+    case change::alias_updated: return "alias " + c.alias + " updated";
+  }
+  return {};
+}
+
 } // namespace
 
 std::string effect_detail(const trace_event& e) {
@@ -106,8 +133,13 @@ std::string effect_detail(const trace_event& e) {
                ", valid at AWS for " + std::to_string(c.valid_s) + "s";
       case credential_facts::type::database_user:
         return created ? "database user " + e.subject : "database user dropped";
+      case credential_facts::type::secret_id:
+        return created ? "secret ID " + c.secret_id + " of role " + c.role
+                       : "secret ID " + secret_id_end(c);
     }
   }
+  if (e.config)
+    return config_words(*e.config);
   if (e.uses_left)
     return *e.uses_left < 0    ? "its last use"
            : *e.uses_left == 1 ? "1 use left"
