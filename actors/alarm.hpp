@@ -30,7 +30,7 @@
 
 #include "actors/protocols.hpp"
 #include "clock/caf_driver.hpp"
-#include "clock/event_heap.hpp"
+#include "clock/pending_events.hpp"
 #include "clock/sim_time.hpp"
 
 #include <caf/actor.hpp>
@@ -126,7 +126,7 @@ private:
   std::vector<timer> timers_;
   std::vector<std::uint32_t> free_;
   /// Every armed timer, earliest instant first, each instant's in arming order.
-  event_heap<pending_event, pending_event_before> due_;
+  pending_queue due_;
   /// The wake-up in CAF's clock: the earliest instant's (shipped once its instant is now).
   wake_up_call wake_up_;
   std::uint64_t next_seq_ = 1; ///< never 0

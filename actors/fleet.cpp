@@ -196,7 +196,6 @@ fleet::behavior_type fleet_actor(fleet::stateful_pointer<fleet_state> self, flee
   const auto n = static_cast<std::size_t>(st.params.clients);
   st.slots.resize(n);
   st.streams.reserve(n);
-  st.due.reserve(n); // one pending event per slot
   const auto begin = sim_now(self, st.ctx);
   st.horizon = begin + st.params.until;
   for (std::size_t i = 0; i < n; ++i) {

@@ -7,8 +7,8 @@
 // (expiries, revocation cascades, storage writes) is counted in the context's trace_counter.
 //
 // Each slot has one pending event at a time (its next tick or its exit); nothing happens at
-// or after the fleet's horizon. The fleet keeps its slots' events in a heap of its own
-// (clock/event_heap.hpp), by instant then arming order, and only the earliest instant has a
+// or after the fleet's horizon. The fleet keeps its slots' events in a queue of its own
+// (clock/pending_events.hpp), by instant then arming order, and only the earliest instant has a
 // wake-up in CAF's clock (as the alarm does for expiry timers): CAF's clock holds one message
 // for the fleet, not one per slot. The fleet runs on the driver's testing scheduler
 // (clock/caf_driver.hpp).
@@ -22,7 +22,7 @@
 #include "actors/core.hpp"
 #include "actors/messages.hpp"
 #include "clock/caf_driver.hpp"
-#include "clock/event_heap.hpp"
+#include "clock/pending_events.hpp"
 #include "model/fleet.hpp"
 
 #include <caf/stateful_actor.hpp>
@@ -56,7 +56,7 @@ struct fleet_state {
   std::vector<slot_stream> streams;
   fleet_counts counts;
   /// The slots' pending events (a pending_event's place is its slot).
-  event_heap<pending_event, pending_event_before> due;
+  pending_queue due;
   std::uint64_t armed = 0; ///< events armed so far (the next one's arming number)
   caf::detail::test_actor_clock* clock = nullptr;
   wake_up_call wake_up; ///< the earliest instant's, in CAF's clock
