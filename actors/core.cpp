@@ -158,7 +158,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return read_tune(self, mount, done);
   if (under(r.path, "auth/token/"))
     return forward(self, st.store, done, read_atom::value, r.path);
-  if (auto a = self->state.routes.auth_serving(r.path)) {
+  if (auto a = st.routes.auth_serving(r.path)) {
     self->request(*a, caf::infinite, read_atom::value, r.path, who.entry->display_name)
       .then(
         [=](outcome<secret_result>& s) {
@@ -202,7 +202,7 @@ void write_checked(self_ptr self, const resolved_token& who, const logical_write
       return done(req.error());
     return tune_mount(self, *req, done);
   }
-  if (auto a = self->state.routes.auth_serving(w.path))
+  if (auto a = st.routes.auth_serving(w.path))
     return forward(self, *a, done, write_atom::value, w);
   if (under(w.path, "auth/token/"))
     return forward(self, st.store, done, write_atom::value, who,
@@ -245,7 +245,7 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
     return;
   }
   std::string mount;
-  if (auto a = self->state.routes.auth_serving(path, &mount)) {
+  if (auto a = st.routes.auth_serving(path, &mount)) {
     const auto& type = st.routes.auth_table.at(mount.substr(5)).type;
     const auto kind = type == "userpass"     ? backend_kind::userpass
                       : type == "approle"    ? backend_kind::approle
@@ -325,7 +325,7 @@ void on_list(self_ptr self, const resolved_token& who, const logical_list_reques
     return forward(self, st.store, done, list_atom::value, path);
   if (under(path, "identity/"))
     return forward(self, st.identity, done, list_atom::value, path);
-  if (auto a = self->state.routes.auth_serving(path))
+  if (auto a = st.routes.auth_serving(path))
     return forward(self, *a, done, list_atom::value, path);
   if (path == "sys/policy/" || path == "sys/policies/acl/")
     return done(list_response(st.policies.names()));
