@@ -103,7 +103,6 @@ struct core_routes {
 
   /// The secrets mount serving `path`: the longest mounted prefix, or null.
   const std::pair<const std::string, mount_entry>* mount_serving(const std::string& path) const;
-  std::pair<const std::string, mount_entry>* mount_serving(const std::string& path);
   /// The auth method serving `path` ("auth/userpass/…"), or null; its mount in `mount`.
   const auth_method* auth_serving(const std::string& path, std::string* mount = nullptr) const;
   /// The engine that revokes a secret of `mount`: its engine, or a disabled mount's kept one.

@@ -185,7 +185,7 @@ void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::functi
     return; // under way: it ends for this waiter too
   // A revocation that reaches a lease at its expiry instant finds it expired: its timer, due
   // at the same instant, would have ended it (docs/decisions.md).
-  if (cause != trace_cause::ttl_expired && r.entry.expire_time <= sim_now(self, st.ctx)) {
+  if (revocation_finds_expired(r.entry, cause, sim_now(self, st.ctx))) {
     emit_expired(self, *record_context(st, r), trace_kind::lease_expired, l.first, r.entry.owner);
     cause = trace_cause::ttl_expired;
   }

@@ -26,11 +26,6 @@ core_routes::mount_serving(const std::string& path) const {
   return best;
 }
 
-std::pair<const std::string, mount_entry>* core_routes::mount_serving(const std::string& path) {
-  return const_cast<std::pair<const std::string, mount_entry>*>(
-    std::as_const(*this).mount_serving(path));
-}
-
 const auth_method* core_routes::auth_serving(const std::string& path, std::string* mount) const {
   if (!core_detail::under(path, "auth/"))
     return nullptr;

@@ -57,8 +57,7 @@ lease_revoker::behavior_type lease_actor(lease_revoker::stateful_pointer<lease_s
       s.waiters.push_back(rp);
       // A revocation that reaches a lease at its expiry instant finds it expired: its timer,
       // due at the same instant, would have ended it (docs/decisions.md).
-      if (!s.revoking && cause != trace_cause::ttl_expired &&
-          s.entry.expire_time <= sim_now(self, s.ctx())) {
+      if (!s.revoking && revocation_finds_expired(s.entry, cause, sim_now(self, s.ctx()))) {
         expire_now(self);
         return rp;
       }

@@ -60,13 +60,7 @@ void orphan_next(self_ptr self, targets children, size_t i) {
 // (tree mode) and its leases are gone; then steps 6 and 7.
 void finish_revocation(self_ptr self, bool orphan_children) {
   auto& st = self->state;
-  const auto& e = *st.entry;
-  const auto& ctx = st.ctx();
-  if (e.has_lease)
-    storage_delete(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
-  if (!e.parent.empty())
-    storage_delete(self, ctx, keys::parent(ctx, e.parent, e.id));
-  storage_delete(self, ctx, keys::accessor(ctx, e.accessor));
+  delete_token_indexes(self, st.ctx(), *st.entry);
   if (orphan_children)
     return orphan_next(self, st.ties.children.snapshot(), 0);
   delete_entry(self);
@@ -83,15 +77,7 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   const auto& e = *st.entry;
   storage_put(self, ctx, keys::token(ctx, e.id));
   // 2. Destroy the cubbyhole, before anything else goes.
-  if (!st.ties.cubbyhole.empty()) {
-    for (const auto& [path, fields] : st.ties.cubbyhole)
-      storage_delete(self, ctx, keys::cubbyhole(e.cubbyhole_id, path));
-    st.ties.cubbyhole.clear();
-    trace_event ev;
-    ev.kind = trace_kind::cubbyhole_destroyed;
-    ev.subject = e.id;
-    emit(self, ctx, std::move(ev));
-  }
+  destroy_cubbyhole(self, ctx, e, st.ties);
   // A token with neither children to revoke nor leases goes on at once (most of a tree).
   if ((orphan_children || st.ties.children.size() == 0) && st.ties.leases.size() == 0)
     return finish_revocation(self, orphan_children);

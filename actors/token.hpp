@@ -21,6 +21,7 @@
 // persists the mark first thing.
 
 #include "actors/context.hpp"
+#include "actors/keys.hpp"
 #include "actors/messages.hpp"
 #include "actors/ordered_refs.hpp"
 #include "model/token_entry.hpp"
@@ -51,6 +52,35 @@ struct token_ties {
   ordered_refs leases;
   cubbyhole_map cubbyhole;
 };
+
+// Steps of revokeInternal that a token's actor and the store (revoking a fleet's token
+// itself, actors/token_store_mounts.hpp revoke_here) take alike, in this order.
+
+/// Step 2: the cubbyhole's keys go, before anything else, and its end is traced.
+template <class Self>
+void destroy_cubbyhole(Self* self, const sim_context& ctx, const token_entry& e,
+                       token_ties& ties) {
+  if (ties.cubbyhole.empty())
+    return;
+  for (const auto& [path, fields] : ties.cubbyhole)
+    storage_delete(self, ctx, keys::cubbyhole(e.cubbyhole_id, path));
+  ties.cubbyhole.clear();
+  trace_event ev;
+  ev.kind = trace_kind::cubbyhole_destroyed;
+  ev.subject = e.id;
+  emit(self, ctx, std::move(ev));
+}
+
+/// Steps 3 to 5, once its children's trees and its leases are gone: its own lease entry, its
+/// parent index entry and its accessor entry.
+template <class Self>
+void delete_token_indexes(Self* self, const sim_context& ctx, const token_entry& e) {
+  if (e.has_lease)
+    storage_delete(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
+  if (!e.parent.empty())
+    storage_delete(self, ctx, keys::parent(ctx, e.parent, e.id));
+  storage_delete(self, ctx, keys::accessor(ctx, e.accessor));
+}
 
 /// A revoking token's interface (the messages above).
 using token_revoker = caf::typed_actor<caf::replies_to<revoke_atom, trace_cause, bool>::with<bool>,

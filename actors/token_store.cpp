@@ -577,11 +577,7 @@ void finish_here(self_ptr self, std::string id, trace_cause cause) { // id: a co
   const auto ctx = record_context(st, r); // the record goes below
   const auto entry = r.entry;
   const auto& e = *entry;
-  if (e.has_lease)
-    storage_delete(self, *ctx, keys::lease(keys::token_lease_id(*ctx, e)));
-  if (!e.parent.empty())
-    storage_delete(self, *ctx, keys::parent(*ctx, e.parent, e.id));
-  storage_delete(self, *ctx, keys::accessor(*ctx, e.accessor));
+  delete_token_indexes(self, *ctx, e);
   storage_delete(self, *ctx, keys::token(*ctx, e.id));
   auto gone = emit_revoked(self, *ctx, trace_kind::token_revoked, cause, e.id, e.parent);
   auto waiters = r.revoking.take();
@@ -613,15 +609,8 @@ void store_detail::revoke_here(self_ptr self, token_slot& t, trace_cause cause,
   const auto ctx = record_context(self->state, r);
   storage_put(self, *ctx, keys::token(*ctx, e.id));
   // Step 2: the cubbyhole, before anything else goes.
-  if (r.ties && !r.ties->cubbyhole.empty()) {
-    for (const auto& [path, fields] : r.ties->cubbyhole)
-      storage_delete(self, *ctx, keys::cubbyhole(e.cubbyhole_id, path));
-    r.ties->cubbyhole.clear();
-    trace_event ev;
-    ev.kind = trace_kind::cubbyhole_destroyed;
-    ev.subject = e.id;
-    emit(self, *ctx, std::move(ev));
-  }
+  if (r.ties)
+    destroy_cubbyhole(self, *ctx, e, *r.ties);
   auto leases = r.ties ? r.ties->leases.snapshot() : ordered_refs{}.snapshot();
   revoke_leases_here(self, t.first, cause, std::move(leases), 0);
 }

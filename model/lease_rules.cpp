@@ -10,6 +10,10 @@
 
 namespace tokenlab {
 
+bool revocation_finds_expired(const lease_entry& e, trace_cause cause, sim_time now) {
+  return cause != trace_cause::ttl_expired && e.expire_time <= now;
+}
+
 std::optional<std::string_view> lease_not_renewable(const lease_times& t, sim_time now) {
   // The order of leaseEntry.renewable(): no expiry, expired, then the lease's own flag.
   if (!t.expire_time)

@@ -10,6 +10,7 @@
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
 #include "model/token_entry.hpp"
+#include "model/trace.hpp"
 #include "model/ttl.hpp"
 
 #include <cstdint>
@@ -46,6 +47,12 @@ struct lease_entry {
 /// `backend_max_ttl`): sets `e`'s issue time, TTL (the decision's, which the response shows)
 /// and expiry (cut to `cap`, a batch token's expiry). Returns the decision, or its error.
 outcome<ttl_decision> issue_secret_lease(lease_entry& e, const system_view& view, sim_time now);
+
+/// Whether a revocation for `cause` that reaches a secret lease at `now` finds it expired
+/// instead: at or after its expiry instant, its own timer, due then, would have ended it
+/// (docs/decisions.md, "Fleets follow the reference workload's access rule"). Its timer's
+/// own revocation (ttl_expired) is the expiry already.
+bool revocation_finds_expired(const lease_entry& e, trace_cause cause, sim_time now);
 
 /// ExpirationManager.Renew of a secret lease at `now` by `increment` (≤ 0: the engine's TTL):
 /// `lease expired` and `lease is not renewable` (400) first; a lease whose engine panics on

@@ -31,6 +31,16 @@ SCENARIO("a token's lease ID is its creation path joined with its salted ID") {
   CHECK(token_lease_id("auth/./token/create", "h1") == "auth/token/create/h1");
 }
 
+SCENARIO("a revocation at or after a lease's expiry instant finds it expired") {
+  lease_entry e;
+  e.expire_time = at(1h);
+  CHECK_FALSE(revocation_finds_expired(e, trace_cause::owner_revoked, at(1h - 1ms)));
+  CHECK(revocation_finds_expired(e, trace_cause::owner_revoked, at(1h)));
+  CHECK(revocation_finds_expired(e, trace_cause::request, at(2h)));
+  // The timer's own revocation is the expiry, not a revocation that finds one.
+  CHECK_FALSE(revocation_finds_expired(e, trace_cause::ttl_expired, at(1h)));
+}
+
 SCENARIO("a lease can be renewed only while it has a future expiry and its flag allows it") {
   lease_times t;
   t.expire_time = at(1h);
