@@ -58,8 +58,7 @@ struct token_ties {
 
 /// Step 2: the cubbyhole's keys go, before anything else, and its end is traced.
 template <class Self>
-void destroy_cubbyhole(Self* self, const sim_context& ctx, const token_entry& e,
-                       token_ties& ties) {
+void destroy_cubbyhole(Self* self, const sim_context& ctx, const token_entry& e, token_ties& ties) {
   if (ties.cubbyhole.empty())
     return;
   for (const auto& [path, fields] : ties.cubbyhole)
