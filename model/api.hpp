@@ -6,6 +6,7 @@
 // knows about either format.
 
 #include "clock/sim_time.hpp"
+#include "model/boxed.hpp"
 
 #include <cstdint>
 #include <map>
@@ -103,7 +104,8 @@ struct api_response {
   std::int64_t lease_duration = 0;
   std::optional<data_map> data;
   std::vector<std::string> warnings;
-  std::optional<auth_block> auth;
+  /// On the heap: a response crosses several actors' messages, and each hop moves it.
+  boxed<auth_block> auth;
 };
 
 /// Token type as requested or stored.
