@@ -29,9 +29,12 @@ bool batch_token(const std::string& id) {
 
 std::pair<std::int64_t, std::int64_t>& trace_tally::by_prefix(std::string_view key) {
   const auto prefix = storage_key_prefix(key);
+  if (auto* known = recent_prefixes_.find(prefix))
+    return *known;
   auto it = storage.find(prefix);
   if (it == storage.end())
     it = storage.emplace(std::string{prefix}, std::pair<std::int64_t, std::int64_t>{}).first;
+  recent_prefixes_.add(it->first, &it->second);
   return it->second;
 }
 
@@ -42,9 +45,12 @@ std::string_view lease_mount(std::string_view lease_id) {
 
 mount_lease_tally& trace_tally::by_mount(std::string_view lease_id) {
   const auto mount = lease_mount(lease_id);
+  if (auto* known = recent_mounts_.find(mount))
+    return *known;
   auto it = leases.find(mount);
   if (it == leases.end())
     it = leases.emplace(std::string{mount}, mount_lease_tally{}).first;
+  recent_mounts_.add(it->first, &it->second);
   return it->second;
 }
 

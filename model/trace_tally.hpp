@@ -18,8 +18,41 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace tokenlab {
+
+/// The last few entries found in a string-keyed map, by key: a short scan of lengths and
+/// characters instead of a tree walk with a string compare at each level (a counted run
+/// looks a storage key's prefix up at every write and delete, among a dozen prefixes). The
+/// entries point into their owner's map nodes, so a copy starts empty.
+template <class V>
+class recent_entries {
+public:
+  recent_entries() = default;
+  recent_entries(const recent_entries&) {}
+  recent_entries& operator=(const recent_entries&) {
+    entries_.clear();
+    return *this;
+  }
+
+  V* find(std::string_view key) const {
+    for (const auto& [k, v] : entries_)
+      if (k == key)
+        return v;
+    return nullptr;
+  }
+  /// Remembers `value` under `key`, a view of its map node's key.
+  void add(std::string_view key, V* value) {
+    if (entries_.size() < capacity)
+      entries_.emplace_back(key, value);
+  }
+
+private:
+  static constexpr std::size_t capacity = 16;
+  std::vector<std::pair<std::string_view, V*>> entries_;
+};
 
 /// The leases of one mount (the first segment of their IDs: "aws/").
 struct mount_lease_tally {
@@ -63,6 +96,8 @@ struct trace_tally {
 
 private:
   std::optional<sim_time> at_; ///< the instant of the last counted event
+  recent_entries<std::pair<std::int64_t, std::int64_t>> recent_prefixes_;
+  recent_entries<mount_lease_tally> recent_mounts_;
   void touch(sim_time at);
   std::pair<std::int64_t, std::int64_t>& by_prefix(std::string_view key);
   mount_lease_tally& by_mount(std::string_view lease_id);
