@@ -12,10 +12,7 @@ constexpr std::string_view hex_digits = "0123456789abcdef";
 
 /// Bits needed to number `k` symbols (0 for a single symbol).
 unsigned bits_for(std::size_t k) {
-  unsigned bits = 0;
-  while (bits < 64 && (std::uint64_t{1} << bits) < k)
-    ++bits;
-  return bits;
+  return k <= 1 ? 0 : 64 - static_cast<unsigned>(__builtin_clzll(std::uint64_t{k} - 1));
 }
 
 } // namespace
@@ -46,23 +43,29 @@ std::string id_source::chars(std::size_t n, std::string_view alphabet) {
 
 void id_source::fill(char* out, std::size_t n, std::string_view alphabet) {
   // Rejection sampling on the smallest bit chunk that can number the alphabet: unbiased
-  // (a modulo would favour the first symbols) and deterministic for a given stream.
-  const unsigned bits = bits_for(alphabet.size());
+  // (a modulo would favour the first symbols) and deterministic for a given stream. Each
+  // word gives 64 / bits chunks, lowest first; a chunk past the alphabet is dropped.
+  const std::size_t k = alphabet.size();
+  const unsigned bits = bits_for(k);
   if (bits == 0) {
     std::fill_n(out, n, alphabet.front());
     return;
   }
-  const std::uint64_t mask = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
+  char* const end = out + n;
+  if (bits == 64) { // an alphabet of more than 2^63 symbols: one chunk per word
+    while (out != end)
+      if (const std::uint64_t v = rng_.next(); v < k)
+        *out++ = alphabet[static_cast<std::size_t>(v)];
+    return;
+  }
+  const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
   const unsigned per_word = 64 / bits;
-  std::size_t filled = 0;
-  while (filled < n) {
+  const char* const symbols = alphabet.data();
+  while (out != end) {
     std::uint64_t word = rng_.next();
-    for (unsigned i = 0; i < per_word && filled < n; ++i) {
-      const std::uint64_t v = word & mask;
-      word = bits == 64 ? 0 : word >> bits;
-      if (v < alphabet.size())
-        out[filled++] = alphabet[static_cast<std::size_t>(v)];
-    }
+    for (unsigned i = per_word; i != 0 && out != end; --i, word >>= bits)
+      if (const std::uint64_t v = word & mask; v < k)
+        *out++ = symbols[v];
   }
 }
 
@@ -71,23 +74,22 @@ std::string id_source::base62(std::size_t n) {
 }
 
 std::string id_source::uuid() {
-  unsigned char bytes[16];
-  for (int half = 0; half < 2; ++half) {
-    std::uint64_t word = rng_.next();
-    for (int i = 0; i < 8; ++i) {
-      bytes[half * 8 + i] = static_cast<unsigned char>(word & 0xFF);
-      word >>= 8;
-    }
-  }
-  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40); // version 4
-  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80); // variant 10
+  // Sixteen bytes, the first word's low byte first, then the second's; version 4, variant 10.
+  const std::uint64_t words[2] = {rng_.next(), rng_.next()};
+  // Where each byte's two hex digits go in 8-4-4-4-12.
+  static constexpr std::uint8_t place[16] = {0,  2,  4,  6,  9,  11, 14, 16,
+                                             19, 21, 24, 26, 28, 30, 32, 34};
   std::string out(36, '-');
-  std::size_t at = 0;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10)
-      ++at; // the dash already there
-    out[at++] = hex_digits[bytes[i] >> 4];
-    out[at++] = hex_digits[bytes[i] & 0x0F];
+  char* const text = out.data();
+#pragma GCC unroll 16
+  for (unsigned i = 0; i < 16; ++i) {
+    auto byte = static_cast<unsigned>(words[i / 8] >> (8 * (i % 8))) & 0xFFu;
+    if (i == 6)
+      byte = (byte & 0x0Fu) | 0x40u; // version 4
+    else if (i == 8)
+      byte = (byte & 0x3Fu) | 0x80u; // variant 10
+    text[place[i]] = hex_digits[byte >> 4];
+    text[place[i] + 1] = hex_digits[byte & 0x0Fu];
   }
   return out;
 }
