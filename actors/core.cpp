@@ -604,7 +604,8 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
   self->send(st.store, identity_atom::value, st.identity);
   mount_dev_secrets(self);
   return {
-    [=](request_atom, const vault_request& req) {
+    // The request is taken over from its message (CAF copies a message shared elsewhere).
+    [=](request_atom, vault_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
       auto done = reply_to(self, rp, std::nullopt);
       if (unauthenticated(self, req, done))
@@ -613,12 +614,15 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
         on_login(self, *login, done);
         return rp;
       }
+      auto op = token_api_of(req);
       // Shared by the continuations below (CAF copies each one's closure on its way).
-      auto request = std::make_shared<const vault_request>(req);
+      auto request = std::make_shared<const vault_request>(std::move(req));
       // A token lookup, renew or revoke: the token store authenticates, checks and answers it
       // in one message (actors/token_store.hpp), unless it leaves it to the way below.
-      if (auto op = token_api_of(req)) {
-        self->request(self->state.store, caf::infinite, endpoint_atom::value, req.token, *op)
+      if (op) {
+        self
+          ->request(self->state.store, caf::infinite, endpoint_atom::value, request->token,
+                    std::move(*op))
           .then(
             [self, rp, done, request](bool handled, api_outcome& r) mutable {
               if (!handled)

@@ -134,12 +134,15 @@ unsigned lookup(const acl& a, std::string_view path, bool list_op) {
 
 std::shared_ptr<const compiled_acl> policy_store::compiled(const std::vector<std::string>& names,
                                                            const identity_entity* entity) const {
-  auto it = compiled_.find(names);
-  if (it == compiled_.end())
-    it =
-      compiled_.emplace(names, std::make_shared<const acl>(build_acl(*this, names, nullptr))).first;
-  if (entity == nullptr || !it->second->templated)
-    return it->second;
+  if (!last_compiled_.second || last_compiled_.first != names) {
+    auto it = compiled_.find(names);
+    if (it == compiled_.end())
+      it = compiled_.emplace(names, std::make_shared<const acl>(build_acl(*this, names, nullptr)))
+             .first;
+    last_compiled_ = *it;
+  }
+  if (entity == nullptr || !last_compiled_.second->templated)
+    return last_compiled_.second;
   // The filled paths decide the ACL: one compilation per distinct filling, so that the tokens
   // of one entity (or of entities that fill alike) share it. The cache is bounded.
   std::vector<std::string> filled;

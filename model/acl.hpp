@@ -145,6 +145,11 @@ private:
   std::map<std::string, policy> policies_;
   mutable std::map<std::vector<std::string>, std::shared_ptr<const acl_detail::compiled_acl>>
     compiled_;
+  /// The last set of names compiled_ was asked for, and its ACL: requests come in runs of one
+  /// set of policies (a fleet's tokens all have the same), and comparing two short lists of
+  /// names costs less than a walk down compiled_ comparing lists at each level.
+  mutable std::pair<std::vector<std::string>, std::shared_ptr<const acl_detail::compiled_acl>>
+    last_compiled_;
   /// The ACLs of templated policies, by names then each templated path as filled ("-": not).
   mutable std::map<std::pair<std::vector<std::string>, std::vector<std::string>>,
                    std::shared_ptr<const acl_detail::compiled_acl>>

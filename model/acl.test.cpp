@@ -417,6 +417,23 @@ TEST_CASE("the default policy can be rewritten, root and default cannot be delet
   CHECK_FALSE(s.exists("web"));
 }
 
+TEST_CASE("a policy written again or deleted changes the ACL of the next check") {
+  policy_store s;
+  REQUIRE(s.put("web", "path \"a/*\" { capabilities = [\"read\"] }").ok());
+  const std::vector<std::string> names{"default", "web"};
+  CHECK(acl_allows(s, names, "a/x", capability::read));
+  CHECK(acl_allows(s, names, "a/x", capability::read)); // the same names twice in a row
+  CHECK_FALSE(acl_allows(s, {"default"}, "a/x", capability::read));
+  CHECK(acl_allows(s, names, "a/x", capability::read)); // and back
+  REQUIRE(s.put("web", "path \"b/*\" { capabilities = [\"update\"] }").ok());
+  CHECK_FALSE(acl_allows(s, names, "a/x", capability::read));
+  CHECK(acl_allows(s, names, "b/x", capability::update));
+  const policy_store copy = s; // a copy checks as its original did
+  REQUIRE(*s.remove("web"));
+  CHECK_FALSE(acl_allows(s, names, "b/x", capability::update));
+  CHECK(acl_allows(copy, names, "b/x", capability::update));
+}
+
 namespace {
 
 // An entity as the identity store holds it: bob_smith with a userpass alias and metadata.

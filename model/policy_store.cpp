@@ -224,6 +224,7 @@ outcome<bool> policy_store::remove(const std::string& name) {
 
 void policy_store::forget_compiled() {
   compiled_.clear();
+  last_compiled_ = {};
   filled_.clear();
   by_snapshot_.clear();
 }
