@@ -130,9 +130,10 @@ sim_time sim_now(caf::local_actor* self, const sim_context& ctx);
 // stateful_actor or typed actor class), as they only send and read the clock.
 
 /// Sends a trace event stamped with the actor's virtual now (while events are counted, it is
-/// counted right here).
+/// counted right here). It takes the caller's event by reference: a counted one is read in
+/// place, a traced one moved once, into its message.
 template <class Self>
-void emit(Self* self, const sim_context& ctx, trace_event ev) {
+void emit(Self* self, const sim_context& ctx, trace_event&& ev) {
   ev.at = sim_now(self, ctx);
   if (ctx.counting())
     return ctx.counter->tally.add(ev);
@@ -142,7 +143,7 @@ void emit(Self* self, const sim_context& ctx, trace_event ev) {
 /// The same for an object a component keeps a record of (an engine's credential): made while
 /// a fleet counted (`counted`), its events stay counted.
 template <class Self>
-void emit(Self* self, const sim_context& ctx, trace_event ev, bool counted) {
+void emit(Self* self, const sim_context& ctx, trace_event&& ev, bool counted) {
   if (counted && !ctx.counting()) {
     ev.at = sim_now(self, ctx);
     return ctx.counter->tally.add(ev);
