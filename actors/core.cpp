@@ -362,29 +362,26 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
 
 // The identity policies of a token response (request_handling.go after a token store or
 // login response): auth.identity_policies, and auth.policies the token's and its entity's.
-reply with_auth_identity(self_ptr self, reply done) {
-  return [self, done](api_outcome r) {
-    if (r && r->auth && !r->auth->entity_id.empty()) {
-      // An entity that is gone grants nothing (its token's own policies remain).
-      static const std::vector<std::string> nothing;
-      const auto* e = entity_of(self->state.entities, r->auth->entity_id);
-      const auto& granted = e ? (*e)->policies : nothing;
-      auto& a = *r->auth;
-      // An entity that grants nothing leaves the token's own policies, which the store
-      // keeps sanitized, as they are (a fleet's logins and renewals).
-      if (granted.empty() && policies_sanitized(a.token_policies)) {
-        a.identity_policies.clear();
-        if (a.policies != a.token_policies)
-          a.policies = a.token_policies;
-        return done(std::move(r));
-      }
-      a.identity_policies = sanitize_policies(granted, false);
-      auto all = a.token_policies;
-      all.insert(all.end(), granted.begin(), granted.end());
-      a.policies = sanitize_policies(all, false);
-    }
-    done(std::move(r));
-  };
+void show_auth_identity(self_ptr self, api_outcome& r) {
+  if (!r || !r->auth || r->auth->entity_id.empty())
+    return;
+  // An entity that is gone grants nothing (its token's own policies remain).
+  static const std::vector<std::string> nothing;
+  const auto* e = entity_of(self->state.entities, r->auth->entity_id);
+  const auto& granted = e ? (*e)->policies : nothing;
+  auto& a = *r->auth;
+  // An entity that grants nothing leaves the token's own policies, which the store keeps
+  // sanitized, as they are (a fleet's logins and renewals).
+  if (granted.empty() && policies_sanitized(a.token_policies)) {
+    a.identity_policies.clear();
+    if (a.policies != a.token_policies)
+      a.policies = a.token_policies;
+    return;
+  }
+  a.identity_policies = sanitize_policies(granted, false);
+  auto all = a.token_policies;
+  all.insert(all.end(), granted.begin(), granted.end());
+  a.policies = sanitize_policies(all, false);
 }
 
 } // namespace
@@ -493,7 +490,8 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
 // token response of a token with an entity shows its entity's policies.
 reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
                std::optional<std::string> spent) {
-  return with_auth_identity(self, [self, rp, spent](api_outcome r) mutable {
+  return [self, rp, spent](api_outcome r) mutable {
+    show_auth_identity(self, r);
     if (spent) {
       if (r && !r->lease_id.empty())
         r = vault_error::invalid(std::string{texts::last_use_secret});
@@ -505,7 +503,7 @@ reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
     if (r)
       r->request_id = self->state.requests.uuid();
     rp.deliver(std::move(r));
-  });
+  };
 }
 
 // The way of an authenticated request: the token store resolves the token; its entity is

@@ -122,10 +122,10 @@ unsigned non_exact(const acl& a, std::string_view path) {
 unsigned lookup(const acl& a, std::string_view path, bool list_op) {
   while (!path.empty() && path[0] == '/')
     path.remove_prefix(1);
-  if (auto it = a.exact.find(std::string{path}); it != a.exact.end())
+  if (auto it = a.exact.find(path); it != a.exact.end())
     return it->second;
   if (list_op && !path.empty() && path.back() == '/')
-    if (auto it = a.exact.find(std::string{path.substr(0, path.size() - 1)}); it != a.exact.end())
+    if (auto it = a.exact.find(path.substr(0, path.size() - 1)); it != a.exact.end())
       return it->second;
   return non_exact(a, path);
 }

@@ -23,11 +23,14 @@ inline constexpr std::pair<std::string_view, capability> cap_names[] = {
 };
 
 // The compiled rules of NewACL: one capability set per path, per kind of rule.
+// Rules by path, found by a string_view of the request's path (no string made to look).
+using rules_by_path = std::map<std::string, unsigned, std::less<>>;
+
 struct compiled_acl {
   bool root = false;
-  std::map<std::string, unsigned> exact;   // exactRules
-  std::map<std::string, unsigned> prefix;  // prefixRules (glob, `*` stripped)
-  std::map<std::string, unsigned> segment; // segmentWildcardPaths (`*` kept)
+  rules_by_path exact;    // exactRules
+  rules_by_path prefix;   // prefixRules (glob, `*` stripped)
+  rules_by_path segment;  // segmentWildcardPaths (`*` kept)
   bool templated = false; // a policy had templated paths (dropped here: no entity)
 };
 

@@ -11,7 +11,7 @@ constexpr unsigned granting = all_capabilities; // create, read, update, delete,
 
 // radix WalkPrefix over `rules`: the first rule under `path` that grants something; a denying
 // rule is passed over.
-bool walk_grants(const std::map<std::string, unsigned>& rules, const std::string& path) {
+bool walk_grants(const acl_detail::rules_by_path& rules, const std::string& path) {
   for (auto it = rules.lower_bound(path);
        it != rules.end() && it->first.compare(0, path.size(), path) == 0; ++it) {
     if ((it->second & acl_detail::deny_bit) != 0)
