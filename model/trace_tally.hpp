@@ -23,10 +23,11 @@
 
 namespace tokenlab {
 
-/// The last few entries found in a string-keyed map, by key: a short scan of lengths and
-/// characters instead of a tree walk with a string compare at each level (a counted run
+/// The first entries found in a string-keyed map (up to 16), by key: a short scan of lengths
+/// and characters instead of a tree walk with a string compare at each level (a counted run
 /// looks a storage key's prefix up at every write and delete, among a dozen prefixes). The
-/// entries point into their owner's map nodes, so a copy starts empty.
+/// entries point into their owner's map nodes, so a copy starts empty, and the owner never
+/// erases from its map.
 template <class V>
 class recent_entries {
 public:
@@ -76,9 +77,10 @@ struct trace_tally {
   std::int64_t credentials_deleted = 0;
   std::int64_t storage_writes = 0;
   std::int64_t storage_deletes = 0;
-  /// writes and deletes by key prefix (reports/summary.hpp storage_prefix)
+  /// writes and deletes by key prefix (reports/summary.hpp storage_prefix); read it, add
+  /// to it only through add_storage (which remembers where its entries are)
   std::map<std::string, std::pair<std::int64_t, std::int64_t>, std::less<>> storage;
-  /// leases by mount (lease_mount)
+  /// leases by mount (lease_mount); likewise, added to only through add
   std::map<std::string, mount_lease_tally, std::less<>> leases;
   std::int64_t live_tokens = 0;
   std::int64_t live_leases = 0;
