@@ -153,23 +153,23 @@ void emit(Self* self, const sim_context& ctx, trace_event&& ev, bool counted) {
 
 /// The expiry (`kind`, token_expired or lease_expired) of `subject`, whose owner is `related`.
 template <class Self>
-void emit_expired(Self* self, const sim_context& ctx, trace_kind kind, const std::string& subject,
+void emit_expired(Self* self, const sim_context& ctx, trace_kind kind, std::string_view subject,
                   const std::string& related = {}) {
   trace_event ev;
   ev.kind = kind;
   ev.cause = trace_cause::ttl_expired;
-  ev.subject = subject;
+  ev.subject = std::string{subject};
   ev.related = related;
   emit(self, ctx, std::move(ev));
 }
 
 /// A record's TTL timer fired: traces the timer's firing and the expiry it is.
 template <class Self>
-void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, const std::string& subject,
+void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, std::string_view subject,
                  const std::string& related = {}) {
   trace_event fired;
   fired.kind = trace_kind::timer_fired;
-  fired.subject = subject;
+  fired.subject = std::string{subject};
   emit(self, ctx, std::move(fired));
   emit_expired(self, ctx, kind, subject, related);
 }

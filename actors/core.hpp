@@ -116,7 +116,7 @@ struct lease_registry {
   id_source ids{1, id_stream::secrets};
   /// Live leases by ID, unordered (what lists them, by prefix or mount, sorts what it found).
   id_map<lease_ref> live;
-  record_timers<std::pair<const std::string, lease_ref>> timers; ///< the leases' TTLs
+  record_timers<id_map<lease_ref>::value_type> timers; ///< the leases' TTLs
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, gone_lease> gone;
 

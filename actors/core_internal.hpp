@@ -72,7 +72,7 @@ inline api_response list_response(std::vector<std::string> keys) {
   return r;
 }
 
-inline bool under(const std::string& path, std::string_view prefix) {
+inline bool under(std::string_view path, std::string_view prefix) {
   return path.compare(0, prefix.size(), prefix) == 0;
 }
 
@@ -195,7 +195,7 @@ void list_leases(self_ptr self, const std::string& path, const reply& done);
 
 // The lease registry (core_leases.cpp): a live secret lease is a record of the core's, an
 // actor only while it is revoked.
-using lease_slot = std::pair<const std::string, lease_ref>;
+using lease_slot = id_map<lease_ref>::value_type;
 /// Keeps a lease issued now (its storage written and its creation traced by the caller) and
 /// arms its TTL timer.
 void add_lease(self_ptr self, lease_entry e, const std::string& mount);

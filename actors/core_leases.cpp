@@ -190,7 +190,7 @@ void revoke_counted(self_ptr self, lease_slot& l, trace_cause cause, std::functi
     cause = trace_cause::ttl_expired;
   }
   // Vault revokes through the backend first, then deletes the lease's index and entry.
-  const auto& id = l.first;
+  auto id = l.first.str();
   self->request(st.routes.revoker(r.mount), caf::infinite, unsecret_atom::value, r.entry.handle)
     .then([self, id, cause](bool) { finish_counted(self, id, cause); },
           [self, id, cause](caf::error&) { finish_counted(self, id, cause); });
@@ -379,7 +379,7 @@ std::vector<std::string> lease_registry::ids_under(const std::string& prefix) co
   std::vector<std::string> found;
   for (const auto& [id, lease] : live)
     if (core_detail::under(id, prefix))
-      found.push_back(id);
+      found.push_back(id.str());
   std::sort(found.begin(), found.end());
   return found;
 }

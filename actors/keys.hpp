@@ -33,8 +33,9 @@ inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
     return salted(c, e.id);
   return tokenlab::token_lease_id(e.path, token_store_salted(c, e.id));
 }
-inline std::string lease(const std::string& lease_id) {
-  return "sys/expire/id/" + lease_id;
+inline std::string lease(std::string_view lease_id) {
+  std::string key{"sys/expire/id/"};
+  return key.append(lease_id);
 }
 inline std::string token_lease_index(const sim_context& c, const std::string& token_id,
                                      const std::string& lease_id) {

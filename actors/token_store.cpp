@@ -54,7 +54,7 @@ system_view view_for(const token_store_state& st, const token_entry& e) {
   return effective_view(st.sys, m->second, mount);
 }
 
-using token_slot = std::pair<const std::string, live_token>;
+using token_slot = id_map<live_token>::value_type;
 
 // Arms (again) the token's TTL timer at its expiry; a token without one has no timer.
 void arm(self_ptr self, token_slot& t) {
@@ -324,7 +324,7 @@ api_outcome issue(self_ptr self, create_plan plan) {
 // Renews a token (Vault: authRenew with the token's lease) and answers with its auth block.
 api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
                         sim_duration increment, const std::optional<token_role>& role,
-                        const std::string& shown) {
+                        std::string_view shown) {
   auto& r = t.second;
   // A token being revoked is pending revocation (num_uses -1): not found.
   if (r.actor || r.entry->num_uses < 0)
@@ -427,10 +427,9 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
                                                             : texts::token_not_found));
   // The token as supplied: a renew-self shows the caller's ID, which is its record's key
   // (no copy: the caller's hold on its entry goes below); renew-accessor shows none.
-  static const std::string none;
-  const std::string& shown = req.by == token_selector::accessor ? none
-                             : req.by == token_selector::self   ? target->first
-                                                                : req.value;
+  const std::string_view shown = req.by == token_selector::accessor ? std::string_view{}
+                                 : req.by == token_selector::self   ? target->first.view()
+                                                                    : std::string_view{req.value};
   // Renewal uses the normal lookup: a token on its last use is not found (§3.4).
   const auto& e = *target->second.entry;
   // Role tokens renew with their role's current values; a deleted role refuses.
@@ -513,7 +512,7 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
     return done(err(403, texts::permission_denied));
   if (t->second.entry->num_uses > 0)
     return not_here();
-  auto caller = with_entity(st.entities, resolved_token{t->second.entry, t->first});
+  auto caller = with_entity(st.entities, resolved_token{t->second.entry, t->first.str()});
   if (!caller)
     return done(caller.error());
   const auto check = token_endpoint_check(op);
@@ -612,7 +611,7 @@ void store_detail::revoke_here(self_ptr self, token_slot& t, trace_cause cause,
   if (r.ties)
     destroy_cubbyhole(self, *ctx, e, *r.ties);
   auto leases = r.ties ? r.ties->leases.snapshot() : ordered_refs{}.snapshot();
-  revoke_leases_here(self, t.first, cause, std::move(leases), 0);
+  revoke_leases_here(self, t.first.str(), cause, std::move(leases), 0);
 }
 
 token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
@@ -674,7 +673,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       if (e.num_uses < 0 || !token_valid_at(e, sim_now(self, self->state.ctx)))
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
       else
-        rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, t->first}});
+        rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, t->first.str()}});
       return rp;
     },
     [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,

@@ -114,7 +114,7 @@ struct live_token {
 /// token by its accessor (a fleet's) does not index every token it makes.
 class accessor_index {
 public:
-  using record = std::pair<const std::string, live_token>;
+  using record = id_map<live_token>::value_type;
   using records = id_map<live_token>;
 
   /// A token made now (its entry set), or gone.
@@ -165,7 +165,7 @@ struct token_store_state {
   id_source ids{1, id_stream::token_store};
   id_source cubbyhole_ids{1, id_stream::cubbyholes};
   id_map<live_token> tokens;                                      ///< live tokens by internal ID
-  record_timers<std::pair<const std::string, live_token>> timers; ///< the live tokens' TTLs
+  record_timers<id_map<live_token>::value_type> timers; ///< the live tokens' TTLs
   accessor_index accessors; ///< the live tokens by accessor
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not
   /// kept while events are counted (a fleet): its keys then have no salted IDs.

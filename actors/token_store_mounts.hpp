@@ -16,7 +16,7 @@ namespace tokenlab::store_detail {
 /// The actor that revokes the live token `t` (token_store.cpp): made now unless it is being
 /// revoked already; it takes the token's children, leases and cubbyhole with it.
 token_revoker revoking_token(token_authority::stateful_pointer<token_store_state> self,
-                             std::pair<const std::string, live_token>& t);
+                             id_map<live_token>::value_type& t);
 
 /// Whether the store revokes the token itself, as its actor would: a counted token (a
 /// fleet's; its events are counted, so the order of its revocation's hops shows nowhere)
@@ -28,7 +28,7 @@ bool revoked_here(const live_token& r);
 /// after the other through their registry, deletes its entries, counts its revocation
 /// (`cause`), forgets it; then calls `waiter` (if any; more may join while it is revoked).
 void revoke_here(token_authority::stateful_pointer<token_store_state> self,
-                 std::pair<const std::string, live_token>& t, trace_cause cause,
+                 id_map<live_token>::value_type& t, trace_cause cause,
                  std::function<void()> waiter);
 
 /// A token is gone (from its actor, or revoked here): its record, its lease's index and its

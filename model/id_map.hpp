@@ -2,16 +2,17 @@
 // A hash map from string IDs to records that stay where they are: the index of live tokens
 // by ID, of leases by lease ID, of IAM users by name. Open addressing (linear probing, no
 // tombstones: an erasure shifts the entries after it back) over an array of slots that hold
-// each key's full hash and a pointer to its record, `std::pair<const std::string, V>`,
-// allocated on its own so that its address never changes while it is in the map.
+// each key's full hash and a pointer to its record, `std::pair<const id_key, V>`, allocated
+// on its own so that its address never changes while it is in the map. The record holds
+// its key's characters (id_key), up to id_key::inline_size of them.
 //
 // Why not std::unordered_map: at 100,000s of records a lookup there walks a bucket (one
 // cache miss), the node before the bucket's first (another), the node, and the key's
 // characters, each a miss on a cold record; and it divides by a prime. Here a lookup reads
 // one slot (16 bytes, four to a cache line), compares the stored hash, and only on a match
-// reads the record and its key: one miss fewer, no division. The string-keyed maps on the
-// request path were the largest single item of the reference workload's profile at
-// N = 100,000 (docs/performance.md).
+// reads the record, whose first bytes are its key: one miss, no division. The string-keyed
+// maps on the request path were the largest single item of the reference workload's profile
+// at N = 100,000 (docs/performance.md).
 //
 // Iteration order depends on the keys' hashes and on the order of insertions and erasures,
 // as std::unordered_map's does (deterministic for a given run, but no order to show): every
@@ -20,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <iterator>
 #include <memory>
@@ -32,12 +34,58 @@
 
 namespace tokenlab {
 
+/// An id_map's key: a string whose characters sit in the key itself, up to inline_size of
+/// them (a token's ID, 28; a lease's, such as "aws/creds/app/" and 24 more; an entity's, 36),
+/// and on the heap beyond. Neither copied nor moved: it is made where its record is.
+class id_key {
+public:
+  static constexpr std::size_t inline_size = 44;
+
+  explicit id_key(std::string_view s)
+    : size_(static_cast<std::uint32_t>(s.size())) {
+    char* to = chars_;
+    if (s.size() > inline_size) {
+      to = new char[s.size()];
+      std::memcpy(chars_, &to, sizeof to);
+    }
+    if (!s.empty())
+      std::memcpy(to, s.data(), s.size());
+  }
+  id_key(const id_key&) = delete;
+  id_key& operator=(const id_key&) = delete;
+  ~id_key() {
+    if (size_ > inline_size)
+      delete[] heap();
+  }
+
+  const char* data() const { return size_ > inline_size ? heap() : chars_; }
+  std::size_t size() const { return size_; }
+  std::string_view view() const { return {data(), size_}; }
+  operator std::string_view() const { return view(); }
+  std::string str() const { return std::string{view()}; }
+
+  friend bool operator==(const id_key& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(std::string_view a, const id_key& b) { return a == b.view(); }
+  friend bool operator!=(const id_key& a, std::string_view b) { return a.view() != b; }
+  friend bool operator!=(std::string_view a, const id_key& b) { return a != b.view(); }
+
+private:
+  // A longer key's characters are on the heap, their address in chars_' first bytes.
+  char* heap() const {
+    char* at;
+    std::memcpy(&at, chars_, sizeof at);
+    return at;
+  }
+  std::uint32_t size_;
+  char chars_[inline_size]; ///< the characters, or where they are
+};
+
 template <class V>
 class id_map {
 public:
-  using key_type = std::string;
+  using key_type = id_key;
   using mapped_type = V;
-  using value_type = std::pair<const std::string, V>;
+  using value_type = std::pair<const id_key, V>;
 
 private:
   struct slot {
@@ -142,20 +190,19 @@ public:
 
   /// The record of `key`, made from `args` if there is none (then `second` is true).
   template <class... Args>
-  std::pair<iterator, bool> try_emplace(std::string key, Args&&... args) {
+  std::pair<iterator, bool> try_emplace(std::string_view key, Args&&... args) {
     const auto h = hash_of(key);
     if (auto i = locate(key, h); i != npos)
       return {at(i), false};
     reserve(size_ + 1);
-    auto record =
-      std::make_unique<value_type>(std::piecewise_construct, std::forward_as_tuple(std::move(key)),
-                                   std::forward_as_tuple(std::forward<Args>(args)...));
+    auto record = std::make_unique<value_type>(std::piecewise_construct, std::forward_as_tuple(key),
+                                               std::forward_as_tuple(std::forward<Args>(args)...));
     auto i = free_slot(h);
     slots_[i] = slot{h, record.release()};
     ++size_;
     return {at(i), true};
   }
-  V& operator[](std::string key) { return try_emplace(std::move(key)).first->second; }
+  V& operator[](std::string_view key) { return try_emplace(key).first->second; }
 
   /// Erases the record `it` names; returns nothing (iterators are invalidated).
   void erase(const_iterator it) {

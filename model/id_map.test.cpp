@@ -13,9 +13,10 @@ using namespace tokenlab;
 
 namespace {
 
-// An ID of the length and alphabet of a token's, from a small pool so that keys come back.
-std::string id_of(std::mt19937_64& rng, int pool) {
-  return "hvs." + std::to_string(rng() % static_cast<std::uint64_t>(pool)) + std::string(20, 'x');
+// An ID of the length and alphabet of a token's (or `pad` characters longer than the key
+// keeps inline), from a small pool so that keys come back.
+std::string id_of(std::mt19937_64& rng, int pool, std::size_t pad = 20) {
+  return "hvs." + std::to_string(rng() % static_cast<std::uint64_t>(pool)) + std::string(pad, 'x');
 }
 
 // Every key of the reference is found with its value, and the map has nothing else.
@@ -29,7 +30,7 @@ void check_same(const id_map<int>& m, const std::map<std::string, int>& ref) {
   }
   std::vector<std::string> seen;
   for (const auto& [key, value] : m)
-    seen.push_back(key);
+    seen.push_back(key.str());
   std::sort(seen.begin(), seen.end());
   std::vector<std::string> keys;
   for (const auto& [key, value] : ref)
@@ -41,12 +42,14 @@ void check_same(const id_map<int>& m, const std::map<std::string, int>& ref) {
 
 TEST_CASE("the ID map finds, adds and erases records as an ordered map of the same keys does") {
   // Insertions and erasures interleaved over a pool of keys, so that the slots fill, grow,
-  // and lose entries in the middle of probe runs (the backward shift), against std::map.
+  // and lose entries in the middle of probe runs (the backward shift), against std::map;
+  // keys held inline, and keys longer than that.
+  const std::size_t pad = GENERATE(std::size_t{20}, id_key::inline_size);
   std::mt19937_64 rng{12};
   id_map<int> m;
   std::map<std::string, int> ref;
   for (int round = 0; round < 40000; ++round) {
-    auto key = id_of(rng, 3000);
+    auto key = id_of(rng, 3000, pad);
     if (rng() % 5 < 3) {
       auto [it, made] = m.try_emplace(key, round);
       auto [rit, rmade] = ref.try_emplace(key, round);
@@ -110,4 +113,37 @@ TEST_CASE("an ID map moved from is empty and the one moved to has its records") 
   CHECK(b.size() == 1);
   CHECK(b.find("x-two") == b.end());
   CHECK(b.find("x-three")->second == 3);
+}
+
+TEST_CASE("an ID map's key holds its characters, inline up to its inline size and beyond it") {
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{28}, id_key::inline_size - 1,
+                        id_key::inline_size, id_key::inline_size + 1, std::size_t{300}}) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i)
+      s.push_back(static_cast<char>('a' + i % 26));
+    const id_key k{s};
+    CHECK(k.size() == n);
+    CHECK(k.view() == s);
+    CHECK(k.str() == s);
+    CHECK(k == s);
+    CHECK(s == k);
+    CHECK(k != s + "z");
+    CHECK_FALSE(k == s + "z");
+    if (n > 0) {
+      CHECK(k != s.substr(0, n - 1));
+      CHECK(s.substr(1) != k);
+    }
+    // Inline keys live in the key: a token's ID is read with its record.
+    const bool inline_chars = k.data() >= reinterpret_cast<const char*>(&k) &&
+                              k.data() < reinterpret_cast<const char*>(&k) + sizeof k;
+    CHECK(inline_chars == (n <= id_key::inline_size));
+  }
+  id_map<int> m;
+  const std::string longer(id_key::inline_size + 5, 'k');
+  m[longer] = 7;
+  m["hvs.short"] = 8;
+  CHECK(m.find(longer)->first == longer);
+  CHECK(m.find(longer)->second == 7);
+  CHECK(m.find(longer.substr(1)) == m.end());
+  CHECK(m.find("hvs.short")->first.str() == "hvs.short");
 }

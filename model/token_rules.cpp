@@ -441,7 +441,7 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
   return d;
 }
 
-auth_block make_auth_block(const token_entry& e, const std::string& client_token) {
+auth_block make_auth_block(const token_entry& e, std::string_view client_token) {
   auth_block a;
   a.client_token = client_token;
   a.accessor = e.accessor;
