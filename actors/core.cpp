@@ -360,30 +360,6 @@ void on_delete(self_ptr self, const resolved_token& who, const logical_delete_re
   done(no_route(d.path));
 }
 
-// The identity policies of a token response (request_handling.go after a token store or
-// login response): auth.identity_policies, and auth.policies the token's and its entity's.
-void show_auth_identity(self_ptr self, api_outcome& r) {
-  if (!r || !r->auth || r->auth->entity_id.empty())
-    return;
-  // An entity that is gone grants nothing (its token's own policies remain).
-  static const std::vector<std::string> nothing;
-  const auto* e = entity_of(self->state.entities, r->auth->entity_id);
-  const auto& granted = e ? (*e)->policies : nothing;
-  auto& a = *r->auth;
-  // An entity that grants nothing leaves the token's own policies, which the store keeps
-  // sanitized, as they are (a fleet's logins and renewals).
-  if (granted.empty() && policies_sanitized(a.token_policies)) {
-    a.identity_policies.clear();
-    if (a.policies != a.token_policies)
-      a.policies = a.token_policies;
-    return;
-  }
-  a.identity_policies = sanitize_policies(granted, false);
-  auto all = a.token_policies;
-  all.insert(all.end(), granted.begin(), granted.end());
-  a.policies = sanitize_policies(all, false);
-}
-
 } // namespace
 
 // A token lookup of a token with an entity that grants policies shows them
@@ -485,13 +461,14 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
   return login_request{mount, w->path, w->fields};
 }
 
-// The answer path of a request: stamps the request ID; after a token's last use, revokes
-// the token (and with it any lease just issued) and withholds the secret (spec §4.2); a
-// token response of a token with an entity shows its entity's policies.
+// The answer path of a request: stamps the request ID (the one the request came with, else
+// one drawn now); after a token's last use, revokes the token (and with it any lease just
+// issued) and withholds the secret (spec §4.2); a token response of a token with an entity
+// shows its entity's policies.
 reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
-               std::optional<std::string> spent) {
-  return [self, rp, spent](api_outcome r) mutable {
-    show_auth_identity(self, r);
+               std::optional<std::string> spent, std::string request_id) {
+  return [self, rp, spent, request_id](api_outcome r) mutable {
+    show_auth_identity(self->state.entities, r);
     if (spent) {
       if (r && !r->lease_id.empty())
         r = vault_error::invalid(std::string{texts::last_use_secret});
@@ -501,7 +478,7 @@ reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
         .then([](bool) {}, [](caf::error&) {});
     }
     if (r)
-      r->request_id = self->state.requests.uuid();
+      r->request_id = request_id.empty() ? self->state.requests.uuid() : request_id;
     rp.deliver(std::move(r));
   };
 }
@@ -532,22 +509,11 @@ void authenticate_and_route(self_ptr self, caf::typed_response_promise<api_outco
             [self, rp, request, id, entity](shared_entry& used) mutable {
               auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
               resolved_token spender{std::move(used), id, entity};
-              dispatch(self, spender, *request, reply_to(self, rp, spent));
+              dispatch(self, spender, *request, reply_to(self, rp, spent, request->request_id));
             },
             [rp](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
       },
       internal_error(done));
-}
-
-// The typed token lookup, renew or revoke a request is, if it is one.
-std::optional<token_api_request> token_api_of(const vault_request& req) {
-  if (auto l = std::get_if<token_lookup_request>(&req.op))
-    return token_api_request{*l};
-  if (auto r = std::get_if<token_renew_request>(&req.op))
-    return token_api_request{*r};
-  if (auto v = std::get_if<token_revoke_request>(&req.op))
-    return token_api_request{*v};
-  return std::nullopt;
 }
 
 void credential_state(self_ptr self,
@@ -600,19 +566,26 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
   self->send(st.identity, enable_auth_atom::value,
              identity_mount{st.routes.auth_table["token/"].accessor, "auth/token/", "token"});
   self->send(st.store, identity_atom::value, st.identity);
+  self->send(st.store, endpoint_atom::value, caf::actor_cast<request_router>(self));
   mount_dev_secrets(self);
   return {
     // The request is taken over from its message (CAF copies a message shared elsewhere).
     [=](request_atom, vault_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
-      auto done = reply_to(self, rp, std::nullopt);
+      auto op = token_api_of(req);
+      // A token endpoint's request that has its ID: the token store answers the client
+      // itself, or gives the request back (below).
+      if (op && !req.request_id.empty()) {
+        rp.delegate(self->state.store, endpoint_atom::value, std::move(req));
+        return rp;
+      }
+      auto done = reply_to(self, rp, std::nullopt, req.request_id);
       if (unauthenticated(self, req, done))
         return rp;
       if (auto login = as_login(self, req)) {
         on_login(self, *login, done);
         return rp;
       }
-      auto op = token_api_of(req);
       // Shared by the continuations below (CAF copies each one's closure on its way).
       auto request = std::make_shared<const vault_request>(std::move(req));
       // A token lookup, renew or revoke: the token store authenticates, checks and answers it
@@ -632,6 +605,15 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
         return rp;
       }
       authenticate_and_route(self, rp, done, request);
+      return rp;
+    },
+    // A request with its ID that the token store gave back: its token is resolved, and the
+    // request routed, the usual way.
+    [=](request_atom, endpoint_atom, vault_request& req) {
+      auto rp = self->make_response_promise<api_outcome>();
+      auto request = std::make_shared<const vault_request>(std::move(req));
+      authenticate_and_route(self, rp, reply_to(self, rp, std::nullopt, request->request_id),
+                             request);
       return rp;
     },
     [=](gone_atom, const std::string& lease_id, const tombstone& t) {

@@ -9,6 +9,12 @@
 //
 // Messages, its typed interface vault_core below:
 //   (request_atom, vault_request) -> api_outcome
+//                                                      a token endpoint's request that has its
+//                                                      ID (a fleet's) goes on to the token
+//                                                      store, which answers the client itself
+//   (request_atom, endpoint_atom, vault_request) -> api_outcome
+//                                                      such a request the store gave back: the
+//                                                      core resolves its token and routes it
 //   (state_atom, life_subject, id) -> life_state      for expectations
 //   (gone_atom, lease_id, tombstone)                   from a lease actor that finished
 //   (revoke_atom, lease_id, trace_cause) -> bool       a token revokes a lease it holds
@@ -151,6 +157,7 @@ struct core_state {
 /// The core's interface (the messages above).
 using vault_core =
   caf::typed_actor<caf::replies_to<request_atom, vault_request>::with<api_outcome>,
+                   caf::replies_to<request_atom, endpoint_atom, vault_request>::with<api_outcome>,
                    caf::replies_to<state_atom, life_subject, std::string>::with<life_state>,
                    caf::reacts_to<gone_atom, std::string, tombstone>,
                    caf::replies_to<revoke_atom, std::string, trace_cause>::with<bool>,

@@ -499,11 +499,11 @@ void revoke_request(self_ptr self, resolved_token caller, bool sudo,
 // with the replicas the core and the identity store publish here) and answers. A batch
 // token, a use-limited one (its use is spent first, and its last use revokes it after the
 // answer) and tidy are not handled here: the core resolves the token and routes them.
+// `done` takes the answer; `not_here()` is called instead when the store leaves the request.
+template <class NotHere>
 void endpoint_request(self_ptr self, const std::string& token, const token_api_request& op,
-                      caf::typed_response_promise<bool, api_outcome> rp) {
+                      const answer& done, NotHere not_here) {
   auto& st = self->state;
-  answer done = [rp](api_outcome r) mutable { rp.deliver(true, std::move(r)); };
-  auto not_here = [&rp] { rp.deliver(false, api_outcome{api_response{}}); };
   if (is_batch_token_string(token) || std::holds_alternative<token_tidy_request>(op))
     return not_here();
   auto* t = live(st, token);
@@ -765,9 +765,36 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     },
     [=](endpoint_atom, const std::string& token, const token_api_request& op) {
       auto rp = self->make_response_promise<bool, api_outcome>();
-      endpoint_request(self, token, op, rp);
+      endpoint_request(
+        self, token, op, [rp](api_outcome r) mutable { rp.deliver(true, std::move(r)); },
+        [&rp] { rp.deliver(false, api_outcome{api_response{}}); });
       return rp;
     },
+    // The core handed the client's request on: the answer goes to the client, as the core
+    // would give it (the entity's policies shown, the request's ID); a lookup (whose answer
+    // shows more of the entity) and what endpoint_request leaves go back to the core.
+    [=](endpoint_atom, vault_request& req) {
+      auto rp = self->make_response_promise<api_outcome>();
+      auto give_back = [&] {
+        rp.delegate(self->state.router, request_atom::value, endpoint_atom::value, std::move(req));
+      };
+      auto op = token_api_of(req);
+      if (!op || std::holds_alternative<token_lookup_request>(*op)) {
+        give_back();
+        return rp;
+      }
+      endpoint_request(
+        self, req.token, *op,
+        [self, rp, id = req.request_id](api_outcome r) mutable {
+          show_auth_identity(self->state.entities, r);
+          if (r)
+            r->request_id = std::move(id);
+          rp.deliver(std::move(r));
+        },
+        give_back);
+      return rp;
+    },
+    [=](endpoint_atom, request_router& router) { self->state.router = std::move(router); },
     [=](entity_atom, const std::string& id, entity_snapshot& now) {
       keep_entity(self->state.entities, id, std::move(now));
     },

@@ -24,6 +24,13 @@
 //                                          message; not handled (the core then resolves the
 //                                          token and routes it) for a batch or use-limited
 //                                          token and for tidy
+//   (endpoint_atom, vault_request) -> api_outcome
+//                                          the same for a request that has its ID (a
+//                                          fleet's), which the core hands on: a renewal or
+//                                          revocation is answered to the client directly,
+//                                          with that ID; anything else is given back to the
+//                                          core (request_router), which answers it
+//   (endpoint_atom, request_router)        the core, from the core
 //   (lookup_atom, resolved_token caller, token_lookup_request) -> api_outcome
 //   (renew_atom, resolved_token caller, token_renew_request) -> api_outcome
 //   (revoke_atom, resolved_token caller, bool sudo, token_revoke_request) -> api_outcome
@@ -88,6 +95,11 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_api_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::policy_store)
 
 namespace tokenlab {
+
+/// Where the store gives back a request the core handed on that it does not answer itself
+/// (the core: actors/core.hpp).
+using request_router =
+  caf::typed_actor<caf::replies_to<request_atom, endpoint_atom, vault_request>::with<api_outcome>>;
 
 /// A live service token as the store keeps it.
 struct live_token {
@@ -184,6 +196,7 @@ struct token_store_state {
   policy_store policies;
   entity_map entities;
   identity_service identity;  ///< the identity store (entity aliases of token roles); the core's
+  request_router router;      ///< the core, for what it hands on and the store gives back
   barrier_keyring barrier{1}; ///< seals and opens batch tokens (never stored)
   static inline const char* name = "token_store";
 };
@@ -200,6 +213,8 @@ using token_authority = caf::typed_actor<
   caf::replies_to<list_atom, std::string>::with<api_outcome>,
   caf::replies_to<delete_path_atom, std::string>::with<api_outcome>,
   caf::replies_to<endpoint_atom, std::string, token_api_request>::with<bool, api_outcome>,
+  caf::replies_to<endpoint_atom, vault_request>::with<api_outcome>,
+  caf::reacts_to<endpoint_atom, request_router>,
   caf::replies_to<lookup_atom, resolved_token, token_lookup_request>::with<api_outcome>,
   caf::replies_to<renew_atom, resolved_token, token_renew_request>::with<api_outcome>,
   caf::replies_to<revoke_atom, resolved_token, bool, token_revoke_request>::with<api_outcome>,

@@ -39,6 +39,19 @@ caf::behavior prompt_registry(caf::event_based_actor*) {
   };
 }
 
+// The core as the store sees it for a request it gives back: answers 202 with the request's
+// token and ID in a warning, so that a test can tell who answered.
+request_router::behavior_type fake_router() {
+  return {
+    [](request_atom, endpoint_atom, vault_request& req) -> api_outcome {
+      api_response r;
+      r.status = 202;
+      r.warnings.push_back("given back: " + req.token + " " + req.request_id);
+      return r;
+    },
+  };
+}
+
 // The context a fleet's components get while it runs: events counted, not traced.
 sim_context counting(sim_context ctx, std::shared_ptr<trace_counter> counter) {
   counter->on = true;
@@ -122,6 +135,30 @@ public:
       },
       [&](caf::error&) {});
     return out;
+  }
+
+  // A request that has its ID, as the core hands it on: the answer its client gets.
+  api_outcome handed_on(vault_request req) {
+    caf::scoped_actor self{sim_.driver().system()};
+    auto h = self->request(store_, caf::infinite, endpoint_atom::value, std::move(req));
+    sim_.driver().drain();
+    api_outcome out = vault_error::internal("no answer");
+    h.receive([&](api_outcome& r) { out = std::move(r); }, [&](caf::error&) {});
+    return out;
+  }
+
+  // Gives the store a core to give requests back to.
+  void route_back_to(const request_router& router) {
+    caf::anon_send(store_, endpoint_atom::value, router);
+    sim_.driver().drain();
+  }
+
+  caf::actor_system& system() { return sim_.driver().system(); }
+
+  // Sends the store an entity as the identity store would publish it.
+  void publish(const std::string& id, entity_snapshot entity) {
+    caf::anon_send(store_, entity_atom::value, id, std::move(entity));
+    sim_.driver().drain();
   }
 
   // Sends the store the policies as the core would at a change.
@@ -272,6 +309,73 @@ SCENARIO("the store authenticates, checks and answers a token endpoint in one me
   REQUIRE(revoked);
   CHECK(revoked->status == 204);
   CHECK(f.ask<life_state>(state_atom::value, id) == life_state::revoked);
+}
+
+SCENARIO("a request that has its ID is answered by the store, or given back to the core") {
+  store_fixture f;
+  auto router = f.system().spawn(fake_router);
+  f.route_back_to(router);
+  // A login's token whose entity grants a policy, as the identity store publishes it.
+  login_auth login;
+  login.policies = {"default"};
+  login.display_name = "pod";
+  login.ttl = std::chrono::hours{1};
+  login.entity_id = "0a1b2c3d-0000-4000-8000-00000000e001";
+  auto made = f.ask<api_outcome>(login_atom::value, std::string{"auth/userpass/"},
+                                 std::string{"auth/userpass/login/pod"}, login);
+  REQUIRE(made);
+  REQUIRE(*made);
+  const auto id = (*made)->auth->client_token;
+  identity_entity entity;
+  entity.id = login.entity_id;
+  entity.policies = {"ops"};
+  f.publish(entity.id, std::make_shared<const identity_entity>(entity));
+
+  // A renew-self: answered here, with the request's ID and the entity's policy shown, as the
+  // core shows them on the answers it gives.
+  token_renew_request renew;
+  renew.increment = std::chrono::minutes{30};
+  auto renewed = f.handed_on(vault_request{id, renew, "6f1e0c2a-0000-4000-8000-000000000001"});
+  REQUIRE(renewed);
+  CHECK(renewed->status == 200);
+  CHECK(renewed->request_id == "6f1e0c2a-0000-4000-8000-000000000001");
+  REQUIRE(renewed->auth);
+  CHECK(renewed->auth->lease_duration == 1800);
+  CHECK(renewed->auth->token_policies == std::vector<std::string>{"default"});
+  CHECK(renewed->auth->identity_policies == std::vector<std::string>{"ops"});
+  CHECK(renewed->auth->policies == std::vector<std::string>{"default", "ops"});
+  // An error keeps its status and text, and shows no ID (the core draws none for one).
+  auto unknown = f.handed_on(vault_request{"hvs.nosuchtoken00000000000", renew, "x-1"});
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().status == 403);
+  CHECK(unknown.error().message() == "permission denied");
+
+  // Given back, to be answered by the core: a lookup (the core adds its entity's part), a
+  // use-limited token's request (its use is spent first), a batch token's.
+  auto given_back = [&](const std::string& token, decltype(vault_request::op) op,
+                        const std::string& rid) {
+    auto out = f.handed_on(vault_request{token, std::move(op), rid});
+    REQUIRE(out);
+    CHECK(out->status == 202);
+    return out->warnings;
+  };
+  CHECK(given_back(id, token_lookup_request{}, "r-1") ==
+        std::vector<std::string>{"given back: " + id + " r-1"});
+  auto limited = f.child(3, {"default"});
+  CHECK(given_back(limited, renew, "r-2") ==
+        std::vector<std::string>{"given back: " + limited + " r-2"});
+  CHECK(given_back("hvb.AAAAAQJ0ZXN0", renew, "r-3") ==
+        std::vector<std::string>{"given back: hvb.AAAAAQJ0ZXN0 r-3"});
+
+  // A revoke-self: answered here, the token gone.
+  token_revoke_request revoke;
+  revoke.by = token_selector::self;
+  auto revoked = f.handed_on(vault_request{id, revoke, "6f1e0c2a-0000-4000-8000-000000000002"});
+  REQUIRE(revoked);
+  CHECK(revoked->status == 204);
+  CHECK(revoked->request_id == "6f1e0c2a-0000-4000-8000-000000000002");
+  CHECK(f.ask<life_state>(state_atom::value, id) == life_state::revoked);
+  caf::anon_send_exit(router, caf::exit_reason::user_shutdown);
 }
 
 SCENARIO("a renewal changes the entry a request holds on a copy, and its own in place") {

@@ -125,6 +125,16 @@ std::optional<outcome<capabilities_request>> capabilities_from_fields(const std:
   return outcome<capabilities_request>{r};
 }
 
+std::optional<token_api_request> token_api_of(const vault_request& req) {
+  if (auto l = std::get_if<token_lookup_request>(&req.op))
+    return token_api_request{*l};
+  if (auto r = std::get_if<token_renew_request>(&req.op))
+    return token_api_request{*r};
+  if (auto v = std::get_if<token_revoke_request>(&req.op))
+    return token_api_request{*v};
+  return std::nullopt;
+}
+
 endpoint_check token_endpoint_check(const token_api_request& op) {
   // The three paths of each operation, as the token is named: by value, itself, by accessor.
   using paths = std::array<std::string_view, 3>;

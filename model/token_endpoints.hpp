@@ -17,6 +17,7 @@
 #include "model/acl.hpp"
 #include "model/api.hpp"
 #include "model/fields.hpp"
+#include "model/requests.hpp"
 #include "model/vault_error.hpp"
 
 #include <optional>
@@ -32,6 +33,9 @@ struct token_tidy_request {};
 /// One of the token endpoints' requests.
 using token_api_request = std::variant<token_lookup_request, token_renew_request,
                                        token_revoke_request, token_tidy_request>;
+
+/// The typed token lookup, renew or revoke a request is, if it is one.
+std::optional<token_api_request> token_api_of(const vault_request& req);
 
 /// A token endpoint's request with its schema (for the ignored-parameters warning).
 struct token_api_call {

@@ -113,6 +113,24 @@ SCENARIO("once a fleet's horizon has passed, the lab traces again", "[capacity]"
   CHECK(r.violations.empty());
 }
 
+SCENARIO("a fleet's requests leave the request IDs a scenario shows as they are", "[capacity]") {
+  // The same command after the same set-up, with and without a fleet before it: a fleet's
+  // requests draw their IDs from a stream of their own, so the core's stream is where it was.
+  auto shown_id = [](std::string text) {
+    text += "vault token create -ttl=1h -format=json\n";
+    auto r = run_text(text);
+    REQUIRE(r.steps.back().call);
+    const auto& result = r.steps.back().call->result;
+    REQUIRE(std::holds_alternative<api_response>(result));
+    return std::get<api_response>(result).request_id;
+  };
+  auto with_fleet = workload(20, "token_ttl=30m token_max_ttl=2h", "renew=30m");
+  auto without = with_fleet.substr(0, with_fleet.find("fleet "));
+  const auto id = shown_id(without);
+  CHECK(id.size() == 36);
+  CHECK(shown_id(with_fleet) == id);
+}
+
 SCENARIO("a small fleet with batch tokens stores no token and gives every login a lease",
          "[capacity]") {
   auto r = run_text(workload(100, "token_type=batch token_ttl=2h", "renew=none"));
