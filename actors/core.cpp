@@ -583,7 +583,11 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       if (unauthenticated(self, req, done))
         return rp;
       if (auto login = as_login(self, req)) {
-        on_login(self, *login, done);
+        // A login that has its ID: the token store answers it (as a token endpoint's above).
+        auto direct = req.request_id.empty()
+                        ? nullptr
+                        : std::make_shared<direct_answer>(direct_answer{rp, req.request_id});
+        on_login(self, *login, done, std::move(direct));
         return rp;
       }
       // Shared by the continuations below (CAF copies each one's closure on its way).

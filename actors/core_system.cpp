@@ -296,15 +296,20 @@ void on_auth_list(self_ptr self, const resolved_token& who, const reply& done) {
 // A login: the method decides who you are and what token you get; the identity store
 // creates or fetches the entity of the method's alias (handleLoginRequest); the token store
 // issues the token as an orphan through the mount's TTLs (spec §2.6). Logins need no token.
-void on_login(self_ptr self, const login_request& r, const reply& done) {
+void on_login(self_ptr self, const login_request& r, const reply& done,
+              std::shared_ptr<direct_answer> direct) {
   auto& st = self->state;
   auto m = st.routes.auth_mounts.find(r.mount);
   if (m == st.routes.auth_mounts.end())
     return done(no_route(r.path));
   // Shared by the continuations below (CAF copies each one's closure on its way).
   auto where = std::make_shared<const std::pair<std::string, std::string>>(r.mount, r.path);
-  auto issue = [self, where, done](const login_auth& auth) {
-    forward(self, self->state.store, done, login_atom::value, where->first, where->second, auth);
+  auto issue = [self, where, done, direct](const login_auth& auth) {
+    if (direct)
+      direct->promise.delegate(self->state.store, login_atom::value, where->first, where->second,
+                               auth, direct->request_id);
+    else
+      forward(self, self->state.store, done, login_atom::value, where->first, where->second, auth);
   };
   self->request(m->second, caf::infinite, login_atom::value, r.path, r.fields)
     .then(

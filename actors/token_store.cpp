@@ -534,6 +534,21 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
     op);
 }
 
+// A login's token, as its mount issues it (the auth method and the identity store have
+// answered: `auth`).
+api_outcome login_token(self_ptr self, const std::string& mount, const std::string& path,
+                        const login_auth& auth) {
+  auto& st = self->state;
+  auto m = st.auth_tunes.find(mount);
+  auto view = m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
+  auto token_type =
+    m == st.auth_tunes.end() ? std::string{"default-service"} : m->second.token_type;
+  auto plan = plan_login(auth, mount, token_type, path, view, sim_now(self, st.ctx));
+  if (!plan)
+    return plan.error();
+  return issue(self, std::move(*plan));
+}
+
 } // namespace
 
 void store_detail::forget_token(token_store_state& st, const std::string& id, const tombstone& t) {
@@ -849,17 +864,16 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     },
     // A login: the orphan token the auth method decided on (spec §2.6; 3 storage writes).
     [=](login_atom, const std::string& mount, const std::string& path,
-        const login_auth& auth) -> api_outcome {
-      auto& st = self->state;
-      auto m = st.auth_tunes.find(mount);
-      auto view =
-        m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
-      auto token_type =
-        m == st.auth_tunes.end() ? std::string{"default-service"} : m->second.token_type;
-      auto plan = plan_login(auth, mount, token_type, path, view, sim_now(self, st.ctx));
-      if (!plan)
-        return plan.error();
-      return issue(self, std::move(*plan));
+        const login_auth& auth) -> api_outcome { return login_token(self, mount, path, auth); },
+    // The same for a request that has its ID, whose login the core hands on: the answer goes
+    // to the client as the core would give it (the entity's policies shown, that ID).
+    [=](login_atom, const std::string& mount, const std::string& path, const login_auth& auth,
+        std::string& request_id) -> api_outcome {
+      auto r = login_token(self, mount, path, auth);
+      show_auth_identity(self->state.entities, r);
+      if (r)
+        r->request_id = std::move(request_id);
+      return r;
     },
     [=](gone_atom, const std::string& id, const tombstone& t) {
       store_detail::forget_token(self->state, id, t);

@@ -330,6 +330,17 @@ SCENARIO("a request that has its ID is answered by the store, or given back to t
   entity.id = login.entity_id;
   entity.policies = {"ops"};
   f.publish(entity.id, std::make_shared<const identity_entity>(entity));
+  // A login whose request has its ID: answered as the core would answer it.
+  auto logged_in = f.ask<api_outcome>(login_atom::value, std::string{"auth/userpass/"},
+                                      std::string{"auth/userpass/login/pod"}, login,
+                                      std::string{"6f1e0c2a-0000-4000-8000-000000000000"});
+  REQUIRE(logged_in);
+  REQUIRE(*logged_in);
+  CHECK((*logged_in)->request_id == "6f1e0c2a-0000-4000-8000-000000000000");
+  REQUIRE((*logged_in)->auth);
+  CHECK((*logged_in)->auth->identity_policies == std::vector<std::string>{"ops"});
+  CHECK((*logged_in)->auth->policies == std::vector<std::string>{"default", "ops"});
+  CHECK((*made)->request_id.empty()); // without an ID, the core stamps one
 
   // A renew-self: answered here, with the request's ID and the entity's policy shown, as the
   // core shows them on the answers it gives.
