@@ -11,7 +11,8 @@
 //   (request_atom, vault_request) -> api_outcome
 //                                                      a token endpoint's request that has its
 //                                                      ID (a fleet's) goes on to the token
-//                                                      store, which answers the client itself
+//                                                      store, which answers the client itself;
+//                                                      so does such a login's last step
 //   (request_atom, endpoint_atom, vault_request) -> api_outcome
 //                                                      such a request the store gave back: the
 //                                                      core resolves its token and routes it

@@ -145,13 +145,14 @@ void read_tune(self_ptr self, const std::string& mount, const reply& done);
 void on_auth_list(self_ptr self, const resolved_token& who, const reply& done);
 void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_request& r,
                     const reply& done);
-/// A login: its auth method checks it, the identity store gives its alias's entity, the token
-/// store issues the token. With `direct` (the promise of a request that has its ID, and the
-/// ID), the token store answers the client itself (docs/decisions.md).
+/// The promise of a request that has its ID (a fleet's), and that ID: the token store
+/// answers such a request's client itself (docs/decisions.md).
 struct direct_answer {
   caf::typed_response_promise<api_outcome> promise;
   std::string request_id;
 };
+/// A login: its auth method checks it, the identity store gives its alias's entity, the token
+/// store issues the token (and, with `direct`, answers the client).
 void on_login(self_ptr self, const login_request& r, const reply& done,
               std::shared_ptr<direct_answer> direct = nullptr);
 /// A tune of any mount (sys/auth/<path>/tune, sys/mounts/<path>/tune), the caller's ACL

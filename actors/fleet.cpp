@@ -57,7 +57,7 @@ void book(self_ptr self, std::uint32_t i, bool writes) {
 
 // A request of the fleet's: its ID is drawn from the fleet's own stream, so that the core's
 // stream, whose IDs a scenario shows, is the same with or without a fleet, and the token
-// store may answer the fleet's renewals and revocations itself (docs/decisions.md).
+// store may answer the fleet's logins, renewals and revocations itself (docs/decisions.md).
 vault_request request(self_ptr self, std::string token, decltype(vault_request::op) op) {
   vault_request r;
   r.token = std::move(token);
