@@ -691,7 +691,10 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       self->send(self->state.store, restart_atom::value, restarted);
     },
     [=](entity_atom, const std::string& id, entity_snapshot& now) {
-      keep_entity(self->state.entities, id, std::move(now));
+      auto& s = self->state;
+      const auto* was = entity_of(s.entities, id);
+      s.aliases.update(was ? was->get() : nullptr, now.get());
+      keep_entity(s.entities, id, std::move(now));
     },
     [=](entry_atom) {
       auto rp = self->make_response_promise<std::string>();

@@ -147,6 +147,7 @@ struct core_state {
   /// Every entity as the identity store last published it: what a request of a token with an
   /// entity reads (its policies, whether it is disabled), with no round trip.
   entity_map entities;
+  alias_index aliases; ///< their aliases: a login's known, unchanged alias finds its entity here
   /// `vault operator generate-root`: the attempt in progress (sys/generate-root/*), its
   /// nonces and generated OTPs, and the dev server's unseal key (decoded) it checks.
   rootgen::state generation;

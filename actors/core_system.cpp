@@ -293,6 +293,25 @@ void on_auth_list(self_ptr self, const resolved_token& who, const reply& done) {
       internal_error(done));
 }
 
+namespace {
+
+// The entity of a login's alias when the entities the identity store published hold the alias
+// with the same metadata (what its CreateOrFetchEntity would fetch), else nullopt.
+std::optional<fetched_entity> known_alias(self_ptr self, const std::string& mount,
+                                          const login_auth& auth) {
+  auto& st = self->state;
+  auto m = st.routes.auth_table.find(mount.substr(std::string_view{"auth/"}.size()));
+  if (m == st.routes.auth_table.end())
+    return std::nullopt;
+  const auto* id = st.aliases.owner(m->second.accessor, auth.alias_name);
+  const auto* e = id ? entity_of(st.entities, *id) : nullptr;
+  if (!e)
+    return std::nullopt;
+  return fetch_unchanged(**e, m->second.accessor, auth.alias_name, auth.alias_metadata);
+}
+
+} // namespace
+
 // A login: the method decides who you are and what token you get; the identity store
 // creates or fetches the entity of the method's alias (handleLoginRequest); the token store
 // issues the token as an orphan through the mount's TTLs (spec §2.6). Logins need no token.
@@ -318,6 +337,14 @@ void on_login(self_ptr self, const login_request& r, const reply& done,
           return done(answer.error());
         if (answer->alias_name.empty())
           return issue(*answer);
+        // An alias the published entities hold, unchanged: the identity store would only
+        // fetch its entity, which the core has.
+        if (auto known = known_alias(self, where->first, *answer)) {
+          if (known->disabled)
+            return done(denied());
+          answer->entity_id = known->id;
+          return issue(*answer);
+        }
         auto auth = std::make_shared<login_auth>(std::move(*answer));
         self
           ->request(self->state.identity, caf::infinite, login_atom::value, where->first,

@@ -123,6 +123,37 @@ identity_entity& identity_store::new_entity(sim_time now) {
   return entities_.emplace(id, std::move(e)).first->second;
 }
 
+std::optional<fetched_entity> fetch_unchanged(const identity_entity& entity,
+                                              const std::string& accessor,
+                                              const std::string& alias_name,
+                                              const std::map<std::string, std::string>& metadata) {
+  static const std::map<std::string, std::string> none;
+  for (const auto& a : entity.aliases)
+    if (a.mount_accessor == accessor && same_name(a.name, alias_name))
+      return (a.metadata ? *a.metadata : none) == metadata
+               ? std::optional<fetched_entity>{fetched_entity{entity.id, false, entity.disabled}}
+               : std::nullopt;
+  return std::nullopt;
+}
+
+void alias_index::update(const identity_entity* was, const identity_entity* now) {
+  if (was)
+    for (const auto& a : was->aliases) {
+      auto it = owners_.find({a.mount_accessor, lower(a.name)});
+      if (it != owners_.end() && it->second == was->id)
+        owners_.erase(it);
+    }
+  if (now)
+    for (const auto& a : now->aliases)
+      owners_[{a.mount_accessor, lower(a.name)}] = now->id;
+}
+
+const std::string* alias_index::owner(const std::string& accessor,
+                                      const std::string& alias_name) const {
+  auto it = owners_.find({accessor, lower(alias_name)});
+  return it == owners_.end() ? nullptr : &it->second;
+}
+
 const entity_alias* identity_store::alias_by_factors(const std::string& accessor,
                                                      const std::string& name,
                                                      const identity_entity** owner) const {
@@ -146,10 +177,8 @@ identity_store::create_or_fetch(const std::string& mount_path, const std::string
     return vault_error::internal("invalid mount accessor for " + mount_path);
   const identity_entity* owner = nullptr;
   if (const auto* found = alias_by_factors(mount->accessor, alias_name, &owner)) {
-    const bool changed =
-      (found->metadata ? *found->metadata : std::map<std::string, std::string>{}) != metadata;
-    if (!changed)
-      return fetched_entity{owner->id, false, owner->disabled};
+    if (auto fetched = fetch_unchanged(*owner, mount->accessor, alias_name, metadata))
+      return *fetched;
     // changedAliasIndex: the alias's metadata is updated and the entity stored again.
     auto& e = entities_.at(owner->id);
     for (auto& a : e.aliases)

@@ -76,6 +76,31 @@ struct fetched_entity {
   bool disabled = false;
 };
 
+/// What CreateOrFetchEntity answers for a login's alias that `entity` holds (`alias_name`
+/// on the mount whose accessor is `accessor`) with the same metadata: the entity, fetched
+/// and unchanged. nullopt when `entity` has no such alias or its metadata changed (then the
+/// identity store updates the alias).
+std::optional<fetched_entity> fetch_unchanged(const identity_entity& entity,
+                                              const std::string& accessor,
+                                              const std::string& alias_name,
+                                              const std::map<std::string, std::string>& metadata);
+
+/// The aliases of the entities the identity store publishes, by mount accessor and name
+/// (without regard to case, as its alias lookup): the core keeps it with its replica of the
+/// entities, so that a login whose alias is known and unchanged finds its entity without a
+/// round trip to the identity store, whose answer would only fetch it (docs/decisions.md).
+class alias_index {
+public:
+  /// An entity was published: `was` is the snapshot before (null: none), `now` the new one
+  /// (null: deleted).
+  void update(const identity_entity* was, const identity_entity* now);
+  /// The ID of the entity holding this alias, or null.
+  const std::string* owner(const std::string& accessor, const std::string& alias_name) const;
+
+private:
+  std::map<std::pair<std::string, std::string>, std::string> owners_;
+};
+
 class identity_store {
 public:
   identity_store(std::uint64_t seed);

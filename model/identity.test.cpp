@@ -208,3 +208,58 @@ SCENARIO("a role's allowed_entity_aliases match in lower case, exactly or as glo
   CHECK_FALSE(entity_alias_allowed(role, "ci2"));
   CHECK_FALSE(entity_alias_allowed(token_role{}, "ci"));
 }
+
+SCENARIO("the published entities' aliases find a login's entity as the identity store would") {
+  auto s = with_mounts();
+  alias_index index;
+  const std::map<std::string, std::string> role_meta{{"role_name", "web"}};
+  auto made = s.create_or_fetch("auth/userpass/", "alice", role_meta, t0);
+  REQUIRE(made.ok());
+  const identity_entity published = *s.find(made->id);
+  index.update(nullptr, &published);
+  const std::string accessor = "auth_userpass_11223344";
+
+  // Known, without regard to case, with the same metadata: the store's own answer.
+  const auto* owner = index.owner(accessor, "ALICE");
+  REQUIRE(owner);
+  CHECK(*owner == made->id);
+  auto known = fetch_unchanged(published, accessor, "Alice", role_meta);
+  REQUIRE(known);
+  auto fetched = s.create_or_fetch("auth/userpass/", "Alice", role_meta, t0 + secs(1));
+  REQUIRE(fetched.ok());
+  CHECK(known->id == fetched->id);
+  CHECK(known->created == fetched->created);
+  CHECK(known->disabled == fetched->disabled);
+  CHECK(s.take_changes().size() == 1); // the creation only
+
+  // Changed metadata, another mount's accessor, another name: only the store can answer.
+  CHECK_FALSE(fetch_unchanged(published, accessor, "alice", {}));
+  CHECK_FALSE(fetch_unchanged(published, "auth_token_0a1b2c3d", "alice", role_meta));
+  CHECK_FALSE(fetch_unchanged(published, accessor, "bob", role_meta));
+  CHECK(index.owner("auth_token_0a1b2c3d", "alice") == nullptr);
+  CHECK(index.owner(accessor, "bob") == nullptr);
+
+  // A disabled entity is fetched disabled (the core then refuses the login).
+  identity_entity disabled = published;
+  disabled.disabled = true;
+  index.update(&published, &disabled);
+  REQUIRE(fetch_unchanged(disabled, accessor, "alice", role_meta));
+  CHECK(fetch_unchanged(disabled, accessor, "alice", role_meta)->disabled);
+  CHECK(*index.owner(accessor, "alice") == made->id);
+
+  // An alias that moves to another entity, then a deletion: the index follows what was
+  // published.
+  identity_entity other;
+  other.id = "0a1b2c3d-0000-4000-8000-00000000e002";
+  other.aliases = disabled.aliases;
+  other.aliases[0].canonical_id = other.id;
+  identity_entity bare = disabled;
+  bare.aliases.clear();
+  index.update(&disabled, &bare);
+  index.update(nullptr, &other);
+  CHECK(*index.owner(accessor, "alice") == other.id);
+  index.update(&bare, nullptr); // the first entity deleted: the alias stays the other's
+  CHECK(*index.owner(accessor, "alice") == other.id);
+  index.update(&other, nullptr);
+  CHECK(index.owner(accessor, "alice") == nullptr);
+}

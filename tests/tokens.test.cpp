@@ -364,3 +364,27 @@ SCENARIO("a use-limited token spends its uses exactly, and the store sees each u
   CHECK(ok(r, 3).status == 204);
   CHECK(failure(r, 6).status == 403);
 }
+
+SCENARIO("a login finds its alias's entity, refused while the entity is disabled") {
+  // The first login creates the entity (the identity store); the others' alias is one the
+  // published entities hold, so their entity is found without the identity store, disabled
+  // or not, as the identity store would answer.
+  auto r = run_text("vault auth enable userpass\n"
+                    "vault write auth/userpass/users/bob password=pw\n"
+                    "vault write auth/userpass/login/bob password=pw => first\n"
+                    "vault write auth/userpass/login/BOB password=pw => again\n"
+                    "expect again.entity_id == $first.entity_id\n"
+                    "vault write identity/lookup/entity id=$first.entity_id => entity\n"
+                    "vault write identity/entity name=$entity.name disabled=true => off\n"
+                    "expect off.status == 204\n"
+                    "vault write auth/userpass/login/bob password=pw => refused\n"
+                    "expect refused.status == 403\n"
+                    "vault write identity/entity name=$entity.name disabled=false\n"
+                    "vault write auth/userpass/login/bob password=pw => back\n"
+                    "expect back.entity_id == $first.entity_id\n");
+  CHECK(failed(r) == 0);
+  std::size_t expectations = 0;
+  for (const auto& s : r.steps)
+    expectations += s.expectations.size();
+  CHECK(expectations == 4);
+}
