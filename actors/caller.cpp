@@ -30,6 +30,9 @@ outcome<resolved_token> with_entity(const entity_map& entities, resolved_token w
   return who;
 }
 
+namespace {
+
+// The identity policies of a token response.
 void show_auth_identity(const entity_map& entities, api_outcome& r) {
   if (!r || !r->auth || r->auth->entity_id.empty())
     return;
@@ -50,6 +53,14 @@ void show_auth_identity(const entity_map& entities, api_outcome& r) {
   auto all = a.token_policies;
   all.insert(all.end(), granted.begin(), granted.end());
   a.policies = sanitize_policies(all, false);
+}
+
+} // namespace
+
+void show_answer(const entity_map& entities, api_outcome& r, std::string request_id) {
+  show_auth_identity(entities, r);
+  if (r)
+    r->request_id = std::move(request_id);
 }
 
 std::vector<std::string> acl_policies(const resolved_token& who) {

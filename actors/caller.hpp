@@ -32,10 +32,12 @@ const entity_snapshot* entity_of(const entity_map& entities, const std::string& 
 /// disabled"; the client sees 403).
 outcome<resolved_token> with_entity(const entity_map& entities, resolved_token who);
 
-/// The identity policies of a token response (request_handling.go after a token store or
-/// login response): auth.identity_policies, and auth.policies the token's and its entity's.
-/// Shown by whoever answers the client: the core, or the token store answering directly.
-void show_auth_identity(const entity_map& entities, api_outcome& r);
+/// What the client sees of an answer besides what its handler gave: a token response's
+/// identity policies (request_handling.go after a token store or login response:
+/// auth.identity_policies, and auth.policies the token's and its entity's) and, on a success,
+/// the request's ID. Done by whoever answers the client: the core, or the token store
+/// answering a request that has its ID (docs/decisions.md).
+void show_answer(const entity_map& entities, api_outcome& r, std::string request_id);
 
 /// The token's policies and its entity's, as Vault builds the request's ACL.
 std::vector<std::string> acl_policies(const resolved_token& who);

@@ -468,7 +468,6 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
 reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
                std::optional<std::string> spent, std::string request_id) {
   return [self, rp, spent, request_id](api_outcome r) mutable {
-    show_auth_identity(self->state.entities, r);
     if (spent) {
       if (r && !r->lease_id.empty())
         r = vault_error::invalid(std::string{texts::last_use_secret});
@@ -477,8 +476,9 @@ reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
                   trace_cause::last_use, false)
         .then([](bool) {}, [](caf::error&) {});
     }
-    if (r)
-      r->request_id = request_id.empty() ? self->state.requests.uuid() : request_id;
+    // A success without an ID of its own draws one (a failure draws none).
+    auto id = r && request_id.empty() ? self->state.requests.uuid() : request_id;
+    show_answer(self->state.entities, r, std::move(id));
     rp.deliver(std::move(r));
   };
 }

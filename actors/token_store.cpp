@@ -534,14 +534,6 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
     op);
 }
 
-// An answer the store gives the client of a request that has its ID, in the core's stead: the
-// entity's policies shown and that ID stamped on a success, as the core's reply_to does.
-void answer_as_core(const token_store_state& st, api_outcome& r, std::string request_id) {
-  show_auth_identity(st.entities, r);
-  if (r)
-    r->request_id = std::move(request_id);
-}
-
 // A login's token, as its mount issues it (the auth method and the identity store have
 // answered: `auth`).
 api_outcome login_token(self_ptr self, const std::string& mount, const std::string& path,
@@ -809,7 +801,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       endpoint_request(
         self, req.token, *op,
         [self, rp, id = req.request_id](api_outcome r) mutable {
-          answer_as_core(self->state, r, std::move(id));
+          show_answer(self->state.entities, r, std::move(id));
           rp.deliver(std::move(r));
         },
         give_back);
@@ -876,7 +868,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     [=](login_atom, const std::string& mount, const std::string& path, const login_auth& auth,
         std::string& request_id) -> api_outcome {
       auto r = login_token(self, mount, path, auth);
-      answer_as_core(self->state, r, std::move(request_id));
+      show_answer(self->state.entities, r, std::move(request_id));
       return r;
     },
     [=](gone_atom, const std::string& id, const tombstone& t) {
