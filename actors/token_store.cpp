@@ -45,11 +45,24 @@ std::string mount_of(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(0, slash + 1);
 }
 
+// The index of the auth mount a token at `path` is issued under (live_token::mount).
+std::uint32_t mount_index(token_store_state& st, const std::string& path) {
+  auto mount = mount_of(path);
+  auto& all = st.auth_mounts;
+  auto it = std::find(all.begin(), all.end(), mount);
+  if (it != all.end())
+    return static_cast<std::uint32_t>(it - all.begin());
+  all.push_back(std::move(mount));
+  return static_cast<std::uint32_t>(all.size() - 1);
+}
+
 // The TTLs a token renews under: its own auth mount's (spec §3.1).
-system_view view_for(const token_store_state& st, const token_entry& e) {
-  auto mount = mount_of(e.path);
+system_view view_for(const token_store_state& st, const live_token& r) {
+  if (r.mount == 0) // auth/token/
+    return token_view(st);
+  const auto& mount = st.auth_mounts[r.mount];
   auto m = st.auth_tunes.find(mount);
-  if (mount == "auth/token/" || m == st.auth_tunes.end())
+  if (m == st.auth_tunes.end())
     return token_view(st);
   return effective_view(st.sys, m->second, mount);
 }
@@ -104,6 +117,7 @@ void make_token(self_ptr self, token_entry e) {
     st.lease_of.emplace(id, std::move(lease));
   }
   auto& t = *st.tokens.try_emplace(id).first;
+  t.second.mount = mount_index(st, e.path);
   t.second.entry = std::make_shared<token_entry>(std::move(e));
   t.second.counted = st.ctx.counting();
   arm(self, t);
@@ -444,7 +458,7 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
     }
     role = r->second;
   }
-  const auto view = view_for(st, e);
+  const auto view = view_for(st, target->second);
   // A token renewing itself: without the caller's hold, the store alone holds its entry
   // again, and the renewal changes it in place.
   caller.entry.reset();

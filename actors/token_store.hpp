@@ -113,6 +113,9 @@ struct live_token {
   /// never changes.
   std::shared_ptr<token_entry> entry;
   bool counted = false; ///< made while a fleet counted: its events stay counted
+  /// The auth mount it was issued under, whose tune its renewals follow (spec §3.1): an index
+  /// into token_store_state::auth_mounts, so that a renewal does not read the entry's path.
+  std::uint32_t mount = 0;
   record_timer timer;   ///< its TTL timer (token_store_state::timers): cancelled with the record
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed
   token_revoker actor;              ///< while it is revoked, its actor (which then owns the entry)
@@ -194,6 +197,10 @@ struct token_store_state {
   std::map<std::string, token_role> roles; ///< auth/token/roles/<name>
   std::map<std::string, mount_tune>
     auth_tunes; ///< other auth mounts ("auth/userpass/") and their tune
+  /// Every auth mount a token was issued under, in the order first seen (live_token::mount);
+  /// "auth/token/" is the first. Never shrinks: a mount disabled and enabled again keeps its
+  /// index, and its tune is looked up by name.
+  std::vector<std::string> auth_mounts{"auth/token/"};
   std::string root_id;
   /// Replicas of the core's policies and of the identity store's entities, for the endpoints
   /// the store authenticates and checks itself (endpoint_atom).

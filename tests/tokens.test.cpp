@@ -388,3 +388,36 @@ SCENARIO("a login finds its alias's entity, refused while the entity is disabled
     expectations += s.expectations.size();
   CHECK(expectations == 4);
 }
+
+SCENARIO("a login token renews under its own auth mount's tune, also after the mount is "
+         "enabled again") {
+  // The store keeps the mount of each token it issues (spec §3.1): a token of up2/ follows
+  // up2/'s max TTL, one of userpass/ follows userpass/'s, and a token of a userpass/ enabled
+  // again follows the new mount's tune.
+  auto r = run_text("vault auth enable userpass\n"
+                    "vault auth enable -path=up2 userpass\n"
+                    "vault write auth/userpass/users/u password=p\n"
+                    "vault write auth/up2/users/u password=p\n"
+                    "vault write auth/userpass/login/u password=p => a\n"
+                    "vault write auth/up2/login/u password=p => b\n"
+                    "vault auth tune -max-lease-ttl=1h userpass/\n"
+                    "vault auth tune -max-lease-ttl=3h up2/\n"
+                    "advance 10m\n"
+                    "vault token renew -increment=5h $a => ra\n"
+                    "expect ra.token_duration == 50m\n"
+                    "vault token renew -increment=5h $b => rb\n"
+                    "expect rb.token_duration == 2h50m\n"
+                    "vault auth disable userpass\n"
+                    "vault auth enable userpass\n"
+                    "vault auth tune -max-lease-ttl=30m userpass/\n"
+                    "vault write auth/userpass/users/u password=p\n"
+                    "vault write auth/userpass/login/u password=p => c\n"
+                    "advance 5m\n"
+                    "vault token renew -increment=5h $c => rc\n"
+                    "expect rc.token_duration == 25m\n");
+  CHECK(failed(r) == 0);
+  std::size_t expectations = 0;
+  for (const auto& s : r.steps)
+    expectations += s.expectations.size();
+  CHECK(expectations == 3);
+}
