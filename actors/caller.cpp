@@ -34,25 +34,24 @@ namespace {
 
 // The identity policies of a token response.
 void show_auth_identity(const entity_map& entities, api_outcome& r) {
-  if (!r || !r->auth || r->auth->entity_id.empty())
+  if (!r || !r->auth || r->auth->entity_id().empty())
     return;
   // An entity that is gone grants nothing (its token's own policies remain).
   static const std::vector<std::string> nothing;
-  const auto* e = entity_of(entities, r->auth->entity_id);
+  const auto* e = entity_of(entities, r->auth->entity_id());
   const auto& granted = e ? (*e)->policies : nothing;
   auto& a = *r->auth;
   // An entity that grants nothing leaves the token's own policies, which the store keeps
   // sanitized, as they are (a fleet's logins and renewals).
-  if (granted.empty() && policies_sanitized(a.token_policies)) {
+  if (granted.empty() && policies_sanitized(a.token_policies())) {
     a.identity_policies.clear();
-    if (a.policies != a.token_policies)
-      a.policies = a.token_policies;
+    a.all_policies.reset();
     return;
   }
   a.identity_policies = sanitize_policies(granted, false);
-  auto all = a.token_policies;
+  auto all = a.token_policies();
   all.insert(all.end(), granted.begin(), granted.end());
-  a.policies = sanitize_policies(all, false);
+  a.all_policies = sanitize_policies(all, false);
 }
 
 } // namespace

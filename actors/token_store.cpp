@@ -107,7 +107,7 @@ caf::error gone_token() {
 }
 
 // Keeps a token issued now and arms its timer.
-void make_token(self_ptr self, token_entry e) {
+token_slot& make_token(self_ptr self, token_entry e) {
   auto& st = self->state;
   auto id = e.id;
   // The token's lease, which RegisterAuth gave it (the initial root token has none).
@@ -122,6 +122,7 @@ void make_token(self_ptr self, token_entry e) {
   t.second.counted = st.ctx.counting();
   arm(self, t);
   st.accessors.add(t);
+  return t;
 }
 
 // The cubbyhole backend (vault/logical_cubbyhole.go) for a token's own namespace.
@@ -323,15 +324,14 @@ api_outcome issue(self_ptr self, create_plan plan) {
   ev.ttl = plan.ttl;
   ev.expires = e.expire_time;
   emit(self, ctx, std::move(ev));
+  auto& t = make_token(self, std::move(e));
+  const auto& made = *t.second.entry;
+  if (!made.parent.empty())
+    if (auto p = st.tokens.find(made.parent); p != st.tokens.end())
+      ties_of(p->second).children.add(made.id, caf::actor_cast<caf::actor>(self));
   api_response resp;
-  resp.warnings = plan.warnings;
-  resp.auth = make_auth_block(e, e.id);
-  auto parent = e.parent;
-  auto id = e.id;
-  make_token(self, std::move(e));
-  if (!parent.empty())
-    if (auto p = st.tokens.find(parent); p != st.tokens.end())
-      ties_of(p->second).children.add(id, caf::actor_cast<caf::actor>(self));
+  resp.warnings = std::move(plan.warnings);
+  resp.auth = make_auth_block(t.second.entry, t.first.view());
   return resp;
 }
 
@@ -359,7 +359,7 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   emit(self, ctx, std::move(ev));
   api_response resp;
   resp.warnings = d->warnings;
-  resp.auth = make_auth_block(e, shown);
+  resp.auth = make_auth_block(r.entry, shown);
   return resp;
 }
 

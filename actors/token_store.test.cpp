@@ -339,7 +339,7 @@ SCENARIO("a request that has its ID is answered by the store, or given back to t
   CHECK((*logged_in)->request_id == "6f1e0c2a-0000-4000-8000-000000000000");
   REQUIRE((*logged_in)->auth);
   CHECK((*logged_in)->auth->identity_policies == std::vector<std::string>{"ops"});
-  CHECK((*logged_in)->auth->policies == std::vector<std::string>{"default", "ops"});
+  CHECK((*logged_in)->auth->policies() == std::vector<std::string>{"default", "ops"});
   CHECK((*made)->request_id.empty()); // without an ID, the core stamps one
 
   // A renew-self: answered here, with the request's ID and the entity's policy shown, as the
@@ -352,9 +352,9 @@ SCENARIO("a request that has its ID is answered by the store, or given back to t
   CHECK(renewed->request_id == "6f1e0c2a-0000-4000-8000-000000000001");
   REQUIRE(renewed->auth);
   CHECK(renewed->auth->lease_duration == 1800);
-  CHECK(renewed->auth->token_policies == std::vector<std::string>{"default"});
+  CHECK(renewed->auth->token_policies() == std::vector<std::string>{"default"});
   CHECK(renewed->auth->identity_policies == std::vector<std::string>{"ops"});
-  CHECK(renewed->auth->policies == std::vector<std::string>{"default", "ops"});
+  CHECK(renewed->auth->policies() == std::vector<std::string>{"default", "ops"});
   // An error keeps its status and text, and shows no ID (the core draws none for one).
   auto unknown = f.handed_on(vault_request{"hvs.nosuchtoken00000000000", renew, "x-1"});
   REQUIRE_FALSE(unknown);

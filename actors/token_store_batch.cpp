@@ -30,8 +30,9 @@ api_outcome issue_batch(self_ptr self, create_plan plan) {
   ev.expires = e.expire_time;
   emit(self, st.ctx, std::move(ev));
   api_response resp;
-  resp.warnings = plan.warnings;
-  resp.auth = make_auth_block(e, e.id);
+  resp.warnings = std::move(plan.warnings);
+  auto shown = e.id;
+  resp.auth = make_auth_block(std::make_shared<const token_entry>(std::move(e)), shown);
   return resp;
 }
 

@@ -42,20 +42,25 @@ struct auth_def {
 };
 
 const auth_def auth_fields[] = {
-  {"client_token", "token", "", true, [](const auth_block& a) { return field_value{a.client_token}; }},
-  {"accessor", "token_accessor", "", true, [](const auth_block& a) { return field_value{a.accessor}; }},
+  {"client_token", "token", "", true,
+   [](const auth_block& a) { return field_value{a.client_token}; }},
+  {"accessor", "token_accessor", "", true,
+   [](const auth_block& a) { return field_value{a.accessor()}; }},
   {"lease_duration", "token_duration", "ttl", false,
    [](const auth_block& a) { return field_value{a.lease_duration}; }},
   {"renewable", "token_renewable", "", false,
    [](const auth_block& a) { return field_value{a.renewable}; }},
   {"token_policies", "token_policies", "", true,
-   [](const auth_block& a) { return field_value{a.token_policies}; }},
+   [](const auth_block& a) { return field_value{a.token_policies()}; }},
   {"identity_policies", "identity_policies", "", true,
    [](const auth_block& a) { return field_value{a.identity_policies}; }},
-  {"policies", "policies", "", true, [](const auth_block& a) { return field_value{a.policies}; }},
+  {"policies", "policies", "", true, [](const auth_block& a) { return field_value{a.policies()}; }},
   {"metadata", "metadata", "", true,
-   [](const auth_block& a) { return a.metadata.empty() ? field_value{} : field_value{a.metadata}; }},
-  {"entity_id", "entity_id", "", true, [](const auth_block& a) { return field_value{a.entity_id}; }},
+   [](const auth_block& a) {
+     return a.metadata().empty() ? field_value{} : field_value{a.metadata()};
+   }},
+  {"entity_id", "entity_id", "", true,
+   [](const auth_block& a) { return field_value{a.entity_id()}; }},
   {"token_type", "token_type", "type", true,
    [](const auth_block& a) { return field_value{a.token_type}; }},
   {"orphan", "orphan", "", true, [](const auth_block& a) { return field_value{a.orphan}; }},
@@ -226,8 +231,8 @@ std::optional<field_value> auth_field_value(const auth_block& a, std::string_vie
     key = field.substr(table_meta_prefix.size());
   else
     return std::nullopt;
-  const auto it = a.metadata.find(std::string(key));
-  if (it == a.metadata.end())
+  const auto it = a.metadata().find(std::string(key));
+  if (it == a.metadata().end())
     return std::nullopt;
   return field_value{it->second};
 }

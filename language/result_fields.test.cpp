@@ -26,9 +26,10 @@ std::string suggested(result_kind kind, std::string_view field) {
 auth_block full_block() {
   auth_block a;
   a.client_token = "hvs.x";
-  a.accessor = "acc";
-  a.policies = a.token_policies = {"default"};
-  a.metadata = {{"team", "web"}};
+  auto& t = a.own_token();
+  t.accessor = "acc";
+  t.policies = {"default"};
+  t.meta = {{"team", "web"}};
   a.lease_duration = 3600;
   a.renewable = true;
   return a;

@@ -78,20 +78,42 @@ inline bool operator!=(const field_object& a, const field_object& b) {
   return !(a == b);
 }
 
+struct token_entry; // model/token_entry.hpp
+
 /// The `auth` block of a create, renew or login response.
+///
+/// Its token's own fields (accessor, token policies, metadata, entity) are read from the
+/// token's entry as it answered, which the block shares with the token store instead of
+/// copying them: an entry is never changed once others hold it (model/token_entry.hpp), and a
+/// client that reads only the token and its TTL (a fleet's) does not touch them. A block built
+/// from something else (a lookup's table, a test) sets them in an entry of its own
+/// (own_token).
 struct auth_block {
   std::string client_token;
-  std::string accessor;
-  std::vector<std::string> policies; ///< token + identity policies
-  std::vector<std::string> token_policies;
-  std::vector<std::string> identity_policies;
-  std::map<std::string, std::string> metadata;
   std::int64_t lease_duration = 0; ///< seconds; 0 = never expires
   bool renewable = false;
-  std::string entity_id;
   std::string token_type = "service";
   bool orphan = false;
   std::int64_t num_uses = 0;
+  /// The entity's policies (set when the answer is shown: actors/caller.hpp show_answer).
+  std::vector<std::string> identity_policies;
+  /// Token and identity policies, when they are not the token's own (an entity that grants
+  /// some); unset, policies() is token_policies().
+  std::optional<std::vector<std::string>> all_policies;
+  /// The token's entry as it answered; null: none of its fields are set.
+  std::shared_ptr<const token_entry> token;
+
+  const std::string& accessor() const;
+  const std::vector<std::string>& token_policies() const;
+  const std::map<std::string, std::string>& metadata() const;
+  const std::string& entity_id() const;
+  /// Token + identity policies.
+  const std::vector<std::string>& policies() const {
+    return all_policies ? *all_policies : token_policies();
+  }
+  /// The token's fields to set by hand: an entry of the block's own, a copy of the one it
+  /// shared if any. Take it once and set what it needs.
+  token_entry& own_token();
 };
 
 /// A successful API response. Status 204 means "no body" (the CLI then prints its own

@@ -8,4 +8,35 @@ bool token_entry::is_root() const {
   return is_root_policy_set(policies);
 }
 
+namespace {
+
+const token_entry& no_token() {
+  static const token_entry none;
+  return none;
+}
+
+} // namespace
+
+const std::string& auth_block::accessor() const {
+  return (token ? *token : no_token()).accessor;
+}
+
+const std::vector<std::string>& auth_block::token_policies() const {
+  return (token ? *token : no_token()).policies;
+}
+
+const std::map<std::string, std::string>& auth_block::metadata() const {
+  return (token ? *token : no_token()).meta;
+}
+
+const std::string& auth_block::entity_id() const {
+  return (token ? *token : no_token()).entity_id;
+}
+
+token_entry& auth_block::own_token() {
+  auto mine = token ? std::make_shared<token_entry>(*token) : std::make_shared<token_entry>();
+  token = mine;
+  return *mine;
+}
+
 } // namespace tokenlab

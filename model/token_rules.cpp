@@ -441,19 +441,15 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
   return d;
 }
 
-auth_block make_auth_block(const token_entry& e, std::string_view client_token) {
+auth_block make_auth_block(std::shared_ptr<const token_entry> e, std::string_view client_token) {
   auth_block a;
   a.client_token = client_token;
-  a.accessor = e.accessor;
-  a.policies = e.policies;
-  a.token_policies = e.policies;
-  a.metadata = e.meta;
-  a.entity_id = e.entity_id;
-  a.lease_duration = whole_seconds(e.ttl);
-  a.renewable = e.renewable;
-  a.token_type = e.type == token_type::batch ? "batch" : "service";
-  a.orphan = e.orphan();
-  a.num_uses = e.num_uses;
+  a.lease_duration = whole_seconds(e->ttl);
+  a.renewable = e->renewable;
+  a.token_type = e->type == token_type::batch ? "batch" : "service";
+  a.orphan = e->orphan();
+  a.num_uses = e->num_uses;
+  a.token = std::move(e);
   return a;
 }
 

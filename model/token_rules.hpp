@@ -130,8 +130,9 @@ inline constexpr lookup_key token_lookup_keys[] = {
 data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time now,
                      std::int64_t epoch_unix);
 
-/// The `auth` block of a create or renew response (spec §7.2).
-auth_block make_auth_block(const token_entry& e, std::string_view client_token);
+/// The `auth` block of a create or renew response (spec §7.2), which shares the token's
+/// entry as it answered.
+auth_block make_auth_block(std::shared_ptr<const token_entry> e, std::string_view client_token);
 
 /// Remaining whole seconds of a token's TTL at `now` (0 when it never expires).
 std::int64_t remaining_ttl_seconds(const token_entry& e, sim_time now);

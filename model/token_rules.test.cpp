@@ -712,5 +712,44 @@ SCENARIO("a child token inherits its parent's entity; an orphan does not") {
   REQUIRE(orphan.ok());
   CHECK(orphan->entry.entity_id.empty());
   CHECK(lookup_data(child->entry, "x", sim_time{}, 0).at("entity_id") == field_value{"e-1"});
-  CHECK(make_auth_block(child->entry, "x").entity_id == "e-1");
+  CHECK(make_auth_block(std::make_shared<const token_entry>(child->entry), "x").entity_id() ==
+        "e-1");
+}
+
+SCENARIO("an auth block shares its token's entry, and one set by hand has an entry of its own") {
+  token_entry e = root_token();
+  e.accessor = "acc-1";
+  e.policies = {"default", "web"};
+  e.meta = {{"team", "web"}};
+  e.entity_id = "e-1";
+  e.parent = "hvs.parent";
+  e.ttl = 90min;
+  e.num_uses = 3;
+  auto shared = std::make_shared<const token_entry>(e);
+  auto a = make_auth_block(shared, "hvs.shown");
+  CHECK(a.token == shared); // shared, not copied
+  CHECK(a.client_token == "hvs.shown");
+  CHECK(a.accessor() == "acc-1");
+  CHECK(a.token_policies() == std::vector<std::string>{"default", "web"});
+  CHECK(a.policies() == a.token_policies());
+  CHECK(a.metadata() == std::map<std::string, std::string>{{"team", "web"}});
+  CHECK(a.entity_id() == "e-1");
+  CHECK(a.lease_duration == 5400);
+  CHECK_FALSE(a.orphan);
+  CHECK(a.num_uses == 3);
+  // Policies the entity adds are the block's own.
+  a.all_policies = std::vector<std::string>{"default", "ops", "web"};
+  CHECK(a.policies() == std::vector<std::string>{"default", "ops", "web"});
+  CHECK(a.token_policies() == std::vector<std::string>{"default", "web"});
+  // Setting a field by hand changes a copy, never the shared entry.
+  a.own_token().accessor = "acc-2";
+  CHECK(a.accessor() == "acc-2");
+  CHECK(a.entity_id() == "e-1");
+  CHECK(shared->accessor == "acc-1");
+  // A block without an entry reads empty fields.
+  auth_block none;
+  CHECK(none.accessor().empty());
+  CHECK(none.policies().empty());
+  CHECK(none.metadata().empty());
+  CHECK(none.entity_id().empty());
 }

@@ -81,13 +81,13 @@ ojson cli_secret_json(const api_response& r) {
     const auth_block& a = *r.auth;
     ojson auth = ojson::object();
     auth["client_token"] = a.client_token;
-    auth["accessor"] = a.accessor;
-    auth["policies"] = list_or_null(a.policies);
-    auth["token_policies"] = list_or_null(a.token_policies);
+    auth["accessor"] = a.accessor();
+    auth["policies"] = list_or_null(a.policies());
+    auth["token_policies"] = list_or_null(a.token_policies());
     auth["identity_policies"] = list_or_null(a.identity_policies);
-    auth["metadata"] = map_or_null(a.metadata);
+    auth["metadata"] = map_or_null(a.metadata());
     auth["orphan"] = a.orphan;
-    auth["entity_id"] = a.entity_id;
+    auth["entity_id"] = a.entity_id();
     auth["lease_duration"] = a.lease_duration;
     auth["renewable"] = a.renewable;
     auth["mfa_requirement"] = nullptr;
@@ -112,16 +112,16 @@ ojson http_response_json(const api_response& r) {
   const auth_block& a = *r.auth;
   ojson auth = ojson::object();
   auth["client_token"] = a.client_token;
-  auth["accessor"] = a.accessor;
-  auth["policies"] = list_or_null(a.policies);
-  if (!a.token_policies.empty())
-    auth["token_policies"] = a.token_policies;
+  auth["accessor"] = a.accessor();
+  auth["policies"] = list_or_null(a.policies());
+  if (!a.token_policies().empty())
+    auth["token_policies"] = a.token_policies();
   if (!a.identity_policies.empty())
     auth["identity_policies"] = a.identity_policies;
-  auth["metadata"] = map_or_null(a.metadata);
+  auth["metadata"] = map_or_null(a.metadata());
   auth["lease_duration"] = a.lease_duration;
   auth["renewable"] = a.renewable;
-  auth["entity_id"] = a.entity_id;
+  auth["entity_id"] = a.entity_id();
   auth["token_type"] = a.token_type;
   auth["orphan"] = a.orphan;
   auth["mfa_requirement"] = nullptr;

@@ -69,16 +69,16 @@ std::vector<std::pair<std::string, std::string>> cli_table_rows(const api_respon
   if (r.auth) {
     const auth_block& a = *r.auth;
     rows.emplace_back("token", a.client_token);
-    rows.emplace_back("token_accessor", a.accessor);
+    rows.emplace_back("token_accessor", a.accessor());
     // A zero duration is most likely a root token: the CLI prints infinity.
     rows.emplace_back("token_duration",
                       a.lease_duration == 0 ? "∞" : go::human_duration_seconds(a.lease_duration));
     rows.emplace_back("token_renewable", a.renewable ? "true" : "false");
-    rows.emplace_back("token_policies", go::quote_list(a.token_policies));
+    rows.emplace_back("token_policies", go::quote_list(a.token_policies()));
     rows.emplace_back("identity_policies", go::quote_list(a.identity_policies));
-    rows.emplace_back("policies", go::quote_list(a.policies));
+    rows.emplace_back("policies", go::quote_list(a.policies()));
     // Go ranges over the metadata map in random order; the lab sorts (std::map).
-    for (const auto& [k, v] : a.metadata)
+    for (const auto& [k, v] : a.metadata())
       rows.emplace_back("token_meta_" + k, v);
   }
   if (r.data) {
@@ -202,17 +202,17 @@ std::optional<field_value> raw_field(const api_response& r, const std::string& f
     if (f == "token")
       return field_value{a.client_token};
     if (f == "token_accessor")
-      return field_value{a.accessor};
+      return field_value{a.accessor()};
     if (f == "token_duration")
       return field_value{a.lease_duration};
     if (f == "token_renewable")
       return field_value{a.renewable};
     if (f == "token_policies")
-      return field_value{a.token_policies};
+      return field_value{a.token_policies()};
     if (f == "identity_policies")
       return field_value{a.identity_policies};
     if (f == "policies")
-      return field_value{a.policies};
+      return field_value{a.policies()};
   } else {
     if (f == "lease_duration" || f == "refresh_interval")
       return field_value{r.lease_duration};

@@ -43,8 +43,9 @@ TEST_CASE("a root token's duration prints as infinity and its metadata sorted", 
   api_response r;
   r.auth = fixture::token_auth(0);
   r.auth->renewable = false;
-  r.auth->policies = r.auth->token_policies = {"root"};
-  r.auth->metadata = {{"user", "armon"}, {"team", ""}};
+  auto& token = r.auth->own_token();
+  token.policies = {"root"};
+  token.meta = {{"user", "armon"}, {"team", ""}};
   CHECK(render_cli_output(table_call(r, output_shape::auth)) == R"(Key                  Value
 ---                  -----
 token                hvs.nCwMAHonqaMiyqRi0liT8Lee
@@ -197,7 +198,7 @@ TEST_CASE("a token create with -format=json prints api.Secret as Go indents it",
   api_response r;
   r.request_id = "6e0c4b0a-8bf1-4f8e-9a0e-4b1f2c3d4e5f";
   r.auth = fixture::token_auth(2764800);
-  r.auth->metadata = {{"user", "<armon&co>"}};
+  r.auth->own_token().meta = {{"user", "<armon&co>"}};
   vault_call_record c = table_call(r, output_shape::auth);
   c.json = true;
   CHECK(render_cli_output(c) == R"({

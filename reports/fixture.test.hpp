@@ -4,6 +4,7 @@
 // to 4h), and expires at t+10h. Every value is spelled out, so the snapshots below depend
 // on the renderers only.
 
+#include "model/token_entry.hpp"
 #include "reports/run_record.hpp"
 
 #include <chrono>
@@ -38,9 +39,9 @@ inline trace_event event(std::uint64_t seq, sim_duration t, trace_kind k, std::s
 inline auth_block token_auth(std::int64_t lease_seconds) {
   auth_block a;
   a.client_token = token;
-  a.accessor = accessor;
-  a.policies = {"default"};
-  a.token_policies = {"default"};
+  auto& t = a.own_token();
+  t.accessor = accessor;
+  t.policies = {"default"};
   a.lease_duration = lease_seconds;
   a.renewable = true;
   return a;

@@ -452,10 +452,11 @@ private:
       auto s = it == d.end() ? nullptr : std::get_if<std::string>(&it->second);
       return s ? *s : std::string{};
     };
-    a.accessor = str("accessor");
+    auto& entry = a.own_token();
+    entry.accessor = str("accessor");
     if (auto it = d.find("policies"); it != d.end())
       if (auto p = std::get_if<std::vector<std::string>>(&it->second))
-        a.policies = a.token_policies = *p;
+        entry.policies = *p;
     if (auto it = d.find("ttl"); it != d.end())
       a.lease_duration = std::get<std::int64_t>(it->second);
     if (auto it = d.find("renewable"); it != d.end())

@@ -128,8 +128,8 @@ SCENARIO("the report echoes each reference's value, and a $ in '...' as written"
                     "expect x.b == \"$t\"\n"
                     "expect x.d == \"x$t\"\n");
   const auto& t = *std::get<api_response>(call_at(r, 1).result).auth;
-  CHECK(call_at(r, 2).resolved == "vault write kv/x a=" + t.client_token + " b='$t' c=\"" +
-                                    t.accessor + "\" d=x$t");
+  CHECK(call_at(r, 2).resolved ==
+        "vault write kv/x a=" + t.client_token + " b='$t' c=\"" + t.accessor() + "\" d=x$t");
   CHECK(failures(r).empty());
 }
 

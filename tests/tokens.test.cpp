@@ -80,7 +80,7 @@ SCENARIO("a token role decides policies, orphan status and period, and renewals 
              "vault token create -role=zabbix -orphan => t\n"
              "expect t.token_duration == 8h\n");
   const auto& auth = *ok(r, 1).auth;
-  CHECK(auth.policies == std::vector<std::string>{"default", "policy1", "policy2", "policy3"});
+  CHECK(auth.policies() == std::vector<std::string>{"default", "policy1", "policy2", "policy3"});
   CHECK(auth.orphan);
   CHECK(auth.lease_duration == 8 * 3600);
 }
@@ -311,7 +311,7 @@ SCENARIO("generate-root makes a working root token from the unseal key; its OTP,
   // The encoded token is the token XORed with the OTP: no byte of it is the token's.
   CHECK(text_of(ok(a, 2), "encoded_token").find(token.substr(4)) == std::string::npos);
   // Only a root token may create a root token.
-  CHECK(ok(a, 4).auth->policies == std::vector<std::string>{"root"});
+  CHECK(ok(a, 4).auth->policies() == std::vector<std::string>{"root"});
 }
 
 SCENARIO("after rm ~/.vault-token a step sends no token: 403, until a login stores one") {
