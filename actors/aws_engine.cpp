@@ -131,11 +131,9 @@ secret_result iam_user_secret(self_ptr self, const std::string& display_name,
   user = iam_user{}; // a name made again (its random part cut at 64) is a new user
   user.access_key = "AKIA" + st.ids.chars(16, upper_digits);
   user.counted = st.ctx.counting();
-  trace_event ev;
-  ev.kind = trace_kind::credential_created;
-  ev.subject = name;
-  ev.credential = credential_facts{credential_facts::type::iam_user, user.access_key, {}, 0};
-  emit(self, st.ctx, std::move(ev));
+  emit(self, st.ctx, trace_kind::credential_created, trace_cause::none, name, [&](trace_event& ev) {
+    ev.credential = credential_facts{credential_facts::type::iam_user, user.access_key, {}, 0};
+  });
   secret_result out;
   out.data["access_key"] = user.access_key;
   out.data["secret_key"] = st.ids.chars(40, secret_chars);

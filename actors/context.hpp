@@ -140,6 +140,24 @@ void emit(Self* self, const sim_context& ctx, trace_event&& ev) {
   self->send(ctx.tracer, std::move(ev));
 }
 
+/// An event of `kind` about `subject`: while events are counted, counted from these alone;
+/// else built, `fill(trace_event&)` adding its other fields, and sent. A counted run then
+/// copies nothing it would only count (the IDs, a TTL decision).
+template <class Self, class Fill>
+void emit(Self* self, const sim_context& ctx, trace_kind kind, trace_cause cause,
+          std::string_view subject, Fill&& fill) {
+  const auto now = sim_now(self, ctx);
+  if (ctx.counting())
+    return ctx.counter->tally.add(now, kind, cause, subject);
+  trace_event ev;
+  ev.at = now;
+  ev.kind = kind;
+  ev.cause = cause;
+  ev.subject = std::string{subject};
+  fill(ev);
+  self->send(ctx.tracer, std::move(ev));
+}
+
 /// The same for an object a component keeps a record of (an engine's credential): made while
 /// a fleet counted (`counted`), its events stay counted.
 template <class Self>
@@ -155,22 +173,15 @@ void emit(Self* self, const sim_context& ctx, trace_event&& ev, bool counted) {
 template <class Self>
 void emit_expired(Self* self, const sim_context& ctx, trace_kind kind, std::string_view subject,
                   const std::string& related = {}) {
-  trace_event ev;
-  ev.kind = kind;
-  ev.cause = trace_cause::ttl_expired;
-  ev.subject = std::string{subject};
-  ev.related = related;
-  emit(self, ctx, std::move(ev));
+  emit(self, ctx, kind, trace_cause::ttl_expired, subject,
+       [&](trace_event& ev) { ev.related = related; });
 }
 
 /// A record's TTL timer fired: traces the timer's firing and the expiry it is.
 template <class Self>
 void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, std::string_view subject,
                  const std::string& related = {}) {
-  trace_event fired;
-  fired.kind = trace_kind::timer_fired;
-  fired.subject = std::string{subject};
-  emit(self, ctx, std::move(fired));
+  emit(self, ctx, trace_kind::timer_fired, trace_cause::none, subject, [](trace_event&) {});
   emit_expired(self, ctx, kind, subject, related);
 }
 

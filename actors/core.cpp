@@ -47,13 +47,11 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   storage_put(self, st.ctx, keys::lease(e.id));
   if (!e.owner.empty())
     storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
-  trace_event ev;
-  ev.kind = trace_kind::lease_created;
-  ev.subject = e.id;
-  ev.related = e.owner;
-  ev.ttl = *d;
-  ev.expires = e.expire_time;
-  emit(self, st.ctx, std::move(ev));
+  emit(self, st.ctx, trace_kind::lease_created, trace_cause::none, e.id, [&](trace_event& ev) {
+    ev.related = e.owner;
+    ev.ttl = *d;
+    ev.expires = e.expire_time;
+  });
   api_response resp;
   resp.lease_id = e.id;
   resp.renewable = e.renewable;

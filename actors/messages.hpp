@@ -136,12 +136,7 @@ struct tombstone {
 template <class Self>
 tombstone emit_revoked(Self* self, const sim_context& ctx, trace_kind kind, trace_cause cause,
                        const std::string& subject, const std::string& owner) {
-  trace_event ev;
-  ev.kind = kind;
-  ev.cause = cause;
-  ev.subject = subject;
-  ev.related = owner;
-  emit(self, ctx, std::move(ev));
+  emit(self, ctx, kind, cause, subject, [&](trace_event& ev) { ev.related = owner; });
   tombstone t;
   t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
   t.owner = owner;

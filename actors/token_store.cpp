@@ -317,13 +317,11 @@ api_outcome issue(self_ptr self, create_plan plan) {
     storage_put(self, ctx, keys::parent(ctx, e.parent, e.id));
   storage_put(self, ctx, keys::token(ctx, e.id));
   storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
-  trace_event ev;
-  ev.kind = trace_kind::token_created;
-  ev.subject = e.id;
-  ev.related = e.parent;
-  ev.ttl = plan.ttl;
-  ev.expires = e.expire_time;
-  emit(self, ctx, std::move(ev));
+  emit(self, ctx, trace_kind::token_created, trace_cause::none, e.id, [&](trace_event& ev) {
+    ev.related = e.parent;
+    ev.ttl = plan.ttl;
+    ev.expires = e.expire_time;
+  });
   auto& t = make_token(self, std::move(e));
   const auto& made = *t.second.entry;
   if (!made.parent.empty())
@@ -351,12 +349,10 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   const auto& ctx = *record_context(self->state, r);
   storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
   arm(self, t);
-  trace_event ev;
-  ev.kind = trace_kind::token_renewed;
-  ev.subject = e.id;
-  ev.ttl = *d;
-  ev.expires = e.expire_time;
-  emit(self, ctx, std::move(ev));
+  emit(self, ctx, trace_kind::token_renewed, trace_cause::none, e.id, [&](trace_event& ev) {
+    ev.ttl = *d;
+    ev.expires = e.expire_time;
+  });
   api_response resp;
   resp.warnings = d->warnings;
   resp.auth = make_auth_block(r.entry, shown);

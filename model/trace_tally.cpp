@@ -21,8 +21,8 @@ std::string_view storage_key_prefix(std::string_view key) {
 
 namespace {
 
-bool batch_token(const std::string& id) {
-  return id.rfind("hvb.", 0) == 0 || id.rfind("b.", 0) == 0;
+bool batch_token(std::string_view id) {
+  return id.substr(0, 4) == "hvb." || id.substr(0, 2) == "b.";
 }
 
 } // namespace
@@ -63,16 +63,20 @@ void trace_tally::touch(sim_time at) {
 }
 
 void trace_tally::add(const trace_event& ev) {
-  if (ev.kind == trace_kind::storage_put || ev.kind == trace_kind::storage_delete)
-    return add_storage(ev.kind == trace_kind::storage_put, ev.at, ev.subject);
-  if (until && ev.at >= *until)
+  add(ev.at, ev.kind, ev.cause, ev.subject);
+}
+
+void trace_tally::add(sim_time at, trace_kind kind, trace_cause cause, std::string_view subject) {
+  if (kind == trace_kind::storage_put || kind == trace_kind::storage_delete)
+    return add_storage(kind == trace_kind::storage_put, at, subject);
+  if (until && at >= *until)
     return;
-  touch(ev.at);
+  touch(at);
   ++events;
-  const bool ttl = ev.cause == trace_cause::ttl_expired;
-  switch (ev.kind) {
+  const bool ttl = cause == trace_cause::ttl_expired;
+  switch (kind) {
     case trace_kind::token_created:
-      if (batch_token(ev.subject)) {
+      if (batch_token(subject)) {
         ++batch_tokens_issued;
       } else {
         ++tokens_created;
@@ -87,21 +91,21 @@ void trace_tally::add(const trace_event& ev) {
       break;
     case trace_kind::lease_created:
       ++leases_created;
-      ++by_mount(ev.subject).created;
+      ++by_mount(subject).created;
       ++live_leases;
       break;
     case trace_kind::lease_renewed:
       ++leases_renewed;
-      ++by_mount(ev.subject).renewed;
+      ++by_mount(subject).renewed;
       break;
     case trace_kind::lease_expired:
       ++leases_expired;
-      ++by_mount(ev.subject).expired;
+      ++by_mount(subject).expired;
       break;
     case trace_kind::lease_revoked:
       if (!ttl) {
         ++leases_revoked;
-        ++by_mount(ev.subject).revoked;
+        ++by_mount(subject).revoked;
       }
       --live_leases;
       break;

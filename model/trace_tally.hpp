@@ -91,6 +91,9 @@ struct trace_tally {
   std::optional<sim_time> until; ///< events at or after it are not counted
 
   void add(const trace_event& ev);
+  /// The same from the fields the counts read, without an event: what a counted run would
+  /// only copy into one to count it (actors/context.hpp, emit with a `fill`).
+  void add(sim_time at, trace_kind kind, trace_cause cause, std::string_view subject);
   /// The same for a storage_put (`put`) or storage_delete of `key` at `at`, with no event.
   void add_storage(bool put, sim_time at, std::string_view key);
   /// Takes the last instant's numbers into the peaks; call once the run has ended.

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <utility>
+#include <vector>
 
 using namespace tokenlab;
 
@@ -61,4 +62,50 @@ TEST_CASE("trace_tally: storage operations by key prefix, leases by mount", "[ta
     CHECK(copy.storage.at("sys/token/id/") == counts{3, 2});
     CHECK(t.storage.at("sys/token/id/") == counts{2, 2});
   }
+}
+
+TEST_CASE("trace_tally: an event counted from its fields counts as the event does", "[tally]") {
+  struct step {
+    trace_kind kind;
+    trace_cause cause;
+    const char* subject;
+    int when;
+  };
+  const step steps[] = {
+    {trace_kind::token_created, trace_cause::none, "hvs.A", 1},
+    {trace_kind::token_created, trace_cause::none, "hvb.B", 1}, // a batch token: never live
+    {trace_kind::lease_created, trace_cause::none, "aws/creds/app/x", 2},
+    {trace_kind::token_renewed, trace_cause::none, "hvs.A", 3},
+    {trace_kind::storage_put, trace_cause::none, "sys/expire/id/h", 3},
+    {trace_kind::lease_expired, trace_cause::ttl_expired, "aws/creds/app/x", 4},
+    {trace_kind::lease_revoked, trace_cause::ttl_expired, "aws/creds/app/x", 4},
+    {trace_kind::token_created, trace_cause::none, "hvs.C", 5},
+    {trace_kind::token_revoked, trace_cause::request, "hvs.C", 6},
+    {trace_kind::token_expired, trace_cause::ttl_expired, "hvs.A", 7},
+    {trace_kind::token_revoked, trace_cause::ttl_expired, "hvs.A", 7},
+    {trace_kind::storage_delete, trace_cause::none, "sys/token/id/h", 7},
+  };
+  trace_tally events;
+  trace_tally fields;
+  events.until = fields.until = at(7); // the last instant's events are not counted
+  for (const auto& s : steps) {
+    trace_event ev = lease_event(s.kind, s.subject, s.when);
+    ev.cause = s.cause;
+    events.add(ev);
+    fields.add(at(s.when), s.kind, s.cause, s.subject);
+  }
+  events.finish();
+  fields.finish();
+  auto numbers = [](const trace_tally& t) {
+    return std::vector<std::int64_t>{
+      t.tokens_created, t.batch_tokens_issued, t.tokens_renewed,   t.tokens_expired,
+      t.tokens_revoked, t.leases_created,      t.leases_renewed,   t.leases_expired,
+      t.leases_revoked, t.storage_writes,      t.storage_deletes,  t.live_tokens,
+      t.live_leases,    t.peak_live_tokens,    t.peak_live_leases, t.events};
+  };
+  CHECK(numbers(fields) == numbers(events));
+  CHECK(numbers(fields) ==
+        std::vector<std::int64_t>{2, 1, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 2, 1, 9});
+  CHECK(fields.leases.at("aws/").expired == 1);
+  CHECK(fields.storage.at("sys/expire/id/") == counts{1, 0});
 }
