@@ -3,6 +3,7 @@
 #include "model/go_text.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace tokenlab {
 
@@ -14,13 +15,25 @@ bool has(const std::vector<std::string>& xs, const std::string& x) {
 
 } // namespace
 
+namespace {
+
+// The characters an IAM name keeps (normalizeDisplayName's [^a-zA-Z0-9+=,.@_-] become '_').
+bool iam_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view{"+=,.@_-"}.find(c) != std::string_view::npos;
+}
+
+void append_normalized(std::string& out, std::string_view name) {
+  for (const char c : name)
+    out.push_back(iam_name_char(c) ? c : '_');
+}
+
+} // namespace
+
 std::string aws_normalize_name(std::string name) {
-  for (auto& c : name) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      std::string_view{"+=,.@_-"}.find(c) != std::string_view::npos;
-    if (!keep)
+  for (auto& c : name)
+    if (!iam_name_char(c))
       c = '_';
-  }
   return name;
 }
 
@@ -72,9 +85,26 @@ std::int64_t sts_ttl(const aws_role& role, std::optional<std::int64_t> requested
 
 std::string aws_iam_name(const std::string& display_name, const std::string& role,
                          std::int64_t unix_time, const std::string& random20) {
-  auto name = "vault-" + (aws_normalize_name(display_name) + "-" + aws_normalize_name(role)).substr(0, 42) + "-" +
-              std::to_string(unix_time) + "-" + random20;
-  return name.substr(0, 64);
+  // vault-<display name>-<role>, those two cut together at 42, -<unix time>-<random>, all cut
+  // at 64; built in place (a fleet names an IAM user at every read).
+  constexpr std::size_t prefix = 6; // "vault-"
+  std::string name;
+  name.reserve(64 + 21 + random20.size());
+  name += "vault-";
+  append_normalized(name, display_name);
+  name += '-';
+  append_normalized(name, role);
+  if (name.size() > prefix + 42)
+    name.resize(prefix + 42);
+  name += '-';
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, unix_time).ptr;
+  name.append(digits, end);
+  name += '-';
+  name += random20;
+  if (name.size() > 64)
+    name.resize(64);
+  return name;
 }
 
 std::string aws_sts_name(std::int64_t unix_time, const std::string& random20) {

@@ -61,6 +61,11 @@ TEST_CASE("the default username template names IAM users, sessions and federatio
   CHECK(long_name == "vault-" + std::string(40, 'd') + "-r-1704067200-abcd");
   CHECK(long_name.size() == 64);
   CHECK(aws_iam_name("my app", "r", 1, "x") == "vault-my_app-r-1-x");
+  CHECK(aws_iam_name("a", "r/x", -5, "x") == "vault-a-r_x--5-x"); // the role normalized too
+  // Cut at 42 inside the role; a long random part is cut by the whole's 64.
+  CHECK(aws_iam_name(std::string(30, 'd'), std::string(20, 'r'), 1, std::string(30, 'z')) ==
+        "vault-" + std::string(30, 'd') + "-" + std::string(11, 'r') + "-1-" +
+          std::string(13, 'z'));
   CHECK(aws_sts_name(1704067200, random) == "vault-1704067200-abcdefghijABCDE");
   CHECK(assumed_role_arn("arn:aws:iam::123456789012:role/path/deploy", "s") ==
         "arn:aws:sts::123456789012:assumed-role/deploy/s");
