@@ -36,4 +36,13 @@ inline std::size_t failed(const run_record& r) {
   return n;
 }
 
+/// How many expectations the run checked, held or not (a test that counts them cannot pass
+/// with one left out).
+inline std::size_t expectations(const run_record& r) {
+  std::size_t n = 0;
+  for (const auto& s : r.steps)
+    n += s.expectations.size();
+  return n;
+}
+
 } // namespace tokenlab::test

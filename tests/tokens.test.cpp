@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 using namespace tokenlab;
+using tokenlab::test::expectations;
 using tokenlab::test::failed;
 using tokenlab::test::run_text;
 
@@ -383,10 +384,7 @@ SCENARIO("a login finds its alias's entity, refused while the entity is disabled
                     "vault write auth/userpass/login/bob password=pw => back\n"
                     "expect back.entity_id == $first.entity_id\n");
   CHECK(failed(r) == 0);
-  std::size_t expectations = 0;
-  for (const auto& s : r.steps)
-    expectations += s.expectations.size();
-  CHECK(expectations == 4);
+  CHECK(expectations(r) == 4);
 }
 
 SCENARIO("a login token renews under its own auth mount's tune, also after the mount is "
@@ -416,8 +414,5 @@ SCENARIO("a login token renews under its own auth mount's tune, also after the m
                     "vault token renew -increment=5h $c => rc\n"
                     "expect rc.token_duration == 25m\n");
   CHECK(failed(r) == 0);
-  std::size_t expectations = 0;
-  for (const auto& s : r.steps)
-    expectations += s.expectations.size();
-  CHECK(expectations == 3);
+  CHECK(expectations(r) == 3);
 }
