@@ -522,23 +522,32 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
     return done(err(403, texts::permission_denied));
   if (t->second.entry->num_uses > 0)
     return not_here();
-  auto caller = with_entity(st.entities, resolved_token{t->second.entry, t->first.str()});
-  if (!caller)
-    return done(caller.error());
+  // The entity and the ACL, as the core would find them (actors/caller.hpp with_entity and
+  // allows), found again only when the replicas changed since this token's last request.
+  auto& checked = t->second.checked;
+  if (checked.replicas != st.replicas) {
+    auto found = with_entity(st.entities, resolved_token{t->second.entry, {}});
+    if (!found)
+      return done(found.error());
+    checked.entity = found->entity;
+    checked.acl = st.policies.compiled_for_token(t->second.entry->policies, found->entity);
+    checked.replicas = st.replicas;
+  }
+  auto caller = resolved_token{t->second.entry, t->first.str(), checked.entity};
   const auto check = token_endpoint_check(op);
-  if (!allows(st.policies, *caller, check.path, check.needed))
+  if (!acl_allows(*checked.acl, check.path, check.needed))
     return done(vault_error::denied(std::string{texts::permission_denied}));
   std::visit(
     [&](const auto& r) {
       using op_t = std::decay_t<decltype(r)>;
       if constexpr (std::is_same_v<op_t, token_lookup_request>)
-        lookup_request(self, *caller, r, done, t);
+        lookup_request(self, caller, r, done, t);
       else if constexpr (std::is_same_v<op_t, token_renew_request>)
-        renew_request(self, std::move(*caller), r, done, t);
+        renew_request(self, std::move(caller), r, done, t);
       else if constexpr (std::is_same_v<op_t, token_revoke_request>) {
         // revoke-orphan checks sudo on its own path (handleRevokeOrphan's SudoPrivilege).
-        const bool sudo = allows(st.policies, *caller, check.path, capability::sudo);
-        revoke_request(self, std::move(*caller), sudo, r, done, t);
+        const bool sudo = acl_allows(*checked.acl, check.path, capability::sudo);
+        revoke_request(self, std::move(caller), sudo, r, done, t);
       }
     },
     op);
@@ -820,8 +829,12 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     [=](endpoint_atom, request_router& router) { self->state.router = std::move(router); },
     [=](entity_atom, const std::string& id, entity_snapshot& now) {
       keep_entity(self->state.entities, id, std::move(now));
+      ++self->state.replicas;
     },
-    [=](policy_atom, policy_store& now) { self->state.policies = std::move(now); },
+    [=](policy_atom, policy_store& now) {
+      self->state.policies = std::move(now);
+      ++self->state.replicas;
+    },
     [=](tune_atom, const mount_tune_request& req) -> api_outcome {
       auto& st = self->state;
       bool token_mount = req.mount == "auth/token/";

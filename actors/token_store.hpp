@@ -105,6 +105,16 @@ namespace tokenlab {
 using request_router =
   caf::typed_actor<caf::replies_to<request_atom, endpoint_atom, vault_request>::with<api_outcome>>;
 
+/// What the store last found its token's requests checked against: the token's entity (none
+/// without one) and its ACL, as they were in the replicas of version `replicas`
+/// (token_store_state::replicas). A token's policies and entity ID never change, so while the
+/// replicas are the same, its next request is checked without reading them from its entry.
+struct checked_caller {
+  std::uint64_t replicas = 0; ///< 0: not checked yet
+  std::shared_ptr<const identity_entity> entity;
+  std::shared_ptr<const acl_detail::compiled_acl> acl;
+};
+
 /// A live service token as the store keeps it.
 struct live_token {
   /// Its entry, which others get as a shared immutable value (a request in flight, the
@@ -116,6 +126,7 @@ struct live_token {
   /// The auth mount it was issued under, whose tune its renewals follow (spec §3.1): an index
   /// into token_store_state::auth_mounts, so that a renewal does not read the entry's path.
   std::uint32_t mount = 0;
+  checked_caller checked; ///< its last check (endpoint_atom)
   record_timer timer;   ///< its TTL timer (token_store_state::timers): cancelled with the record
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed
   token_revoker actor;              ///< while it is revoked, its actor (which then owns the entry)
@@ -206,6 +217,9 @@ struct token_store_state {
   /// the store authenticates and checks itself (endpoint_atom).
   policy_store policies;
   entity_map entities;
+  /// Counts the changes to those replicas, from 1: a record's checked_caller holds while it
+  /// has the same.
+  std::uint64_t replicas = 1;
   identity_service identity;  ///< the identity store (entity aliases of token roles); the core's
   request_router router;      ///< the core, for what it hands on and the store gives back
   barrier_keyring barrier{1}; ///< seals and opens batch tokens (never stored)

@@ -416,3 +416,37 @@ SCENARIO("a login token renews under its own auth mount's tune, also after the m
   CHECK(failed(r) == 0);
   CHECK(expectations(r) == 3);
 }
+
+SCENARIO("a token's next request is checked against its policy and its entity as they are now") {
+  // The store keeps what it found a token's request checked against (its ACL, its entity)
+  // until a policy or an entity changes: a rewritten policy and a disabled entity count from
+  // the next request on.
+  auto r = run_text("vault policy write revoker - <<EOF\n"
+                    "path \"auth/token/revoke\" { capabilities = [\"update\"] }\n"
+                    "EOF\n"
+                    "vault token create -policy=revoker => t\n"
+                    "vault token create -policy=default => a\n"
+                    "vault token create -policy=default => b\n"
+                    "VAULT_TOKEN=$t vault token revoke $a\n"
+                    "expect token $a revoked\n"
+                    "vault policy write revoker - <<EOF\n"
+                    "path \"auth/token/lookup\" { capabilities = [\"update\"] }\n"
+                    "EOF\n"
+                    "VAULT_TOKEN=$t vault token revoke $b => refused\n"
+                    "expect refused.status == 403\n"
+                    "expect token $b valid\n"
+                    "vault auth enable userpass\n"
+                    "vault write auth/userpass/users/u password=p\n"
+                    "vault write auth/userpass/login/u password=p => u\n"
+                    "VAULT_TOKEN=$u vault token renew => renewed\n"
+                    "vault write identity/lookup/entity id=$u.entity_id => entity\n"
+                    "vault write identity/entity name=$entity.name disabled=true\n"
+                    "VAULT_TOKEN=$u vault token renew => disabled\n"
+                    "expect disabled.status == 403\n"
+                    "vault write identity/entity name=$entity.name disabled=false\n"
+                    "VAULT_TOKEN=$u vault token renew => again\n"
+                    "expect again.token_duration == 768h\n");
+  CHECK(failed(r) == 0);
+  CHECK(expectations(r) == 5);
+  CHECK(ok(r, 13).auth->lease_duration == 768 * 3600); // the first renewal
+}
