@@ -56,15 +56,15 @@ std::uint32_t mount_index(token_store_state& st, const std::string& path) {
   return static_cast<std::uint32_t>(all.size() - 1);
 }
 
+// The TTLs of an auth mount ("auth/userpass/"); auth/token/'s for it or for one not mounted.
+system_view mount_view(const token_store_state& st, const std::string& mount) {
+  auto m = st.auth_tunes.find(mount);
+  return m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
+}
+
 // The TTLs a token renews under: its own auth mount's (spec §3.1).
 system_view view_for(const token_store_state& st, const live_token& r) {
-  if (r.mount == 0) // auth/token/
-    return token_view(st);
-  const auto& mount = st.auth_mounts[r.mount];
-  auto m = st.auth_tunes.find(mount);
-  if (m == st.auth_tunes.end())
-    return token_view(st);
-  return effective_view(st.sys, m->second, mount);
+  return r.mount == 0 ? token_view(st) : mount_view(st, st.auth_mounts[r.mount]);
 }
 
 using token_slot = id_map<live_token>::value_type;
@@ -874,11 +874,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       out["auth/token/"] = st.tune;
       return out;
     },
-    [=](tune_atom, const std::string& mount) {
-      auto& st = self->state;
-      auto m = st.auth_tunes.find(mount);
-      return m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
-    },
+    [=](tune_atom, const std::string& mount) { return mount_view(self->state, mount); },
     // An auth method was mounted: its tokens renew under its tune from now on.
     [=](enable_auth_atom, const std::string& mount) {
       self->state.auth_tunes.emplace(mount, mount_tune{});

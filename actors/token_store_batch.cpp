@@ -31,8 +31,8 @@ api_outcome issue_batch(self_ptr self, create_plan plan) {
   emit(self, st.ctx, std::move(ev));
   api_response resp;
   resp.warnings = std::move(plan.warnings);
-  auto shown = e.id;
-  resp.auth = make_auth_block(std::make_shared<const token_entry>(std::move(e)), shown);
+  auto made = std::make_shared<const token_entry>(std::move(e));
+  resp.auth = make_auth_block(made, made->id);
   return resp;
 }
 

@@ -13,10 +13,6 @@ bool has(const std::vector<std::string>& xs, const std::string& x) {
   return std::find(xs.begin(), xs.end(), x) != xs.end();
 }
 
-} // namespace
-
-namespace {
-
 // The characters an IAM name keeps (normalizeDisplayName's [^a-zA-Z0-9+=,.@_-] become '_').
 bool iam_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
