@@ -7,6 +7,34 @@
 
 namespace tokenlab {
 
+void slot_token::assign(std::string_view s) {
+  if (s.size() > inline_size) {
+    char* to = new char[s.size()];
+    std::memcpy(to, s.data(), s.size());
+    const bool batch = is_batch_token_string(s);
+    clear();
+    std::memcpy(chars_, &to, sizeof to);
+    batch_ = batch;
+  } else {
+    const bool batch = is_batch_token_string(s);
+    char copy[inline_size];
+    if (!s.empty())
+      std::memcpy(copy, s.data(), s.size());
+    clear();
+    if (!s.empty())
+      std::memcpy(chars_, copy, s.size());
+    batch_ = batch;
+  }
+  size_ = static_cast<std::uint32_t>(s.size());
+}
+
+void slot_token::clear() {
+  if (size_ > inline_size)
+    delete[] heap();
+  size_ = 0;
+  batch_ = false;
+}
+
 namespace {
 
 using self_ptr = fleet::stateful_pointer<fleet_state>;
@@ -84,12 +112,12 @@ void login(self_ptr self, std::uint32_t i) {
           return arm_after(self, i, now);
         }
         ++s.counts.logins;
-        slot.token = out->auth->client_token;
-        book(self, i, !is_batch_token_string(slot.token)); // a batch token writes nothing
+        slot.token.assign(out->auth->client_token);
+        book(self, i, !slot.token.batch()); // a batch token writes nothing
         slot.expire = now + secs(out->auth->lease_duration);
         if (s.params.read.empty())
           return arm_after(self, i, now);
-        auto read = request(self, slot.token, logical_read_request{s.params.read});
+        auto read = request(self, slot.token.str(), logical_read_request{s.params.read});
         self->request(s.core, caf::infinite, request_atom::value, std::move(read))
           .then(
             [=](api_outcome& secret) {
@@ -122,7 +150,8 @@ void tick(self_ptr self, std::uint32_t i, sim_time now) {
   token_renew_request renew;
   renew.by = token_selector::self;
   renew.increment = *st.params.renew;
-  self->request(st.core, caf::infinite, request_atom::value, request(self, slot.token, renew))
+  auto req = request(self, slot.token.str(), renew);
+  self->request(st.core, caf::infinite, request_atom::value, std::move(req))
     .then(
       [=](api_outcome& out) {
         auto& s = self->state;
@@ -148,12 +177,13 @@ void exit_container(self_ptr self, std::uint32_t i, sim_time now) {
   ++st.counts.exits;
   auto& slot = st.slots[i];
   // A batch token cannot be revoked (Vault refuses): the client just drops it.
-  if (slot.token.empty() || slot.expire <= now || is_batch_token_string(slot.token))
+  if (slot.token.empty() || slot.expire <= now || slot.token.batch())
     return start_container(self, i);
   ++st.counts.revocations;
   token_revoke_request revoke;
   revoke.by = token_selector::self;
-  self->request(st.core, caf::infinite, request_atom::value, request(self, slot.token, revoke))
+  auto req = request(self, slot.token.str(), revoke);
+  self->request(st.core, caf::infinite, request_atom::value, std::move(req))
     .then(
       [=](api_outcome&) {
         book(self, i, true);
@@ -199,7 +229,7 @@ fleet::behavior_type fleet_actor(fleet::stateful_pointer<fleet_state> self, flee
   st.core = std::move(core);
   st.request_ids = id_source{st.ctx.seed, id_stream::fleet_requests};
   const auto n = static_cast<std::size_t>(st.params.clients);
-  st.slots.resize(n);
+  st.slots = std::vector<fleet_slot>(n); // a slot's token is made in place, never moved
   st.streams.reserve(n);
   const auto begin = sim_now(self, st.ctx);
   st.horizon = begin + st.params.until;

@@ -29,17 +29,54 @@
 #include <caf/typed_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace tokenlab {
+
+/// The token a slot holds: its characters in the slot itself up to inline_size of them (a
+/// service token's ID has 28), on the heap beyond (a batch token's), so that a slot's event
+/// reads one record, not a record and the characters it points to (at 100,000s of slots,
+/// each a cache miss: docs/performance.md). Whether it is a batch token is known once.
+class slot_token {
+public:
+  static constexpr std::size_t inline_size = 35;
+
+  slot_token() = default;
+  slot_token(const slot_token&) = delete;
+  slot_token& operator=(const slot_token&) = delete;
+  ~slot_token() { clear(); }
+
+  void assign(std::string_view s);
+  void clear();
+
+  bool empty() const { return size_ == 0; }
+  bool batch() const { return batch_; }
+  std::string_view view() const { return {size_ > inline_size ? heap() : chars_, size_}; }
+  std::string str() const { return std::string{view()}; }
+
+private:
+  // A longer token's characters are on the heap, their address in chars_' first bytes.
+  char* heap() const {
+    char* at;
+    std::memcpy(&at, chars_, sizeof at);
+    return at;
+  }
+  std::uint32_t size_ = 0;
+  bool batch_ = false;
+  char chars_[inline_size]; ///< the characters, or where they are
+};
 
 /// One container slot.
 struct fleet_slot {
   sim_time start{};     ///< the current container's start
   sim_time exit{};      ///< and its exit
-  std::string token;    ///< the token it holds ("" while it has none)
-  sim_time expire{};    ///< that token's expiry, as the login or last renewal said
+  sim_time expire{};    ///< its token's expiry, as the login or last renewal said
+  slot_token token;     ///< the token it holds (empty while it has none)
   bool started = false; ///< its first container has started
 };
 
