@@ -8,16 +8,41 @@
 
 namespace tokenlab {
 
+namespace {
+
+bool grants(const entity_snapshot& e) {
+  return e && !e->policies.empty();
+}
+
+} // namespace
+
+void entity_map::keep(const std::string& id, entity_snapshot now) {
+  auto was = by_id_.find(id);
+  if (was != by_id_.end() && grants(was->second))
+    --granting_;
+  if (grants(now))
+    ++granting_;
+  if (!now) {
+    if (was != by_id_.end())
+      by_id_.erase(was);
+  } else if (was != by_id_.end()) {
+    was->second = std::move(now);
+  } else {
+    by_id_.try_emplace(id, std::move(now));
+  }
+}
+
+const entity_snapshot* entity_map::find(std::string_view id) const {
+  auto e = by_id_.find(id);
+  return e == by_id_.end() ? nullptr : &e->second;
+}
+
 void keep_entity(entity_map& entities, const std::string& id, entity_snapshot now) {
-  if (now)
-    entities[id] = std::move(now);
-  else
-    entities.erase(id);
+  entities.keep(id, std::move(now));
 }
 
 const entity_snapshot* entity_of(const entity_map& entities, const std::string& id) {
-  auto e = entities.find(id);
-  return e == entities.end() ? nullptr : &e->second;
+  return entities.find(id);
 }
 
 outcome<resolved_token> with_entity(const entity_map& entities, resolved_token who) {
@@ -36,9 +61,10 @@ namespace {
 void show_auth_identity(const entity_map& entities, api_outcome& r) {
   if (!r || !r->auth || r->auth->entity_id().empty())
     return;
-  // An entity that is gone grants nothing (its token's own policies remain).
+  // An entity that is gone grants nothing (its token's own policies remain), and while no
+  // published entity grants, neither does the token's, whichever it is.
   static const std::vector<std::string> nothing;
-  const auto* e = entity_of(entities, r->auth->entity_id());
+  const auto* e = entities.any_grants() ? entity_of(entities, r->auth->entity_id()) : nullptr;
   const auto& granted = e ? (*e)->policies : nothing;
   auto& a = *r->auth;
   // An entity that grants nothing leaves the token's own policies, which the store keeps

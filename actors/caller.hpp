@@ -12,14 +12,30 @@
 #include "model/acl.hpp"
 #include "model/id_map.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tokenlab {
 
-/// The entities as the identity store last published them, by ID.
-using entity_map = id_map<entity_snapshot>;
+/// The entities as the identity store last published them, by ID, and how many of them
+/// grant policies: while none does, a token's answer shows no identity policies whatever its
+/// entity, and show_answer need not look its entity up (its ID's characters are a cache miss
+/// on a token not used for a while).
+class entity_map {
+public:
+  /// Keeps a published entity (null: it was deleted).
+  void keep(const std::string& id, entity_snapshot now);
+  /// The published entity `id`, or null when there is none (deleted, or never made).
+  const entity_snapshot* find(std::string_view id) const;
+  /// True when a published entity has policies.
+  bool any_grants() const { return granting_ > 0; }
+
+private:
+  id_map<entity_snapshot> by_id_;
+  std::size_t granting_ = 0; ///< the published entities that have policies
+};
 
 /// Keeps a published entity (null: it was deleted).
 void keep_entity(entity_map& entities, const std::string& id, entity_snapshot now);
