@@ -100,6 +100,22 @@ token_slot* live(token_store_state& st, const std::string& id) {
   return t == st.tokens.end() ? nullptr : &*t;
 }
 
+// The token's entity and ACL as the core would find them (actors/caller.hpp with_entity and
+// allows), kept in its record and found again only when the replicas changed since they
+// were: nothing, or the error of a caller refused (a refusal is not kept).
+std::optional<vault_error> check_caller(token_store_state& st, live_token& r) {
+  auto& checked = r.checked;
+  if (checked.replicas == st.replicas)
+    return std::nullopt;
+  auto found = with_entity(st.entities, resolved_token{r.entry, {}});
+  if (!found)
+    return found.error();
+  checked.entity = found->entity;
+  checked.acl = st.policies.compiled_for_token(r.entry->policies, found->entity);
+  checked.replicas = st.replicas;
+  return std::nullopt;
+}
+
 // The answer to a request about one token that is gone: what a request to an actor that has
 // ended gets.
 caf::error gone_token() {
@@ -324,6 +340,10 @@ api_outcome issue(self_ptr self, create_plan plan) {
   });
   auto& t = make_token(self, std::move(e));
   const auto& made = *t.second.entry;
+  // Its first request's check, made now while its entry is in the cache: a fleet's token
+  // makes its next request after minutes, when another 100,000 have been used (its entity's
+  // ID and its policies would each be a cache miss then). A refused one checks again then.
+  check_caller(st, t.second);
   if (!made.parent.empty())
     if (auto p = st.tokens.find(made.parent); p != st.tokens.end())
       ties_of(p->second).children.add(made.id, caf::actor_cast<caf::actor>(self));
@@ -522,17 +542,9 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
     return done(err(403, texts::permission_denied));
   if (t->second.entry->num_uses > 0)
     return not_here();
-  // The entity and the ACL, as the core would find them (actors/caller.hpp with_entity and
-  // allows), found again only when the replicas changed since this token's last request.
-  auto& checked = t->second.checked;
-  if (checked.replicas != st.replicas) {
-    auto found = with_entity(st.entities, resolved_token{t->second.entry, {}});
-    if (!found)
-      return done(found.error());
-    checked.entity = found->entity;
-    checked.acl = st.policies.compiled_for_token(t->second.entry->policies, found->entity);
-    checked.replicas = st.replicas;
-  }
+  if (auto refused = check_caller(st, t->second))
+    return done(std::move(*refused));
+  const auto& checked = t->second.checked;
   auto caller = resolved_token{t->second.entry, t->first.str(), checked.entity};
   const auto check = token_endpoint_check(op);
   if (!acl_allows(*checked.acl, check.path, check.needed))
