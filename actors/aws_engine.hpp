@@ -58,7 +58,7 @@ struct aws_engine_state {
   std::map<std::string, aws_role> role_rules;
   /// By IAM user (or STS credential) name, unordered (names and access keys are unique); a
   /// fleet's are not kept once gone (counted).
-  id_map<iam_user> users;
+  id_map<iam_user, long_id_key> users; ///< a name (up to 64 characters) sits in its key
   static inline const char* name = "aws_engine";
 };
 

@@ -2,9 +2,9 @@
 // A hash map from string IDs to records that stay where they are: the index of live tokens
 // by ID, of leases by lease ID, of IAM users by name. Open addressing (linear probing, no
 // tombstones: an erasure shifts the entries after it back) over an array of slots that hold
-// each key's full hash and a pointer to its record, `std::pair<const id_key, V>`, allocated
+// each key's full hash and a pointer to its record, `std::pair<const Key, V>`, allocated
 // on its own so that its address never changes while it is in the map. The record holds
-// its key's characters (id_key), up to id_key::inline_size of them.
+// its key's characters (basic_id_key), up to Key::inline_size of them.
 //
 // Why not std::unordered_map: at 100,000s of records a lookup there walks a bucket (one
 // cache miss), the node before the bucket's first (another), the node, and the key's
@@ -35,13 +35,13 @@
 namespace tokenlab {
 
 /// An id_map's key: a string whose characters sit in the key itself, up to inline_size of
-/// them (a token's ID, 28; a lease's, such as "aws/creds/app/" and 24 more; an entity's, 36),
-/// and on the heap beyond. Neither copied nor moved: it is made where its record is.
-class id_key {
+/// them, and on the heap beyond. Neither copied nor moved: it is made where its record is.
+template <std::size_t InlineSize>
+class basic_id_key {
 public:
-  static constexpr std::size_t inline_size = 44;
+  static constexpr std::size_t inline_size = InlineSize;
 
-  explicit id_key(std::string_view s)
+  explicit basic_id_key(std::string_view s)
     : size_(static_cast<std::uint32_t>(s.size())) {
     char* to = chars_;
     if (s.size() > inline_size) {
@@ -51,9 +51,9 @@ public:
     if (!s.empty())
       std::memcpy(to, s.data(), s.size());
   }
-  id_key(const id_key&) = delete;
-  id_key& operator=(const id_key&) = delete;
-  ~id_key() {
+  basic_id_key(const basic_id_key&) = delete;
+  basic_id_key& operator=(const basic_id_key&) = delete;
+  ~basic_id_key() {
     if (size_ > inline_size)
       delete[] heap();
   }
@@ -64,10 +64,10 @@ public:
   operator std::string_view() const { return view(); }
   std::string str() const { return std::string{view()}; }
 
-  friend bool operator==(const id_key& a, std::string_view b) { return a.view() == b; }
-  friend bool operator==(std::string_view a, const id_key& b) { return a == b.view(); }
-  friend bool operator!=(const id_key& a, std::string_view b) { return a.view() != b; }
-  friend bool operator!=(std::string_view a, const id_key& b) { return a != b.view(); }
+  friend bool operator==(const basic_id_key& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(std::string_view a, const basic_id_key& b) { return a == b.view(); }
+  friend bool operator!=(const basic_id_key& a, std::string_view b) { return a.view() != b; }
+  friend bool operator!=(std::string_view a, const basic_id_key& b) { return a != b.view(); }
 
 private:
   // A longer key's characters are on the heap, their address in chars_' first bytes.
@@ -80,12 +80,19 @@ private:
   char chars_[inline_size]; ///< the characters, or where they are
 };
 
-template <class V>
+/// The key of most maps: a token's ID (28 characters), a lease's (such as "aws/creds/app/"
+/// and 24 more), an entity's (36) sit in it.
+using id_key = basic_id_key<44>;
+
+/// The key of a map of longer IDs: an IAM user's name, up to 64 characters.
+using long_id_key = basic_id_key<64>;
+
+template <class V, class Key = id_key>
 class id_map {
 public:
-  using key_type = id_key;
+  using key_type = Key;
   using mapped_type = V;
-  using value_type = std::pair<const id_key, V>;
+  using value_type = std::pair<const Key, V>;
 
 private:
   struct slot {

@@ -147,3 +147,26 @@ TEST_CASE("an ID map's key holds its characters, inline up to its inline size an
   CHECK(m.find(longer.substr(1)) == m.end());
   CHECK(m.find("hvs.short")->first.str() == "hvs.short");
 }
+
+TEST_CASE("a map of long IDs keeps a 64-character name in its key") {
+  id_map<int, long_id_key> m;
+  const std::string name = "vault-kubernetes-hashicups-web-deploy-1704067200-E8p1xNcsir7WRw9";
+  REQUIRE(name.size() == 64);
+  REQUIRE(name.size() > id_key::inline_size);
+  m[name] = 1;
+  m[name + "x"] = 2;
+  const auto in_key = [](const long_id_key& k) {
+    return k.data() >= reinterpret_cast<const char*>(&k) &&
+           k.data() < reinterpret_cast<const char*>(&k) + sizeof k;
+  };
+  const auto& key = m.find(name)->first;
+  CHECK(key == name);
+  CHECK(in_key(key));
+  const auto& longer = m.find(name + "x")->first;
+  CHECK(longer == name + "x");
+  CHECK_FALSE(in_key(longer));
+  CHECK(m.find(name)->second == 1);
+  CHECK(m.erase(name) == 1);
+  CHECK(m.find(name) == m.end());
+  CHECK(m.find(name + "x")->second == 2);
+}
