@@ -1,5 +1,7 @@
 #include "model/trace_tally.hpp"
 
+#include "model/batch_token.hpp"
+
 #include <algorithm>
 
 namespace tokenlab {
@@ -18,14 +20,6 @@ std::string_view storage_key_prefix(std::string_view key) {
     return key;
   return key.substr(0, end);
 }
-
-namespace {
-
-bool batch_token(std::string_view id) {
-  return id.substr(0, 4) == "hvb." || id.substr(0, 2) == "b.";
-}
-
-} // namespace
 
 std::pair<std::int64_t, std::int64_t>& trace_tally::by_prefix(std::string_view key) {
   const auto prefix = storage_key_prefix(key);
@@ -76,7 +70,7 @@ void trace_tally::add(sim_time at, trace_kind kind, trace_cause cause, std::stri
   const bool ttl = cause == trace_cause::ttl_expired;
   switch (kind) {
     case trace_kind::token_created:
-      if (batch_token(subject)) {
+      if (is_batch_token_string(subject)) {
         ++batch_tokens_issued;
       } else {
         ++tokens_created;
