@@ -37,18 +37,10 @@ const entity_snapshot* entity_map::find(std::string_view id) const {
   return e == by_id_.end() ? nullptr : &e->second;
 }
 
-void keep_entity(entity_map& entities, const std::string& id, entity_snapshot now) {
-  entities.keep(id, std::move(now));
-}
-
-const entity_snapshot* entity_of(const entity_map& entities, const std::string& id) {
-  return entities.find(id);
-}
-
 outcome<resolved_token> with_entity(const entity_map& entities, resolved_token who) {
   if (who.entry->entity_id.empty())
     return who;
-  const auto* e = entity_of(entities, who.entry->entity_id);
+  const auto* e = entities.find(who.entry->entity_id);
   if (!e || (*e)->disabled)
     return vault_error::denied(std::string{texts::permission_denied});
   who.entity = *e;
@@ -64,7 +56,7 @@ void show_auth_identity(const entity_map& entities, api_outcome& r) {
   // An entity that is gone grants nothing (its token's own policies remain), and while no
   // published entity grants, neither does the token's, whichever it is.
   static const std::vector<std::string> nothing;
-  const auto* e = entities.any_grants() ? entity_of(entities, r->auth->entity_id()) : nullptr;
+  const auto* e = entities.any_grants() ? entities.find(r->auth->entity_id()) : nullptr;
   const auto& granted = e ? (*e)->policies : nothing;
   auto& a = *r->auth;
   // An entity that grants nothing leaves the token's own policies, which the store keeps

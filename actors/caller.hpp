@@ -37,12 +37,6 @@ private:
   std::size_t granting_ = 0; ///< the published entities that have policies
 };
 
-/// Keeps a published entity (null: it was deleted).
-void keep_entity(entity_map& entities, const std::string& id, entity_snapshot now);
-
-/// The published entity `id`, or null when there is none (deleted, or never made).
-const entity_snapshot* entity_of(const entity_map& entities, const std::string& id);
-
 /// The caller with its entity, or 403 permission denied when its entity is gone or disabled
 /// (CheckToken logs "permission denied as the entity on the token is invalid" or "… is
 /// disabled"; the client sees 403).

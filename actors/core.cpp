@@ -370,7 +370,7 @@ reply core_detail::with_lookup_identity(self_ptr self, reply done) {
         id = &it->second;
     const auto* text = id ? std::get_if<std::string>(id) : nullptr;
     if (text && !text->empty()) {
-      if (const auto* e = entity_of(self->state.entities, *text); e && !(*e)->policies.empty()) {
+      if (const auto* e = self->state.entities.find(*text); e && !(*e)->policies.empty()) {
         (*r->data)["identity_policies"] = (*e)->policies;
         (*r->data)["external_namespace_policies"] = std::map<std::string, std::string>{};
       }
@@ -690,9 +690,9 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
     },
     [=](entity_atom, const std::string& id, entity_snapshot& now) {
       auto& s = self->state;
-      const auto* was = entity_of(s.entities, id);
+      const auto* was = s.entities.find(id);
       s.aliases.update(was ? was->get() : nullptr, now.get());
-      keep_entity(s.entities, id, std::move(now));
+      s.entities.keep(id, std::move(now));
     },
     [=](entry_atom) {
       auto rp = self->make_response_promise<std::string>();

@@ -304,7 +304,7 @@ std::optional<fetched_entity> known_alias(self_ptr self, const std::string& moun
   if (m == st.routes.auth_table.end())
     return std::nullopt;
   const auto* id = st.aliases.owner(m->second.accessor, auth.alias_name);
-  const auto* e = id ? entity_of(st.entities, *id) : nullptr;
+  const auto* e = id ? st.entities.find(*id) : nullptr;
   if (!e)
     return std::nullopt;
   return fetch_unchanged(**e, m->second.accessor, auth.alias_name, auth.alias_metadata);

@@ -840,7 +840,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     },
     [=](endpoint_atom, request_router& router) { self->state.router = std::move(router); },
     [=](entity_atom, const std::string& id, entity_snapshot& now) {
-      keep_entity(self->state.entities, id, std::move(now));
+      self->state.entities.keep(id, std::move(now));
       ++self->state.replicas;
     },
     [=](policy_atom, policy_store& now) {
