@@ -5,34 +5,18 @@
 #include <caf/mailbox_element.hpp>
 #include <caf/message_id.hpp>
 
+#include <functional>
+
 namespace tokenlab {
 
 void slot_token::assign(std::string_view s) {
-  if (s.size() > inline_size) {
-    char* to = new char[s.size()];
-    std::memcpy(to, s.data(), s.size());
-    const bool batch = is_batch_token_string(s);
-    clear();
-    std::memcpy(chars_, &to, sizeof to);
-    batch_ = batch;
-  } else {
-    const bool batch = is_batch_token_string(s);
-    char copy[inline_size];
-    if (!s.empty())
-      std::memcpy(copy, s.data(), s.size());
-    clear();
-    if (!s.empty())
-      std::memcpy(chars_, copy, s.size());
-    batch_ = batch;
-  }
-  size_ = static_cast<std::uint32_t>(s.size());
-}
-
-void slot_token::clear() {
-  if (size_ > inline_size)
-    delete[] heap();
-  size_ = 0;
-  batch_ = false;
+  // Its own characters, which making its key again would free first, are copied out.
+  const std::less<const char*> before;
+  if (key_ && !s.empty() && !before(s.data(), key_->data()) &&
+      before(s.data(), key_->data() + key_->size()))
+    return assign(std::string{s});
+  batch_ = is_batch_token_string(s);
+  key_.emplace(s);
 }
 
 namespace {

@@ -24,6 +24,7 @@
 #include "clock/caf_driver.hpp"
 #include "clock/pending_events.hpp"
 #include "model/fleet.hpp"
+#include "model/id_map.hpp"
 
 #include <caf/stateful_actor.hpp>
 #include <caf/typed_actor.hpp>
@@ -31,7 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,36 +40,28 @@
 namespace tokenlab {
 
 /// The token a slot holds: its characters in the slot itself up to inline_size of them (a
-/// service token's ID has 28), on the heap beyond (a batch token's), so that a slot's event
-/// reads one record, not a record and the characters it points to (at 100,000s of slots,
-/// each a cache miss: docs/performance.md). Whether it is a batch token is known once.
+/// service token's ID has 28), on the heap beyond (a batch token's), as an id_map's key keeps
+/// them, so that a slot's event reads one record, not a record and the characters it points
+/// to (at 100,000s of slots, each a cache miss: docs/performance.md). Whether it is a batch
+/// token is known once.
 class slot_token {
 public:
-  static constexpr std::size_t inline_size = 35;
-
-  slot_token() = default;
-  slot_token(const slot_token&) = delete;
-  slot_token& operator=(const slot_token&) = delete;
-  ~slot_token() { clear(); }
+  static constexpr std::size_t inline_size = 36;
 
   void assign(std::string_view s);
-  void clear();
+  void clear() {
+    key_.reset();
+    batch_ = false;
+  }
 
-  bool empty() const { return size_ == 0; }
+  bool empty() const { return view().empty(); }
   bool batch() const { return batch_; }
-  std::string_view view() const { return {size_ > inline_size ? heap() : chars_, size_}; }
+  std::string_view view() const { return key_ ? key_->view() : std::string_view{}; }
   std::string str() const { return std::string{view()}; }
 
 private:
-  // A longer token's characters are on the heap, their address in chars_' first bytes.
-  char* heap() const {
-    char* at;
-    std::memcpy(&at, chars_, sizeof at);
-    return at;
-  }
-  std::uint32_t size_ = 0;
+  std::optional<basic_id_key<inline_size>> key_; ///< made in place, never moved
   bool batch_ = false;
-  char chars_[inline_size]; ///< the characters, or where they are
 };
 
 /// One container slot.
