@@ -60,8 +60,9 @@ void show_auth_identity(const entity_map& entities, api_outcome& r) {
   const auto& granted = e ? (*e)->policies : nothing;
   auto& a = *r->auth;
   // An entity that grants nothing leaves the token's own policies, which the store keeps
-  // sanitized, as they are (a fleet's logins and renewals).
-  if (granted.empty() && policies_sanitized(a.token_policies())) {
+  // sanitized, as they are (a fleet's logins and renewals): its record says so, or they are
+  // read.
+  if (granted.empty() && (a.sanitized_token_policies || policies_sanitized(a.token_policies()))) {
     a.identity_policies.clear();
     a.all_policies.reset();
     return;

@@ -77,3 +77,21 @@ TEST_CASE("an answer shows its entity's policies, and none while no entity grant
   show_answer(entities, after, "req-4");
   CHECK(after->auth->identity_policies.empty());
 }
+
+TEST_CASE("an answer whose record knows its policies sanitized shows them unread", "[caller]") {
+  entity_map entities;
+  entities.keep("e1", entity("e1", {}));
+  // Not sanitized (out of order), and not said to be: they are sanitized for the answer.
+  auto read = login_answer("e1", {"default", "app"});
+  show_answer(entities, read, "req-1");
+  CHECK(read->auth->policies() == std::vector<std::string>{"app", "default"});
+  // Said to be sanitized (the token store's record): shown as they are, without reading them.
+  auto told = login_answer("e1", {"default", "app"});
+  told->auth->sanitized_token_policies = true;
+  show_answer(entities, told, "req-2");
+  CHECK_FALSE(told->auth->all_policies);
+  CHECK(told->auth->policies() == std::vector<std::string>{"default", "app"});
+  // Setting the token's fields by hand takes that back.
+  told->auth->own_token().policies = {"b", "a"};
+  CHECK_FALSE(told->auth->sanitized_token_policies);
+}

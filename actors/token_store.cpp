@@ -8,6 +8,7 @@
 #include "clock/duration.hpp"
 #include "model/go_text.hpp"
 #include "model/paths.hpp"
+#include "model/policy.hpp"
 #include "model/token_role.hpp"
 
 #include "model/texts.hpp"
@@ -134,6 +135,7 @@ token_slot& make_token(self_ptr self, token_entry e) {
   }
   auto& t = *st.tokens.try_emplace(id).first;
   t.second.mount = mount_index(st, e.path);
+  t.second.sanitized_policies = policies_sanitized(e.policies) || is_root_policy_set(e.policies);
   t.second.entry = std::make_shared<token_entry>(std::move(e));
   t.second.counted = st.ctx.counting();
   arm(self, t);
@@ -350,6 +352,7 @@ api_outcome issue(self_ptr self, create_plan plan) {
   api_response resp;
   resp.warnings = std::move(plan.warnings);
   resp.auth = make_auth_block(t.second.entry, t.first.view());
+  resp.auth->sanitized_token_policies = t.second.sanitized_policies;
   return resp;
 }
 
@@ -376,6 +379,7 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   api_response resp;
   resp.warnings = d->warnings;
   resp.auth = make_auth_block(r.entry, shown);
+  resp.auth->sanitized_token_policies = r.sanitized_policies;
   return resp;
 }
 

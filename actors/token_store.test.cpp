@@ -109,6 +109,7 @@ public:
     REQUIRE(made);
     REQUIRE(*made);
     REQUIRE((*made)->auth);
+    CHECK((*made)->auth->sanitized_token_policies);
     return (*made)->auth->client_token;
   }
 
@@ -267,6 +268,8 @@ SCENARIO("the store authenticates, checks and answers a token endpoint in one me
   REQUIRE(renewed);
   REQUIRE(renewed->auth);
   CHECK(renewed->auth->lease_duration == 1800);
+  // Its record knows its policies sanitized, as every token's are when it is made.
+  CHECK(renewed->auth->sanitized_token_policies);
   token_lookup_request lookup; // lookup-self
   auto [looked, found] = f.endpoint(id, lookup);
   CHECK(looked);

@@ -102,6 +102,9 @@ struct auth_block {
   std::optional<std::vector<std::string>> all_policies;
   /// The token's entry as it answered; null: none of its fields are set.
   std::shared_ptr<const token_entry> token;
+  /// Its token_policies() are known to be sanitized (the token store's record says so), so
+  /// that showing the answer need not read them again (actors/caller.hpp show_answer).
+  bool sanitized_token_policies = false;
 
   const std::string& accessor() const;
   const std::vector<std::string>& token_policies() const;

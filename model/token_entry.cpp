@@ -36,6 +36,7 @@ const std::string& auth_block::entity_id() const {
 token_entry& auth_block::own_token() {
   auto mine = token ? std::make_shared<token_entry>(*token) : std::make_shared<token_entry>();
   token = mine;
+  sanitized_token_policies = false; // whoever sets them says nothing of them
   return *mine;
 }
 
