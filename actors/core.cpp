@@ -459,13 +459,13 @@ std::optional<login_request> as_login(self_ptr self, const vault_request& req) {
   return login_request{mount, w->path, w->fields};
 }
 
-// The answer path of a request: stamps the request ID (the one the request came with, else
-// one drawn now); after a token's last use, revokes the token (and with it any lease just
-// issued) and withholds the secret (spec §4.2); a token response of a token with an entity
+// The answer path of a request: stamps a request ID drawn now (none for a counted request's
+// answer, which no one shows); after a token's last use, revokes the token (and with it any lease
+// just issued) and withholds the secret (spec §4.2); a token response of a token with an entity
 // shows its entity's policies.
 reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
-               std::optional<std::string> spent, std::string request_id) {
-  return [self, rp, spent, request_id](api_outcome r) mutable {
+               std::optional<std::string> spent, bool counted) {
+  return [self, rp, spent, counted](api_outcome r) mutable {
     if (spent) {
       if (r && !r->lease_id.empty())
         r = vault_error::invalid(std::string{texts::last_use_secret});
@@ -474,9 +474,8 @@ reply reply_to(self_ptr self, caf::typed_response_promise<api_outcome> rp,
                   trace_cause::last_use, false)
         .then([](bool) {}, [](caf::error&) {});
     }
-    // A success without an ID of its own draws one (a failure draws none).
-    auto id = r && request_id.empty() ? self->state.requests.uuid() : request_id;
-    show_answer(self->state.entities, r, std::move(id));
+    // A success draws its ID (a failure draws none).
+    show_answer(self->state.entities, r, r && !counted ? self->state.requests.uuid() : "");
     rp.deliver(std::move(r));
   };
 }
@@ -507,7 +506,7 @@ void authenticate_and_route(self_ptr self, caf::typed_response_promise<api_outco
             [self, rp, request, id, entity](shared_entry& used) mutable {
               auto spent = used->num_uses < 0 ? std::optional<std::string>{id} : std::nullopt;
               resolved_token spender{std::move(used), id, entity};
-              dispatch(self, spender, *request, reply_to(self, rp, spent, request->request_id));
+              dispatch(self, spender, *request, reply_to(self, rp, spent, request->counted));
             },
             [rp](caf::error&) mutable { rp.deliver(api_outcome{denied()}); });
       },
@@ -571,20 +570,18 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
     [=](request_atom, vault_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
       auto op = token_api_of(req);
-      // A token endpoint's request that has its ID: the token store answers the client
-      // itself, or gives the request back (below).
-      if (op && !req.request_id.empty()) {
+      // A counted request to a token endpoint: the token store answers the client itself, or
+      // gives the request back (below).
+      if (op && req.counted) {
         rp.delegate(self->state.store, endpoint_atom::value, std::move(req));
         return rp;
       }
-      auto done = reply_to(self, rp, std::nullopt, req.request_id);
+      auto done = reply_to(self, rp, std::nullopt, req.counted);
       if (unauthenticated(self, req, done))
         return rp;
       if (auto login = as_login(self, req)) {
-        // A login that has its ID: the token store answers it (as a token endpoint's above).
-        auto direct = req.request_id.empty()
-                        ? nullptr
-                        : std::make_shared<direct_answer>(direct_answer{rp, req.request_id});
+        // A counted login: the token store answers it (as a token endpoint's above).
+        auto direct = req.counted ? std::make_shared<direct_answer>(direct_answer{rp}) : nullptr;
         on_login(self, *login, done, std::move(direct));
         return rp;
       }
@@ -609,13 +606,12 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       authenticate_and_route(self, rp, done, request);
       return rp;
     },
-    // A request with its ID that the token store gave back: its token is resolved, and the
+    // A counted request that the token store gave back: its token is resolved, and the
     // request routed, the usual way.
     [=](request_atom, endpoint_atom, vault_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
       auto request = std::make_shared<const vault_request>(std::move(req));
-      authenticate_and_route(self, rp, reply_to(self, rp, std::nullopt, request->request_id),
-                             request);
+      authenticate_and_route(self, rp, reply_to(self, rp, std::nullopt, request->counted), request);
       return rp;
     },
     [=](gone_atom, const std::string& lease_id, const tombstone& t) {

@@ -145,11 +145,10 @@ void read_tune(self_ptr self, const std::string& mount, const reply& done);
 void on_auth_list(self_ptr self, const resolved_token& who, const reply& done);
 void on_auth_enable(self_ptr self, const resolved_token& who, const auth_enable_request& r,
                     const reply& done);
-/// The promise of a request that has its ID (a fleet's), and that ID: the token store
-/// answers such a request's client itself (docs/decisions.md).
+/// The promise of a counted request (a fleet's): the token store answers such a request's
+/// client itself (docs/decisions.md).
 struct direct_answer {
   caf::typed_response_promise<api_outcome> promise;
-  std::string request_id;
 };
 /// A login: its auth method checks it, the identity store gives its alias's entity, the token
 /// store issues the token (and, with `direct`, answers the client).

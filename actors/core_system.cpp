@@ -325,8 +325,8 @@ void on_login(self_ptr self, const login_request& r, const reply& done,
   auto where = std::make_shared<const std::pair<std::string, std::string>>(r.mount, r.path);
   auto issue = [self, where, done, direct](const login_auth& auth) {
     if (direct)
-      direct->promise.delegate(self->state.store, login_atom::value, where->first, where->second,
-                               auth, direct->request_id);
+      direct->promise.delegate(self->state.store, login_atom::value, endpoint_atom::value,
+                               where->first, where->second, auth);
     else
       forward(self, self->state.store, done, login_atom::value, where->first, where->second, auth);
   };

@@ -67,14 +67,14 @@ void book(self_ptr self, std::uint32_t i, bool writes) {
   ++(writes && node != "active" ? w.second : w.first);
 }
 
-// A request of the fleet's: its ID is drawn from the fleet's own stream, so that the core's
-// stream, whose IDs a scenario shows, is the same with or without a fleet, and the token
-// store may answer the fleet's logins, renewals and revocations itself (docs/decisions.md).
-vault_request request(self_ptr self, std::string token, decltype(vault_request::op) op) {
+// A request of the fleet's: counted, so its answer shows no request ID (the core's stream,
+// whose IDs a scenario shows, is the same with or without a fleet), and the token store may
+// answer the fleet's logins, renewals and revocations itself (docs/decisions.md).
+vault_request request(std::string token, decltype(vault_request::op) op) {
   vault_request r;
   r.token = std::move(token);
-  r.request_id = self->state.request_ids.uuid();
   r.op = std::move(op);
+  r.counted = true;
   return r;
 }
 
@@ -83,7 +83,7 @@ void login(self_ptr self, std::uint32_t i) {
   auto& st = self->state;
   const auto& p = st.params;
   auto mount = p.login.substr(0, p.login.find('/', 5) + 1);
-  auto req = request(self, "", login_request{mount, p.login, p.login_fields});
+  auto req = request("", login_request{mount, p.login, p.login_fields});
   self->request(st.core, caf::infinite, request_atom::value, std::move(req))
     .then(
       [=](api_outcome& out) {
@@ -101,7 +101,7 @@ void login(self_ptr self, std::uint32_t i) {
         slot.expire = now + secs(out->auth->lease_duration);
         if (s.params.read.empty())
           return arm_after(self, i, now);
-        auto read = request(self, slot.token.str(), logical_read_request{s.params.read});
+        auto read = request(slot.token.str(), logical_read_request{s.params.read});
         self->request(s.core, caf::infinite, request_atom::value, std::move(read))
           .then(
             [=](api_outcome& secret) {
@@ -134,7 +134,7 @@ void tick(self_ptr self, std::uint32_t i, sim_time now) {
   token_renew_request renew;
   renew.by = token_selector::self;
   renew.increment = *st.params.renew;
-  auto req = request(self, slot.token.str(), renew);
+  auto req = request(slot.token.str(), renew);
   self->request(st.core, caf::infinite, request_atom::value, std::move(req))
     .then(
       [=](api_outcome& out) {
@@ -166,7 +166,7 @@ void exit_container(self_ptr self, std::uint32_t i, sim_time now) {
   ++st.counts.revocations;
   token_revoke_request revoke;
   revoke.by = token_selector::self;
-  auto req = request(self, slot.token.str(), revoke);
+  auto req = request(slot.token.str(), revoke);
   self->request(st.core, caf::infinite, request_atom::value, std::move(req))
     .then(
       [=](api_outcome&) {
@@ -211,7 +211,6 @@ fleet::behavior_type fleet_actor(fleet::stateful_pointer<fleet_state> self, flee
   st.params = std::move(params);
   st.ctx = std::move(ctx);
   st.core = std::move(core);
-  st.request_ids = id_source{st.ctx.seed, id_stream::fleet_requests};
   const auto n = static_cast<std::size_t>(st.params.clients);
   st.slots = std::vector<fleet_slot>(n); // a slot's token is made in place, never moved
   st.streams.reserve(n);

@@ -84,7 +84,6 @@ struct fleet_state {
   sim_time horizon{}; ///< the fleet's start + params.until
   std::vector<fleet_slot> slots;
   std::vector<slot_stream> streams;
-  id_source request_ids{1, id_stream::fleet_requests}; ///< its requests' IDs
   fleet_counts counts;
   /// The slots' pending events (a pending_event's place is its slot).
   pending_queue due;

@@ -820,9 +820,10 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
         [&rp] { rp.deliver(false, api_outcome{api_response{}}); });
       return rp;
     },
-    // The core handed the client's request on: the answer goes to the client, as the core
-    // would give it (the entity's policies shown, the request's ID); a lookup (whose answer
-    // shows more of the entity) and what endpoint_request leaves go back to the core.
+    // The core handed the client's counted request on: the answer goes to the client, as the
+    // core would give it (the entity's policies shown; no request ID, as for any counted
+    // request); a lookup (whose answer shows more of the entity) and what endpoint_request
+    // leaves go back to the core.
     [=](endpoint_atom, vault_request& req) {
       auto rp = self->make_response_promise<api_outcome>();
       auto give_back = [&] {
@@ -835,8 +836,8 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       }
       endpoint_request(
         self, req.token, *op,
-        [self, rp, id = req.request_id](api_outcome r) mutable {
-          show_answer(self->state.entities, r, std::move(id));
+        [self, rp](api_outcome r) mutable {
+          show_answer(self->state.entities, r, {});
           rp.deliver(std::move(r));
         },
         give_back);
@@ -898,12 +899,12 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     // A login: the orphan token the auth method decided on (spec §2.6; 3 storage writes).
     [=](login_atom, const std::string& mount, const std::string& path,
         const login_auth& auth) -> api_outcome { return login_token(self, mount, path, auth); },
-    // The same for a request that has its ID, whose login the core hands on: the answer goes
-    // to the client as the core would give it (the entity's policies shown, that ID).
-    [=](login_atom, const std::string& mount, const std::string& path, const login_auth& auth,
-        std::string& request_id) -> api_outcome {
+    // The same for a counted request, whose login the core hands on: the answer goes to the
+    // client as the core would give it (the entity's policies shown, no request ID).
+    [=](login_atom, endpoint_atom, const std::string& mount, const std::string& path,
+        const login_auth& auth) -> api_outcome {
       auto r = login_token(self, mount, path, auth);
-      show_answer(self->state.entities, r, std::move(request_id));
+      show_answer(self->state.entities, r, {});
       return r;
     },
     [=](gone_atom, const std::string& id, const tombstone& t) {

@@ -25,11 +25,11 @@
 //                                          token and routes it) for a batch or use-limited
 //                                          token and for tidy
 //   (endpoint_atom, vault_request) -> api_outcome
-//                                          the same for a request that has its ID (a
-//                                          fleet's), which the core hands on: a renewal or
-//                                          revocation is answered to the client directly,
-//                                          with that ID; anything else is given back to the
-//                                          core (request_router), which answers it
+//                                          the same for a counted request (a fleet's), which
+//                                          the core hands on: a renewal or revocation is
+//                                          answered to the client directly (no request ID);
+//                                          anything else is given back to the core
+//                                          (request_router), which answers it
 //   (endpoint_atom, request_router)        the core, from the core
 //   (lookup_atom, resolved_token caller, token_lookup_request) -> api_outcome
 //   (renew_atom, resolved_token caller, token_renew_request) -> api_outcome
@@ -41,10 +41,9 @@
 //   (enable_auth_atom, mount)                        an auth method was mounted
 //   (revoke_atom, mount) -> bool                     it is disabled: revoke its logins' tokens
 //   (login_atom, mount, path, login_auth) -> api_outcome   a login's token
-//   (login_atom, mount, path, login_auth, request_id) -> api_outcome
-//                                          the same for a request that has its ID (a
-//                                          fleet's), which the core hands on: answered to
-//                                          the client directly, with that ID
+//   (login_atom, endpoint_atom, mount, path, login_auth) -> api_outcome
+//                                          the same for a counted request (a fleet's), which
+//                                          the core hands on: answered to the client directly
 // One service token, by ID:
 //   (entry_atom, id) -> token_entry        its entry (an error once it is gone)
 //   (use_atom, id) -> shared_entry         one use of a use-limited token
@@ -248,7 +247,8 @@ using token_authority = caf::typed_actor<
   caf::replies_to<renew_atom, resolved_token, token_renew_request>::with<api_outcome>,
   caf::replies_to<revoke_atom, resolved_token, bool, token_revoke_request>::with<api_outcome>,
   caf::replies_to<login_atom, std::string, std::string, login_auth>::with<api_outcome>,
-  caf::replies_to<login_atom, std::string, std::string, login_auth, std::string>::with<api_outcome>,
+  caf::replies_to<login_atom, endpoint_atom, std::string, std::string,
+                  login_auth>::with<api_outcome>,
   // The auth/token/ mount and the other auth mounts.
   caf::replies_to<tune_atom, mount_tune_request>::with<api_outcome>,
   caf::replies_to<tune_atom>::with<system_view>,

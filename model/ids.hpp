@@ -35,7 +35,6 @@ enum class id_stream : std::uint64_t {
   barrier_keys = 6,   ///< the simulated barrier's AES-256 key
   barrier_nonces = 7, ///< the nonces of its encryptions (batch tokens)
   identity = 8,       ///< entity and alias IDs, generated entity names
-  fleet_requests = 9, ///< the IDs of a fleet's requests (their answers are counted, not shown)
 };
 
 /// A seeded source of Vault-shaped random strings.

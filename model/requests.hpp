@@ -74,10 +74,10 @@ struct vault_request {
                policy_read_request, capabilities_request, lease_lookup_request, lease_renew_request,
                auth_enable_request, login_request, auth_list_request>
     op;
-  /// The ID its answer shows when its client drew it (a fleet's, from a stream of its own;
-  /// then the token store may answer it straight: docs/decisions.md). Empty: the core draws
-  /// the ID of a successful answer from its own stream when the answer comes.
-  std::string request_id;
+  /// A counting client's (a fleet's): its answer is counted, never shown, so it gets no
+  /// request ID, and the token store may answer it itself (docs/decisions.md). Otherwise the
+  /// core draws the ID of a successful answer from its own stream when the answer comes.
+  bool counted = false;
 };
 
 } // namespace tokenlab

@@ -115,7 +115,7 @@ SCENARIO("once a fleet's horizon has passed, the lab traces again", "[capacity]"
 
 SCENARIO("a fleet's requests leave the request IDs a scenario shows as they are", "[capacity]") {
   // The same command after the same set-up, with and without a fleet before it: a fleet's
-  // requests draw their IDs from a stream of their own, so the core's stream is where it was.
+  // requests are counted, and their answers draw no ID, so the core's stream is where it was.
   auto shown_id = [](std::string text) {
     text += "vault token create -ttl=1h -format=json\n";
     auto r = run_text(text);
