@@ -35,7 +35,7 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   e.owner = batch ? who.entry->parent : who.entry->id;
   if (batch)
     e.cap = who.entry->expire_time;
-  e.handle = s.handle;
+  e.handle = std::move(s.handle);
   e.renewable = s.renewable;
   e.backend_ttl = s.ttl;
   e.backend_max_ttl = s.max_ttl;
@@ -43,7 +43,9 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   auto d = issue_secret_lease(e, effective_view(st.sys, m.tune, mount), sim_now(self, st.ctx));
   if (!d)
     return done(d.error());
-  e.id = path + "/" + st.registry.ids.base62(24);
+  e.id.reserve(path.size() + 25);
+  e.id.append(path).push_back('/');
+  st.registry.ids.append_base62(e.id, 24);
   storage_put(self, st.ctx, keys::lease(e.id));
   if (!e.owner.empty())
     storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
@@ -58,11 +60,10 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.lease_duration = whole_seconds(e.ttl);
   resp.data = std::move(s.data);
   resp.warnings = d->warnings;
-  auto id = e.id;
   add_lease(self, std::move(e), mount);
   // The token holding it revokes it through the registry (revoke_atom, id, cause).
   if (!who.lease_holder.empty())
-    self->send(st.store, lease_atom::value, who.lease_holder, id,
+    self->send(st.store, lease_atom::value, who.lease_holder, resp.lease_id,
                caf::actor_cast<caf::actor>(self));
   done(std::move(resp));
 }

@@ -96,7 +96,7 @@ void login(self_ptr self, std::uint32_t i) {
           return arm_after(self, i, now);
         }
         ++s.counts.logins;
-        slot.token.assign(out->auth->client_token);
+        slot.token.assign(out->auth->client_token());
         book(self, i, !slot.token.batch()); // a batch token writes nothing
         slot.expire = now + secs(out->auth->lease_duration);
         if (s.params.read.empty())

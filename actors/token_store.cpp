@@ -351,7 +351,7 @@ api_outcome issue(self_ptr self, create_plan plan) {
       ties_of(p->second).children.add(made.id, caf::actor_cast<caf::actor>(self));
   api_response resp;
   resp.warnings = std::move(plan.warnings);
-  resp.auth = make_auth_block(t.second.entry, t.first.view());
+  resp.auth = make_auth_block(t.second.entry, true);
   resp.auth->sanitized_token_policies = t.second.sanitized_policies;
   return resp;
 }
@@ -359,7 +359,7 @@ api_outcome issue(self_ptr self, create_plan plan) {
 // Renews a token (Vault: authRenew with the token's lease) and answers with its auth block.
 api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
                         sim_duration increment, const std::optional<token_role>& role,
-                        std::string_view shown) {
+                        bool shows_id) {
   auto& r = t.second;
   // A token being revoked is pending revocation (num_uses -1): not found.
   if (r.actor || r.entry->num_uses < 0)
@@ -378,7 +378,7 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   });
   api_response resp;
   resp.warnings = d->warnings;
-  resp.auth = make_auth_block(r.entry, shown);
+  resp.auth = make_auth_block(r.entry, shows_id);
   resp.auth->sanitized_token_policies = r.sanitized_policies;
   return resp;
 }
@@ -459,11 +459,9 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
   if (!target)
     return done(err(400, req.by == token_selector::accessor ? texts::invalid_accessor
                                                             : texts::token_not_found));
-  // The token as supplied: a renew-self shows the caller's ID, which is its record's key
-  // (no copy: the caller's hold on its entry goes below); renew-accessor shows none.
-  const std::string_view shown = req.by == token_selector::accessor ? std::string_view{}
-                                 : req.by == token_selector::self   ? target->first.view()
-                                                                    : std::string_view{req.value};
+  // The token as supplied, which is its ID (its entry's, shared: no copy); renew-accessor
+  // shows none.
+  const bool shows_id = req.by != token_selector::accessor;
   // Renewal uses the normal lookup: a token on its last use is not found (§3.4).
   const auto& e = *target->second.entry;
   // Role tokens renew with their role's current values; a deleted role refuses.
@@ -482,7 +480,7 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
   // A token renewing itself: without the caller's hold, the store alone holds its entry
   // again, and the renewal changes it in place.
   caller.entry.reset();
-  done(renew_token(self, *target, view, req.increment, role, shown));
+  done(renew_token(self, *target, view, req.increment, role, shows_id));
 }
 
 void revoke_request(self_ptr self, resolved_token caller, bool sudo,

@@ -32,7 +32,7 @@ api_outcome issue_batch(self_ptr self, create_plan plan) {
   api_response resp;
   resp.warnings = std::move(plan.warnings);
   auto made = std::make_shared<const token_entry>(std::move(e));
-  resp.auth = make_auth_block(made, made->id);
+  resp.auth = make_auth_block(made, true);
   return resp;
 }
 

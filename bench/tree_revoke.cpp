@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
   std::string parent;
   auto p = call(root, parent_req);
   driver.drain();
-  p.receive([&](api_outcome& out) { parent = out ? out->auth->client_token : ""; },
+  p.receive([&](api_outcome& out) { parent = out ? out->auth->client_token() : ""; },
             [](caf::error&) {});
 
   token_create_request child_req;

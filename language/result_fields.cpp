@@ -43,7 +43,7 @@ struct auth_def {
 
 const auth_def auth_fields[] = {
   {"client_token", "token", "", true,
-   [](const auth_block& a) { return field_value{a.client_token}; }},
+   [](const auth_block& a) { return field_value{a.client_token()}; }},
   {"accessor", "token_accessor", "", true,
    [](const auth_block& a) { return field_value{a.accessor()}; }},
   {"lease_duration", "token_duration", "ttl", false,

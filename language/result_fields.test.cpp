@@ -25,7 +25,7 @@ std::string suggested(result_kind kind, std::string_view field) {
 
 auth_block full_block() {
   auth_block a;
-  a.client_token = "hvs.x";
+  a.set_client_token("hvs.x");
   auto& t = a.own_token();
   t.accessor = "acc";
   t.policies = {"default"};

@@ -89,7 +89,11 @@ struct token_entry; // model/token_entry.hpp
 /// from something else (a lookup's table, a test) sets them in an entry of its own
 /// (own_token).
 struct auth_block {
-  std::string client_token;
+  /// The token as the request supplied it, when it is not `token`'s own ID (set by hand);
+  /// client_token() is what to read.
+  std::string given_token;
+  /// The client token is `token`'s own ID (make_auth_block), shared rather than copied.
+  bool shows_token_id = false;
   std::int64_t lease_duration = 0; ///< seconds; 0 = never expires
   bool renewable = false;
   std::string token_type = "service";
@@ -106,6 +110,13 @@ struct auth_block {
   /// that showing the answer need not read them again (actors/caller.hpp show_answer).
   bool sanitized_token_policies = false;
 
+  /// The token as the request supplied it ("" where the answer shows none, as a
+  /// renew-accessor's).
+  const std::string& client_token() const;
+  void set_client_token(std::string t) {
+    given_token = std::move(t);
+    shows_token_id = false;
+  }
   const std::string& accessor() const;
   const std::vector<std::string>& token_policies() const;
   const std::map<std::string, std::string>& metadata() const;

@@ -73,6 +73,12 @@ std::string id_source::base62(std::size_t n) {
   return chars(n, base62_alphabet);
 }
 
+void id_source::append_base62(std::string& out, std::size_t n) {
+  const auto at = out.size();
+  out.resize(at + n);
+  fill(out.data() + at, n, base62_alphabet);
+}
+
 std::string id_source::uuid() {
   // Sixteen bytes, the first word's low byte first, then the second's; version 4, variant 10.
   const std::uint64_t words[2] = {rng_.next(), rng_.next()};

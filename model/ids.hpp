@@ -43,6 +43,8 @@ public:
   id_source(std::uint64_t seed, id_stream stream);
   /// `n` characters of base62 (`0-9A-Za-z`), as Vault's base62.Random.
   std::string base62(std::size_t n);
+  /// The same characters, appended to `out` (no string of their own).
+  void append_base62(std::string& out, std::size_t n);
   /// `n` characters drawn from `alphabet`.
   std::string chars(std::size_t n, std::string_view alphabet);
   /// The same, written to `out[0..n)`; `alphabet` is not empty.

@@ -97,6 +97,16 @@ TEST_CASE("base62 draws use every symbol of the alphabet") {
   CHECK(std::set<char>(s.begin(), s.end()).size() == 62);
 }
 
+TEST_CASE("base62 characters appended are the ones base62 draws") {
+  id_source drawn{7, id_stream::secrets};
+  id_source appended{7, id_stream::secrets};
+  std::string id = "aws/creds/app/";
+  appended.append_base62(id, 24);
+  CHECK(id == "aws/creds/app/" + drawn.base62(24));
+  appended.append_base62(id, 3); // the streams stay in step
+  CHECK(id.substr(38) == drawn.base62(3));
+}
+
 TEST_CASE("chars draws only from the given alphabet") {
   id_source ids{42, id_stream::secrets};
   CHECK(ids.chars(16, "ab") == "bbabbabbbabbbaba");

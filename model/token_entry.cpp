@@ -17,6 +17,10 @@ const token_entry& no_token() {
 
 } // namespace
 
+const std::string& auth_block::client_token() const {
+  return shows_token_id && token ? token->id : given_token;
+}
+
 const std::string& auth_block::accessor() const {
   return (token ? *token : no_token()).accessor;
 }
@@ -37,6 +41,8 @@ token_entry& auth_block::own_token() {
   auto mine = token ? std::make_shared<token_entry>(*token) : std::make_shared<token_entry>();
   token = mine;
   sanitized_token_policies = false; // whoever sets them says nothing of them
+  if (shows_token_id)               // the client token stays what it was, whatever the ID becomes
+    set_client_token(mine->id);
   return *mine;
 }
 

@@ -441,9 +441,9 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
   return d;
 }
 
-auth_block make_auth_block(std::shared_ptr<const token_entry> e, std::string_view client_token) {
+auth_block make_auth_block(std::shared_ptr<const token_entry> e, bool shows_id) {
   auth_block a;
-  a.client_token = client_token;
+  a.shows_token_id = shows_id;
   a.lease_duration = whole_seconds(e->ttl);
   a.renewable = e->renewable;
   a.token_type = e->type == token_type::batch ? "batch" : "service";

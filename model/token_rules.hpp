@@ -131,8 +131,9 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
                      std::int64_t epoch_unix);
 
 /// The `auth` block of a create or renew response (spec §7.2), which shares the token's
-/// entry as it answered.
-auth_block make_auth_block(std::shared_ptr<const token_entry> e, std::string_view client_token);
+/// entry as it answered; its client token is the entry's ID when `shows_id` (the token as
+/// supplied), else none (a renew-accessor's).
+auth_block make_auth_block(std::shared_ptr<const token_entry> e, bool shows_id);
 
 /// Remaining whole seconds of a token's TTL at `now` (0 when it never expires).
 std::int64_t remaining_ttl_seconds(const token_entry& e, sim_time now);

@@ -712,7 +712,7 @@ SCENARIO("a child token inherits its parent's entity; an orphan does not") {
   REQUIRE(orphan.ok());
   CHECK(orphan->entry.entity_id.empty());
   CHECK(lookup_data(child->entry, "x", sim_time{}, 0).at("entity_id") == field_value{"e-1"});
-  CHECK(make_auth_block(std::make_shared<const token_entry>(child->entry), "x").entity_id() ==
+  CHECK(make_auth_block(std::make_shared<const token_entry>(child->entry), true).entity_id() ==
         "e-1");
 }
 
@@ -725,10 +725,13 @@ SCENARIO("an auth block shares its token's entry, and one set by hand has an ent
   e.parent = "hvs.parent";
   e.ttl = 90min;
   e.num_uses = 3;
+  e.id = "hvs.shown";
   auto shared = std::make_shared<const token_entry>(e);
-  auto a = make_auth_block(shared, "hvs.shown");
+  auto a = make_auth_block(shared, true);
   CHECK(a.token == shared); // shared, not copied
-  CHECK(a.client_token == "hvs.shown");
+  CHECK(a.client_token() == "hvs.shown");
+  CHECK(&a.client_token() == &shared->id);
+  CHECK(make_auth_block(shared, false).client_token().empty()); // a renew-accessor's
   CHECK(a.accessor() == "acc-1");
   CHECK(a.token_policies() == std::vector<std::string>{"default", "web"});
   CHECK(a.policies() == a.token_policies());
@@ -744,10 +747,16 @@ SCENARIO("an auth block shares its token's entry, and one set by hand has an ent
   // Setting a field by hand changes a copy, never the shared entry.
   a.own_token().accessor = "acc-2";
   CHECK(a.accessor() == "acc-2");
+  CHECK(a.client_token() == "hvs.shown");
+  a.own_token().id = "hvs.other"; // the client token is what was shown, not the new ID
+  CHECK(a.client_token() == "hvs.shown");
+  a.set_client_token("hvs.given");
+  CHECK(a.client_token() == "hvs.given");
   CHECK(a.entity_id() == "e-1");
   CHECK(shared->accessor == "acc-1");
   // A block without an entry reads empty fields.
   auth_block none;
+  CHECK(none.client_token().empty());
   CHECK(none.accessor().empty());
   CHECK(none.policies().empty());
   CHECK(none.metadata().empty());

@@ -80,7 +80,7 @@ ojson cli_secret_json(const api_response& r) {
   if (r.auth) {
     const auth_block& a = *r.auth;
     ojson auth = ojson::object();
-    auth["client_token"] = a.client_token;
+    auth["client_token"] = a.client_token();
     auth["accessor"] = a.accessor();
     auth["policies"] = list_or_null(a.policies());
     auth["token_policies"] = list_or_null(a.token_policies());
@@ -111,7 +111,7 @@ ojson http_response_json(const api_response& r) {
   }
   const auth_block& a = *r.auth;
   ojson auth = ojson::object();
-  auth["client_token"] = a.client_token;
+  auth["client_token"] = a.client_token();
   auth["accessor"] = a.accessor();
   auth["policies"] = list_or_null(a.policies());
   if (!a.token_policies().empty())

@@ -68,7 +68,7 @@ std::vector<std::pair<std::string, std::string>> cli_table_rows(const api_respon
   }
   if (r.auth) {
     const auth_block& a = *r.auth;
-    rows.emplace_back("token", a.client_token);
+    rows.emplace_back("token", a.client_token());
     rows.emplace_back("token_accessor", a.accessor());
     // A zero duration is most likely a root token: the CLI prints infinity.
     rows.emplace_back("token_duration",
@@ -200,7 +200,7 @@ std::optional<field_value> raw_field(const api_response& r, const std::string& f
   if (r.auth) {
     const auth_block& a = *r.auth;
     if (f == "token")
-      return field_value{a.client_token};
+      return field_value{a.client_token()};
     if (f == "token_accessor")
       return field_value{a.accessor()};
     if (f == "token_duration")

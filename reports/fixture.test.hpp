@@ -38,7 +38,7 @@ inline trace_event event(std::uint64_t seq, sim_duration t, trace_kind k, std::s
 /// The auth block of a create or renew response for the fixture token.
 inline auth_block token_auth(std::int64_t lease_seconds) {
   auth_block a;
-  a.client_token = token;
+  a.set_client_token(token);
   auto& t = a.own_token();
   t.accessor = accessor;
   t.policies = {"default"};

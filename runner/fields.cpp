@@ -191,8 +191,8 @@ std::optional<std::string> main_value(const named_result& r, std::string& why) {
     return std::nullopt;
   }
   const auto& resp = std::get<api_response>(r.result);
-  if (resp.auth && !resp.auth->client_token.empty())
-    return resp.auth->client_token;
+  if (resp.auth && !resp.auth->client_token().empty())
+    return resp.auth->client_token();
   if (!resp.lease_id.empty())
     return resp.lease_id;
   if (resp.data)

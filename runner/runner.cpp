@@ -328,7 +328,7 @@ private:
       out = login_view(*out, call->request.token);
     if (out) {
       if (call->login && out->auth)
-        token_ = out->auth->client_token; // the token helper keeps the new token
+        token_ = out->auth->client_token(); // the token helper keeps the new token
       if (rec.shape == output_shape::data && !out->lease_id.empty())
         rec.shape = output_shape::secret;
       rec.result = *out;
@@ -339,8 +339,8 @@ private:
       names_[v.name] = named_result{rec.result, {}, {}, std::nullopt, std::nullopt};
       result_steps_[v.name] = step_index_;
       if (auto resp = std::get_if<api_response>(&rec.result)) {
-        if (resp->auth && !resp->auth->client_token.empty() && !token_login)
-          labels_.emplace(resp->auth->client_token, v.name);
+        if (resp->auth && !resp->auth->client_token().empty() && !token_login)
+          labels_.emplace(resp->auth->client_token(), v.name);
         if (!resp->lease_id.empty())
           labels_.emplace(resp->lease_id, v.name);
       }
@@ -445,7 +445,7 @@ private:
   static api_outcome login_view(const api_response& lookup, const std::string& token) {
     api_response resp = lookup;
     auth_block a;
-    a.client_token = token;
+    a.set_client_token(token);
     const auto& d = *lookup.data;
     auto str = [&](const char* k) {
       auto it = d.find(k);

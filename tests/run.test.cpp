@@ -167,7 +167,7 @@ SCENARIO(
   for (const auto& e : revoke.effects)
     if (e.kind == trace_kind::token_revoked)
       order.push_back(e.subject);
-  auto token = [&](size_t step) { return ok(call_of(r, step)).auth->client_token; };
+  auto token = [&](size_t step) { return ok(call_of(r, step)).auth->client_token(); };
   CHECK(order == std::vector<std::string>{token(4), token(3), token(2)});
   // Only the root token's own entries remain.
   for (const auto& k : live_keys(r))
@@ -226,5 +226,5 @@ SCENARIO("the same scenario and seed give byte-identical reports, in every forma
 SCENARIO("a different seed gives different token IDs") {
   auto a = run_text("seed 1\nvault token create\n");
   auto b = run_text("seed 2\nvault token create\n");
-  CHECK(ok(call_of(a, 0)).auth->client_token != ok(call_of(b, 0)).auth->client_token);
+  CHECK(ok(call_of(a, 0)).auth->client_token() != ok(call_of(b, 0)).auth->client_token());
 }

@@ -232,7 +232,7 @@ SCENARIO("a custom token ID is accepted from a sudo caller with Vault's SHA1 war
                     "vault token lookup my-token => l\n"
                     "expect l.id == \"my-token\"\n");
   const auto& created = ok(r, 0);
-  CHECK(created.auth->client_token == "my-token");
+  CHECK(created.auth->client_token() == "my-token");
   REQUIRE(created.warnings.size() == 1);
   CHECK(created.warnings[0].rfind(
           "Supplying a custom ID for the token uses the weaker SHA1 hashing", 0) == 0);
