@@ -62,6 +62,20 @@ public:
     return out;
   }
 
+  /// The same, taken out: the list is empty after (a revocation that walks them all, which
+  /// nothing else reads while it goes on; a removal that comes meanwhile finds nothing).
+  entries take() {
+    auto out = std::make_shared<std::vector<std::pair<std::string, caf::actor>>>();
+    out->reserve(size_);
+    for (auto& slot : slots_)
+      if (slot.second)
+        out->push_back(std::move(slot));
+    slots_.clear();
+    index_.reset();
+    size_ = 0;
+    return out;
+  }
+
 private:
   static constexpr std::size_t short_list = 8; ///< longer lists are indexed
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);

@@ -56,3 +56,32 @@ TEST_CASE("ordered_refs: short and long lists keep the order of addition through
   }
   caf::anon_send_exit(someone, caf::exit_reason::user_shutdown);
 }
+
+TEST_CASE("ordered_refs: taken, the entries leave the list empty and usable") {
+  caf::actor_system_config cfg;
+  caf::actor_system sys{cfg};
+  auto someone = sys.spawn([] { return caf::behavior{[](int) {}}; });
+  for (int n : {3, 40}) {
+    CAPTURE(n);
+    ordered_refs xs;
+    for (const auto& id : named(0, n))
+      xs.add(id, someone);
+    xs.remove("x1");
+    auto taken = xs.take();
+    std::vector<std::string> got;
+    for (const auto& [id, a] : *taken) {
+      got.push_back(id);
+      CHECK(a == someone);
+    }
+    auto expected = named(0, n);
+    expected.erase(expected.begin() + 1);
+    CHECK(got == expected);
+    CHECK(xs.size() == 0);
+    CHECK(ids(xs).empty());
+    xs.remove("x2"); // gone with the rest: nothing to remove
+    CHECK(xs.size() == 0);
+    xs.add("y", someone); // and the list goes on
+    CHECK(ids(xs) == std::vector<std::string>{"y"});
+  }
+  caf::anon_send_exit(someone, caf::exit_reason::user_shutdown);
+}

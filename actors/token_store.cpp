@@ -610,7 +610,12 @@ bool store_detail::revoked_here(const live_token& r) {
 
 namespace {
 
-using lease_list = ordered_refs::entries;
+// A token's leases as its revocation walks them, one after the other.
+struct lease_walk {
+  std::string token; ///< its ID (the record's key goes with the record)
+  trace_cause cause;
+  ordered_refs::entries leases; ///< taken from the record: each one's ID goes to its message
+};
 
 // Steps 3 to 5 and 7 of revokeInternal for a token the store revokes itself (actors/token.cpp
 // finish_revocation and delete_entry): its own lease entry, its parent index and accessor
@@ -634,13 +639,14 @@ void finish_here(self_ptr self, std::string id, trace_cause cause) { // id: a co
 }
 
 // Step 3: the token's leases, one after the other, each through its registry.
-void revoke_leases_here(self_ptr self, const std::string& id, trace_cause cause, lease_list leases,
-                        std::size_t i) {
-  if (i == leases->size())
-    return finish_here(self, id, cause);
-  auto next = [self, id, cause, leases, i] { revoke_leases_here(self, id, cause, leases, i + 1); };
-  const auto& [lease_id, registry] = (*leases)[i];
-  self->request(registry, caf::infinite, revoke_atom::value, lease_id, trace_cause::owner_revoked)
+void revoke_leases_here(self_ptr self, std::shared_ptr<lease_walk> walk, std::size_t i) {
+  if (i == walk->leases->size())
+    return finish_here(self, std::move(walk->token), walk->cause);
+  auto next = [self, walk, i] { revoke_leases_here(self, walk, i + 1); };
+  auto& [lease_id, registry] = (*walk->leases)[i];
+  self
+    ->request(registry, caf::infinite, revoke_atom::value, std::move(lease_id),
+              trace_cause::owner_revoked)
     .then([next](bool) { next(); }, [next](caf::error&) { next(); });
 }
 
@@ -658,8 +664,9 @@ void store_detail::revoke_here(self_ptr self, token_slot& t, trace_cause cause,
   // Step 2: the cubbyhole, before anything else goes.
   if (r.ties)
     destroy_cubbyhole(self, *ctx, e, *r.ties);
-  auto leases = r.ties ? r.ties->leases.snapshot() : ordered_refs{}.snapshot();
-  revoke_leases_here(self, t.first.str(), cause, std::move(leases), 0);
+  auto leases = r.ties ? r.ties->leases.take() : ordered_refs{}.take();
+  revoke_leases_here(
+    self, std::make_shared<lease_walk>(lease_walk{t.first.str(), cause, std::move(leases)}), 0);
 }
 
 token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
