@@ -323,12 +323,14 @@ void on_login(self_ptr self, const login_request& r, const reply& done,
     return done(no_route(r.path));
   // Shared by the continuations below (CAF copies each one's closure on its way).
   auto where = std::make_shared<const std::pair<std::string, std::string>>(r.mount, r.path);
-  auto issue = [self, where, done, direct](const login_auth& auth) {
+  // The method's answer goes on to the token store as it is (moved, not copied).
+  auto issue = [self, where, done, direct](login_auth auth) {
     if (direct)
       direct->promise.delegate(self->state.store, login_atom::value, endpoint_atom::value,
-                               where->first, where->second, auth);
+                               where->first, where->second, std::move(auth));
     else
-      forward(self, self->state.store, done, login_atom::value, where->first, where->second, auth);
+      forward(self, self->state.store, done, login_atom::value, where->first, where->second,
+              std::move(auth));
   };
   self->request(m->second, caf::infinite, login_atom::value, r.path, r.fields)
     .then(
@@ -336,14 +338,14 @@ void on_login(self_ptr self, const login_request& r, const reply& done,
         if (!answer)
           return done(answer.error());
         if (answer->alias_name.empty())
-          return issue(*answer);
+          return issue(std::move(*answer));
         // An alias the published entities hold, unchanged: the identity store would only
         // fetch its entity, which the core has.
         if (auto known = known_alias(self, where->first, *answer)) {
           if (known->disabled)
             return done(denied());
           answer->entity_id = known->id;
-          return issue(*answer);
+          return issue(std::move(*answer));
         }
         auto auth = std::make_shared<login_auth>(std::move(*answer));
         self
@@ -356,7 +358,7 @@ void on_login(self_ptr self, const login_request& r, const reply& done,
               if (entity->disabled)
                 return done(denied());
               auth->entity_id = entity->id;
-              issue(*auth);
+              issue(std::move(*auth)); // its last use
             },
             internal_error(done));
       },

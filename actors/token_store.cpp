@@ -570,13 +570,13 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
 // A login's token, as its mount issues it (the auth method and the identity store have
 // answered: `auth`).
 api_outcome login_token(self_ptr self, const std::string& mount, const std::string& path,
-                        const login_auth& auth) {
+                        login_auth auth) {
   auto& st = self->state;
   auto m = st.auth_tunes.find(mount);
   auto view = m == st.auth_tunes.end() ? token_view(st) : effective_view(st.sys, m->second, mount);
   auto token_type =
     m == st.auth_tunes.end() ? std::string{"default-service"} : m->second.token_type;
-  auto plan = plan_login(auth, mount, token_type, path, view, sim_now(self, st.ctx));
+  auto plan = plan_login(std::move(auth), mount, token_type, path, view, sim_now(self, st.ctx));
   if (!plan)
     return plan.error();
   return issue(self, std::move(*plan));
@@ -902,13 +902,13 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       self->state.auth_tunes.emplace(mount, mount_tune{});
     },
     // A login: the orphan token the auth method decided on (spec §2.6; 3 storage writes).
-    [=](login_atom, const std::string& mount, const std::string& path,
-        const login_auth& auth) -> api_outcome { return login_token(self, mount, path, auth); },
+    [=](login_atom, const std::string& mount, const std::string& path, login_auth& auth)
+      -> api_outcome { return login_token(self, mount, path, std::move(auth)); },
     // The same for a counted request, whose login the core hands on: the answer goes to the
     // client as the core would give it (the entity's policies shown, no request ID).
     [=](login_atom, endpoint_atom, const std::string& mount, const std::string& path,
-        const login_auth& auth) -> api_outcome {
-      auto r = login_token(self, mount, path, auth);
+        login_auth& auth) -> api_outcome {
+      auto r = login_token(self, mount, path, std::move(auth));
       show_answer(self->state.entities, r, {});
       return r;
     },

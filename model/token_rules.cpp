@@ -295,12 +295,12 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   return plan;
 }
 
-outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount,
+outcome<create_plan> plan_login(login_auth auth, const std::string& mount,
                                 const std::string& mount_token_type,
                                 const std::string& request_path, const system_view& view,
                                 sim_time now) {
   create_plan plan;
-  plan.warnings = auth.warnings; // the method's own, before LoginCreateToken's
+  plan.warnings = std::move(auth.warnings); // the method's own, before LoginCreateToken's
   auto& e = plan.entry;
   ttl_request in;
   in.backend_ttl = auth.ttl;
@@ -328,8 +328,8 @@ outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount
     name.pop_back();
   e.display_name = name;
   e.path = request_path;
-  e.entity_id = auth.entity_id;
-  e.meta = auth.metadata;
+  e.entity_id = std::move(auth.entity_id);
+  e.meta = std::move(auth.metadata);
   e.num_uses = auth.num_uses;
   e.period = auth.period;
   e.explicit_max_ttl = auth.explicit_max_ttl;

@@ -69,7 +69,7 @@ outcome<token_create_request> token_create_from_fields(const std::string& sub,
 /// `mount` ("auth/userpass/") at `request_path` gets, through the mount's TTLs; a batch token
 /// when the mount's token_type (`mount_token_type`) and the method's say so (vault/router.go).
 /// Unlike auth/token/create, a login does not warn about policies that do not exist.
-outcome<create_plan> plan_login(const login_auth& auth, const std::string& mount,
+outcome<create_plan> plan_login(login_auth auth, const std::string& mount,
                                 const std::string& mount_token_type,
                                 const std::string& request_path, const system_view& view,
                                 sim_time now);
