@@ -122,13 +122,13 @@ struct live_token {
   /// never changes.
   std::shared_ptr<token_entry> entry;
   bool counted = false; ///< made while a fleet counted: its events stay counted
+  /// Sanitizing its policies gives them back (every token's are sanitized when it is made),
+  /// found while its entry is in the cache: an answer says so rather than read them cold
+  /// (auth_block::sanitized_token_policies). Next to `counted`, in what was padding.
+  bool sanitized_policies = false;
   /// The auth mount it was issued under, whose tune its renewals follow (spec §3.1): an index
   /// into token_store_state::auth_mounts, so that a renewal does not read the entry's path.
   std::uint32_t mount = 0;
-  /// Sanitizing its policies gives them back (every token's are sanitized when it is made),
-  /// found while its entry is in the cache: an answer says so rather than read them cold
-  /// (auth_block::sanitized_token_policies).
-  bool sanitized_policies = false;
   checked_caller checked; ///< its last check (endpoint_atom)
   record_timer timer;   ///< its TTL timer (token_store_state::timers): cancelled with the record
   std::unique_ptr<token_ties> ties; ///< children, leases, cubbyhole: none until needed

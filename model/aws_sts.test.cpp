@@ -60,6 +60,7 @@ TEST_CASE("the default username template names IAM users, sessions and federatio
   const auto long_name = aws_iam_name(std::string(40, 'd'), "role", 1704067200, random);
   CHECK(long_name == "vault-" + std::string(40, 'd') + "-r-1704067200-abcd");
   CHECK(long_name.size() == 64);
+  CHECK(long_name.capacity() == 64); // a lease keeps it: no room left from its making
   CHECK(aws_iam_name("my app", "r", 1, "x") == "vault-my_app-r-1-x");
   CHECK(aws_iam_name("a", "r/x", -5, "x") == "vault-a-r_x--5-x"); // the role normalized too
   // Cut at 42 inside the role; a long random part is cut by the whole's 64.
