@@ -117,6 +117,14 @@ std::optional<vault_error> check_caller(token_store_state& st, live_token& r) {
   return std::nullopt;
 }
 
+// The auth block of an answer about a live token: its entry shared, its client token that
+// entry's ID when `shows_id`, and whether its policies are sanitized as the record knows it.
+boxed<auth_block> auth_of(const live_token& r, bool shows_id) {
+  boxed<auth_block> a = make_auth_block(r.entry, shows_id);
+  a->sanitized_token_policies = r.sanitized_policies;
+  return a;
+}
+
 // The answer to a request about one token that is gone: what a request to an actor that has
 // ended gets.
 caf::error gone_token() {
@@ -351,8 +359,7 @@ api_outcome issue(self_ptr self, create_plan plan) {
       ties_of(p->second).children.add(made.id, caf::actor_cast<caf::actor>(self));
   api_response resp;
   resp.warnings = std::move(plan.warnings);
-  resp.auth = make_auth_block(t.second.entry, true);
-  resp.auth->sanitized_token_policies = t.second.sanitized_policies;
+  resp.auth = auth_of(t.second, true);
   return resp;
 }
 
@@ -378,8 +385,7 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   });
   api_response resp;
   resp.warnings = d->warnings;
-  resp.auth = make_auth_block(r.entry, shows_id);
-  resp.auth->sanitized_token_policies = r.sanitized_policies;
+  resp.auth = auth_of(r, shows_id);
   return resp;
 }
 

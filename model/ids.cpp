@@ -109,8 +109,7 @@ id_source mount_ids(std::uint64_t seed, const std::string& mount) {
 
 std::string make_service_token_id(id_source& ids) {
   std::string id = "hvs.";
-  id.resize(4 + 24);
-  ids.fill(id.data() + 4, 24, base62_alphabet);
+  ids.append_base62(id, 24);
   return id;
 }
 
