@@ -78,6 +78,11 @@ const field_schema lookup_schema{{"id", field_kind::string},
                                  {"alias_name", field_kind::string},
                                  {"alias_mount_accessor", field_kind::string}};
 
+// A login's alias is unchanged when the method gave the metadata it holds (none: empty).
+bool same_metadata(const entity_alias& a, const std::map<std::string, std::string>& metadata) {
+  return a.metadata ? *a.metadata == metadata : metadata.empty();
+}
+
 } // namespace
 
 std::string entity_bucket(const std::string& entity_id) {
@@ -127,10 +132,9 @@ std::optional<fetched_entity> fetch_unchanged(const identity_entity& entity,
                                               const std::string& accessor,
                                               const std::string& alias_name,
                                               const std::map<std::string, std::string>& metadata) {
-  static const std::map<std::string, std::string> none;
   for (const auto& a : entity.aliases)
     if (a.mount_accessor == accessor && same_name(a.name, alias_name))
-      return (a.metadata ? *a.metadata : none) == metadata
+      return same_metadata(a, metadata)
                ? std::optional<fetched_entity>{fetched_entity{entity.id, false, entity.disabled}}
                : std::nullopt;
   return std::nullopt;
@@ -177,8 +181,8 @@ identity_store::create_or_fetch(const std::string& mount_path, const std::string
     return vault_error::internal("invalid mount accessor for " + mount_path);
   const identity_entity* owner = nullptr;
   if (const auto* found = alias_by_factors(mount->accessor, alias_name, &owner)) {
-    if (auto fetched = fetch_unchanged(*owner, mount->accessor, alias_name, metadata))
-      return *fetched;
+    if (same_metadata(*found, metadata))
+      return fetched_entity{owner->id, false, owner->disabled};
     // changedAliasIndex: the alias's metadata is updated and the entity stored again.
     auto& e = entities_.at(owner->id);
     for (auto& a : e.aliases)
