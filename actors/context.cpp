@@ -42,7 +42,7 @@ public:
   const std::string& key() const { return key_; }
 
   /// Writes the 32-byte MAC of `data` to `mac`.
-  void mac(const std::string& data, unsigned char* mac) {
+  void mac(std::string_view data, unsigned char* mac) {
     unsigned char inner_hash[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
     EVP_MD_CTX_copy_ex(work_.get(), inner_.get());
@@ -72,7 +72,7 @@ private:
 
 } // namespace
 
-std::string salted(const sim_context& ctx, const std::string& id) {
+std::string salted(const sim_context& ctx, std::string_view id) {
   // While events are counted no key is kept, only its prefix: the salt is not worked out.
   if (ctx.counting())
     return "h";
@@ -91,12 +91,13 @@ std::string salted(const sim_context& ctx, const std::string& id) {
   return out;
 }
 
-std::string token_store_salted(const sim_context& ctx, const std::string& id) {
-  if (ctx.counting() || id.find('.') != std::string::npos)
+std::string token_store_salted(const sim_context& ctx, std::string_view id) {
+  if (ctx.counting() || id.find('.') != std::string_view::npos)
     return salted(ctx, id);
   // TokenStore.SaltID: an ID without a dot (an accessor, a lease ID, a custom token ID) is
   // salted with the store's configured hash, hex(SHA1(salt + ID)), with no "h".
-  const std::string in = ctx.salt_key + id;
+  std::string in = ctx.salt_key;
+  in.append(id);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   EVP_Digest(in.data(), in.size(), digest, &n, EVP_sha1(), nullptr);

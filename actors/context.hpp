@@ -172,7 +172,7 @@ void emit(Self* self, const sim_context& ctx, trace_event&& ev, bool counted) {
 /// The expiry (`kind`, token_expired or lease_expired) of `subject`, whose owner is `related`.
 template <class Self>
 void emit_expired(Self* self, const sim_context& ctx, trace_kind kind, std::string_view subject,
-                  const std::string& related = {}) {
+                  std::string_view related = {}) {
   emit(self, ctx, kind, trace_cause::ttl_expired, subject,
        [&](trace_event& ev) { ev.related = related; });
 }
@@ -180,7 +180,7 @@ void emit_expired(Self* self, const sim_context& ctx, trace_kind kind, std::stri
 /// A record's TTL timer fired: traces the timer's firing and the expiry it is.
 template <class Self>
 void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, std::string_view subject,
-                 const std::string& related = {}) {
+                 std::string_view related = {}) {
   emit(self, ctx, trace_kind::timer_fired, trace_cause::none, subject, [](trace_event&) {});
   emit_expired(self, ctx, kind, subject, related);
 }
@@ -207,11 +207,11 @@ void storage_delete(Self* self, const sim_context& ctx, std::string key) {
 
 /// Vault's salted form of an ID in storage keys: "h" + hex(HMAC-SHA256(salt, id)); while
 /// events are counted (no key is kept, only its prefix) just "h".
-std::string salted(const sim_context& ctx, const std::string& id);
+std::string salted(const sim_context& ctx, std::string_view id);
 
 /// The token store's salted form of an ID (TokenStore.SaltID), which its storage keys and the
 /// expiration manager's token leases and index use: `salted` for an ID with a dot (`hvs.…`);
 /// otherwise hex(SHA1(salt + ID)), 40 hex digits (an accessor, a lease ID, a custom token ID).
-std::string token_store_salted(const sim_context& ctx, const std::string& id);
+std::string token_store_salted(const sim_context& ctx, std::string_view id);
 
 } // namespace tokenlab

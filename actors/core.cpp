@@ -43,24 +43,25 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   auto d = issue_secret_lease(e, effective_view(st.sys, m.tune, mount), sim_now(self, st.ctx));
   if (!d)
     return done(d.error());
-  e.id.reserve(path.size() + 25);
-  e.id.append(path).push_back('/');
-  st.registry.ids.append_base62(e.id, 24);
-  storage_put(self, st.ctx, keys::lease(e.id));
+  std::string id; // the registry's key, and not kept in the entry as well
+  id.reserve(path.size() + 25);
+  id.append(path).push_back('/');
+  st.registry.ids.append_base62(id, 24);
+  storage_put(self, st.ctx, keys::lease(id));
   if (!e.owner.empty())
-    storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, e.id));
-  emit(self, st.ctx, trace_kind::lease_created, trace_cause::none, e.id, [&](trace_event& ev) {
+    storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, id));
+  emit(self, st.ctx, trace_kind::lease_created, trace_cause::none, id, [&](trace_event& ev) {
     ev.related = e.owner;
     ev.ttl = *d;
     ev.expires = e.expire_time;
   });
   api_response resp;
-  resp.lease_id = e.id;
   resp.renewable = e.renewable;
   resp.lease_duration = whole_seconds(e.ttl);
   resp.data = std::move(s.data);
   resp.warnings = d->warnings;
-  add_lease(self, std::move(e), mount);
+  add_lease(self, id, std::move(e), mount);
+  resp.lease_id = std::move(id);
   // The token holding it revokes it through the registry (revoke_atom, id, cause).
   if (!who.lease_holder.empty())
     self->send(st.store, lease_atom::value, who.lease_holder, resp.lease_id,
@@ -75,7 +76,7 @@ void cubbyhole(self_ptr self, const resolved_token& who, cubby_op op, const std:
     return done(vault_error::invalid(std::string{texts::batch_no_cubbyhole}));
   auto sub = path.size() > 10 ? path.substr(10) : std::string{};
   self
-    ->request(self->state.store, caf::infinite, cubby_atom::value, who.entry->id, op, sub,
+    ->request(self->state.store, caf::infinite, cubby_atom::value, who.entry->id.str(), op, sub,
               std::move(fields))
     .then([=](api_outcome& r) { done(std::move(r)); }, [=](caf::error&) { done(denied()); });
 }
@@ -500,7 +501,7 @@ void authenticate_and_route(self_ptr self, caf::typed_response_promise<api_outco
         if (caller->entry->num_uses <= 0)
           return dispatch(self, *caller, *request, done);
         // Every authenticated request spends one use, before routing (spec §4.1).
-        auto id = caller->entry->id;
+        auto id = caller->entry->id.str();
         auto entity = caller->entity;
         self->request(self->state.store, caf::infinite, use_atom::value, id)
           .then(

@@ -204,9 +204,9 @@ void list_leases(self_ptr self, const std::string& path, const reply& done);
 // The lease registry (core_leases.cpp): a live secret lease is a record of the core's, an
 // actor only while it is revoked.
 using lease_slot = id_map<lease_ref>::value_type;
-/// Keeps a lease issued now (its storage written and its creation traced by the caller) and
-/// arms its TTL timer.
-void add_lease(self_ptr self, lease_entry e, const std::string& mount);
+/// Keeps the lease `id` issued now (its storage written and its creation traced by the caller;
+/// `e` without its ID, which is the registry's key) and arms its TTL timer.
+void add_lease(self_ptr self, std::string_view id, lease_entry e, const std::string& mount);
 /// The actor that revokes the lease: made now unless it is being revoked already.
 lease_revoker revoking_lease(self_ptr self, lease_slot& l);
 /// Revokes a counted lease (a fleet's) in the registry, as its actor would, for `cause`

@@ -132,10 +132,9 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
 
 } // namespace
 
-void add_lease(self_ptr self, lease_entry e, const std::string& mount) {
+void add_lease(self_ptr self, std::string_view id, lease_entry e, const std::string& mount) {
   auto& st = self->state;
-  auto& l = *st.registry.live.try_emplace(std::move(e.id)).first;
-  e.id.clear(); // the registry's key is its ID
+  auto& l = *st.registry.live.try_emplace(id).first;
   l.second.entry = std::move(e);
   l.second.mount = mount;
   l.second.counted = st.ctx.counting();
@@ -226,7 +225,7 @@ void lease_gone(self_ptr self, const std::string& id, const tombstone& t) {
   auto& r = it->second;
   // Its token forgets it, unless the token's own revocation revoked it.
   if (!r.entry.owner.empty() && !r.with_owner)
-    self->send(st.store, unlease_atom::value, r.entry.owner, id);
+    self->send(st.store, unlease_atom::value, r.entry.owner.str(), id);
   if (!t.counted) // a fleet's leases are too many to remember each
     st.registry.gone[id] = gone_lease{t, r.mount, r.entry.handle};
   st.registry.timers.forget(r.timer);

@@ -13,17 +13,17 @@
 #include "model/token_entry.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace tokenlab::keys {
 
-inline std::string token(const sim_context& c, const std::string& id) {
+inline std::string token(const sim_context& c, std::string_view id) {
   return "sys/token/id/" + token_store_salted(c, id);
 }
-inline std::string accessor(const sim_context& c, const std::string& acc) {
+inline std::string accessor(const sim_context& c, std::string_view acc) {
   return "sys/token/accessor/" + token_store_salted(c, acc);
 }
-inline std::string parent(const sim_context& c, const std::string& parent_id,
-                          const std::string& id) {
+inline std::string parent(const sim_context& c, std::string_view parent_id, std::string_view id) {
   return "sys/token/parent/" + token_store_salted(c, parent_id) + "/" + token_store_salted(c, id);
 }
 /// The token's own lease ID: its creation path and its salted ID (RegisterAuth). While events
@@ -37,16 +37,17 @@ inline std::string lease(std::string_view lease_id) {
   std::string key{"sys/expire/id/"};
   return key.append(lease_id);
 }
-inline std::string token_lease_index(const sim_context& c, const std::string& token_id,
-                                     const std::string& lease_id) {
+inline std::string token_lease_index(const sim_context& c, std::string_view token_id,
+                                     std::string_view lease_id) {
   return "sys/expire/token/" + token_store_salted(c, token_id) + "/" +
          token_store_salted(c, lease_id);
 }
 
 /// A cubbyhole entry: the cubbyhole mount's storage view, keyed by the token's
 /// cubbyhole ID (Vault keys it by that ID under the mount's `logical/<uuid>/` view).
-inline std::string cubbyhole(const std::string& cubbyhole_id, const std::string& path) {
-  return "logical/cubbyhole/" + cubbyhole_id + "/" + path;
+inline std::string cubbyhole(std::string_view cubbyhole_id, std::string_view path) {
+  std::string key{"logical/cubbyhole/"};
+  return key.append(cubbyhole_id).append("/").append(path);
 }
 
 } // namespace tokenlab::keys

@@ -16,7 +16,7 @@ void finish(self_ptr self, trace_cause cause) {
     storage_delete(self, st.ctx(), keys::token_lease_index(st.ctx(), e.owner, e.id));
   storage_delete(self, st.ctx(), keys::lease(e.id));
   auto t = emit_revoked(self, st.ctx(), trace_kind::lease_revoked, cause, e.id, e.owner);
-  self->send(st.core, gone_atom::value, e.id, t);
+  self->send(st.core, gone_atom::value, e.id.str(), t);
   for (auto& rp : st.waiters)
     rp.deliver(true);
   st.waiters.clear();

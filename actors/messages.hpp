@@ -135,11 +135,11 @@ struct tombstone {
 /// behind, `owner` its token or parent (an expiry leaves it expired).
 template <class Self>
 tombstone emit_revoked(Self* self, const sim_context& ctx, trace_kind kind, trace_cause cause,
-                       const std::string& subject, const std::string& owner) {
+                       std::string_view subject, std::string_view owner) {
   emit(self, ctx, kind, cause, subject, [&](trace_event& ev) { ev.related = owner; });
   tombstone t;
   t.state = cause == trace_cause::ttl_expired ? life_state::expired : life_state::revoked;
-  t.owner = owner;
+  t.owner = std::string{owner};
   t.counted = ctx.counted;
   return t;
 }

@@ -34,7 +34,7 @@ void delete_entry(self_ptr self) {
   const auto& ctx = st.ctx();
   storage_delete(self, ctx, keys::token(ctx, e.id));
   auto t = emit_revoked(self, ctx, trace_kind::token_revoked, st.cause, e.id, e.parent);
-  self->send(st.store, gone_atom::value, e.id, t);
+  self->send(st.store, gone_atom::value, e.id.str(), t);
   for (auto& rp : st.waiters)
     rp.deliver(true);
   st.waiters.clear();

@@ -41,13 +41,13 @@ system_view token_view(const token_store_state& st) {
 using answer = std::function<void(api_outcome&&)>;
 
 // The auth mount a token path belongs to: "auth/userpass/login/alice" -> "auth/userpass/".
-std::string mount_of(const std::string& path) {
+std::string mount_of(std::string_view path) {
   auto slash = path.find('/', 5);
-  return slash == std::string::npos ? path : path.substr(0, slash + 1);
+  return std::string{slash == std::string_view::npos ? path : path.substr(0, slash + 1)};
 }
 
 // The index of the auth mount a token at `path` is issued under (live_token::mount).
-std::uint32_t mount_index(token_store_state& st, const std::string& path) {
+std::uint32_t mount_index(token_store_state& st, std::string_view path) {
   auto mount = mount_of(path);
   auto& all = st.auth_mounts;
   auto it = std::find(all.begin(), all.end(), mount);
@@ -96,7 +96,7 @@ token_ties& ties_of(live_token& r) {
 }
 
 // The live token `id` (a record, revoking or not), or null once it is gone.
-token_slot* live(token_store_state& st, const std::string& id) {
+token_slot* live(token_store_state& st, std::string_view id) {
   auto t = st.tokens.find(id);
   return t == st.tokens.end() ? nullptr : &*t;
 }
@@ -213,7 +213,7 @@ std::string make_root_token(self_ptr self, sim_time now) {
   root.renewable = false;
   storage_put(self, st.ctx, keys::accessor(st.ctx, root.accessor));
   storage_put(self, st.ctx, keys::token(st.ctx, root.id));
-  auto id = root.id;
+  auto id = root.id.str();
   make_token(self, std::move(root));
   return id;
 }
@@ -223,17 +223,17 @@ std::string make_root_token(self_ptr self, sim_time now) {
 // request): the caller is then not looked up again.
 token_slot* find_target(token_store_state& st, const resolved_token& caller, token_selector by,
                         const std::string& value, token_slot* own) {
-  const std::string* id = &value;
+  std::string_view id = value;
   switch (by) {
     case token_selector::self:
       if (own)
         return own;
-      id = &caller.entry->id;
+      id = caller.entry->id;
       break;
     case token_selector::token: break;
     case token_selector::accessor: return st.accessors.find(st.tokens, value);
   }
-  return live(st, *id);
+  return live(st, id);
 }
 
 api_outcome issue(self_ptr self, create_plan plan);
@@ -244,7 +244,7 @@ api_outcome issue_planned(self_ptr self, create_plan planned);
 std::optional<std::string> batch_target(const resolved_token& caller, token_selector by,
                                         const std::string& value) {
   if (by == token_selector::self && caller.entry->type == token_type::batch)
-    return caller.entry->id;
+    return caller.entry->id.str();
   if (by == token_selector::token && is_batch_token_string(value))
     return value;
   return std::nullopt;
@@ -356,7 +356,7 @@ api_outcome issue(self_ptr self, create_plan plan) {
   check_caller(st, t.second);
   if (!made.parent.empty())
     if (auto p = st.tokens.find(made.parent); p != st.tokens.end())
-      ties_of(p->second).children.add(made.id, caf::actor_cast<caf::actor>(self));
+      ties_of(p->second).children.add(made.id.str(), caf::actor_cast<caf::actor>(self));
   api_response resp;
   resp.warnings = std::move(plan.warnings);
   resp.auth = auth_of(t.second, true);
@@ -424,7 +424,7 @@ void lookup_request(self_ptr self, const resolved_token& caller, const token_loo
       if (!t)
         return done(err(403, texts::bad_token));
       api_response resp;
-      resp.data = lookup_data(*t->entry, t->entry->id, sim_now(self, self->state.ctx),
+      resp.data = lookup_data(*t->entry, t->entry->id.str(), sim_now(self, self->state.ctx),
                               self->state.ctx.epoch_unix);
       done(std::move(resp));
     });
@@ -435,7 +435,7 @@ void lookup_request(self_ptr self, const resolved_token& caller, const token_loo
     return done(req.by == token_selector::accessor ? err(400, texts::invalid_accessor)
                                                    : err(403, texts::bad_token));
   // lookup shows the token as supplied; lookup-self the caller's; lookup-accessor none.
-  std::string shown = req.by == token_selector::self       ? caller.entry->id
+  std::string shown = req.by == token_selector::self       ? caller.entry->id.str()
                       : req.by == token_selector::accessor ? std::string{}
                                                            : req.value;
   auto now = sim_now(self, st.ctx);

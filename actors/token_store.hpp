@@ -153,11 +153,11 @@ public:
   /// A token made now (its entry set), or gone.
   void add(record& t) {
     if (built_)
-      map_.emplace(t.second.entry->accessor, &t);
+      map_.emplace(t.second.entry->accessor.str(), &t);
   }
   void remove(const record& t) {
     if (built_)
-      map_.erase(t.second.entry->accessor);
+      map_.erase(t.second.entry->accessor.str());
   }
   /// The record of the live token with this accessor, or null.
   record* find(records& all, const std::string& accessor) {
@@ -184,7 +184,7 @@ private:
     built_ = true;
     map_.reserve(all.size());
     for (auto& t : all)
-      map_.emplace(t.second.entry->accessor, &t);
+      map_.emplace(t.second.entry->accessor.str(), &t);
   }
   bool built_ = false;
   std::unordered_map<std::string, record*> map_;

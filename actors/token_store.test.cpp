@@ -110,7 +110,7 @@ public:
     REQUIRE(*made);
     REQUIRE((*made)->auth);
     CHECK((*made)->auth->sanitized_token_policies);
-    return (*made)->auth->client_token();
+    return std::string{(*made)->auth->client_token()};
   }
 
   // A child of root with a lease that never finishes revoking (or, `prompt`, that is revoked
@@ -328,7 +328,7 @@ SCENARIO("a counted request is answered by the store, or given back to the core"
                                  std::string{"auth/userpass/login/pod"}, login);
   REQUIRE(made);
   REQUIRE(*made);
-  const auto id = (*made)->auth->client_token();
+  const auto id = std::string{(*made)->auth->client_token()};
   identity_entity entity;
   entity.id = login.entity_id;
   entity.policies = {"ops"};

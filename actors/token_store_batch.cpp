@@ -52,7 +52,7 @@ void resolve_batch(self_ptr self, const std::string& token,
   const auto& p = *parent->second.entry;
   if (p.num_uses < 0 || !token_valid_at(p, now))
     return done(denied());
-  auto holder = e->parent;
+  auto holder = e->parent.str();
   done(resolved_token{std::make_shared<const token_entry>(std::move(*e)), std::move(holder)});
 }
 

@@ -75,7 +75,7 @@ std::string result_subject(const step_record& s) {
   if (!r)
     return {};
   if (r->auth)
-    return r->auth->client_token();
+    return std::string{r->auth->client_token()};
   if (!r->lease_id.empty())
     return r->lease_id;
   if (r->data)

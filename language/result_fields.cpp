@@ -43,9 +43,9 @@ struct auth_def {
 
 const auth_def auth_fields[] = {
   {"client_token", "token", "", true,
-   [](const auth_block& a) { return field_value{a.client_token()}; }},
+   [](const auth_block& a) { return field_value{std::string{a.client_token()}}; }},
   {"accessor", "token_accessor", "", true,
-   [](const auth_block& a) { return field_value{a.accessor()}; }},
+   [](const auth_block& a) { return field_value{std::string{a.accessor()}}; }},
   {"lease_duration", "token_duration", "ttl", false,
    [](const auth_block& a) { return field_value{a.lease_duration}; }},
   {"renewable", "token_renewable", "", false,
@@ -60,7 +60,7 @@ const auth_def auth_fields[] = {
      return a.metadata().empty() ? field_value{} : field_value{a.metadata()};
    }},
   {"entity_id", "entity_id", "", true,
-   [](const auth_block& a) { return field_value{a.entity_id()}; }},
+   [](const auth_block& a) { return field_value{std::string{a.entity_id()}}; }},
   {"token_type", "token_type", "type", true,
    [](const auth_block& a) { return field_value{a.token_type}; }},
   {"orphan", "orphan", "", true, [](const auth_block& a) { return field_value{a.orphan}; }},

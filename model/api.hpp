@@ -112,15 +112,15 @@ struct auth_block {
 
   /// The token as the request supplied it ("" where the answer shows none, as a
   /// renew-accessor's).
-  const std::string& client_token() const;
+  std::string_view client_token() const;
   void set_client_token(std::string t) {
     given_token = std::move(t);
     shows_token_id = false;
   }
-  const std::string& accessor() const;
+  std::string_view accessor() const;
   const std::vector<std::string>& token_policies() const;
   const std::map<std::string, std::string>& metadata() const;
-  const std::string& entity_id() const;
+  std::string_view entity_id() const;
   /// Token + identity policies.
   const std::vector<std::string>& policies() const {
     return all_policies ? *all_policies : token_policies();

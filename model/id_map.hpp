@@ -19,9 +19,10 @@
 // caller that lists records sorts them. Iterators are invalidated by an insertion or an
 // erasure; pointers and references to records are not, until their record is erased.
 
+#include "model/inline_string.hpp"
+
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <iterator>
 #include <memory>
@@ -35,34 +36,23 @@
 namespace tokenlab {
 
 /// An id_map's key: a string whose characters sit in the key itself, up to inline_size of
-/// them, and on the heap beyond. Neither copied nor moved: it is made where its record is.
+/// them, and on the heap beyond (inline_string). Neither copied nor moved: it is made where
+/// its record is.
 template <std::size_t InlineSize>
 class basic_id_key {
 public:
   static constexpr std::size_t inline_size = InlineSize;
 
   explicit basic_id_key(std::string_view s)
-    : size_(static_cast<std::uint32_t>(s.size())) {
-    char* to = chars_;
-    if (s.size() > inline_size) {
-      to = new char[s.size()];
-      std::memcpy(chars_, &to, sizeof to);
-    }
-    if (!s.empty())
-      std::memcpy(to, s.data(), s.size());
-  }
+    : s_(s) {}
   basic_id_key(const basic_id_key&) = delete;
   basic_id_key& operator=(const basic_id_key&) = delete;
-  ~basic_id_key() {
-    if (size_ > inline_size)
-      delete[] heap();
-  }
 
-  const char* data() const { return size_ > inline_size ? heap() : chars_; }
-  std::size_t size() const { return size_; }
-  std::string_view view() const { return {data(), size_}; }
+  const char* data() const { return s_.data(); }
+  std::size_t size() const { return s_.size(); }
+  std::string_view view() const { return s_.view(); }
   operator std::string_view() const { return view(); }
-  std::string str() const { return std::string{view()}; }
+  std::string str() const { return s_.str(); }
 
   friend bool operator==(const basic_id_key& a, std::string_view b) { return a.view() == b; }
   friend bool operator==(std::string_view a, const basic_id_key& b) { return a == b.view(); }
@@ -70,14 +60,7 @@ public:
   friend bool operator!=(std::string_view a, const basic_id_key& b) { return a != b.view(); }
 
 private:
-  // A longer key's characters are on the heap, their address in chars_' first bytes.
-  char* heap() const {
-    char* at;
-    std::memcpy(&at, chars_, sizeof at);
-    return at;
-  }
-  std::uint32_t size_;
-  char chars_[inline_size]; ///< the characters, or where they are
+  inline_string<InlineSize> s_;
 };
 
 /// The key of most maps: a token's ID (28 characters), a lease's (such as "aws/creds/app/"

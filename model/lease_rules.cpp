@@ -103,7 +103,7 @@ lease_times token_lease_times(const token_entry& e) {
   return times_of(e);
 }
 
-std::string token_lease_id(const std::string& creation_path, const std::string& salted_id) {
+std::string token_lease_id(std::string_view creation_path, std::string_view salted_id) {
   // path.Join: the non-empty elements joined by single slashes ("." dropped; RegisterAuth
   // refuses a path with "..").
   std::string out;

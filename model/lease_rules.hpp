@@ -9,6 +9,7 @@
 
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
+#include "model/inline_string.hpp"
 #include "model/token_entry.hpp"
 #include "model/trace.hpp"
 #include "model/ttl.hpp"
@@ -24,8 +25,8 @@ namespace tokenlab {
 /// A lease on a dynamic secret as the expiration manager keeps it (leaseEntry), e.g.
 /// `aws/creds/deploy/<24 base62>`.
 struct lease_entry {
-  std::string id;
-  std::string owner;  ///< the token the lease belongs to
+  id_string id;
+  id_string owner;    ///< the token the lease belongs to
   std::string handle; ///< the engine's name for the secret (IAM user name)
   sim_time issue_time{};
   sim_time expire_time{};
@@ -86,7 +87,7 @@ lease_times secret_lease_times(const lease_entry& e);
 lease_times token_lease_times(const token_entry& e);
 
 /// A service token's lease ID: path.Join(te.Path, salted ID) (RegisterAuth, RevokeByToken).
-std::string token_lease_id(const std::string& creation_path, const std::string& salted_id);
+std::string token_lease_id(std::string_view creation_path, std::string_view salted_id);
 
 /// revokePrefixCommon: the leases of `ids` (sorted) that a revocation of `prefix` reaches, in
 /// Vault's order. A prefix without a trailing '/' that is itself a lease ID names that lease

@@ -17,11 +17,13 @@ const token_entry& no_token() {
 
 } // namespace
 
-const std::string& auth_block::client_token() const {
-  return shows_token_id && token ? token->id : given_token;
+std::string_view auth_block::client_token() const {
+  if (shows_token_id && token)
+    return token->id;
+  return given_token;
 }
 
-const std::string& auth_block::accessor() const {
+std::string_view auth_block::accessor() const {
   return (token ? *token : no_token()).accessor;
 }
 
@@ -33,7 +35,7 @@ const std::map<std::string, std::string>& auth_block::metadata() const {
   return (token ? *token : no_token()).meta;
 }
 
-const std::string& auth_block::entity_id() const {
+std::string_view auth_block::entity_id() const {
   return (token ? *token : no_token()).entity_id;
 }
 
@@ -42,7 +44,7 @@ token_entry& auth_block::own_token() {
   token = mine;
   sanitized_token_policies = false; // whoever sets them says nothing of them
   if (shows_token_id)               // the client token stays what it was, whatever the ID becomes
-    set_client_token(mine->id);
+    set_client_token(mine->id.str());
   return *mine;
 }
 

@@ -144,9 +144,10 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   e.num_uses = req.num_uses;
   if (role) {
     e.role = role->name;
-    e.path = "auth/token/create/" + role->name;
+    auto path = "auth/token/create/" + role->name;
     if (!role->path_suffix.empty())
-      e.path += "/" + role->path_suffix;
+      path += "/" + role->path_suffix;
+    e.path = path;
     // Role use limit: 0 on either side takes the other; otherwise the smaller.
     if (role->token_num_uses > 0 && (e.num_uses == 0 || role->token_num_uses < e.num_uses))
       e.num_uses = role->token_num_uses;
@@ -410,11 +411,11 @@ bool token_valid_at(const token_entry& e, sim_time now) {
 data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time now,
                      std::int64_t epoch_unix) {
   data_map d;
-  d["accessor"] = e.accessor;
+  d["accessor"] = e.accessor.str();
   d["creation_time"] = unix_seconds(e.creation_time, epoch_unix);
   d["creation_ttl"] = whole_seconds(e.creation_ttl);
   d["display_name"] = e.display_name;
-  d["entity_id"] = e.entity_id;
+  d["entity_id"] = e.entity_id.str();
   d["expire_time"] =
     e.expire_time ? field_value{format_rfc3339(*e.expire_time, epoch_unix)} : field_value{};
   d["explicit_max_ttl"] = whole_seconds(e.explicit_max_ttl);
@@ -422,7 +423,7 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
   d["meta"] = e.meta.empty() ? field_value{} : field_value{e.meta};
   d["num_uses"] = e.num_uses;
   d["orphan"] = e.orphan();
-  d["path"] = e.path;
+  d["path"] = e.path.str();
   d["policies"] = e.policies;
   d["ttl"] = remaining_ttl_seconds(e, now);
   d["type"] = std::string{e.type == token_type::batch ? "batch" : "service"};

@@ -200,9 +200,9 @@ std::optional<field_value> raw_field(const api_response& r, const std::string& f
   if (r.auth) {
     const auth_block& a = *r.auth;
     if (f == "token")
-      return field_value{a.client_token()};
+      return field_value{std::string{a.client_token()}};
     if (f == "token_accessor")
-      return field_value{a.accessor()};
+      return field_value{std::string{a.accessor()}};
     if (f == "token_duration")
       return field_value{a.lease_duration};
     if (f == "token_renewable")

@@ -192,7 +192,7 @@ std::optional<std::string> main_value(const named_result& r, std::string& why) {
   }
   const auto& resp = std::get<api_response>(r.result);
   if (resp.auth && !resp.auth->client_token().empty())
-    return resp.auth->client_token();
+    return std::string{resp.auth->client_token()};
   if (!resp.lease_id.empty())
     return resp.lease_id;
   if (resp.data)

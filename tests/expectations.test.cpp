@@ -113,7 +113,7 @@ SCENARIO("an expectation compares with another result's field, read when it runs
           "PASS expect l.ttl <= $a.ttl",
           "FAIL expect l.display_name contains $a.type (\"token\"; $a.type is \"service\")",
           "FAIL expect l.id == $a (\"\"; $a is \"" +
-            std::get<api_response>(call_at(r, 0).result).auth->client_token() + "\")",
+            std::string{std::get<api_response>(call_at(r, 0).result).auth->client_token()} + "\")",
           "FAIL expect l.accessor == $failed.accessor ($failed.accessor: the step failed (bad "
           "token), so it has no field \"accessor\")",
         });
@@ -128,8 +128,8 @@ SCENARIO("the report echoes each reference's value, and a $ in '...' as written"
                     "expect x.b == \"$t\"\n"
                     "expect x.d == \"x$t\"\n");
   const auto& t = *std::get<api_response>(call_at(r, 1).result).auth;
-  CHECK(call_at(r, 2).resolved ==
-        "vault write kv/x a=" + t.client_token() + " b='$t' c=\"" + t.accessor() + "\" d=x$t");
+  CHECK(call_at(r, 2).resolved == "vault write kv/x a=" + std::string{t.client_token()} +
+                                    " b='$t' c=\"" + std::string{t.accessor()} + "\" d=x$t");
   CHECK(failures(r).empty());
 }
 

@@ -167,7 +167,7 @@ SCENARIO(
   for (const auto& e : revoke.effects)
     if (e.kind == trace_kind::token_revoked)
       order.push_back(e.subject);
-  auto token = [&](size_t step) { return ok(call_of(r, step)).auth->client_token(); };
+  auto token = [&](size_t step) { return std::string{ok(call_of(r, step)).auth->client_token()}; };
   CHECK(order == std::vector<std::string>{token(4), token(3), token(2)});
   // Only the root token's own entries remain.
   for (const auto& k : live_keys(r))
