@@ -65,10 +65,7 @@ public:
   std::string_view view() const { return {data(), size_}; }
   operator std::string_view() const { return view(); }
   std::string str() const { return std::string{view()}; }
-  void clear() {
-    release();
-    size_ = 0;
-  }
+  void clear() { release(); }
 
   friend bool operator==(const inline_string& a, const inline_string& b) {
     return a.view() == b.view();
@@ -112,16 +109,16 @@ private:
     std::memcpy(&at, chars_, sizeof at);
     return at;
   }
-  // Into an empty string (nothing to give back).
+  // Into an empty string (nothing to give back); still empty if the allocation throws.
   void assign_new(std::string_view s) {
-    size_ = static_cast<std::uint32_t>(s.size());
-    char* to = chars_;
-    if (on_heap()) {
-      to = new char[s.size()];
+    if (s.size() > N) {
+      char* to = new char[s.size()];
+      std::memcpy(to, s.data(), s.size());
       std::memcpy(chars_, &to, sizeof to);
+    } else if (!s.empty()) {
+      std::memmove(chars_, s.data(), s.size()); // a view of its own characters may overlap
     }
-    if (!s.empty())
-      std::memmove(to, s.data(), s.size()); // a view of its own characters may overlap
+    size_ = static_cast<std::uint32_t>(s.size());
   }
   void take(inline_string& other) noexcept {
     size_ = other.size_;
@@ -131,6 +128,7 @@ private:
   void release() {
     if (on_heap())
       delete[] heap();
+    size_ = 0;
   }
 
   static_assert(N >= sizeof(char*), "a longer string's address sits in the characters' room");
