@@ -4,9 +4,9 @@
 // accessor, parent, entity and cubbyhole IDs, its path; a lease's ID and owner): each of
 // them in a std::string is a heap block of its own, allocated when the record is made and
 // freed when it goes, a cold block read at each freeing (docs/performance.md, "The cost per
-// event by counts"). With N = 44, every ID the lab draws (28 characters for a token, 36 for
-// an entity, 38 for an AWS lease) sits in its record; a custom token ID or a long path may
-// not, and goes to the heap.
+// event by counts"). Every ID the lab draws sits in its record: a token's (28 characters)
+// in a token_id_string, an entity's (36) and an AWS lease's (38) in an id_string; a custom
+// token ID, a batch token or a long path may not, and goes to the heap.
 //
 // It reads as a std::string_view (`view()`, an implicit conversion, comparisons with any
 // string), and copies and moves as a value. `str()` makes a std::string where one is needed.
@@ -136,7 +136,10 @@ private:
   char chars_[N]; ///< the characters, or where they are
 };
 
-/// The IDs of a token's or a lease's record.
+/// A token's ID ("hvs." and 24 characters), accessor or cubbyhole ID (24), its path: 32
+/// bytes, a std::string's size, with no heap block of their own.
+using token_id_string = inline_string<28>;
+/// Longer IDs: an entity's (36 characters), a lease's (38).
 using id_string = inline_string<44>;
 
 } // namespace tokenlab

@@ -35,7 +35,13 @@ SCENARIO("an inline_string keeps up to N characters in place and longer ones on 
   const small none;
   CHECK(none.empty());
   CHECK(none.view().empty());
-  // Every ID the lab draws fits an id_string: a token's (28), an entity's (36), a lease's (38).
+  // Every ID the lab draws fits: a token's (28) a token_id_string, of a std::string's size;
+  // an entity's (36) and a lease's (38) an id_string.
+  const token_id_string token{"hvs.CAESIJ3kQ0bY1q2w3e4r5t6y"};
+  CHECK(token.size() == 28);
+  CHECK(in_place(token));
+  CHECK(sizeof token == sizeof(std::string));
+  CHECK_FALSE(in_place(token_id_string{"hvs.CAESIJ3kQ0bY1q2w3e4r5t6yU"}));
   const id_string lease{"aws/creds/app/HxQ3pJ0vVfGk1XcBzR7sTqLm"};
   CHECK(lease.size() == 38);
   CHECK(in_place(lease));

@@ -26,7 +26,7 @@ namespace tokenlab {
 /// `aws/creds/deploy/<24 base62>`.
 struct lease_entry {
   id_string id;
-  id_string owner;    ///< the token the lease belongs to
+  token_id_string owner; ///< the token the lease belongs to
   std::string handle; ///< the engine's name for the secret (IAM user name)
   sim_time issue_time{};
   sim_time expire_time{};

@@ -17,13 +17,13 @@
 namespace tokenlab {
 
 struct token_entry {
-  id_string id;                      ///< internal ID ("hvs." + 24 base62) or a custom ID
-  id_string accessor;                ///< 24 base62
-  id_string parent;                  ///< parent's internal ID; "" for an orphan
+  token_id_string id;                ///< internal ID ("hvs." + 24 base62) or a custom ID
+  token_id_string accessor;          ///< 24 base62
+  token_id_string parent;            ///< parent's internal ID; "" for an orphan
   std::vector<std::string> policies; ///< sanitized, sorted
   std::map<std::string, std::string> meta;
   std::string display_name = "token";
-  id_string path = "auth/token/create";
+  token_id_string path = "auth/token/create";
   std::int64_t num_uses = 0;
   sim_time creation_time{};     ///< whole seconds, as Vault stores unix seconds
   sim_duration creation_ttl{0}; ///< TTL at creation; never changes
@@ -32,7 +32,7 @@ struct token_entry {
   token_type type = token_type::service;
   std::string role;         ///< the token role it was created through, if any
   id_string entity_id;      ///< its identity entity (a login's, a role's entity alias, a parent's)
-  id_string cubbyhole_id;   ///< 24 base62: the key of its cubbyhole
+  token_id_string cubbyhole_id; ///< 24 base62: the key of its cubbyhole
   /// For a login token: what its auth method gave at login (token_ttl, token_max_ttl). A
   /// renewal asks the method again in Vault; the lab keeps the login's values.
   sim_duration login_ttl{0};
