@@ -424,7 +424,7 @@ void lookup_request(self_ptr self, const resolved_token& caller, const token_loo
       if (!t)
         return done(err(403, texts::bad_token));
       api_response resp;
-      resp.data = lookup_data(*t->entry, t->entry->id.str(), sim_now(self, self->state.ctx),
+      resp.data = lookup_data(*t->entry, t->entry->id, sim_now(self, self->state.ctx),
                               self->state.ctx.epoch_unix);
       done(std::move(resp));
     });

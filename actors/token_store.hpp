@@ -153,11 +153,11 @@ public:
   /// A token made now (its entry set), or gone.
   void add(record& t) {
     if (built_)
-      map_.emplace(t.second.entry->accessor.str(), &t);
+      map_.try_emplace(t.second.entry->accessor, &t);
   }
   void remove(const record& t) {
     if (built_)
-      map_.erase(t.second.entry->accessor.str());
+      map_.erase(t.second.entry->accessor);
   }
   /// The record of the live token with this accessor, or null.
   record* find(records& all, const std::string& accessor) {
@@ -171,7 +171,7 @@ public:
     std::vector<std::string> out;
     out.reserve(map_.size());
     for (const auto& [acc, t] : map_)
-      out.push_back(acc);
+      out.push_back(acc.str());
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -184,10 +184,10 @@ private:
     built_ = true;
     map_.reserve(all.size());
     for (auto& t : all)
-      map_.emplace(t.second.entry->accessor.str(), &t);
+      map_.try_emplace(t.second.entry->accessor, &t);
   }
   bool built_ = false;
-  std::unordered_map<std::string, record*> map_;
+  id_map<record*> map_; ///< its keys hold the accessors' characters, as the entries do
 };
 
 struct token_store_state {

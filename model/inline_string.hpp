@@ -14,8 +14,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <functional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -71,9 +69,6 @@ public:
     return a.view() == b.view();
   }
   friend bool operator!=(const inline_string& a, const inline_string& b) { return !(a == b); }
-  friend bool operator<(const inline_string& a, const inline_string& b) {
-    return a.view() < b.view();
-  }
   template <class S, if_text<S> = 0>
   friend bool operator==(const inline_string& a, const S& b) {
     return a.view() == std::string_view{b};
@@ -90,16 +85,6 @@ public:
   friend bool operator!=(const S& a, const inline_string& b) {
     return !(a == b);
   }
-  friend std::ostream& operator<<(std::ostream& out, const inline_string& s) {
-    return out << s.view();
-  }
-  friend std::string operator+(std::string a, const inline_string& b) { return a.append(b.view()); }
-  friend std::string operator+(const inline_string& a, std::string_view b) {
-    std::string out;
-    out.reserve(a.size() + b.size());
-    return out.append(a.view()).append(b);
-  }
-  friend std::string operator+(const inline_string& a, char b) { return a.str() += b; }
 
 private:
   bool on_heap() const { return size_ > N; }
@@ -143,10 +128,3 @@ using token_id_string = inline_string<28>;
 using id_string = inline_string<44>;
 
 } // namespace tokenlab
-
-template <std::size_t N>
-struct std::hash<tokenlab::inline_string<N>> {
-  std::size_t operator()(const tokenlab::inline_string<N>& s) const {
-    return std::hash<std::string_view>{}(s.view());
-  }
-};

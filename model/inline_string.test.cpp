@@ -2,11 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <functional>
-#include <sstream>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
 using namespace tokenlab;
@@ -82,25 +79,16 @@ SCENARIO("an inline_string copies, moves and assigns as a value, in place or on 
   CHECK(heap == "89abc");
 }
 
-SCENARIO("an inline_string compares, hashes, prints and joins as its characters do") {
+SCENARIO("an inline_string compares as its characters do") {
   const id_string a{"hvs.a"};
   const std::string s = "hvs.a";
   CHECK(a == s);
   CHECK(s == a);
   CHECK(a == "hvs.a");
   CHECK(a == std::string_view{"hvs.a"});
+  CHECK(a == id_string{"hvs.a"});
   CHECK(a != "hvs.b");
   CHECK("hvs.b" != a);
-  CHECK(a < id_string{"hvs.b"});
-  CHECK_FALSE(id_string{"hvs.b"} < a);
-  CHECK(std::hash<id_string>{}(a) == std::hash<std::string_view>{}("hvs.a"));
-  std::unordered_set<id_string> seen{a, id_string{"hvs.b"}};
-  CHECK(seen.count(id_string{"hvs.b"}) == 1);
-  std::ostringstream out;
-  out << a;
-  CHECK(out.str() == "hvs.a");
-  CHECK("sys/token/id/" + a == "sys/token/id/hvs.a");
-  CHECK(a + "/x" == "hvs.a/x");
-  CHECK(a + '/' == "hvs.a/");
+  CHECK(a != id_string{"hvs.b"});
   CHECK(a.str() == s);
 }

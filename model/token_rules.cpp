@@ -408,7 +408,7 @@ bool token_valid_at(const token_entry& e, sim_time now) {
   return !e.expire_time || *e.expire_time >= now;
 }
 
-data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time now,
+data_map lookup_data(const token_entry& e, std::string_view shown_id, sim_time now,
                      std::int64_t epoch_unix) {
   data_map d;
   d["accessor"] = e.accessor.str();
@@ -419,7 +419,7 @@ data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time
   d["expire_time"] =
     e.expire_time ? field_value{format_rfc3339(*e.expire_time, epoch_unix)} : field_value{};
   d["explicit_max_ttl"] = whole_seconds(e.explicit_max_ttl);
-  d["id"] = shown_id;
+  d["id"] = std::string{shown_id};
   d["meta"] = e.meta.empty() ? field_value{} : field_value{e.meta};
   d["num_uses"] = e.num_uses;
   d["orphan"] = e.orphan();

@@ -127,7 +127,7 @@ inline constexpr lookup_key token_lookup_keys[] = {
 
 /// The `data` of a token lookup (spec §7.1); `shown_id` is the `id` field as Vault
 /// prints it ("" for lookup-accessor). Its keys are among token_lookup_keys.
-data_map lookup_data(const token_entry& e, const std::string& shown_id, sim_time now,
+data_map lookup_data(const token_entry& e, std::string_view shown_id, sim_time now,
                      std::int64_t epoch_unix);
 
 /// The `auth` block of a create or renew response (spec §7.2), which shares the token's

@@ -199,7 +199,7 @@ SCENARIO("a renewal without increment reuses the last granted TTL, not the defau
 SCENARIO("a lookup shows Vault's fields with whole seconds and RFC 3339 times") {
   auto user = default_token();
   user.issue_time = sim_time{};
-  auto d = lookup_data(user, user.id.str(), sim_time{8s}, 1704067200);
+  auto d = lookup_data(user, user.id, sim_time{8s}, 1704067200);
   CHECK(std::get<std::int64_t>(d.at("ttl")) == 2764792);
   CHECK(std::get<std::int64_t>(d.at("creation_ttl")) == 0);
   CHECK(std::get<std::string>(d.at("expire_time")) == "2024-02-02T00:00:00Z");
@@ -217,7 +217,7 @@ SCENARIO("token_lookup_keys names every key a lookup can show, and only those") 
   e.period = 1h;
   e.role = "app";
   e.meta = {{"team", "web"}};
-  const auto d = lookup_data(e, e.id.str(), sim_time{2h}, 1704067200);
+  const auto d = lookup_data(e, e.id, sim_time{2h}, 1704067200);
   std::vector<std::string> shown;
   for (const auto& [k, v] : d)
     shown.push_back(k);
