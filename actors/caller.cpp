@@ -82,7 +82,7 @@ void show_answer(const entity_map& entities, api_outcome& r, std::string request
 }
 
 std::vector<std::string> acl_policies(const resolved_token& who) {
-  auto all = who.entry->policies;
+  std::vector<std::string> all = who.entry->policies;
   if (who.entity)
     all.insert(all.end(), who.entity->policies.begin(), who.entity->policies.end());
   return all;

@@ -108,7 +108,7 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
         // the entity is gone).
         auto own = target->entry->policies;
         auto t = with_entity(self, std::move(*target));
-        respond(t ? acl_policies(*t) : own, t ? t->entity.get() : nullptr);
+        respond(t ? acl_policies(*t) : own.get(), t ? t->entity.get() : nullptr);
       },
       internal_error(done));
 }

@@ -141,6 +141,8 @@ token_slot& make_token(self_ptr self, token_entry e) {
     st.token_leases.emplace(lease, id);
     st.lease_of.emplace(id, std::move(lease));
   }
+  e.policies = st.policy_lists.intern(std::move(e.policies));
+  e.meta = st.metadata.intern(std::move(e.meta));
   auto& t = *st.tokens.try_emplace(id).first;
   t.second.mount = mount_index(st, e.path);
   t.second.sanitized_policies = policies_sanitized(e.policies) || is_root_policy_set(e.policies);

@@ -6,6 +6,7 @@
 #include "clock/sim_time.hpp"
 #include "model/api.hpp"
 #include "model/inline_string.hpp"
+#include "model/shared_value.hpp"
 
 #include <cstdint>
 #include <map>
@@ -20,8 +21,8 @@ struct token_entry {
   token_id_string id;                ///< internal ID ("hvs." + 24 base62) or a custom ID
   token_id_string accessor;          ///< 24 base62
   token_id_string parent;            ///< parent's internal ID; "" for an orphan
-  std::vector<std::string> policies; ///< sanitized, sorted
-  std::map<std::string, std::string> meta;
+  shared_value<std::vector<std::string>> policies; ///< sanitized, sorted
+  shared_value<std::map<std::string, std::string>> meta;
   std::string display_name = "token";
   token_id_string path = "auth/token/create";
   std::int64_t num_uses = 0;
