@@ -18,9 +18,12 @@
 namespace tokenlab {
 
 struct token_entry {
-  token_id_string id;                ///< internal ID ("hvs." + 24 base62) or a custom ID
-  token_id_string accessor;          ///< 24 base62
-  token_id_string parent;            ///< parent's internal ID; "" for an orphan
+  /// The parent's internal ID; "" for an orphan. First: an answer reads whether the token is
+  /// an orphan, and here its length sits on the cache line of the shared entry's reference
+  /// count, which the answer touches anyway (docs/performance.md, "The night's step").
+  token_id_string parent;
+  token_id_string id;       ///< internal ID ("hvs." + 24 base62) or a custom ID
+  token_id_string accessor; ///< 24 base62
   shared_value<std::vector<std::string>> policies; ///< sanitized, sorted
   shared_value<std::map<std::string, std::string>> meta;
   std::string display_name = "token";
