@@ -51,22 +51,30 @@ namespace {
 
 // The identity policies of a token response.
 void show_auth_identity(const entity_map& entities, api_outcome& r) {
-  if (!r || !r->auth || r->auth->entity_id().empty())
+  if (!r || !r->auth)
     return;
-  // An entity that is gone grants nothing (its token's own policies remain), and while no
-  // published entity grants, neither does the token's, whichever it is.
-  static const std::vector<std::string> nothing;
-  const auto* e = entities.any_grants() ? entities.find(r->auth->entity_id()) : nullptr;
-  const auto& granted = e ? (*e)->policies : nothing;
   auto& a = *r->auth;
   // An entity that grants nothing leaves the token's own policies, which the store keeps
   // sanitized, as they are (a fleet's logins and renewals): its record says so, or they are
-  // read.
-  if (granted.empty() && (a.sanitized_token_policies || policies_sanitized(a.token_policies()))) {
+  // read. While no published entity grants, that is every token's entity, whichever it is,
+  // and its ID is not read (a line of the entry no other part of a renewal's answer reads).
+  auto own_as_they_are = [&] {
+    if (!a.sanitized_token_policies && !policies_sanitized(a.token_policies()))
+      return false;
     a.identity_policies.clear();
     a.all_policies.reset();
+    return true;
+  };
+  if (!entities.any_grants() && own_as_they_are())
     return;
-  }
+  if (a.entity_id().empty())
+    return;
+  // An entity that is gone grants nothing (its token's own policies remain).
+  static const std::vector<std::string> nothing;
+  const auto* e = entities.any_grants() ? entities.find(a.entity_id()) : nullptr;
+  const auto& granted = e ? (*e)->policies : nothing;
+  if (granted.empty() && own_as_they_are())
+    return;
   a.identity_policies = sanitize_policies(granted, false);
   auto all = a.token_policies();
   all.insert(all.end(), granted.begin(), granted.end());

@@ -20,7 +20,7 @@ namespace tokenlab {
 struct token_entry {
   /// The parent's internal ID; "" for an orphan. First: an answer reads whether the token is
   /// an orphan, and here its length sits on the cache line of the shared entry's reference
-  /// count, which the answer touches anyway (docs/performance.md, "The night's step").
+  /// count, which the answer touches anyway (docs/performance.md, "The night's steps").
   token_id_string parent;
   token_id_string id;       ///< internal ID ("hvs." + 24 base62) or a custom ID
   token_id_string accessor; ///< 24 base62
