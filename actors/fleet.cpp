@@ -192,10 +192,8 @@ void slot_event(self_ptr self, std::uint32_t i) {
   auto& s = self->state;
   auto& slot = s.slots[i];
   auto now = sim_now(self, s.ctx);
-  if (!slot.started) {
-    slot.started = true;
+  if (!slot.started())
     return start_container(self, i);
-  }
   if (now >= slot.exit)
     return exit_container(self, i, now);
   tick(self, i, now);
