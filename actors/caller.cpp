@@ -54,27 +54,25 @@ void show_auth_identity(const entity_map& entities, api_outcome& r) {
   if (!r || !r->auth)
     return;
   auto& a = *r->auth;
-  // An entity that grants nothing leaves the token's own policies, which the store keeps
-  // sanitized, as they are (a fleet's logins and renewals): its record says so, or they are
-  // read. While no published entity grants, that is every token's entity, whichever it is,
-  // and its ID is not read (a line of the entry no other part of a renewal's answer reads).
-  auto own_as_they_are = [&] {
-    if (!a.sanitized_token_policies && !policies_sanitized(a.token_policies()))
-      return false;
-    a.identity_policies.clear();
-    a.all_policies.reset();
-    return true;
-  };
-  if (!entities.any_grants() && own_as_they_are())
-    return;
-  if (a.entity_id().empty())
-    return;
-  // An entity that is gone grants nothing (its token's own policies remain).
+  // An entity that is gone grants nothing (its token's own policies remain), and while no
+  // published entity grants, neither does the token's, whichever it is: its ID is then not
+  // read (a line of the entry no other part of a renewal's answer reads).
   static const std::vector<std::string> nothing;
-  const auto* e = entities.any_grants() ? entities.find(a.entity_id()) : nullptr;
+  const auto* e =
+    entities.any_grants() && !a.entity_id().empty() ? entities.find(a.entity_id()) : nullptr;
   const auto& granted = e ? (*e)->policies : nothing;
-  if (granted.empty() && own_as_they_are())
-    return;
+  if (granted.empty()) {
+    // An entity that grants nothing leaves the token's own policies, which the store keeps
+    // sanitized, as they are (a fleet's logins and renewals): its record says so, or they
+    // are read.
+    if (a.sanitized_token_policies || policies_sanitized(a.token_policies())) {
+      a.identity_policies.clear();
+      a.all_policies.reset();
+      return;
+    }
+    if (a.entity_id().empty())
+      return;
+  }
   a.identity_policies = sanitize_policies(granted, false);
   auto all = a.token_policies();
   all.insert(all.end(), granted.begin(), granted.end());
