@@ -162,3 +162,67 @@ TEST_CASE("a pending event packs its arming number and place; ties come out in a
   CHECK(q.pop().place() == 0);
   CHECK(q.empty());
 }
+
+TEST_CASE("a bucket of many blocks keeps its order through dropping, clearing and reuse") {
+  // Thousands of events in few buckets (a fleet's slot events an hour ahead): each bucket
+  // spans many blocks of 63 events.
+  pending_queue q;
+  std::vector<pending_event> pending;
+  std::uint64_t armed = 0;
+  auto arm = [&](std::int64_t at) {
+    const auto seq = armed++;
+    auto e = pending_event::make(at, seq, static_cast<std::uint32_t>(seq % 7));
+    q.push(e);
+    pending.push_back(e);
+  };
+  CHECK(q.blocks() == 0);
+  for (int i = 0; i < 200; ++i)
+    arm(5); // all dropped below
+  for (int i = 0; i < 5000; ++i)
+    arm(3'600'000 + (i * 7919) % 1000);
+  for (int i = 0; i < 200; ++i)
+    arm(10);
+  // 5,400 events in one bucket (nothing was taken out yet): 86 blocks of 63.
+  CHECK(q.blocks() == 86);
+  // Every event at instant 5 goes, every one of place 3, and every one at instant 10 but the
+  // last armed: the kept ones move up to the front of their chains, the emptied blocks are
+  // given back, and the earliest is one at 10.
+  auto dropped = [&](const pending_event& e) {
+    return e.at == 5 || e.place() == 3 || (e.at == 10 && e.seq() != armed - 1);
+  };
+  q.keep_only([&](const pending_event& e) { return !dropped(e); });
+  pending.erase(std::remove_if(pending.begin(), pending.end(), dropped), pending.end());
+  REQUIRE(q.size() == pending.size());
+  CHECK(q.top().seq() == armed - 1);
+  CHECK(q.pop().seq() == armed - 1);
+  pending.erase(std::find_if(pending.begin(), pending.end(),
+                             [&](const pending_event& e) { return e.seq() == armed - 1; }));
+  // The 4,286 left are in 69 blocks; the 17 given back are taken before any new one.
+  CHECK(pending.size() == 4286);
+  for (int i = 0; i < 63 * 12; ++i)
+    arm(7'200'000);
+  CHECK(q.blocks() == 86);
+  // Half are taken out, more are armed (into blocks the taking out gave back), and all come
+  // out in order.
+  for (std::size_t i = 0; i < pending.size() / 2; ++i)
+    q.pop();
+  std::sort(pending.begin(), pending.end(), pending_event_before{});
+  pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(pending.size() / 2));
+  const auto now = pending.front().at;
+  for (int i = 0; i < 3000; ++i)
+    arm(now + (i * 104729) % 5'000'000);
+  drain_against(q, pending);
+  // A bucket whose every event is dropped is empty; a cleared queue takes events again.
+  for (int i = 0; i < 300; ++i)
+    arm(9'000'000);
+  q.keep_only([](const pending_event&) { return false; });
+  CHECK(q.empty());
+  for (int i = 0; i < 300; ++i)
+    arm(9'000'000 + i);
+  q.clear();
+  CHECK(q.empty());
+  pending.clear();
+  arm(9'500'000);
+  arm(9'400'000);
+  drain_against(q, pending);
+}
