@@ -22,34 +22,37 @@ struct token_entry {
   /// an orphan, and here its length sits on the cache line of the shared entry's reference
   /// count, which the answer touches anyway (docs/performance.md, "The night's steps").
   token_id_string parent;
-  token_id_string id;       ///< internal ID ("hvs." + 24 base62) or a custom ID
-  token_id_string accessor; ///< 24 base62
-  shared_value<std::vector<std::string>> policies; ///< sanitized, sorted
-  shared_value<std::map<std::string, std::string>> meta;
-  std::string display_name = "token";
-  token_id_string path = "auth/token/create";
+  token_id_string id; ///< internal ID ("hvs." + 24 base62) or a custom ID
+
+  // The numbers a check and a renewal read, together after the IDs: 112 bytes where they
+  // were spread over 240 among the strings (docs/performance.md, "The steps of 2026-12-06").
   std::int64_t num_uses = 0;
   sim_time creation_time{};     ///< whole seconds, as Vault stores unix seconds
   sim_duration creation_ttl{0}; ///< TTL at creation; never changes
   sim_duration explicit_max_ttl{0};
   sim_duration period{0};
-  token_type type = token_type::service;
-  std::string role;         ///< the token role it was created through, if any
-  id_string entity_id;      ///< its identity entity (a login's, a role's entity alias, a parent's)
-  token_id_string cubbyhole_id; ///< 24 base62: the key of its cubbyhole
   /// For a login token: what its auth method gave at login (token_ttl, token_max_ttl). A
   /// renewal asks the method again in Vault; the lab keeps the login's values.
   sim_duration login_ttl{0};
   sim_duration login_max_ttl{0};
-  bool from_login = false;
-
-  // The token's lease. `operator init` / dev-server root tokens have none.
-  bool has_lease = true;
+  // The token's lease. `operator init` / dev-server root tokens have none (has_lease).
   sim_time issue_time{};
   std::optional<sim_time> expire_time; ///< nullopt: never expires (root without TTL)
   std::optional<sim_time> last_renewal;
   sim_duration ttl{0}; ///< last granted TTL (creation or last renewal)
+  token_type type = token_type::service;
+  bool from_login = false;
+  bool has_lease = true;
   bool renewable = true;
+
+  token_id_string accessor;                        ///< 24 base62
+  shared_value<std::vector<std::string>> policies; ///< sanitized, sorted
+  shared_value<std::map<std::string, std::string>> meta;
+  std::string display_name = "token";
+  token_id_string path = "auth/token/create";
+  std::string role;    ///< the token role it was created through, if any
+  id_string entity_id; ///< its identity entity (a login's, a role's entity alias, a parent's)
+  token_id_string cubbyhole_id; ///< 24 base62: the key of its cubbyhole
 
   bool is_root() const;
   bool orphan() const { return parent.empty(); }
