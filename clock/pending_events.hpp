@@ -18,7 +18,7 @@
 //
 // A bucket is a chain of fixed blocks of events, not a vector: a vector grew by doubling into
 // memory no one had touched for a while (a copy of every event each time) and gave it back
-// when emptied: its growth was almost a quarter of a run's writes that missed the cache at
+// when emptied: its growth was a fifth of a run's writes that missed the cache at
 // N = 30,000. The blocks a bucket empties go to the queue's spare blocks, last in first out,
 // so the next events armed or moved down are written where events were just read; the queue
 // keeps the blocks its most events at once needed, and gives them back when it goes.
