@@ -208,19 +208,22 @@ private:
   /// The lowest non-empty bucket after `now_`; there is one.
   std::size_t lowest() const { return static_cast<std::size_t>(__builtin_ctzll(filled_)) + 1; }
 
-  /// An empty block: the spare last given back, else the next of the last slab (a new slab
-  /// when it has none left).
-  block* take_block() {
+  /// An empty block chained before `next`: the spare last given back, else the next of the
+  /// last slab (a new slab when it has none left).
+  block* take_block(block* next) {
+    block* b;
     if (spare_ != nullptr) {
-      block* b = std::exchange(spare_, spare_->next);
-      b->count = 0;
-      return b;
+      b = std::exchange(spare_, spare_->next);
+    } else {
+      if (slabs_.empty() || slab_used_ == slab_blocks) {
+        slabs_.push_back(std::make_unique<block[]>(slab_blocks));
+        slab_used_ = 0;
+      }
+      b = &slabs_.back()[slab_used_++];
     }
-    if (slabs_.empty() || slab_used_ == slab_blocks) {
-      slabs_.push_back(std::make_unique<block[]>(slab_blocks));
-      slab_used_ = 0;
-    }
-    return &slabs_.back()[slab_used_++];
+    b->next = next;
+    b->count = 0;
+    return b;
   }
   /// Gives a block back to the spares, and returns the one after it in its chain.
   block* release(block* b) {
@@ -245,18 +248,14 @@ private:
     // A bucket's first block is the one being filled; the blocks after it are full.
     block*& first = later_[i];
     if (first == nullptr) {
-      first = take_block();
-      first->next = nullptr;
+      first = take_block(nullptr);
       best_[i] = x;
       filled_ |= bit(i);
     } else {
       if (pending_event_before{}(x, best_[i]))
         best_[i] = x;
-      if (first->count == block::room) {
-        block* b = take_block();
-        b->next = first;
-        first = b;
-      }
+      if (first->count == block::room)
+        first = take_block(first);
     }
     first->events[first->count++] = x;
   }
