@@ -38,9 +38,9 @@ const entity_snapshot* entity_map::find(std::string_view id) const {
 }
 
 outcome<resolved_token> with_entity(const entity_map& entities, resolved_token who) {
-  if (who.entry->entity_id.empty())
+  if (who.entry->origin->entity_id.empty())
     return who;
-  const auto* e = entities.find(who.entry->entity_id);
+  const auto* e = entities.find(who.entry->origin->entity_id);
   if (!e || (*e)->disabled)
     return vault_error::denied(std::string{texts::permission_denied});
   who.entity = *e;

@@ -23,7 +23,7 @@ api_outcome login_answer(const std::string& entity_id, std::vector<std::string> 
   api_response r;
   r.auth = auth_block{};
   auto& t = r.auth->own_token();
-  t.entity_id = entity_id;
+  t.origin.change().entity_id = entity_id;
   t.policies = std::move(policies);
   return r;
 }

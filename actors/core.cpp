@@ -128,7 +128,7 @@ void read_aws(self_ptr self, const resolved_token& who, const std::string& mount
   const auto& m = st.routes.mounts.at(mount);
   self
     ->request(m.engine.logical, caf::infinite, read_atom::value,
-              engine_read{path, who.entry->display_name, fields,
+              engine_read{path, who.entry->origin->display_name, fields,
                           effective_view(st.sys, m.tune, mount).max_lease_ttl})
     .then(secret_answer(self, who, mount, path, done), internal_error(done));
 }
@@ -159,7 +159,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
   if (under(r.path, "auth/token/"))
     return forward(self, st.store, done, read_atom::value, r.path);
   if (auto a = st.routes.auth_serving(r.path)) {
-    self->request(*a, caf::infinite, read_atom::value, r.path, who.entry->display_name)
+    self->request(*a, caf::infinite, read_atom::value, r.path, who.entry->origin->display_name)
       .then(
         [=](outcome<secret_result>& s) {
           if (!s)
@@ -180,7 +180,7 @@ void on_read(self_ptr self, const resolved_token& who, const logical_read_reques
     return read_aws(self, who, m->first, r.path, {}, done);
   self
     ->request(m->second.engine.logical, caf::infinite, read_atom::value,
-              engine_read{r.path, who.entry->display_name, {}, {}})
+              engine_read{r.path, who.entry->origin->display_name, {}, {}})
     .then(secret_answer(self, who, m->first, r.path, done), internal_error(done));
 }
 
@@ -254,7 +254,9 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
     auto probe = existence_probe(kind, path.substr(mount.size()));
     if (!probe)
       return k(std::nullopt);
-    self->request(*a, caf::infinite, read_atom::value, mount + *probe, who.entry->display_name)
+    self
+      ->request(*a, caf::infinite, read_atom::value, mount + *probe,
+                who.entry->origin->display_name)
       .then(secret_found, none);
     return;
   }
@@ -278,7 +280,7 @@ void probe_existence(self_ptr self, const resolved_token& who, const std::string
   }
   self
     ->request(e.engine.logical, caf::infinite, read_atom::value,
-              engine_read{m->first + *probe, who.entry->display_name, {}, {}})
+              engine_read{m->first + *probe, who.entry->origin->display_name, {}, {}})
     .then(secret_found, none);
 }
 

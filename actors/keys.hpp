@@ -31,7 +31,7 @@ inline std::string parent(const sim_context& c, std::string_view parent_id, std:
 inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
   if (c.counting())
     return salted(c, e.id);
-  return tokenlab::token_lease_id(e.path, token_store_salted(c, e.id));
+  return tokenlab::token_lease_id(e.origin->path, token_store_salted(c, e.id));
 }
 inline std::string lease(std::string_view lease_id) {
   std::string key{"sys/expire/id/"};

@@ -143,8 +143,9 @@ token_slot& make_token(self_ptr self, token_entry e) {
   }
   e.policies = st.policy_lists.intern(std::move(e.policies));
   e.meta = st.metadata.intern(std::move(e.meta));
+  e.origin = st.origins.intern(std::move(e.origin));
   auto& t = *st.tokens.try_emplace(id).first;
-  t.second.mount = mount_index(st, e.path);
+  t.second.mount = mount_index(st, e.origin->path);
   t.second.sanitized_policies = policies_sanitized(e.policies) || is_root_policy_set(e.policies);
   t.second.entry = std::make_shared<token_entry>(std::move(e));
   t.second.counted = st.ctx.counting();
@@ -209,8 +210,7 @@ std::string make_root_token(self_ptr self, sim_time now) {
   root.accessor = make_accessor(st.ids);
   root.cubbyhole_id = st.cubbyhole_ids.base62(24);
   root.policies = {"root"};
-  root.display_name = "root";
-  root.path = "auth/token/root";
+  root.origin = token_origin{"root", "auth/token/root", {}, {}};
   root.has_lease = false;
   root.renewable = false;
   storage_put(self, st.ctx, keys::accessor(st.ctx, root.accessor));
@@ -474,13 +474,13 @@ void renew_request(self_ptr self, resolved_token caller, const token_renew_reque
   const auto& e = *target->second.entry;
   // Role tokens renew with their role's current values; a deleted role refuses.
   std::optional<token_role> role;
-  if (!e.role.empty()) {
-    auto r = st.roles.find(e.role);
+  if (!e.origin->role.empty()) {
+    auto r = st.roles.find(e.origin->role);
     if (r == st.roles.end()) {
       // authRenew's plain error, prefixed by renewAuthEntry and wrapped by
       // request_handling.go's go-multierror.
-      return done(vault_error::internal(
-        texts::handler_error(texts::renew_entry_failed(texts::role_gone_not_renewing(e.role)))));
+      return done(vault_error::internal(texts::handler_error(
+        texts::renew_entry_failed(texts::role_gone_not_renewing(e.origin->role)))));
     }
     role = r->second;
   }

@@ -201,10 +201,11 @@ struct token_store_state {
   id_map<live_token> tokens;                                      ///< live tokens by internal ID
   record_timers<id_map<live_token>::value_type> timers; ///< the live tokens' TTLs
   accessor_index accessors; ///< the live tokens by accessor
-  /// The policy lists and metadata of the live tokens, each kept once (a fleet's tokens
-  /// share theirs).
+  /// The policy lists, metadata and origins of the live tokens, each kept once (a fleet's
+  /// tokens share theirs).
   interner<std::vector<std::string>> policy_lists;
   interner<std::map<std::string, std::string>> metadata;
+  interner<token_origin> origins;
   /// Service tokens' leases: lease ID -> token ID, and back (sys/leases/ reaches them). Not
   /// kept while events are counted (a fleet): its keys then have no salted IDs.
   std::map<std::string, std::string> token_leases;

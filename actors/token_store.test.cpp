@@ -344,6 +344,20 @@ SCENARIO("a counted request is answered by the store, or given back to the core"
   CHECK((*logged_in)->auth->identity_policies == std::vector<std::string>{"ops"});
   CHECK((*logged_in)->auth->policies() == std::vector<std::string>{"default", "ops"});
   CHECK((*logged_in)->auth->client_token() != id);
+  // The two logins' tokens share their origin and their policy list: one block each.
+  {
+    auto first = f.resolve(id);
+    auto second = f.resolve(std::string{(*logged_in)->auth->client_token()});
+    REQUIRE(first);
+    REQUIRE(second);
+    const token_origin& origin = first->entry->origin;
+    CHECK(origin.display_name == "userpass-pod");
+    CHECK(origin.path == "auth/userpass/login/pod");
+    CHECK(origin.role.empty());
+    CHECK(origin.entity_id == login.entity_id);
+    CHECK(&second->entry->origin.get() == &origin);
+    CHECK(&second->entry->policies.get() == &first->entry->policies.get());
+  }
 
   // A renew-self: answered here, with the entity's policy shown, as the core shows it on the
   // answers it gives.

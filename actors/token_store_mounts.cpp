@@ -46,7 +46,7 @@ void revoke_mount(self_ptr self, const std::string& mount, caf::typed_response_p
   auto s = std::make_shared<sweep>();
   s->rp = std::move(rp);
   for (const auto& [id, token] : st.tokens)
-    if (token.entry->path.view().compare(0, mount.size(), mount) == 0)
+    if (token.entry->origin->path.view().compare(0, mount.size(), mount) == 0)
       s->matching.emplace_back(token.entry->creation_time, id);
   // In creation order (ties by ID): the store's own map has no order to follow.
   std::sort(s->matching.begin(), s->matching.end());

@@ -8,13 +8,13 @@ batch_entry to_batch_entry(const token_entry& e, std::int64_t epoch_unix) {
   batch_entry b;
   b.parent = e.parent;
   b.policies = e.policies;
-  b.path = e.path;
+  b.path = e.origin->path;
   b.meta = e.meta;
-  b.display_name = e.display_name;
+  b.display_name = e.origin->display_name;
   b.creation_time_s = epoch_unix + whole_seconds(e.creation_time.time_since_epoch());
   b.ttl_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(e.ttl).count();
-  b.role = e.role;
-  b.entity_id = e.entity_id;
+  b.role = e.origin->role;
+  b.entity_id = e.origin->entity_id;
   return b;
 }
 
@@ -23,11 +23,8 @@ token_entry from_batch_entry(const batch_entry& b, std::string token, std::int64
   e.id = std::move(token);
   e.parent = b.parent;
   e.policies = b.policies;
-  e.path = b.path;
   e.meta = b.meta;
-  e.display_name = b.display_name;
-  e.role = b.role;
-  e.entity_id = b.entity_id;
+  e.origin = token_origin{b.display_name, b.path, b.role, b.entity_id};
   e.type = token_type::batch;
   e.creation_time = sim_time{} + secs(b.creation_time_s - epoch_unix);
   e.ttl = std::chrono::duration_cast<sim_duration>(std::chrono::nanoseconds(b.ttl_ns));

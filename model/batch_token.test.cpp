@@ -290,7 +290,7 @@ TEST_CASE("a batch token entry survives its seal: times, parent, policies", "[ba
   token_entry e;
   e.parent = "hvs.parentparentparentpare";
   e.policies = {"default", "test"};
-  e.path = "auth/token/create";
+  e.origin.change().path = "auth/token/create";
   e.creation_time = sim_time{std::chrono::minutes{5}};
   e.ttl = std::chrono::minutes{20};
   e.type = token_type::batch;

@@ -1,14 +1,15 @@
 #pragma once
 // shared_value<T>: a value that many records hold and none changes, kept once. A token's
-// policy list and metadata are the same for every token of a fleet's logins ("app",
-// "default"; username=pod); in each token entry they were a heap block or two of their own,
-// made at the login and freed, read cold, when the token ended (docs/performance.md, "The
-// cost per event by counts"). The token store interns them (`interner`), so that the
-// entries of equal lists share one.
+// policy list, metadata and origin are the same for every token of a fleet's logins ("app",
+// "default"; username=pod; userpass-pod at auth/userpass/login/pod); in each token entry
+// they were heap blocks or strings of their own, made at the login and freed, read cold,
+// when the token ended (docs/performance.md, "The cost per event by counts"). The token
+// store interns them (`interner`), so that the entries of equal values share one.
 //
-// It reads as a `const T&` (an implicit conversion, `get()`, and a container's `begin`,
-// `end`, `size` and `empty`), and is made from a T. An empty value holds no block. To change
-// it, make a new T and assign it.
+// It reads as a `const T&` (an implicit conversion, `get()`, `->`, and a container's
+// `begin`, `end`, `size` and `empty`), and is made from a T. A value equal to T's default (an
+// empty container) holds no block. To change it, assign a new T, or `change()` it: that
+// copies the value first unless this holder alone has it.
 
 #include <cstddef>
 #include <initializer_list>
@@ -23,19 +24,41 @@ class shared_value {
 public:
   shared_value() = default;
   shared_value(T v) { // implicit: `entry.policies = sanitized_list;`
-    if (!v.empty())
-      p_ = std::make_shared<const T>(std::move(v));
+    if (!is_default(v))
+      p_ = std::make_shared<T>(std::move(v)); // not a const object: change() may change it
   }
-  shared_value(std::initializer_list<typename T::value_type> items)
+  template <class U = T>
+  shared_value(std::initializer_list<typename U::value_type> items)
     : shared_value(T(items)) {}
 
   const T& get() const noexcept { return p_ ? *p_ : none(); }
   operator const T&() const noexcept { return get(); }
+  const T* operator->() const noexcept { return &get(); }
 
-  auto begin() const noexcept { return get().begin(); }
-  auto end() const noexcept { return get().end(); }
-  std::size_t size() const noexcept { return p_ ? p_->size() : 0; }
-  bool empty() const noexcept { return !p_; }
+  // Only for a container (a test of whether it is a range must not fail to compile).
+  template <class U = T>
+  auto begin() const noexcept -> decltype(std::declval<const U&>().begin()) {
+    return get().begin();
+  }
+  template <class U = T>
+  auto end() const noexcept -> decltype(std::declval<const U&>().end()) {
+    return get().end();
+  }
+  std::size_t size() const noexcept { return get().size(); }
+  bool empty() const noexcept { return get().empty(); }
+
+  /// The value to change in place: a copy of its own first, unless this holder alone has it
+  /// (an interned value is also the interner's, so never changed through here).
+  T& change() {
+    if (!p_ || p_.use_count() > 1) {
+      auto mine = std::make_shared<T>(get());
+      T& v = *mine;
+      p_ = std::move(mine);
+      return v;
+    }
+    // Made by make_shared<T> above (or from a T), never a const object: safe to change.
+    return const_cast<T&>(*p_);
+  }
 
   friend bool operator==(const shared_value& a, const shared_value& b) {
     return a.p_ == b.p_ || a.get() == b.get();
@@ -49,9 +72,19 @@ private:
   friend class interner;
 
   static const T& none() noexcept {
-    static const T empty;
-    return empty;
+    static const T value;
+    return value;
   }
+  // A container: empty; another value: equal to its default.
+  template <class U>
+  static auto is_default(const U& v, int) -> decltype(v.empty()) {
+    return v.empty();
+  }
+  template <class U>
+  static bool is_default(const U& v, long) {
+    return v == none();
+  }
+  static bool is_default(const T& v) { return is_default(v, 0); }
 
   std::shared_ptr<const T> p_;
 };
@@ -64,7 +97,7 @@ template <class T>
 class interner {
 public:
   shared_value<T> intern(shared_value<T> v) {
-    if (v.empty())
+    if (!v.p_)
       return v;
     // A fleet's logins give the same value again and again: the last one first, by ==.
     if (last_ && (last_ == v.p_ || *last_ == *v.p_))

@@ -12,6 +12,18 @@ namespace {
 
 using list = std::vector<std::string>;
 
+// A value that is not a container, with a default that is not empty (as a token's origin).
+struct place {
+  std::string city = "Lisbon";
+  int floor = 0;
+  friend bool operator==(const place& a, const place& b) {
+    return a.city == b.city && a.floor == b.floor;
+  }
+  friend bool operator<(const place& a, const place& b) {
+    return a.city < b.city || (a.city == b.city && a.floor < b.floor);
+  }
+};
+
 } // namespace
 
 SCENARIO("a shared_value reads as the value it was made from") {
@@ -86,4 +98,52 @@ SCENARIO("an interner drops the values no one holds when its table has doubled")
   CHECK(table.size() == 64);
   table.intern(list{"after"});
   CHECK(table.size() == 3);
+}
+
+SCENARIO("a shared_value of a value that is not a container holds no block for its default") {
+  const shared_value<place> none;
+  const shared_value<place> made_default = place{};
+  CHECK(none->city == "Lisbon");
+  CHECK(&none.get() == &made_default.get());
+  const shared_value<place> other = place{"Porto", 2};
+  CHECK(other->city == "Porto");
+  CHECK(other->floor == 2);
+  CHECK(&other.get() != &none.get());
+  CHECK(other != none);
+}
+
+SCENARIO("change() copies a value others hold, and changes in place one held alone") {
+  shared_value<place> a = place{"Porto", 2};
+  const auto before = a; // holds a's block
+  place& mine = a.change();
+  CHECK(&mine != &before.get()); // a copy: `before` is not changed through a
+  mine.floor = 3;
+  CHECK(before->floor == 2);
+  CHECK(a->floor == 3);
+  // Now a alone holds its block: changed where it is.
+  CHECK(&a.change() == &mine);
+  a.change().city = "Braga";
+  CHECK(a == place{"Braga", 3});
+  // The default (no block) is copied out before it is changed.
+  shared_value<place> fresh;
+  fresh.change().floor = 1;
+  CHECK(fresh == place{"Lisbon", 1});
+  CHECK(shared_value<place> {} -> floor == 0);
+}
+
+SCENARIO("an interner gives equal values that are not containers one block") {
+  interner<place> table;
+  auto made = shared_value<place>{place{"Porto", 2}};
+  const auto first = table.intern(made);
+  CHECK(&first.get() == &made.get());
+  // An equal value made on its own: its block is dropped for the first's.
+  shared_value<place> again;
+  again.change() = place{"Porto", 2};
+  const auto second = table.intern(std::move(again));
+  CHECK(&second.get() == &first.get());
+  // An interned value is also the table's: changing it through a holder copies it.
+  made.change().floor = 4;
+  CHECK(first->floor == 2);
+  CHECK(&table.intern(place{"Porto", 2}).get() == &first.get());
+  CHECK(table.size() == 1);
 }

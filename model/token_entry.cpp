@@ -36,7 +36,7 @@ const std::map<std::string, std::string>& auth_block::metadata() const {
 }
 
 std::string_view auth_block::entity_id() const {
-  return (token ? *token : no_token()).entity_id;
+  return (token ? *token : no_token()).origin->entity_id;
 }
 
 token_entry& auth_block::own_token() {

@@ -13,9 +13,34 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace tokenlab {
+
+/// Where a token came from: the same for every token of one login or one role (a fleet's
+/// tokens all share one), and never changed once the token is made. The token store keeps
+/// each distinct origin once, as it keeps policy lists, so that an entry holds one pointer
+/// where it held four strings (144 bytes), and its end reads that pointer where it read the
+/// four strings' lengths (docs/performance.md, "The steps of 2026-12-06 (morning)").
+struct token_origin {
+  std::string display_name = "token";
+  token_id_string path = "auth/token/create";
+  std::string role;    ///< the token role it was created through, if any
+  id_string entity_id; ///< its identity entity (a login's, a role's entity alias, a parent's)
+
+  friend bool operator==(const token_origin& a, const token_origin& b) {
+    return a.display_name == b.display_name && a.path == b.path && a.role == b.role &&
+           a.entity_id == b.entity_id;
+  }
+  friend bool operator<(const token_origin& a, const token_origin& b) {
+    return std::tuple{std::string_view{a.display_name}, a.path.view(), std::string_view{a.role},
+                      a.entity_id.view()} < std::tuple{std::string_view{b.display_name},
+                                                       b.path.view(), std::string_view{b.role},
+                                                       b.entity_id.view()};
+  }
+};
 
 struct token_entry {
   /// The parent's internal ID; "" for an orphan. First: an answer reads whether the token is
@@ -48,11 +73,8 @@ struct token_entry {
   token_id_string accessor;                        ///< 24 base62
   shared_value<std::vector<std::string>> policies; ///< sanitized, sorted
   shared_value<std::map<std::string, std::string>> meta;
-  std::string display_name = "token";
-  token_id_string path = "auth/token/create";
-  std::string role;    ///< the token role it was created through, if any
-  id_string entity_id; ///< its identity entity (a login's, a role's entity alias, a parent's)
-  token_id_string cubbyhole_id; ///< 24 base62: the key of its cubbyhole
+  shared_value<token_origin> origin; ///< its display name, path, role and entity
+  token_id_string cubbyhole_id;      ///< 24 base62: the key of its cubbyhole
 
   bool is_root() const;
   bool orphan() const { return parent.empty(); }

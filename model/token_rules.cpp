@@ -139,15 +139,15 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   create_plan plan;
   auto& e = plan.entry;
   e.parent = parent.id;
-  e.path = req.orphan_endpoint ? "auth/token/create-orphan" : "auth/token/create";
+  e.origin.change().path = req.orphan_endpoint ? "auth/token/create-orphan" : "auth/token/create";
   e.meta = req.meta;
   e.num_uses = req.num_uses;
   if (role) {
-    e.role = role->name;
+    e.origin.change().role = role->name;
     auto path = "auth/token/create/" + role->name;
     if (!role->path_suffix.empty())
       path += "/" + role->path_suffix;
-    e.path = path;
+    e.origin.change().path = path;
     // Role use limit: 0 on either side takes the other; otherwise the smaller.
     if (role->token_num_uses > 0 && (e.num_uses == 0 || role->token_num_uses < e.num_uses))
       e.num_uses = role->token_num_uses;
@@ -155,7 +155,7 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   e.creation_time = truncate_to_second(now);
   e.type = token_type::service;
   if (!req.display_name.empty())
-    e.display_name = token_display_name(req.display_name);
+    e.origin.change().display_name = token_display_name(req.display_name);
 
   if (!req.id.empty()) {
     if (!caller.sudo)
@@ -190,9 +190,9 @@ outcome<create_plan> plan_token_create(const caller_view& caller, const token_cr
   }
   // The alias's entity, else the parent's: an orphan inherits none.
   if (alias_entity)
-    e.entity_id = *alias_entity;
+    e.origin.change().entity_id = *alias_entity;
   else if (!e.parent.empty())
-    e.entity_id = parent.entity_id;
+    e.origin.change().entity_id = parent.origin->entity_id;
 
   // The handler parses its duration strings here, each with its own refusal.
   if (auto err = unparsed("explicit_max_ttl"))
@@ -327,9 +327,7 @@ outcome<create_plan> plan_login(login_auth auth, const std::string& mount,
   name += auth.display_name;
   while (!name.empty() && name.back() == '-')
     name.pop_back();
-  e.display_name = name;
-  e.path = request_path;
-  e.entity_id = std::move(auth.entity_id);
+  e.origin = token_origin{name, request_path, {}, std::move(auth.entity_id)};
   e.meta = std::move(auth.metadata);
   e.num_uses = auth.num_uses;
   e.period = auth.period;
@@ -414,8 +412,8 @@ data_map lookup_data(const token_entry& e, std::string_view shown_id, sim_time n
   d["accessor"] = e.accessor.str();
   d["creation_time"] = unix_seconds(e.creation_time, epoch_unix);
   d["creation_ttl"] = whole_seconds(e.creation_ttl);
-  d["display_name"] = e.display_name;
-  d["entity_id"] = e.entity_id.str();
+  d["display_name"] = e.origin->display_name;
+  d["entity_id"] = e.origin->entity_id.str();
   d["expire_time"] =
     e.expire_time ? field_value{format_rfc3339(*e.expire_time, epoch_unix)} : field_value{};
   d["explicit_max_ttl"] = whole_seconds(e.explicit_max_ttl);
@@ -423,7 +421,7 @@ data_map lookup_data(const token_entry& e, std::string_view shown_id, sim_time n
   d["meta"] = e.meta.empty() ? field_value{} : field_value{e.meta};
   d["num_uses"] = e.num_uses;
   d["orphan"] = e.orphan();
-  d["path"] = e.path.str();
+  d["path"] = e.origin->path.str();
   d["policies"] = e.policies;
   d["ttl"] = remaining_ttl_seconds(e, now);
   d["type"] = std::string{e.type == token_type::batch ? "batch" : "service"};
@@ -437,8 +435,8 @@ data_map lookup_data(const token_entry& e, std::string_view shown_id, sim_time n
   }
   if (e.period > sim_duration::zero())
     d["period"] = whole_seconds(e.period);
-  if (!e.role.empty())
-    d["role"] = e.role;
+  if (!e.origin->role.empty())
+    d["role"] = e.origin->role;
   return d;
 }
 

@@ -22,8 +22,8 @@ token_entry root_token() {
   e.id = "hvs.rootrootrootrootrootroot";
   e.accessor = "rootaccessor000000000000";
   e.policies = {"root"};
-  e.display_name = "root";
-  e.path = "auth/token/root";
+  e.origin.change().display_name = "root";
+  e.origin.change().path = "auth/token/root";
   e.has_lease = false;
   e.renewable = false;
   return e;
@@ -64,8 +64,8 @@ SCENARIO("root creating a token without policies gives a non-expiring root child
   CHECK_FALSE(plan->entry.expire_time);
   CHECK_FALSE(plan->entry.renewable);
   CHECK(plan->entry.parent == root.id);
-  CHECK(plan->entry.path == "auth/token/create");
-  CHECK(plan->entry.display_name == "token");
+  CHECK(plan->entry.origin->path == "auth/token/create");
+  CHECK(plan->entry.origin->display_name == "token");
 }
 
 SCENARIO("a token with the default policy and no TTL gets the default lease TTL and is renewable") {
@@ -215,7 +215,7 @@ SCENARIO("token_lookup_keys names every key a lookup can show, and only those") 
   auto e = default_token();
   e.last_renewal = sim_time{1h};
   e.period = 1h;
-  e.role = "app";
+  e.origin.change().role = "app";
   e.meta = {{"team", "web"}};
   const auto d = lookup_data(e, e.id, sim_time{2h}, 1704067200);
   std::vector<std::string> shown;
@@ -257,8 +257,8 @@ SCENARIO(
   CHECK(plan->entry.orphan());
   CHECK(plan->entry.ttl == std::chrono::hours{8});
   CHECK(plan->entry.period == 0s); // the role's period is used, not stored
-  CHECK(plan->entry.role == "zabbix");
-  CHECK(plan->entry.path == "auth/token/create/zabbix");
+  CHECK(plan->entry.origin->role == "zabbix");
+  CHECK(plan->entry.origin->path == "auth/token/create/zabbix");
   CHECK(plan->warnings == std::vector<std::string>{"Policy \"policy1\" does not exist",
                                                    "Policy \"policy2\" does not exist",
                                                    "Policy \"policy3\" does not exist"});
@@ -562,7 +562,7 @@ SCENARIO("a batch token created through a role keeps the role's name, as its blo
                                 &role, builtin);
   REQUIRE(plan.ok());
   CHECK(plan->entry.type == token_type::batch);
-  CHECK(plan->entry.role == "zabbix");
+  CHECK(plan->entry.origin->role == "zabbix");
   CHECK(std::get<std::string>(lookup_data(plan->entry, "", sim_time{}, 0).at("role")) == "zabbix");
 }
 
@@ -641,7 +641,7 @@ SCENARIO("a login's token: no policy warnings, the mount's token type, root refu
   REQUIRE(plan.ok());
   CHECK(plan->warnings.empty());
   CHECK(plan->entry.type == token_type::service);
-  CHECK(plan->entry.display_name == "userpass-ada");
+  CHECK(plan->entry.origin->display_name == "userpass-ada");
   auto batch = plan_login(auth, "auth/userpass/", "default-batch", "auth/userpass/login/ada",
                           sys_view(), sim_time{});
   REQUIRE(batch.ok());
@@ -689,7 +689,7 @@ SCENARIO("a role's entity_alias stops the plan for its entity, then names the to
                                 builtin, &entity);
   REQUIRE(plan.ok());
   CHECK_FALSE(plan->needs_alias_entity);
-  CHECK(plan->entry.entity_id == entity);
+  CHECK(plan->entry.origin->entity_id == entity);
   // The checks before the alias come first: a negative use count wins.
   req.num_uses = -1;
   auto early =
@@ -700,17 +700,17 @@ SCENARIO("a role's entity_alias stops the plan for its entity, then names the to
 
 SCENARIO("a child token inherits its parent's entity; an orphan does not") {
   auto parent = root_token();
-  parent.entity_id = "e-1";
+  parent.origin.change().entity_id = "e-1";
   token_create_request req;
   auto child =
     plan_token_create(caller_view{parent, true}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(child.ok());
-  CHECK(child->entry.entity_id == "e-1");
+  CHECK(child->entry.origin->entity_id == "e-1");
   req.no_parent = true;
   auto orphan =
     plan_token_create(caller_view{parent, true}, req, sys_view(), sim_time{}, nullptr, builtin);
   REQUIRE(orphan.ok());
-  CHECK(orphan->entry.entity_id.empty());
+  CHECK(orphan->entry.origin->entity_id.empty());
   CHECK(lookup_data(child->entry, "x", sim_time{}, 0).at("entity_id") == field_value{"e-1"});
   CHECK(make_auth_block(std::make_shared<const token_entry>(child->entry), true).entity_id() ==
         "e-1");
@@ -721,7 +721,7 @@ SCENARIO("an auth block shares its token's entry, and one set by hand has an ent
   e.accessor = "acc-1";
   e.policies = {"default", "web"};
   e.meta = {{"team", "web"}};
-  e.entity_id = "e-1";
+  e.origin.change().entity_id = "e-1";
   e.parent = "hvs.parent";
   e.ttl = 90min;
   e.num_uses = 3;
