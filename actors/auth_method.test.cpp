@@ -144,7 +144,7 @@ TEST_CASE("auth_method actor: AppRole secret IDs are seeded UUIDs that wear out"
   CHECK(ev[2].subject == accessor);
 }
 
-TEST_CASE("auth_method actor: the same seed gives the same IDs; mounts draw apart") {
+TEST_CASE("auth_method actor: the same seed gives the same IDs, mounts draw apart") {
   auto first_role_id = [](const std::string& mount) {
     mount_fixture f{"approle", mount};
     REQUIRE(f.write(mount + "role/r", {}).ok());

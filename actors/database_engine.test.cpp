@@ -336,7 +336,7 @@ TEST_CASE("database engine: a password in connection_url is warned about and red
   }
 }
 
-TEST_CASE("database engine: config reads back without its password; updates merge") {
+TEST_CASE("database engine: config reads back without its password, updates merge") {
   db_fixture f;
   f.setup();
   auto fx = f.write("config/my-db", {{"allowed_roles", "readonly, writer"}});
@@ -363,7 +363,7 @@ TEST_CASE("database engine: config reads back without its password; updates merg
   CHECK(ev[0].subject == "database/config/my-db");
 }
 
-TEST_CASE("database engine: roles need a database name; their TTLs are Vault durations") {
+TEST_CASE("database engine: roles need a database name, their TTLs are Vault durations") {
   db_fixture f;
   auto no_db = f.write("roles/r", {{"creation_statements", create_sql}});
   REQUIRE_FALSE(no_db);

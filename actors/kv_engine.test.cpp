@@ -253,7 +253,7 @@ TEST_CASE("kv engine: an empty mount lists as 404") {
   CHECK(r.error() == vault_error{404, {}});
 }
 
-TEST_CASE("kv engine: delete removes the secret and its storage key; 204 either way") {
+TEST_CASE("kv engine: delete removes the secret and its storage key, 204 either way") {
   kv_fixture f;
   REQUIRE(f.write("secret/a", {{"k", "v"}}));
   f.effects();

@@ -208,7 +208,7 @@ SCENARIO("a token whose revocation has started no longer authenticates, nor rene
   CHECK(f.ask<life_state>(state_atom::value, id) == life_state::valid);
 }
 
-SCENARIO("a live token is a record of the store; it is an actor only while it is revoked") {
+SCENARIO("a live token is a record of the store, it is an actor only while it is revoked") {
   store_fixture f;
   auto before = f.running();
   std::vector<std::string> ids;

@@ -144,7 +144,7 @@ TEST_CASE("dropping events keeps the ones taken out of the current instant's gon
   CHECK(q.empty());
 }
 
-TEST_CASE("a pending event packs its arming number and place; ties come out in arming order") {
+TEST_CASE("a pending event packs its arming number and place, ties come out in arming order") {
   const auto e = pending_event::make(-5, 123456789, (1u << 28) - 1);
   CHECK(e.at == -5);
   CHECK(e.seq() == 123456789);

@@ -276,7 +276,7 @@ TEST_CASE("make it so refuses a forbidden command, an edited test and a broken g
   CHECK(has(g.text, "the exercise's marker lines are gone"));
 }
 
-TEST_CASE("progress is a small JSON file; a corrupt one is refused, never overwritten") {
+TEST_CASE("progress is a small JSON file, a corrupt one is refused, never overwritten") {
   progress p;
   p.solved = {"01-first-token/exercise-1.vlab"};
   p.hints = {{"01-first-token/exercise-2.vlab", 2}};

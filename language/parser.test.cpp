@@ -815,7 +815,8 @@ TEST_CASE("github lines declare GitHub's organizations and users") {
   CHECK(login.path == "github/");
 }
 
-TEST_CASE("VAULT_FORMAT sets the step's format; a -format flag wins; -field on read, write and token create") {
+TEST_CASE("VAULT_FORMAT sets the step's format, a -format flag wins, -field on read, write and "
+          "token create") {
   const auto sc = parse_ok("VAULT_FORMAT=json vault token lookup\n"
                            "VAULT_FORMAT=json vault token lookup -format=table\n"
                            "VAULT_TOKEN=$root VAULT_FORMAT=table vault read -format=json x/y\n");
@@ -852,7 +853,7 @@ TEST_CASE("an empty VAULT_TOKEN= sends the CLI's current token, as its token hel
   CHECK(vault_at(sc, 1).vault_token);
 }
 
-TEST_CASE("rm ~/.vault-token is a step of its own; no other file can be removed") {
+TEST_CASE("rm ~/.vault-token is a step of its own, no other file can be removed") {
   const auto sc = parse_ok("rm ~/.vault-token\nrm -f ~/.vault-token\nvault token lookup\n");
   REQUIRE(sc.steps.size() == 3);
   CHECK(std::holds_alternative<token_helper_step>(sc.steps[0].body));
@@ -865,7 +866,7 @@ TEST_CASE("rm ~/.vault-token is a step of its own; no other file can be removed"
 }
 
 TEST_CASE("vault operator generate-root: the first mode flag given decides, as Run's switch "
-          "does; values may be references") {
+          "does, values may be references") {
   using m = generate_root_mode;
   CHECK(only<cmd_generate_root>("vault operator generate-root -status").mode == m::status);
   CHECK(only<cmd_generate_root>("vault operator generate-root -init -status").mode == m::init);

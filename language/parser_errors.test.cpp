@@ -740,7 +740,7 @@ TEST_CASE("a field that no result of its kind has is an error at the field, with
         "renewable, storage.writes, storage.deletes, node, served");
 }
 
-TEST_CASE("absent and present take no value; an operator needs one") {
+TEST_CASE("absent and present take no value, an operator needs one") {
   CHECK(step_error("expect t1.ttl ==") ==
         "e.scn:2:17: the operator == needs a value after it, e.g. expect r.ttl == 4h");
   CHECK(step_error("expect t1.ttl missing") ==

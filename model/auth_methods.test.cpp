@@ -147,7 +147,7 @@ TEST_CASE("token params: deprecated aliases are upgraded as tokenutil.UpgradeVal
   }
 }
 
-TEST_CASE("token params: a read shows every token field; a login gets them") {
+TEST_CASE("token params: a read shows every token field, a login gets them") {
   token_params t;
   t.token_ttl = minutes{1};
   t.token_max_ttl = minutes{30};
@@ -484,7 +484,7 @@ TEST_CASE("approle: role writes are validated as Vault's") {
   CHECK(num(*p, "token_period") == 3600);
 }
 
-TEST_CASE("approle: deleting a role takes its secret IDs; unmodelled sub-paths say so") {
+TEST_CASE("approle: deleting a role takes its secret IDs, unmodelled sub-paths say so") {
   test_env e;
   auto b = make_auth_backend("approle");
   REQUIRE(b->write("role/r", {}, e.env));

@@ -116,7 +116,7 @@ TEST_CASE("fields: unknown fields are warned about only when the handler answers
         strings{"something", "Endpoint ignored these unrecognized parameters: [alpha zeta]"});
 }
 
-TEST_CASE("fields: a TypeMap takes no text; Go's time.ParseDuration takes no bare seconds") {
+TEST_CASE("fields: a TypeMap takes no text, Go's time.ParseDuration takes no bare seconds") {
   field_schema schema{{"metadata", field_kind::map}};
   CHECK(validate_fields({{"metadata", "k=v"}}, schema) ==
         R"(error converting input k=v for field "metadata": '' expected a map, got 'string')");

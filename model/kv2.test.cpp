@@ -61,7 +61,7 @@ std::string str(const data_map& d, const std::string& key) {
 
 } // namespace
 
-TEST_CASE("kv v2: every put makes a version; a get reads the latest or the one asked for") {
+TEST_CASE("kv v2: every put makes a version, a get reads the latest or the one asked for") {
   mount m;
   auto w1 = m.put("app", {{"password", "one"}}, 10);
   REQUIRE(w1);
@@ -88,7 +88,7 @@ TEST_CASE("kv v2: every put makes a version; a get reads the latest or the one a
   CHECK(m.get("nothing", 30).error() == vault_error{404, {}});
 }
 
-TEST_CASE("kv v2: a delete hides the latest version; the read answers 404 with its metadata") {
+TEST_CASE("kv v2: a delete hides the latest version, the read answers 404 with its metadata") {
   mount m;
   REQUIRE(m.put("app", {{"k", "v1"}}, 0));
   REQUIRE(m.put("app", {{"k", "v2"}}, 60));
@@ -214,7 +214,7 @@ TEST_CASE("kv v2: a write without a data map is refused") {
   CHECK(w.error() == vault_error::invalid("no data provided"));
 }
 
-TEST_CASE("kv v2: max_versions keeps the newest ten by default; oldest_version lags") {
+TEST_CASE("kv v2: max_versions keeps the newest ten by default, oldest_version lags") {
   mount m;
   for (int i = 1; i <= 9; ++i)
     REQUIRE(m.put("app", {{"n", std::to_string(i)}}, i));

@@ -40,7 +40,7 @@ TEST_CASE("lease writes: the increment is a TypeDurationSecond, sync a TypeBool"
   CHECK_FALSE(revoke.prefix);
 }
 
-TEST_CASE("lease writes: the ID may come in the URL, the body's lease_id wins; 0.x paths too") {
+TEST_CASE("lease writes: the ID may come in the URL, the body's lease_id wins, 0.x paths too") {
   auto url = std::get<lease_renew_request>(request_of("sys/leases/renew/db/creds/r/x", {}));
   CHECK(url.lease_id == "db/creds/r/x");
   auto body = std::get<lease_renew_request>(

@@ -55,7 +55,7 @@ SCENARIO("a lease can be renewed only while it has a future expiry and its flag 
   CHECK(lease_not_renewable(root, at(0s)) == texts::lease_not_renewable);
 }
 
-SCENARIO("a lease lookup shows the lease's times; a non-expiring lease has ttl 0 and no expiry") {
+SCENARIO("a lease lookup shows the lease's times, a non-expiring lease has ttl 0 and no expiry") {
   lease_times t;
   t.issue_time = at(0s);
   t.expire_time = at(1h);

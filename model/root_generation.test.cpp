@@ -68,7 +68,7 @@ TEST_CASE("a key share is read as hex when that gives 16 to 33 bytes, else as ba
   CHECK_FALSE(decode_key_share("not base64!"));
 }
 
-TEST_CASE("an attempt takes one share on a dev server; its nonce, its OTP and the key are "
+TEST_CASE("an attempt takes one share on a dev server, its nonce, its OTP and the key are "
           "checked as GenerateRootUpdate checks them") {
   state s;
   const std::string otp(otp_length, 'x');

@@ -52,7 +52,7 @@ SCENARIO("an empty shared_value holds no block, however it was made") {
   CHECK(&none.get() == &made_empty.get());
 }
 
-SCENARIO("copies of a shared_value share its block; equal values made apart do not") {
+SCENARIO("copies of a shared_value share its block, equal values made apart do not") {
   const shared_value<list> a = list{"default"};
   const auto copy = a;
   CHECK(&copy.get() == &a.get());

@@ -22,7 +22,7 @@ vault_error error_of(const std::string& path, const field_map& fields, bool read
 
 } // namespace
 
-TEST_CASE("a write to auth/token/lookup names the token in its body; without one, the caller") {
+TEST_CASE("a write to auth/token/lookup names the token in its body, without one, the caller") {
   auto given = std::get<token_lookup_request>(request_of("auth/token/lookup", {{"token", "hvs.x"}}));
   CHECK(given.by == token_selector::token);
   CHECK(given.value == "hvs.x");
@@ -65,7 +65,8 @@ TEST_CASE("renew, revoke and their -self, -accessor and -orphan paths make the c
   CHECK(std::holds_alternative<token_tidy_request>(request_of("auth/token/tidy", {})));
 }
 
-TEST_CASE("the token endpoints' schemas: a bad increment fails validation; reads only where Vault has them") {
+TEST_CASE("the token endpoints' schemas: a bad increment fails validation, reads only where Vault "
+          "has them") {
   auto bad = error_of("auth/token/renew-self", {{"increment", "-5"}});
   CHECK(bad.status == 400);
   CHECK(bad.message() == "Field validation failed: error converting input -5 for field "

@@ -698,7 +698,7 @@ SCENARIO("a role's entity_alias stops the plan for its entity, then names the to
   CHECK(early.error().message() == "number of uses cannot be negative");
 }
 
-SCENARIO("a child token inherits its parent's entity; an orphan does not") {
+SCENARIO("a child token inherits its parent's entity, an orphan does not") {
   auto parent = root_token();
   parent.origin.change().entity_id = "e-1";
   token_create_request req;

@@ -392,7 +392,7 @@ SCENARIO("the decision records which limit and which input were used") {
   }
 }
 
-SCENARIO("a lease read with a batch token ends with it; only a renewal's response says so") {
+SCENARIO("a lease read with a batch token ends with it, only a renewal's response says so") {
   const auto v = view_of(h(768), h(768));
   ttl_request in;
   in.now = at(m(5));

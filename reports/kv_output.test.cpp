@@ -38,7 +38,7 @@ TEST_CASE("a list in JSON is its keys alone, as OutputList hands them to the for
   CHECK(render_cli_output(call) == "[\n  \"app\",\n  \"db/\"\n]\n");
 }
 
-TEST_CASE("kv get prints the path, the version's metadata and the data; a deleted one no data") {
+TEST_CASE("kv get prints the path, the version's metadata and the data, a deleted one no data") {
   vault_call_record call;
   call.method = "GET";
   call.path = "secret/data/app?version=2";
@@ -78,7 +78,7 @@ TEST_CASE("kv get prints the path, the version's metadata and the data; a delete
   CHECK(render_cli_output(call) == "No data found at secret/data/app\n");
 }
 
-TEST_CASE("kv patch: the new version like kv put; an empty 404 is the success line; a 404 with "
+TEST_CASE("kv patch: the new version like kv put, an empty 404 is the success line, a 404 with "
           "a body the error alone") {
   // command/kv_patch.go Run and mergePatch; api/logical.go write.
   vault_call_record call;

@@ -165,7 +165,7 @@ SCENARIO("an output that cannot be written, or is the scenario itself, is refuse
   CHECK(r.code == 0);
 }
 
-SCENARIO("a fleet too big for the run's budget is refused before it runs; the flags raise it") {
+SCENARIO("a fleet too big for the run's budget is refused before it runs, the flags raise it") {
   scratch s;
   auto file = s.write("big.vlab", "vault auth enable userpass\n"
                                   "fleet clients=300 until=1h login=auth/userpass/login/pod\n");
@@ -189,7 +189,7 @@ SCENARIO("a scenario with no steps runs, with a warning that there was nothing t
   CHECK(r.err == file + ": warning: no steps and no expectations: nothing to run\n");
 }
 
-SCENARIO("--detail chooses how much a report shows; an unknown one is refused") {
+SCENARIO("--detail chooses how much a report shows, an unknown one is refused") {
   scratch s;
   auto file = s.write("ok.vlab", "vault token create -policy=default => t\nexpect t.ttl == 768h\n");
   auto r = s.tokenlab("run '" + file + "' --detail story");

@@ -201,7 +201,7 @@ SCENARIO("expect lease on a token's lease ID says what became of its token, as v
   CHECK(unknown.steps.at(1).expectations.at(0).actual == "unknown");
 }
 
-SCENARIO("sys/mounts/<path> enables a mount with its options as vault secrets enable does; "
+SCENARIO("sys/mounts/<path> enables a mount with its options as vault secrets enable does, "
          "the options kv does not read, and a missing type, are refused") {
   auto r = run_text("vault write sys/mounts/l type=kv options=leased_passthrough=true\n"
                     "vault write l/app pass=x ttl=1h\n"

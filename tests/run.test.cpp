@@ -96,7 +96,7 @@ SCENARIO("auth/token tuned to 2h caps a default-TTL token renewed 43 s later at 
   CHECK(r.steps[4].effects.front().at == sim_time{std::chrono::hours{2}});
 }
 
-SCENARIO("creating a child service token costs 4 storage writes, an orphan 3, a batch token 0; "
+SCENARIO("creating a child service token costs 4 storage writes, an orphan 3, a batch token 0, "
          "a user's first login also writes its new entity") {
   auto r = run_text("vault token create -policy=default\n"
                     "vault token create -policy=default -orphan\n"
@@ -119,7 +119,7 @@ SCENARIO("creating a child service token costs 4 storage writes, an orphan 3, a 
   CHECK(count(r.steps[8], trace_kind::token_created) == 1);
 }
 
-SCENARIO("a lease read with a batch token costs 2 writes, indexed under its parent; an orphan "
+SCENARIO("a lease read with a batch token costs 2 writes, indexed under its parent, an orphan "
          "batch token's lease 1") {
   auto r = run_text("vault secrets enable aws\n"
                     "vault write aws/config/root access_key=A secret_key=S region=us-east-1\n"

@@ -50,7 +50,7 @@ SCENARIO("every request made with a use-limited token spends a use, lookups incl
   CHECK(denied.message() == "permission denied");
 }
 
-SCENARIO("a use-limited token cannot create children; with one use left it finds no parent") {
+SCENARIO("a use-limited token cannot create children, with one use left it finds no parent") {
   auto r = run_text("vault token create -use-limit=3 => three\n"
                     "vault token create -use-limit=1 => one\n"
                     "VAULT_TOKEN=$three vault token create\n"
@@ -124,7 +124,7 @@ SCENARIO("listing accessors needs sudo") {
   CHECK(failure(r, 2).status == 403);
 }
 
-SCENARIO("revoke -mode=orphan revokes only the token; its children become orphans and live on") {
+SCENARIO("revoke -mode=orphan revokes only the token, its children become orphans and live on") {
   auto r = run_text("vault token create -ttl=1h => p\n"
                     "VAULT_TOKEN=$p vault token create -ttl=2h => c\n"
                     "VAULT_TOKEN=$c vault token create -ttl=3h => g\n"
@@ -289,7 +289,7 @@ std::string text_of(const api_response& r, const char* key) {
 
 } // namespace
 
-SCENARIO("generate-root makes a working root token from the unseal key; its OTP, nonce and token "
+SCENARIO("generate-root makes a working root token from the unseal key, its OTP, nonce and token "
          "come from the seed") {
   const std::string flow = "vault operator generate-root -generate-otp => g\n"
                            "vault operator generate-root -init -otp=$g.otp => i\n"
