@@ -30,15 +30,16 @@ struct token_origin {
   std::string role;    ///< the token role it was created through, if any
   id_string entity_id; ///< its identity entity (a login's, a role's entity alias, a parent's)
 
+  /// Its four fields as one comparable value.
+  auto fields() const {
+    return std::tuple{std::string_view{display_name}, path.view(), std::string_view{role},
+                      entity_id.view()};
+  }
   friend bool operator==(const token_origin& a, const token_origin& b) {
-    return a.display_name == b.display_name && a.path == b.path && a.role == b.role &&
-           a.entity_id == b.entity_id;
+    return a.fields() == b.fields();
   }
   friend bool operator<(const token_origin& a, const token_origin& b) {
-    return std::tuple{std::string_view{a.display_name}, a.path.view(), std::string_view{a.role},
-                      a.entity_id.view()} < std::tuple{std::string_view{b.display_name},
-                                                       b.path.view(), std::string_view{b.role},
-                                                       b.entity_id.view()};
+    return a.fields() < b.fields();
   }
 };
 
