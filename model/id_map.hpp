@@ -14,6 +14,14 @@
 // maps on the request path were the largest single item of the reference workload's profile
 // at N = 100,000 (docs/performance.md).
 //
+// An erased record's block is kept for the next record (spare blocks, last erased first): a
+// token's record, a lease's, an IAM user's lives for hours of the lab's time, so its block
+// went back to the allocator cold, among neighbours as cold, whose headers and free lists the
+// allocator reads and writes to merge them (docs/performance.md, "The steps of 2026-12-06 (midday)"). A spare
+// is the block just written by the erasure, taken by the next insertion while still in the
+// cache. The spares are bounded by a quarter of the records (and 64), so that the map's memory
+// follows its live records, not their history.
+//
 // Iteration order depends on the keys' hashes and on the order of insertions and erasures,
 // as std::unordered_map's does (deterministic for a given run, but no order to show): every
 // caller that lists records sorts them. Iterators are invalidated by an insertion or an
@@ -21,11 +29,13 @@
 
 #include "model/inline_string.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -144,19 +154,27 @@ public:
   id_map& operator=(const id_map&) = delete;
   id_map(id_map&& other) noexcept
     : slots_(std::move(other.slots_))
-    , size_(std::exchange(other.size_, 0)) {
+    , size_(std::exchange(other.size_, 0))
+    , spare_(std::exchange(other.spare_, nullptr))
+    , spares_(std::exchange(other.spares_, 0)) {
     other.slots_.clear();
   }
   id_map& operator=(id_map&& other) noexcept {
     if (this != &other) {
       clear();
+      drop_spares(0);
       slots_ = std::move(other.slots_);
       size_ = std::exchange(other.size_, 0);
+      spare_ = std::exchange(other.spare_, nullptr);
+      spares_ = std::exchange(other.spares_, 0);
       other.slots_.clear();
     }
     return *this;
   }
-  ~id_map() { clear(); }
+  ~id_map() {
+    clear();
+    drop_spares(0);
+  }
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
@@ -185,10 +203,17 @@ public:
     if (auto i = locate(key, h); i != npos)
       return {at(i), false};
     reserve(size_ + 1);
-    auto record = std::make_unique<value_type>(std::piecewise_construct, std::forward_as_tuple(key),
-                                               std::forward_as_tuple(std::forward<Args>(args)...));
+    void* block = take_block();
+    value_type* record = nullptr;
+    try {
+      record = ::new (block) value_type(std::piecewise_construct, std::forward_as_tuple(key),
+                                        std::forward_as_tuple(std::forward<Args>(args)...));
+    } catch (...) {
+      keep_block(block);
+      throw;
+    }
     auto i = free_slot(h);
-    slots_[i] = slot{h, record.release()};
+    slots_[i] = slot{h, record};
     ++size_;
     return {at(i), true};
   }
@@ -197,10 +222,11 @@ public:
   /// Erases the record `it` names; returns nothing (iterators are invalidated).
   void erase(const_iterator it) {
     auto i = static_cast<std::size_t>(it.at_ - slots_.data());
-    delete slots_[i].record;
+    destroy(slots_[i].record);
     slots_[i] = slot{};
     --size_;
     shift_back(i);
+    drop_spares(max_spares());
   }
   std::size_t erase(std::string_view key) {
     auto i = locate(key, hash_of(key));
@@ -210,11 +236,17 @@ public:
     return 1;
   }
 
+  /// Erases every record (their blocks kept as spares, up to the bound of an empty map).
   void clear() {
     for (auto& s : slots_)
-      delete std::exchange(s.record, nullptr);
+      if (s.record != nullptr)
+        destroy(std::exchange(s.record, nullptr));
     size_ = 0;
+    drop_spares(max_spares());
   }
+
+  /// Blocks of erased records kept for the next ones.
+  std::size_t spares() const { return spares_; }
 
   /// Room for `n` records without growing the slots again.
   void reserve(std::size_t n) {
@@ -232,6 +264,43 @@ public:
 
 private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // A spare block holds the next spare's address where its record was.
+  struct spare_block {
+    spare_block* next;
+  };
+  static_assert(sizeof(value_type) >= sizeof(spare_block) &&
+                  alignof(value_type) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__,
+                "a record's block holds a spare's link, and operator new aligns it");
+
+  std::size_t max_spares() const { return std::max<std::size_t>(64, size_ / 4); }
+  void* take_block() {
+    if (spare_ == nullptr)
+      return ::operator new(sizeof(value_type));
+    auto* b = spare_;
+    spare_ = b->next;
+    --spares_;
+    return b;
+  }
+  void keep_block(void* block) {
+    spare_ = ::new (block) spare_block{spare_};
+    ++spares_;
+  }
+  void destroy(value_type* record) {
+    record->~value_type();
+    keep_block(record);
+  }
+  /// Gives spares back to the allocator down to `keep` (one or two at an erasure: the bound
+  /// falls by a quarter of one).
+  void drop_spares(std::size_t keep) {
+    while (spares_ > keep) {
+      auto* b = spare_;
+      spare_ = b->next;
+      --spares_;
+      b->~spare_block();
+      ::operator delete(b, sizeof(value_type));
+    }
+  }
 
   // std::hash<std::string_view> hashes a string's characters as std::hash<std::string> does.
   static std::size_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
@@ -276,6 +345,8 @@ private:
 
   std::vector<slot> slots_;
   std::size_t size_ = 0;
+  spare_block* spare_ = nullptr; ///< the last erased record's block, first
+  std::size_t spares_ = 0;
 };
 
 } // namespace tokenlab

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -169,4 +170,58 @@ TEST_CASE("a map of long IDs keeps a 64-character name in its key") {
   CHECK(m.erase(name) == 1);
   CHECK(m.find(name) == m.end());
   CHECK(m.find(name + "x")->second == 2);
+}
+
+TEST_CASE("an ID map gives an erased record's block to the next record, and keeps few spares") {
+  id_map<std::string> m;
+  m.try_emplace("hvs.gone", "revoked");
+  const auto* block = &*m.find("hvs.gone");
+  CHECK(m.erase("hvs.gone") == 1);
+  CHECK(m.spares() == 1);
+  auto [made, fresh] = m.try_emplace("hvs.next", "issued");
+  REQUIRE(fresh);
+  CHECK(&*made == block); // the block just erased, last erased first
+  CHECK(made->first == "hvs.next");
+  CHECK(made->second == "issued");
+  CHECK(m.spares() == 0);
+
+  // The spares stay within a quarter of the records, and 64, as records come and go.
+  const auto bound = [&m] { return std::max<std::size_t>(64, m.size() / 4); };
+  for (int i = 0; i < 20000; ++i)
+    m.try_emplace("lease/" + std::to_string(i), "v");
+  for (int i = 0; i < 20000; i += 2) { // half of them: the bound holds all of these
+    m.erase("lease/" + std::to_string(i));
+    REQUIRE(m.spares() <= bound());
+  }
+  CHECK(m.spares() == 10001 / 4); // a quarter of the 10,001 records left
+  for (int i = 1; i < 20000; i += 2) {
+    m.erase("lease/" + std::to_string(i));
+    REQUIRE(m.spares() <= bound());
+  }
+  CHECK(m.size() == 1);
+  CHECK(m.spares() == 64);
+  m.clear();
+  CHECK(m.spares() == 64);
+  CHECK(m.find("hvs.next") == m.end());
+}
+
+namespace {
+struct refuses {
+  explicit refuses(int n) {
+    if (n < 0)
+      throw std::invalid_argument("negative");
+  }
+};
+} // namespace
+
+TEST_CASE("an ID map whose record cannot be made is unchanged and keeps the block") {
+  id_map<refuses> m;
+  m.try_emplace("hvs.one", 1);
+  CHECK_THROWS_AS(m.try_emplace("hvs.two", -1), std::invalid_argument);
+  CHECK(m.size() == 1);
+  CHECK(m.find("hvs.two") == m.end());
+  CHECK(m.spares() == 1);
+  m.try_emplace("hvs.three", 3);
+  CHECK(m.spares() == 0);
+  CHECK(m.size() == 2);
 }
