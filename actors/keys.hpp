@@ -28,10 +28,15 @@ inline std::string parent(const sim_context& c, std::string_view parent_id, std:
 }
 /// The token's own lease ID: its creation path and its salted ID (RegisterAuth). While events
 /// are counted no key is kept, only its prefix (`salted`), and the ID is not worked out.
-inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
+/// `id` is the token's: its record's key where the caller has it (read with the record, where
+/// the entry's own copy is on a line of its own).
+inline std::string token_lease_id(const sim_context& c, std::string_view id, const token_entry& e) {
   if (c.counting())
-    return salted(c, e.id);
-  return tokenlab::token_lease_id(e.origin->path, token_store_salted(c, e.id));
+    return salted(c, id);
+  return tokenlab::token_lease_id(e.origin->path, token_store_salted(c, id));
+}
+inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
+  return token_lease_id(c, e.id, e);
 }
 inline std::string lease(std::string_view lease_id) {
   std::string key{"sys/expire/id/"};

@@ -379,9 +379,11 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
     return d.error();
   const auto& e = change_entry(r, [&](token_entry& x) { apply_renewal(x, *d, now); });
   const auto& ctx = *record_context(self->state, r);
-  storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
+  // The ID from the record's key, read by the lookup, not from the entry's (a line of its own).
+  const std::string_view id = t.first;
+  storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, id, e)));
   arm(self, t);
-  emit(self, ctx, trace_kind::token_renewed, trace_cause::none, e.id, [&](trace_event& ev) {
+  emit(self, ctx, trace_kind::token_renewed, trace_cause::none, id, [&](trace_event& ev) {
     ev.ttl = *d;
     ev.expires = e.expire_time;
   });

@@ -44,15 +44,25 @@ struct token_origin {
 };
 
 struct token_entry {
-  /// The parent's internal ID; "" for an orphan. First: an answer reads whether the token is
-  /// an orphan, and here its length sits on the cache line of the shared entry's reference
-  /// count, which the answer touches anyway (docs/performance.md, "The night's steps").
-  token_id_string parent;
-  token_id_string id; ///< internal ID ("hvs." + 24 base62) or a custom ID
-
-  // The numbers a check and a renewal read, together after the IDs: 112 bytes where they
-  // were spread over 240 among the strings (docs/performance.md, "The steps of 2026-12-06").
+  // What a check reads first, from the entry's first byte: a shared entry's block begins
+  // with its reference count (16 bytes), which every request that takes the entry touches, so
+  // these share its cache line in most blocks (malloc places a block at 0, 16, 32 or 48 bytes
+  // into a line: the type and uses share it in three of four, the expiry in two). Before, the
+  // uses, expiry and type sat 64, 128 and 168 bytes into the entry, behind the IDs: a check
+  // of a cold token read three or four lines of it (docs/performance.md, "The steps of
+  // 2026-12-06 (midday)").
+  token_type type = token_type::service;
+  bool from_login = false;
+  bool has_lease = true;
+  bool renewable = true;
   std::int64_t num_uses = 0;
+  // The token's lease. `operator init` / dev-server root tokens have none (has_lease).
+  std::optional<sim_time> expire_time; ///< nullopt: never expires (root without TTL)
+
+  // Then what a renewal reads: 112 bytes from the entry's first.
+  sim_duration ttl{0}; ///< last granted TTL (creation or last renewal)
+  sim_time issue_time{};
+  std::optional<sim_time> last_renewal;
   sim_time creation_time{};     ///< whole seconds, as Vault stores unix seconds
   sim_duration creation_ttl{0}; ///< TTL at creation; never changes
   sim_duration explicit_max_ttl{0};
@@ -61,16 +71,10 @@ struct token_entry {
   /// renewal asks the method again in Vault; the lab keeps the login's values.
   sim_duration login_ttl{0};
   sim_duration login_max_ttl{0};
-  // The token's lease. `operator init` / dev-server root tokens have none (has_lease).
-  sim_time issue_time{};
-  std::optional<sim_time> expire_time; ///< nullopt: never expires (root without TTL)
-  std::optional<sim_time> last_renewal;
-  sim_duration ttl{0}; ///< last granted TTL (creation or last renewal)
-  token_type type = token_type::service;
-  bool from_login = false;
-  bool has_lease = true;
-  bool renewable = true;
 
+  /// The parent's internal ID; "" for an orphan (an answer reads which, a renewal's too).
+  token_id_string parent;
+  token_id_string id; ///< internal ID ("hvs." + 24 base62) or a custom ID
   token_id_string accessor;                        ///< 24 base62
   shared_value<std::vector<std::string>> policies; ///< sanitized, sorted
   shared_value<std::map<std::string, std::string>> meta;
