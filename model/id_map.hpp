@@ -274,18 +274,17 @@ private:
                 "a record's block holds a spare's link, and operator new aligns it");
 
   std::size_t max_spares() const { return std::max<std::size_t>(64, size_ / 4); }
-  void* take_block() {
-    if (spare_ == nullptr)
-      return ::operator new(sizeof(value_type));
-    auto* b = spare_;
-    spare_ = b->next;
-    --spares_;
-    return b;
-  }
   void keep_block(void* block) {
     spare_ = ::new (block) spare_block{spare_};
     ++spares_;
   }
+  void* pop_spare() {
+    auto* b = spare_;
+    spare_ = b->next;
+    --spares_;
+    return b; // a spare_block ends with nothing to destroy
+  }
+  void* take_block() { return spare_ ? pop_spare() : ::operator new(sizeof(value_type)); }
   void destroy(value_type* record) {
     record->~value_type();
     keep_block(record);
@@ -293,13 +292,8 @@ private:
   /// Gives spares back to the allocator down to `keep` (one or two at an erasure: the bound
   /// falls by a quarter of one).
   void drop_spares(std::size_t keep) {
-    while (spares_ > keep) {
-      auto* b = spare_;
-      spare_ = b->next;
-      --spares_;
-      b->~spare_block();
-      ::operator delete(b, sizeof(value_type));
-    }
+    while (spares_ > keep)
+      ::operator delete(pop_spare(), sizeof(value_type));
   }
 
   // std::hash<std::string_view> hashes a string's characters as std::hash<std::string> does.
