@@ -293,7 +293,7 @@ private:
   /// falls by a quarter of one).
   void drop_spares(std::size_t keep) {
     while (spares_ > keep)
-      ::operator delete(pop_spare(), sizeof(value_type));
+      ::operator delete(pop_spare());
   }
 
   // std::hash<std::string_view> hashes a string's characters as std::hash<std::string> does.
