@@ -56,7 +56,8 @@ struct token_entry {
   bool has_lease = true;
   bool renewable = true;
   std::int64_t num_uses = 0;
-  // The token's lease. `operator init` / dev-server root tokens have none (has_lease).
+  // The token's lease: its expiry here, its TTL, issue time and last renewal next.
+  // `operator init` / dev-server root tokens have none (has_lease).
   std::optional<sim_time> expire_time; ///< nullopt: never expires (root without TTL)
 
   // Then what a renewal reads: 112 bytes from the entry's first.
@@ -72,7 +73,7 @@ struct token_entry {
   sim_duration login_ttl{0};
   sim_duration login_max_ttl{0};
 
-  /// The parent's internal ID; "" for an orphan (an answer reads which, a renewal's too).
+  /// The parent's internal ID; "" for an orphan (an answer's auth block says which).
   token_id_string parent;
   token_id_string id; ///< internal ID ("hvs." + 24 base62) or a custom ID
   token_id_string accessor;                        ///< 24 base62
