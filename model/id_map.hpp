@@ -17,10 +17,11 @@
 // An erased record's block is kept for the next record (spare blocks, last erased first): a
 // token's record, a lease's, an IAM user's lives for hours of the lab's time, so its block
 // went back to the allocator cold, among neighbours as cold, whose headers and free lists the
-// allocator reads and writes to merge them (docs/performance.md, "The steps of 2026-12-06 (midday)"). A spare
-// is the block just written by the erasure, taken by the next insertion while still in the
-// cache. The spares are bounded by a quarter of the records (and 64), so that the map's memory
-// follows its live records, not their history.
+// allocator reads and writes to merge them (docs/performance.md, "The steps of 2026-12-06
+// (midday)"). A spare is the block just written by the erasure, taken by the next insertion while
+// still in the cache. The spares are bounded by a quarter of the records (and 64), so that the
+// map's memory follows its live records, not their history. Under AddressSanitizer a spare is
+// poisoned past its link: a read of an erased record is still reported.
 //
 // Iteration order depends on the keys' hashes and on the order of insertions and erasures,
 // as std::unordered_map's does (deterministic for a given run, but no order to show): every
@@ -36,6 +37,7 @@
 #include <iterator>
 #include <memory>
 #include <new>
+#include <sanitizer/asan_interface.h>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -274,14 +276,19 @@ private:
                 "a record's block holds a spare's link, and operator new aligns it");
 
   std::size_t max_spares() const { return std::max<std::size_t>(64, size_ / 4); }
+  // Under AddressSanitizer a spare is poisoned past its link, so that a read through a
+  // pointer to an erased record is reported as it was when the block was freed.
   void keep_block(void* block) {
     spare_ = ::new (block) spare_block{spare_};
     ++spares_;
+    ASAN_POISON_MEMORY_REGION(static_cast<char*>(block) + sizeof(spare_block),
+                              sizeof(value_type) - sizeof(spare_block));
   }
   void* pop_spare() {
     auto* b = spare_;
     spare_ = b->next;
     --spares_;
+    ASAN_UNPOISON_MEMORY_REGION(b, sizeof(value_type));
     return b; // a spare_block ends with nothing to destroy
   }
   void* take_block() { return spare_ ? pop_spare() : ::operator new(sizeof(value_type)); }

@@ -225,3 +225,31 @@ TEST_CASE("an ID map whose record cannot be made is unchanged and keeps the bloc
   CHECK(m.spares() == 0);
   CHECK(m.size() == 2);
 }
+
+// Built with AddressSanitizer (the sanitizer build of ./lab test): GCC says so by a macro,
+// clang by a feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define TOKENLAB_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TOKENLAB_TEST_ASAN 1
+#endif
+#endif
+
+#ifdef TOKENLAB_TEST_ASAN
+TEST_CASE("under AddressSanitizer an erased record's block is poisoned until the next record") {
+  id_map<std::string> m;
+  m.try_emplace("hvs.gone", "revoked");
+  const auto* record = &*m.find("hvs.gone");
+  const char* past_link = reinterpret_cast<const char*>(record) + sizeof(void*);
+  const char* last = reinterpret_cast<const char*>(record) + sizeof *record - 1;
+  CHECK_FALSE(__asan_address_is_poisoned(past_link));
+  m.erase("hvs.gone");
+  CHECK(__asan_address_is_poisoned(past_link)); // a read of the erased record is reported
+  CHECK(__asan_address_is_poisoned(last));
+  m.try_emplace("hvs.next", "issued");
+  REQUIRE(&*m.find("hvs.next") == record);
+  CHECK_FALSE(__asan_address_is_poisoned(past_link));
+  CHECK_FALSE(__asan_address_is_poisoned(last));
+}
+#endif
