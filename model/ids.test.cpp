@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <string>
 
@@ -116,6 +117,38 @@ TEST_CASE("chars draws only from the given alphabet") {
   CHECK(ids.chars(5, "x") == "xxxxx");
   CHECK(ids.chars(5, "").empty());
   CHECK(ids.chars(0, "abc").empty());
+}
+
+TEST_CASE("chars draws what one chunk at a time would, for every alphabet size and length") {
+  // The rule, chunk by chunk: each word gives 64 / bits chunks, lowest first; a chunk that
+  // numbers no symbol is dropped, and so are a word's chunks left once n symbols are drawn.
+  const auto one_at_a_time = [](splitmix64& rng, std::size_t n, const std::string& alphabet) {
+    const std::uint64_t k = alphabet.size();
+    unsigned bits = 1;
+    while ((std::uint64_t{1} << bits) < k)
+      ++bits;
+    std::string out;
+    while (out.size() < n) {
+      std::uint64_t word = rng.next();
+      for (unsigned i = 0; i < 64 / bits && out.size() < n; ++i, word >>= bits)
+        if ((word & ((std::uint64_t{1} << bits) - 1)) < k)
+          out += alphabet[word & ((std::uint64_t{1} << bits) - 1)];
+    }
+    return out;
+  };
+  std::string symbols;
+  for (int c = 0; c < 100; ++c)
+    symbols += static_cast<char>('!' + c);
+  for (std::size_t k : {2, 3, 16, 31, 33, 36, 62, 64, 65, 100}) {
+    const auto alphabet = symbols.substr(0, k);
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+      // The same stream drawn both ways, in lengths that end words anywhere.
+      id_source ids{seed, id_stream::secrets};
+      splitmix64 rng{splitmix64::mix64(seed ^ (2 * splitmix64::gamma))};
+      for (std::size_t n = 0; n <= 45; ++n)
+        REQUIRE(ids.chars(n, alphabet) == one_at_a_time(rng, n, alphabet));
+    }
+  }
 }
 
 TEST_CASE("a request_id is a lower-case version-4 UUID") {
