@@ -12,11 +12,13 @@
 #include <caf/actor.hpp>
 #include <caf/event_based_actor.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -185,23 +187,54 @@ void emit_expiry(Self* self, const sim_context& ctx, trace_kind kind, std::strin
   emit_expired(self, ctx, kind, subject, related);
 }
 
+/// A storage key; or, made while events are counted, only the prefix it is counted under
+/// (storage_key_prefix), when its maker knows that prefix: a key made only to be counted is
+/// not made (actors/keys.hpp).
+class storage_key {
+public:
+  storage_key(std::string key)
+    : key_(std::move(key)) {}
+  storage_key(const char* key)
+    : key_(key) {}
+
+  /// Only the prefix of a key (a literal: kept as a view), which storage_key_prefix gives
+  /// back unchanged.
+  template <std::size_t N>
+  static storage_key counted(const char (&prefix)[N]) {
+    storage_key k{std::string{}};
+    k.prefix_ = std::string_view{prefix, N - 1};
+    return k;
+  }
+
+  bool counted_only() const { return !prefix_.empty(); }
+  /// What the tally groups it by: the prefix, or the key (which the tally cuts to its prefix).
+  std::string_view counted_as() const { return counted_only() ? prefix_ : key_; }
+  std::string take() && { return std::move(key_); }
+
+private:
+  std::string key_;
+  std::string_view prefix_;
+};
+
 /// A storage operation (`op`, a put or a delete): sent to the storage actor, which traces it;
-/// while events are counted, counted right here, by key prefix, and no key is kept.
+/// while events are counted, counted right here, by key prefix, and no key is kept. A key
+/// made while events were counted is counted (it is only its prefix).
 template <class Self, class Atom>
-void storage_op(Self* self, const sim_context& ctx, Atom op, std::string key) {
-  if (!ctx.counting())
-    return self->send(ctx.storage, op, std::move(key));
-  ctx.counter->tally.add_storage(std::is_same_v<Atom, put_atom>, sim_now(self, ctx), key);
+void storage_op(Self* self, const sim_context& ctx, Atom op, storage_key key) {
+  if (!key.counted_only() && !ctx.counting())
+    return self->send(ctx.storage, op, std::move(key).take());
+  ctx.counter->tally.add_storage(std::is_same_v<Atom, put_atom>, sim_now(self, ctx),
+                                 key.counted_as());
 }
 
 /// Writes (put) or deletes a storage key.
 template <class Self>
-void storage_put(Self* self, const sim_context& ctx, std::string key) {
+void storage_put(Self* self, const sim_context& ctx, storage_key key) {
   storage_op(self, ctx, put_atom::value, std::move(key));
 }
 
 template <class Self>
-void storage_delete(Self* self, const sim_context& ctx, std::string key) {
+void storage_delete(Self* self, const sim_context& ctx, storage_key key) {
   storage_op(self, ctx, delete_atom::value, std::move(key));
 }
 

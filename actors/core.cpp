@@ -47,7 +47,7 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   id.reserve(path.size() + 25);
   id.append(path).push_back('/');
   st.registry.ids.append_base62(id, 24);
-  storage_put(self, st.ctx, keys::lease(id));
+  storage_put(self, st.ctx, keys::lease(st.ctx, id));
   if (!e.owner.empty())
     storage_put(self, st.ctx, keys::token_lease_index(st.ctx, e.owner, id));
   emit(self, st.ctx, trace_kind::lease_created, trace_cause::none, id, [&](trace_event& ev) {

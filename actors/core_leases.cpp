@@ -113,7 +113,7 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
     return done(d.error());
   const auto& id = l.first;
   const auto& ctx = *record_context(st, l.second);
-  storage_put(self, ctx, keys::lease(id));
+  storage_put(self, ctx, keys::lease(ctx, id));
   arm(self, l);
   trace_event ev;
   ev.kind = trace_kind::lease_renewed;
@@ -167,7 +167,7 @@ void finish_counted(self_ptr self, const std::string& id, trace_cause cause) {
   const auto& e = r.entry;
   if (!e.owner.empty()) // an orphan batch token's lease has no token index
     storage_delete(self, *ctx, keys::token_lease_index(*ctx, e.owner, id));
-  storage_delete(self, *ctx, keys::lease(id));
+  storage_delete(self, *ctx, keys::lease(*ctx, id));
   auto t = emit_revoked(self, *ctx, trace_kind::lease_revoked, cause, id, e.owner);
   auto waiters = r.revoking.take();
   lease_gone(self, id, t);

@@ -17,13 +17,22 @@
 
 namespace tokenlab::keys {
 
-inline std::string token(const sim_context& c, std::string_view id) {
+// While events are counted a key is only its prefix (storage_key::counted): no ID is
+// salted, no key string is built. keys.test.cpp checks each prefix against the whole key.
+
+inline storage_key token(const sim_context& c, std::string_view id) {
+  if (c.counting())
+    return storage_key::counted("sys/token/id/");
   return "sys/token/id/" + token_store_salted(c, id);
 }
-inline std::string accessor(const sim_context& c, std::string_view acc) {
+inline storage_key accessor(const sim_context& c, std::string_view acc) {
+  if (c.counting())
+    return storage_key::counted("sys/token/accessor/");
   return "sys/token/accessor/" + token_store_salted(c, acc);
 }
-inline std::string parent(const sim_context& c, std::string_view parent_id, std::string_view id) {
+inline storage_key parent(const sim_context& c, std::string_view parent_id, std::string_view id) {
+  if (c.counting())
+    return storage_key::counted("sys/token/parent/");
   return "sys/token/parent/" + token_store_salted(c, parent_id) + "/" + token_store_salted(c, id);
 }
 /// The token's own lease ID: its creation path and its salted ID (RegisterAuth). While events
@@ -38,12 +47,22 @@ inline std::string token_lease_id(const sim_context& c, std::string_view id, con
 inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
   return token_lease_id(c, e.id, e);
 }
-inline std::string lease(std::string_view lease_id) {
+inline storage_key lease(const sim_context& c, std::string_view lease_id) {
+  if (c.counting())
+    return storage_key::counted("sys/expire/id/");
   std::string key{"sys/expire/id/"};
   return key.append(lease_id);
 }
-inline std::string token_lease_index(const sim_context& c, std::string_view token_id,
+/// A token's own lease's entry (`id`, `e` as for token_lease_id).
+inline storage_key token_lease(const sim_context& c, std::string_view id, const token_entry& e) {
+  if (c.counting())
+    return storage_key::counted("sys/expire/id/");
+  return lease(c, token_lease_id(c, id, e));
+}
+inline storage_key token_lease_index(const sim_context& c, std::string_view token_id,
                                      std::string_view lease_id) {
+  if (c.counting())
+    return storage_key::counted("sys/expire/token/");
   return "sys/expire/token/" + token_store_salted(c, token_id) + "/" +
          token_store_salted(c, lease_id);
 }

@@ -25,7 +25,7 @@ std::string relative(const kv_engine_state& st, const std::string& path) {
   return path.size() > st.mount.size() ? path.substr(st.mount.size()) : std::string{};
 }
 
-std::string storage_key(const kv_engine_state& st, const std::string& key) {
+std::string logical_key(const kv_engine_state& st, const std::string& key) {
   return "logical/" + st.mount + key;
 }
 
@@ -37,7 +37,7 @@ outcome<api_response> on_write(self_ptr self, const logical_write_request& req) 
   if (req.fields.empty())
     return vault_error::invalid(std::string{texts::missing_data_fields});
   st.entries[key] = req.fields;
-  storage_put(self, st.ctx, storage_key(st, key));
+  storage_put(self, st.ctx, logical_key(st, key));
   return no_content();
 }
 
@@ -92,7 +92,7 @@ api_outcome on_delete(self_ptr self, const std::string& path) {
   auto& st = self->state;
   auto key = relative(st, path);
   if (st.entries.erase(key) > 0)
-    storage_delete(self, st.ctx, storage_key(st, key));
+    storage_delete(self, st.ctx, logical_key(st, key));
   return no_content();
 }
 
@@ -117,7 +117,7 @@ logical_engine::behavior_type kv_engine_actor(logical_engine::stateful_pointer<k
     [=](unmount_atom) {
       auto& s = self->state;
       for (const auto& [key, value] : s.entries)
-        storage_delete(self, s.ctx, storage_key(s, key));
+        storage_delete(self, s.ctx, logical_key(s, key));
       s.entries.clear();
       return true;
     },

@@ -14,7 +14,7 @@ void finish(self_ptr self, trace_cause cause) {
   const auto& e = st.entry;
   if (!e.owner.empty()) // an orphan batch token's lease has no token index
     storage_delete(self, st.ctx(), keys::token_lease_index(st.ctx(), e.owner, e.id));
-  storage_delete(self, st.ctx(), keys::lease(e.id));
+  storage_delete(self, st.ctx(), keys::lease(st.ctx(), e.id));
   auto t = emit_revoked(self, st.ctx(), trace_kind::lease_revoked, cause, e.id, e.owner);
   self->send(st.core, gone_atom::value, e.id.str(), t);
   for (auto& rp : st.waiters)

@@ -75,7 +75,7 @@ void destroy_cubbyhole(Self* self, const sim_context& ctx, const token_entry& e,
 template <class Self>
 void delete_token_indexes(Self* self, const sim_context& ctx, const token_entry& e) {
   if (e.has_lease)
-    storage_delete(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
+    storage_delete(self, ctx, keys::token_lease(ctx, e.id, e));
   if (!e.parent.empty())
     storage_delete(self, ctx, keys::parent(ctx, e.parent, e.id));
   storage_delete(self, ctx, keys::accessor(ctx, e.accessor));

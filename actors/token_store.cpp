@@ -344,7 +344,7 @@ api_outcome issue(self_ptr self, create_plan plan) {
   if (!e.parent.empty())
     storage_put(self, ctx, keys::parent(ctx, e.parent, e.id));
   storage_put(self, ctx, keys::token(ctx, e.id));
-  storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, e)));
+  storage_put(self, ctx, keys::token_lease(ctx, e.id, e));
   emit(self, ctx, trace_kind::token_created, trace_cause::none, e.id, [&](trace_event& ev) {
     ev.related = e.parent;
     ev.ttl = plan.ttl;
@@ -381,7 +381,7 @@ api_outcome renew_token(self_ptr self, token_slot& t, const system_view& view,
   const auto& ctx = *record_context(self->state, r);
   // The ID from the record's key, read by the lookup, not from the entry's (a line of its own).
   const std::string_view id = t.first;
-  storage_put(self, ctx, keys::lease(keys::token_lease_id(ctx, id, e)));
+  storage_put(self, ctx, keys::token_lease(ctx, id, e));
   arm(self, t);
   emit(self, ctx, trace_kind::token_renewed, trace_cause::none, id, [&](trace_event& ev) {
     ev.ttl = *d;
