@@ -64,7 +64,7 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.lease_id = std::move(id);
   // The token holding it revokes it through the registry (revoke_atom, id, cause).
   if (!who.lease_holder.empty())
-    self->send(st.store, lease_atom::value, who.lease_holder, resp.lease_id,
+    self->send(st.store, lease_atom::value, who.lease_holder.str(), resp.lease_id,
                caf::actor_cast<caf::actor>(self));
   done(std::move(resp));
 }

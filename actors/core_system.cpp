@@ -95,7 +95,9 @@ void on_capabilities(self_ptr self, const resolved_token& who, const capabilitie
     return respond(acl_policies(who), who.entity.get());
   if (c.value.empty())
     return done(vault_error::internal(texts::handler_error(texts::no_token_found)));
-  self->request(self->state.store, caf::infinite, resolve_atom::value, c.value, by_accessor)
+  self
+    ->request(self->state.store, caf::infinite, resolve_atom::value, token_id_string{c.value},
+              by_accessor)
     .then(
       [=](outcome<resolved_token>& target) {
         // An unknown token fails at its first path; an unknown accessor before the paths.

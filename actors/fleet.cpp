@@ -70,9 +70,9 @@ void book(self_ptr self, std::uint32_t i, bool writes) {
 // A request of the fleet's: counted, so its answer shows no request ID (the core's stream,
 // whose IDs a scenario shows, is the same with or without a fleet), and the token store may
 // answer the fleet's logins, renewals and revocations itself (docs/decisions.md).
-vault_request request(std::string token, decltype(vault_request::op) op) {
+vault_request request(std::string_view token, decltype(vault_request::op) op) {
   vault_request r;
-  r.token = std::move(token);
+  r.token = token;
   r.op = std::move(op);
   r.counted = true;
   return r;
@@ -101,7 +101,7 @@ void login(self_ptr self, std::uint32_t i) {
         slot.expire = now + secs(out->auth->lease_duration);
         if (s.params.read.empty())
           return arm_after(self, i, now);
-        auto read = request(slot.token.str(), logical_read_request{s.params.read});
+        auto read = request(slot.token.view(), logical_read_request{s.params.read});
         self->request(s.core, caf::infinite, request_atom::value, std::move(read))
           .then(
             [=](api_outcome& secret) {
@@ -134,7 +134,7 @@ void tick(self_ptr self, std::uint32_t i, sim_time now) {
   token_renew_request renew;
   renew.by = token_selector::self;
   renew.increment = *st.params.renew;
-  auto req = request(slot.token.str(), renew);
+  auto req = request(slot.token.view(), renew);
   self->request(st.core, caf::infinite, request_atom::value, std::move(req))
     .then(
       [=](api_outcome& out) {
@@ -166,7 +166,7 @@ void exit_container(self_ptr self, std::uint32_t i, sim_time now) {
   ++st.counts.revocations;
   token_revoke_request revoke;
   revoke.by = token_selector::self;
-  auto req = request(slot.token.str(), revoke);
+  auto req = request(slot.token.view(), revoke);
   self->request(st.core, caf::infinite, request_atom::value, std::move(req))
     .then(
       [=](api_outcome&) {

@@ -83,8 +83,9 @@ struct resolved_token {
   shared_entry entry;
   /// The service token that holds the leases this caller reads: itself, a non-orphan batch
   /// token's parent, or none (empty: an orphan batch token's leases belong to no token,
-  /// spec §5.4).
-  std::string lease_holder;
+  /// spec §5.4). A service token's ID has its characters in place (no heap block of its own
+  /// for each copy of a request's caller).
+  token_id_string lease_holder;
   /// Its entity as the core read it for this request (fetchEntityAndDerivedPolicies): the
   /// policies it grants join the ACL, and it fills templated policy paths; none without one.
   std::shared_ptr<const identity_entity> entity{};
@@ -150,6 +151,7 @@ using record_keeper = caf::typed_actor<caf::reacts_to<gone_atom, std::string, to
 
 } // namespace tokenlab
 
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::token_id_string)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::vault_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::api_outcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(tokenlab::outcome<tokenlab::resolved_token>)

@@ -543,7 +543,7 @@ void revoke_request(self_ptr self, resolved_token caller, bool sudo,
 // answer) and tidy are not handled here: the core resolves the token and routes them.
 // `done` takes the answer; `not_here()` is called instead when the store leaves the request.
 template <class NotHere>
-void endpoint_request(self_ptr self, const std::string& token, const token_api_request& op,
+void endpoint_request(self_ptr self, std::string_view token, const token_api_request& op,
                       const answer& done, NotHere not_here) {
   auto& st = self->state;
   if (is_batch_token_string(token) || std::holds_alternative<token_tidy_request>(op))
@@ -557,7 +557,7 @@ void endpoint_request(self_ptr self, const std::string& token, const token_api_r
   if (auto refused = check_caller(st, t->second))
     return done(std::move(*refused));
   const auto& checked = t->second.checked;
-  auto caller = resolved_token{t->second.entry, t->first.str(), checked.entity};
+  auto caller = resolved_token{t->second.entry, t->first.view(), checked.entity};
   const auto check = token_endpoint_check(op);
   if (!acl_allows(*checked.acl, check.path, check.needed))
     return done(vault_error::denied(std::string{texts::permission_denied}));
@@ -713,7 +713,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
     self->quit(msg.reason);
   });
   return {
-    [=](resolve_atom, const std::string& value, bool by_accessor) {
+    [=](resolve_atom, const token_id_string& value, bool by_accessor) {
       auto rp = self->make_response_promise<outcome<resolved_token>>();
       // An accessor only names a token for the capabilities endpoint; it never
       // authenticates (the core always resolves by token).
@@ -724,7 +724,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       }
       token_slot* t = nullptr;
       if (by_accessor) {
-        t = self->state.accessors.find(self->state.tokens, value);
+        t = self->state.accessors.find(self->state.tokens, value.str());
       } else {
         t = live(self->state, value);
       }
@@ -738,7 +738,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       if (e.num_uses < 0 || !token_valid_at(e, sim_now(self, self->state.ctx)))
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
       else
-        rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, t->first.str()}});
+        rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, t->first.view()}});
       return rp;
     },
     [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,
@@ -828,7 +828,7 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
                      [rp](api_outcome r) mutable { rp.deliver(std::move(r)); });
       return rp;
     },
-    [=](endpoint_atom, const std::string& token, const token_api_request& op) {
+    [=](endpoint_atom, const token_id_string& token, const token_api_request& op) {
       auto rp = self->make_response_promise<bool, api_outcome>();
       endpoint_request(
         self, token, op, [rp](api_outcome r) mutable { rp.deliver(true, std::move(r)); },

@@ -238,7 +238,7 @@ struct token_store_state {
 /// The token store's interface (the messages above).
 using token_authority = caf::typed_actor<
   // Requests the core routes here.
-  caf::replies_to<resolve_atom, std::string, bool>::with<outcome<resolved_token>>,
+  caf::replies_to<resolve_atom, token_id_string, bool>::with<outcome<resolved_token>>,
   caf::replies_to<create_atom, resolved_token, bool, token_create_request,
                   std::vector<std::string>>::with<api_outcome>,
   caf::replies_to<write_atom, resolved_token, bool, logical_write_request,
@@ -246,7 +246,7 @@ using token_authority = caf::typed_actor<
   caf::replies_to<read_atom, std::string>::with<api_outcome>,
   caf::replies_to<list_atom, std::string>::with<api_outcome>,
   caf::replies_to<delete_path_atom, std::string>::with<api_outcome>,
-  caf::replies_to<endpoint_atom, std::string, token_api_request>::with<bool, api_outcome>,
+  caf::replies_to<endpoint_atom, token_id_string, token_api_request>::with<bool, api_outcome>,
   caf::replies_to<endpoint_atom, vault_request>::with<api_outcome>,
   caf::reacts_to<endpoint_atom, request_router>,
   caf::replies_to<lookup_atom, resolved_token, token_lookup_request>::with<api_outcome>,

@@ -46,7 +46,7 @@ request_router::behavior_type fake_router() {
     [](request_atom, endpoint_atom, vault_request& req) -> api_outcome {
       api_response r;
       r.status = 202;
-      r.warnings.push_back("given back: " + req.token + (req.counted ? " counted" : ""));
+      r.warnings.push_back("given back: " + req.token.str() + (req.counted ? " counted" : ""));
       return r;
     },
   };
@@ -84,7 +84,7 @@ public:
   }
 
   outcome<resolved_token> resolve(const std::string& token) {
-    auto r = ask<outcome<resolved_token>>(resolve_atom::value, token, false);
+    auto r = ask<outcome<resolved_token>>(resolve_atom::value, token_id_string{token}, false);
     REQUIRE(r);
     return std::move(*r);
   }
@@ -127,7 +127,7 @@ public:
   // A token endpoint's request by a presented token, in one message: (handled, answer).
   std::pair<bool, api_outcome> endpoint(const std::string& token, const token_api_request& op) {
     caf::scoped_actor self{sim_.driver().system()};
-    auto h = self->request(store_, caf::infinite, endpoint_atom::value, token, op);
+    auto h = self->request(store_, caf::infinite, endpoint_atom::value, token_id_string{token}, op);
     sim_.driver().drain();
     std::pair<bool, api_outcome> out{false, vault_error::internal("no answer")};
     h.receive(

@@ -36,7 +36,7 @@ api_outcome issue_batch(self_ptr self, create_plan plan) {
   return resp;
 }
 
-void resolve_batch(self_ptr self, const std::string& token,
+void resolve_batch(self_ptr self, std::string_view token,
                    std::function<void(outcome<resolved_token>)> done) {
   auto& st = self->state;
   auto e = st.barrier.open(token, st.ctx.epoch_unix);
@@ -52,7 +52,7 @@ void resolve_batch(self_ptr self, const std::string& token,
   const auto& p = *parent->second.entry;
   if (p.num_uses < 0 || !token_valid_at(p, now))
     return done(denied());
-  auto holder = e->parent.str();
+  token_id_string holder = e->parent.view();
   done(resolved_token{std::make_shared<const token_entry>(std::move(*e)), std::move(holder)});
 }
 

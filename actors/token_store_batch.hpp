@@ -18,7 +18,7 @@ api_outcome issue_batch(self_ptr self, create_plan plan);
 /// Opens a presented batch token and checks it at the actor's now: it decrypts, it has not
 /// expired, and its parent (if any) is a live, valid token. `done` gets the caller with no
 /// handle and its parent as lease holder, or 403 permission denied.
-void resolve_batch(self_ptr self, const std::string& token,
+void resolve_batch(self_ptr self, std::string_view token,
                    std::function<void(outcome<resolved_token>)> done);
 
 /// What `expect token $b …` sees: unknown (does not decrypt), expired, revoked (its parent

@@ -95,6 +95,8 @@ bool generic_name(std::string_view s) {
 
 std::vector<std::string> split_path(std::string_view p) {
   std::vector<std::string> out;
+  // One block for the segments (a login's path is split twice per login: lookahead, login).
+  out.reserve(static_cast<std::size_t>(std::count(p.begin(), p.end(), '/')) + 1);
   std::size_t start = 0;
   while (true) {
     const auto slash = p.find('/', start);

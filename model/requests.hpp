@@ -4,6 +4,7 @@
 // capabilities' requests are in model/api.hpp.
 
 #include "model/api.hpp"
+#include "model/inline_string.hpp"
 
 #include <map>
 #include <string>
@@ -66,7 +67,9 @@ struct login_request {
 
 /// One API call: the operation and the token it is made with (X-Vault-Token).
 struct vault_request {
-  std::string token;
+  /// The client token (a service token's ID has its characters in place: no heap block for
+  /// each copy of a request on its way).
+  token_id_string token;
   std::variant<token_create_request, token_lookup_request, token_renew_request,
                token_revoke_request, mount_tune_request, secrets_enable_request,
                logical_read_request, logical_write_request, lease_revoke_request,

@@ -86,8 +86,10 @@ struct builder {
       return true;
     }
     token_lookup_request req;
-    if (!value(c.token, out.request.token))
+    std::string token;
+    if (!value(c.token, token))
       return false;
+    out.request.token = token;
     out.request.op = req;
     out.login = true;
     call("GET", "auth/token/lookup-self", "authenticating", output_shape::auth);

@@ -304,7 +304,7 @@ private:
     if (!call->login)
       call->request.token = caller;
     auto rec = call->record;
-    stamp(v, r.text, call->request.token, rec);
+    stamp(v, r.text, call->request.token.str(), rec);
     const bool on_secondary = v.node == "secondary";
     auto send = [&](const vault_request& req) { return send_to(v.node, req); };
     api_outcome out = send(call->request);
@@ -325,7 +325,7 @@ private:
     bool token_login =
       call->login && std::holds_alternative<token_lookup_request>(call->request.op);
     if (out && token_login)
-      out = login_view(*out, call->request.token);
+      out = login_view(*out, call->request.token.str());
     if (out) {
       if (call->login && out->auth)
         token_ = out->auth->client_token(); // the token helper keeps the new token
