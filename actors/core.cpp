@@ -60,12 +60,18 @@ void register_lease(self_ptr self, const resolved_token& who, const std::string&
   resp.lease_duration = whole_seconds(e.ttl);
   resp.data = std::move(s.data);
   resp.warnings = d->warnings;
-  add_lease(self, id, std::move(e), mount);
+  auto& l = add_lease(self, id, std::move(e), mount);
   resp.lease_id = std::move(id);
-  // The token holding it revokes it through the registry (revoke_atom, id, cause).
-  if (!who.lease_holder.empty())
-    self->send(st.store, lease_atom::value, who.lease_holder.str(), resp.lease_id,
-               caf::actor_cast<caf::actor>(self));
+  // The token holding it revokes it through the registry: a counted lease of a counted token
+  // (a fleet's) held here by its token (revoke_atom, held_atom, token, cause), any other told
+  // to the token store (revoke_atom, id, cause).
+  if (!who.lease_holder.empty()) {
+    if (who.holder_counted && l.second.counted)
+      st.registry.hold(l);
+    else
+      self->send(st.store, lease_atom::value, who.lease_holder.str(), resp.lease_id,
+                 caf::actor_cast<caf::actor>(self));
+  }
   done(std::move(resp));
 }
 
@@ -634,6 +640,11 @@ vault_core::behavior_type core_actor(vault_core::stateful_pointer<core_state> se
       }
       self->delegate(revoking_lease(self, *l), revoke_atom::value, cause);
       return caf::delegated<bool>{};
+    },
+    [=](revoke_atom, held_atom, const std::string& token, trace_cause cause) {
+      auto rp = self->make_response_promise<bool>();
+      revoke_held(self, token, cause, [rp]() mutable { rp.deliver(true); });
+      return rp;
     },
     [=](expire_atom, std::uint64_t number) { lease_timer_fired(self, number); },
     [=](state_atom, life_subject what, const std::string& id) {

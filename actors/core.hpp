@@ -19,6 +19,9 @@
 //   (state_atom, life_subject, id) -> life_state      for expectations
 //   (gone_atom, lease_id, tombstone)                   from a lease actor that finished
 //   (revoke_atom, lease_id, trace_cause) -> bool       a token revokes a lease it holds
+//   (revoke_atom, held_atom, token_id, trace_cause) -> bool
+//                                                      a counted token revokes the counted
+//                                                      leases the registry holds by it
 //   (expire_atom, uint64 timer)                        a lease's TTL timer (the alarm's)
 //   (entry_atom) -> std::string                        the root token's ID
 //   (entity_atom, entity ID, entity_snapshot)          the identity store publishes an
@@ -81,6 +84,11 @@ struct lease_ref {
   record_timer timer;      ///< its TTL timer (lease_registry::timers): gone with the record
   lease_revoker actor;     ///< while it is revoked, its actor
   bool with_owner = false; ///< revoked by its owner token's revocation: no notice back to it
+  /// Held by its owner in the registry (lease_registry::held), not in the token store: its
+  /// neighbours there, in the order they were made.
+  bool held = false;
+  std::pair<const id_key, lease_ref>* held_prev = nullptr;
+  std::pair<const id_key, lease_ref>* held_next = nullptr;
   /// A counted lease is revoked by the registry itself, without an actor: while it is, who
   /// waits for its end (docs/decisions.md, "A fleet's token and lease are revoked by their
   /// authority").
@@ -126,6 +134,23 @@ struct lease_registry {
   record_timers<id_map<lease_ref>::value_type> timers; ///< the leases' TTLs
   /// Ended leases, but a fleet's (tombstone::counted): too many to remember each.
   std::map<std::string, gone_lease> gone;
+  /// A counted token's counted leases, by the token, as Vault's expiration manager indexes a
+  /// token's leases (`sys/expire/token/`): the first and the last of a list through the
+  /// leases' records, in the order they were made. A fleet's read takes a lease for its token;
+  /// telling the token store of each was one message per lease (docs/decisions.md, "A fleet's
+  /// leases are held by token in the registry").
+  struct held_leases {
+    id_map<lease_ref>::value_type* first = nullptr;
+    id_map<lease_ref>::value_type* last = nullptr;
+  };
+  id_map<held_leases> held;
+
+  /// Holds lease `l` by its owner, after the others it holds.
+  void hold(id_map<lease_ref>::value_type& l);
+  /// Lets go of lease `l` (it ends), if it is held.
+  void let_go(id_map<lease_ref>::value_type& l);
+  /// Lets go of every lease `token` holds: their IDs, in the order they were made.
+  std::vector<std::string> let_go_all(std::string_view token);
 
   /// The IDs of the live leases under `prefix`, sorted (`live` is unordered).
   std::vector<std::string> ids_under(const std::string& prefix) const;
@@ -163,6 +188,7 @@ using vault_core =
                    caf::replies_to<state_atom, life_subject, std::string>::with<life_state>,
                    caf::reacts_to<gone_atom, std::string, tombstone>,
                    caf::replies_to<revoke_atom, std::string, trace_cause>::with<bool>,
+                   caf::replies_to<revoke_atom, held_atom, std::string, trace_cause>::with<bool>,
                    caf::reacts_to<expire_atom, std::uint64_t>,
                    caf::reacts_to<restart_atom, system_config>,
                    caf::replies_to<entry_atom>::with<std::string>,

@@ -206,7 +206,11 @@ void list_leases(self_ptr self, const std::string& path, const reply& done);
 using lease_slot = id_map<lease_ref>::value_type;
 /// Keeps the lease `id` issued now (its storage written and its creation traced by the caller;
 /// `e` without its ID, which is the registry's key) and arms its TTL timer.
-void add_lease(self_ptr self, std::string_view id, lease_entry e, const std::string& mount);
+lease_slot& add_lease(self_ptr self, std::string_view id, lease_entry e, const std::string& mount);
+/// Revokes the counted leases the registry holds by `token` (lease_registry::held), one
+/// after the other, for `cause` (its owner's revocation); then calls `done`.
+void revoke_held(self_ptr self, const std::string& token, trace_cause cause,
+                 std::function<void()> done);
 /// The actor that revokes the lease: made now unless it is being revoked already.
 lease_revoker revoking_lease(self_ptr self, lease_slot& l);
 /// Revokes a counted lease (a fleet's) in the registry, as its actor would, for `cause`

@@ -132,13 +132,28 @@ void renew_lease(self_ptr self, lease_slot& l, sim_duration increment, const rep
 
 } // namespace
 
-void add_lease(self_ptr self, std::string_view id, lease_entry e, const std::string& mount) {
+lease_slot& add_lease(self_ptr self, std::string_view id, lease_entry e, const std::string& mount) {
   auto& st = self->state;
   auto& l = *st.registry.live.try_emplace(id).first;
   l.second.entry = std::move(e);
   l.second.mount = mount;
   l.second.counted = st.ctx.counting();
   arm(self, l);
+  return l;
+}
+
+void revoke_held(self_ptr self, const std::string& token, trace_cause cause,
+                 std::function<void()> done) {
+  auto ids = std::make_shared<std::vector<std::string>>(self->state.registry.let_go_all(token));
+  auto revoke = [self, ids, cause](std::size_t i, std::function<void()> next) {
+    auto& live = self->state.registry.live;
+    auto l = live.find((*ids)[i]);
+    if (l == live.end())
+      return next(); // gone already
+    l->second.with_owner = true;
+    revoke_counted(self, *l, cause, std::move(next));
+  };
+  in_turn(ids->size(), revoke, std::move(done));
 }
 
 lease_revoker revoking_lease(self_ptr self, lease_slot& l) {
@@ -223,8 +238,11 @@ void lease_gone(self_ptr self, const std::string& id, const tombstone& t) {
   if (it == st.registry.live.end())
     return;
   auto& r = it->second;
-  // Its token forgets it, unless the token's own revocation revoked it.
-  if (!r.entry.owner.empty() && !r.with_owner)
+  // Its token forgets it, unless the token's own revocation revoked it; a lease the registry
+  // holds by its token is let go here.
+  if (r.held)
+    st.registry.let_go(*it);
+  else if (!r.entry.owner.empty() && !r.with_owner)
     self->send(st.store, unlease_atom::value, r.entry.owner.str(), id);
   if (!t.counted) // a fleet's leases are too many to remember each
     st.registry.gone[id] = gone_lease{t, r.mount, r.entry.handle};
@@ -373,6 +391,47 @@ void on_lease_revoke(self_ptr self, const resolved_token& who, const std::string
 } // namespace tokenlab::core_detail
 
 namespace tokenlab {
+
+void lease_registry::hold(id_map<lease_ref>::value_type& l) {
+  auto& r = l.second;
+  auto& h = held[r.entry.owner.view()];
+  r.held = true;
+  r.held_prev = h.last;
+  r.held_next = nullptr;
+  (h.last ? h.last->second.held_next : h.first) = &l;
+  h.last = &l;
+}
+
+void lease_registry::let_go(id_map<lease_ref>::value_type& l) {
+  auto& r = l.second;
+  if (!r.held)
+    return;
+  auto h = held.find(r.entry.owner.view());
+  if (h != held.end()) {
+    (r.held_prev ? r.held_prev->second.held_next : h->second.first) = r.held_next;
+    (r.held_next ? r.held_next->second.held_prev : h->second.last) = r.held_prev;
+    if (!h->second.first)
+      held.erase(h);
+  }
+  r.held = false;
+  r.held_prev = r.held_next = nullptr;
+}
+
+std::vector<std::string> lease_registry::let_go_all(std::string_view token) {
+  std::vector<std::string> out;
+  auto h = held.find(token);
+  if (h == held.end())
+    return out;
+  for (auto* l = h->second.first; l;) {
+    auto& r = l->second;
+    out.push_back(l->first.str());
+    r.held = false;
+    r.held_prev = nullptr;
+    l = std::exchange(r.held_next, nullptr);
+  }
+  held.erase(h);
+  return out;
+}
 
 std::vector<std::string> lease_registry::ids_under(const std::string& prefix) const {
   std::vector<std::string> found;

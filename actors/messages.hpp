@@ -43,6 +43,8 @@ using tune_atom = caf::atom_constant<caf::atom("tune")>;
 using entry_atom = caf::atom_constant<caf::atom("entry")>;
 using lease_atom = caf::atom_constant<caf::atom("lease")>;
 using unlease_atom = caf::atom_constant<caf::atom("unlease")>;
+/// The counted leases the registry holds by token (a fleet's: lease_registry::held).
+using held_atom = caf::atom_constant<caf::atom("held")>;
 using orphan_atom = caf::atom_constant<caf::atom("orphan")>;
 using gone_atom = caf::atom_constant<caf::atom("gone")>;
 // Storage and trace sink.
@@ -89,6 +91,9 @@ struct resolved_token {
   /// Its entity as the core read it for this request (fetchEntityAndDerivedPolicies): the
   /// policies it grants join the ACL, and it fills templated policy paths; none without one.
   std::shared_ptr<const identity_entity> entity{};
+  /// The lease holder was made while a fleet counted (its record's `counted`): a counted
+  /// lease it takes is held by token in the core's registry, not told to the token store.
+  bool holder_counted = false;
 };
 
 /// Auth mounts' own tune values by mount ("auth/token/").

@@ -79,19 +79,31 @@ void start_revocation(self_ptr self, trace_cause cause, bool orphan_children) {
   // 2. Destroy the cubbyhole, before anything else goes.
   destroy_cubbyhole(self, ctx, e, st.ties);
   // A token with neither children to revoke nor leases goes on at once (most of a tree).
-  if ((orphan_children || st.ties.children.size() == 0) && st.ties.leases.size() == 0)
+  if ((orphan_children || st.ties.children.size() == 0) && st.ties.leases.size() == 0 &&
+      !st.ties.held_by)
     return finish_revocation(self, orphan_children);
   auto children = orphan_children ? ordered_refs{}.snapshot() : st.ties.children.snapshot();
   auto leases = st.ties.leases.snapshot();
   auto revoke_leases = [=] {
-    // 3. The token's leases, each through its registry.
+    // 3. The token's leases, each through its registry; then those a registry holds by the
+    // token (a counted token's counted leases), in one request.
+    auto finish = [=] { finish_revocation(self, orphan_children); };
+    auto held = [=] {
+      auto& ties = self->state.ties;
+      if (!ties.held_by)
+        return finish();
+      self
+        ->request(ties.held_by, caf::infinite, revoke_atom::value, held_atom::value,
+                  self->state.entry->id.str(), trace_cause::owner_revoked)
+        .then([=](bool) { finish(); }, [=](caf::error&) { finish(); });
+    };
     one_after_another(
       self, leases, 0,
       [=](const std::pair<std::string, caf::actor>& lease) {
         return self->request(lease.second, caf::infinite, revoke_atom::value, lease.first,
                              trace_cause::owner_revoked);
       },
-      [=] { finish_revocation(self, orphan_children); });
+      held);
   };
   // Children first, each with its whole subtree, each through the token store.
   one_after_another(

@@ -51,6 +51,9 @@ struct token_ties {
   ordered_refs children;
   ordered_refs leases;
   cubbyhole_map cubbyhole;
+  /// The registry that holds the token's counted leases by token (lease_registry::held), for
+  /// a token made while a fleet counted; none otherwise. Given to its actor by the store.
+  caf::actor held_by;
 };
 
 // Steps of revokeInternal that a token's actor and the store (revoking a fleet's token

@@ -557,7 +557,7 @@ void endpoint_request(self_ptr self, std::string_view token, const token_api_req
   if (auto refused = check_caller(st, t->second))
     return done(std::move(*refused));
   const auto& checked = t->second.checked;
-  auto caller = resolved_token{t->second.entry, t->first.view(), checked.entity};
+  auto caller = resolved_token{t->second.entry, t->first.view(), checked.entity, t->second.counted};
   const auto check = token_endpoint_check(op);
   if (!acl_allows(*checked.acl, check.path, check.needed))
     return done(vault_error::denied(std::string{texts::permission_denied}));
@@ -621,10 +621,20 @@ bool store_detail::revoked_here(const live_token& r) {
 namespace {
 
 // A token's leases as its revocation walks them, one after the other.
+// The registry that may hold the token's counted leases by token: the core's, for a token
+// made while a fleet counted (the core holds a counted lease of such a token by token, and
+// tells the store of no other: lease_registry::held).
+caf::actor held_by(self_ptr self, const live_token& r) {
+  if (!r.counted || !self->state.router)
+    return {};
+  return caf::actor_cast<caf::actor>(self->state.router);
+}
+
 struct lease_walk {
   std::string token; ///< its ID (the record's key goes with the record)
   trace_cause cause;
   ordered_refs::entries leases; ///< taken from the record: each one's ID goes to its message
+  caf::actor held_by; ///< the registry holding its counted leases by token, if it is counted
 };
 
 // Steps 3 to 5 and 7 of revokeInternal for a token the store revokes itself (actors/token.cpp
@@ -650,8 +660,16 @@ void finish_here(self_ptr self, std::string id, trace_cause cause) { // id: a co
 
 // Step 3: the token's leases, one after the other, each through its registry.
 void revoke_leases_here(self_ptr self, std::shared_ptr<lease_walk> walk, std::size_t i) {
-  if (i == walk->leases->size())
+  if (i == walk->leases->size()) {
+    // Then the counted leases its registry holds by the token, in one request.
+    if (auto registry = std::exchange(walk->held_by, {}))
+      return self
+        ->request(registry, caf::infinite, revoke_atom::value, held_atom::value, walk->token,
+                  trace_cause::owner_revoked)
+        .then([self, walk, i](bool) { revoke_leases_here(self, walk, i); },
+              [self, walk, i](caf::error&) { revoke_leases_here(self, walk, i); });
     return finish_here(self, std::move(walk->token), walk->cause);
+  }
   auto next = [self, walk, i] { revoke_leases_here(self, walk, i + 1); };
   auto& [lease_id, registry] = (*walk->leases)[i];
   self
@@ -675,8 +693,10 @@ void store_detail::revoke_here(self_ptr self, token_slot& t, trace_cause cause,
   if (r.ties)
     destroy_cubbyhole(self, *ctx, e, *r.ties);
   auto leases = r.ties ? r.ties->leases.take() : ordered_refs{}.take();
-  revoke_leases_here(
-    self, std::make_shared<lease_walk>(lease_walk{t.first.str(), cause, std::move(leases)}), 0);
+  revoke_leases_here(self,
+                     std::make_shared<lease_walk>(
+                       lease_walk{t.first.str(), cause, std::move(leases), held_by(self, r)}),
+                     0);
 }
 
 token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
@@ -686,9 +706,10 @@ token_revoker store_detail::revoking_token(self_ptr self, token_slot& t) {
     // -1, Vault's tokenRevocationPending) as its revocation starts, so that it no longer
     // authenticates; the actor persists the mark first thing.
     change_entry(r, [](token_entry& x) { x.num_uses = -1; });
-    r.actor =
-      self->spawn(token_actor, r.entry, record_context(self->state, r),
-                  caf::actor_cast<record_keeper>(self), r.ties ? std::move(*r.ties) : token_ties{});
+    auto ties = r.ties ? std::move(*r.ties) : token_ties{};
+    ties.held_by = held_by(self, r);
+    r.actor = self->spawn(token_actor, r.entry, record_context(self->state, r),
+                          caf::actor_cast<record_keeper>(self), std::move(ties));
     r.ties.reset();
   }
   return r.actor;
@@ -738,7 +759,8 @@ token_store_actor(token_authority::stateful_pointer<token_store_state> self, sim
       if (e.num_uses < 0 || !token_valid_at(e, sim_now(self, self->state.ctx)))
         rp.deliver(outcome<resolved_token>{err(403, texts::permission_denied)});
       else
-        rp.deliver(outcome<resolved_token>{resolved_token{t->second.entry, t->first.view()}});
+        rp.deliver(outcome<resolved_token>{
+          resolved_token{t->second.entry, t->first.view(), {}, t->second.counted}});
       return rp;
     },
     [=](create_atom, const resolved_token& caller, bool sudo, const token_create_request& req,

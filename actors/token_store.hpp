@@ -52,6 +52,9 @@
 //   (orphan_atom, id)                      its parent was revoked -mode=orphan
 //   (lease_atom, token_id, lease_id, registry) / (unlease_atom, token_id, lease_id)
 //                                          a lease it holds, and the actor that revokes it
+//                                          (a counted token's counted leases are held by
+//                                          token in the core's registry instead, which its
+//                                          revocation asks once: lease_registry::held)
 //   (expire_atom, uint64 timer)            a token's TTL timer (the alarm's)
 //   (gone_atom, id, tombstone)             from a token's actor that finished revoking
 // The expiration manager's view:

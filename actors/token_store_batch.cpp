@@ -53,7 +53,10 @@ void resolve_batch(self_ptr self, std::string_view token,
   if (p.num_uses < 0 || !token_valid_at(p, now))
     return done(denied());
   token_id_string holder = e->parent.view();
-  done(resolved_token{std::make_shared<const token_entry>(std::move(*e)), std::move(holder)});
+  done(resolved_token{std::make_shared<const token_entry>(std::move(*e)),
+                      std::move(holder),
+                      {},
+                      parent->second.counted});
 }
 
 life_state batch_state(const token_store_state& st, const std::string& token, sim_time now) {
