@@ -78,7 +78,7 @@ struct mount_entry {
 /// (docs/decisions.md, "One CAF actor per live token"), unless a fleet counts its events:
 /// the registry then revokes it itself.
 struct lease_ref {
-  lease_entry entry;       ///< its `id` left empty: the registry's key is the lease's ID
+  lease_entry entry;       ///< the registry's key is the lease's ID
   std::string mount;       ///< "aws/"
   bool counted = false;    ///< made while a fleet counted: its events stay counted
   record_timer timer;      ///< its TTL timer (lease_registry::timers): gone with the record

@@ -159,12 +159,9 @@ void revoke_held(self_ptr self, const std::string& token, trace_cause cause,
 lease_revoker revoking_lease(self_ptr self, lease_slot& l) {
   auto& st = self->state;
   auto& r = l.second;
-  if (!r.actor) {
-    auto e = r.entry;
-    e.id = l.first;
-    r.actor = self->spawn(lease_actor, std::move(e), record_context(st, r),
+  if (!r.actor)
+    r.actor = self->spawn(lease_actor, id_string{l.first.view()}, r.entry, record_context(st, r),
                           st.routes.revoker(r.mount), caf::actor_cast<record_keeper>(self));
-  }
   return r.actor;
 }
 

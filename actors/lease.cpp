@@ -13,10 +13,10 @@ void finish(self_ptr self, trace_cause cause) {
   auto& st = self->state;
   const auto& e = st.entry;
   if (!e.owner.empty()) // an orphan batch token's lease has no token index
-    storage_delete(self, st.ctx(), keys::token_lease_index(st.ctx(), e.owner, e.id));
-  storage_delete(self, st.ctx(), keys::lease(st.ctx(), e.id));
-  auto t = emit_revoked(self, st.ctx(), trace_kind::lease_revoked, cause, e.id, e.owner);
-  self->send(st.core, gone_atom::value, e.id.str(), t);
+    storage_delete(self, st.ctx(), keys::token_lease_index(st.ctx(), e.owner, st.id));
+  storage_delete(self, st.ctx(), keys::lease(st.ctx(), st.id));
+  auto t = emit_revoked(self, st.ctx(), trace_kind::lease_revoked, cause, st.id, e.owner);
+  self->send(st.core, gone_atom::value, st.id.str(), t);
   for (auto& rp : st.waiters)
     rp.deliver(true);
   st.waiters.clear();
@@ -36,16 +36,18 @@ void start_revocation(self_ptr self, trace_cause cause) {
 // The lease's TTL ran out: it expires, and Vault revokes it with the backend.
 void expire_now(self_ptr self) {
   auto& s = self->state;
-  emit_expired(self, s.ctx(), trace_kind::lease_expired, s.entry.id, s.entry.owner);
+  emit_expired(self, s.ctx(), trace_kind::lease_expired, s.id, s.entry.owner);
   start_revocation(self, trace_cause::ttl_expired);
 }
 
 } // namespace
 
 lease_revoker::behavior_type lease_actor(lease_revoker::stateful_pointer<lease_state> self,
-                                         lease_entry entry, std::shared_ptr<const sim_context> ctx,
+                                         id_string id, lease_entry entry,
+                                         std::shared_ptr<const sim_context> ctx,
                                          secrets_engine engine, record_keeper core) {
   auto& st = self->state;
+  st.id = std::move(id);
   st.entry = std::move(entry);
   st.context = std::move(ctx);
   st.engine = std::move(engine);

@@ -38,6 +38,7 @@ using lease_revoker = caf::typed_actor<caf::replies_to<revoke_atom, trace_cause>
                                        caf::reacts_to<expire_atom>>;
 
 struct lease_state {
+  id_string id; ///< the lease's ID
   lease_entry entry;
   std::shared_ptr<const sim_context> context; ///< shared by the core's leases (never null)
   secrets_engine engine;
@@ -49,7 +50,8 @@ struct lease_state {
 };
 
 lease_revoker::behavior_type lease_actor(lease_revoker::stateful_pointer<lease_state> self,
-                                         lease_entry entry, std::shared_ptr<const sim_context> ctx,
+                                         id_string id, lease_entry entry,
+                                         std::shared_ptr<const sim_context> ctx,
                                          secrets_engine engine, record_keeper core);
 
 } // namespace tokenlab

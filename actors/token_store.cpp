@@ -620,7 +620,6 @@ bool store_detail::revoked_here(const live_token& r) {
 
 namespace {
 
-// A token's leases as its revocation walks them, one after the other.
 // The registry that may hold the token's counted leases by token: the core's, for a token
 // made while a fleet counted (the core holds a counted lease of such a token by token, and
 // tells the store of no other: lease_registry::held).
@@ -630,6 +629,7 @@ caf::actor held_by(self_ptr self, const live_token& r) {
   return caf::actor_cast<caf::actor>(self->state.router);
 }
 
+// A token's leases as its revocation walks them, one after the other.
 struct lease_walk {
   std::string token; ///< its ID (the record's key goes with the record)
   trace_cause cause;

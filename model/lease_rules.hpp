@@ -24,8 +24,9 @@ namespace tokenlab {
 
 /// A lease on a dynamic secret as the expiration manager keeps it (leaseEntry), e.g.
 /// `aws/creds/deploy/<24 base62>`.
+/// A secret lease as the expiration manager keeps it, but for its ID: the registry's key (and
+/// a revoking lease's actor's state) holds that.
 struct lease_entry {
-  id_string id;
   token_id_string owner; ///< the token the lease belongs to
   std::string handle; ///< the engine's name for the secret (IAM user name)
   sim_time issue_time{};
