@@ -35,13 +35,12 @@ inline storage_key parent(const sim_context& c, std::string_view parent_id, std:
     return storage_key::counted("sys/token/parent/");
   return "sys/token/parent/" + token_store_salted(c, parent_id) + "/" + token_store_salted(c, id);
 }
-/// The token's own lease ID: its creation path and its salted ID (RegisterAuth). While events
-/// are counted no key is kept, only its prefix (`salted`), and the ID is not worked out.
-/// `id` is the token's: its record's key where the caller has it (read with the record, where
-/// the entry's own copy is on a line of its own).
+/// The token's own lease ID: its creation path and its salted ID (RegisterAuth). No one works
+/// it out while events are counted: the store keeps no index of a counted token's lease, and
+/// its entry's key is only its prefix (token_lease). `id` is the token's: its record's key
+/// where the caller has it (read with the record, where the entry's own copy is on a line of
+/// its own).
 inline std::string token_lease_id(const sim_context& c, std::string_view id, const token_entry& e) {
-  if (c.counting())
-    return salted(c, id);
   return tokenlab::token_lease_id(e.origin->path, token_store_salted(c, id));
 }
 inline std::string token_lease_id(const sim_context& c, const token_entry& e) {
